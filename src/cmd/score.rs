@@ -1,0 +1,132 @@
+//! `parindex score`: score one unit's evidence file.
+
+use super::{failure, report, stdout_is_terminal, use_color};
+use anyhow::Context;
+use parindex::diag::{self, Diagnostic};
+use parindex::load::{load_criteria, load_evidence, CriteriaResolver};
+use parindex::model::Stage;
+use parindex::output::write_atomic;
+use parindex::render::{render, Format, TableOptions};
+use parindex::score::{check_expectations, overflow_diagnostic, score};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Score an evidence file: section points, percentages, losses and the grade.
+///
+/// The evidence file names its criteria set (`criteria:`): an embedded set's id or a path
+/// relative to the evidence file. The table shows each section and the total with its grade,
+/// then every criterion that lost points, largest loss first, with the offices responsible.
+/// Figures pinned under `expect:` are verified: a mismatch is reported and exits 1.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  parindex score examples/krong-no-2022.yaml\n  parindex score examples/krong-no-2022.yaml --all\n  parindex score examples/krong-no-2022.yaml --stage self --format json -o self.json"
+)]
+pub struct Args {
+    /// The evidence file (`kind: evidence`).
+    evidence: PathBuf,
+    /// Score with this criteria set file instead of the one the evidence names.
+    #[arg(long, value_name = "FILE")]
+    criteria: Option<PathBuf>,
+    /// Which assessment to score: `final` uses the appraisal council's values where given,
+    /// `self` the unit's own self-assessment.
+    #[arg(long, value_enum, default_value_t = StageArg::Final)]
+    stage: StageArg,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Show every criterion and sub-criterion, indented by depth (table and markdown).
+    #[arg(long)]
+    all: bool,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long, requires = "output")]
+    force: bool,
+    /// Treat leaves without a value as errors, not warnings.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum StageArg {
+    /// Appraised values where present, self-assessed otherwise.
+    Final,
+    /// Self-assessed values only.
+    #[value(name = "self")]
+    SelfAssessment,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut notes: Vec<Diagnostic> = Vec::new();
+    let resolver = match &args.criteria {
+        Some(path) => match load_criteria(path) {
+            Ok((set, warnings)) => {
+                notes.extend(warnings);
+                CriteriaResolver::forced(set)
+            }
+            Err(d) => {
+                report(&d.0);
+                return Ok(failure());
+            }
+        },
+        None => CriteriaResolver::new(),
+    };
+    let (source, evidence, set, warnings) = match load_evidence(&args.evidence, &resolver) {
+        Ok(loaded) => loaded,
+        Err(d) => {
+            report(&d.0);
+            return Ok(failure());
+        }
+    };
+    notes.extend(warnings);
+    if args.strict {
+        for d in notes.iter_mut().filter(|d| d.check == diag::MISSING_VALUE) {
+            d.severity = diag::Severity::Error;
+        }
+    }
+    if report(&notes) > 0 {
+        return Ok(failure());
+    }
+    let stage = match args.stage {
+        StageArg::Final => Stage::Final,
+        StageArg::SelfAssessment => Stage::SelfAssessment,
+    };
+    let card = match score(&set, &evidence, stage) {
+        Ok(card) => card,
+        Err(_) => {
+            report(&[overflow_diagnostic(&source.name)]);
+            return Ok(failure());
+        }
+    };
+    let terminal = args.output.is_none() && stdout_is_terminal();
+    let text = render(
+        &card,
+        args.format,
+        TableOptions {
+            all: args.all,
+            color: args.output.is_none() && use_color(),
+            terminal,
+            width: None,
+        },
+    );
+    match &args.output {
+        Some(path) => {
+            write_atomic(path, &text, args.force).context("the result was not written")?
+        }
+        None => print!("{text}"),
+    }
+    // Expectations only hold for the stage they were published for: the final one.
+    let mismatches = match (&evidence.expect, stage) {
+        (Some(expect), Stage::Final) => check_expectations(&source, &card, expect),
+        _ => Vec::new(),
+    };
+    if report(&mismatches) > 0 {
+        eprintln!(
+            "error: {} figure(s) under `expect:` differ from the computed result",
+            mismatches.len()
+        );
+        return Ok(failure());
+    }
+    Ok(ExitCode::SUCCESS)
+}

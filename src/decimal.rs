@@ -1,0 +1,287 @@
+//! Exact decimal arithmetic for scores: parsing from text, checked operations, rounding.
+//!
+//! Every figure in a criteria set or an evidence file is read from its text, never through a
+//! binary float, and every operation on it is checked: a number too large for a decimal is an
+//! input error, not an overflow panic.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::fmt;
+use std::str::FromStr;
+
+/// Why a piece of text is not a usable decimal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberError {
+    /// Not written as a number at all.
+    NotANumber,
+    /// Beyond the range (about ±7.9 × 10^28) or precision (28 places) of a decimal.
+    TooLarge,
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            NumberError::NotANumber => f.write_str("not a number"),
+            NumberError::TooLarge => {
+                f.write_str("number too large (or too precise) for an exact decimal")
+            }
+        }
+    }
+}
+
+/// Parses a decimal written in plain notation (`12`, `-0.5`, `97.29`), exactly.
+///
+/// Exponents (`1e3`) are accepted only so that a huge number gets the right message.
+pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
+    let t = text.trim();
+    let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let mut parts = mantissa.splitn(2, '.');
+    let int_part = parts.next().unwrap_or("");
+    let frac_part = parts.next();
+    let digits_ok = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int_part.is_empty() && frac_part.is_none_or(str::is_empty)
+        || !digits_ok(int_part)
+        || !frac_part.is_none_or(digits_ok)
+    {
+        return Err(NumberError::NotANumber);
+    }
+    if let Some(exp) = exponent {
+        let e = exp.strip_prefix('+').unwrap_or(exp);
+        let e_digits = e.strip_prefix('-').unwrap_or(e);
+        if e_digits.is_empty() || !digits_ok(e_digits) {
+            return Err(NumberError::NotANumber);
+        }
+        return Decimal::from_scientific(t).map_err(|_| NumberError::TooLarge);
+    }
+    Decimal::from_str_exact(t).map_err(|_| NumberError::TooLarge)
+}
+
+/// An arithmetic result that does not fit a decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overflow;
+
+impl fmt::Display for Overflow {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("arithmetic overflow: a figure is too large for an exact decimal")
+    }
+}
+
+impl std::error::Error for Overflow {}
+
+pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_add(b).ok_or(Overflow)
+}
+
+pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_sub(b).ok_or(Overflow)
+}
+
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_mul(b).ok_or(Overflow)
+}
+
+/// Division; the caller guarantees a non-zero divisor (zero is reported as overflow).
+pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_div(b).ok_or(Overflow)
+}
+
+/// Sums exactly, failing on overflow.
+pub fn sum<I: IntoIterator<Item = Decimal>>(items: I) -> Result<Decimal, Overflow> {
+    items.into_iter().try_fold(Decimal::ZERO, add)
+}
+
+/// How a leaf score is rounded (the contract's `rounding.mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RoundingMode {
+    /// Midpoint away from zero: 0.0625 → 0.063.
+    #[default]
+    HalfUp,
+    /// Midpoint to the even neighbour (banker's rounding): 0.0625 → 0.062.
+    HalfEven,
+    /// Toward zero (truncation): 0.0625 → 0.062.
+    Down,
+}
+
+impl RoundingMode {
+    pub const NAMES: [&'static str; 3] = ["half-up", "half-even", "down"];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RoundingMode::HalfUp => "half-up",
+            RoundingMode::HalfEven => "half-even",
+            RoundingMode::Down => "down",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "half-up" => Some(RoundingMode::HalfUp),
+            "half-even" => Some(RoundingMode::HalfEven),
+            "down" => Some(RoundingMode::Down),
+            _ => None,
+        }
+    }
+
+    fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::Down => RoundingStrategy::ToZero,
+        }
+    }
+}
+
+/// The rounding applied to each leaf score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rounding {
+    pub decimals: u32,
+    pub mode: RoundingMode,
+}
+
+impl Default for Rounding {
+    fn default() -> Self {
+        Rounding {
+            decimals: 3,
+            mode: RoundingMode::HalfUp,
+        }
+    }
+}
+
+impl Rounding {
+    /// The most places a decimal can hold; more is a criteria-set error.
+    pub const MAX_DECIMALS: u32 = 28;
+
+    pub fn apply(self, value: Decimal) -> Decimal {
+        value.round_dp_with_strategy(self.decimals, self.mode.strategy())
+    }
+}
+
+impl fmt::Display for Rounding {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{} decimals, {}", self.decimals, self.mode.name())
+    }
+}
+
+/// `score / max × 100`, exact until one final half-up rounding to 2 places; `None` when the
+/// maximum is zero (every leaf below it excluded as n/a).
+pub fn percent(score: Decimal, max: Decimal) -> Result<Option<Decimal>, Overflow> {
+    if max.is_zero() {
+        return Ok(None);
+    }
+    let exact = div(mul(score, Decimal::ONE_HUNDRED)?, max)?;
+    Ok(Some(exact.round_dp_with_strategy(
+        2,
+        RoundingStrategy::MidpointAwayFromZero,
+    )))
+}
+
+/// A decimal as people write it: no trailing zeros, no exponent (`10.500` → `10.5`).
+pub fn show(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// A percentage with its two places kept (`87.69`, `100.00`).
+pub fn show_percent(value: Decimal) -> String {
+    format!("{:.2}", value)
+}
+
+/// Compares `score / max` with a percentage threshold exactly (no division):
+/// `score × 100 ≥ min × max`.
+pub fn ratio_at_least(
+    score: Decimal,
+    max: Decimal,
+    min_percent: Decimal,
+) -> Result<bool, Overflow> {
+    Ok(mul(score, Decimal::ONE_HUNDRED)? >= mul(min_percent, max)?)
+}
+
+/// Parses a decimal from a string literal; for tests and constants only.
+pub fn dec(text: &str) -> Decimal {
+    Decimal::from_str(text).expect("a valid decimal literal")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_plain_decimals_exactly() {
+        assert_eq!(parse_decimal("1.50").unwrap().to_string(), "1.50");
+        assert_eq!(
+            parse_decimal("12345678901234567.89").unwrap().to_string(),
+            "12345678901234567.89"
+        );
+        assert_eq!(parse_decimal("-0.5").unwrap(), dec("-0.5"));
+        assert_eq!(parse_decimal(".5").unwrap(), dec("0.5"));
+    }
+
+    #[test]
+    fn rejects_non_numbers() {
+        for text in ["", "abc", "1,5", "1.2.3", "12%", "1_000", "--1", "1e", "."] {
+            assert_eq!(parse_decimal(text), Err(NumberError::NotANumber), "{text}");
+        }
+    }
+
+    #[test]
+    fn huge_numbers_are_errors_not_panics() {
+        assert_eq!(parse_decimal("1e40"), Err(NumberError::TooLarge));
+        assert_eq!(
+            parse_decimal("123456789012345678901234567890123"),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(
+            parse_decimal("0.12345678901234567890123456789012"),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(parse_decimal("1e3").unwrap(), dec("1000"));
+    }
+
+    #[test]
+    fn checked_operations_report_overflow() {
+        assert_eq!(mul(Decimal::MAX, dec("2")), Err(Overflow));
+        assert_eq!(add(Decimal::MAX, Decimal::ONE), Err(Overflow));
+        assert_eq!(sum([Decimal::MAX, Decimal::MAX]), Err(Overflow));
+        assert_eq!(div(Decimal::ONE, Decimal::ZERO), Err(Overflow));
+    }
+
+    #[test]
+    fn each_rounding_mode_at_a_midpoint() {
+        let midpoint = dec("0.0625");
+        let at = |mode| Rounding { decimals: 3, mode }.apply(midpoint).to_string();
+        assert_eq!(at(RoundingMode::HalfUp), "0.063");
+        assert_eq!(at(RoundingMode::HalfEven), "0.062");
+        assert_eq!(at(RoundingMode::Down), "0.062");
+        let odd = dec("0.0635");
+        let at = |mode| Rounding { decimals: 3, mode }.apply(odd).to_string();
+        assert_eq!(at(RoundingMode::HalfUp), "0.064");
+        assert_eq!(at(RoundingMode::HalfEven), "0.064");
+        assert_eq!(at(RoundingMode::Down), "0.063");
+    }
+
+    #[test]
+    fn percent_rounds_once_half_up() {
+        assert_eq!(
+            percent(dec("78.046"), dec("89")).unwrap(),
+            Some(dec("87.69"))
+        );
+        assert_eq!(
+            percent(dec("10.973"), dec("13")).unwrap(),
+            Some(dec("84.41"))
+        );
+        assert_eq!(percent(dec("1"), dec("8")).unwrap(), Some(dec("12.50")));
+        // 0.125 % exactly: half-up gives 0.13, not banker's 0.12
+        assert_eq!(percent(dec("1"), dec("800")).unwrap(), Some(dec("0.13")));
+        assert_eq!(percent(dec("0"), dec("0")).unwrap(), None);
+        assert_eq!(show_percent(dec("100")), "100.00");
+    }
+
+    #[test]
+    fn ratio_comparison_is_exact() {
+        // 79.999…% is not 80%
+        assert!(!ratio_at_least(dec("71.199"), dec("89"), dec("80")).unwrap());
+        assert!(ratio_at_least(dec("71.2"), dec("89"), dec("80")).unwrap());
+    }
+}

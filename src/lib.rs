@@ -1,0 +1,18 @@
+//! parindex: exact, explainable scorecards for Vietnam's Public Administration Reform index
+//! (Chỉ số cải cách hành chính).
+//!
+//! The library holds the domain model ([`model`]), loading and validation of criteria sets
+//! and evidence files ([`load`]), the scoring engine ([`score`]), rendering ([`render`]) and
+//! diagnostics ([`diag`]); the `parindex` binary is a thin command-line layer over it.
+
+pub mod decimal;
+pub mod diag;
+pub mod embedded;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod score;
+
+/// The version stamped into JSON results.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

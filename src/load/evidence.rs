@@ -1,0 +1,476 @@
+//! Evidence files: from the parsed file to [`Evidence`] bound to its criteria set, with every
+//! value checked against its criterion's rule.
+
+use super::position::{child, key, Seg};
+use super::raw::{float_text, RawEntry, RawEvidence, RawExpect, Scalar};
+use super::value::{fits_rule, read_value, ValueProblem};
+use super::{check_header, parse_criteria, Source};
+use crate::decimal::parse_decimal;
+use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::embedded;
+use crate::model::{CriteriaSet, Entry, Evidence, Expect, Value};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Finds the criteria set an evidence file names, loading each set once.
+#[derive(Debug, Default)]
+pub struct CriteriaResolver {
+    /// A set given on the command line (`--criteria FILE`), used for every evidence file.
+    forced: Option<Arc<CriteriaSet>>,
+    cache: Mutex<HashMap<String, Arc<CriteriaSet>>>,
+}
+
+impl CriteriaResolver {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Scores every evidence file with `set`, whatever its `criteria:` says.
+    pub fn forced(set: CriteriaSet) -> Self {
+        CriteriaResolver {
+            forced: Some(Arc::new(set)),
+            ..Self::default()
+        }
+    }
+
+    /// The set for `reference` (an embedded id, or a path relative to `base_dir`), with the
+    /// warnings found when it was first loaded.
+    pub fn resolve(
+        &self,
+        reference: &str,
+        base_dir: &Path,
+    ) -> Result<(Arc<CriteriaSet>, Vec<Diagnostic>), ResolveError> {
+        if let Some(set) = &self.forced {
+            return Ok((set.clone(), Vec::new()));
+        }
+        let (cache_key, source) = if let Some(text) = embedded::find(reference) {
+            (
+                format!("embedded:{reference}"),
+                Source::from_text(format!("embedded:{reference}"), text.to_string()),
+            )
+        } else {
+            let path: PathBuf = base_dir.join(reference);
+            if !path.is_file() {
+                return Err(ResolveError::NotFound);
+            }
+            let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+            let key = canonical.display().to_string();
+            if let Some(set) = self.cached(&key) {
+                return Ok((set, Vec::new()));
+            }
+            (key, Source::read(&path).map_err(ResolveError::Invalid)?)
+        };
+        if let Some(set) = self.cached(&cache_key) {
+            return Ok((set, Vec::new()));
+        }
+        let (set, warnings) = parse_criteria(&source).map_err(ResolveError::Invalid)?;
+        let set = Arc::new(set);
+        self.cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(cache_key, set.clone());
+        Ok((set, warnings))
+    }
+
+    fn cached(&self, key: &str) -> Option<Arc<CriteriaSet>> {
+        self.cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(key)
+            .cloned()
+    }
+}
+
+/// Why a criteria reference did not resolve.
+#[derive(Debug)]
+pub enum ResolveError {
+    NotFound,
+    /// The set was found but does not load.
+    Invalid(Diagnostics),
+}
+
+/// Reads an evidence file and binds it to its criteria set.
+pub fn load_evidence(
+    path: &Path,
+    resolver: &CriteriaResolver,
+) -> Result<(Source, Evidence, Arc<CriteriaSet>, Vec<Diagnostic>), Diagnostics> {
+    let source = Source::read(path)?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let (evidence, set, warnings) = parse_evidence(&source, base, resolver)?;
+    Ok((source, evidence, set, warnings))
+}
+
+/// Binds an evidence file's source to its criteria set, reporting every problem at once.
+pub fn parse_evidence(
+    source: &Source,
+    base_dir: &Path,
+    resolver: &CriteriaResolver,
+) -> Result<(Evidence, Arc<CriteriaSet>, Vec<Diagnostic>), Diagnostics> {
+    let raw: RawEvidence = source.parse(entry_at)?;
+    check_header(source, &raw.parindex, &raw.kind, "evidence")?;
+    let (set, mut found) = match resolver.resolve(&raw.criteria, base_dir) {
+        Ok(found) => found,
+        Err(ResolveError::NotFound) => {
+            let ids: Vec<&str> = embedded::ids().collect();
+            let help = match diag::suggest(&raw.criteria, ids.iter().copied()) {
+                Some(s) => format!(
+                    "did you mean `{s}`? Embedded sets: {}; or give a path relative to this file",
+                    ids.join(", ")
+                ),
+                None => format!(
+                    "embedded sets: {}; or give a path relative to this file, or --criteria FILE",
+                    ids.join(", ")
+                ),
+            };
+            return Err(Diagnostics::one(
+                source
+                    .diag(
+                        diag::UNKNOWN_CRITERIA,
+                        &[key("criteria")],
+                        format!(
+                            "criteria set `{}` is neither an embedded set nor a file",
+                            raw.criteria
+                        ),
+                    )
+                    .help(help),
+            ));
+        }
+        Err(ResolveError::Invalid(d)) => return Err(d),
+    };
+    let period = match &raw.period {
+        Scalar::Str(s) | Scalar::Int(s) => s.clone(),
+        other => {
+            found.push(
+                source
+                    .diag(
+                        diag::WRONG_TYPE,
+                        &[key("period")],
+                        format!("`period: {}` is not a period", other.text()),
+                    )
+                    .help("write the assessed period, e.g. `period: \"2022\"`"),
+            );
+            String::new()
+        }
+    };
+    let mut b = Binder {
+        source,
+        set: &set,
+        found,
+    };
+    let entries = b.entries(&raw);
+    let expect = raw.expect.as_ref().map(|e| b.expect(e));
+    let Binder { mut found, .. } = b;
+    let missing: Vec<&str> = set
+        .leaves()
+        .filter(|&i| {
+            entries[i]
+                .as_ref()
+                .is_none_or(|e| e.value.is_none() && e.appraised.is_none())
+        })
+        .map(|i| set.nodes[i].code.as_str())
+        .collect();
+    if !missing.is_empty() {
+        found.push(
+            source
+                .diag_at_key(
+                    diag::MISSING_VALUE,
+                    &[key("values")],
+                    format!(
+                        "{} of {} leaves have no value and score 0: {}",
+                        missing.len(),
+                        set.leaves().count(),
+                        missing.join(", ")
+                    ),
+                )
+                .help("give each leaf a value, or \"n/a\" where the criterion does not apply"),
+        );
+    }
+    let (errors, warnings): (Vec<_>, Vec<_>) = found.into_iter().partition(Diagnostic::is_error);
+    if !errors.is_empty() {
+        let mut all = errors;
+        all.extend(warnings);
+        return Err(Diagnostics(all));
+    }
+    Ok((
+        Evidence {
+            criteria_ref: raw.criteria.clone(),
+            unit: raw.unit.clone(),
+            period,
+            entries,
+            expect,
+            origin: source.name.clone(),
+        },
+        set,
+        warnings,
+    ))
+}
+
+/// The criterion code an entry of `values` (or `expect.scores`) stands for, given a path.
+fn entry_at(_: &Source, path: &[Seg]) -> Option<String> {
+    match path {
+        [Seg::Key(v), Seg::Key(code), ..] if v == "values" => Some(code.clone()),
+        [Seg::Key(e), Seg::Key(s), Seg::Key(code), ..] if e == "expect" && s == "scores" => {
+            Some(code.clone())
+        }
+        _ => None,
+    }
+}
+
+struct Binder<'a> {
+    source: &'a Source,
+    set: &'a CriteriaSet,
+    found: Vec<Diagnostic>,
+}
+
+impl Binder<'_> {
+    /// A code key as text, or a diagnostic for a key YAML read as a number.
+    fn code_key(&mut self, k: &Scalar, parent: &[Seg]) -> Option<(String, Vec<Seg>)> {
+        let text = match k {
+            Scalar::Str(s) | Scalar::Int(s) => s.clone(),
+            Scalar::Float(f) => {
+                // Find the key as written: `1.10` arrives here as the binary 1.1.
+                let written = self
+                    .source
+                    .index()
+                    .children(parent)
+                    .filter_map(|p| match p.last() {
+                        Some(Seg::Key(k)) if k.parse::<f64>().ok() == Some(*f) => Some(k.clone()),
+                        _ => None,
+                    })
+                    .next()
+                    .unwrap_or_else(|| float_text(*f));
+                let mut path = parent.to_vec();
+                path.push(Seg::Key(written.clone()));
+                self.found.push(
+                    self.source
+                        .diag_at_key(
+                            diag::FLOAT_CODE,
+                            &path,
+                            format!(
+                                "code {written} is written as a number, which YAML reads as {}",
+                                float_text(*f)
+                            ),
+                        )
+                        .criterion(written.clone())
+                        .help(format!("quote the code: `\"{written}\":`")),
+                );
+                return None;
+            }
+            other => {
+                self.found.push(
+                    self.source
+                        .diag(
+                            diag::BAD_CODE,
+                            parent,
+                            format!("`{}` is not a criterion code", other.text()),
+                        )
+                        .help("keys under `values` are quoted criterion codes such as \"3.4.1\""),
+                );
+                return None;
+            }
+        };
+        let mut path = parent.to_vec();
+        path.push(Seg::Key(text.clone()));
+        Some((text, path))
+    }
+
+    /// Resolves a code to a node index, reporting unknown codes.
+    fn node(&mut self, code: &str, path: &[Seg]) -> Option<usize> {
+        match self.set.find(code) {
+            Some(i) => Some(i),
+            None => {
+                let codes = self.set.nodes.iter().map(|n| n.code.as_str());
+                let help = match diag::suggest(code, codes) {
+                    Some(s) => format!("did you mean `{s}`? (criteria set {})", self.set.id),
+                    None => format!("`parindex criteria show {}` lists the codes", self.set.id),
+                };
+                self.found.push(
+                    self.source
+                        .diag_at_key(
+                            diag::UNKNOWN_CODE,
+                            path,
+                            format!("`{code}` is not a criterion of {}", self.set.id),
+                        )
+                        .criterion(code)
+                        .help(help),
+                );
+                None
+            }
+        }
+    }
+
+    fn entries(&mut self, raw: &RawEvidence) -> Vec<Option<Entry>> {
+        let mut entries: Vec<Option<Entry>> = vec![None; self.set.nodes.len()];
+        let Some(values) = &raw.values else {
+            return entries;
+        };
+        let values_path = vec![key("values")];
+        for (k, raw_entry) in &values.0 {
+            let Some((code, path)) = self.code_key(k, &values_path) else {
+                continue;
+            };
+            let Some(i) = self.node(&code, &path) else {
+                continue;
+            };
+            let node = &self.set.nodes[i];
+            if !node.is_leaf() {
+                let leaves: Vec<&str> = self
+                    .set
+                    .leaves()
+                    .filter(|&l| self.set.nodes[l].code.starts_with(&format!("{code}.")))
+                    .map(|l| self.set.nodes[l].code.as_str())
+                    .collect();
+                self.found.push(
+                    self.source
+                        .diag_at_key(
+                            diag::NOT_A_LEAF,
+                            &path,
+                            format!("`{code}` has sub-criteria; its score is the sum of theirs"),
+                        )
+                        .criterion(&code)
+                        .help(format!(
+                            "give values to its leaves instead: {}",
+                            leaves.join(", ")
+                        )),
+                );
+                continue;
+            }
+            if entries[i].is_some() {
+                self.found.push(
+                    self.source
+                        .diag_at_key(
+                            diag::DUPLICATE_CODE,
+                            &path,
+                            format!("`{code}` has two values"),
+                        )
+                        .criterion(&code)
+                        .help("keep one value per criterion"),
+                );
+                continue;
+            }
+            let entry = match raw_entry {
+                RawEntry::Plain(s) => Entry {
+                    value: self.value(s, &path, i),
+                    ..Entry::default()
+                },
+                RawEntry::Full(m) => {
+                    let value = m
+                        .value
+                        .as_ref()
+                        .and_then(|s| self.value(s, &child(&path, "value"), i));
+                    let appraised = m
+                        .appraised
+                        .as_ref()
+                        .and_then(|s| self.value(s, &child(&path, "appraised"), i));
+                    if appraised.is_some()
+                        && m.reason.as_deref().is_none_or(|r| r.trim().is_empty())
+                    {
+                        self.found.push(
+                            self.source
+                                .diag_at_key(
+                                    diag::APPRAISED_WITHOUT_REASON,
+                                    &child(&path, "appraised"),
+                                    format!("`{code}` has an appraised value without a `reason`"),
+                                )
+                                .criterion(&code)
+                                .help("say why the appraisal council changed the value: `reason: \"…\"`"),
+                        );
+                    }
+                    Entry {
+                        value,
+                        appraised,
+                        reason: m.reason.clone(),
+                        note: m.note.clone(),
+                        docs: m.docs.clone().unwrap_or_default(),
+                    }
+                }
+            };
+            entries[i] = Some(entry);
+        }
+        entries
+    }
+
+    /// Reads one value and checks it against the leaf's rule.
+    fn value(&mut self, scalar: &Scalar, path: &[Seg], node: usize) -> Option<Value> {
+        let written = match scalar {
+            Scalar::Float(_) => self.source.raw(path).map(str::to_string),
+            _ => None,
+        };
+        let n = &self.set.nodes[node];
+        let result = read_value(scalar, written.as_deref()).and_then(|v| match (&v, &n.rule) {
+            (Some(value), Some(rule)) => {
+                let shown = written.clone().unwrap_or_else(|| value.show());
+                fits_rule(value, rule, n.max, &shown).map(|()| v)
+            }
+            _ => Ok(v),
+        });
+        match result {
+            Ok(v) => v,
+            Err(ValueProblem {
+                check,
+                message,
+                help,
+            }) => {
+                let mut d = self
+                    .source
+                    .diag(check, path, message)
+                    .criterion(n.code.clone());
+                d.help = help;
+                self.found.push(d);
+                None
+            }
+        }
+    }
+
+    fn expect(&mut self, raw: &RawExpect) -> Expect {
+        let base = vec![key("expect")];
+        let mut out = Expect {
+            grade: raw.grade.clone(),
+            ..Expect::default()
+        };
+        for (name, text, slot) in [
+            ("total", &raw.total, &mut out.total),
+            ("percent", &raw.percent, &mut out.percent),
+        ] {
+            if let Some(t) = text {
+                match parse_decimal(&t.0) {
+                    Ok(n) => *slot = Some(n),
+                    Err(e) => self.found.push(
+                        self.source
+                            .diag(
+                                diag::WRONG_TYPE,
+                                &child(&base, name),
+                                format!("expected {name} `{}`: {e}", t.0),
+                            )
+                            .help("write the published figure as a number, e.g. 78.046"),
+                    ),
+                }
+            }
+        }
+        if let Some(scores) = &raw.scores {
+            let scores_path = child(&base, "scores");
+            for (k, t) in &scores.0 {
+                let Some((code, path)) = self.code_key(k, &scores_path) else {
+                    continue;
+                };
+                if self.node(&code, &path).is_none() {
+                    continue;
+                }
+                match parse_decimal(&t.0) {
+                    Ok(n) => out.scores.push((code, n)),
+                    Err(e) => self.found.push(
+                        self.source
+                            .diag(
+                                diag::WRONG_TYPE,
+                                &path,
+                                format!("expected score `{}`: {e}", t.0),
+                            )
+                            .criterion(code),
+                    ),
+                }
+            }
+        }
+        out
+    }
+}

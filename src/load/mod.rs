@@ -1,0 +1,349 @@
+//! Loading criteria sets and evidence files: the one place where input text becomes model.
+//!
+//! Every command reads files through here, so every command gets the same hardening: a size
+//! limit, UTF-8 validation, a BOM and CRLF line ends accepted, the YAML parser's nesting and
+//! alias limits, and decimals read from their text with checked ranges. Problems come back as
+//! [`Diagnostics`], all of them at once where the file could be parsed, each with its position.
+
+mod criteria;
+mod evidence;
+pub mod position;
+mod raw;
+pub mod value;
+
+pub use criteria::{load_criteria, parse_criteria};
+pub use evidence::{load_evidence, parse_evidence, CriteriaResolver};
+
+use crate::diag::{self, Check, Diagnostic, Diagnostics, Position};
+use position::{PositionIndex, Seg};
+use serde::de::DeserializeOwned;
+use std::io::Read;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// Files larger than this are refused before parsing (16 MiB: a national criteria set or an
+/// evidence file is a few dozen KiB).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The text of one input file, with its position index built on first need.
+#[derive(Debug)]
+pub struct Source {
+    /// The name diagnostics use: the path as given, or `embedded:ID`.
+    pub name: String,
+    pub text: String,
+    index: OnceLock<PositionIndex>,
+}
+
+impl Source {
+    /// Reads a file: at most [`MAX_FILE_BYTES`], UTF-8, a leading BOM dropped.
+    pub fn read(path: &Path) -> Result<Source, Diagnostics> {
+        let name = path.display().to_string();
+        let fail = |check: Check, msg: String| Diagnostics::one(Diagnostic::new(check, &name, msg));
+        let file = std::fs::File::open(path)
+            .map_err(|e| fail(diag::FILE_UNREADABLE, format!("cannot open the file: {e}")))?;
+        let mut bytes = Vec::new();
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| fail(diag::FILE_UNREADABLE, format!("cannot read the file: {e}")))?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(fail(
+                diag::FILE_TOO_LARGE,
+                format!(
+                    "the file is larger than the {} MiB limit for criteria and evidence files",
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
+        Source::from_bytes(name, bytes)
+    }
+
+    /// Decodes bytes as UTF-8, naming the line and column of the first invalid byte.
+    pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Source, Diagnostics> {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Source::from_text(name, text)),
+            Err(e) => {
+                let bytes = e.as_bytes();
+                let valid = e.utf8_error().valid_up_to();
+                let before = String::from_utf8_lossy(&bytes[..valid]);
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                let shown = String::from_utf8_lossy(bytes);
+                let d = Diagnostic::new(
+                    diag::NOT_UTF8,
+                    &name,
+                    format!("invalid UTF-8 byte 0x{:02X}", bytes[valid]),
+                )
+                .at(Some(Position { line, column }), 1, &shown)
+                .help("save the file as UTF-8 (in Excel: “CSV UTF-8”; in an editor: “Save with encoding UTF-8”); TCVN3/VNI fonts must be converted to Unicode first");
+                Err(Diagnostics::one(d))
+            }
+        }
+    }
+
+    pub fn from_text(name: String, mut text: String) -> Source {
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        Source {
+            name,
+            text,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The position index of this text, built on first use.
+    pub fn index(&self) -> &PositionIndex {
+        self.index.get_or_init(|| PositionIndex::build(&self.text))
+    }
+
+    /// A diagnostic placed at the value of `path` (or its key, with `at_key`).
+    pub fn diag(&self, check: Check, path: &[Seg], message: impl Into<String>) -> Diagnostic {
+        self.place(Diagnostic::new(check, &self.name, message), path, false)
+    }
+
+    /// A diagnostic placed at the key of `path`.
+    pub fn diag_at_key(
+        &self,
+        check: Check,
+        path: &[Seg],
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        self.place(Diagnostic::new(check, &self.name, message), path, true)
+    }
+
+    fn place(&self, d: Diagnostic, path: &[Seg], at_key: bool) -> Diagnostic {
+        // Fall back to the nearest ancestor the index could place.
+        let mut p = path;
+        loop {
+            if let Some(spot) = self.index().get(p) {
+                let exact = p.len() == path.len();
+                let (line, column, span) = match (at_key || !exact, spot.key_column, &spot.raw) {
+                    (false, _, Some(raw)) => {
+                        (spot.value_line, spot.value_column, raw.chars().count())
+                    }
+                    (_, Some(kc), _) => (spot.line, kc, key_len(&self.text, spot.line, kc)),
+                    _ => (spot.value_line, spot.value_column, 1),
+                };
+                return d.at(Some(Position { line, column }), span, &self.text);
+            }
+            if p.is_empty() {
+                return d;
+            }
+            p = &p[..p.len() - 1];
+        }
+    }
+
+    /// The raw text of a scalar value as written, if the index could place it.
+    pub fn raw(&self, path: &[Seg]) -> Option<&str> {
+        self.index().get(path).and_then(|s| s.raw.as_deref())
+    }
+
+    /// Parses the document into `T`, turning the parser's error into a diagnostic.
+    fn parse<T: DeserializeOwned>(
+        &self,
+        locate: fn(&Source, &[Seg]) -> Option<String>,
+    ) -> Result<T, Diagnostics> {
+        if self.text.trim().is_empty() {
+            return Err(Diagnostics::one(
+                Diagnostic::new(diag::EMPTY_FILE, &self.name, "the file is empty")
+                    .help("a criteria set or evidence file starts with `parindex: 1` and `kind:`"),
+            ));
+        }
+        serde_yaml::from_str::<T>(&self.text)
+            .map_err(|e| Diagnostics::one(self.yaml_error(&e, locate)))
+    }
+
+    /// Classifies a parser error and places it; `locate` names the criterion at a path.
+    fn yaml_error(
+        &self,
+        e: &serde_yaml::Error,
+        locate: fn(&Source, &[Seg]) -> Option<String>,
+    ) -> Diagnostic {
+        let full = e.to_string();
+        let position = e.location().map(|l| Position {
+            line: l.line(),
+            column: l.column(),
+        });
+        // The parser appends " at line L column C" and prefixes "path: "; we show both apart.
+        let mut message = match e.location() {
+            Some(l) => full
+                .strip_suffix(&format!(" at line {} column {}", l.line(), l.column()))
+                .unwrap_or(&full)
+                .to_string(),
+            None => full.clone(),
+        };
+        if let Some((path, rest)) = message.split_once(": ") {
+            if !path.contains(' ') && (path.contains('.') || path.contains('[')) {
+                message = rest.to_string();
+            }
+        }
+        let (check, help) = classify(&message);
+        let mut message = message;
+        let mut help = help;
+        if let Some(rest) = message.clone().strip_prefix("unknown field `") {
+            if let Some((field, expected)) = rest.split_once('`') {
+                let options: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+                message = format!("unknown key `{field}`");
+                help = Some(match diag::suggest(field, options.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`? (keys here: {})", options.join(", ")),
+                    None => format!("keys here: {}", options.join(", ")),
+                });
+            }
+        } else if let Some(rest) = message.clone().strip_prefix("missing field `") {
+            let field = rest.split('`').next().unwrap_or(rest);
+            message = format!("missing key `{field}`");
+        }
+        let span = position
+            .map(|p| key_len(&self.text, p.line, p.column))
+            .unwrap_or(1);
+        let mut d = Diagnostic::new(check, &self.name, message).at(position, span, &self.text);
+        d.help = help;
+        if let Some(p) = position {
+            if let Some(path) = self.index().at_line(p.line) {
+                d.criterion = locate(self, path);
+            }
+        }
+        if position.is_some_and(|p| tab_in_indent(&self.text, p.line)) {
+            d.help = Some("YAML indentation must use spaces, not tabs".into());
+        }
+        d
+    }
+}
+
+/// The check and a help text for a parser message.
+fn classify(message: &str) -> (Check, Option<String>) {
+    let m = message;
+    if m.starts_with("unknown field") {
+        (diag::UNKNOWN_KEY, None)
+    } else if m.starts_with("missing field") {
+        (diag::MISSING_KEY, None)
+    } else if m.contains("recursion limit exceeded") || m.contains("repetition limit exceeded") {
+        (
+            diag::YAML_LIMIT,
+            Some("the file nests too deeply or expands aliases too often to be a criteria or evidence file".into()),
+        )
+    } else if m.starts_with("invalid type: sequence, expected struct Raw")
+        || m.starts_with("invalid type: string") && m.contains("expected struct Raw")
+        || m.contains("expected struct RawCriteria")
+        || m.contains("expected struct RawEvidence")
+        || m.contains("expected struct RawHeader")
+    {
+        (
+            diag::NOT_A_MAPPING,
+            Some("a criteria set or evidence file is a mapping that starts with `parindex: 1` and `kind:`".into()),
+        )
+    } else if m.starts_with("invalid type")
+        || m.starts_with("invalid value")
+        || m.starts_with("invalid length")
+        || m.starts_with("a rule mapping")
+        || m.starts_with("empty rule")
+    {
+        (diag::WRONG_TYPE, None)
+    } else if m.contains("duplicate entry") || m.contains("duplicate key") {
+        (
+            diag::YAML_SYNTAX,
+            Some("each key may appear once in a mapping".into()),
+        )
+    } else {
+        (diag::YAML_SYNTAX, None)
+    }
+}
+
+/// Length of the token starting at a 1-based line and column (for the caret underline).
+fn key_len(text: &str, line: usize, column: usize) -> usize {
+    let Some(l) = text.lines().nth(line.saturating_sub(1)) else {
+        return 1;
+    };
+    let rest: String = l.chars().skip(column.saturating_sub(1)).collect();
+    let rest = rest.trim_end_matches('\r');
+    if let Some(q @ ('"' | '\'')) = rest.chars().next() {
+        return rest[1..].find(q).map_or(1, |i| i + 2);
+    }
+    rest.find([':', ',', '}', ']', ' ', '#'])
+        .unwrap_or(rest.len())
+        .max(1)
+}
+
+fn tab_in_indent(text: &str, line: usize) -> bool {
+    let around = line.saturating_sub(2)..line + 1;
+    text.lines()
+        .enumerate()
+        .filter(|(i, _)| around.contains(i))
+        .any(|(_, l)| l.trim_start_matches(' ').starts_with('\t'))
+}
+
+/// The codes and texts of `kind:` that tell the two file kinds apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Criteria,
+    Evidence,
+}
+
+/// Reads only the header of a file to tell a criteria set from an evidence file.
+pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
+    let header: raw::RawHeader = source.parse(|_, _| None)?;
+    match header.kind.as_deref() {
+        Some("criteria") => Ok(FileKind::Criteria),
+        Some("evidence") => Ok(FileKind::Evidence),
+        Some(other) => Err(Diagnostics::one(
+            source
+                .diag(
+                    diag::BAD_HEADER,
+                    &[position::key("kind")],
+                    format!("unknown kind `{other}`"),
+                )
+                .help("`kind:` is `criteria` or `evidence`"),
+        )),
+        None => Err(Diagnostics::one(
+            Diagnostic::new(diag::MISSING_KEY, &source.name, "missing key `kind`")
+                .help("add `kind: criteria` or `kind: evidence` after `parindex: 1`"),
+        )),
+    }
+}
+
+/// Checks `parindex: 1` and `kind:`, the header both kinds share.
+fn check_header(
+    source: &Source,
+    version: &raw::Scalar,
+    kind: &str,
+    expected: &str,
+) -> Result<(), Diagnostics> {
+    if !matches!(version, raw::Scalar::Int(v) if v == "1") {
+        return Err(Diagnostics::one(
+            source
+                .diag(
+                    diag::BAD_HEADER,
+                    &[position::key("parindex")],
+                    format!("unsupported format version `{}`", version.text()),
+                )
+                .help("this parindex reads format version 1: write `parindex: 1`"),
+        ));
+    }
+    if kind != expected {
+        let what = match kind {
+            "criteria" => "a criteria set",
+            "evidence" => "an evidence file",
+            _ => "of an unknown kind",
+        };
+        return Err(Diagnostics::one(
+            source
+                .diag(
+                    diag::BAD_HEADER,
+                    &[position::key("kind")],
+                    format!("expected `kind: {expected}`, but this file is {what} (`kind: {kind}`)"),
+                )
+                .help(match expected {
+                    "evidence" => "give an evidence file here; a criteria set is named by the evidence file's `criteria:`",
+                    _ => "give a criteria set here (`kind: criteria`)",
+                }),
+        ));
+    }
+    Ok(())
+}
+
+/// SHA-256 of a text, in hex.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,396 @@
+//! Reading evidence values (`true`, `"97.29%"`, `"21/32"`, `12`, `"n/a"`) and checking that
+//! each is the kind its rule takes. The tool never guesses: `97` where a rate belongs is an
+//! error showing both spellings, and `12.698` as a count names the thousands separator.
+
+use super::raw::{float_text, Scalar};
+use crate::decimal::{self, parse_decimal, NumberError};
+use crate::diag::{self, Check};
+use crate::model::{Rule, Value, ValueKind};
+use rust_decimal::Decimal;
+
+/// Why a value cannot be used: the check, the message and a help text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueProblem {
+    pub check: Check,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+fn problem(check: Check, message: impl Into<String>, help: Option<String>) -> ValueProblem {
+    ValueProblem {
+        check,
+        message: message.into(),
+        help,
+    }
+}
+
+/// Reads a scalar as an evidence value; `Ok(None)` for an empty value.
+///
+/// `written` is the scalar's text as it stands in the file, where the position index found it:
+/// it keeps the digits of a plain float that the YAML parser only hands over as binary.
+pub fn read_value(scalar: &Scalar, written: Option<&str>) -> Result<Option<Value>, ValueProblem> {
+    match scalar {
+        Scalar::Null => Ok(None),
+        Scalar::Bool(b) => Ok(Some(Value::Boolean(*b))),
+        Scalar::Int(text) => number(text).map(|n| Some(Value::Number(n))),
+        Scalar::Float(f) => {
+            let text = match written.map(str::trim) {
+                Some(w) if w.parse::<f64>().ok() == Some(*f) => w.to_string(),
+                _ => float_text(*f),
+            };
+            if significant_digits(&text) > 15 {
+                return Err(problem(
+                    diag::NUMBER_TOO_LARGE,
+                    format!(
+                        "the number {text} has more digits than a bare YAML number keeps exactly"
+                    ),
+                    Some(format!(
+                        "quote it so that its text is read exactly: \"{text}\""
+                    )),
+                ));
+            }
+            number(&text).map(|n| Some(Value::Number(n)))
+        }
+        Scalar::Str(s) => read_text(s).map(Some),
+    }
+}
+
+fn number(text: &str) -> Result<Decimal, ValueProblem> {
+    parse_decimal(text).map_err(|e| match e {
+        NumberError::TooLarge => problem(
+            diag::NUMBER_TOO_LARGE,
+            format!("the number {text} is too large for an exact decimal"),
+            Some(
+                "figures in evidence are counts, rates and points: check for a typing slip".into(),
+            ),
+        ),
+        NumberError::NotANumber => {
+            problem(diag::BAD_VALUE, format!("`{text}` is not a number"), None)
+        }
+    })
+}
+
+fn significant_digits(text: &str) -> usize {
+    text.chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .trim_start_matches('0')
+        .trim_end_matches('0')
+        .len()
+}
+
+/// Words for true and false, compared case-insensitively (composed or decomposed accents).
+const TRUE_WORDS: [&str; 4] = ["yes", "có", "co\u{301}", "true"];
+const FALSE_WORDS: [&str; 4] = ["no", "không", "kho\u{302}ng", "false"];
+
+fn read_text(s: &str) -> Result<Value, ValueProblem> {
+    let t = s.trim();
+    let lower = t.to_lowercase();
+    if TRUE_WORDS.contains(&lower.as_str()) {
+        return Ok(Value::Boolean(true));
+    }
+    if FALSE_WORDS.contains(&lower.as_str()) {
+        return Ok(Value::Boolean(false));
+    }
+    if lower == "n/a" {
+        return Ok(Value::NotApplicable);
+    }
+    if let Some(p) = t.strip_suffix('%') {
+        let num = percent_number(p.trim_end(), t)?;
+        return Ok(Value::Rate {
+            num,
+            den: Decimal::ONE_HUNDRED,
+            text: t.to_string(),
+        });
+    }
+    if let Some((done, total)) = t.split_once('/') {
+        return fraction_text(done.trim(), total.trim(), t);
+    }
+    if t.contains(',') && parse_decimal(&t.replace(',', ".")).is_ok() {
+        return Err(problem(
+            diag::BAD_VALUE,
+            format!("`{t}` uses a decimal comma"),
+            Some(format!(
+                "write the decimal point as `.`: {}, or a whole count without separators",
+                t.replace(',', ".")
+            )),
+        ));
+    }
+    match parse_decimal(t) {
+        Ok(n) => Ok(Value::Number(n)),
+        Err(NumberError::TooLarge) => Err(number(t).unwrap_err()),
+        Err(NumberError::NotANumber) if looks_like_thousands(t) => Err(thousands(t)),
+        Err(NumberError::NotANumber) => Err(problem(
+            diag::BAD_VALUE,
+            format!("`{t}` is not a value parindex can read"),
+            Some(
+                "write true/false (có/không), a rate \"97.29%\" or \"21/32\", a number, or \"n/a\""
+                    .into(),
+            ),
+        )),
+    }
+}
+
+/// Reads the number before a `%` sign as a fraction in [0, 1].
+pub fn percent_text(number_text: &str, whole: &str) -> Result<Decimal, ValueProblem> {
+    let n = percent_number(number_text, whole)?;
+    decimal::div(n, Decimal::ONE_HUNDRED).map_err(|_| number(number_text).unwrap_err())
+}
+
+/// Reads the number before a `%` sign, checked to lie in 0–100.
+fn percent_number(number_text: &str, whole: &str) -> Result<Decimal, ValueProblem> {
+    let n = match parse_decimal(number_text) {
+        Ok(n) => n,
+        Err(NumberError::TooLarge) => return Err(number(number_text).unwrap_err()),
+        Err(NumberError::NotANumber) => {
+            let help = number_text.contains(',').then(|| {
+                format!(
+                    "write the decimal point as `.`: {}%",
+                    number_text.replace(',', ".")
+                )
+            });
+            return Err(problem(
+                diag::BAD_VALUE,
+                format!("`{whole}` is not a rate"),
+                help,
+            ));
+        }
+    };
+    if n < Decimal::ZERO || n > Decimal::ONE_HUNDRED {
+        return Err(problem(
+            diag::RATE_OUT_OF_RANGE,
+            format!("the rate {whole} lies outside 0%–100%"),
+            Some("a rate is a share of a whole: between 0% and 100%".into()),
+        ));
+    }
+    Ok(n)
+}
+
+fn fraction_text(done: &str, total: &str, whole: &str) -> Result<Value, ValueProblem> {
+    let count = |s: &str| -> Result<Decimal, ValueProblem> {
+        let n = parse_decimal(s).map_err(|e| match e {
+            NumberError::TooLarge => number(s).unwrap_err(),
+            NumberError::NotANumber => problem(
+                diag::BAD_FRACTION,
+                format!("`{whole}` is not a fraction of two counts"),
+                Some("write done/total with whole numbers, e.g. \"21/32\"".into()),
+            ),
+        })?;
+        if n.fract() != Decimal::ZERO && looks_like_thousands(s) {
+            return Err(thousands(s));
+        }
+        if n.fract() != Decimal::ZERO || n < Decimal::ZERO {
+            return Err(problem(
+                diag::BAD_FRACTION,
+                format!("`{whole}`: {s} is not a whole count"),
+                Some("both parts of done/total are whole counts, e.g. \"21/32\"".into()),
+            ));
+        }
+        Ok(n)
+    };
+    let (d, t) = (count(done)?, count(total)?);
+    if t.is_zero() {
+        return Err(problem(
+            diag::BAD_FRACTION,
+            format!("`{whole}` has a zero total"),
+            Some(
+                "a rate from counts needs a total above 0; if nothing arose, write \"n/a\"".into(),
+            ),
+        ));
+    }
+    if d > t {
+        return Err(problem(
+            diag::RATE_OUT_OF_RANGE,
+            format!("the rate {whole} is over 100%: done exceeds the total"),
+            Some("write done/total with done ≤ total".into()),
+        ));
+    }
+    Ok(Value::Rate {
+        num: d,
+        den: t,
+        text: whole.to_string(),
+    })
+}
+
+/// `12.698` or `1.234.567`: digits grouped in threes by dots, as Vietnamese writes thousands.
+fn looks_like_thousands(s: &str) -> bool {
+    let mut groups = s.split('.');
+    let first = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && rest
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+        && (rest.len() > 1 || s.len() > 1)
+}
+
+fn thousands(s: &str) -> ValueProblem {
+    let joined = s.replace('.', "");
+    problem(
+        diag::NOT_A_COUNT,
+        format!("`{s}` is not a whole count"),
+        Some(format!(
+            "if `.` is a thousands separator (Vietnamese style), write {joined}"
+        )),
+    )
+}
+
+/// Checks a value against the kind its rule takes; `max` bounds `points`.
+pub fn fits_rule(
+    value: &Value,
+    rule: &Rule,
+    max: Decimal,
+    written: &str,
+) -> Result<(), ValueProblem> {
+    let kind = rule.takes();
+    let wrong = |got: &str| {
+        problem(
+            diag::WRONG_VALUE_KIND,
+            format!(
+                "the `{}` rule takes {}, not {got} (`{written}`)",
+                rule.name(),
+                kind.name()
+            ),
+            Some(format!("write {}", kind.spelling())),
+        )
+    };
+    match (value, kind) {
+        (Value::NotApplicable, _) => Ok(()),
+        (Value::Boolean(_), ValueKind::Boolean) => Ok(()),
+        (Value::Boolean(_), _) => Err(wrong("a boolean")),
+        (Value::Rate { .. }, ValueKind::Rate) => Ok(()),
+        (Value::Rate { .. }, _) => Err(wrong("a rate")),
+        (Value::Number(n), ValueKind::Rate) => Err(problem(
+            diag::BARE_NUMBER_FOR_RATE,
+            format!("`{written}` is a bare number where the `{}` rule takes a rate", rule.name()),
+            Some(format!(
+                "parindex does not guess whether {} meant {}% or a share: write \"{}%\" or a fraction of counts such as \"21/32\"",
+                decimal::show(*n),
+                decimal::show(*n),
+                decimal::show(*n)
+            )),
+        )),
+        (Value::Number(_), ValueKind::Boolean) => Err(wrong("a number")),
+        (Value::Number(n), ValueKind::Count) => {
+            if n.fract() != Decimal::ZERO {
+                if looks_like_thousands(written) {
+                    return Err(thousands(written));
+                }
+                return Err(problem(
+                    diag::NOT_A_COUNT,
+                    format!("`{written}` is not a whole count"),
+                    Some("the `deduct` rule counts cases: write 0, 1, 2, …".into()),
+                ));
+            }
+            if n.is_sign_negative() && !n.is_zero() {
+                return Err(problem(diag::NOT_A_COUNT, format!("the count {written} is negative"), None));
+            }
+            Ok(())
+        }
+        (Value::Number(n), ValueKind::Number) => {
+            if n.is_sign_negative() && !n.is_zero() {
+                return Err(problem(
+                    diag::POINTS_OUT_OF_RANGE,
+                    format!("`{written}` is negative"),
+                    Some("values are 0 or more".into()),
+                ));
+            }
+            if matches!(rule, Rule::Points) && *n > max {
+                return Err(problem(
+                    diag::POINTS_OUT_OF_RANGE,
+                    format!("{written} points exceed this criterion's max of {}", decimal::show(max)),
+                    Some(format!("a `points` value lies between 0 and {}", decimal::show(max))),
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::dec;
+    use crate::model::{Ratio, TierScale, Tiers};
+
+    fn read(s: &str) -> Result<Option<Value>, ValueProblem> {
+        read_value(&Scalar::Str(s.into()), None)
+    }
+
+    fn rate(v: &Value) -> Decimal {
+        v.fraction().expect("a rate")
+    }
+
+    #[test]
+    fn reads_every_spelling() {
+        assert_eq!(read("có").unwrap(), Some(Value::Boolean(true)));
+        assert_eq!(read("KHÔNG").unwrap(), Some(Value::Boolean(false)));
+        assert_eq!(read("kho\u{302}ng").unwrap(), Some(Value::Boolean(false)));
+        assert_eq!(read("Yes").unwrap(), Some(Value::Boolean(true)));
+        assert_eq!(read("N/A").unwrap(), Some(Value::NotApplicable));
+        assert_eq!(rate(&read("97.29%").unwrap().unwrap()), dec("0.9729"));
+        assert_eq!(rate(&read("21/32").unwrap().unwrap()), dec("0.65625"));
+        assert_eq!(read("12").unwrap(), Some(Value::Number(dec("12"))));
+        assert_eq!(read_value(&Scalar::Null, None).unwrap(), None);
+        assert_eq!(
+            read_value(&Scalar::Int("3".into()), None).unwrap(),
+            Some(Value::Number(dec("3")))
+        );
+    }
+
+    #[test]
+    fn plain_floats_keep_their_written_digits() {
+        let v = read_value(&Scalar::Float(1.5), Some("1.50"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(v, Value::Number(dec("1.50")));
+        let err = read_value(&Scalar::Float(12345678901234567.0), None).unwrap_err();
+        assert_eq!(err.check, diag::NUMBER_TOO_LARGE);
+    }
+
+    #[test]
+    fn rejects_bad_rates_and_fractions() {
+        assert_eq!(read("120%").unwrap_err().check, diag::RATE_OUT_OF_RANGE);
+        assert_eq!(read("-1%").unwrap_err().check, diag::RATE_OUT_OF_RANGE);
+        assert_eq!(read("33/32").unwrap_err().check, diag::RATE_OUT_OF_RANGE);
+        assert_eq!(read("3/0").unwrap_err().check, diag::BAD_FRACTION);
+        assert_eq!(read("2.5/4").unwrap_err().check, diag::BAD_FRACTION);
+        let comma = read("97,29%").unwrap_err();
+        assert_eq!(
+            comma.help.as_deref(),
+            Some("write the decimal point as `.`: 97.29%")
+        );
+        assert_eq!(read("1e40").unwrap_err().check, diag::NUMBER_TOO_LARGE);
+        assert_eq!(read("lots").unwrap_err().check, diag::BAD_VALUE);
+        let sep = read("1.234.567").unwrap_err();
+        assert_eq!(sep.check, diag::NOT_A_COUNT);
+        assert!(sep.help.unwrap().contains("1234567"));
+    }
+
+    #[test]
+    fn checks_value_kind_against_rule() {
+        let ratio = Rule::Ratio(Ratio::default());
+        let bare = fits_rule(&Value::Number(dec("97")), &ratio, dec("1"), "97").unwrap_err();
+        assert_eq!(bare.check, diag::BARE_NUMBER_FOR_RATE);
+        assert!(bare.help.unwrap().contains("\"97%\""));
+        let deduct = Rule::Deduct { per: dec("1") };
+        let sep =
+            fits_rule(&Value::Number(dec("12.698")), &deduct, dec("2"), "12.698").unwrap_err();
+        assert_eq!(sep.check, diag::NOT_A_COUNT);
+        assert!(sep.help.unwrap().contains("12698"));
+        let half = fits_rule(&Value::Number(dec("1.5")), &deduct, dec("2"), "1.5").unwrap_err();
+        assert_eq!(half.check, diag::NOT_A_COUNT);
+        let over = fits_rule(&Value::Number(dec("3")), &Rule::Points, dec("2.5"), "3").unwrap_err();
+        assert_eq!(over.check, diag::POINTS_OUT_OF_RANGE);
+        let yes_no = fits_rule(&Value::Number(dec("1")), &Rule::YesNo, dec("1"), "1").unwrap_err();
+        assert_eq!(yes_no.check, diag::WRONG_VALUE_KIND);
+        let tiers = Rule::Tiers(Tiers {
+            scale: TierScale::Number,
+            steps: vec![],
+        });
+        assert!(fits_rule(&Value::Number(dec("2")), &tiers, dec("2"), "2").is_ok());
+        assert!(fits_rule(&Value::NotApplicable, &Rule::YesNo, dec("1"), "n/a").is_ok());
+    }
+}

@@ -1,0 +1,42 @@
+//! The `parindex` command line: a thin layer over the library.
+//!
+//! Exit codes (as ripgrep's): 0 success, 1 bad input or findings (an invalid file, a failed
+//! expectation), 2 a wrong command line (clap's own exit code for usage errors).
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exact, explainable scorecards for Vietnam's Public Administration Reform index
+/// (Chỉ số cải cách hành chính, "PAR index").
+#[derive(Parser)]
+#[command(name = "parindex", version, propagate_version = true)]
+#[command(
+    after_help = "Try: parindex score examples/krong-no-2022.yaml\n\nExit codes: 0 success, 1 invalid input or failed expectations, 2 usage error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Score(cmd::score::Args),
+    Criteria(cmd::criteria::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Score(args) => cmd::score::run(args),
+        Command::Criteria(args) => cmd::criteria::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

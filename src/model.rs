@@ -1,0 +1,370 @@
+//! The PAR domain model: criteria sets (sections, criteria, sub-criteria and their rules) and
+//! evidence (one unit's values for one period), as loaded and validated.
+
+use crate::decimal::Rounding;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// A criteria set: the scoring rules for one index and year.
+#[derive(Debug, Clone)]
+pub struct CriteriaSet {
+    pub id: String,
+    pub title: String,
+    pub year: Option<u32>,
+    pub source: Option<String>,
+    /// The declared total, if any (validated to equal the sum of the sections).
+    pub total: Option<Decimal>,
+    pub rounding: Rounding,
+    /// Grade bands, highest first; the last starts at 0. Empty when the set has none.
+    pub grades: Vec<Grade>,
+    /// Every node in document order: sections, criteria and sub-criteria alike.
+    pub nodes: Vec<Criterion>,
+    /// Hex SHA-256 of the file's text, so that two results can be told apart.
+    pub sha256: String,
+    /// Where it was loaded from: a path, or `embedded:ID`.
+    pub origin: String,
+    index: HashMap<String, usize>,
+}
+
+impl CriteriaSet {
+    /// Builds the code index; `nodes` must already be validated (unique codes, parent links).
+    pub(crate) fn new(
+        header: CriteriaHeader,
+        nodes: Vec<Criterion>,
+        sha256: String,
+        origin: String,
+    ) -> Self {
+        let index = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.code.clone(), i))
+            .collect();
+        CriteriaSet {
+            id: header.id,
+            title: header.title,
+            year: header.year,
+            source: header.source,
+            total: header.total,
+            rounding: header.rounding,
+            grades: header.grades,
+            nodes,
+            sha256,
+            origin,
+            index,
+        }
+    }
+
+    /// The node with this code.
+    pub fn find(&self, code: &str) -> Option<usize> {
+        self.index.get(code).copied()
+    }
+
+    /// Indices of the sections (top-level nodes), in order.
+    pub fn sections(&self) -> impl Iterator<Item = usize> + '_ {
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.parent.is_none())
+            .map(|(i, _)| i)
+    }
+
+    /// Indices of the leaves (nodes with a rule), in document order.
+    pub fn leaves(&self) -> impl Iterator<Item = usize> + '_ {
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.is_leaf())
+            .map(|(i, _)| i)
+    }
+
+    /// The grade for `score` of `max`, on the exact ratio.
+    pub fn grade(
+        &self,
+        score: Decimal,
+        max: Decimal,
+    ) -> Result<Option<&Grade>, crate::decimal::Overflow> {
+        if max.is_zero() {
+            return Ok(None);
+        }
+        for g in &self.grades {
+            if crate::decimal::ratio_at_least(score, max, g.min)? {
+                return Ok(Some(g));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// The scalar header fields of a criteria set, as validated by the loader.
+#[derive(Debug, Clone)]
+pub(crate) struct CriteriaHeader {
+    pub id: String,
+    pub title: String,
+    pub year: Option<u32>,
+    pub source: Option<String>,
+    pub total: Option<Decimal>,
+    pub rounding: Rounding,
+    pub grades: Vec<Grade>,
+}
+
+/// A classification band: a unit whose percentage is at least `min` gets `label`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grade {
+    pub label: String,
+    /// A percentage of the maximum (80 means 80%).
+    pub min: Decimal,
+}
+
+/// One node of the tree: a section (lĩnh vực), criterion (tiêu chí) or sub-criterion.
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    pub code: String,
+    pub title: String,
+    pub max: Decimal,
+    /// Offices responsible for the work this criterion measures.
+    pub responsible: Vec<String>,
+    pub note: Option<String>,
+    /// 0 for a section.
+    pub depth: usize,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// The rule, on leaves only.
+    pub rule: Option<Rule>,
+    pub if_na: IfNa,
+}
+
+impl Criterion {
+    pub fn is_leaf(&self) -> bool {
+        self.rule.is_some()
+    }
+}
+
+/// What `n/a` means on a leaf.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IfNa {
+    /// The leaf scores its max.
+    #[default]
+    Full,
+    /// The leaf leaves the scoring: its max is taken out of every ancestor's.
+    Exclude,
+}
+
+impl IfNa {
+    pub fn name(self) -> &'static str {
+        match self {
+            IfNa::Full => "full",
+            IfNa::Exclude => "exclude",
+        }
+    }
+}
+
+/// How a leaf turns its evidence into points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// `max` if true, else 0.
+    YesNo,
+    /// Proportional to a rate, between `zero_below` and `full_at`.
+    Ratio(Ratio),
+    /// The points of the first tier whose threshold the value reaches.
+    Tiers(Tiers),
+    /// `max − per × n`, not below 0, for a whole count n.
+    Deduct { per: Decimal },
+    /// A score given directly.
+    Points,
+}
+
+/// `ratio` parameters; rates are fractions (0.5 means 50%).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ratio {
+    pub zero_below: Decimal,
+    pub full_at: Decimal,
+    pub invert: bool,
+}
+
+impl Default for Ratio {
+    fn default() -> Self {
+        Ratio {
+            zero_below: Decimal::ZERO,
+            full_at: Decimal::ONE,
+            invert: false,
+        }
+    }
+}
+
+/// Tier thresholds are either all rates or all plain numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TierScale {
+    Rate,
+    Number,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tiers {
+    pub scale: TierScale,
+    /// Highest threshold first, strictly decreasing.
+    pub steps: Vec<Tier>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tier {
+    /// A fraction for a rate scale, a plain number otherwise.
+    pub at_least: Decimal,
+    pub points: Decimal,
+}
+
+impl Rule {
+    /// The rule's name as written in a criteria file.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Rule::YesNo => "yes-no",
+            Rule::Ratio(_) => "ratio",
+            Rule::Tiers(_) => "tiers",
+            Rule::Deduct { .. } => "deduct",
+            Rule::Points => "points",
+        }
+    }
+
+    /// The kind of evidence value the rule takes.
+    pub fn takes(&self) -> ValueKind {
+        match self {
+            Rule::YesNo => ValueKind::Boolean,
+            Rule::Ratio(_) => ValueKind::Rate,
+            Rule::Tiers(t) if t.scale == TierScale::Rate => ValueKind::Rate,
+            Rule::Tiers(_) => ValueKind::Number,
+            Rule::Deduct { .. } => ValueKind::Count,
+            Rule::Points => ValueKind::Number,
+        }
+    }
+}
+
+/// The kinds of evidence value, as rules name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Boolean,
+    Rate,
+    Number,
+    Count,
+}
+
+impl ValueKind {
+    /// How to write a value of this kind, for messages and templates.
+    pub fn spelling(self) -> &'static str {
+        match self {
+            ValueKind::Boolean => "true / false (or có / không, yes / no)",
+            ValueKind::Rate => "a rate such as \"97.29%\" or \"21/32\"",
+            ValueKind::Number => "a number such as 2 or 0.75",
+            ValueKind::Count => "a whole count such as 0, 1 or 12698",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ValueKind::Boolean => "a boolean",
+            ValueKind::Rate => "a rate",
+            ValueKind::Number => "a number",
+            ValueKind::Count => "a whole count",
+        }
+    }
+}
+
+/// An evidence value, as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Boolean(bool),
+    /// A rate `num / den` in [0, 1] (97.29/100, 21/32), kept as a quotient so that scores are
+    /// computed with a single division; with the text it was written as.
+    Rate {
+        num: Decimal,
+        den: Decimal,
+        text: String,
+    },
+    Number(Decimal),
+    /// Not applicable ("không phát sinh").
+    NotApplicable,
+}
+
+impl Value {
+    /// A rate's value as a fraction (inexact for repeating quotients: for display only).
+    pub fn fraction(&self) -> Option<Decimal> {
+        match self {
+            Value::Rate { num, den, .. } => num.checked_div(*den),
+            _ => None,
+        }
+    }
+
+    /// The value as a person would write it.
+    pub fn show(&self) -> String {
+        match self {
+            Value::Boolean(true) => "yes".into(),
+            Value::Boolean(false) => "no".into(),
+            Value::Rate { text, .. } => text.clone(),
+            Value::Number(n) => crate::decimal::show(*n),
+            Value::NotApplicable => "n/a".into(),
+        }
+    }
+}
+
+/// Which stage of the assessment is scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Stage {
+    /// The appraised value where there is one, the self-assessed value otherwise.
+    #[default]
+    Final,
+    /// The unit's self-assessment alone.
+    SelfAssessment,
+}
+
+impl Stage {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Final => "final",
+            Stage::SelfAssessment => "self",
+        }
+    }
+}
+
+/// One unit's evidence for one period, bound to its criteria set.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    /// The criteria reference as written (`dak-nong-district-2022` or a path).
+    pub criteria_ref: String,
+    pub unit: String,
+    pub period: String,
+    /// Per node of the criteria set (by index): the entry given for it, if any.
+    pub entries: Vec<Option<Entry>>,
+    pub expect: Option<Expect>,
+    /// Where it was loaded from.
+    pub origin: String,
+}
+
+/// What an evidence file says about one leaf.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Entry {
+    /// The unit's self-assessed value; `None` for an empty value.
+    pub value: Option<Value>,
+    /// The appraisal council's value.
+    pub appraised: Option<Value>,
+    pub reason: Option<String>,
+    pub note: Option<String>,
+    pub docs: Vec<String>,
+}
+
+impl Entry {
+    /// The value scored at `stage`, and whether it is the appraised one.
+    pub fn at(&self, stage: Stage) -> Option<(&Value, bool)> {
+        match (stage, &self.appraised) {
+            (Stage::Final, Some(v)) => Some((v, true)),
+            _ => self.value.as_ref().map(|v| (v, false)),
+        }
+    }
+}
+
+/// Published figures an evidence file pins, verified against the computed ones.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Expect {
+    pub total: Option<Decimal>,
+    pub percent: Option<Decimal>,
+    pub grade: Option<String>,
+    /// Code → expected score, in file order.
+    pub scores: Vec<(String, Decimal)>,
+}

@@ -1,0 +1,476 @@
+//! Rendering a [`Scorecard`]: terminal tables, the contract's JSON, CSV and Markdown.
+
+use crate::decimal::{show, show_percent};
+use crate::model::Criterion;
+use crate::score::{NodeScore, Scorecard, Status};
+use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Output formats shared by the commands that print results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Tables for people.
+    Table,
+    /// The contract's JSON, every decimal a string.
+    Json,
+    /// One row per node.
+    Csv,
+    /// Tables to paste into a report or a pull request.
+    Markdown,
+}
+
+/// How a table is drawn.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TableOptions {
+    /// Show every node, indented by depth, instead of sections plus losses.
+    pub all: bool,
+    /// Colour losses and the grade (decided by the caller: terminal and `NO_COLOR`).
+    pub color: bool,
+    /// Output goes to a terminal: wrap long titles to its width.
+    pub terminal: bool,
+    /// Wrap to this width instead (for tests and fixed-width reports).
+    pub width: Option<u16>,
+}
+
+pub fn render(card: &Scorecard, format: Format, opts: TableOptions) -> String {
+    match format {
+        Format::Table => table(card, opts),
+        Format::Json => json(card),
+        Format::Csv => csv(card),
+        Format::Markdown => markdown(card, opts.all),
+    }
+}
+
+fn percent_text(p: Option<Decimal>) -> String {
+    p.map_or_else(|| "–".to_string(), |p| format!("{}%", show_percent(p)))
+}
+
+/// A leaf's value as scored, marked when it is the appraisal council's.
+fn value_text(n: &NodeScore) -> String {
+    match (&n.leaf, n.status) {
+        (_, Status::Missing) => "(missing)".into(),
+        (Some(l), _) if l.appraised => format!("{} (appraised)", l.value.show()),
+        (Some(l), _) => l.value.show(),
+        (None, _) => String::new(),
+    }
+}
+
+fn heading(card: &Scorecard) -> String {
+    let set = &card.set;
+    format!(
+        "{} · {} · {} ({}) · stage {}",
+        card.unit,
+        card.period,
+        set.title,
+        set.id,
+        card.stage.name()
+    )
+}
+
+fn new_table(opts: TableOptions, header: Vec<&str>, right: &[usize]) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+    if !opts.terminal {
+        t.force_no_tty();
+    }
+    if opts.color {
+        t.enforce_styling();
+    }
+    if let Some(w) = opts.width {
+        t.set_width(w);
+    }
+    t.set_content_arrangement(if opts.terminal || opts.width.is_some() {
+        ContentArrangement::Dynamic
+    } else {
+        ContentArrangement::Disabled
+    });
+    t.set_header(header);
+    for &i in right {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
+}
+
+fn loss_cell(loss: Decimal, color: bool) -> Cell {
+    let cell = Cell::new(show(loss));
+    if color && loss > Decimal::ZERO {
+        cell.fg(Color::Red)
+    } else {
+        cell
+    }
+}
+
+fn table(card: &Scorecard, opts: TableOptions) -> String {
+    let set = &card.set;
+    let mut out = heading(card);
+    out.push('\n');
+    if opts.all {
+        let mut t = new_table(
+            opts,
+            vec![
+                "Code",
+                "Criterion",
+                "Value",
+                "Score",
+                "Max",
+                "Percent",
+                "Loss",
+            ],
+            &[3, 4, 5, 6],
+        );
+        for (node, s) in set.nodes.iter().zip(&card.nodes) {
+            let title = format!("{}{}", "  ".repeat(node.depth), node.title);
+            let mut row = vec![
+                Cell::new(&node.code),
+                Cell::new(title),
+                Cell::new(value_text(s)),
+                Cell::new(show(s.score)),
+                Cell::new(show(s.max)),
+                Cell::new(percent_text(s.percent())),
+                loss_cell(s.loss(), opts.color),
+            ];
+            if node.depth == 0 && opts.color {
+                row[1] = row[1].clone().add_attribute(comfy_table::Attribute::Bold);
+            }
+            t.add_row(row);
+        }
+        add_total_row(&mut t, card, opts, 7, 3);
+        out.push_str(&t.to_string());
+        out.push('\n');
+        return out;
+    }
+    let mut t = new_table(
+        opts,
+        vec!["Code", "Section", "Score", "Max", "Percent", "Loss"],
+        &[2, 3, 4, 5],
+    );
+    for i in set.sections() {
+        let (node, s) = (&set.nodes[i], &card.nodes[i]);
+        t.add_row(vec![
+            Cell::new(&node.code),
+            Cell::new(&node.title),
+            Cell::new(show(s.score)),
+            Cell::new(show(s.max)),
+            Cell::new(percent_text(s.percent())),
+            loss_cell(s.loss(), opts.color),
+        ]);
+    }
+    add_total_row(&mut t, card, opts, 6, 2);
+    out.push_str(&t.to_string());
+    out.push('\n');
+    let losses = card.losses();
+    if losses.is_empty() {
+        out.push_str("\nNo criterion lost points.\n");
+        return out;
+    }
+    out.push_str(&format!(
+        "\nPoints lost: {} criteria, {} points\n",
+        losses.len(),
+        show(card.total.loss())
+    ));
+    let mut t = new_table(
+        opts,
+        vec![
+            "Code",
+            "Criterion",
+            "Value",
+            "Score",
+            "Max",
+            "Loss",
+            "Responsible",
+        ],
+        &[3, 4, 5],
+    );
+    for i in losses {
+        let (node, s) = (&set.nodes[i], &card.nodes[i]);
+        t.add_row(vec![
+            Cell::new(&node.code),
+            Cell::new(&node.title),
+            Cell::new(value_text(s)),
+            Cell::new(show(s.score)),
+            Cell::new(show(s.max)),
+            loss_cell(s.loss(), opts.color),
+            Cell::new(responsible(set, i).join("; ")),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    out
+}
+
+/// The total row: "Total — grade Tốt" under the title, figures under theirs.
+fn add_total_row(
+    t: &mut Table,
+    card: &Scorecard,
+    opts: TableOptions,
+    columns: usize,
+    first_figure: usize,
+) {
+    let total = &card.total;
+    let label = match &total.grade {
+        Some(g) => format!("Total · grade {g}"),
+        None => "Total".to_string(),
+    };
+    let mut label_cell = Cell::new(label);
+    if opts.color {
+        label_cell = label_cell.add_attribute(comfy_table::Attribute::Bold);
+    }
+    let mut row = vec![Cell::new(""); columns];
+    row[1] = label_cell;
+    row[first_figure] = Cell::new(show(total.score));
+    row[first_figure + 1] = Cell::new(show(total.max));
+    row[columns - 2] = Cell::new(percent_text(total.percent));
+    row[columns - 1] = loss_cell(total.loss(), opts.color);
+    t.add_row(row);
+}
+
+/// The offices responsible for a node: its own, or the nearest ancestor's.
+pub fn responsible(set: &crate::model::CriteriaSet, mut i: usize) -> &[String] {
+    loop {
+        let node: &Criterion = &set.nodes[i];
+        if !node.responsible.is_empty() {
+            return &node.responsible;
+        }
+        match node.parent {
+            Some(p) => i = p,
+            None => return &[],
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON: the contract's shape, plus `meta` and a few documented per-leaf extensions.
+
+#[derive(Serialize)]
+struct JsonCard<'a> {
+    unit: &'a str,
+    period: &'a str,
+    criteria: &'a str,
+    stage: &'a str,
+    total: JsonTotal<'a>,
+    nodes: Vec<JsonNode<'a>>,
+    meta: JsonMeta<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonTotal<'a> {
+    score: String,
+    max: String,
+    percent: Option<String>,
+    loss: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grade: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonNode<'a> {
+    code: &'a str,
+    title: &'a str,
+    score: String,
+    max: String,
+    percent: Option<String>,
+    loss: String,
+    status: &'a str,
+    /// Extension: on leaves with a value, the value scored as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
+    /// Extension: on leaves with a value, whether it is the appraisal council's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    appraised: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct JsonMeta<'a> {
+    parindex: &'a str,
+    criteria_id: &'a str,
+    criteria_title: &'a str,
+    criteria_sha256: &'a str,
+    rounding: JsonRounding,
+}
+
+#[derive(Serialize)]
+struct JsonRounding {
+    decimals: u32,
+    mode: &'static str,
+    percent: &'static str,
+}
+
+fn json(card: &Scorecard) -> String {
+    let set = &card.set;
+    let doc = JsonCard {
+        unit: &card.unit,
+        period: &card.period,
+        criteria: &set.id,
+        stage: card.stage.name(),
+        total: JsonTotal {
+            score: show(card.total.score),
+            max: show(card.total.max),
+            percent: card.total.percent.map(show_percent),
+            loss: show(card.total.loss()),
+            grade: card.total.grade.as_deref(),
+        },
+        nodes: set
+            .nodes
+            .iter()
+            .zip(&card.nodes)
+            .map(|(node, s)| JsonNode {
+                code: &node.code,
+                title: &node.title,
+                score: show(s.score),
+                max: show(s.max),
+                percent: s.percent().map(show_percent),
+                loss: show(s.loss()),
+                status: s.status.name(),
+                value: s.leaf.as_ref().map(|l| l.value.show()),
+                appraised: s.leaf.as_ref().map(|l| l.appraised),
+            })
+            .collect(),
+        meta: JsonMeta {
+            parindex: crate::VERSION,
+            criteria_id: &set.id,
+            criteria_title: &set.title,
+            criteria_sha256: &set.sha256,
+            rounding: JsonRounding {
+                decimals: set.rounding.decimals,
+                mode: set.rounding.mode.name(),
+                percent: "half-up, 2 places",
+            },
+        },
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("a scorecard serialises");
+    s.push('\n');
+    s
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV (RFC 4180) and Markdown
+
+/// Quotes a CSV field when it needs it.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv(card: &Scorecard) -> String {
+    let set = &card.set;
+    let mut out = String::from(
+        "code,title,depth,score,max,percent,loss,status,value,appraised,responsible\n",
+    );
+    for (i, (node, s)) in set.nodes.iter().zip(&card.nodes).enumerate() {
+        let fields = [
+            node.code.clone(),
+            node.title.clone(),
+            node.depth.to_string(),
+            show(s.score),
+            show(s.max),
+            s.percent().map(show_percent).unwrap_or_default(),
+            show(s.loss()),
+            s.status.name().to_string(),
+            s.leaf.as_ref().map(|l| l.value.show()).unwrap_or_default(),
+            s.leaf
+                .as_ref()
+                .map(|l| l.appraised.to_string())
+                .unwrap_or_default(),
+            responsible(set, i).join("; "),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// Escapes a Markdown table cell.
+pub fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn markdown(card: &Scorecard, all: bool) -> String {
+    let set = &card.set;
+    let total = &card.total;
+    let mut out = format!(
+        "## {} — {}\n\nCriteria set `{}` ({}), stage {}.\n\n",
+        md_cell(&card.unit),
+        md_cell(&card.period),
+        set.id,
+        md_cell(&set.title),
+        card.stage.name()
+    );
+    let grade = total
+        .grade
+        .as_deref()
+        .map(|g| format!(", grade **{}**", md_cell(g)))
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "**{} / {} points ({}){grade}**, {} points lost.\n\n",
+        show(total.score),
+        show(total.max),
+        percent_text(total.percent),
+        show(total.loss())
+    ));
+    let rows: Vec<usize> = if all {
+        (0..set.nodes.len()).collect()
+    } else {
+        set.sections().collect()
+    };
+    out.push_str(if all {
+        "| Code | Criterion | Value | Score | Max | Percent | Loss |\n|---|---|---|--:|--:|--:|--:|\n"
+    } else {
+        "| Code | Section | Score | Max | Percent | Loss |\n|---|---|--:|--:|--:|--:|\n"
+    });
+    for i in rows {
+        let (node, s) = (&set.nodes[i], &card.nodes[i]);
+        let value = if all {
+            format!(" {} |", md_cell(&value_text(s)))
+        } else {
+            String::new()
+        };
+        let indent = "&nbsp;&nbsp;".repeat(if all { node.depth } else { 0 });
+        out.push_str(&format!(
+            "| {} | {indent}{} |{value} {} | {} | {} | {} |\n",
+            node.code,
+            md_cell(&node.title),
+            show(s.score),
+            show(s.max),
+            percent_text(s.percent()),
+            show(s.loss())
+        ));
+    }
+    let blank = if all { " |" } else { "" };
+    out.push_str(&format!(
+        "| | **Total**{} |{blank} **{}** | **{}** | **{}** | **{}** |\n",
+        total
+            .grade
+            .as_deref()
+            .map(|g| format!(" · {}", md_cell(g)))
+            .unwrap_or_default(),
+        show(total.score),
+        show(total.max),
+        percent_text(total.percent),
+        show(total.loss())
+    ));
+    let losses = card.losses();
+    if !losses.is_empty() {
+        out.push_str("\n### Points lost\n\n| Code | Criterion | Value | Score | Max | Loss | Responsible |\n|---|---|---|--:|--:|--:|---|\n");
+        for i in losses {
+            let (node, s) = (&set.nodes[i], &card.nodes[i]);
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} | {} |\n",
+                node.code,
+                md_cell(&node.title),
+                md_cell(&value_text(s)),
+                show(s.score),
+                show(s.max),
+                show(s.loss()),
+                md_cell(&responsible(set, i).join("; "))
+            ));
+        }
+    }
+    out
+}
