@@ -186,19 +186,36 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "{}", self.message)?;
         let gutter = self.position.map(|p| p.line.to_string().len()).unwrap_or(1);
         let pad = " ".repeat(gutter);
-        write!(f, "{pad}--> {}", self.location())?;
+        write!(f, "{pad} --> {}", self.location())?;
         if let (Some(p), Some(line)) = (self.position, &self.source_line) {
-            // Tabs would shift the caret; show them as single spaces.
-            let shown: String = line
+            // Tabs would shift the caret; show them as single spaces. A long line is cut to
+            // a window around the spot.
+            let chars: Vec<char> = line
                 .chars()
                 .map(|c| if c == '\t' { ' ' } else { c })
                 .collect();
-            let caret_pad = " ".repeat(p.column.saturating_sub(1));
-            let carets = "^".repeat(self.span.min(shown.chars().count().max(1)));
+            let col = p.column.saturating_sub(1).min(chars.len());
+            let (start, end) = if chars.len() > MAX_QUOTED {
+                let start = col.saturating_sub(MAX_QUOTED / 2);
+                (start, (start + MAX_QUOTED).min(chars.len()))
+            } else {
+                (0, chars.len())
+            };
+            let mut shown: String = chars[start..end].iter().collect();
+            let mut caret_at = col - start;
+            if start > 0 {
+                shown.insert(0, '…');
+                caret_at += 1;
+            }
+            if end < chars.len() {
+                shown.push('…');
+            }
+            let carets = "^".repeat(self.span.min(end.saturating_sub(col)).max(1));
             write!(
                 f,
-                "\n{pad} |\n{} | {shown}\n{pad} | {caret_pad}{carets}",
-                p.line
+                "\n{pad} |\n{} | {shown}\n{pad} | {}{carets}",
+                p.line,
+                " ".repeat(caret_at)
             )?;
         }
         if let Some(help) = &self.help {
@@ -207,6 +224,9 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
+
+/// Source lines longer than this many characters are quoted as a window around the spot.
+const MAX_QUOTED: usize = 100;
 
 /// Several diagnostics, at least one of them an error: the error type of loading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -241,7 +261,7 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     candidates
         .into_iter()
         .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, c)| *d <= (c.chars().count().max(word.chars().count()) / 3).max(1))
+        .filter(|(d, c)| *d <= (c.chars().count().max(word.chars().count()) / 3).max(2))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

@@ -329,7 +329,7 @@ pub fn check_expectations(source: &Source, card: &Scorecard, expect: &Expect) ->
         if computed != *expected {
             mismatch(
                 child(&scores, code),
-                format!("score of {code}"),
+                "score".into(),
                 decimal::show(*expected),
                 decimal::show(computed),
                 Some(code),

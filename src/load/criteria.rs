@@ -20,7 +20,7 @@ pub fn load_criteria(path: &Path) -> Result<(CriteriaSet, Vec<Diagnostic>), Diag
 
 /// Validates a criteria set from its source text.
 pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>), Diagnostics> {
-    let raw: RawCriteria = source.parse(criterion_at)?;
+    let raw: RawCriteria = source.parse(Some("criteria"), criterion_at)?;
     check_header(source, &raw.parindex, &raw.kind, "criteria")?;
     let mut b = Builder {
         source,
@@ -467,10 +467,7 @@ impl Builder<'_> {
                         .diag(
                             diag::FLOAT_CODE,
                             code_path,
-                            format!(
-                                "code {written} is written as a number, which YAML reads as {}",
-                                super::raw::float_text(*f)
-                            ),
+                            float_code_message(&written, *f),
                         )
                         .criterion(written.clone())
                         .help(format!("quote the code: `code: \"{written}\"`")),
@@ -504,6 +501,18 @@ impl Builder<'_> {
 
     /// Warns when siblings are not numbered 1, 2, 3, … in order.
     fn sibling_order(&mut self, children: &[usize], parent: Option<usize>) {
+        // Codes already in error (malformed, duplicated) would only add noise here.
+        let codes: Vec<&str> = children
+            .iter()
+            .map(|&c| self.nodes[c].code.as_str())
+            .collect();
+        if codes
+            .iter()
+            .enumerate()
+            .any(|(i, c)| c.is_empty() || codes[..i].contains(c))
+        {
+            return;
+        }
         let mut expected = 1u64;
         for &c in children {
             let code = &self.nodes[c].code;
@@ -762,5 +771,15 @@ mod tests {
         assert!(is_child_code("3.4", "3.4.1"));
         assert!(!is_child_code("3.4", "3.4.1.1"));
         assert!(!is_child_code("3.4", "3.41"));
+    }
+}
+
+/// "code 1.10 is written as a number, which YAML reads as 1.1".
+pub(super) fn float_code_message(written: &str, f: f64) -> String {
+    let read = super::raw::float_text(f);
+    if read == written {
+        format!("code {written} is written as a number")
+    } else {
+        format!("code {written} is written as a number, which YAML reads as {read}")
     }
 }

@@ -107,7 +107,7 @@ pub fn parse_evidence(
     base_dir: &Path,
     resolver: &CriteriaResolver,
 ) -> Result<(Evidence, Arc<CriteriaSet>, Vec<Diagnostic>), Diagnostics> {
-    let raw: RawEvidence = source.parse(entry_at)?;
+    let raw: RawEvidence = source.parse(Some("evidence"), entry_at)?;
     check_header(source, &raw.parindex, &raw.kind, "evidence")?;
     let (set, mut found) = match resolver.resolve(&raw.criteria, base_dir) {
         Ok(found) => found,
@@ -161,12 +161,19 @@ pub fn parse_evidence(
     let entries = b.entries(&raw);
     let expect = raw.expect.as_ref().map(|e| b.expect(e));
     let Binder { mut found, .. } = b;
+    // A leaf whose value was rejected is reported as such, not again as missing.
+    let invalid: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.criterion.clone())
+        .collect();
     let missing: Vec<&str> = set
         .leaves()
         .filter(|&i| {
-            entries[i]
-                .as_ref()
-                .is_none_or(|e| e.value.is_none() && e.appraised.is_none())
+            !invalid.contains(set.nodes[i].code.as_str())
+                && entries[i]
+                    .as_ref()
+                    .is_none_or(|e| e.value.is_none() && e.appraised.is_none())
         })
         .map(|i| set.nodes[i].code.as_str())
         .collect();
@@ -177,9 +184,10 @@ pub fn parse_evidence(
                     diag::MISSING_VALUE,
                     &[key("values")],
                     format!(
-                        "{} of {} leaves have no value and score 0: {}",
+                        "{} of {} leaves {} no value and score 0: {}",
                         missing.len(),
                         set.leaves().count(),
+                        if missing.len() == 1 { "has" } else { "have" },
                         missing.join(", ")
                     ),
                 )
@@ -247,10 +255,7 @@ impl Binder<'_> {
                         .diag_at_key(
                             diag::FLOAT_CODE,
                             &path,
-                            format!(
-                                "code {written} is written as a number, which YAML reads as {}",
-                                float_text(*f)
-                            ),
+                            super::criteria::float_code_message(&written, *f),
                         )
                         .criterion(written.clone())
                         .help(format!("quote the code: `\"{written}\":`")),
@@ -300,8 +305,10 @@ impl Binder<'_> {
         }
     }
 
+    /// The entries by node.
     fn entries(&mut self, raw: &RawEvidence) -> Vec<Option<Entry>> {
         let mut entries: Vec<Option<Entry>> = vec![None; self.set.nodes.len()];
+        let mut given = vec![false; self.set.nodes.len()];
         let Some(values) = &raw.values else {
             return entries;
         };
@@ -336,7 +343,7 @@ impl Binder<'_> {
                 );
                 continue;
             }
-            if entries[i].is_some() {
+            if given[i] {
                 self.found.push(
                     self.source
                         .diag_at_key(
@@ -349,6 +356,7 @@ impl Binder<'_> {
                 );
                 continue;
             }
+            given[i] = true;
             let entry = match raw_entry {
                 RawEntry::Plain(s) => Entry {
                     value: self.value(s, &path, i),

@@ -138,9 +138,12 @@ impl Source {
         self.index().get(path).and_then(|s| s.raw.as_deref())
     }
 
-    /// Parses the document into `T`, turning the parser's error into a diagnostic.
+    /// Parses the document into `T`, turning the parser's error into a diagnostic. When the
+    /// file is of another kind than `expected`, that is the error reported: it explains the
+    /// unknown keys that follow from it.
     fn parse<T: DeserializeOwned>(
         &self,
+        expected: Option<&str>,
         locate: fn(&Source, &[Seg]) -> Option<String>,
     ) -> Result<T, Diagnostics> {
         if self.text.trim().is_empty() {
@@ -149,8 +152,17 @@ impl Source {
                     .help("a criteria set or evidence file starts with `parindex: 1` and `kind:`"),
             ));
         }
-        serde_yaml::from_str::<T>(&self.text)
-            .map_err(|e| Diagnostics::one(self.yaml_error(&e, locate)))
+        serde_yaml::from_str::<T>(&self.text).map_err(|e| {
+            let kind = self.raw(&[position::key("kind")]).map(position::unquote);
+            if let (Some(expected), Some(kind)) = (expected, kind) {
+                if kind != expected && (kind == "criteria" || kind == "evidence") {
+                    if let Err(d) = check_kind(self, &kind, expected) {
+                        return d;
+                    }
+                }
+            }
+            Diagnostics::one(self.yaml_error(&e, locate))
+        })
     }
 
     /// Classifies a parser error and places it; `locate` names the criterion at a path.
@@ -160,7 +172,7 @@ impl Source {
         locate: fn(&Source, &[Seg]) -> Option<String>,
     ) -> Diagnostic {
         let full = e.to_string();
-        let position = e.location().map(|l| Position {
+        let mut position = e.location().map(|l| Position {
             line: l.line(),
             column: l.column(),
         });
@@ -177,8 +189,20 @@ impl Source {
                 message = rest.to_string();
             }
         }
+        // Syntax errors read "problem at line L column C, while context at line L column C":
+        // keep the words, and point at the problem, or at the context's start when the
+        // problem is the end of the file (an unclosed quote or bracket).
+        let (words, problem, context) = split_syntax_error(&message);
+        if problem.is_some() || context.is_some() {
+            message = words;
+            let lines = self.text.lines().count();
+            position = match (problem, context) {
+                (Some(p), Some(c)) if p.line > lines => Some(c),
+                (Some(p), _) => Some(p),
+                (None, c) => c.or(position),
+            };
+        }
         let (check, help) = classify(&message);
-        let mut message = message;
         let mut help = help;
         if let Some(rest) = message.clone().strip_prefix("unknown field `") {
             if let Some((field, expected)) = rest.split_once('`') {
@@ -193,9 +217,10 @@ impl Source {
             let field = rest.split('`').next().unwrap_or(rest);
             message = format!("missing key `{field}`");
         }
-        let span = position
-            .map(|p| key_len(&self.text, p.line, p.column))
-            .unwrap_or(1);
+        let span = match position {
+            Some(p) if check != diag::YAML_SYNTAX => key_len(&self.text, p.line, p.column),
+            _ => 1,
+        };
         let mut d = Diagnostic::new(check, &self.name, message).at(position, span, &self.text);
         d.help = help;
         if let Some(p) = position {
@@ -207,6 +232,37 @@ impl Source {
             d.help = Some("YAML indentation must use spaces, not tabs".into());
         }
         d
+    }
+}
+
+/// Splits a YAML syntax error into its words and its two positions (problem, context).
+fn split_syntax_error(message: &str) -> (String, Option<Position>, Option<Position>) {
+    fn take_position(part: &str) -> (String, Option<Position>) {
+        if let Some(i) = part.rfind(" at line ") {
+            let mut nums = part[i + 9..].split(" column ");
+            let line = nums.next().and_then(|n| n.trim().parse().ok());
+            let column = nums.next().and_then(|n| n.trim().parse().ok());
+            if let (Some(line), Some(column)) = (line, column) {
+                return (part[..i].to_string(), Some(Position { line, column }));
+            }
+        }
+        (part.to_string(), None)
+    }
+    let (problem_part, context_part) = match message.split_once(", while ") {
+        Some((p, c)) => (p, Some(c)),
+        None => (message, None),
+    };
+    let (problem_words, problem) = take_position(problem_part);
+    match context_part {
+        Some(c) => {
+            let (context_words, context) = take_position(c);
+            (
+                format!("{problem_words}, while {context_words}"),
+                problem,
+                context,
+            )
+        }
+        None => (problem_words, problem, None),
     }
 }
 
@@ -239,6 +295,16 @@ fn classify(message: &str) -> (Check, Option<String>) {
         || m.starts_with("empty rule")
     {
         (diag::WRONG_TYPE, None)
+    } else if m.contains("while scanning a quoted scalar") {
+        (
+            diag::YAML_SYNTAX,
+            Some("a quoted text is not closed: add the closing quote".into()),
+        )
+    } else if m.contains("mapping values are not allowed") {
+        (
+            diag::YAML_SYNTAX,
+            Some("a text containing `: ` must be quoted".into()),
+        )
     } else if m.contains("duplicate entry") || m.contains("duplicate key") {
         (
             diag::YAML_SYNTAX,
@@ -281,7 +347,7 @@ pub enum FileKind {
 
 /// Reads only the header of a file to tell a criteria set from an evidence file.
 pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
-    let header: raw::RawHeader = source.parse(|_, _| None)?;
+    let header: raw::RawHeader = source.parse(None, |_, _| None)?;
     match header.kind.as_deref() {
         Some("criteria") => Ok(FileKind::Criteria),
         Some("evidence") => Ok(FileKind::Evidence),
@@ -319,6 +385,11 @@ fn check_header(
                 .help("this parindex reads format version 1: write `parindex: 1`"),
         ));
     }
+    check_kind(source, kind, expected)
+}
+
+/// Checks that a file's `kind:` is the one expected here.
+fn check_kind(source: &Source, kind: &str, expected: &str) -> Result<(), Diagnostics> {
     if kind != expected {
         let what = match kind {
             "criteria" => "a criteria set",

@@ -564,7 +564,7 @@ grades:
             .unwrap();
         assert_eq!(
             (f.line, f.value_column, f.raw.as_deref()),
-            (10, 34, Some("\"50%\""))
+            (10, 35, Some("\"50%\""))
         );
         let t = ix
             .get(&p(&[

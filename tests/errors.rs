@@ -1,0 +1,98 @@
+//! The failing-input corpus: one small file per check code under `tests/errors/`, each with
+//! the exact diagnostics it must produce in `NAME.stderr` beside it. Adding a check means
+//! adding a file here.
+//!
+//! Criteria files (`tests/errors/criteria/`) are loaded with `score --criteria FILE` on a valid
+//! evidence file; evidence files (`tests/errors/evidence/`) with `score FILE`. A file named
+//! `E205-….yaml` must report `E205`; files named `W…` only warn and exit 0.
+//!
+//! To regenerate the expected texts after a deliberate change of wording:
+//! `PARINDEX_BLESS=1 cargo test --test errors`, then review the diff.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn corpus(kind: &str) -> Vec<PathBuf> {
+    let dir = Path::new("tests/errors").join(kind);
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no corpus files in {}", dir.display());
+    files
+}
+
+fn run_case(file: &Path, args: &[&str]) -> Result<(), String> {
+    let output = assert_cmd::cargo::cargo_bin_cmd!("parindex")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).expect("diagnostics are UTF-8");
+    let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+    let code = name.split('-').next().unwrap();
+    let expected_path = file.with_extension("stderr");
+    if std::env::var_os("PARINDEX_BLESS").is_some() {
+        fs::write(&expected_path, &stderr).unwrap();
+    }
+    let mut problems = Vec::new();
+    if !stderr.contains(&format!("[{code}]")) {
+        problems.push(format!("does not report {code}"));
+    }
+    let want_exit = if code.starts_with('W') { 0 } else { 1 };
+    if output.status.code() != Some(want_exit) {
+        problems.push(format!(
+            "exit code {:?}, expected {want_exit}",
+            output.status.code()
+        ));
+    }
+    if stderr.contains("panicked") {
+        problems.push("panicked".into());
+    }
+    match fs::read_to_string(&expected_path) {
+        Ok(expected) if expected == stderr => {}
+        Ok(expected) => problems.push(format!(
+            "stderr differs:\n--- expected\n{expected}\n--- actual\n{stderr}"
+        )),
+        Err(_) => problems.push(format!(
+            "no {} (run with PARINDEX_BLESS=1)\n--- actual\n{stderr}",
+            expected_path.display()
+        )),
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}: {}", file.display(), problems.join("; ")))
+    }
+}
+
+fn check_all(kind: &str, args_for: impl Fn(&str) -> Vec<String>) {
+    let failures: Vec<String> = corpus(kind)
+        .iter()
+        .filter_map(|file| {
+            let args = args_for(&file.display().to_string());
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            run_case(file, &args).err()
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_bad_criteria_file_reports_its_check() {
+    check_all("criteria", |file| {
+        vec![
+            "score".into(),
+            "--criteria".into(),
+            file.into(),
+            "tests/fixtures/minimal-evidence.yaml".into(),
+        ]
+    });
+}
+
+#[test]
+fn every_bad_evidence_file_reports_its_check() {
+    check_all("evidence", |file| vec!["score".into(), file.into()]);
+}
