@@ -1,7 +1,7 @@
 //! Rendering a [`Scorecard`]: terminal tables, the contract's JSON, CSV and Markdown.
 
 use crate::decimal::{show, show_percent};
-use crate::model::Criterion;
+use crate::model::{Criterion, Value};
 use crate::score::{NodeScore, Scorecard, Status};
 use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table};
 use rust_decimal::Decimal;
@@ -46,14 +46,28 @@ fn percent_text(p: Option<Decimal>) -> String {
     p.map_or_else(|| "–".to_string(), |p| format!("{}%", show_percent(p)))
 }
 
-/// A leaf's value as scored, marked when it is the appraisal council's.
+/// A leaf's value as scored, marked when it is the appraisal council's; a rate from counts
+/// also shows its percentage (`4290/4500 = 95.33%`).
 fn value_text(n: &NodeScore) -> String {
-    match (&n.leaf, n.status) {
-        (_, Status::Missing) => "(missing)".into(),
-        (Some(l), _) if l.appraised => format!("{} (appraised)", l.value.show()),
-        (Some(l), _) => l.value.show(),
-        (None, _) => String::new(),
+    let Some(leaf) = &n.leaf else {
+        return if n.status == Status::Missing {
+            "(missing)".into()
+        } else {
+            String::new()
+        };
+    };
+    let mut text = leaf.value.show();
+    if let Value::Rate { num, den, .. } = &leaf.value {
+        if *den != Decimal::ONE_HUNDRED {
+            if let Ok(Some(p)) = crate::decimal::percent(*num, *den) {
+                text = format!("{text} = {}%", show_percent(p));
+            }
+        }
     }
+    if leaf.appraised {
+        text.push_str(" (appraised)");
+    }
+    text
 }
 
 fn heading(card: &Scorecard) -> String {
@@ -408,7 +422,7 @@ fn markdown(card: &Scorecard, all: bool) -> String {
         .map(|g| format!(", grade **{}**", md_cell(g)))
         .unwrap_or_default();
     out.push_str(&format!(
-        "**{} / {} points ({}){grade}**, {} points lost.\n\n",
+        "**{} / {} points ({})**{grade}, {} points lost.\n\n",
         show(total.score),
         show(total.max),
         percent_text(total.percent),

@@ -1,0 +1,400 @@
+//! The `parindex` binary run as a user runs it: the Krông Nô 2022 figures, every output
+//! format, output files, exit codes.
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value as Json;
+use std::fs;
+use unicode_width::UnicodeWidthStr;
+
+const EXAMPLE: &str = "examples/krong-no-2022.yaml";
+
+fn parindex() -> Command {
+    let mut cmd = cargo_bin_cmd!("parindex");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = parindex().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "parindex {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json_of(args: &[&str]) -> Json {
+    serde_json::from_str(&stdout_of(args)).unwrap()
+}
+
+/// The figures the Krông Nô report states for 2022: section scores, and each item's loss.
+const SECTIONS: [(&str, &str, &str, &str); 8] = [
+    ("1", "10.973", "13", "84.41"),
+    ("2", "9.5", "10", "95.00"),
+    ("3", "15.095", "17.5", "86.26"),
+    ("4", "7.5", "7.5", "100.00"),
+    ("5", "14", "15.5", "90.32"),
+    ("6", "8", "8", "100.00"),
+    ("7", "10.478", "15", "69.85"),
+    ("8", "2.5", "2.5", "100.00"),
+];
+
+const ITEM_LOSSES: [(&str, &str); 14] = [
+    ("1.1.3", "0.027"),
+    ("1.6", "2"),
+    ("3.4.1", "1"),
+    ("3.4.4.1", "0.065"),
+    ("3.4.4.2", "0.039"),
+    ("3.4.5", "0.5"),
+    ("3.6", "0.031"),
+    ("3.7.2", "0.5"),
+    ("5.7.1", "0.5"),
+    ("5.7.4", "1"),
+    ("7.1.3", "0.168"),
+    ("7.1.4", "0.5"),
+    ("7.1.6", "0.5"),
+    ("7.3", "0.5"),
+];
+
+fn node<'a>(doc: &'a Json, code: &str) -> &'a Json {
+    doc["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["code"] == code)
+        .unwrap_or_else(|| panic!("no node {code}"))
+}
+
+#[test]
+fn json_reproduces_every_figure_of_the_report() {
+    let doc = json_of(&["score", EXAMPLE, "--format", "json"]);
+    assert_eq!(doc["unit"], "UBND huyện Krông Nô");
+    assert_eq!(doc["period"], "2022");
+    assert_eq!(doc["criteria"], "dak-nong-district-2022");
+    assert_eq!(doc["stage"], "final");
+    assert_eq!(
+        doc["total"],
+        serde_json::json!({"score": "78.046", "max": "89", "percent": "87.69", "loss": "10.954", "grade": "Tốt"})
+    );
+    for (code, score, max, percent) in SECTIONS {
+        let n = node(&doc, code);
+        assert_eq!(
+            (n["score"].as_str(), n["max"].as_str()),
+            (Some(score), Some(max)),
+            "section {code}"
+        );
+        assert_eq!(n["percent"], percent, "section {code}");
+        assert_eq!(n["status"], "scored");
+    }
+    // The report prints section 7's loss as 4.513; 15 − 10.478 = 4.522, and the arithmetic wins.
+    assert_eq!(node(&doc, "7")["loss"], "4.522");
+    for (code, loss) in ITEM_LOSSES {
+        assert_eq!(node(&doc, code)["loss"], loss, "loss of {code}");
+    }
+    assert_eq!(node(&doc, "1.1.3")["score"], "0.973");
+    assert_eq!(node(&doc, "1.1.3")["value"], "97.29%");
+    assert_eq!(node(&doc, "1.6")["appraised"], true);
+    assert_eq!(node(&doc, "7.1.3")["value"], "91.6%");
+}
+
+#[test]
+fn json_follows_the_contract_shape() {
+    let doc = json_of(&["score", EXAMPLE, "-f", "json"]);
+    let nodes = doc["nodes"].as_array().unwrap();
+    // Every node of the set, in document order, every decimal a string.
+    let shown = stdout_of(&["criteria", "show", "dak-nong-district-2022"]);
+    let codes_in_file: Vec<String> = shown
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- code: \""))
+        .map(|l| l.trim_end_matches('"').to_string())
+        .collect();
+    let codes: Vec<&str> = nodes.iter().map(|n| n["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, codes_in_file);
+    for n in nodes {
+        for key in ["score", "max", "loss", "percent"] {
+            assert!(n[key].is_string(), "{key} of {} is not a string", n["code"]);
+        }
+        assert!(["scored", "missing", "na"].contains(&n["status"].as_str().unwrap()));
+    }
+    let meta = &doc["meta"];
+    assert_eq!(meta["parindex"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(meta["criteria_id"], "dak-nong-district-2022");
+    let sha = meta["criteria_sha256"].as_str().unwrap();
+    assert!(sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert_eq!(meta["rounding"]["decimals"], 3);
+    assert_eq!(meta["rounding"]["mode"], "half-up");
+}
+
+#[test]
+fn self_stage_scores_the_units_own_values_and_skips_published_expectations() {
+    let doc = json_of(&["score", EXAMPLE, "-f", "json", "--stage", "self"]);
+    assert_eq!(doc["stage"], "self");
+    // The unit claimed 2 recognised initiatives (1.6); the council gave 0.
+    assert_eq!(node(&doc, "1.6")["score"], "2");
+    assert_eq!(node(&doc, "1.6")["appraised"], false);
+    assert_eq!(doc["total"]["score"], "80.046");
+    assert_eq!(doc["total"]["percent"], "89.94");
+}
+
+#[test]
+fn table_shows_sections_total_grade_and_losses_largest_first() {
+    let out = stdout_of(&["score", EXAMPLE]);
+    assert!(out.contains("Total · grade Tốt"));
+    assert!(out.contains("78.046"));
+    assert!(out.contains("87.69%"));
+    assert!(out.contains("Points lost: 18 criteria, 10.954 points"));
+    let first_loss = out
+        .lines()
+        .skip_while(|l| !l.starts_with("Points lost"))
+        .nth(4)
+        .unwrap();
+    assert!(
+        first_loss.contains("1.6") && first_loss.contains("0 (appraised)"),
+        "{first_loss}"
+    );
+    assert!(!out.contains('\u{1b}'), "no colour when not a terminal");
+}
+
+/// Every line of a rendered table has the same display width, Vietnamese diacritics included.
+fn assert_aligned(table: &str) {
+    let widths: Vec<(usize, &str)> = table
+        .lines()
+        .filter(|l| l.starts_with(['│', '╭', '╰', '╞', '├']))
+        .map(|l| (UnicodeWidthStr::width(l), l))
+        .collect();
+    assert!(widths.len() > 3);
+    let first = widths[0].0;
+    for (w, l) in &widths {
+        assert_eq!(*w, first, "misaligned line: {l}");
+    }
+}
+
+#[test]
+fn vietnamese_titles_align() {
+    let out = stdout_of(&["score", EXAMPLE, "--all"]);
+    assert_aligned(&out);
+    let sections = stdout_of(&["score", EXAMPLE]);
+    let first_table: String = sections.split("\n\n").next().unwrap().to_string();
+    assert_aligned(&first_table);
+}
+
+#[test]
+fn snapshot_table() {
+    insta::assert_snapshot!(stdout_of(&["score", EXAMPLE]));
+}
+
+#[test]
+fn snapshot_table_all() {
+    insta::assert_snapshot!(stdout_of(&[
+        "score",
+        "tests/fixtures/small-evidence.yaml",
+        "--all"
+    ]));
+}
+
+#[test]
+fn snapshot_markdown() {
+    insta::assert_snapshot!(stdout_of(&["score", EXAMPLE, "-f", "markdown"]));
+}
+
+#[test]
+fn snapshot_csv() {
+    insta::assert_snapshot!(stdout_of(&[
+        "score",
+        "tests/fixtures/small-evidence.yaml",
+        "-f",
+        "csv"
+    ]));
+}
+
+#[test]
+fn csv_has_one_row_per_node_and_quotes_commas() {
+    let out = stdout_of(&["score", EXAMPLE, "-f", "csv"]);
+    let json = json_of(&["score", EXAMPLE, "-f", "json"]);
+    assert_eq!(
+        out.lines().count(),
+        1 + json["nodes"].as_array().unwrap().len()
+    );
+    assert!(out.starts_with(
+        "code,title,depth,score,max,percent,loss,status,value,appraised,responsible\n"
+    ));
+    assert!(out
+        .contains("\n1,\"Công tác chỉ đạo, điều hành CCHC\",0,10.973,13,84.41,2.027,scored,,,\n"));
+}
+
+#[test]
+fn na_excluded_leaves_the_maximum_and_na_full_scores_the_max() {
+    let doc = json_of(&["score", "tests/fixtures/small-evidence.yaml", "-f", "json"]);
+    let excluded = node(&doc, "2.5");
+    assert_eq!(
+        (excluded["status"].as_str(), excluded["max"].as_str()),
+        (Some("na"), Some("0"))
+    );
+    assert_eq!(excluded["percent"], Json::Null);
+    assert_eq!(doc["total"]["max"], "9");
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string("tests/fixtures/small-evidence.yaml")
+        .unwrap()
+        .replace("criteria: small-criteria.yaml", "criteria: criteria.yaml")
+        .replace("\"1.1\": có", "\"1.1\": \"n/a\"");
+    let text = text.split("expect:").next().unwrap().to_string();
+    fs::copy(
+        "tests/fixtures/small-criteria.yaml",
+        dir.path().join("criteria.yaml"),
+    )
+    .unwrap();
+    fs::write(dir.path().join("ev.yaml"), text).unwrap();
+    let doc = json_of(&[
+        "score",
+        dir.path().join("ev.yaml").to_str().unwrap(),
+        "-f",
+        "json",
+    ]);
+    let full = node(&doc, "1.1");
+    assert_eq!(
+        (
+            full["status"].as_str(),
+            full["score"].as_str(),
+            full["max"].as_str()
+        ),
+        (Some("na"), Some("1"), Some("1"))
+    );
+}
+
+#[test]
+fn bom_and_crlf_files_score_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(EXAMPLE).unwrap().replace('\n', "\r\n");
+    let path = dir.path().join("windows.yaml");
+    fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    let a = json_of(&["score", path.to_str().unwrap(), "-f", "json"]);
+    let b = json_of(&["score", EXAMPLE, "-f", "json"]);
+    assert_eq!(a["total"], b["total"]);
+    assert_eq!(a["nodes"], b["nodes"]);
+}
+
+#[test]
+fn criteria_flag_replaces_the_named_set() {
+    let doc = json_of(&[
+        "score",
+        "tests/fixtures/small-evidence.yaml",
+        "--criteria",
+        "tests/fixtures/small-criteria.yaml",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(doc["criteria"], "test-small");
+}
+
+#[test]
+fn output_file_is_written_whole_and_never_overwritten_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("result.json");
+    let out_s = out.to_str().unwrap();
+    parindex()
+        .args(["score", EXAMPLE, "-f", "json", "-o", out_s])
+        .assert()
+        .success()
+        .stdout("");
+    let first = fs::read_to_string(&out).unwrap();
+    assert!(serde_json::from_str::<Json>(&first).is_ok());
+    fs::write(&out, "kept").unwrap();
+    parindex()
+        .args(["score", EXAMPLE, "-o", out_s])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("already exists; pass --force"));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "kept");
+    parindex()
+        .args(["score", EXAMPLE, "-o", out_s, "--force"])
+        .assert()
+        .success();
+    assert!(fs::read_to_string(&out).unwrap().contains("78.046"));
+    // A failed run leaves no file behind.
+    let bad = dir.path().join("bad.json");
+    parindex()
+        .args([
+            "score",
+            "tests/errors/evidence/E205-rate-over-100.yaml",
+            "-o",
+            bad.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1);
+    assert!(!bad.exists());
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "temporary files left: {names:?}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    parindex().args(["score"]).assert().code(2);
+    parindex()
+        .args(["score", EXAMPLE, "--force"])
+        .assert()
+        .code(2);
+    parindex()
+        .args(["score", EXAMPLE, "--format", "xml"])
+        .assert()
+        .code(2);
+    parindex().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn missing_file_exits_1_naming_it() {
+    parindex()
+        .args(["score", "no/such/file.yaml"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicates::str::contains("no/such/file.yaml").and(predicates::str::contains("E001")),
+        );
+}
+
+#[test]
+fn strict_turns_missing_values_into_errors() {
+    let file = "tests/errors/evidence/W201-missing-values.yaml";
+    parindex().args(["score", file]).assert().success();
+    parindex()
+        .args(["score", file, "--strict"])
+        .assert()
+        .code(1)
+        .stdout("");
+}
+
+#[test]
+fn failed_expectations_exit_1_after_showing_the_result() {
+    parindex()
+        .args([
+            "score",
+            "tests/errors/evidence/E212-expectation-failed.yaml",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("Total · grade Khá"))
+        .stderr(predicates::str::contains(
+            "total: expected 9, computed 6.906",
+        ));
+}
+
+#[test]
+fn criteria_list_and_show() {
+    let list = stdout_of(&["criteria", "list"]);
+    assert!(list.contains("dak-nong-district-2022") && list.contains("89"));
+    let shown = stdout_of(&["criteria", "show", "dak-nong-district-2022"]);
+    assert_eq!(
+        shown,
+        fs::read_to_string("criteria/dak-nong-district-2022.yaml").unwrap()
+    );
+    parindex()
+        .args(["criteria", "show", "nowhere-1999"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("dak-nong-district-2022"));
+}
