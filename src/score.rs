@@ -486,4 +486,83 @@ mod tests {
             );
         }
     }
+
+    /// Scores an evidence text against a criteria text.
+    fn card(criteria: &str, values: &str, stage: Stage) -> Scorecard {
+        use crate::load::{parse_criteria, parse_evidence, CriteriaResolver, Source};
+        let (set, _) =
+            parse_criteria(&Source::from_text("c.yaml".into(), criteria.into())).unwrap();
+        let resolver = CriteriaResolver::forced(set);
+        let text = format!(
+            "parindex: 1\nkind: evidence\ncriteria: t\nunit: u\nperiod: \"2025\"\nvalues:\n{values}"
+        );
+        let (ev, set, _) = parse_evidence(
+            &Source::from_text("e.yaml".into(), text),
+            std::path::Path::new("."),
+            &resolver,
+        )
+        .unwrap();
+        score(&set, &ev, stage).unwrap()
+    }
+
+    const TWO_LEAVES: &str = "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - { code: \"1\", title: a, max: 3, items: [ { code: \"1.1\", title: b, max: 1, rule: yes-no }, { code: \"1.2\", title: c, max: 2, if_na: exclude, rule: ratio } ] }\n";
+
+    #[test]
+    fn not_applicable_full_scores_the_max() {
+        let c = card(
+            TWO_LEAVES,
+            "  \"1.1\": n/a\n  \"1.2\": \"50%\"\n",
+            Stage::Final,
+        );
+        assert_eq!(
+            (c.nodes[1].score, c.nodes[1].max, c.nodes[1].status),
+            (dec("1"), dec("1"), Status::NotApplicable)
+        );
+        assert_eq!((c.total.score, c.total.max), (dec("2"), dec("3")));
+    }
+
+    #[test]
+    fn not_applicable_exclude_leaves_every_maximum() {
+        let c = card(
+            TWO_LEAVES,
+            "  \"1.1\": true\n  \"1.2\": n/a\n",
+            Stage::Final,
+        );
+        assert_eq!((c.nodes[2].score, c.nodes[2].max), (dec("0"), dec("0")));
+        assert_eq!((c.nodes[0].score, c.nodes[0].max), (dec("1"), dec("1")));
+        assert_eq!(c.total.percent, Some(dec("100.00")));
+        let none = card(TWO_LEAVES, "  \"1.1\": n/a\n  \"1.2\": n/a\n", Stage::Final);
+        assert_eq!(none.total.max, dec("1"));
+        let only_excluded = "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - { code: \"1\", title: a, max: 1, if_na: exclude, rule: yes-no }\n";
+        let empty = card(only_excluded, "  \"1\": n/a\n", Stage::Final);
+        assert_eq!((empty.total.max, empty.total.percent), (dec("0"), None));
+    }
+
+    #[test]
+    fn stages_choose_appraised_or_self_values() {
+        let values = "  \"1.1\": { value: true, appraised: false, reason: r }\n  \"1.2\": { value: \"50%\" }\n";
+        let final_stage = card(TWO_LEAVES, values, Stage::Final);
+        assert_eq!(final_stage.total.score, dec("1"));
+        assert!(final_stage.nodes[1].leaf.as_ref().unwrap().appraised);
+        let self_stage = card(TWO_LEAVES, values, Stage::SelfAssessment);
+        assert_eq!(self_stage.total.score, dec("2"));
+        // An appraised value with no self-assessed one is missing at the self stage.
+        let only_appraised = card(
+            TWO_LEAVES,
+            "  \"1.1\": { appraised: true, reason: r }\n",
+            Stage::SelfAssessment,
+        );
+        assert_eq!(only_appraised.nodes[1].status, Status::Missing);
+    }
+
+    #[test]
+    fn losses_are_sorted_largest_first() {
+        let c = card(
+            TWO_LEAVES,
+            "  \"1.1\": false\n  \"1.2\": \"25%\"\n",
+            Stage::Final,
+        );
+        assert_eq!(c.losses(), vec![2, 1]);
+        assert_eq!(c.nodes[2].loss(), dec("1.5"));
+    }
 }
