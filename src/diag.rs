@@ -62,7 +62,6 @@ checks! {
     BAD_RULE = "E109", "malformed rule";
     BAD_GRADES = "E110", "malformed grade bands";
     BAD_ID = "E111", "malformed criteria set id";
-    BAD_NUMBER = "E112", "number out of range";
     BAD_ROUNDING = "E113", "malformed rounding";
     DUPLICATE_ID = "E114", "criteria set id used twice";
     SIBLING_ORDER = "W101", "sibling codes out of order";

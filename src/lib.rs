@@ -5,6 +5,7 @@
 //! and evidence files ([`load`]), the scoring engine ([`score`]), rendering ([`render`]) and
 //! diagnostics ([`diag`]); the `parindex` binary is a thin command-line layer over it.
 
+pub mod check;
 pub mod decimal;
 pub mod diag;
 pub mod embedded;

@@ -23,6 +23,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Score(cmd::score::Args),
+    Check(cmd::check::Args),
     Criteria(cmd::criteria::Args),
 }
 
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Score(args) => cmd::score::run(args),
+        Command::Check(args) => cmd::check::run(args),
         Command::Criteria(args) => cmd::criteria::run(args),
     };
     match result {

@@ -171,12 +171,19 @@ pub fn rule_score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Dec
     Ok(Some(score.max(zero).min(add(max, zero)?)))
 }
 
+/// A figure outgrew a decimal while scoring: at this leaf, or (`None`) in a sum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoringOverflow {
+    pub code: Option<String>,
+}
+
 /// Scores an evidence file at a stage.
 pub fn score(
     set: &Arc<CriteriaSet>,
     evidence: &Evidence,
     stage: Stage,
-) -> Result<Scorecard, Overflow> {
+) -> Result<Scorecard, ScoringOverflow> {
+    let in_sum = |_: Overflow| ScoringOverflow { code: None };
     let n = set.nodes.len();
     let mut nodes: Vec<NodeScore> = Vec::with_capacity(n);
     for (i, node) in set.nodes.iter().enumerate() {
@@ -198,34 +205,38 @@ pub fn score(
                 status: Status::Missing,
                 leaf: None,
             },
-            Some((value, appraised)) => match rule_score(rule, node.max, value)? {
-                None => {
-                    let max = match node.if_na {
-                        IfNa::Full => node.max,
-                        IfNa::Exclude => Decimal::ZERO,
-                    };
-                    NodeScore {
-                        score: max,
-                        max,
-                        status: Status::NotApplicable,
+            Some((value, appraised)) => {
+                match rule_score(rule, node.max, value).map_err(|_| ScoringOverflow {
+                    code: Some(node.code.clone()),
+                })? {
+                    None => {
+                        let max = match node.if_na {
+                            IfNa::Full => node.max,
+                            IfNa::Exclude => Decimal::ZERO,
+                        };
+                        NodeScore {
+                            score: max,
+                            max,
+                            status: Status::NotApplicable,
+                            leaf: Some(LeafScore {
+                                value: value.clone(),
+                                appraised,
+                                unrounded: max,
+                            }),
+                        }
+                    }
+                    Some(unrounded) => NodeScore {
+                        score: set.rounding.apply(unrounded).min(node.max),
+                        max: node.max,
+                        status: Status::Scored,
                         leaf: Some(LeafScore {
                             value: value.clone(),
                             appraised,
-                            unrounded: max,
+                            unrounded,
                         }),
-                    }
+                    },
                 }
-                Some(unrounded) => NodeScore {
-                    score: set.rounding.apply(unrounded).min(node.max),
-                    max: node.max,
-                    status: Status::Scored,
-                    leaf: Some(LeafScore {
-                        value: value.clone(),
-                        appraised,
-                        unrounded,
-                    }),
-                },
-            },
+            }
         });
     }
     // Children come after their parent in document order: sum bottom-up.
@@ -234,18 +245,21 @@ pub fn score(
         if children.is_empty() {
             continue;
         }
-        let score = decimal::sum(children.iter().map(|&c| nodes[c].score))?;
-        let max = decimal::sum(children.iter().map(|&c| nodes[c].max))?;
+        let score = decimal::sum(children.iter().map(|&c| nodes[c].score)).map_err(in_sum)?;
+        let max = decimal::sum(children.iter().map(|&c| nodes[c].max)).map_err(in_sum)?;
         nodes[i].score = score;
         nodes[i].max = max;
     }
-    let score = decimal::sum(set.sections().map(|s| nodes[s].score))?;
-    let max = decimal::sum(set.sections().map(|s| nodes[s].max))?;
+    let score = decimal::sum(set.sections().map(|s| nodes[s].score)).map_err(in_sum)?;
+    let max = decimal::sum(set.sections().map(|s| nodes[s].max)).map_err(in_sum)?;
     let total = Total {
         score,
         max,
-        percent: decimal::percent(score, max)?,
-        grade: set.grade(score, max)?.map(|g| g.label.clone()),
+        percent: decimal::percent(score, max).map_err(in_sum)?,
+        grade: set
+            .grade(score, max)
+            .map_err(in_sum)?
+            .map(|g| g.label.clone()),
     };
     Ok(Scorecard {
         set: set.clone(),
@@ -257,14 +271,20 @@ pub fn score(
     })
 }
 
-/// The diagnostic for an overflow while scoring `source`.
-pub fn overflow_diagnostic(source_name: &str) -> Diagnostic {
-    Diagnostic::new(
-        diag::ARITHMETIC_OVERFLOW,
-        source_name,
-        "a figure grew too large for an exact decimal while scoring",
-    )
-    .help("check the criteria set's maxima and the evidence's counts for a typing slip")
+/// The diagnostic for an overflow while scoring `source`, at the value that caused it.
+pub fn overflow_diagnostic(source: &Source, overflow: &ScoringOverflow) -> Diagnostic {
+    let message = "a figure grew too large for an exact decimal while scoring";
+    let d = match &overflow.code {
+        Some(code) => source
+            .diag(
+                diag::ARITHMETIC_OVERFLOW,
+                &[key("values"), key(code)],
+                message,
+            )
+            .criterion(code.clone()),
+        None => Diagnostic::new(diag::ARITHMETIC_OVERFLOW, &source.name, message),
+    };
+    d.help("check the criteria set's maxima and the evidence's counts for a typing slip")
 }
 
 /// Compares the figures an evidence file pins in `expect:` with the computed ones.

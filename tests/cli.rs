@@ -398,3 +398,159 @@ fn criteria_list_and_show() {
         .code(1)
         .stderr(predicates::str::contains("dak-nong-district-2022"));
 }
+
+#[test]
+fn score_refuses_a_criteria_set_given_as_evidence() {
+    parindex()
+        .args(["score", "criteria/dak-nong-district-2022.yaml"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicates::str::contains("E010")
+                .and(predicates::str::contains("this file is a criteria set")),
+        );
+}
+
+#[test]
+fn check_passes_on_the_shipped_files() {
+    parindex()
+        .args(["check", "criteria", "examples"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("no problems in"));
+}
+
+#[test]
+fn check_reports_every_problem_in_every_file_at_once() {
+    let out = parindex()
+        .args(["check", "tests/errors/evidence"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let files = fs::read_dir("tests/errors/evidence")
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "yaml")
+        })
+        .count();
+    for entry in fs::read_dir("tests/errors/evidence").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "yaml") {
+            assert!(
+                stdout.contains(&path.display().to_string()),
+                "{} not reported",
+                path.display()
+            );
+        }
+    }
+    let summary = stdout.lines().last().unwrap();
+    assert!(summary.ends_with(&format!("in {files} files")), "{summary}");
+}
+
+#[test]
+fn check_json_lists_every_diagnostic_with_its_position() {
+    let out = parindex()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "tests/errors/evidence/E205-rate-over-100.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let doc: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            doc["files"].as_u64(),
+            doc["errors"].as_u64(),
+            doc["warnings"].as_u64()
+        ),
+        (Some(1), Some(1), Some(0))
+    );
+    let d = &doc["diagnostics"][0];
+    assert_eq!(d["file"], "tests/errors/evidence/E205-rate-over-100.yaml");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(8), Some(10))
+    );
+    assert_eq!(
+        (
+            d["code"].as_str(),
+            d["severity"].as_str(),
+            d["criterion"].as_str()
+        ),
+        (Some("E205"), Some("error"), Some("1.2"))
+    );
+    assert_eq!(d["message"], "the rate 120% lies outside 0%–100%");
+}
+
+#[test]
+fn check_github_prints_workflow_annotations() {
+    let out = stdout_or_failure(&[
+        "check",
+        "--format",
+        "github",
+        "tests/errors/evidence/W202-appraised-without-reason.yaml",
+    ]);
+    assert_eq!(
+        out.lines().next().unwrap(),
+        "::warning file=tests/errors/evidence/W202-appraised-without-reason.yaml,line=10,col=27,title=W202 appraised value without a reason::2.1: `2.1` has an appraised value without a `reason`%0Ahelp: say why the appraisal council changed the value: `reason: \"…\"`"
+    );
+}
+
+#[test]
+fn check_deny_warnings_fails_on_warnings() {
+    let file = "tests/errors/evidence/W201-missing-values.yaml";
+    parindex().args(["check", file]).assert().success();
+    parindex()
+        .args(["check", "--deny-warnings", file])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn check_without_paths_checks_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        "tests/fixtures/small-criteria.yaml",
+        dir.path().join("small-criteria.yaml"),
+    )
+    .unwrap();
+    fs::write(dir.path().join("workflow.yml"), "on: push\njobs: {}\n").unwrap();
+    cargo_bin_cmd!("parindex")
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stdout("no problems in 1 file (1 YAML file skipped: not parindex files)\n");
+}
+
+#[test]
+fn check_refuses_files_over_the_size_limit_and_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.yaml");
+    let mut text = String::from("parindex: 1\nkind: evidence\n# ");
+    text.push_str(&"x".repeat(17 * 1024 * 1024));
+    fs::write(&big, text).unwrap();
+    parindex()
+        .args(["check", big.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("E002").and(predicates::str::contains("16 MiB")));
+    parindex()
+        .args(["check", "no/such.yaml"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("E001"));
+}
+
+/// Stdout of a run that may exit 1 (findings).
+fn stdout_or_failure(args: &[&str]) -> String {
+    String::from_utf8(parindex().args(args).output().unwrap().stdout).unwrap()
+}

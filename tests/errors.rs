@@ -1,10 +1,9 @@
-//! The failing-input corpus: one small file per check code under `tests/errors/`, each with
-//! the exact diagnostics it must produce in `NAME.stderr` beside it. Adding a check means
-//! adding a file here.
+//! The failing-input corpus: one small file (or folder) per check code under `tests/errors/`,
+//! each with the exact output of `parindex check` on it in `NAME.expected` beside it. Adding a
+//! check means adding a file here.
 //!
-//! Criteria files (`tests/errors/criteria/`) are loaded with `score --criteria FILE` on a valid
-//! evidence file; evidence files (`tests/errors/evidence/`) with `score FILE`. A file named
-//! `E205-….yaml` must report `E205`; files named `W…` only warn and exit 0.
+//! A file named `E205-….yaml` must report `E205` and exit 1; files named `W…` only warn and
+//! exit 0. `score` reads files through the same loader, so the messages are the same there.
 //!
 //! To regenerate the expected texts after a deliberate change of wording:
 //! `PARINDEX_BLESS=1 cargo test --test errors`, then review the diff.
@@ -17,7 +16,7 @@ fn corpus(kind: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml") || p.is_dir())
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no corpus files in {}", dir.display());
@@ -30,10 +29,10 @@ fn run_case(file: &Path, args: &[&str]) -> Result<(), String> {
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
-    let stderr = String::from_utf8(output.stderr).expect("diagnostics are UTF-8");
+    let stderr = String::from_utf8(output.stdout).expect("diagnostics are UTF-8");
     let name = file.file_stem().unwrap().to_string_lossy().into_owned();
     let code = name.split('-').next().unwrap();
-    let expected_path = file.with_extension("stderr");
+    let expected_path = file.with_extension("expected");
     if std::env::var_os("PARINDEX_BLESS").is_some() {
         fs::write(&expected_path, &stderr).unwrap();
     }
@@ -82,17 +81,10 @@ fn check_all(kind: &str, args_for: impl Fn(&str) -> Vec<String>) {
 
 #[test]
 fn every_bad_criteria_file_reports_its_check() {
-    check_all("criteria", |file| {
-        vec![
-            "score".into(),
-            "--criteria".into(),
-            file.into(),
-            "tests/fixtures/minimal-evidence.yaml".into(),
-        ]
-    });
+    check_all("criteria", |file| vec!["check".into(), file.into()]);
 }
 
 #[test]
 fn every_bad_evidence_file_reports_its_check() {
-    check_all("evidence", |file| vec!["score".into(), file.into()]);
+    check_all("evidence", |file| vec!["check".into(), file.into()]);
 }

@@ -1,5 +1,6 @@
 //! One module per subcommand, each with its own help text.
 
+pub mod check;
 pub mod criteria;
 pub mod score;
 

@@ -94,8 +94,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let card = match score(&set, &evidence, stage) {
         Ok(card) => card,
-        Err(_) => {
-            report(&[overflow_diagnostic(&source.name)]);
+        Err(e) => {
+            report(&[overflow_diagnostic(&source, &e)]);
             return Ok(failure());
         }
     };

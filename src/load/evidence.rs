@@ -18,6 +18,9 @@ use std::sync::{Arc, Mutex};
 pub struct CriteriaResolver {
     /// A set given on the command line (`--criteria FILE`), used for every evidence file.
     forced: Option<Arc<CriteriaSet>>,
+    /// Sets loaded alongside (by `check`), found by id before the embedded ones, so that an
+    /// edited copy of an embedded set is the one its evidence is checked against.
+    local: HashMap<String, Arc<CriteriaSet>>,
     cache: Mutex<HashMap<String, Arc<CriteriaSet>>>,
 }
 
@@ -34,6 +37,14 @@ impl CriteriaResolver {
         }
     }
 
+    /// Resolves ids to these sets first, then to the embedded ones and to paths.
+    pub fn with_local(sets: impl IntoIterator<Item = Arc<CriteriaSet>>) -> Self {
+        CriteriaResolver {
+            local: sets.into_iter().map(|s| (s.id.clone(), s)).collect(),
+            ..Self::default()
+        }
+    }
+
     /// The set for `reference` (an embedded id, or a path relative to `base_dir`), with the
     /// warnings found when it was first loaded.
     pub fn resolve(
@@ -41,7 +52,7 @@ impl CriteriaResolver {
         reference: &str,
         base_dir: &Path,
     ) -> Result<(Arc<CriteriaSet>, Vec<Diagnostic>), ResolveError> {
-        if let Some(set) = &self.forced {
+        if let Some(set) = self.forced.as_ref().or_else(|| self.local.get(reference)) {
             return Ok((set.clone(), Vec::new()));
         }
         let (cache_key, source) = if let Some(text) = embedded::find(reference) {

@@ -358,7 +358,10 @@ pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
                     &[position::key("kind")],
                     format!("unknown kind `{other}`"),
                 )
-                .help("`kind:` is `criteria` or `evidence`"),
+                .help(match diag::suggest(other, ["criteria", "evidence"]) {
+                    Some(s) => format!("did you mean `{s}`? (`kind:` is `criteria` or `evidence`)"),
+                    None => "`kind:` is `criteria` or `evidence`".to_string(),
+                }),
         )),
         None => Err(Diagnostics::one(
             Diagnostic::new(diag::MISSING_KEY, &source.name, "missing key `kind`")

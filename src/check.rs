@@ -1,0 +1,227 @@
+//! `check`: every problem in every criteria set and evidence file under the given paths.
+//!
+//! Criteria sets are loaded first, so that evidence naming a set by id is checked against the
+//! copy being checked rather than the embedded one. Evidence is then bound, scored and its
+//! `expect:` figures verified.
+
+use crate::diag::{self, Diagnostic, Severity};
+use crate::load::position::{key, unquote};
+use crate::load::{parse_criteria, parse_evidence, CriteriaResolver, Source};
+use crate::model::{CriteriaSet, Stage};
+use crate::score::{check_expectations, overflow_diagnostic, score};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// What a check found.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    /// In file order, each file's diagnostics in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files checked.
+    pub files: usize,
+    /// YAML files found in folders that are not parindex files (no `parindex:` key).
+    pub skipped: Vec<PathBuf>,
+}
+
+impl CheckReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// "2 errors, 1 warning in 12 files".
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let (e, w) = (self.count(Severity::Error), self.count(Severity::Warning));
+        let mut s = if e + w == 0 {
+            format!("no problems in {}", plural(self.files, "file"))
+        } else {
+            format!(
+                "{}, {} in {}",
+                plural(e, "error"),
+                plural(w, "warning"),
+                plural(self.files, "file")
+            )
+        };
+        if !self.skipped.is_empty() {
+            s.push_str(&format!(
+                " ({} skipped: not parindex files)",
+                plural(self.skipped.len(), "YAML file")
+            ));
+        }
+        s
+    }
+}
+
+/// The YAML files under `paths`: files as given, folders searched (hidden folders and
+/// `target` left out), in sorted order. The flag says whether the file was named explicitly.
+fn collect(paths: &[PathBuf], out: &mut Vec<(PathBuf, bool)>, report: &mut CheckReport) {
+    for path in paths {
+        if path.is_dir() {
+            walk(path, out, report);
+        } else {
+            out.push((path.clone(), true));
+        }
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<(PathBuf, bool)>, report: &mut CheckReport) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            report.diagnostics.push(Diagnostic::new(
+                diag::FILE_UNREADABLE,
+                &dir.display().to_string(),
+                format!("cannot read the folder: {e}"),
+            ));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if p.is_dir() {
+            if !name.starts_with('.') && name != "target" {
+                walk(&p, out, report);
+            }
+        } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+            out.push((p, false));
+        }
+    }
+}
+
+/// Checks every criteria set and evidence file under `paths`.
+pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
+    let mut report = CheckReport::default();
+    let mut files = Vec::new();
+    collect(paths, &mut files, &mut report);
+    let mut criteria: Vec<Source> = Vec::new();
+    let mut evidence: Vec<(Source, PathBuf)> = Vec::new();
+    for (path, explicit) in files {
+        let source = match Source::read(&path) {
+            Ok(s) => s,
+            Err(d) => {
+                report.files += 1;
+                report.diagnostics.extend(d.0);
+                continue;
+            }
+        };
+        let kind = source.raw(&[key("kind")]).map(unquote);
+        match kind.as_deref() {
+            Some("criteria") => criteria.push(source),
+            Some("evidence") => evidence.push((source, path)),
+            _ if !explicit && source.raw(&[key("parindex")]).is_none() => report.skipped.push(path),
+            _ => {
+                // Neither kind: let the header check say what is wrong.
+                report.files += 1;
+                if let Err(d) = crate::load::file_kind(&source) {
+                    report.diagnostics.extend(d.0);
+                }
+            }
+        }
+    }
+    let mut sets: Vec<Arc<CriteriaSet>> = Vec::new();
+    let mut first_of_id: HashMap<String, String> = HashMap::new();
+    for source in &criteria {
+        report.files += 1;
+        match parse_criteria(source) {
+            Ok((set, warnings)) => {
+                report.diagnostics.extend(warnings);
+                if let Some(first) = first_of_id.get(&set.id) {
+                    report.diagnostics.push(
+                        source
+                            .diag(diag::DUPLICATE_ID, &[key("id")], format!("criteria set id `{}` is also used by {first}", set.id))
+                            .help("give each criteria set its own id, e.g. with the year: dak-nong-district-2023"),
+                    );
+                    continue;
+                }
+                first_of_id.insert(set.id.clone(), source.name.clone());
+                sets.push(Arc::new(set));
+            }
+            Err(d) => report.diagnostics.extend(d.0),
+        }
+    }
+    let resolver = CriteriaResolver::with_local(sets);
+    for (source, path) in &evidence {
+        report.files += 1;
+        let base = path.parent().unwrap_or(Path::new("."));
+        let (ev, set, warnings) = match parse_evidence(source, base, &resolver) {
+            Ok(bound) => bound,
+            Err(d) => {
+                report.diagnostics.extend(d.0);
+                continue;
+            }
+        };
+        report.diagnostics.extend(warnings);
+        match score(&set, &ev, Stage::Final) {
+            Ok(card) => {
+                if let Some(expect) = &ev.expect {
+                    report
+                        .diagnostics
+                        .extend(check_expectations(source, &card, expect));
+                }
+            }
+            Err(e) => report.diagnostics.push(overflow_diagnostic(source, &e)),
+        }
+    }
+    // A broken criteria set named by several evidence files is reported once.
+    let mut seen = std::collections::HashSet::new();
+    report
+        .diagnostics
+        .retain(|d| seen.insert((d.file.clone(), d.position, d.check.code, d.message.clone())));
+    report
+}
+
+/// A diagnostic as a GitHub Actions workflow command (`::error file=…,line=…::…`).
+pub fn github_annotation(d: &Diagnostic) -> String {
+    fn data(s: &str) -> String {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    }
+    fn property(s: &str) -> String {
+        data(s).replace(':', "%3A").replace(',', "%2C")
+    }
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut props = format!("file={}", property(&d.file));
+    if let Some(p) = d.position {
+        props.push_str(&format!(",line={},col={}", p.line, p.column));
+    }
+    props.push_str(&format!(
+        ",title={}",
+        property(&format!("{} {}", d.check.code, d.check.title))
+    ));
+    let mut message = match &d.criterion {
+        Some(c) if !d.message.starts_with(c.as_str()) => format!("{c}: {}", d.message),
+        _ => d.message.clone(),
+    };
+    if let Some(help) = &d.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    format!("::{level} {props}::{}", data(&message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_annotations_escape_their_data() {
+        let d = Diagnostic::new(diag::RATE_OUT_OF_RANGE, "a,b:c.yaml", "100% over\nline")
+            .criterion("3.4.1");
+        assert_eq!(
+            github_annotation(&d),
+            "::error file=a%2Cb%3Ac.yaml,title=E205 rate outside 0%25–100%25::3.4.1: 100%25 over%0Aline"
+        );
+    }
+}

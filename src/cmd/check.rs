@@ -1,0 +1,119 @@
+//! `parindex check`: the CI gate for criteria sets and evidence files.
+
+use parindex::check::{check_paths, github_annotation};
+use parindex::diag::Severity;
+use serde::Serialize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Check criteria sets and evidence files, reporting every problem in every file.
+///
+/// Files are told apart by `kind:`. Folders are searched for `*.yaml` and `*.yml` (YAML files
+/// without a `parindex:` key are skipped); with no path, the current folder. Evidence is
+/// checked against the criteria set it names (a set checked alongside wins over the embedded
+/// one of the same id), scored, and its `expect:` figures verified.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  parindex check criteria examples\n  parindex check --format github .\n  parindex check --deny-warnings evidence/2025/\n\nExit codes: 0 no errors, 1 errors (or warnings with --deny-warnings), 2 usage error.\nEvery check code is documented in docs/checks.md."
+)]
+pub struct Args {
+    /// Files or folders to check (default: the current folder).
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// Treat warnings (missing values, siblings out of order, …) as errors.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CheckFormat {
+    /// Each diagnostic with the source line and a caret, then a summary.
+    Human,
+    /// One JSON object listing every diagnostic.
+    Json,
+    /// GitHub Actions workflow annotations (`::error file=…,line=…::…`).
+    Github,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    skipped: Vec<String>,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    code: &'a str,
+    severity: &'a str,
+    criterion: Option<&'a str>,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let mut report = check_paths(&paths);
+    if args.deny_warnings {
+        for d in &mut report.diagnostics {
+            d.severity = Severity::Error;
+        }
+    }
+    match args.format {
+        CheckFormat::Human => {
+            for d in &report.diagnostics {
+                println!("{d}\n");
+            }
+            println!("{}", report.summary());
+        }
+        CheckFormat::Github => {
+            for d in &report.diagnostics {
+                println!("{}", github_annotation(d));
+            }
+            println!("{}", report.summary());
+        }
+        CheckFormat::Json => {
+            let doc = JsonReport {
+                files: report.files,
+                errors: report.count(Severity::Error),
+                warnings: report.count(Severity::Warning),
+                skipped: report
+                    .skipped
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect(),
+                diagnostics: report
+                    .diagnostics
+                    .iter()
+                    .map(|d| JsonDiagnostic {
+                        file: &d.file,
+                        line: d.position.map(|p| p.line),
+                        column: d.position.map(|p| p.column),
+                        code: d.check.code,
+                        severity: d.severity.name(),
+                        criterion: d.criterion.as_deref(),
+                        message: &d.message,
+                        help: d.help.as_deref(),
+                    })
+                    .collect(),
+            };
+            println!("{}", serde_json::to_string_pretty(&doc)?);
+        }
+    }
+    Ok(if report.count(Severity::Error) > 0 {
+        super::failure()
+    } else {
+        ExitCode::SUCCESS
+    })
+}
