@@ -17,3 +17,6 @@ pub mod score;
 
 /// The version stamped into JSON results.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The JSON Schema (draft-07) of both file kinds, for editors (`parindex schema`).
+pub const SCHEMA: &str = include_str!("schema.json");

@@ -25,6 +25,7 @@ enum Command {
     Score(cmd::score::Args),
     Check(cmd::check::Args),
     Criteria(cmd::criteria::Args),
+    Schema(cmd::schema::Args),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
         Command::Score(args) => cmd::score::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Criteria(args) => cmd::criteria::run(args),
+        Command::Schema(args) => cmd::schema::run(args),
     };
     match result {
         Ok(code) => code,

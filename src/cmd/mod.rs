@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod criteria;
+pub mod schema;
 pub mod score;
 
 use parindex::diag::{Diagnostic, Severity};

@@ -1,0 +1,97 @@
+//! The editor schema (`parindex schema`) accepts every shipped file and rejects typical
+//! mistakes, so that what an editor underlines agrees with `parindex check`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(parindex::SCHEMA).unwrap();
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    jsonschema::draft7::new(&schema).unwrap()
+}
+
+fn as_json(yaml: &str) -> serde_json::Value {
+    let value: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap();
+    serde_json::to_value(value).unwrap()
+}
+
+fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            if path.file_name().unwrap() != "ci" {
+                yaml_files(&path, out);
+            }
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn schema_accepts_every_shipped_file() {
+    let v = validator();
+    let mut files = Vec::new();
+    yaml_files(Path::new("criteria"), &mut files);
+    yaml_files(Path::new("examples"), &mut files);
+    files.push("tests/fixtures/small-criteria.yaml".into());
+    files.push("tests/fixtures/small-evidence.yaml".into());
+    assert!(files.len() >= 4);
+    for file in files {
+        let doc = as_json(&fs::read_to_string(&file).unwrap());
+        let errors: Vec<String> = v
+            .iter_errors(&doc)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{}: {}",
+            file.display(),
+            errors.join("; ")
+        );
+    }
+}
+
+#[test]
+fn schema_rejects_typical_mistakes() {
+    let v = validator();
+    let base = fs::read_to_string("tests/fixtures/small-criteria.yaml").unwrap();
+    for (what, from, to) in [
+        ("a misspelt key", "    max: 4\n", "    mx: 4\n"),
+        ("a code written as a number", "code: \"1.1\"", "code: 1.1"),
+        ("an unknown rule", "rule: yes-no", "rule: yes-or-no"),
+        (
+            "a bare number where a percentage is expected",
+            "full_at: \"60%\"",
+            "full_at: 60",
+        ),
+    ] {
+        let bad = base.replacen(from, to, 1);
+        assert_ne!(bad, base, "{what}: replacement not applied");
+        assert!(!v.is_valid(&as_json(&bad)), "schema accepted {what}");
+    }
+    let evidence = fs::read_to_string("tests/fixtures/small-evidence.yaml").unwrap();
+    for (what, from, to) in [
+        (
+            "an unreadable value",
+            "\"1.3\": \"40%\"",
+            "\"1.3\": \"forty\"",
+        ),
+        ("a bad code key", "\"2.2\": 1", "\"2.x\": 1"),
+        ("an unknown key in the map form", "reason:", "reasn:"),
+    ] {
+        let bad = evidence.replacen(from, to, 1);
+        assert_ne!(bad, evidence, "{what}: replacement not applied");
+        assert!(!v.is_valid(&as_json(&bad)), "schema accepted {what}");
+    }
+}
+
+#[test]
+fn schema_command_prints_the_schema() {
+    let out = assert_cmd::cargo::cargo_bin_cmd!("parindex")
+        .arg("schema")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), parindex::SCHEMA);
+}
