@@ -1,0 +1,197 @@
+//! Properties of the engine over generated criteria trees and evidence: scores stay within
+//! their maxima, parents are exact sums, losses are max − score, a higher rate never scores
+//! less under a non-inverted rule, and `check` accepts what is built valid and names the node
+//! that was broken.
+
+use parindex::load::{parse_criteria, parse_evidence, CriteriaResolver, Source};
+use parindex::model::{Stage, Value};
+use parindex::score::{rule_score, score, Scorecard};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::fmt::Write;
+use std::path::Path;
+
+/// A generated leaf: its max in hundredths, a rule text, and an evidence value text.
+#[derive(Debug, Clone)]
+struct Leaf {
+    max_cents: u32,
+    rule: String,
+    value: String,
+}
+
+fn rate_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (0u32..=10000).prop_map(|b| format!("\"{}%\"", Decimal::new(b.into(), 2))),
+        (1u32..500)
+            .prop_flat_map(|t| (0..=t, Just(t)))
+            .prop_map(|(d, t)| format!("\"{d}/{t}\"")),
+        Just("\"n/a\"".to_string()),
+    ]
+}
+
+fn leaf() -> impl Strategy<Value = Leaf> {
+    (1u32..=300).prop_flat_map(|max_cents| {
+        let max = Decimal::new(max_cents.into(), 2);
+        let rules = prop_oneof![
+            any::<bool>().prop_map(|b| ("yes-no".to_string(), b.to_string())),
+            rate_text().prop_map(|v| ("ratio".to_string(), v)),
+            ((0u32..=100), (0u32..=100), any::<bool>(), rate_text()).prop_map(|(a, b, inv, v)| {
+                let (p, q) = if a <= b { (a, b) } else { (b, a) };
+                (format!("{{ ratio: {{ zero_below: \"{p}%\", full_at: \"{q}%\", invert: {inv} }} }}"), v)
+            }),
+            (rate_text(), 1u32..=100).prop_map(move |(v, top)| {
+                let lower = top / 2;
+                (
+                    format!(
+                        "{{ tiers: [ {{ at_least: \"{top}%\", points: {max} }}, {{ at_least: \"{lower}.5%\", points: {} }} ] }}",
+                        (max / Decimal::TWO).round_dp(2)
+                    ),
+                    v,
+                )
+            }),
+            (0u32..20).prop_map(move |n| ("{ deduct: { per: 0.25 } }".to_string(), n.to_string())),
+            (0..=max_cents).prop_map(|c| ("points".to_string(), Decimal::new(c.into(), 2).to_string())),
+        ];
+        rules.prop_map(move |(rule, value)| Leaf { max_cents, rule, value })
+    })
+}
+
+/// Sections of criteria of leaves: `[[[Leaf]]]`.
+fn tree() -> impl Strategy<Value = Vec<Vec<Vec<Leaf>>>> {
+    prop::collection::vec(
+        prop::collection::vec(prop::collection::vec(leaf(), 1..4), 1..4),
+        1..4,
+    )
+}
+
+fn max_of(leaves: &[Leaf]) -> Decimal {
+    leaves
+        .iter()
+        .map(|l| Decimal::new(l.max_cents.into(), 2))
+        .sum()
+}
+
+/// The criteria and evidence texts for a tree.
+fn files(tree: &[Vec<Vec<Leaf>>]) -> (String, String) {
+    let mut c = String::from("parindex: 1\nkind: criteria\nid: generated\ntitle: \"Sinh tự động\"\nrounding: { decimals: 3, mode: half-even }\ngrades: [ { label: A, min: 50 }, { label: B, min: 0 } ]\nsections:\n");
+    let mut e = String::from(
+        "parindex: 1\nkind: evidence\ncriteria: generated\nunit: u\nperiod: \"2025\"\nvalues:\n",
+    );
+    for (s, section) in tree.iter().enumerate() {
+        let s_max: Decimal = section.iter().map(|c| max_of(c)).sum();
+        writeln!(
+            c,
+            "  - code: \"{}\"\n    title: \"Lĩnh vực {}\"\n    max: {s_max}\n    items:",
+            s + 1,
+            s + 1
+        )
+        .unwrap();
+        for (k, criterion) in section.iter().enumerate() {
+            writeln!(
+                c,
+                "      - code: \"{}.{}\"\n        title: t\n        max: {}\n        items:",
+                s + 1,
+                k + 1,
+                max_of(criterion)
+            )
+            .unwrap();
+            for (l, leaf) in criterion.iter().enumerate() {
+                let code = format!("{}.{}.{}", s + 1, k + 1, l + 1);
+                let if_na = if l % 2 == 0 { "exclude" } else { "full" };
+                writeln!(
+                    c,
+                    "          - {{ code: \"{code}\", title: t, max: {}, if_na: {if_na}, rule: {} }}",
+                    Decimal::new(leaf.max_cents.into(), 2),
+                    leaf.rule
+                )
+                .unwrap();
+                writeln!(e, "  \"{code}\": {}", leaf.value).unwrap();
+            }
+        }
+    }
+    (c, e)
+}
+
+fn scored(criteria: &str, evidence: &str) -> Scorecard {
+    let (set, _) = parse_criteria(&Source::from_text("c.yaml".into(), criteria.into()))
+        .unwrap_or_else(|d| panic!("{d}\n{criteria}"));
+    let resolver = CriteriaResolver::forced(set);
+    let (ev, set, _) = parse_evidence(
+        &Source::from_text("e.yaml".into(), evidence.into()),
+        Path::new("."),
+        &resolver,
+    )
+    .unwrap_or_else(|d| panic!("{d}\n{evidence}"));
+    score(&set, &ev, Stage::Final).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn scores_stay_within_maxima_and_sum_exactly(tree in tree()) {
+        let (c, e) = files(&tree);
+        let card = scored(&c, &e);
+        let set = &card.set;
+        for (i, node) in set.nodes.iter().enumerate() {
+            let s = &card.nodes[i];
+            prop_assert!(s.score >= Decimal::ZERO && s.score <= s.max, "{}: {} of {}", node.code, s.score, s.max);
+            prop_assert!(s.max <= node.max);
+            prop_assert_eq!(s.loss(), s.max - s.score);
+            if !node.children.is_empty() {
+                let sum: Decimal = node.children.iter().map(|&c| card.nodes[c].score).sum();
+                let max: Decimal = node.children.iter().map(|&c| card.nodes[c].max).sum();
+                prop_assert_eq!(s.score, sum, "{} is not the sum of its children", node.code);
+                prop_assert_eq!(s.max, max);
+            } else {
+                prop_assert!(s.score.scale() <= 3, "{} not rounded: {}", node.code, s.score);
+            }
+        }
+        let total: Decimal = set.sections().map(|i| card.nodes[i].score).sum();
+        prop_assert_eq!(card.total.score, total);
+    }
+
+    #[test]
+    fn a_higher_rate_never_scores_less_unless_inverted(
+        leaf in leaf(),
+        a in 0u32..=10000,
+        b in 0u32..=10000,
+    ) {
+        let (c, _) = files(&[vec![vec![leaf]]]);
+        let (set, _) = parse_criteria(&Source::from_text("c.yaml".into(), c)).unwrap();
+        let node = &set.nodes[set.leaves().next().unwrap()];
+        let rule = node.rule.as_ref().unwrap();
+        let inverted = matches!(rule, parindex::model::Rule::Ratio(r) if r.invert);
+        prop_assume!(rule.takes() == parindex::model::ValueKind::Rate && !inverted);
+        let (lo, hi) = (a.min(b), a.max(b));
+        let rate = |bp: u32| Value::Rate { num: Decimal::new(bp.into(), 2), den: Decimal::ONE_HUNDRED, text: String::new() };
+        let s_lo = rule_score(rule, node.max, &rate(lo)).unwrap().unwrap();
+        let s_hi = rule_score(rule, node.max, &rate(hi)).unwrap().unwrap();
+        prop_assert!(s_lo <= s_hi, "{lo} bp scores {s_lo} but {hi} bp scores {s_hi}");
+    }
+
+    #[test]
+    fn check_accepts_valid_trees_and_names_the_broken_node(
+        tree in tree(),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let (c, e) = files(&tree);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("c.yaml"), &c).unwrap();
+        std::fs::write(dir.path().join("e.yaml"), &e).unwrap();
+        let report = parindex::check::check_paths(&[dir.path().to_path_buf()]);
+        prop_assert_eq!(report.count(parindex::diag::Severity::Error), 0, "{:?}", report.diagnostics);
+        // Break one criterion's max: check names exactly that code.
+        let criteria: Vec<String> = tree.iter().enumerate()
+            .flat_map(|(s, sec)| (0..sec.len()).map(move |k| format!("{}.{}", s + 1, k + 1)))
+            .collect();
+        let code = &criteria[pick.index(criteria.len())];
+        let marker = format!("      - code: \"{code}\"\n        title: t\n        max: ");
+        let at = c.find(&marker).unwrap() + marker.len();
+        let broken = format!("{}1{}", &c[..at], &c[at..]);
+        std::fs::write(dir.path().join("c.yaml"), &broken).unwrap();
+        let report = parindex::check::check_paths(&[dir.path().join("c.yaml")]);
+        let sums: Vec<_> = report.diagnostics.iter().filter(|d| d.check.code == "E106").collect();
+        prop_assert!(sums.iter().any(|d| d.criterion.as_deref() == Some(code.as_str())), "{:?}", report.diagnostics);
+    }
+}
