@@ -412,8 +412,12 @@ impl Binder<'_> {
 
     /// Reads one value and checks it against the leaf's rule.
     fn value(&mut self, scalar: &Scalar, path: &[Seg], node: usize) -> Option<Value> {
+        // A plain float's digits are only needed from the text when its binary value cannot
+        // hold them; looking them up builds the position index, so it is done only then.
         let written = match scalar {
-            Scalar::Float(_) => self.source.raw(path).map(str::to_string),
+            Scalar::Float(f) if super::value::significant_digits(&float_text(*f)) > 15 => {
+                self.source.raw(path).map(str::to_string)
+            }
             _ => None,
         };
         let n = &self.set.nodes[node];

@@ -34,10 +34,13 @@ pub fn read_value(scalar: &Scalar, written: Option<&str>) -> Result<Option<Value
         Scalar::Bool(b) => Ok(Some(Value::Boolean(*b))),
         Scalar::Int(text) => number(text).map(|n| Some(Value::Number(n))),
         Scalar::Float(f) => {
-            let text = match written.map(str::trim) {
-                Some(w) if w.parse::<f64>().ok() == Some(*f) => w.to_string(),
-                _ => float_text(*f),
-            };
+            if let Some(w) = written
+                .map(str::trim)
+                .filter(|w| w.parse::<f64>().ok() == Some(*f))
+            {
+                return number(w).map(|n| Some(Value::Number(n)));
+            }
+            let text = float_text(*f);
             if significant_digits(&text) > 15 {
                 return Err(problem(
                     diag::NUMBER_TOO_LARGE,
@@ -70,7 +73,7 @@ fn number(text: &str) -> Result<Decimal, ValueProblem> {
     })
 }
 
-fn significant_digits(text: &str) -> usize {
+pub(super) fn significant_digits(text: &str) -> usize {
     text.chars()
         .filter(char::is_ascii_digit)
         .collect::<String>()
@@ -348,6 +351,9 @@ mod tests {
         assert_eq!(v, Value::Number(dec("1.50")));
         let err = read_value(&Scalar::Float(12345678901234567.0), None).unwrap_err();
         assert_eq!(err.check, diag::NUMBER_TOO_LARGE);
+        let long = "12345678901234567.89";
+        let v = read_value(&Scalar::Float(long.parse().unwrap()), Some(long)).unwrap();
+        assert_eq!(v, Some(Value::Number(dec(long))));
     }
 
     #[test]
