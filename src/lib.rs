@@ -6,6 +6,7 @@
 //! diagnostics ([`diag`]); the `parindex` binary is a thin command-line layer over it.
 
 pub mod check;
+pub mod compare;
 pub mod decimal;
 pub mod diag;
 pub mod embedded;

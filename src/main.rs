@@ -24,6 +24,7 @@ struct Cli {
 enum Command {
     Score(cmd::score::Args),
     Check(cmd::check::Args),
+    Diff(cmd::diff::Args),
     Criteria(cmd::criteria::Args),
     Schema(cmd::schema::Args),
 }
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Score(args) => cmd::score::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Diff(args) => cmd::diff::run(args),
         Command::Criteria(args) => cmd::criteria::run(args),
         Command::Schema(args) => cmd::schema::run(args),
     };

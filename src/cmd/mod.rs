@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod criteria;
+pub mod diff;
 pub mod schema;
 pub mod score;
 

@@ -1,4 +1,7 @@
-//! Rendering a [`Scorecard`]: terminal tables, the contract's JSON, CSV and Markdown.
+//! Rendering results: a [`Scorecard`] here (terminal tables, the contract's JSON, CSV and
+//! Markdown), comparisons in [`diff`].
+
+pub mod diff;
 
 use crate::decimal::{show, show_percent};
 use crate::model::{Criterion, Value};
@@ -42,7 +45,7 @@ pub fn render(card: &Scorecard, format: Format, opts: TableOptions) -> String {
     }
 }
 
-fn percent_text(p: Option<Decimal>) -> String {
+pub(crate) fn percent_text(p: Option<Decimal>) -> String {
     p.map_or_else(|| "–".to_string(), |p| format!("{}%", show_percent(p)))
 }
 
@@ -82,7 +85,7 @@ fn heading(card: &Scorecard) -> String {
     )
 }
 
-fn new_table(opts: TableOptions, header: Vec<&str>, right: &[usize]) -> Table {
+pub(crate) fn new_table(opts: TableOptions, header: Vec<&str>, right: &[usize]) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
     if !opts.terminal {

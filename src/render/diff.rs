@@ -1,0 +1,450 @@
+//! Rendering a [`Comparison`]: table, JSON, CSV, Markdown.
+
+use super::{csv_field, md_cell, new_table, percent_text, Format, TableOptions};
+use crate::compare::{Change, Comparison, Line};
+use crate::decimal::{show, show_percent};
+use comfy_table::{Cell, Color};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+pub fn render(c: &Comparison, format: Format, opts: TableOptions) -> String {
+    match format {
+        Format::Table => table(c, opts),
+        Format::Json => json(c),
+        Format::Csv => csv(c),
+        Format::Markdown => markdown(c),
+    }
+}
+
+/// `+1.473`, `-0.5`, `0`.
+fn signed(d: Decimal) -> String {
+    if d > Decimal::ZERO {
+        format!("+{}", show(d))
+    } else {
+        show(d)
+    }
+}
+
+/// `▲ +1.473`, `▼ -0.5`, `= 0`.
+fn arrow(d: Option<Decimal>, places: Option<u32>) -> String {
+    let Some(d) = d else { return "–".into() };
+    let text = match places {
+        Some(_) => {
+            let s = show_percent(d);
+            if d > Decimal::ZERO {
+                format!("+{s}")
+            } else {
+                s
+            }
+        }
+        None => signed(d),
+    };
+    match d.cmp(&Decimal::ZERO) {
+        std::cmp::Ordering::Greater => format!("▲ {text}"),
+        std::cmp::Ordering::Less => format!("▼ {text}"),
+        std::cmp::Ordering::Equal => format!("= {text}"),
+    }
+}
+
+fn score_text(v: Option<(Decimal, Decimal)>) -> String {
+    v.map_or("–".into(), |(s, _)| show(s))
+}
+
+fn max_text(line: &Line) -> String {
+    match (line.old, line.new) {
+        (Some((_, a)), Some((_, b))) if a != b => format!("{} → {}", show(a), show(b)),
+        (_, Some((_, m))) | (Some((_, m)), None) => show(m),
+        (None, None) => "–".into(),
+    }
+}
+
+fn heading(c: &Comparison) -> String {
+    let (o, n) = (&c.old, &c.new);
+    let side = |x: &crate::compare::Outcome| {
+        let stage = if x.stage == "final" {
+            String::new()
+        } else {
+            format!(", stage {}", x.stage)
+        };
+        format!("{} ({}{stage})", x.period, x.criteria)
+    };
+    let unit = if o.unit == n.unit {
+        o.unit.clone()
+    } else {
+        format!("{} → {}", o.unit, n.unit)
+    };
+    let grade = match (&o.grade, &n.grade) {
+        (Some(a), Some(b)) => format!("\nGrade: {a} → {b}"),
+        _ => String::new(),
+    };
+    format!("{unit}: {} → {}{grade}", side(o), side(n))
+}
+
+/// What to say about a criterion beyond its scores.
+fn change_note(ch: &Change) -> String {
+    let mut notes = Vec::new();
+    if ch.old_code != ch.code {
+        notes.push(format!("was {}", ch.old_code));
+    }
+    if ch.max_changed {
+        notes.push(format!(
+            "max {} → {}",
+            show(ch.old.set_max),
+            show(ch.new.set_max)
+        ));
+    }
+    if ch.rule_changed {
+        notes.push("rule changed".into());
+    }
+    if let Some(r) = &ch.new.reason {
+        notes.push(r.clone());
+    }
+    notes.join("; ")
+}
+
+fn value_change(ch: &Change) -> String {
+    match (&ch.old.value, &ch.new.value) {
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        (Some(a), Some(_)) => a.clone(),
+        (None, Some(b)) => format!("– → {b}"),
+        (Some(a), None) => format!("{a} → –"),
+        (None, None) => String::new(),
+    }
+}
+
+fn table(c: &Comparison, opts: TableOptions) -> String {
+    let mut out = heading(c);
+    out.push('\n');
+    let mut t = new_table(
+        opts,
+        vec![
+            "Code",
+            "Section",
+            "Old",
+            "New",
+            "Max",
+            "Old %",
+            "New %",
+            "Δ points",
+            "Δ pp",
+        ],
+        &[2, 3, 4, 5, 6, 7, 8],
+    );
+    let color = |cell: Cell, d: Option<Decimal>| match d {
+        Some(d) if opts.color && d > Decimal::ZERO => cell.fg(Color::Green),
+        Some(d) if opts.color && d < Decimal::ZERO => cell.fg(Color::Red),
+        _ => cell,
+    };
+    for line in c.lines.iter().skip(1).chain(c.lines.first()) {
+        let title = if line.code.is_empty() {
+            line.title.clone()
+        } else if line.max_changed() {
+            format!("{} *", line.title)
+        } else {
+            line.title.clone()
+        };
+        t.add_row(vec![
+            Cell::new(&line.code),
+            Cell::new(title),
+            Cell::new(score_text(line.old)),
+            Cell::new(score_text(line.new)),
+            Cell::new(max_text(line)),
+            Cell::new(percent_text(line.old_percent())),
+            Cell::new(percent_text(line.new_percent())),
+            color(Cell::new(arrow(line.delta(), None)), line.delta()),
+            color(Cell::new(arrow(line.delta_pp(), Some(2))), line.delta_pp()),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    if c.lines.iter().any(Line::max_changed) {
+        out.push_str("* the maximum changed: compare on the percentage (Δ pp).\n");
+    }
+    if c.changes.is_empty() {
+        out.push_str("\nNo criterion changed.\n");
+    } else {
+        out.push_str(&format!("\nCriteria that changed: {}\n", c.changes.len()));
+        let mut t = new_table(
+            opts,
+            vec![
+                "Code",
+                "Criterion",
+                "Value",
+                "Old",
+                "New",
+                "Δ",
+                "Change",
+                "Note",
+            ],
+            &[3, 4, 5],
+        );
+        for ch in &c.changes {
+            let d = ch.delta();
+            t.add_row(vec![
+                Cell::new(&ch.code),
+                Cell::new(&ch.title),
+                Cell::new(value_change(ch)),
+                Cell::new(show(ch.old.score)),
+                Cell::new(show(ch.new.score)),
+                color(Cell::new(signed(d)), Some(d)),
+                Cell::new(ch.kind.map_or("", |k| k.name())),
+                Cell::new(change_note(ch)),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+    for (label, list) in [
+        ("Only in the old set (removed)", &c.removed),
+        ("Only in the new set (added)", &c.added),
+    ] {
+        if !list.is_empty() {
+            out.push_str(&format!("\n{label}:\n"));
+            for (code, title) in list {
+                out.push_str(&format!("  {code}  {title}\n"));
+            }
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonSide<'a> {
+    unit: &'a str,
+    period: &'a str,
+    criteria: &'a str,
+    stage: &'a str,
+    score: String,
+    max: String,
+    percent: Option<String>,
+    grade: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    code: &'a str,
+    title: &'a str,
+    old_score: Option<String>,
+    new_score: Option<String>,
+    old_max: Option<String>,
+    new_max: Option<String>,
+    old_percent: Option<String>,
+    new_percent: Option<String>,
+    delta: Option<String>,
+    delta_pp: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonChange<'a> {
+    code: &'a str,
+    old_code: &'a str,
+    title: &'a str,
+    old_value: Option<&'a str>,
+    new_value: Option<&'a str>,
+    old_score: String,
+    new_score: String,
+    delta: String,
+    change: Option<&'static str>,
+    max_changed: bool,
+    rule_changed: bool,
+    reason: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonCode<'a> {
+    code: &'a str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonComparison<'a> {
+    old: JsonSide<'a>,
+    new: JsonSide<'a>,
+    total: JsonLine<'a>,
+    sections: Vec<JsonLine<'a>>,
+    changes: Vec<JsonChange<'a>>,
+    removed: Vec<JsonCode<'a>>,
+    added: Vec<JsonCode<'a>>,
+}
+
+fn side(o: &crate::compare::Outcome) -> JsonSide<'_> {
+    JsonSide {
+        unit: &o.unit,
+        period: &o.period,
+        criteria: &o.criteria,
+        stage: &o.stage,
+        score: show(o.score),
+        max: show(o.max),
+        percent: o.percent().map(show_percent),
+        grade: o.grade.as_deref(),
+    }
+}
+
+fn json_line(l: &Line) -> JsonLine<'_> {
+    JsonLine {
+        code: &l.code,
+        title: &l.title,
+        old_score: l.old.map(|(s, _)| show(s)),
+        new_score: l.new.map(|(s, _)| show(s)),
+        old_max: l.old.map(|(_, m)| show(m)),
+        new_max: l.new.map(|(_, m)| show(m)),
+        old_percent: l.old_percent().map(show_percent),
+        new_percent: l.new_percent().map(show_percent),
+        delta: l.delta().map(show),
+        delta_pp: l.delta_pp().map(show_percent),
+    }
+}
+
+fn codes(list: &[(String, String)]) -> Vec<JsonCode<'_>> {
+    list.iter()
+        .map(|(code, title)| JsonCode { code, title })
+        .collect()
+}
+
+fn json(c: &Comparison) -> String {
+    let doc = JsonComparison {
+        old: side(&c.old),
+        new: side(&c.new),
+        total: json_line(&c.lines[0]),
+        sections: c.lines[1..].iter().map(json_line).collect(),
+        changes: c
+            .changes
+            .iter()
+            .map(|ch| JsonChange {
+                code: &ch.code,
+                old_code: &ch.old_code,
+                title: &ch.title,
+                old_value: ch.old.value.as_deref(),
+                new_value: ch.new.value.as_deref(),
+                old_score: show(ch.old.score),
+                new_score: show(ch.new.score),
+                delta: show(ch.delta()),
+                change: ch.kind.map(|k| k.name()),
+                max_changed: ch.max_changed,
+                rule_changed: ch.rule_changed,
+                reason: ch.new.reason.as_deref(),
+            })
+            .collect(),
+        removed: codes(&c.removed),
+        added: codes(&c.added),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("a comparison serialises");
+    s.push('\n');
+    s
+}
+
+fn csv(c: &Comparison) -> String {
+    let mut out = String::from("kind,code,title,old_score,new_score,old_max,new_max,old_percent,new_percent,delta,delta_pp,change\n");
+    let opt = |d: Option<Decimal>| d.map(show).unwrap_or_default();
+    let pct = |d: Option<Decimal>| d.map(show_percent).unwrap_or_default();
+    for (i, l) in c.lines.iter().enumerate() {
+        let row = [
+            if i == 0 { "total" } else { "section" }.to_string(),
+            l.code.clone(),
+            l.title.clone(),
+            opt(l.old.map(|x| x.0)),
+            opt(l.new.map(|x| x.0)),
+            opt(l.old.map(|x| x.1)),
+            opt(l.new.map(|x| x.1)),
+            pct(l.old_percent()),
+            pct(l.new_percent()),
+            opt(l.delta()),
+            pct(l.delta_pp()),
+            String::new(),
+        ];
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push('\n');
+    }
+    for ch in &c.changes {
+        let row = [
+            "criterion".to_string(),
+            ch.code.clone(),
+            ch.title.clone(),
+            show(ch.old.score),
+            show(ch.new.score),
+            show(ch.old.max),
+            show(ch.new.max),
+            pct(ch.old.percent()),
+            pct(ch.new.percent()),
+            show(ch.delta()),
+            String::new(),
+            ch.kind.map_or(String::new(), |k| k.name().to_string()),
+        ];
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push('\n');
+    }
+    for (kind, list) in [("removed", &c.removed), ("added", &c.added)] {
+        for (code, title) in list {
+            out.push_str(&format!(
+                "{kind},{},{},,,,,,,,,\n",
+                csv_field(code),
+                csv_field(title)
+            ));
+        }
+    }
+    out
+}
+
+fn markdown(c: &Comparison) -> String {
+    let mut out = format!(
+        "## {}\n\n",
+        md_cell(&heading(c)).replace(" Grade:", "\n\nGrade:")
+    );
+    out.push_str("| Code | Section | Old | New | Max | Old % | New % | Δ points | Δ pp |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n");
+    for line in c.lines.iter().skip(1).chain(c.lines.first()) {
+        let title = if line.code.is_empty() {
+            format!("**{}**", line.title)
+        } else {
+            md_cell(&line.title)
+        };
+        out.push_str(&format!(
+            "| {} | {title} | {} | {} | {} | {} | {} | {} | {} |\n",
+            line.code,
+            score_text(line.old),
+            score_text(line.new),
+            max_text(line),
+            percent_text(line.old_percent()),
+            percent_text(line.new_percent()),
+            arrow(line.delta(), None),
+            arrow(line.delta_pp(), Some(2)),
+        ));
+    }
+    if !c.changes.is_empty() {
+        out.push_str("\n### Criteria that changed\n\n| Code | Criterion | Value | Old | New | Δ | Change | Note |\n|---|---|---|--:|--:|--:|---|---|\n");
+        for ch in &c.changes {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                ch.code,
+                md_cell(&ch.title),
+                md_cell(&value_change(ch)),
+                show(ch.old.score),
+                show(ch.new.score),
+                signed(ch.delta()),
+                ch.kind.map_or("", |k| k.name()),
+                md_cell(&change_note(ch)),
+            ));
+        }
+    }
+    for (label, list) in [
+        ("Only in the old set (removed)", &c.removed),
+        ("Only in the new set (added)", &c.added),
+    ] {
+        if !list.is_empty() {
+            out.push_str(&format!("\n### {label}\n\n"));
+            for (code, title) in list {
+                out.push_str(&format!("- {code} {}\n", md_cell(title)));
+            }
+        }
+    }
+    out
+}
