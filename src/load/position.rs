@@ -240,6 +240,7 @@ impl PositionIndex {
                 *pos += 1;
                 loop {
                     skip_spaces(s, pos);
+                    let start = *pos;
                     match s.get(*pos) {
                         None => return,
                         Some('}') => {
@@ -283,6 +284,10 @@ impl PositionIndex {
                         },
                     );
                     self.flow_value(s, pos, line, col0, &p);
+                    // Malformed text must not stall the scan: always move on.
+                    if *pos == start {
+                        *pos += 1;
+                    }
                 }
             }
             Some('[') => {
@@ -290,6 +295,7 @@ impl PositionIndex {
                 let mut i = 0;
                 loop {
                     skip_spaces(s, pos);
+                    let start = *pos;
                     match s.get(*pos) {
                         None => return,
                         Some(']') => {
@@ -325,6 +331,9 @@ impl PositionIndex {
                         },
                     );
                     self.flow_value(s, pos, line, col0, &p);
+                    if *pos == start {
+                        *pos += 1;
+                    }
                 }
             }
             Some(_) => {
@@ -610,5 +619,14 @@ grades:
         let ix = PositionIndex::build(text);
         assert_eq!(ix.get(&p(&["grades", "1", "min"])).unwrap().line, 5);
         assert_eq!(ix.get(&p(&["total"])).unwrap().line, 6);
+    }
+
+    #[test]
+    fn malformed_flow_text_does_not_stall() {
+        // Found by fuzzing: a stray character left the flow scan in place, recording forever.
+        let text = "rule: { tiers: [ { at_least: \"100%\", points: 0.5 },`{ at_least: \"95%\" } ] }\nx: [ : , :: ]\ny: { : }\n";
+        let ix = PositionIndex::build(text);
+        assert!(ix.order.len() < 50);
+        assert_eq!(ix.get(&p(&["x"])).unwrap().line, 2);
     }
 }
