@@ -79,6 +79,7 @@ checks! {
     BAD_VALUE = "E211", "unreadable value";
     EXPECTATION_FAILED = "E212", "expected figure differs from the computed one";
     ARITHMETIC_OVERFLOW = "E213", "arithmetic overflow while scoring";
+    MIXED_CRITERIA = "E214", "files ranked against different criteria sets";
     MISSING_VALUE = "W201", "leaf without a value";
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
 }

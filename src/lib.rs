@@ -13,6 +13,7 @@ pub mod embedded;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod rank;
 pub mod render;
 pub mod score;
 

@@ -25,6 +25,7 @@ enum Command {
     Score(cmd::score::Args),
     Check(cmd::check::Args),
     Diff(cmd::diff::Args),
+    Rank(cmd::rank::Args),
     Criteria(cmd::criteria::Args),
     Schema(cmd::schema::Args),
 }
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         Command::Score(args) => cmd::score::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Diff(args) => cmd::diff::run(args),
+        Command::Rank(args) => cmd::rank::run(args),
         Command::Criteria(args) => cmd::criteria::run(args),
         Command::Schema(args) => cmd::schema::run(args),
     };

@@ -49,7 +49,7 @@ pub struct Args {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
-enum StageArg {
+pub enum StageArg {
     /// Appraised values where present, self-assessed otherwise.
     Final,
     /// Self-assessed values only.

@@ -345,6 +345,16 @@ pub enum FileKind {
     Evidence,
 }
 
+/// The value of a top-level `kind:` line, found by a plain scan of the text: cheap enough to
+/// sort thousands of files before parsing any (`rank` on folders).
+pub fn peek_kind(text: &str) -> Option<&str> {
+    text.lines().find_map(|line| {
+        let rest = line.trim_start_matches('\u{feff}').strip_prefix("kind:")?;
+        let value = rest.split(" #").next().unwrap_or(rest).trim();
+        Some(value.trim_matches(|c| c == '"' || c == '\''))
+    })
+}
+
 /// Reads only the header of a file to tell a criteria set from an evidence file.
 pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
     let header: raw::RawHeader = source.parse(None, |_, _| None)?;

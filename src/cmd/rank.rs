@@ -1,0 +1,215 @@
+//! `parindex rank`: a league table of many units scored against one criteria set.
+
+use super::{failure, report, stdout_is_terminal, use_color};
+use anyhow::Context;
+use parindex::diag::Diagnostic;
+use parindex::load::CriteriaResolver;
+use parindex::model::Stage;
+use parindex::output::write_atomic;
+use parindex::rank::{evidence_files, league, mixed_sets, score_files, Standing};
+use parindex::render::rank::{render, LeagueInfo};
+use parindex::render::{Format, TableOptions};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Rank units: score every evidence file given (folders are searched for evidence files) and
+/// print a league table with the rank of each unit overall and in each section.
+///
+/// All files must be scored against the same criteria set. Ranks compare the exact ratio
+/// score ÷ max, not the rounded percentage; units with equal ratios share a rank and the next
+/// rank is skipped (1, 2, 2, 4). Files are parsed and scored in parallel on every core.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  parindex rank examples/dak-nong-2022\n  parindex rank evidence/2025 --previous evidence/2024 --format csv -o ranking.csv\n  parindex rank communes/ --keep-going --quiet"
+)]
+pub struct Args {
+    /// Evidence files or folders.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Last year's evidence files or folder: adds each unit's previous rank and its change.
+    #[arg(long, value_name = "PATH")]
+    previous: Vec<PathBuf>,
+    /// Rank the files that load, leaving out (and naming) those that do not.
+    #[arg(long)]
+    keep_going: bool,
+    /// Which assessment to rank: `final` (appraised values where given) or `self`.
+    #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
+    stage: super::score::StageArg,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long, requires = "output")]
+    force: bool,
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+/// A progress line on stderr, redrawn at most ten times a second, only on a terminal.
+struct Progress {
+    total: usize,
+    label: &'static str,
+    last: Mutex<Option<Instant>>,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize, label: &'static str, quiet: bool) -> Self {
+        Progress {
+            total,
+            label,
+            last: Mutex::new(None),
+            shown: !quiet && std::io::stderr().is_terminal() && total > 1,
+        }
+    }
+
+    fn update(&self, done: usize) {
+        if !self.shown {
+            return;
+        }
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        if last.is_some_and(|t| t.elapsed() < Duration::from_millis(100)) && done < self.total {
+            return;
+        }
+        *last = Some(Instant::now());
+        let width = 30;
+        let filled = width * done / self.total.max(1);
+        eprint!(
+            "\r{} [{}{}] {done}/{}",
+            self.label,
+            "#".repeat(filled),
+            " ".repeat(width - filled),
+            self.total
+        );
+        let _ = std::io::stderr().flush();
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprint!("\r{}\r", " ".repeat(self.label.len() + 50));
+        }
+    }
+}
+
+/// Scores the evidence under `paths`; failures come back as diagnostics.
+fn standings(
+    paths: &[PathBuf],
+    stage: Stage,
+    quiet: bool,
+    label: &'static str,
+) -> (Vec<Standing>, Vec<(String, Vec<Diagnostic>)>) {
+    let files = evidence_files(paths);
+    let resolver = CriteriaResolver::new();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let progress = Progress::new(files.len(), label, quiet);
+    let results = score_files(&files, &resolver, stage, threads, &|done| {
+        progress.update(done)
+    });
+    progress.finish();
+    let mut ok = Vec::new();
+    let mut failed = Vec::new();
+    for (file, r) in files.iter().zip(results) {
+        match r {
+            Ok(s) => ok.push(s),
+            Err(d) => failed.push((file.display().to_string(), d.0)),
+        }
+    }
+    (ok, failed)
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let stage = match args.stage {
+        super::score::StageArg::Final => Stage::Final,
+        super::score::StageArg::SelfAssessment => Stage::SelfAssessment,
+    };
+    let (current, failed) = standings(&args.paths, stage, args.quiet, "Scoring");
+    if !failed.is_empty() {
+        for (_, d) in &failed {
+            report(d);
+        }
+        let names: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).collect();
+        if !args.keep_going {
+            eprintln!(
+                "error: {} of {} files did not load: {} (pass --keep-going to rank the rest)",
+                failed.len(),
+                failed.len() + current.len(),
+                names.join(", ")
+            );
+            return Ok(failure());
+        }
+        eprintln!(
+            "warning: left out {} file(s) that did not load: {}",
+            failed.len(),
+            names.join(", ")
+        );
+    }
+    if current.is_empty() {
+        eprintln!(
+            "error: no evidence files to rank under {}",
+            args.paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return Ok(failure());
+    }
+    if let Some(d) = mixed_sets(&current) {
+        report(&[d]);
+        return Ok(failure());
+    }
+    let previous = if args.previous.is_empty() {
+        None
+    } else {
+        let (prev, prev_failed) = standings(&args.previous, stage, args.quiet, "Scoring previous");
+        if !prev_failed.is_empty() {
+            for (_, d) in &prev_failed {
+                report(d);
+            }
+            eprintln!("error: {} previous file(s) did not load", prev_failed.len());
+            return Ok(failure());
+        }
+        if let Some(d) = mixed_sets(&prev) {
+            report(&[d]);
+            return Ok(failure());
+        }
+        Some(prev)
+    };
+    let set = current[0].set.clone();
+    let sections: Vec<(String, String)> = set
+        .sections()
+        .map(|i| (set.nodes[i].code.clone(), set.nodes[i].title.clone()))
+        .collect();
+    let rows = league(current, previous.as_deref());
+    let info = LeagueInfo {
+        criteria: &set.id,
+        stage: stage.name(),
+        sections: &sections,
+        with_previous: previous.is_some(),
+    };
+    let text = render(
+        &rows,
+        &info,
+        args.format,
+        TableOptions {
+            all: false,
+            color: args.output.is_none() && use_color(),
+            terminal: args.output.is_none() && stdout_is_terminal(),
+            width: None,
+        },
+    );
+    match &args.output {
+        Some(path) => {
+            write_atomic(path, &text, args.force).context("the ranking was not written")?
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,320 @@
+//! Ranking many units scored against one criteria set: a league table with section ranks.
+//!
+//! Ranks are on the exact ratio score ÷ max (compared by cross-multiplication, never through
+//! a rounded percentage) and ties share a rank, as in competition ranking: 1, 2, 2, 4.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{parse_evidence, CriteriaResolver, Source};
+use crate::model::{CriteriaSet, Stage};
+use crate::score::{overflow_diagnostic, score, Scorecard};
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
+use std::sync::{Arc, Mutex};
+
+/// One unit's result, as much as a league table needs (kept small: a national ranking holds
+/// ten thousand of these, never the files' texts).
+#[derive(Debug, Clone)]
+pub struct Standing {
+    pub file: String,
+    pub unit: String,
+    pub period: String,
+    /// The criteria set (shared by every standing scored with it): units are only ranked
+    /// against the same set.
+    pub set: Arc<CriteriaSet>,
+    pub score: Decimal,
+    pub max: Decimal,
+    pub grade: Option<String>,
+    /// `(score, max)` per section, in the set's order.
+    pub sections: Vec<(Decimal, Decimal)>,
+}
+
+impl Standing {
+    pub fn from_card(card: &Scorecard, file: &str) -> Self {
+        Standing {
+            file: file.to_string(),
+            unit: card.unit.clone(),
+            period: card.period.clone(),
+            set: card.set.clone(),
+            score: card.total.score,
+            max: card.total.max,
+            grade: card.total.grade.clone(),
+            sections: card
+                .set
+                .sections()
+                .map(|i| (card.nodes[i].score, card.nodes[i].max))
+                .collect(),
+        }
+    }
+
+    pub fn percent(&self) -> Option<Decimal> {
+        crate::decimal::percent(self.score, self.max).ok().flatten()
+    }
+}
+
+/// Compares `a.0 / a.1` with `b.0 / b.1` exactly; a zero maximum ranks below everything.
+pub fn cmp_ratio(a: (Decimal, Decimal), b: (Decimal, Decimal)) -> Ordering {
+    match (a.1.is_zero(), b.1.is_zero()) {
+        (true, true) => return Ordering::Equal,
+        (true, false) => return Ordering::Less,
+        (false, true) => return Ordering::Greater,
+        _ => {}
+    }
+    match (a.0.checked_mul(b.1), b.0.checked_mul(a.1)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        // Products beyond a decimal's range: compare the quotients instead.
+        _ => (a.0 / a.1).cmp(&(b.0 / b.1)),
+    }
+}
+
+/// Competition ranks (1, 2, 2, 4) of ratios, highest first.
+pub fn competition_ranks(ratios: &[(Decimal, Decimal)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..ratios.len()).collect();
+    order.sort_by(|&a, &b| cmp_ratio(ratios[b], ratios[a]));
+    let mut ranks = vec![0; ratios.len()];
+    for (pos, &i) in order.iter().enumerate() {
+        ranks[i] = if pos > 0 && cmp_ratio(ratios[i], ratios[order[pos - 1]]) == Ordering::Equal {
+            ranks[order[pos - 1]]
+        } else {
+            pos + 1
+        };
+    }
+    ranks
+}
+
+/// One row of the league table.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub standing: Standing,
+    pub rank: usize,
+    pub section_ranks: Vec<usize>,
+    /// Rank in the previous ranking, matched by unit name.
+    pub previous_rank: Option<usize>,
+}
+
+impl Row {
+    /// Places gained since the previous ranking (negative: lost).
+    pub fn places_up(&self) -> Option<i64> {
+        self.previous_rank.map(|p| p as i64 - self.rank as i64)
+    }
+
+    /// "up 4", "down 2", "same", or "new".
+    pub fn change_text(&self) -> String {
+        match self.places_up() {
+            None => "new".into(),
+            Some(0) => "same".into(),
+            Some(n) if n > 0 => format!("up {n}"),
+            Some(n) => format!("down {}", -n),
+        }
+    }
+}
+
+/// The league table: rows in rank order (ties in unit-name order).
+pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Row> {
+    let ranks = competition_ranks(
+        &standings
+            .iter()
+            .map(|s| (s.score, s.max))
+            .collect::<Vec<_>>(),
+    );
+    let sections = standings.first().map_or(0, |s| s.sections.len());
+    let section_ranks: Vec<Vec<usize>> = (0..sections)
+        .map(|k| competition_ranks(&standings.iter().map(|s| s.sections[k]).collect::<Vec<_>>()))
+        .collect();
+    let previous_ranks: Option<(Vec<usize>, &[Standing])> = previous.map(|p| {
+        (
+            competition_ranks(&p.iter().map(|s| (s.score, s.max)).collect::<Vec<_>>()),
+            p,
+        )
+    });
+    let mut rows: Vec<Row> = standings
+        .into_iter()
+        .enumerate()
+        .map(|(i, standing)| {
+            let previous_rank = previous_ranks.as_ref().and_then(|(ranks, p)| {
+                p.iter()
+                    .position(|s| s.unit == standing.unit)
+                    .map(|j| ranks[j])
+            });
+            Row {
+                rank: ranks[i],
+                section_ranks: section_ranks.iter().map(|r| r[i]).collect(),
+                previous_rank,
+                standing,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        a.rank
+            .cmp(&b.rank)
+            .then_with(|| a.standing.unit.cmp(&b.standing.unit))
+    });
+    rows
+}
+
+/// The evidence files under `paths`: files as given; folders searched for `*.yaml`/`*.yml`
+/// files whose `kind:` is `evidence`, sorted.
+pub fn evidence_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            out.push(dir.to_path_buf());
+            return;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if p.is_dir() {
+                if !name.starts_with('.') && name != "target" {
+                    walk(&p, out);
+                }
+            } else if (name.ends_with(".yaml") || name.ends_with(".yml")) && is_evidence(&p) {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Whether a file declares `kind: evidence` near its top (read up to 4 KiB).
+fn is_evidence(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = vec![0; 4096];
+    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
+        return true; // let loading report why it cannot be read
+    };
+    let head = String::from_utf8_lossy(&head[..n]);
+    crate::load::peek_kind(&head).is_none_or(|k| k == "evidence")
+}
+
+/// Scores every file on `threads` threads; results come back in the order of `paths`.
+/// `progress` is called with the number of files done so far.
+pub fn score_files(
+    paths: &[PathBuf],
+    resolver: &CriteriaResolver,
+    stage: Stage,
+    threads: usize,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<Result<Standing, Diagnostics>> {
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<Standing, Diagnostics>>>> =
+        Mutex::new(vec![None; paths.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..threads.clamp(1, paths.len().max(1)) {
+            scope.spawn(|| {
+                let mut mine = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, AtomicOrdering::Relaxed);
+                    let Some(path) = paths.get(i) else { break };
+                    mine.push((i, score_file(path, resolver, stage)));
+                    progress(done.fetch_add(1, AtomicOrdering::Relaxed) + 1);
+                }
+                let mut all = results.lock().unwrap_or_else(|e| e.into_inner());
+                for (i, r) in mine {
+                    all[i] = Some(r);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .map(|r| r.expect("every file was scored"))
+        .collect()
+}
+
+/// Loads, binds and scores one evidence file.
+pub fn score_file(
+    path: &Path,
+    resolver: &CriteriaResolver,
+    stage: Stage,
+) -> Result<Standing, Diagnostics> {
+    let source = Source::read(path)?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let (evidence, set, _) = parse_evidence(&source, base, resolver)?;
+    let card = score(&set, &evidence, stage)
+        .map_err(|e| Diagnostics::one(overflow_diagnostic(&source, &e)))?;
+    Ok(Standing::from_card(&card, &source.name))
+}
+
+/// A diagnostic naming the files when they are scored against different criteria sets.
+pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
+    let mut groups: Vec<(&str, &str, Vec<&str>)> = Vec::new();
+    for s in standings {
+        match groups
+            .iter_mut()
+            .find(|(id, sha, _)| *id == s.set.id && *sha == s.set.sha256)
+        {
+            Some(g) => g.2.push(&s.file),
+            None => groups.push((&s.set.id, &s.set.sha256, vec![&s.file])),
+        }
+    }
+    if groups.len() < 2 {
+        return None;
+    }
+    let list: Vec<String> = groups
+        .iter()
+        .map(|(id, sha, files)| {
+            format!(
+                "{id} (text {}…): {}",
+                &sha[..8.min(sha.len())],
+                files.join(", ")
+            )
+        })
+        .collect();
+    Some(
+        Diagnostic::new(
+            crate::diag::MIXED_CRITERIA,
+            &groups[0].2[0].to_string(),
+            format!("the files are scored against {} different criteria sets; ranks compare like with like only:\n    {}", groups.len(), list.join("\n    ")),
+        )
+        .help("rank each year's or each level's files separately, or give them the same `criteria:`"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::dec;
+
+    fn r(s: &str, m: &str) -> (Decimal, Decimal) {
+        (dec(s), dec(m))
+    }
+
+    #[test]
+    fn ties_share_a_rank_and_the_next_rank_skips() {
+        let ranks = competition_ranks(&[r("8", "10"), r("9", "10"), r("8", "10"), r("7", "10")]);
+        assert_eq!(ranks, vec![2, 1, 2, 4]);
+    }
+
+    #[test]
+    fn ranks_use_the_exact_ratio_not_the_rounded_percentage() {
+        // Both display 66.67%, but 2/3 > 0.6666.
+        let ranks = competition_ranks(&[r("0.6666", "1"), r("2", "3")]);
+        assert_eq!(ranks, vec![2, 1]);
+        // Equal ratios on different maxima tie.
+        assert_eq!(
+            competition_ranks(&[r("1", "2"), r("44.5", "89")]),
+            vec![1, 1]
+        );
+    }
+
+    #[test]
+    fn a_zero_maximum_ranks_last() {
+        assert_eq!(competition_ranks(&[r("0", "0"), r("0", "5")]), vec![2, 1]);
+    }
+}

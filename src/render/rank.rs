@@ -1,0 +1,272 @@
+//! Rendering a league table: table, JSON, CSV, Markdown.
+
+use super::{csv_field, md_cell, new_table, percent_text, Format, TableOptions};
+use crate::decimal::{show, show_percent};
+use crate::rank::Row;
+use comfy_table::Cell;
+use serde::Serialize;
+
+/// What the table is of: the set's id and its sections' codes and titles.
+pub struct LeagueInfo<'a> {
+    pub criteria: &'a str,
+    pub stage: &'a str,
+    pub sections: &'a [(String, String)],
+    pub with_previous: bool,
+}
+
+pub fn render(rows: &[Row], info: &LeagueInfo, format: Format, opts: TableOptions) -> String {
+    match format {
+        Format::Table => table(rows, info, opts),
+        Format::Json => json(rows, info),
+        Format::Csv => csv(rows, info),
+        Format::Markdown => markdown(rows, info),
+    }
+}
+
+fn previous_text(row: &Row) -> String {
+    match row.previous_rank {
+        Some(p) => format!("{p} ({})", row.change_text()),
+        None => "new".into(),
+    }
+}
+
+fn header<'a>(info: &'a LeagueInfo) -> Vec<&'a str> {
+    let mut h = vec!["Rank", "Unit", "Score", "Max", "Percent", "Grade"];
+    h.extend(info.sections.iter().map(|(code, _)| code.as_str()));
+    if info.with_previous {
+        h.push("Previous");
+    }
+    h
+}
+
+fn table(rows: &[Row], info: &LeagueInfo, opts: TableOptions) -> String {
+    let mut out = format!(
+        "Ranking of {} units · {} · stage {}\n",
+        rows.len(),
+        info.criteria,
+        info.stage
+    );
+    let right: Vec<usize> = [0, 2, 3, 4]
+        .into_iter()
+        .chain(6..6 + info.sections.len())
+        .collect();
+    let mut t = new_table(opts, header(info), &right);
+    for row in rows {
+        let s = &row.standing;
+        let mut cells = vec![
+            Cell::new(row.rank),
+            Cell::new(&s.unit),
+            Cell::new(show(s.score)),
+            Cell::new(show(s.max)),
+            Cell::new(percent_text(s.percent())),
+            Cell::new(s.grade.as_deref().unwrap_or("")),
+        ];
+        cells.extend(row.section_ranks.iter().map(|r| Cell::new(r)));
+        if info.with_previous {
+            cells.push(Cell::new(previous_text(row)));
+        }
+        t.add_row(cells);
+    }
+    out.push_str(&t.to_string());
+    out.push_str("\nSection ranks by column: ");
+    let legend: Vec<String> = info
+        .sections
+        .iter()
+        .map(|(c, t)| format!("{c} {t}"))
+        .collect();
+    out.push_str(&legend.join("; "));
+    out.push_str(".\nRanks compare the exact ratio score ÷ max; equal ratios share a rank.\n");
+    out
+}
+
+#[derive(Serialize)]
+struct JsonLeague<'a> {
+    criteria: &'a str,
+    stage: &'a str,
+    units: usize,
+    sections: Vec<JsonSection<'a>>,
+    ranking: Vec<JsonRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSection<'a> {
+    code: &'a str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    rank: usize,
+    unit: &'a str,
+    period: &'a str,
+    file: &'a str,
+    score: String,
+    max: String,
+    percent: Option<String>,
+    grade: Option<&'a str>,
+    sections: Vec<JsonSectionScore<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous_rank: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    places_up: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct JsonSectionScore<'a> {
+    code: &'a str,
+    score: String,
+    max: String,
+    percent: Option<String>,
+    rank: usize,
+}
+
+fn json(rows: &[Row], info: &LeagueInfo) -> String {
+    let doc = JsonLeague {
+        criteria: info.criteria,
+        stage: info.stage,
+        units: rows.len(),
+        sections: info
+            .sections
+            .iter()
+            .map(|(code, title)| JsonSection { code, title })
+            .collect(),
+        ranking: rows
+            .iter()
+            .map(|row| {
+                let s = &row.standing;
+                JsonRow {
+                    rank: row.rank,
+                    unit: &s.unit,
+                    period: &s.period,
+                    file: &s.file,
+                    score: show(s.score),
+                    max: show(s.max),
+                    percent: s.percent().map(show_percent),
+                    grade: s.grade.as_deref(),
+                    sections: info
+                        .sections
+                        .iter()
+                        .zip(&s.sections)
+                        .zip(&row.section_ranks)
+                        .map(|(((code, _), (score, max)), rank)| JsonSectionScore {
+                            code,
+                            score: show(*score),
+                            max: show(*max),
+                            percent: crate::decimal::percent(*score, *max)
+                                .ok()
+                                .flatten()
+                                .map(show_percent),
+                            rank: *rank,
+                        })
+                        .collect(),
+                    previous_rank: row.previous_rank,
+                    places_up: if info.with_previous {
+                        row.places_up()
+                    } else {
+                        None
+                    },
+                }
+            })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("a league serialises");
+    s.push('\n');
+    s
+}
+
+fn csv(rows: &[Row], info: &LeagueInfo) -> String {
+    let mut head = vec![
+        "rank", "unit", "period", "file", "score", "max", "percent", "grade",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect::<Vec<_>>();
+    for (code, _) in info.sections {
+        head.push(format!("section_{code}_score"));
+        head.push(format!("section_{code}_rank"));
+    }
+    if info.with_previous {
+        head.push("previous_rank".into());
+        head.push("places_up".into());
+    }
+    let mut out = head.join(",");
+    out.push('\n');
+    for row in rows {
+        let s = &row.standing;
+        let mut fields = vec![
+            row.rank.to_string(),
+            s.unit.clone(),
+            s.period.clone(),
+            s.file.clone(),
+            show(s.score),
+            show(s.max),
+            s.percent().map(show_percent).unwrap_or_default(),
+            s.grade.clone().unwrap_or_default(),
+        ];
+        for ((score, _), rank) in s.sections.iter().zip(&row.section_ranks) {
+            fields.push(show(*score));
+            fields.push(rank.to_string());
+        }
+        if info.with_previous {
+            fields.push(row.previous_rank.map(|p| p.to_string()).unwrap_or_default());
+            fields.push(row.places_up().map(|p| p.to_string()).unwrap_or_default());
+        }
+        out.push_str(
+            &fields
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+fn markdown(rows: &[Row], info: &LeagueInfo) -> String {
+    let h = header(info);
+    let mut out = format!(
+        "## Ranking of {} units · `{}` · stage {}\n\n",
+        rows.len(),
+        info.criteria,
+        info.stage
+    );
+    out.push_str(&format!("| {} |\n", h.join(" | ")));
+    let align: Vec<&str> = h
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            if i == 1 || i == 5 || (info.with_previous && i == h.len() - 1) {
+                "---"
+            } else {
+                "--:"
+            }
+        })
+        .collect();
+    out.push_str(&format!("|{}|\n", align.join("|")));
+    for row in rows {
+        let s = &row.standing;
+        let mut cells = vec![
+            row.rank.to_string(),
+            md_cell(&s.unit),
+            show(s.score),
+            show(s.max),
+            percent_text(s.percent()),
+            md_cell(s.grade.as_deref().unwrap_or("")),
+        ];
+        cells.extend(row.section_ranks.iter().map(|r| r.to_string()));
+        if info.with_previous {
+            cells.push(previous_text(row));
+        }
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out.push_str("\nSection columns: ");
+    let legend: Vec<String> = info
+        .sections
+        .iter()
+        .map(|(c, t)| format!("{c} {}", md_cell(t)))
+        .collect();
+    out.push_str(&legend.join("; "));
+    out.push_str(".\n");
+    out
+}
