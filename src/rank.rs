@@ -153,12 +153,12 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
     rows
 }
 
-/// The evidence files under `paths`: files as given; folders searched for `*.yaml`/`*.yml`
-/// files whose `kind:` is `evidence`, sorted.
-pub fn evidence_files(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+/// The files under `paths`: files as given (`false`), and the `*.yaml`/`*.yml` files found in
+/// folders (`true`: only those whose `kind:` is `evidence` are scored), sorted.
+pub fn evidence_files(paths: &[PathBuf]) -> Vec<(PathBuf, bool)> {
+    fn walk(dir: &Path, out: &mut Vec<(PathBuf, bool)>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
-            out.push(dir.to_path_buf());
+            out.push((dir.to_path_buf(), false));
             return;
         };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -172,8 +172,8 @@ pub fn evidence_files(paths: &[PathBuf]) -> Vec<PathBuf> {
                 if !name.starts_with('.') && name != "target" {
                     walk(&p, out);
                 }
-            } else if (name.ends_with(".yaml") || name.ends_with(".yml")) && is_evidence(&p) {
-                out.push(p);
+            } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+                out.push((p, true));
             }
         }
     }
@@ -182,44 +182,36 @@ pub fn evidence_files(paths: &[PathBuf]) -> Vec<PathBuf> {
         if p.is_dir() {
             walk(p, &mut out);
         } else {
-            out.push(p.clone());
+            out.push((p.clone(), false));
         }
     }
     out
 }
 
-/// Whether a file declares `kind: evidence` near its top (read up to 4 KiB).
-fn is_evidence(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = vec![0; 4096];
-    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
-        return true; // let loading report why it cannot be read
-    };
-    let head = String::from_utf8_lossy(&head[..n]);
-    crate::load::peek_kind(&head).is_none_or(|k| k == "evidence")
-}
-
 /// Scores every file on `threads` threads; results come back in the order of `paths`.
 /// `progress` is called with the number of files done so far.
+/// A file found in a folder that is not evidence comes back as `Ok(None)`.
 pub fn score_files(
-    paths: &[PathBuf],
+    paths: &[(PathBuf, bool)],
     resolver: &CriteriaResolver,
     stage: Stage,
     threads: usize,
     progress: &(dyn Fn(usize) + Sync),
-) -> Vec<Result<Standing, Diagnostics>> {
+) -> Vec<Result<Option<Standing>, Diagnostics>> {
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<Standing, Diagnostics>>>> =
-        Mutex::new(vec![None; paths.len()]);
+    type Slot = Option<Result<Option<Standing>, Diagnostics>>;
+    let results: Mutex<Vec<Slot>> = Mutex::new(vec![None; paths.len()]);
     std::thread::scope(|scope| {
         for _ in 0..threads.clamp(1, paths.len().max(1)) {
             scope.spawn(|| {
                 let mut mine = Vec::new();
                 loop {
                     let i = next.fetch_add(1, AtomicOrdering::Relaxed);
-                    let Some(path) = paths.get(i) else { break };
-                    mine.push((i, score_file(path, resolver, stage)));
+                    let Some((path, found)) = paths.get(i) else {
+                        break;
+                    };
+                    mine.push((i, score_file(path, *found, resolver, stage)));
                     progress(done.fetch_add(1, AtomicOrdering::Relaxed) + 1);
                 }
                 let mut all = results.lock().unwrap_or_else(|e| e.into_inner());
@@ -237,18 +229,23 @@ pub fn score_files(
         .collect()
 }
 
-/// Loads, binds and scores one evidence file.
+/// Loads, binds and scores one evidence file; a file `found` in a folder whose `kind:` is not
+/// `evidence` is skipped (`None`).
 pub fn score_file(
     path: &Path,
+    found: bool,
     resolver: &CriteriaResolver,
     stage: Stage,
-) -> Result<Standing, Diagnostics> {
+) -> Result<Option<Standing>, Diagnostics> {
     let source = Source::read(path)?;
+    if found && crate::load::peek_kind(&source.text).is_some_and(|k| k != "evidence") {
+        return Ok(None);
+    }
     let base = path.parent().unwrap_or(Path::new("."));
     let (evidence, set, _) = parse_evidence(&source, base, resolver)?;
     let card = score(&set, &evidence, stage)
         .map_err(|e| Diagnostics::one(overflow_diagnostic(&source, &e)))?;
-    Ok(Standing::from_card(&card, &source.name))
+    Ok(Some(Standing::from_card(&card, &source.name)))
 }
 
 /// A diagnostic naming the files when they are scored against different criteria sets.

@@ -115,9 +115,10 @@ fn standings(
     progress.finish();
     let mut ok = Vec::new();
     let mut failed = Vec::new();
-    for (file, r) in files.iter().zip(results) {
+    for ((file, _), r) in files.iter().zip(results) {
         match r {
-            Ok(s) => ok.push(s),
+            Ok(Some(s)) => ok.push(s),
+            Ok(None) => {}
             Err(d) => failed.push((file.display().to_string(), d.0)),
         }
     }
@@ -134,7 +135,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         for (_, d) in &failed {
             report(d);
         }
-        let names: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).collect();
+        let mut names: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).take(10).collect();
+        let more = failed.len().saturating_sub(names.len());
+        let more_text = format!("and {more} more");
+        if more > 0 {
+            names.push(&more_text);
+        }
         if !args.keep_going {
             eprintln!(
                 "error: {} of {} files did not load: {} (pass --keep-going to rank the rest)",

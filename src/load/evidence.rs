@@ -55,33 +55,49 @@ impl CriteriaResolver {
         if let Some(set) = self.forced.as_ref().or_else(|| self.local.get(reference)) {
             return Ok((set.clone(), Vec::new()));
         }
-        let (cache_key, source) = if let Some(text) = embedded::find(reference) {
-            (
-                format!("embedded:{reference}"),
-                Source::from_text(format!("embedded:{reference}"), text.to_string()),
-            )
-        } else {
-            let path: PathBuf = base_dir.join(reference);
-            if !path.is_file() {
-                return Err(ResolveError::NotFound);
-            }
-            let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
-            let key = canonical.display().to_string();
+        // Keys: `embedded:ID`, or the path as joined (checked first: no system calls for the
+        // ten-thousandth file naming the same set) and its canonical form (one set however
+        // it is reached).
+        let (keys, source) = if let Some(text) = embedded::find(reference) {
+            let key = format!("embedded:{reference}");
             if let Some(set) = self.cached(&key) {
                 return Ok((set, Vec::new()));
             }
-            (key, Source::read(&path).map_err(ResolveError::Invalid)?)
+            (vec![key.clone()], Source::from_text(key, text.to_string()))
+        } else {
+            let path: PathBuf = base_dir.join(reference);
+            let joined = path.display().to_string();
+            if let Some(set) = self.cached(&joined) {
+                return Ok((set, Vec::new()));
+            }
+            if !path.is_file() {
+                return Err(ResolveError::NotFound);
+            }
+            let canonical = path
+                .canonicalize()
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string();
+            if let Some(set) = self.cached(&canonical) {
+                self.remember(&[joined], &set);
+                return Ok((set, Vec::new()));
+            }
+            (
+                vec![joined, canonical],
+                Source::read(&path).map_err(ResolveError::Invalid)?,
+            )
         };
-        if let Some(set) = self.cached(&cache_key) {
-            return Ok((set, Vec::new()));
-        }
         let (set, warnings) = parse_criteria(&source).map_err(ResolveError::Invalid)?;
         let set = Arc::new(set);
-        self.cache
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(cache_key, set.clone());
+        self.remember(&keys, &set);
         Ok((set, warnings))
+    }
+
+    fn remember(&self, keys: &[String], set: &Arc<CriteriaSet>) {
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        for k in keys {
+            cache.insert(k.clone(), set.clone());
+        }
     }
 
     fn cached(&self, key: &str) -> Option<Arc<CriteriaSet>> {
