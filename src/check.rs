@@ -102,6 +102,9 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
     let mut report = CheckReport::default();
     let mut files = Vec::new();
     collect(paths, &mut files, &mut report);
+    // A file named twice (directly and through its folder) is checked once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|(p, _)| seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone())));
     let mut criteria: Vec<Source> = Vec::new();
     let mut evidence: Vec<(Source, PathBuf)> = Vec::new();
     for (path, explicit) in files {

@@ -88,3 +88,12 @@ fn every_bad_criteria_file_reports_its_check() {
 fn every_bad_evidence_file_reports_its_check() {
     check_all("evidence", |file| vec!["check".into(), file.into()]);
 }
+
+#[test]
+fn every_check_code_is_documented() {
+    let docs = fs::read_to_string("docs/checks.md").unwrap();
+    for check in parindex::diag::ALL_CHECKS {
+        let heading = format!("## {} {}", check.code, check.title);
+        assert!(docs.contains(&heading), "docs/checks.md lacks `{heading}`");
+    }
+}

@@ -146,7 +146,7 @@ pub fn parse_evidence(
                     ids.join(", ")
                 ),
                 None => format!(
-                    "embedded sets: {}; or give a path relative to this file, or --criteria FILE",
+                    "embedded sets: {}; or give a path relative to this file",
                     ids.join(", ")
                 ),
             };

@@ -1,0 +1,370 @@
+//! `diff` and `rank` run as a user runs them.
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value as Json;
+use std::fs;
+use std::path::Path;
+
+fn parindex() -> Command {
+    let mut cmd = cargo_bin_cmd!("parindex");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = parindex().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "parindex {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const SMALL: &str = "tests/fixtures/small-evidence.yaml";
+
+/// The small fixture's evidence with some values replaced, as a unit named `unit`.
+fn variant(dir: &Path, name: &str, unit: &str, replace: &[(&str, &str)]) -> String {
+    let mut text = fs::read_to_string(SMALL).unwrap();
+    text = text.split("expect:").next().unwrap().to_string();
+    text = text.replace("unit: \"Đơn vị thử nghiệm\"", &format!("unit: \"{unit}\""));
+    for (from, to) in replace {
+        assert!(text.contains(from), "{from} not in the fixture");
+        text = text.replace(from, to);
+    }
+    if !dir.join("small-criteria.yaml").exists() {
+        fs::copy(
+            "tests/fixtures/small-criteria.yaml",
+            dir.join("small-criteria.yaml"),
+        )
+        .unwrap();
+    }
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn diff_stages_shows_the_councils_changes_with_reasons() {
+    let out = stdout_of(&[
+        "diff",
+        "--stages",
+        "examples/krong-no-2022.yaml",
+        "-f",
+        "json",
+    ]);
+    let doc: Json = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["old"]["stage"], "self");
+    assert_eq!(doc["new"]["stage"], "final");
+    assert_eq!(doc["total"]["delta"], "-2");
+    let changes = doc["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0]["code"], "1.6");
+    assert_eq!(changes[0]["change"], "new loss");
+    assert!(changes[0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("chưa có tính mới"));
+}
+
+#[test]
+fn diff_of_a_json_result_and_its_evidence_finds_no_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("2022.json");
+    parindex()
+        .args([
+            "score",
+            "examples/krong-no-2022.yaml",
+            "-f",
+            "json",
+            "-o",
+            json.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let out = stdout_of(&[
+        "diff",
+        json.to_str().unwrap(),
+        "examples/krong-no-2022.yaml",
+    ]);
+    assert!(out.contains("No criterion changed."), "{out}");
+    assert!(out.contains("= 0.00"));
+}
+
+#[test]
+fn diff_classifies_gains_losses_and_recoveries() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = variant(
+        dir.path(),
+        "old.yaml",
+        "A",
+        &[
+            ("\"1.1\": có", "\"1.1\": không"),
+            ("\"2.3\": 1", "\"2.3\": 0"),
+        ],
+    );
+    let new = variant(
+        dir.path(),
+        "new.yaml",
+        "A",
+        &[("\"1.3\": \"40%\"", "\"1.3\": \"50%\"")],
+    );
+    let out = stdout_of(&["diff", &old, &new, "-f", "json"]);
+    let doc: Json = serde_json::from_str(&out).unwrap();
+    let kinds: Vec<(String, String)> = doc["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["code"].as_str().unwrap().to_string(),
+                c["change"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("1.1".into(), "recovered".into()),
+            ("1.3".into(), "gained".into()),
+            ("2.3".into(), "new loss".into())
+        ]
+    );
+    let table = stdout_of(&["diff", &old, &new]);
+    insta::assert_snapshot!(table.replace(&dir.path().display().to_string(), "TMP"));
+}
+
+#[test]
+fn diff_across_sets_lists_removed_criteria_and_follows_a_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = variant(dir.path(), "old.yaml", "A", &[]);
+    // The new set renumbers 2.4 as 2.6 and drops 2.5.
+    let criteria = fs::read_to_string("tests/fixtures/small-criteria.yaml").unwrap();
+    let (head, tail) = criteria.split_once("      - code: \"2.5\"").unwrap();
+    let _ = tail;
+    let new_criteria = head
+        .replace("id: test-small", "id: test-small-next")
+        .replace("total: 10", "total: 9")
+        .replace("    max: 6\n", "    max: 5\n")
+        .replace("code: \"2.4\"", "code: \"2.6\"");
+    fs::write(dir.path().join("next.yaml"), new_criteria).unwrap();
+    let mut evidence = fs::read_to_string(&old).unwrap();
+    evidence = evidence
+        .replace("criteria: small-criteria.yaml", "criteria: next.yaml")
+        .replace("  \"2.5\": \"n/a\"\n", "")
+        .replace("\"2.4\": 0.75", "\"2.6\": 0.75");
+    fs::write(dir.path().join("new.yaml"), evidence).unwrap();
+    let new = dir.path().join("new.yaml").display().to_string();
+    parindex()
+        .args(["check", dir.path().to_str().unwrap()])
+        .assert()
+        .success();
+    let plain: Json =
+        serde_json::from_str(&stdout_of(&["diff", &old, &new, "-f", "json"])).unwrap();
+    let codes = |key: &str| -> Vec<String> {
+        plain[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes("removed"), vec!["2.4", "2.5"]);
+    assert_eq!(codes("added"), vec!["2.6"]);
+    let map = dir.path().join("map.yaml");
+    fs::write(&map, "\"2.4\": \"2.6\"\n\"2.5\": ~\n").unwrap();
+    let mapped: Json = serde_json::from_str(&stdout_of(&[
+        "diff",
+        &old,
+        &new,
+        "--map",
+        map.to_str().unwrap(),
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    let removed: Vec<&str> = mapped["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(removed, vec!["2.5"]);
+    assert!(mapped["added"].as_array().unwrap().is_empty());
+    // Section 2's maximum changed (6 → 5 with 2.5 gone): compare on the percentage.
+    let section2 = &mapped["sections"][1];
+    assert_eq!(
+        (section2["old_max"].as_str(), section2["new_max"].as_str()),
+        (Some("5"), Some("5"))
+    );
+}
+
+#[test]
+fn diff_fail_on_drop_gates_ci() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = variant(dir.path(), "good.yaml", "A", &[]);
+    let worse = variant(
+        dir.path(),
+        "worse.yaml",
+        "A",
+        &[("\"1.1\": có", "\"1.1\": không")],
+    );
+    parindex()
+        .args(["diff", &good, &worse, "--fail-on-drop", "20"])
+        .assert()
+        .success();
+    parindex()
+        .args(["diff", &good, &worse, "--fail-on-drop", "5"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the total fell by 11.11 percentage points",
+        ));
+    parindex()
+        .args(["diff", &good, &worse, "--fail-on-drop", "lots"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn rank_ties_share_a_rank_on_the_exact_ratio() {
+    let dir = tempfile::tempdir().unwrap();
+    variant(dir.path(), "a.yaml", "Xã A", &[]);
+    variant(dir.path(), "b.yaml", "Xã B", &[]);
+    variant(
+        dir.path(),
+        "c.yaml",
+        "Xã C",
+        &[("\"1.1\": có", "\"1.1\": không")],
+    );
+    variant(
+        dir.path(),
+        "d.yaml",
+        "Xã D",
+        &[("\"2.4\": 0.75", "\"2.4\": 1")],
+    );
+    let out = stdout_of(&["rank", dir.path().to_str().unwrap(), "-f", "json"]);
+    let doc: Json = serde_json::from_str(&out).unwrap();
+    let ranking: Vec<(u64, &str)> = doc["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["rank"].as_u64().unwrap(), r["unit"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        ranking,
+        vec![(1, "Xã D"), (2, "Xã A"), (2, "Xã B"), (4, "Xã C")]
+    );
+    assert_eq!(doc["ranking"][3]["sections"][0]["rank"], 4);
+    assert_eq!(doc["ranking"][3]["sections"][1]["rank"], 2);
+    let table = stdout_of(&["rank", dir.path().to_str().unwrap()]);
+    insta::assert_snapshot!(table);
+}
+
+#[test]
+fn rank_previous_adds_the_change_in_places() {
+    let this_year = tempfile::tempdir().unwrap();
+    let last_year = tempfile::tempdir().unwrap();
+    variant(this_year.path(), "a.yaml", "Xã A", &[]);
+    variant(
+        this_year.path(),
+        "b.yaml",
+        "Xã B",
+        &[("\"1.1\": có", "\"1.1\": không")],
+    );
+    variant(
+        last_year.path(),
+        "a.yaml",
+        "Xã A",
+        &[
+            ("\"1.1\": có", "\"1.1\": không"),
+            ("\"2.3\": 1", "\"2.3\": 2"),
+        ],
+    );
+    variant(last_year.path(), "b.yaml", "Xã B", &[]);
+    let out = stdout_of(&[
+        "rank",
+        this_year.path().to_str().unwrap(),
+        "--previous",
+        last_year.path().to_str().unwrap(),
+    ]);
+    assert!(out.contains("2 (up 1)"), "{out}");
+    assert!(out.contains("1 (down 1)"), "{out}");
+}
+
+#[test]
+fn rank_refuses_mixed_criteria_sets_naming_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    variant(dir.path(), "a.yaml", "Xã A", &[]);
+    fs::copy("examples/krong-no-2022.yaml", dir.path().join("kn.yaml")).unwrap();
+    parindex()
+        .args(["rank", dir.path().to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("E214")
+                .and(predicate::str::contains("kn.yaml"))
+                .and(predicate::str::contains("a.yaml")),
+        );
+}
+
+#[test]
+fn rank_reports_unreadable_files_together_or_keeps_going() {
+    let dir = tempfile::tempdir().unwrap();
+    variant(dir.path(), "a.yaml", "Xã A", &[]);
+    variant(
+        dir.path(),
+        "b.yaml",
+        "Xã B",
+        &[("\"1.2\": \"21/32\"", "\"1.2\": \"33/32\"")],
+    );
+    variant(
+        dir.path(),
+        "c.yaml",
+        "Xã C",
+        &[("\"2.2\": 1", "\"2.2\": 12.698.1")],
+    );
+    let d = dir.path().to_str().unwrap();
+    parindex()
+        .args(["rank", d])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("2 of 3 files did not load")
+                .and(predicate::str::contains("E205")),
+        );
+    parindex()
+        .args(["rank", d, "--keep-going"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Xã A"))
+        .stderr(predicate::str::contains("left out 2 file(s)"));
+}
+
+#[test]
+fn rank_skips_criteria_sets_found_in_folders_and_writes_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    variant(dir.path(), "a.yaml", "Xã A", &[]);
+    let out = dir.path().join("ranking.csv");
+    parindex()
+        .args([
+            "rank",
+            dir.path().to_str().unwrap(),
+            "-f",
+            "csv",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stdout("");
+    let csv = fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with(
+        "rank,unit,period,file,score,max,percent,grade,section_1_score,section_1_rank"
+    ));
+    assert_eq!(csv.lines().count(), 2);
+}
