@@ -1,0 +1,69 @@
+//! Languages of human-facing output. Tables default to English figures; `--lang vi` writes
+//! numbers the Vietnamese way (87,69%; 12.698 hồ sơ). JSON and CSV are never localised.
+
+use crate::decimal::{show, show_percent};
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// English; numbers as 87.69.
+    #[default]
+    En,
+    /// Tiếng Việt; numbers as 87,69 with `.` between thousands.
+    Vi,
+}
+
+impl Lang {
+    /// A decimal as people write it in this language: `1234.5` → `1,234.5` / `1.234,5`.
+    pub fn number(self, d: Decimal) -> String {
+        self.localise(&show(d))
+    }
+
+    /// A percentage with two places and the sign: `87.69%` / `87,69%`.
+    pub fn percent(self, d: Decimal) -> String {
+        format!("{}%", self.localise(&show_percent(d)))
+    }
+
+    /// Groups the integer part by thousands and sets the decimal mark.
+    fn localise(self, plain: &str) -> String {
+        let (sign, digits) = match plain.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", plain),
+        };
+        let (int, frac) = match digits.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (digits, None),
+        };
+        let (group, mark) = match self {
+            Lang::En => (',', '.'),
+            Lang::Vi => ('.', ','),
+        };
+        let mut grouped = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(group);
+            }
+            grouped.push(c);
+        }
+        match frac {
+            Some(f) => format!("{sign}{grouped}{mark}{f}"),
+            None => format!("{sign}{grouped}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::dec;
+
+    #[test]
+    fn vietnamese_numbers_swap_the_marks() {
+        assert_eq!(Lang::Vi.percent(dec("87.69")), "87,69%");
+        assert_eq!(Lang::Vi.number(dec("12698")), "12.698");
+        assert_eq!(Lang::Vi.number(dec("78.046")), "78,046");
+        assert_eq!(Lang::En.number(dec("1234567.5")), "1,234,567.5");
+        assert_eq!(Lang::En.percent(dec("100")), "100.00%");
+        assert_eq!(Lang::Vi.number(dec("-0.5")), "-0,5");
+    }
+}
