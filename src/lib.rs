@@ -12,6 +12,7 @@ pub mod diag;
 pub mod embedded;
 pub mod i18n;
 pub mod load;
+pub mod losses;
 pub mod model;
 pub mod output;
 pub mod rank;

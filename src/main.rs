@@ -26,6 +26,7 @@ enum Command {
     Check(cmd::check::Args),
     Diff(cmd::diff::Args),
     Rank(cmd::rank::Args),
+    Losses(cmd::losses::Args),
     Criteria(cmd::criteria::Args),
     Schema(cmd::schema::Args),
 }
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Diff(args) => cmd::diff::run(args),
         Command::Rank(args) => cmd::rank::run(args),
+        Command::Losses(args) => cmd::losses::run(args),
         Command::Criteria(args) => cmd::criteria::run(args),
         Command::Schema(args) => cmd::schema::run(args),
     };

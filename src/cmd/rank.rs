@@ -126,10 +126,7 @@ fn standings(
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let stage = match args.stage {
-        super::score::StageArg::Final => Stage::Final,
-        super::score::StageArg::SelfAssessment => Stage::SelfAssessment,
-    };
+    let stage: Stage = args.stage.into();
     let (current, failed) = standings(&args.paths, stage, args.quiet, "Scoring");
     if !failed.is_empty() {
         for (_, d) in &failed {

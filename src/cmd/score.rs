@@ -88,10 +88,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if report(&notes) > 0 {
         return Ok(failure());
     }
-    let stage = match args.stage {
-        StageArg::Final => Stage::Final,
-        StageArg::SelfAssessment => Stage::SelfAssessment,
-    };
+    let stage: Stage = args.stage.into();
     let card = match score(&set, &evidence, stage) {
         Ok(card) => card,
         Err(e) => {
@@ -129,4 +126,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(failure());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+impl From<StageArg> for Stage {
+    fn from(s: StageArg) -> Stage {
+        match s {
+            StageArg::Final => Stage::Final,
+            StageArg::SelfAssessment => Stage::SelfAssessment,
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! Markdown), comparisons in [`diff`].
 
 pub mod diff;
+pub mod losses;
 pub mod rank;
 
 use crate::decimal::{show, show_percent};

@@ -1,0 +1,88 @@
+//! `parindex losses`: every criterion that lost points, and who must fix it.
+
+use super::{failure, report, stdout_is_terminal, use_color};
+use anyhow::Context;
+use parindex::load::{load_evidence, CriteriaResolver};
+use parindex::losses::{by_responsible, by_section, losses};
+use parindex::output::write_atomic;
+use parindex::render::{losses::render, Format, TableOptions};
+use parindex::score::{overflow_diagnostic, score};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// List the criteria that lost points, largest loss first, with the value scored, why
+/// (the appraisal council's reason, or the evidence's note) and the responsible office.
+///
+/// `--by responsible` groups them per office with each office's total, so that each office
+/// can be handed its own list; `--by section` per section.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  parindex losses examples/krong-no-2022.yaml\n  parindex losses examples/krong-no-2022.yaml --by responsible\n  parindex losses examples/krong-no-2022.yaml --by responsible --format csv -o losses.csv"
+)]
+pub struct Args {
+    /// The evidence file.
+    evidence: PathBuf,
+    /// Group the losses.
+    #[arg(long, value_enum)]
+    by: Option<By>,
+    /// Which assessment: `final` (appraised values where given) or `self`.
+    #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
+    stage: super::score::StageArg,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long, requires = "output")]
+    force: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum By {
+    /// Per responsible office, the office losing most first.
+    Responsible,
+    /// Per section, in order.
+    Section,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let (source, evidence, set, _) = match load_evidence(&args.evidence, &CriteriaResolver::new()) {
+        Ok(loaded) => loaded,
+        Err(d) => {
+            report(&d.0);
+            return Ok(failure());
+        }
+    };
+    let card = match score(&set, &evidence, args.stage.into()) {
+        Ok(card) => card,
+        Err(e) => {
+            report(&[overflow_diagnostic(&source, &e)]);
+            return Ok(failure());
+        }
+    };
+    let list = losses(&card, &evidence);
+    let groups = match args.by {
+        None => None,
+        Some(By::Responsible) => Some(("responsible", by_responsible(&list, "(no office named)"))),
+        Some(By::Section) => Some(("section", by_section(&card, &list))),
+    };
+    let text = render(
+        &card,
+        &list,
+        groups.as_ref().map(|(by, g)| (*by, g.as_slice())),
+        args.format,
+        TableOptions {
+            all: false,
+            color: args.output.is_none() && use_color(),
+            terminal: args.output.is_none() && stdout_is_terminal(),
+            width: None,
+        },
+    );
+    match &args.output {
+        Some(path) => write_atomic(path, &text, args.force).context("the list was not written")?,
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

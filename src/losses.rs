@@ -1,0 +1,135 @@
+//! Points lost: which criteria lost how much, why, and who is responsible for fixing them.
+
+use crate::model::Evidence;
+use crate::render::responsible;
+use crate::score::{Scorecard, Status};
+use rust_decimal::Decimal;
+
+/// One leaf criterion that lost points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loss {
+    /// The node's index in the criteria set.
+    pub node: usize,
+    /// The index of its section.
+    pub section: usize,
+    pub code: String,
+    pub title: String,
+    pub score: Decimal,
+    pub max: Decimal,
+    pub loss: Decimal,
+    /// The value scored, as written; `None` when the leaf has no value.
+    pub value: Option<String>,
+    /// Whether that value is the appraisal council's.
+    pub appraised: bool,
+    /// Why: the council's reason for an appraised value, else the evidence's note.
+    pub why: Option<String>,
+    /// The offices responsible (the nearest `responsible:` up the tree).
+    pub responsible: Vec<String>,
+}
+
+/// Every leaf that lost points, largest loss first (then in document order).
+pub fn losses(card: &Scorecard, evidence: &Evidence) -> Vec<Loss> {
+    let set = &card.set;
+    card.losses()
+        .into_iter()
+        .map(|i| {
+            let s = &card.nodes[i];
+            let entry = evidence.entries[i].as_ref();
+            let appraised = s.leaf.as_ref().is_some_and(|l| l.appraised);
+            let why = match (entry, appraised) {
+                (Some(e), true) => e.reason.clone().or_else(|| e.note.clone()),
+                (Some(e), false) => e.note.clone(),
+                (None, _) if s.status == Status::Missing => Some("no value given".to_string()),
+                _ => None,
+            };
+            let mut section = i;
+            while let Some(p) = set.nodes[section].parent {
+                section = p;
+            }
+            Loss {
+                node: i,
+                section,
+                code: set.nodes[i].code.clone(),
+                title: set.nodes[i].title.clone(),
+                score: s.score,
+                max: s.max,
+                loss: s.loss(),
+                value: s.leaf.as_ref().map(|l| l.value.show()),
+                appraised,
+                why,
+                responsible: responsible(set, i).to_vec(),
+            }
+        })
+        .collect()
+}
+
+/// Losses gathered under one heading (an office, or a section).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub key: String,
+    pub total: Decimal,
+    pub losses: Vec<Loss>,
+}
+
+impl Group {
+    /// The group's loss per section, in the order the sections first appear in it:
+    /// `[(section index, points)]`.
+    pub fn per_section(&self) -> Vec<(usize, Decimal)> {
+        let mut out: Vec<(usize, Decimal)> = Vec::new();
+        for l in &self.losses {
+            match out.iter_mut().find(|(s, _)| *s == l.section) {
+                Some(part) => part.1 += l.loss,
+                None => out.push((l.section, l.loss)),
+            }
+        }
+        out.sort_by_key(|(s, _)| *s);
+        out
+    }
+}
+
+// Sums below cannot overflow: every loss is at most its leaf's max, and the sum of all maxima
+// was computed with checked arithmetic when the card was scored.
+
+/// Losses per responsible office, the office losing most first. A criterion shared by several
+/// offices counts in full for each of them, so the offices' totals may add up to more than
+/// the unit's loss. Criteria without a responsible office are grouped under `unassigned`.
+pub fn by_responsible(losses: &[Loss], unassigned: &str) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for loss in losses {
+        let offices: Vec<String> = if loss.responsible.is_empty() {
+            vec![unassigned.to_string()]
+        } else {
+            loss.responsible.clone()
+        };
+        for office in offices {
+            match groups.iter_mut().find(|g| g.key == office) {
+                Some(g) => {
+                    g.total += loss.loss;
+                    g.losses.push(loss.clone());
+                }
+                None => groups.push(Group {
+                    key: office,
+                    total: loss.loss,
+                    losses: vec![loss.clone()],
+                }),
+            }
+        }
+    }
+    groups.sort_by(|a, b| b.total.cmp(&a.total));
+    groups
+}
+
+/// Losses per section, in the set's order.
+pub fn by_section(card: &Scorecard, losses: &[Loss]) -> Vec<Group> {
+    card.set
+        .sections()
+        .filter_map(|s| {
+            let mine: Vec<Loss> = losses.iter().filter(|l| l.section == s).cloned().collect();
+            (!mine.is_empty()).then(|| Group {
+                key: format!("{} {}", card.set.nodes[s].code, card.set.nodes[s].title),
+                total: mine.iter().map(|l| l.loss).sum(),
+                losses: mine,
+            })
+        })
+        .collect()
+}

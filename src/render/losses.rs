@@ -1,0 +1,259 @@
+//! Rendering points lost: flat (largest first) or grouped by office or section.
+
+use super::{csv_field, md_cell, new_table, Format, TableOptions};
+use crate::decimal::show;
+use crate::losses::{Group, Loss};
+use crate::score::Scorecard;
+use comfy_table::Cell;
+use serde::Serialize;
+
+/// `None` groups: one flat list.
+pub fn render(
+    card: &Scorecard,
+    losses: &[Loss],
+    groups: Option<(&str, &[Group])>,
+    format: Format,
+    opts: TableOptions,
+) -> String {
+    match format {
+        Format::Table => table(card, losses, groups, opts),
+        Format::Json => json(card, losses, groups),
+        Format::Csv => csv(losses),
+        Format::Markdown => markdown(card, losses, groups),
+    }
+}
+
+fn value_text(l: &Loss) -> String {
+    match (&l.value, l.appraised) {
+        (Some(v), true) => format!("{v} (appraised)"),
+        (Some(v), false) => v.clone(),
+        (None, _) => "(missing)".into(),
+    }
+}
+
+/// For an office spanning several sections: " (section 1: 2.027; section 5: 1.5)".
+fn breakdown(card: &Scorecard, g: &Group, by: &str) -> String {
+    let parts = g.per_section();
+    if by != "responsible" || parts.len() < 2 {
+        return String::new();
+    }
+    let list: Vec<String> = parts
+        .iter()
+        .map(|(s, points)| format!("section {}: {}", card.set.nodes[*s].code, show(*points)))
+        .collect();
+    format!(" ({})", list.join("; "))
+}
+
+fn heading(card: &Scorecard, losses: &[Loss]) -> String {
+    format!(
+        "{} · {} · {} criteria lost {} of {} points",
+        card.unit,
+        card.period,
+        losses.len(),
+        show(card.total.loss()),
+        show(card.total.max)
+    )
+}
+
+fn loss_table(losses: &[Loss], opts: TableOptions, with_responsible: bool) -> String {
+    let mut header = vec!["Code", "Criterion", "Value", "Lost", "Why"];
+    if with_responsible {
+        header.push("Responsible");
+    }
+    let mut t = new_table(opts, header, &[3]);
+    for l in losses {
+        let mut row = vec![
+            Cell::new(&l.code),
+            Cell::new(&l.title),
+            Cell::new(value_text(l)),
+            Cell::new(show(l.loss)),
+            Cell::new(l.why.as_deref().unwrap_or("")),
+        ];
+        if with_responsible {
+            row.push(Cell::new(l.responsible.join("; ")));
+        }
+        t.add_row(row);
+    }
+    t.to_string()
+}
+
+fn table(
+    card: &Scorecard,
+    losses: &[Loss],
+    groups: Option<(&str, &[Group])>,
+    opts: TableOptions,
+) -> String {
+    let mut out = heading(card, losses);
+    out.push('\n');
+    match groups {
+        None => {
+            out.push_str(&loss_table(losses, opts, true));
+            out.push('\n');
+        }
+        Some((by, groups)) => {
+            for g in groups {
+                out.push_str(&format!(
+                    "\n{} — {} points{}\n",
+                    g.key,
+                    show(g.total),
+                    breakdown(card, g, by)
+                ));
+                out.push_str(&loss_table(&g.losses, opts, by != "responsible"));
+                out.push('\n');
+            }
+            if by == "responsible" {
+                out.push_str("\nA criterion shared by several offices counts in full for each.\n");
+            }
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonLoss<'a> {
+    code: &'a str,
+    title: &'a str,
+    value: Option<&'a str>,
+    appraised: bool,
+    score: String,
+    max: String,
+    loss: String,
+    why: Option<&'a str>,
+    responsible: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonGroup<'a> {
+    key: &'a str,
+    total: String,
+    losses: Vec<JsonLoss<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonLosses<'a> {
+    unit: &'a str,
+    period: &'a str,
+    criteria: &'a str,
+    total_loss: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    groups: Option<Vec<JsonGroup<'a>>>,
+    losses: Vec<JsonLoss<'a>>,
+}
+
+fn json_loss(l: &Loss) -> JsonLoss<'_> {
+    JsonLoss {
+        code: &l.code,
+        title: &l.title,
+        value: l.value.as_deref(),
+        appraised: l.appraised,
+        score: show(l.score),
+        max: show(l.max),
+        loss: show(l.loss),
+        why: l.why.as_deref(),
+        responsible: &l.responsible,
+    }
+}
+
+fn json(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> String {
+    let doc = JsonLosses {
+        unit: &card.unit,
+        period: &card.period,
+        criteria: &card.set.id,
+        total_loss: show(card.total.loss()),
+        by: groups.map(|(by, _)| by),
+        groups: groups.map(|(_, gs)| {
+            gs.iter()
+                .map(|g| JsonGroup {
+                    key: &g.key,
+                    total: show(g.total),
+                    losses: g.losses.iter().map(json_loss).collect(),
+                })
+                .collect()
+        }),
+        losses: losses.iter().map(json_loss).collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("losses serialise");
+    s.push('\n');
+    s
+}
+
+/// One row per loss and office (the flat list repeats a shared criterion per office), so that
+/// a spreadsheet's pivot by office adds up.
+fn csv(losses: &[Loss]) -> String {
+    let mut out = String::from("code,title,value,appraised,score,max,loss,why,responsible\n");
+    for l in losses {
+        let offices: Vec<&str> = if l.responsible.is_empty() {
+            vec![""]
+        } else {
+            l.responsible.iter().map(String::as_str).collect()
+        };
+        for office in offices {
+            let fields = [
+                l.code.clone(),
+                l.title.clone(),
+                l.value.clone().unwrap_or_default(),
+                l.appraised.to_string(),
+                show(l.score),
+                show(l.max),
+                show(l.loss),
+                l.why.clone().unwrap_or_default(),
+                office.to_string(),
+            ];
+            out.push_str(
+                &fields
+                    .iter()
+                    .map(|f| csv_field(f))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn md_losses(losses: &[Loss], with_responsible: bool) -> String {
+    let mut out = String::from(if with_responsible {
+        "| Code | Criterion | Value | Lost | Why | Responsible |\n|---|---|---|--:|---|---|\n"
+    } else {
+        "| Code | Criterion | Value | Lost | Why |\n|---|---|---|--:|---|\n"
+    });
+    for l in losses {
+        let resp = if with_responsible {
+            format!(" {} |", md_cell(&l.responsible.join("; ")))
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |{resp}\n",
+            l.code,
+            md_cell(&l.title),
+            md_cell(&value_text(l)),
+            show(l.loss),
+            md_cell(l.why.as_deref().unwrap_or(""))
+        ));
+    }
+    out
+}
+
+fn markdown(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> String {
+    let mut out = format!("## {}\n\n", md_cell(&heading(card, losses)));
+    match groups {
+        None => out.push_str(&md_losses(losses, true)),
+        Some((by, groups)) => {
+            for g in groups {
+                out.push_str(&format!(
+                    "### {} — {} points{}\n\n",
+                    md_cell(&g.key),
+                    show(g.total),
+                    md_cell(&breakdown(card, g, by))
+                ));
+                out.push_str(&md_losses(&g.losses, by != "responsible"));
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
