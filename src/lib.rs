@@ -10,6 +10,7 @@ pub mod compare;
 pub mod decimal;
 pub mod diag;
 pub mod embedded;
+pub mod explain;
 pub mod i18n;
 pub mod load;
 pub mod losses;

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod criteria;
 pub mod diff;
+pub mod explain;
 pub mod losses;
 pub mod rank;
 pub mod schema;
