@@ -19,6 +19,8 @@ pub mod output;
 pub mod rank;
 pub mod render;
 pub mod score;
+pub mod template;
+pub mod whatif;
 
 /// The version stamped into JSON results.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -28,6 +28,8 @@ enum Command {
     Rank(cmd::rank::Args),
     Losses(cmd::losses::Args),
     Explain(cmd::explain::Args),
+    Template(cmd::template::Args),
+    Whatif(cmd::whatif::Args),
     Criteria(cmd::criteria::Args),
     Schema(cmd::schema::Args),
 }
@@ -41,6 +43,8 @@ fn main() -> ExitCode {
         Command::Rank(args) => cmd::rank::run(args),
         Command::Losses(args) => cmd::losses::run(args),
         Command::Explain(args) => cmd::explain::run(args),
+        Command::Template(args) => cmd::template::run(args),
+        Command::Whatif(args) => cmd::whatif::run(args),
         Command::Criteria(args) => cmd::criteria::run(args),
         Command::Schema(args) => cmd::schema::run(args),
     };

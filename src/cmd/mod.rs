@@ -8,6 +8,8 @@ pub mod losses;
 pub mod rank;
 pub mod schema;
 pub mod score;
+pub mod template;
+pub mod whatif;
 
 use parindex::diag::{Diagnostic, Severity};
 use std::io::IsTerminal;
