@@ -15,7 +15,9 @@ use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Compare two results: the total and every section (old and new score, max, percentages, the
+/// Compare two results: year over year, across criteria sets, or self-assessment vs appraisal.
+///
+/// Shows the total and every section (old and new score, max, percentages, the
 /// change in points and in percentage points), then every criterion that changed, largest
 /// change first, marked gained, lost, new loss or recovered.
 ///

@@ -7,7 +7,9 @@ use parindex::score::{overflow_diagnostic, score};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Explain how a criterion's score came about, step by step with the real numbers: the rule,
+/// Explain how a score came about, step by step with the real numbers.
+///
+/// Shows the rule,
 /// the value used (self-assessed or appraised, and why), the formula with the values
 /// substituted, the unrounded result, the rounding, and the effect on the section and the
 /// total. For a criterion with sub-criteria, or a section, each child's contribution.

@@ -10,7 +10,9 @@ use parindex::score::{overflow_diagnostic, score};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// List the criteria that lost points, largest loss first, with the value scored, why
+/// List the criteria that lost points, with why and who must fix them.
+///
+/// Largest loss first, with the value scored, why
 /// (the appraisal council's reason, or the evidence's note) and the responsible office.
 ///
 /// `--by responsible` groups them per office with each office's total, so that each office

@@ -1,6 +1,7 @@
 //! One module per subcommand, each with its own help text.
 
 pub mod check;
+pub mod completions;
 pub mod criteria;
 pub mod diff;
 pub mod explain;

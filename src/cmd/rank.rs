@@ -15,7 +15,9 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// Rank units: score every evidence file given (folders are searched for evidence files) and
+/// Rank units in a league table, overall and in each section.
+///
+/// Scores every evidence file given (folders are searched for evidence files) and
 /// print a league table with the rank of each unit overall and in each section.
 ///
 /// All files must be scored against the same criteria set. Ranks compare the exact ratio

@@ -9,7 +9,9 @@ use parindex::template::{relative_path, template};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Write an evidence file ready to fill in: every leaf of the criteria set in order, each with
+/// Write the self-assessment form (an evidence file to fill in) for a criteria set.
+///
+/// Every leaf of the criteria set in order, each with
 /// its title, max, rule and accepted spelling as a comment, and an empty value. Filled in, it
 /// is the unit's self-assessment; untouched, it passes `parindex check` with only
 /// missing-value warnings.

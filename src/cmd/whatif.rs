@@ -11,7 +11,9 @@ use rust_decimal::Decimal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Answer planning questions: the new total, percentage and grade if some values changed
+/// Plan: the result if values changed, and what it takes to reach a target.
+///
+/// Shows the new total, percentage and grade if some values changed
 /// (`--set CODE=VALUE`, repeatable), and with `--target` the fewest criteria to improve to
 /// reach a grade or a percentage, largest gain first, each with the value it would need.
 ///
