@@ -269,6 +269,7 @@ impl Binder<'_> {
                     .source
                     .index()
                     .children(parent)
+                    .into_iter()
                     .filter_map(|p| match p.last() {
                         Some(Seg::Key(k)) if k.parse::<f64>().ok() == Some(*f) => Some(k.clone()),
                         _ => None,

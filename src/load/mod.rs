@@ -152,6 +152,19 @@ impl Source {
                     .help("a criteria set or evidence file starts with `parindex: 1` and `kind:`"),
             ));
         }
+        if let Some(at) = flow_nesting_beyond(&self.text, MAX_FLOW_NESTING) {
+            // The YAML scanner's work grows with the square of flow nesting: refuse before it
+            // starts, as the parser would refuse after.
+            return Err(Diagnostics::one(
+                Diagnostic::new(
+                    diag::YAML_LIMIT,
+                    &self.name,
+                    format!("brackets nest deeper than {MAX_FLOW_NESTING} levels"),
+                )
+                .at(Some(at), 1, &self.text)
+                .help("the file nests too deeply to be a criteria or evidence file"),
+            ));
+        }
         serde_yaml::from_str::<T>(&self.text).map_err(|e| {
             let kind = self.raw(&[position::key("kind")]).map(position::unquote);
             if let (Some(expected), Some(kind)) = (expected, kind) {
@@ -225,7 +238,7 @@ impl Source {
         d.help = help;
         if let Some(p) = position {
             if let Some(path) = self.index().at_line(p.line) {
-                d.criterion = locate(self, path);
+                d.criterion = locate(self, &path);
             }
         }
         if position.is_some_and(|p| tab_in_indent(&self.text, p.line)) {
@@ -264,6 +277,61 @@ fn split_syntax_error(message: &str) -> (String, Option<Position>, Option<Positi
         }
         None => (problem_words, problem, None),
     }
+}
+
+/// The YAML parser's own nesting limit, applied to flow brackets before parsing.
+pub const MAX_FLOW_NESTING: usize = 128;
+
+/// The position of the first `[` or `{` that opens a flow collection deeper than `limit`, by a
+/// linear scan that skips quoted text and comments. Outside brackets, only a bracket that
+/// starts a value counts (so `title: a{b` is text, as YAML reads it).
+fn flow_nesting_beyond(text: &str, limit: usize) -> Option<Position> {
+    let (mut depth, mut in_double, mut in_single) = (0usize, false, false);
+    for (n, line) in text.lines().enumerate() {
+        let mut prev: Option<char> = None;
+        let mut escaped = false;
+        let mut prev_was_space = true;
+        for (col, c) in line.chars().enumerate() {
+            if in_double {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == '"' {
+                    in_double = false;
+                }
+                continue;
+            }
+            if in_single {
+                if c == '\'' {
+                    in_single = false;
+                }
+                continue;
+            }
+            let value_start = depth > 0 || matches!(prev, None | Some('-' | ':' | ',' | '?'));
+            match c {
+                '#' if prev_was_space => break,
+                '"' if value_start => in_double = true,
+                '\'' if value_start => in_single = true,
+                '[' | '{' if value_start => {
+                    depth += 1;
+                    if depth > limit {
+                        return Some(Position {
+                            line: n + 1,
+                            column: col + 1,
+                        });
+                    }
+                }
+                ']' | '}' if depth > 0 => depth -= 1,
+                _ => {}
+            }
+            prev_was_space = c == ' ' || c == '\t';
+            if !prev_was_space {
+                prev = Some(c);
+            }
+        }
+    }
+    None
 }
 
 /// The check and a help text for a parser message.
