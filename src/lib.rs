@@ -17,6 +17,7 @@ pub mod model;
 pub mod output;
 pub mod rank;
 pub mod render;
+pub mod report;
 pub mod score;
 
 /// The version stamped into JSON results.

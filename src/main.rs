@@ -27,6 +27,7 @@ enum Command {
     Diff(cmd::diff::Args),
     Rank(cmd::rank::Args),
     Losses(cmd::losses::Args),
+    Report(cmd::report::Args),
     Criteria(cmd::criteria::Args),
     Schema(cmd::schema::Args),
 }
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => cmd::diff::run(args),
         Command::Rank(args) => cmd::rank::run(args),
         Command::Losses(args) => cmd::losses::run(args),
+        Command::Report(args) => cmd::report::run(args),
         Command::Criteria(args) => cmd::criteria::run(args),
         Command::Schema(args) => cmd::schema::run(args),
     };

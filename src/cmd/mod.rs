@@ -5,6 +5,7 @@ pub mod criteria;
 pub mod diff;
 pub mod losses;
 pub mod rank;
+pub mod report;
 pub mod schema;
 pub mod score;
 
