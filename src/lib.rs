@@ -10,6 +10,7 @@ pub mod compare;
 pub mod decimal;
 pub mod diag;
 pub mod embedded;
+pub mod explain;
 pub mod i18n;
 pub mod load;
 pub mod losses;
@@ -19,6 +20,8 @@ pub mod rank;
 pub mod render;
 pub mod report;
 pub mod score;
+pub mod template;
+pub mod whatif;
 
 /// The version stamped into JSON results.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -5,7 +5,7 @@
 
 mod cmd;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Exact, explainable scorecards for Vietnam's Public Administration Reform index
@@ -28,8 +28,13 @@ enum Command {
     Rank(cmd::rank::Args),
     Losses(cmd::losses::Args),
     Report(cmd::report::Args),
+    Explain(cmd::explain::Args),
+    Whatif(cmd::whatif::Args),
+    Template(cmd::template::Args),
     Criteria(cmd::criteria::Args),
     Schema(cmd::schema::Args),
+    Completions(cmd::completions::CompletionsArgs),
+    Man(cmd::completions::ManArgs),
 }
 
 fn main() -> ExitCode {
@@ -41,8 +46,13 @@ fn main() -> ExitCode {
         Command::Rank(args) => cmd::rank::run(args),
         Command::Losses(args) => cmd::losses::run(args),
         Command::Report(args) => cmd::report::run(args),
+        Command::Explain(args) => cmd::explain::run(args),
+        Command::Whatif(args) => cmd::whatif::run(args),
+        Command::Template(args) => cmd::template::run(args),
         Command::Criteria(args) => cmd::criteria::run(args),
         Command::Schema(args) => cmd::schema::run(args),
+        Command::Completions(args) => cmd::completions::completions(args, Cli::command()),
+        Command::Man(args) => cmd::completions::man(args, Cli::command()),
     };
     match result {
         Ok(code) => code,

@@ -554,3 +554,17 @@ fn check_refuses_files_over_the_size_limit_and_missing_files() {
 fn stdout_or_failure(args: &[&str]) -> String {
     String::from_utf8(parindex().args(args).output().unwrap().stdout).unwrap()
 }
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = stdout_of(&["completions", shell]);
+        assert!(
+            out.contains("parindex") && out.contains("whatif"),
+            "{shell}"
+        );
+    }
+    let man = stdout_of(&["man"]);
+    assert!(man.starts_with(".ie") && man.contains(".TH parindex 1"));
+    parindex().args(["completions", "tcsh"]).assert().code(2);
+}

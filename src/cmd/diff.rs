@@ -1,21 +1,22 @@
 //! `parindex diff`: compare two years' results, or a file's self-assessment with its
 //! appraised result.
 
-use super::{failure, report, stdout_is_terminal, use_color};
+use super::{failure, report};
 use anyhow::Context;
 use parindex::compare::{compare, load_outcome, stages, CodeMap};
 use parindex::decimal::parse_decimal;
 use parindex::diag::Diagnostic;
 use parindex::load::{load_evidence, CriteriaResolver};
 use parindex::model::Stage;
-use parindex::output::write_atomic;
-use parindex::render::{diff::render, Format, TableOptions};
+use parindex::render::diff::render;
 use parindex::score::{overflow_diagnostic, score};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Compare two results: the total and every section (old and new score, max, percentages, the
+/// Compare two results: year over year, across criteria sets, or self-assessment vs appraisal.
+///
+/// Shows the total and every section (old and new score, max, percentages, the
 /// change in points and in percentage points), then every criterion that changed, largest
 /// change first, marked gained, lost, new loss or recovered.
 ///
@@ -44,15 +45,8 @@ pub struct Args {
     /// Exit 1 when the total percentage fell by more than PCT percentage points.
     #[arg(long, value_name = "PCT")]
     fail_on_drop: Option<String>,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    format: Format,
-    /// Write to FILE (atomically) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Overwrite the output file if it exists.
-    #[arg(long, requires = "output")]
-    force: bool,
+    #[command(flatten)]
+    out: super::Output,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -122,22 +116,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     let comparison = compare(old, new, &map).context("a figure is too large to compare")?;
-    let text = render(
-        &comparison,
-        args.format,
-        TableOptions {
-            all: false,
-            color: args.output.is_none() && use_color(),
-            terminal: args.output.is_none() && stdout_is_terminal(),
-            width: None,
-        },
-    );
-    match &args.output {
-        Some(path) => {
-            write_atomic(path, &text, args.force).context("the comparison was not written")?
-        }
-        None => print!("{text}"),
-    }
+    let text = render(&comparison, args.out.format, args.out.table_options(false));
+    args.out.emit(&text)?;
     if let (Some(limit), Some(delta)) = (fail_on_drop, comparison.lines[0].delta_pp()) {
         if -delta > limit {
             eprintln!(

@@ -1,16 +1,16 @@
 //! `parindex losses`: every criterion that lost points, and who must fix it.
 
-use super::{failure, report, stdout_is_terminal, use_color};
-use anyhow::Context;
+use super::{failure, report};
 use parindex::load::{load_evidence, CriteriaResolver};
 use parindex::losses::{by_responsible, by_section, losses};
-use parindex::output::write_atomic;
-use parindex::render::{losses::render, Format, TableOptions};
+use parindex::render::losses::render;
 use parindex::score::{overflow_diagnostic, score};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// List the criteria that lost points, largest loss first, with the value scored, why
+/// List the criteria that lost points, with why and who must fix them.
+///
+/// Largest loss first, with the value scored, why
 /// (the appraisal council's reason, or the evidence's note) and the responsible office.
 ///
 /// `--by responsible` groups them per office with each office's total, so that each office
@@ -28,15 +28,8 @@ pub struct Args {
     /// Which assessment: `final` (appraised values where given) or `self`.
     #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
     stage: super::score::StageArg,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    format: Format,
-    /// Write to FILE (atomically) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Overwrite the output file if it exists.
-    #[arg(long, requires = "output")]
-    force: bool,
+    #[command(flatten)]
+    out: super::Output,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -72,17 +65,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &card,
         &list,
         groups.as_ref().map(|(by, g)| (*by, g.as_slice())),
-        args.format,
-        TableOptions {
-            all: false,
-            color: args.output.is_none() && use_color(),
-            terminal: args.output.is_none() && stdout_is_terminal(),
-            width: None,
-        },
+        args.out.format,
+        args.out.table_options(false),
     );
-    match &args.output {
-        Some(path) => write_atomic(path, &text, args.force).context("the list was not written")?,
-        None => print!("{text}"),
-    }
+    args.out.emit(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,17 +1,70 @@
 //! One module per subcommand, each with its own help text.
 
 pub mod check;
+pub mod completions;
 pub mod criteria;
 pub mod diff;
+pub mod explain;
 pub mod losses;
 pub mod rank;
 pub mod report;
 pub mod schema;
 pub mod score;
+pub mod template;
+pub mod whatif;
 
+use anyhow::Context;
 use parindex::diag::{Diagnostic, Severity};
+use parindex::i18n::Lang;
+use parindex::output::write_atomic;
+use parindex::render::{Format, TableOptions};
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// The output flags of every command that prints results, defined once.
+#[derive(clap::Args, Debug, Clone)]
+pub struct Output {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to FILE (atomically: all or nothing) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// Write numbers in tables and Markdown the Vietnamese way (87,69%); JSON and CSV never are.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+impl Output {
+    /// How tables are drawn: colour and wrapping only on a terminal.
+    pub fn table_options(&self, all: bool) -> TableOptions {
+        let to_terminal = self.output.is_none() && stdout_is_terminal();
+        TableOptions {
+            all,
+            color: self.output.is_none() && use_color(),
+            terminal: to_terminal,
+            width: None,
+            lang: self.lang,
+        }
+    }
+
+    /// Prints `text`, or writes it to the output file.
+    pub fn emit(&self, text: &str) -> anyhow::Result<()> {
+        match &self.output {
+            Some(path) => {
+                write_atomic(path, text, self.force).context("the output was not written")
+            }
+            None => {
+                print!("{text}");
+                Ok(())
+            }
+        }
+    }
+}
 
 /// Exit code for invalid input and failed checks.
 pub const FAILURE: u8 = 1;

@@ -1,21 +1,20 @@
 //! `parindex rank`: a league table of many units scored against one criteria set.
 
-use super::{failure, report, stdout_is_terminal, use_color};
-use anyhow::Context;
+use super::{failure, report};
 use parindex::diag::Diagnostic;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
-use parindex::output::write_atomic;
 use parindex::rank::{evidence_files, league, mixed_sets, score_files, Standing};
 use parindex::render::rank::{render, LeagueInfo};
-use parindex::render::{Format, TableOptions};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// Rank units: score every evidence file given (folders are searched for evidence files) and
+/// Rank units in a league table, overall and in each section.
+///
+/// Scores every evidence file given (folders are searched for evidence files) and
 /// print a league table with the rank of each unit overall and in each section.
 ///
 /// All files must be scored against the same criteria set. Ranks compare the exact ratio
@@ -38,15 +37,8 @@ pub struct Args {
     /// Which assessment to rank: `final` (appraised values where given) or `self`.
     #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
     stage: super::score::StageArg,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    format: Format,
-    /// Write to FILE (atomically) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Overwrite the output file if it exists.
-    #[arg(long, requires = "output")]
-    force: bool,
+    #[command(flatten)]
+    out: super::Output,
     /// No progress bar.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -197,22 +189,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         sections: &sections,
         with_previous: previous.is_some(),
     };
-    let text = render(
-        &rows,
-        &info,
-        args.format,
-        TableOptions {
-            all: false,
-            color: args.output.is_none() && use_color(),
-            terminal: args.output.is_none() && stdout_is_terminal(),
-            width: None,
-        },
-    );
-    match &args.output {
-        Some(path) => {
-            write_atomic(path, &text, args.force).context("the ranking was not written")?
-        }
-        None => print!("{text}"),
-    }
+    let text = render(&rows, &info, args.out.format, args.out.table_options(false));
+    args.out.emit(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,12 +1,10 @@
 //! `parindex score`: score one unit's evidence file.
 
-use super::{failure, report, stdout_is_terminal, use_color};
-use anyhow::Context;
+use super::{failure, report};
 use parindex::diag::{self, Diagnostic};
 use parindex::load::{load_criteria, load_evidence, CriteriaResolver};
 use parindex::model::Stage;
-use parindex::output::write_atomic;
-use parindex::render::{render, Format, TableOptions};
+use parindex::render::render;
 use parindex::score::{check_expectations, overflow_diagnostic, score};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,18 +29,11 @@ pub struct Args {
     /// `self` the unit's own self-assessment.
     #[arg(long, value_enum, default_value_t = StageArg::Final)]
     stage: StageArg,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    format: Format,
     /// Show every criterion and sub-criterion, indented by depth (table and markdown).
     #[arg(long)]
     all: bool,
-    /// Write to FILE (atomically) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Overwrite the output file if it exists.
-    #[arg(long, requires = "output")]
-    force: bool,
+    #[command(flatten)]
+    out: super::Output,
     /// Treat leaves without a value as errors, not warnings.
     #[arg(long)]
     strict: bool,
@@ -96,23 +87,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(failure());
         }
     };
-    let terminal = args.output.is_none() && stdout_is_terminal();
-    let text = render(
-        &card,
-        args.format,
-        TableOptions {
-            all: args.all,
-            color: args.output.is_none() && use_color(),
-            terminal,
-            width: None,
-        },
-    );
-    match &args.output {
-        Some(path) => {
-            write_atomic(path, &text, args.force).context("the result was not written")?
-        }
-        None => print!("{text}"),
-    }
+    let text = render(&card, args.out.format, args.out.table_options(args.all));
+    args.out.emit(&text)?;
     // Expectations only hold for the stage they were published for: the final one.
     let mismatches = match (&evidence.expect, stage) {
         (Some(expect), Stage::Final) => check_expectations(&source, &card, expect),

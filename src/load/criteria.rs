@@ -513,31 +513,32 @@ impl Builder<'_> {
         {
             return;
         }
-        let mut expected = 1u64;
+        // Gaps are fine (a set that drops 7.1.6 keeps 7.1.7's code); going backwards is not.
+        let mut previous: Option<(u64, &str)> = None;
         for &c in children {
             let code = &self.nodes[c].code;
             let Some(last) = code.rsplit('.').next().and_then(|p| p.parse::<u64>().ok()) else {
                 continue;
             };
-            if last != expected {
-                let under = parent
-                    .map(|p| format!(" under {}", self.nodes[p].code))
-                    .unwrap_or_default();
-                let d = self
-                    .source
-                    .diag(
-                        diag::SIBLING_ORDER,
-                        &child(&self.paths[c], "code"),
-                        format!(
-                            "code `{code}` is out of order{under}: expected number {expected} here"
-                        ),
-                    )
-                    .criterion(code.clone())
-                    .help("number siblings 1, 2, 3, … in document order, or reorder them");
-                self.push(d);
-                return;
+            if let Some((before, before_code)) = previous {
+                if last <= before {
+                    let under = parent
+                        .map(|p| format!(" under {}", self.nodes[p].code))
+                        .unwrap_or_default();
+                    let d = self
+                        .source
+                        .diag(
+                            diag::SIBLING_ORDER,
+                            &child(&self.paths[c], "code"),
+                            format!("code `{code}` comes after `{before_code}`{under}: siblings are out of order"),
+                        )
+                        .criterion(code.clone())
+                        .help("list siblings in increasing order of their codes");
+                    self.push(d);
+                    return;
+                }
             }
-            expected = last + 1;
+            previous = Some((last, code));
         }
     }
 

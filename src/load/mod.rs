@@ -425,6 +425,21 @@ fn check_kind(source: &Source, kind: &str, expected: &str) -> Result<(), Diagnos
     Ok(())
 }
 
+/// Reads a value written on a command line (`97%`, `21/32`, `true`, `2`, `n/a`) as a YAML
+/// scalar, and checks it against the leaf's rule: the same reading as in an evidence file.
+pub fn parse_value_text(
+    text: &str,
+    node: &crate::model::Criterion,
+) -> Result<Option<crate::model::Value>, value::ValueProblem> {
+    let scalar: raw::Scalar =
+        serde_yaml::from_str(text).unwrap_or(raw::Scalar::Str(text.to_string()));
+    let v = value::read_value(&scalar, Some(text))?;
+    if let (Some(v), Some(rule)) = (&v, &node.rule) {
+        value::fits_rule(v, rule, node.max, text)?;
+    }
+    Ok(v)
+}
+
 /// SHA-256 of a text, in hex.
 pub fn sha256_hex(text: &str) -> String {
     use sha2::{Digest, Sha256};

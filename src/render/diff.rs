@@ -3,6 +3,7 @@
 use super::{csv_field, md_cell, new_table, percent_text, Format, TableOptions};
 use crate::compare::{Change, Comparison, Line};
 use crate::decimal::{show, show_percent};
+use crate::i18n::Lang;
 use comfy_table::{Cell, Color};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -12,32 +13,32 @@ pub fn render(c: &Comparison, format: Format, opts: TableOptions) -> String {
         Format::Table => table(c, opts),
         Format::Json => json(c),
         Format::Csv => csv(c),
-        Format::Markdown => markdown(c),
+        Format::Markdown => markdown(c, opts.lang),
     }
 }
 
 /// `+1.473`, `-0.5`, `0`.
-fn signed(d: Decimal) -> String {
+fn signed(d: Decimal, lang: Lang) -> String {
     if d > Decimal::ZERO {
-        format!("+{}", show(d))
+        format!("+{}", lang.number(d))
     } else {
-        show(d)
+        lang.number(d)
     }
 }
 
 /// `▲ +1.473`, `▼ -0.5`, `= 0`.
-fn arrow(d: Option<Decimal>, places: Option<u32>) -> String {
+fn arrow(d: Option<Decimal>, places: Option<u32>, lang: Lang) -> String {
     let Some(d) = d else { return "–".into() };
     let text = match places {
         Some(_) => {
-            let s = show_percent(d);
+            let s = lang.percent(d).trim_end_matches('%').to_string();
             if d > Decimal::ZERO {
                 format!("+{s}")
             } else {
                 s
             }
         }
-        None => signed(d),
+        None => signed(d, lang),
     };
     match d.cmp(&Decimal::ZERO) {
         std::cmp::Ordering::Greater => format!("▲ {text}"),
@@ -46,14 +47,16 @@ fn arrow(d: Option<Decimal>, places: Option<u32>) -> String {
     }
 }
 
-fn score_text(v: Option<(Decimal, Decimal)>) -> String {
-    v.map_or("–".into(), |(s, _)| show(s))
+fn score_text(v: Option<(Decimal, Decimal)>, lang: Lang) -> String {
+    v.map_or("–".into(), |(s, _)| lang.number(s))
 }
 
-fn max_text(line: &Line) -> String {
+fn max_text(line: &Line, lang: Lang) -> String {
     match (line.old, line.new) {
-        (Some((_, a)), Some((_, b))) if a != b => format!("{} → {}", show(a), show(b)),
-        (_, Some((_, m))) | (Some((_, m)), None) => show(m),
+        (Some((_, a)), Some((_, b))) if a != b => {
+            format!("{} → {}", lang.number(a), lang.number(b))
+        }
+        (_, Some((_, m))) | (Some((_, m)), None) => lang.number(m),
         (None, None) => "–".into(),
     }
 }
@@ -81,7 +84,7 @@ fn heading(c: &Comparison) -> String {
 }
 
 /// What to say about a criterion beyond its scores.
-fn change_note(ch: &Change) -> String {
+fn change_note(ch: &Change, lang: Lang) -> String {
     let mut notes = Vec::new();
     if ch.old_code != ch.code {
         notes.push(format!("was {}", ch.old_code));
@@ -89,8 +92,8 @@ fn change_note(ch: &Change) -> String {
     if ch.max_changed {
         notes.push(format!(
             "max {} → {}",
-            show(ch.old.set_max),
-            show(ch.new.set_max)
+            lang.number(ch.old.set_max),
+            lang.number(ch.new.set_max)
         ));
     }
     if ch.rule_changed {
@@ -113,6 +116,7 @@ fn value_change(ch: &Change) -> String {
 }
 
 fn table(c: &Comparison, opts: TableOptions) -> String {
+    let lang = opts.lang;
     let mut out = heading(c);
     out.push('\n');
     let mut t = new_table(
@@ -146,13 +150,16 @@ fn table(c: &Comparison, opts: TableOptions) -> String {
         t.add_row(vec![
             Cell::new(&line.code),
             Cell::new(title),
-            Cell::new(score_text(line.old)),
-            Cell::new(score_text(line.new)),
-            Cell::new(max_text(line)),
-            Cell::new(percent_text(line.old_percent())),
-            Cell::new(percent_text(line.new_percent())),
-            color(Cell::new(arrow(line.delta(), None)), line.delta()),
-            color(Cell::new(arrow(line.delta_pp(), Some(2))), line.delta_pp()),
+            Cell::new(score_text(line.old, lang)),
+            Cell::new(score_text(line.new, lang)),
+            Cell::new(max_text(line, lang)),
+            Cell::new(percent_text(line.old_percent(), lang)),
+            Cell::new(percent_text(line.new_percent(), lang)),
+            color(Cell::new(arrow(line.delta(), None, lang)), line.delta()),
+            color(
+                Cell::new(arrow(line.delta_pp(), Some(2), lang)),
+                line.delta_pp(),
+            ),
         ]);
     }
     out.push_str(&t.to_string());
@@ -184,11 +191,11 @@ fn table(c: &Comparison, opts: TableOptions) -> String {
                 Cell::new(&ch.code),
                 Cell::new(&ch.title),
                 Cell::new(value_change(ch)),
-                Cell::new(show(ch.old.score)),
-                Cell::new(show(ch.new.score)),
-                color(Cell::new(signed(d)), Some(d)),
+                Cell::new(lang.number(ch.old.score)),
+                Cell::new(lang.number(ch.new.score)),
+                color(Cell::new(signed(d, lang)), Some(d)),
                 Cell::new(ch.kind.map_or("", |k| k.name())),
-                Cell::new(change_note(ch)),
+                Cell::new(change_note(ch, lang)),
             ]);
         }
         out.push_str(&t.to_string());
@@ -395,7 +402,7 @@ fn csv(c: &Comparison) -> String {
     out
 }
 
-fn markdown(c: &Comparison) -> String {
+fn markdown(c: &Comparison, lang: Lang) -> String {
     let mut out = format!(
         "## {}\n\n",
         md_cell(&heading(c)).replace(" Grade:", "\n\nGrade:")
@@ -410,13 +417,13 @@ fn markdown(c: &Comparison) -> String {
         out.push_str(&format!(
             "| {} | {title} | {} | {} | {} | {} | {} | {} | {} |\n",
             line.code,
-            score_text(line.old),
-            score_text(line.new),
-            max_text(line),
-            percent_text(line.old_percent()),
-            percent_text(line.new_percent()),
-            arrow(line.delta(), None),
-            arrow(line.delta_pp(), Some(2)),
+            score_text(line.old, lang),
+            score_text(line.new, lang),
+            max_text(line, lang),
+            percent_text(line.old_percent(), lang),
+            percent_text(line.new_percent(), lang),
+            arrow(line.delta(), None, lang),
+            arrow(line.delta_pp(), Some(2), lang),
         ));
     }
     if !c.changes.is_empty() {
@@ -427,11 +434,11 @@ fn markdown(c: &Comparison) -> String {
                 ch.code,
                 md_cell(&ch.title),
                 md_cell(&value_change(ch)),
-                show(ch.old.score),
-                show(ch.new.score),
-                signed(ch.delta()),
+                lang.number(ch.old.score),
+                lang.number(ch.new.score),
+                signed(ch.delta(), lang),
                 ch.kind.map_or("", |k| k.name()),
-                md_cell(&change_note(ch)),
+                md_cell(&change_note(ch, lang)),
             ));
         }
     }

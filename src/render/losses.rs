@@ -2,6 +2,7 @@
 
 use super::{csv_field, md_cell, new_table, Format, TableOptions};
 use crate::decimal::show;
+use crate::i18n::Lang;
 use crate::losses::{Group, Loss};
 use crate::score::Scorecard;
 use comfy_table::Cell;
@@ -19,7 +20,7 @@ pub fn render(
         Format::Table => table(card, losses, groups, opts),
         Format::Json => json(card, losses, groups),
         Format::Csv => csv(losses),
-        Format::Markdown => markdown(card, losses, groups),
+        Format::Markdown => markdown(card, losses, groups, opts.lang),
     }
 }
 
@@ -32,30 +33,37 @@ fn value_text(l: &Loss) -> String {
 }
 
 /// For an office spanning several sections: " (section 1: 2.027; section 5: 1.5)".
-fn breakdown(card: &Scorecard, g: &Group, by: &str) -> String {
+fn breakdown(card: &Scorecard, g: &Group, by: &str, lang: Lang) -> String {
     let parts = g.per_section();
     if by != "responsible" || parts.len() < 2 {
         return String::new();
     }
     let list: Vec<String> = parts
         .iter()
-        .map(|(s, points)| format!("section {}: {}", card.set.nodes[*s].code, show(*points)))
+        .map(|(s, points)| {
+            format!(
+                "section {}: {}",
+                card.set.nodes[*s].code,
+                lang.number(*points)
+            )
+        })
         .collect();
     format!(" ({})", list.join("; "))
 }
 
-fn heading(card: &Scorecard, losses: &[Loss]) -> String {
+fn heading(card: &Scorecard, losses: &[Loss], lang: Lang) -> String {
     format!(
         "{} · {} · {} criteria lost {} of {} points",
         card.unit,
         card.period,
         losses.len(),
-        show(card.total.loss()),
-        show(card.total.max)
+        lang.number(card.total.loss()),
+        lang.number(card.total.max)
     )
 }
 
 fn loss_table(losses: &[Loss], opts: TableOptions, with_responsible: bool) -> String {
+    let lang = opts.lang;
     let mut header = vec!["Code", "Criterion", "Value", "Lost", "Why"];
     if with_responsible {
         header.push("Responsible");
@@ -66,7 +74,7 @@ fn loss_table(losses: &[Loss], opts: TableOptions, with_responsible: bool) -> St
             Cell::new(&l.code),
             Cell::new(&l.title),
             Cell::new(value_text(l)),
-            Cell::new(show(l.loss)),
+            Cell::new(lang.number(l.loss)),
             Cell::new(l.why.as_deref().unwrap_or("")),
         ];
         if with_responsible {
@@ -83,7 +91,8 @@ fn table(
     groups: Option<(&str, &[Group])>,
     opts: TableOptions,
 ) -> String {
-    let mut out = heading(card, losses);
+    let lang = opts.lang;
+    let mut out = heading(card, losses, lang);
     out.push('\n');
     match groups {
         None => {
@@ -95,8 +104,8 @@ fn table(
                 out.push_str(&format!(
                     "\n{} — {} points{}\n",
                     g.key,
-                    show(g.total),
-                    breakdown(card, g, by)
+                    lang.number(g.total),
+                    breakdown(card, g, by, lang)
                 ));
                 out.push_str(&loss_table(&g.losses, opts, by != "responsible"));
                 out.push('\n');
@@ -214,7 +223,7 @@ fn csv(losses: &[Loss]) -> String {
     out
 }
 
-fn md_losses(losses: &[Loss], with_responsible: bool) -> String {
+fn md_losses(losses: &[Loss], with_responsible: bool, lang: Lang) -> String {
     let mut out = String::from(if with_responsible {
         "| Code | Criterion | Value | Lost | Why | Responsible |\n|---|---|---|--:|---|---|\n"
     } else {
@@ -231,26 +240,31 @@ fn md_losses(losses: &[Loss], with_responsible: bool) -> String {
             l.code,
             md_cell(&l.title),
             md_cell(&value_text(l)),
-            show(l.loss),
+            lang.number(l.loss),
             md_cell(l.why.as_deref().unwrap_or(""))
         ));
     }
     out
 }
 
-fn markdown(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> String {
-    let mut out = format!("## {}\n\n", md_cell(&heading(card, losses)));
+fn markdown(
+    card: &Scorecard,
+    losses: &[Loss],
+    groups: Option<(&str, &[Group])>,
+    lang: Lang,
+) -> String {
+    let mut out = format!("## {}\n\n", md_cell(&heading(card, losses, lang)));
     match groups {
-        None => out.push_str(&md_losses(losses, true)),
+        None => out.push_str(&md_losses(losses, true, lang)),
         Some((by, groups)) => {
             for g in groups {
                 out.push_str(&format!(
                     "### {} — {} points{}\n\n",
                     md_cell(&g.key),
-                    show(g.total),
-                    md_cell(&breakdown(card, g, by))
+                    lang.number(g.total),
+                    md_cell(&breakdown(card, g, by, lang))
                 ));
-                out.push_str(&md_losses(&g.losses, by != "responsible"));
+                out.push_str(&md_losses(&g.losses, by != "responsible", lang));
                 out.push('\n');
             }
         }

@@ -6,6 +6,7 @@ pub mod losses;
 pub mod rank;
 
 use crate::decimal::{show, show_percent};
+use crate::i18n::Lang;
 use crate::model::{Criterion, Value};
 use crate::score::{NodeScore, Scorecard, Status};
 use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table};
@@ -36,6 +37,8 @@ pub struct TableOptions {
     pub terminal: bool,
     /// Wrap to this width instead (for tests and fixed-width reports).
     pub width: Option<u16>,
+    /// How numbers are written (87.69% or 87,69%).
+    pub lang: Lang,
 }
 
 pub fn render(card: &Scorecard, format: Format, opts: TableOptions) -> String {
@@ -43,12 +46,12 @@ pub fn render(card: &Scorecard, format: Format, opts: TableOptions) -> String {
         Format::Table => table(card, opts),
         Format::Json => json(card),
         Format::Csv => csv(card),
-        Format::Markdown => markdown(card, opts.all),
+        Format::Markdown => markdown(card, opts.all, opts.lang),
     }
 }
 
-pub(crate) fn percent_text(p: Option<Decimal>) -> String {
-    p.map_or_else(|| "–".to_string(), |p| format!("{}%", show_percent(p)))
+pub(crate) fn percent_text(p: Option<Decimal>, lang: Lang) -> String {
+    p.map_or_else(|| "–".to_string(), |p| lang.percent(p))
 }
 
 /// A leaf's value as scored, marked when it is the appraisal council's; a rate from counts
@@ -113,8 +116,8 @@ pub(crate) fn new_table(opts: TableOptions, header: Vec<&str>, right: &[usize]) 
     t
 }
 
-fn loss_cell(loss: Decimal, color: bool) -> Cell {
-    let cell = Cell::new(show(loss));
+fn loss_cell(loss: Decimal, color: bool, lang: Lang) -> Cell {
+    let cell = Cell::new(lang.number(loss));
     if color && loss > Decimal::ZERO {
         cell.fg(Color::Red)
     } else {
@@ -123,6 +126,7 @@ fn loss_cell(loss: Decimal, color: bool) -> Cell {
 }
 
 fn table(card: &Scorecard, opts: TableOptions) -> String {
+    let lang = opts.lang;
     let set = &card.set;
     let mut out = heading(card);
     out.push('\n');
@@ -146,10 +150,10 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
                 Cell::new(&node.code),
                 Cell::new(title),
                 Cell::new(value_text(s)),
-                Cell::new(show(s.score)),
-                Cell::new(show(s.max)),
-                Cell::new(percent_text(s.percent())),
-                loss_cell(s.loss(), opts.color),
+                Cell::new(lang.number(s.score)),
+                Cell::new(lang.number(s.max)),
+                Cell::new(percent_text(s.percent(), lang)),
+                loss_cell(s.loss(), opts.color, lang),
             ];
             if node.depth == 0 && opts.color {
                 row[1] = row[1].clone().add_attribute(comfy_table::Attribute::Bold);
@@ -171,10 +175,10 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
         t.add_row(vec![
             Cell::new(&node.code),
             Cell::new(&node.title),
-            Cell::new(show(s.score)),
-            Cell::new(show(s.max)),
-            Cell::new(percent_text(s.percent())),
-            loss_cell(s.loss(), opts.color),
+            Cell::new(lang.number(s.score)),
+            Cell::new(lang.number(s.max)),
+            Cell::new(percent_text(s.percent(), lang)),
+            loss_cell(s.loss(), opts.color, lang),
         ]);
     }
     add_total_row(&mut t, card, opts, 6, 2);
@@ -188,7 +192,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
     out.push_str(&format!(
         "\nPoints lost: {} criteria, {} points\n",
         losses.len(),
-        show(card.total.loss())
+        lang.number(card.total.loss())
     ));
     let mut t = new_table(
         opts,
@@ -209,9 +213,9 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
             Cell::new(&node.code),
             Cell::new(&node.title),
             Cell::new(value_text(s)),
-            Cell::new(show(s.score)),
-            Cell::new(show(s.max)),
-            loss_cell(s.loss(), opts.color),
+            Cell::new(lang.number(s.score)),
+            Cell::new(lang.number(s.max)),
+            loss_cell(s.loss(), opts.color, lang),
             Cell::new(responsible(set, i).join("; ")),
         ]);
     }
@@ -228,6 +232,7 @@ fn add_total_row(
     columns: usize,
     first_figure: usize,
 ) {
+    let lang = opts.lang;
     let total = &card.total;
     let label = match &total.grade {
         Some(g) => format!("Total · grade {g}"),
@@ -239,10 +244,10 @@ fn add_total_row(
     }
     let mut row = vec![Cell::new(""); columns];
     row[1] = label_cell;
-    row[first_figure] = Cell::new(show(total.score));
-    row[first_figure + 1] = Cell::new(show(total.max));
-    row[columns - 2] = Cell::new(percent_text(total.percent));
-    row[columns - 1] = loss_cell(total.loss(), opts.color);
+    row[first_figure] = Cell::new(lang.number(total.score));
+    row[first_figure + 1] = Cell::new(lang.number(total.max));
+    row[columns - 2] = Cell::new(percent_text(total.percent, lang));
+    row[columns - 1] = loss_cell(total.loss(), opts.color, lang);
     t.add_row(row);
 }
 
@@ -410,7 +415,7 @@ pub fn md_cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-fn markdown(card: &Scorecard, all: bool) -> String {
+fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
     let set = &card.set;
     let total = &card.total;
     let mut out = format!(
@@ -428,10 +433,10 @@ fn markdown(card: &Scorecard, all: bool) -> String {
         .unwrap_or_default();
     out.push_str(&format!(
         "**{} / {} points ({})**{grade}, {} points lost.\n\n",
-        show(total.score),
-        show(total.max),
-        percent_text(total.percent),
-        show(total.loss())
+        lang.number(total.score),
+        lang.number(total.max),
+        percent_text(total.percent, lang),
+        lang.number(total.loss())
     ));
     let rows: Vec<usize> = if all {
         (0..set.nodes.len()).collect()
@@ -455,10 +460,10 @@ fn markdown(card: &Scorecard, all: bool) -> String {
             "| {} | {indent}{} |{value} {} | {} | {} | {} |\n",
             node.code,
             md_cell(&node.title),
-            show(s.score),
-            show(s.max),
-            percent_text(s.percent()),
-            show(s.loss())
+            lang.number(s.score),
+            lang.number(s.max),
+            percent_text(s.percent(), lang),
+            lang.number(s.loss())
         ));
     }
     let blank = if all { " |" } else { "" };
@@ -469,10 +474,10 @@ fn markdown(card: &Scorecard, all: bool) -> String {
             .as_deref()
             .map(|g| format!(" · {}", md_cell(g)))
             .unwrap_or_default(),
-        show(total.score),
-        show(total.max),
-        percent_text(total.percent),
-        show(total.loss())
+        lang.number(total.score),
+        lang.number(total.max),
+        percent_text(total.percent, lang),
+        lang.number(total.loss())
     ));
     let losses = card.losses();
     if !losses.is_empty() {
@@ -484,9 +489,9 @@ fn markdown(card: &Scorecard, all: bool) -> String {
                 node.code,
                 md_cell(&node.title),
                 md_cell(&value_text(s)),
-                show(s.score),
-                show(s.max),
-                show(s.loss()),
+                lang.number(s.score),
+                lang.number(s.max),
+                lang.number(s.loss()),
                 md_cell(&responsible(set, i).join("; "))
             ));
         }

@@ -19,7 +19,7 @@ pub fn render(rows: &[Row], info: &LeagueInfo, format: Format, opts: TableOption
         Format::Table => table(rows, info, opts),
         Format::Json => json(rows, info),
         Format::Csv => csv(rows, info),
-        Format::Markdown => markdown(rows, info),
+        Format::Markdown => markdown(rows, info, opts.lang),
     }
 }
 
@@ -40,6 +40,7 @@ fn header<'a>(info: &'a LeagueInfo) -> Vec<&'a str> {
 }
 
 fn table(rows: &[Row], info: &LeagueInfo, opts: TableOptions) -> String {
+    let lang = opts.lang;
     let mut out = format!(
         "Ranking of {} units · {} · stage {}\n",
         rows.len(),
@@ -56,9 +57,9 @@ fn table(rows: &[Row], info: &LeagueInfo, opts: TableOptions) -> String {
         let mut cells = vec![
             Cell::new(row.rank),
             Cell::new(&s.unit),
-            Cell::new(show(s.score)),
-            Cell::new(show(s.max)),
-            Cell::new(percent_text(s.percent())),
+            Cell::new(lang.number(s.score)),
+            Cell::new(lang.number(s.max)),
+            Cell::new(percent_text(s.percent(), lang)),
             Cell::new(s.grade.as_deref().unwrap_or("")),
         ];
         cells.extend(row.section_ranks.iter().map(|r| Cell::new(r)));
@@ -223,7 +224,7 @@ fn csv(rows: &[Row], info: &LeagueInfo) -> String {
     out
 }
 
-fn markdown(rows: &[Row], info: &LeagueInfo) -> String {
+fn markdown(rows: &[Row], info: &LeagueInfo, lang: crate::i18n::Lang) -> String {
     let h = header(info);
     let mut out = format!(
         "## Ranking of {} units · `{}` · stage {}\n\n",
@@ -249,9 +250,9 @@ fn markdown(rows: &[Row], info: &LeagueInfo) -> String {
         let mut cells = vec![
             row.rank.to_string(),
             md_cell(&s.unit),
-            show(s.score),
-            show(s.max),
-            percent_text(s.percent()),
+            lang.number(s.score),
+            lang.number(s.max),
+            percent_text(s.percent(), lang),
             md_cell(s.grade.as_deref().unwrap_or("")),
         ];
         cells.extend(row.section_ranks.iter().map(|r| r.to_string()));

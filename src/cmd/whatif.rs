@@ -1,0 +1,229 @@
+//! `parindex whatif`: the result if values changed, and what it takes to reach a target.
+
+use super::{failure, report};
+use parindex::decimal::{parse_decimal, show, show_percent};
+use parindex::load::{load_evidence, parse_value_text, CriteriaResolver};
+use parindex::model::Stage;
+use parindex::rank::{evidence_files, league, score_files, Standing};
+use parindex::score::{overflow_diagnostic, score, Scorecard};
+use parindex::whatif::{plan, set_value};
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Plan: the result if values changed, and what it takes to reach a target.
+///
+/// Shows the new total, percentage and grade if some values changed
+/// (`--set CODE=VALUE`, repeatable), and with `--target` the fewest criteria to improve to
+/// reach a grade or a percentage, largest gain first, each with the value it would need.
+///
+/// A value set here replaces the scored value (the appraisal council's, if any). The plan
+/// ends with the `whatif --set …` command that confirms it.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  parindex whatif examples/krong-no-2022.yaml --set 1.6=2 --set 3.4.1=100%\n  parindex whatif examples/krong-no-2022.yaml --target \"Xuất sắc\"\n  parindex whatif examples/krong-no-2022.yaml --target 92.5 --peers examples/dak-nong-2022"
+)]
+pub struct Args {
+    /// The evidence file.
+    evidence: PathBuf,
+    /// CODE=VALUE: score this value for the criterion instead (e.g. 1.6=2, 3.4.1=100%).
+    #[arg(long = "set", value_name = "CODE=VALUE")]
+    sets: Vec<String>,
+    /// A grade label (e.g. "Xuất sắc") or a percentage (e.g. 90) to reach.
+    #[arg(long)]
+    target: Option<String>,
+    /// Evidence of the peer units, to show the rank before and after.
+    #[arg(long, value_name = "DIR")]
+    peers: Option<PathBuf>,
+}
+
+fn summary(card: &Scorecard) -> String {
+    format!(
+        "{} of {} ({}%){}",
+        show(card.total.score),
+        show(card.total.max),
+        card.total.percent.map_or("–".into(), show_percent),
+        card.total
+            .grade
+            .as_deref()
+            .map(|g| format!(", grade {g}"))
+            .unwrap_or_default()
+    )
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.sets.is_empty() && args.target.is_none() {
+        eprintln!("error: give --set CODE=VALUE (one or more) and/or --target GRADE|PCT");
+        return Ok(ExitCode::from(2));
+    }
+    let (source, mut evidence, set, _) =
+        match load_evidence(&args.evidence, &CriteriaResolver::new()) {
+            Ok(loaded) => loaded,
+            Err(d) => {
+                report(&d.0);
+                return Ok(failure());
+            }
+        };
+    let stage = Stage::Final;
+    let before = match score(&set, &evidence, stage) {
+        Ok(c) => c,
+        Err(e) => {
+            report(&[overflow_diagnostic(&source, &e)]);
+            return Ok(failure());
+        }
+    };
+    // Apply --set, reporting every bad one at once.
+    let mut problems = Vec::new();
+    for s in &args.sets {
+        let Some((code, value)) = s.split_once('=') else {
+            problems.push(format!("`{s}`: write CODE=VALUE, e.g. 1.6=2"));
+            continue;
+        };
+        let code = code.trim().trim_matches('"');
+        let Some(i) = set.find(code) else {
+            problems.push(format!("`{code}` is not a criterion of {}", set.id));
+            continue;
+        };
+        if !set.nodes[i].is_leaf() {
+            problems.push(format!("`{code}` has sub-criteria: set its leaves"));
+            continue;
+        }
+        match parse_value_text(value.trim(), &set.nodes[i]) {
+            Ok(v) => set_value(&mut evidence, i, v),
+            Err(p) => problems.push(format!(
+                "{code}: {}{}",
+                p.message,
+                p.help.map(|h| format!(" ({h})")).unwrap_or_default()
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        for p in &problems {
+            eprintln!("error: {p}");
+        }
+        return Ok(failure());
+    }
+    let target = match &args.target {
+        None => None,
+        Some(t) => match set
+            .grades
+            .iter()
+            .find(|g| g.label.eq_ignore_ascii_case(t.trim()))
+        {
+            Some(g) => Some((format!("{} ({}% or more)", g.label, show(g.min)), g.min)),
+            None => match parse_decimal(t.trim().trim_end_matches('%')) {
+                Ok(p) if p > Decimal::ZERO => Some((format!("{}%", show(p)), p)),
+                _ => {
+                    let labels: Vec<&str> = set.grades.iter().map(|g| g.label.as_str()).collect();
+                    eprintln!(
+                        "error: --target `{t}` is neither a grade of {} ({}) nor a percentage",
+                        set.id,
+                        labels.join(", ")
+                    );
+                    return Ok(ExitCode::from(2));
+                }
+            },
+        },
+    };
+    let after_sets = match score(&set, &evidence, stage) {
+        Ok(c) => c,
+        Err(e) => {
+            report(&[overflow_diagnostic(&source, &e)]);
+            return Ok(failure());
+        }
+    };
+    println!("{} · {}", before.unit, before.period);
+    println!("  now:        {}", summary(&before));
+    if !args.sets.is_empty() {
+        println!("  with --set: {}", summary(&after_sets));
+    }
+    let mut final_card = after_sets.clone();
+    let mut reached = true;
+    if let Some((label, pct)) = target {
+        let p = match plan(&set, &evidence, stage, pct) {
+            Ok(p) => p,
+            Err(e) => {
+                report(&[overflow_diagnostic(&source, &e)]);
+                return Ok(failure());
+            }
+        };
+        println!("\nTarget: {label}");
+        if p.steps.is_empty() && p.reached {
+            println!("  already reached.");
+        } else if !p.reached {
+            println!(
+                "  cannot be reached: even with every criterion improved, the total would be {}.",
+                summary(&p.result)
+            );
+        } else {
+            println!("  improve {} criteria, largest gain first:", p.steps.len());
+            for (n, s) in p.steps.iter().enumerate() {
+                let node = &set.nodes[s.node];
+                println!(
+                    "  {:>2}. {:<8} {} → {}  (+{})  {}",
+                    n + 1,
+                    node.code,
+                    s.from.as_deref().unwrap_or("(missing)"),
+                    s.to,
+                    show(s.gain),
+                    node.title
+                );
+            }
+            println!("  result: {}", summary(&p.result));
+            let mut rerun = format!("parindex whatif {}", args.evidence.display());
+            for s in args.sets.iter() {
+                rerun.push_str(&format!(" --set '{s}'"));
+            }
+            for s in &p.steps {
+                rerun.push_str(&format!(" --set '{}={}'", set.nodes[s.node].code, s.to));
+            }
+            println!("  confirm:  {rerun}");
+        }
+        reached = p.reached;
+        final_card = p.result;
+    }
+    if let Some(dir) = &args.peers {
+        let files = evidence_files(std::slice::from_ref(dir));
+        let results = score_files(
+            &files,
+            &CriteriaResolver::new(),
+            stage,
+            std::thread::available_parallelism().map_or(1, |n| n.get()),
+            &|_| {},
+        );
+        let mut peers: Vec<Standing> = Vec::new();
+        for ((file, _), r) in files.iter().zip(results) {
+            match r {
+                Ok(Some(s)) if s.unit != before.unit && s.set.sha256 == set.sha256 => peers.push(s),
+                Ok(_) => {}
+                Err(d) => {
+                    report(&d.0);
+                    eprintln!("error: peer file {} did not load", file.display());
+                    return Ok(failure());
+                }
+            }
+        }
+        let rank_of = |card: &Scorecard| {
+            let mut all = peers.clone();
+            all.push(Standing::from_card(card, "this unit"));
+            let n = all.len();
+            let rows = league(all, None);
+            let rank = rows
+                .iter()
+                .find(|r| r.standing.file == "this unit")
+                .map_or(0, |r| r.rank);
+            format!("{rank}/{n}")
+        };
+        println!(
+            "\nRank among {} peers: now {}, after {}",
+            peers.len(),
+            rank_of(&before),
+            rank_of(&final_card)
+        );
+    }
+    Ok(if reached {
+        ExitCode::SUCCESS
+    } else {
+        failure()
+    })
+}

@@ -1,0 +1,122 @@
+//! The self-assessment form: an evidence file ready to fill in, generated from a criteria set.
+
+use crate::decimal::show;
+use crate::explain::rule_text;
+use crate::model::{CriteriaSet, IfNa, ValueKind};
+use std::fmt::Write;
+use std::path::{Component, Path, PathBuf};
+
+/// An evidence file for `set` with every leaf in order, each with a comment giving its title,
+/// max, rule and accepted spelling, and an empty value. `criteria_ref` is what its
+/// `criteria:` names (an embedded id, or a path relative to where the form will live).
+pub fn template(set: &CriteriaSet, criteria_ref: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Phiếu tự đánh giá / self-assessment form: {} ({})",
+        set.title, set.id
+    );
+    out.push_str(
+        "# Fill in `unit`, `period` and each value. An empty value scores 0 and is reported as\n\
+         # missing by `parindex check`. Map form, for the appraisal council's value:\n\
+         #   \"1.1.3\": { value: \"97%\", appraised: \"95%\", reason: \"…\", note: \"…\" }\n",
+    );
+    out.push_str("parindex: 1\nkind: evidence\n");
+    let _ = writeln!(out, "criteria: {}", yaml_string(criteria_ref));
+    out.push_str("unit: \"\"\nperiod: \"\"\nvalues:\n");
+    for (i, node) in set.nodes.iter().enumerate() {
+        let indent = "  ";
+        match &node.rule {
+            None => {
+                if node.depth == 0 && i > 0 {
+                    out.push('\n');
+                }
+                let unit = if node.max == rust_decimal::Decimal::ONE {
+                    "point"
+                } else {
+                    "points"
+                };
+                let _ = writeln!(
+                    out,
+                    "{indent}# {} {} ({} {unit})",
+                    node.code,
+                    node.title,
+                    show(node.max)
+                );
+            }
+            Some(rule) => {
+                let _ = writeln!(out, "{indent}# {} {}", node.code, node.title);
+                let kind = rule.takes();
+                let na = match node.if_na {
+                    IfNa::Full => "\"n/a\" if it does not apply (scores the max)",
+                    IfNa::Exclude => "\"n/a\" if it does not apply (leaves the scoring)",
+                };
+                let spelling = match kind {
+                    ValueKind::Boolean => "true / false (có / không)",
+                    ValueKind::Rate => "a rate \"97.29%\" or counts \"21/32\"",
+                    ValueKind::Number => "a number",
+                    ValueKind::Count => "a whole count of cases (0, 1, 2…)",
+                };
+                let _ = writeln!(
+                    out,
+                    "{indent}#   {}; write {spelling}, or {na}",
+                    rule_text(rule, node.max)
+                );
+                let _ = writeln!(out, "{indent}\"{}\":", node.code);
+            }
+        }
+    }
+    out
+}
+
+/// A YAML double-quoted string.
+fn yaml_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// `target` written relative to the folder `from` (both made absolute first), so that an
+/// evidence form written elsewhere still finds its criteria file.
+pub fn relative_path(target: &Path, from: &Path) -> PathBuf {
+    let abs = |p: &Path| {
+        p.canonicalize().unwrap_or_else(|_| {
+            std::env::current_dir()
+                .map(|d| d.join(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        })
+    };
+    let (target, from) = (abs(target), abs(from));
+    let t: Vec<Component> = target.components().collect();
+    let f: Vec<Component> = from.components().collect();
+    let common = t.iter().zip(&f).take_while(|(a, b)| a == b).count();
+    let mut out = PathBuf::new();
+    for _ in common..f.len() {
+        out.push("..");
+    }
+    for c in &t[common..] {
+        out.push(c.as_os_str());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_climb_to_the_common_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let criteria = dir.path().join("criteria/set.yaml");
+        std::fs::create_dir_all(criteria.parent().unwrap()).unwrap();
+        std::fs::write(&criteria, "").unwrap();
+        let forms = dir.path().join("evidence/2025");
+        std::fs::create_dir_all(&forms).unwrap();
+        assert_eq!(
+            relative_path(&criteria, &forms),
+            PathBuf::from("../../criteria/set.yaml")
+        );
+        assert_eq!(
+            relative_path(&criteria, criteria.parent().unwrap()),
+            PathBuf::from("set.yaml")
+        );
+    }
+}

@@ -1,0 +1,224 @@
+//! `losses`, `explain`, `template` and `whatif` run as a user runs them.
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value as Json;
+use std::fs;
+
+const EXAMPLE: &str = "examples/krong-no-2022.yaml";
+
+fn parindex() -> Command {
+    let mut cmd = cargo_bin_cmd!("parindex");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = parindex().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "parindex {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn losses_by_responsible_hands_each_office_its_list() {
+    let doc: Json = serde_json::from_str(&stdout_of(&[
+        "losses",
+        EXAMPLE,
+        "--by",
+        "responsible",
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    let group = |office: &str| -> (String, Vec<String>) {
+        let g = doc["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["key"] == office)
+            .unwrap();
+        let codes = g["losses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["code"].as_str().unwrap().to_string())
+            .collect();
+        (g["total"].as_str().unwrap().to_string(), codes)
+    };
+    let (total, codes) = group("Phòng Nội vụ");
+    assert_eq!(codes, vec!["1.6", "5.7.4", "5.7.1", "1.1.3"]);
+    assert_eq!(total, "3.527");
+    let (_, office) = group("Văn phòng HĐND&UBND huyện");
+    for code in ["3.4.1", "3.4.4.1", "3.4.4.2", "3.4.5", "3.6", "3.7.2"] {
+        assert!(
+            office.contains(&code.to_string()),
+            "{code} not under Văn phòng"
+        );
+    }
+    assert_eq!(group("Phòng Tư pháp").1, vec!["2.4.3"]);
+    let table = stdout_of(&["losses", EXAMPLE, "--by", "responsible"]);
+    assert!(
+        table.contains("Phòng Nội vụ — 3.527 points (section 1: 2.027; section 5: 1.5)"),
+        "{table}"
+    );
+}
+
+#[test]
+fn losses_flat_list_gives_value_reason_and_office() {
+    let md = stdout_of(&["losses", EXAMPLE, "-f", "markdown"]);
+    insta::assert_snapshot!(md);
+    let csv = stdout_of(&["losses", EXAMPLE, "-f", "csv"]);
+    // 1.6 is shared by two offices: one row each, so a pivot by office adds up.
+    assert_eq!(csv.lines().filter(|l| l.starts_with("1.6,")).count(), 2);
+}
+
+#[test]
+fn explain_shows_the_formula_with_real_numbers() {
+    let out = stdout_of(&["explain", EXAMPLE, "1.1.3"]);
+    assert!(out.contains("formula: 1 × 97.29% = 0.9729"), "{out}");
+    assert!(
+        out.contains("rounding: 0.9729 → 0.973 (3 decimals, half-up)"),
+        "{out}"
+    );
+    assert!(out.contains("section 1: 10.973 of 13 (84.41%), loses 2.027 in all, 0.027 of it here"));
+    insta::assert_snapshot!("explain_1_6", stdout_of(&["explain", EXAMPLE, "1.6"]));
+    insta::assert_snapshot!("explain_7_2_2", stdout_of(&["explain", EXAMPLE, "7.2.2"]));
+    insta::assert_snapshot!("explain_section_7", stdout_of(&["explain", EXAMPLE, "7"]));
+    let self_stage = stdout_of(&["explain", EXAMPLE, "1.6", "--stage", "self"]);
+    assert!(self_stage.contains("score: 2 of 2"), "{self_stage}");
+    parindex()
+        .args(["explain", EXAMPLE, "1.1.9"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean"));
+}
+
+#[test]
+fn template_round_trips_through_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("form.yaml");
+    parindex()
+        .args([
+            "template",
+            "dak-nong-district-2022",
+            "-o",
+            form.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let text = fs::read_to_string(&form).unwrap();
+    assert!(text.contains(
+        "  # 1.1.3 Mức độ thực hiện kế hoạch CCHC năm\n  #   ratio: 1 × rate; write a rate"
+    ));
+    assert!(text.contains("\n  \"1.1.3\":\n"));
+    let out = parindex()
+        .args(["check", "--format", "json", form.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: Json = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["W201"]);
+    // A form for a criteria file elsewhere names it by a path that works from the form's folder.
+    let sub = dir.path().join("units/2025");
+    fs::create_dir_all(&sub).unwrap();
+    let local = sub.join("xa.yaml");
+    parindex()
+        .args([
+            "template",
+            "tests/fixtures/small-criteria.yaml",
+            "-o",
+            local.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    parindex()
+        .args(["check", local.to_str().unwrap()])
+        .assert()
+        .success();
+    // Filled in, it scores.
+    let filled = fs::read_to_string(&local)
+        .unwrap()
+        .replace("\"1.1\":\n", "\"1.1\": có\n")
+        .replace("unit: \"\"", "unit: \"Xã A\"");
+    fs::write(&local, filled).unwrap();
+    let doc: Json = serde_json::from_str(&stdout_of(&[
+        "score",
+        local.to_str().unwrap(),
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(doc["total"]["score"], "1");
+}
+
+#[test]
+fn whatif_plan_is_confirmed_by_rerunning_it() {
+    let out = stdout_of(&["whatif", EXAMPLE, "--target", "Xuất sắc"]);
+    let confirm = out
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("confirm:"))
+        .expect("a confirm line")
+        .trim()
+        .to_string();
+    let sets: Vec<String> = confirm
+        .split(" --set ")
+        .skip(1)
+        .map(|s| s.trim().trim_matches('\'').to_string())
+        .collect();
+    assert!(!sets.is_empty());
+    let mut args = vec!["whatif".to_string(), EXAMPLE.to_string()];
+    for s in &sets {
+        args.push("--set".into());
+        args.push(s.clone());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let rerun = stdout_of(&args);
+    let with = rerun.lines().find(|l| l.contains("with --set:")).unwrap();
+    assert!(with.contains("grade Xuất sắc"), "{with}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn whatif_reports_bad_values_unreachable_targets_and_usage() {
+    parindex()
+        .args([
+            "whatif",
+            EXAMPLE,
+            "--set",
+            "1.1.3=120%",
+            "--set",
+            "9.9=1",
+            "--set",
+            "nonsense",
+        ])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("outside 0%–100%")
+                .and(predicate::str::contains("`9.9` is not a criterion"))
+                .and(predicate::str::contains("write CODE=VALUE")),
+        );
+    parindex()
+        .args(["whatif", EXAMPLE, "--target", "101"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("cannot be reached"));
+    parindex().args(["whatif", EXAMPLE]).assert().code(2);
+    parindex()
+        .args(["whatif", EXAMPLE, "--target", "Giỏi"])
+        .assert()
+        .code(2);
+    let already = stdout_of(&["whatif", EXAMPLE, "--target", "Khá"]);
+    assert!(already.contains("already reached"));
+}
