@@ -71,6 +71,10 @@ th { background: #e9eef4; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: 700; background: #f4f6f9; }
 table, figure, .figures, section.field, .loss, tr { break-inside: avoid; page-break-inside: avoid; }
+/* A section with many losses may break between them (never inside one), rather than leave
+   half a page empty; its heading stays with its first loss. */
+section.field.long { break-inside: auto; page-break-inside: auto; }
+section.field > p { break-after: avoid; page-break-after: avoid; }
 section.field { margin-bottom: 8pt; }
 .loss { margin: 4pt 0 6pt 10pt; padding-left: 8pt; border-left: 3px solid #c9d3de; }
 .label { font-weight: 600; }
@@ -79,6 +83,8 @@ footer { margin-top: 14pt; padding-top: 4pt; border-top: 1px solid #b8c4d2; font
 @media print {
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
+  figure svg { max-width: 165mm; }
+  th, td { padding: 2pt 5pt; }
 }
 "#;
 
@@ -111,6 +117,9 @@ fn f(x: f64) -> String {
     }
 }
 
+/// A section with more losses than this may break across pages between them.
+const LONG_SECTION: usize = 3;
+
 const NAVY: &str = "#1f3a5f";
 const PREVIOUS: &str = "#9fb0c4";
 
@@ -121,7 +130,7 @@ fn chart(r: &Report, lang: Lang) -> String {
     const LABEL_RIGHT: f64 = 292.0;
     const PLOT_X: f64 = 302.0;
     const PLOT_W: f64 = 330.0;
-    const LINE_H: f64 = 14.0;
+    const LINE_H: f64 = 15.0;
     const TOP: f64 = 34.0;
     let prev = r.previous.as_ref();
     let bar_h = if prev.is_some() { 12.0 } else { 16.0 };
@@ -193,13 +202,13 @@ fn chart(r: &Report, lang: Lang) -> String {
     };
     let mut y = TOP;
     for s in &r.sections {
-        let lines = wrap(&text::section_heading(s), 44);
+        let lines = wrap(&text::section_heading(s), 40);
         let bars_h = if prev.is_some() {
             2.0 * bar_h + 2.0
         } else {
             bar_h
         };
-        let group_h = bars_h.max(lines.len() as f64 * LINE_H) + 12.0;
+        let group_h = bars_h.max(lines.len() as f64 * LINE_H) + 10.0;
         let mid = y + group_h / 2.0;
         // The label, right-aligned beside the bars and centred on the group.
         let first = mid - (lines.len() as f64 - 1.0) * LINE_H / 2.0 + 4.0;
@@ -263,7 +272,7 @@ fn chart(r: &Report, lang: Lang) -> String {
         concat!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="chart-title" aria-describedby="chart-desc">"#,
             r#"<title id="chart-title">{title}</title><desc id="chart-desc">{desc}</desc>"#,
-            r#"<style>text{{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;fill:#111}}.l{{font-size:11.5px;text-anchor:end}}.v{{font-size:11px}}.a{{font-size:10.5px;text-anchor:middle;fill:#444}}.g{{font-size:11.5px}}</style>"#,
+            r#"<style>text{{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;fill:#111}}.l{{font-size:12.5px;text-anchor:end}}.v{{font-size:11.5px}}.a{{font-size:11px;text-anchor:middle;fill:#444}}.g{{font-size:12px}}</style>"#,
             "{grid}{legend}{body}</svg>"
         ),
         w = f(WIDTH),
@@ -412,7 +421,11 @@ fn figures(r: &Report, lang: Lang) -> String {
 }
 
 fn section(r: &Report, s: &SectionReport, lang: Lang) -> String {
-    let mut out = String::from("<section class=\"field\">\n");
+    let long = s.losses.len() > LONG_SECTION;
+    let mut out = format!(
+        "<section class=\"field{}\">\n",
+        if long { " long" } else { "" }
+    );
     let _ = writeln!(out, "<h3>{}</h3>", esc(&text::section_heading(s)));
     let _ = writeln!(out, "<p>{}</p>", rich(&text::section_line(lang, r, s)));
     for (n, l) in s.losses.iter().enumerate() {
@@ -496,7 +509,11 @@ fn summary(r: &Report, lang: Lang) -> String {
             esc(name),
             o.criteria,
             lang.number(o.total),
-            esc(&text::per_section(lang, &o.per_section))
+            o.per_section
+                .iter()
+                .map(|part| esc(&text::per_section(lang, std::slice::from_ref(part))))
+                .collect::<Vec<_>>()
+                .join("<br>")
         );
     }
     out.push_str("</tbody>\n</table>\n");
