@@ -2,10 +2,16 @@
 //! `criteria:`. Each is the file of the same name in `criteria/`.
 
 /// `(id, YAML text)` of every embedded set.
-const SETS: &[(&str, &str)] = &[(
-    "dak-nong-district-2022",
-    include_str!("../criteria/dak-nong-district-2022.yaml"),
-)];
+const SETS: &[(&str, &str)] = &[
+    (
+        "dak-nong-district-2022",
+        include_str!("../criteria/dak-nong-district-2022.yaml"),
+    ),
+    (
+        "dak-nong-district-2023",
+        include_str!("../criteria/dak-nong-district-2023.yaml"),
+    ),
+];
 
 /// The text of the embedded set with this id.
 pub fn find(id: &str) -> Option<&'static str> {

@@ -31,7 +31,11 @@ impl std::error::Error for WriteError {}
 /// Writes `text` to `path` atomically: into a temporary file beside it, synced, then moved
 /// into place. Without `overwrite`, an existing file is left alone (checked atomically: the
 /// temporary file is hard-linked to the target, which fails if the target exists).
-pub fn write_atomic(path: &Path, text: &str, overwrite: bool) -> Result<(), WriteError> {
+pub fn write_atomic(
+    path: &Path,
+    text: impl AsRef<[u8]>,
+    overwrite: bool,
+) -> Result<(), WriteError> {
     let io_err = |e| WriteError::Io(path.to_path_buf(), e);
     if !overwrite && path.exists() {
         return Err(WriteError::Exists(path.to_path_buf()));
@@ -46,7 +50,7 @@ pub fn write_atomic(path: &Path, text: &str, overwrite: bool) -> Result<(), Writ
         .unwrap_or_default();
     let (tmp, mut file) = create_temp(&dir, &name).map_err(io_err)?;
     let result = (|| {
-        file.write_all(text.as_bytes())?;
+        file.write_all(text.as_ref())?;
         file.sync_all()?;
         drop(file);
         if overwrite {

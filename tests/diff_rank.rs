@@ -368,3 +368,181 @@ fn rank_skips_criteria_sets_found_in_folders_and_writes_atomically() {
     ));
     assert_eq!(csv.lines().count(), 2);
 }
+
+#[test]
+fn diff_of_the_2021_and_2022_examples_is_up_3_31_points() {
+    let doc: Json = serde_json::from_str(&stdout_of(&[
+        "diff",
+        "examples/krong-no-2021.yaml",
+        "examples/krong-no-2022.yaml",
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(doc["total"]["old_percent"], "84.38");
+    assert_eq!(doc["total"]["new_percent"], "87.69");
+    assert_eq!(doc["total"]["delta_pp"], "3.31");
+}
+
+#[test]
+fn diff_across_the_2022_and_2023_sets_shows_7_1_6_removed() {
+    let doc: Json = serde_json::from_str(&stdout_of(&[
+        "diff",
+        "examples/krong-no-2022.yaml",
+        "examples/krong-no-2023.yaml",
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(doc["old"]["criteria"], "dak-nong-district-2022");
+    assert_eq!(doc["new"]["criteria"], "dak-nong-district-2023");
+    let removed: Vec<&str> = doc["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(removed, vec!["7.1.6"]);
+    assert!(doc["added"].as_array().unwrap().is_empty());
+    let s7 = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == "7")
+        .unwrap();
+    assert_eq!(
+        (s7["old_max"].as_str(), s7["new_max"].as_str()),
+        (Some("15"), Some("14.5"))
+    );
+    let parent = doc["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "7.1")
+        .unwrap();
+    assert_eq!(parent["max_changed"], true);
+}
+
+#[test]
+fn rank_of_the_dak_nong_examples_puts_krong_no_first() {
+    let doc: Json = serde_json::from_str(&stdout_of(&[
+        "rank",
+        "examples/dak-nong-2022",
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    let first = &doc["ranking"][0];
+    assert_eq!(first["unit"], "UBND huyện Krông Nô");
+    assert_eq!(first["rank"], 1);
+    let section_ranks: Vec<u64> = first["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["rank"].as_u64().unwrap())
+        .collect();
+    // The report: 4th in section 1, 2nd in 2, 3 and 7, 1st in 4, 5, 6 and 8.
+    assert_eq!(section_ranks, vec![4, 2, 2, 1, 1, 1, 2, 1]);
+    assert_eq!(doc["units"], 8);
+    let ranks: Vec<u64> = doc["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["rank"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ranks, vec![1, 2, 3, 4, 4, 6, 7, 8]);
+}
+
+/// The text of one part of an xlsx archive.
+fn xlsx_part(path: &Path, part: &str) -> String {
+    let mut archive = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(part).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn xlsx_workbooks_hold_numbers_with_a_frozen_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let score = dir.path().join("score.xlsx");
+    parindex()
+        .args([
+            "score",
+            "examples/krong-no-2022.yaml",
+            "-f",
+            "xlsx",
+            "-o",
+            score.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let sheet = xlsx_part(&score, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("<v>78.046</v>"), "total as a number");
+    assert!(
+        sheet.contains("<v>0.8769</v>"),
+        "percent as a fraction with a % format"
+    );
+    assert!(sheet.contains("ySplit=\"1\""), "frozen header row");
+    assert!(sheet.contains("<col "), "column widths");
+    let strings = xlsx_part(&score, "xl/sharedStrings.xml");
+    assert!(strings.contains("Công tác chỉ đạo, điều hành CCHC"));
+    let rank = dir.path().join("rank.xlsx");
+    parindex()
+        .args([
+            "rank",
+            "examples/dak-nong-2022",
+            "-f",
+            "xlsx",
+            "-o",
+            rank.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    assert!(xlsx_part(&rank, "xl/worksheets/sheet1.xml").contains("<v>77.336</v>"));
+    let diff = dir.path().join("diff.xlsx");
+    parindex()
+        .args([
+            "diff",
+            "examples/krong-no-2021.yaml",
+            "examples/krong-no-2022.yaml",
+            "-f",
+            "xlsx",
+            "-o",
+            diff.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    assert!(xlsx_part(&diff, "xl/workbook.xml").contains("name=\"Changes\""));
+    parindex()
+        .args(["score", "examples/krong-no-2022.yaml", "-f", "xlsx"])
+        .assert()
+        .code(2)
+        .stdout("");
+}
+
+#[test]
+fn lang_vi_writes_numbers_the_vietnamese_way_in_tables_only() {
+    let table = stdout_of(&["score", "examples/krong-no-2022.yaml", "--lang", "vi"]);
+    assert!(
+        table.contains("87,69%") && table.contains("78,046"),
+        "{table}"
+    );
+    let json = stdout_of(&[
+        "score",
+        "examples/krong-no-2022.yaml",
+        "--lang",
+        "vi",
+        "-f",
+        "json",
+    ]);
+    assert!(json.contains("\"percent\": \"87.69\""));
+    let md = stdout_of(&[
+        "rank",
+        "examples/dak-nong-2022",
+        "--lang",
+        "vi",
+        "-f",
+        "markdown",
+    ]);
+    assert!(md.contains("87,69%"));
+}

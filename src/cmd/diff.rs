@@ -50,6 +50,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(code) = args.out.usage_error() {
+        return Ok(code);
+    }
     let fail_on_drop = match &args.fail_on_drop {
         Some(t) => match parse_decimal(t) {
             Ok(d) if d >= Decimal::ZERO => Some(d),
@@ -116,8 +119,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     let comparison = compare(old, new, &map).context("a figure is too large to compare")?;
-    let text = render(&comparison, args.out.format, args.out.table_options(false));
-    args.out.emit(&text)?;
+    args.out.write(
+        false,
+        |format, opts| render(&comparison, format, opts),
+        || parindex::render::xlsx::comparison(&comparison),
+    )?;
     if let (Some(limit), Some(delta)) = (fail_on_drop, comparison.lines[0].delta_pp()) {
         if -delta > limit {
             eprintln!(

@@ -41,6 +41,9 @@ enum By {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(code) = args.out.usage_error() {
+        return Ok(code);
+    }
     let (source, evidence, set, _) = match load_evidence(&args.evidence, &CriteriaResolver::new()) {
         Ok(loaded) => loaded,
         Err(d) => {
@@ -61,13 +64,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(By::Responsible) => Some(("responsible", by_responsible(&list, "(no office named)"))),
         Some(By::Section) => Some(("section", by_section(&card, &list))),
     };
-    let text = render(
-        &card,
-        &list,
-        groups.as_ref().map(|(by, g)| (*by, g.as_slice())),
-        args.out.format,
-        args.out.table_options(false),
-    );
-    args.out.emit(&text)?;
+    let grouped = groups.as_ref().map(|(by, g)| (*by, g.as_slice()));
+    args.out.write(
+        false,
+        |format, opts| render(&card, &list, grouped, format, opts),
+        || parindex::render::xlsx::losses(&list),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

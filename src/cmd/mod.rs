@@ -17,7 +17,7 @@ use anyhow::Context;
 use parindex::diag::{Diagnostic, Severity};
 use parindex::i18n::Lang;
 use parindex::output::write_atomic;
-use parindex::render::{Format, TableOptions};
+use parindex::render::{Format, TableOptions, TextFormat};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,15 +52,35 @@ impl Output {
         }
     }
 
-    /// Prints `text`, or writes it to the output file.
-    pub fn emit(&self, text: &str) -> anyhow::Result<()> {
+    /// A usage error to report before any work: xlsx is binary and goes to a file.
+    pub fn usage_error(&self) -> Option<ExitCode> {
+        if self.format == Format::Xlsx && self.output.is_none() {
+            eprintln!("error: --format xlsx writes a workbook: give -o FILE.xlsx");
+            return Some(ExitCode::from(2));
+        }
+        None
+    }
+
+    /// Renders with `text` (or `xlsx` for a workbook) and prints or writes the result.
+    pub fn write(
+        &self,
+        all: bool,
+        text: impl FnOnce(TextFormat, TableOptions) -> String,
+        xlsx: impl FnOnce() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>,
+    ) -> anyhow::Result<()> {
+        let bytes = match self.format.text() {
+            Some(format) => text(format, self.table_options(all)).into_bytes(),
+            None => xlsx().context("the workbook could not be built")?,
+        };
         match &self.output {
             Some(path) => {
-                write_atomic(path, text, self.force).context("the output was not written")
+                write_atomic(path, bytes, self.force).context("the output was not written")
             }
             None => {
-                print!("{text}");
-                Ok(())
+                use std::io::Write;
+                std::io::stdout()
+                    .write_all(&bytes)
+                    .context("standard output")
             }
         }
     }

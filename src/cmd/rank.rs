@@ -118,6 +118,9 @@ fn standings(
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(code) = args.out.usage_error() {
+        return Ok(code);
+    }
     let stage: Stage = args.stage.into();
     let (current, failed) = standings(&args.paths, stage, args.quiet, "Scoring");
     if !failed.is_empty() {
@@ -189,7 +192,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         sections: &sections,
         with_previous: previous.is_some(),
     };
-    let text = render(&rows, &info, args.out.format, args.out.table_options(false));
-    args.out.emit(&text)?;
+    args.out.write(
+        false,
+        |format, opts| render(&rows, &info, format, opts),
+        || parindex::render::xlsx::league(&rows, &info),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -49,6 +49,9 @@ pub enum StageArg {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(code) = args.out.usage_error() {
+        return Ok(code);
+    }
     let mut notes: Vec<Diagnostic> = Vec::new();
     let resolver = match &args.criteria {
         Some(path) => match load_criteria(path) {
@@ -87,8 +90,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(failure());
         }
     };
-    let text = render(&card, args.out.format, args.out.table_options(args.all));
-    args.out.emit(&text)?;
+    args.out.write(
+        args.all,
+        |format, opts| render(&card, format, opts),
+        || parindex::render::xlsx::scorecard(&card, &parindex::losses::losses(&card, &evidence)),
+    )?;
     // Expectations only hold for the stage they were published for: the final one.
     let mismatches = match (&evidence.expect, stage) {
         (Some(expect), Stage::Final) => check_expectations(&source, &card, expect),

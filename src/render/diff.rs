@@ -1,6 +1,6 @@
 //! Rendering a [`Comparison`]: table, JSON, CSV, Markdown.
 
-use super::{csv_field, md_cell, new_table, percent_text, Format, TableOptions};
+use super::{csv_field, md_cell, new_table, percent_text, TableOptions, TextFormat};
 use crate::compare::{Change, Comparison, Line};
 use crate::decimal::{show, show_percent};
 use crate::i18n::Lang;
@@ -8,12 +8,12 @@ use comfy_table::{Cell, Color};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-pub fn render(c: &Comparison, format: Format, opts: TableOptions) -> String {
+pub fn render(c: &Comparison, format: TextFormat, opts: TableOptions) -> String {
     match format {
-        Format::Table => table(c, opts),
-        Format::Json => json(c),
-        Format::Csv => csv(c),
-        Format::Markdown => markdown(c, opts.lang),
+        TextFormat::Table => table(c, opts),
+        TextFormat::Json => json(c),
+        TextFormat::Csv => csv(c),
+        TextFormat::Markdown => markdown(c, opts.lang),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Rendering points lost: flat (largest first) or grouped by office or section.
 
-use super::{csv_field, md_cell, new_table, Format, TableOptions};
+use super::{csv_field, md_cell, new_table, TableOptions, TextFormat};
 use crate::decimal::show;
 use crate::i18n::Lang;
 use crate::losses::{Group, Loss};
@@ -13,14 +13,14 @@ pub fn render(
     card: &Scorecard,
     losses: &[Loss],
     groups: Option<(&str, &[Group])>,
-    format: Format,
+    format: TextFormat,
     opts: TableOptions,
 ) -> String {
     match format {
-        Format::Table => table(card, losses, groups, opts),
-        Format::Json => json(card, losses, groups),
-        Format::Csv => csv(losses),
-        Format::Markdown => markdown(card, losses, groups, opts.lang),
+        TextFormat::Table => table(card, losses, groups, opts),
+        TextFormat::Json => json(card, losses, groups),
+        TextFormat::Csv => csv(losses),
+        TextFormat::Markdown => markdown(card, losses, groups, opts.lang),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod losses;
 pub mod rank;
+pub mod xlsx;
 
 use crate::decimal::{show, show_percent};
 use crate::i18n::Lang;
@@ -13,7 +14,7 @@ use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// Output formats shared by the commands that print results.
+/// Output formats, as the command line names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Tables for people.
@@ -24,6 +25,30 @@ pub enum Format {
     Csv,
     /// Tables to paste into a report or a pull request.
     Markdown,
+    /// An Excel workbook (needs -o FILE).
+    Xlsx,
+}
+
+/// The formats written as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+impl Format {
+    /// The text format, or `None` for a binary one (xlsx).
+    pub fn text(self) -> Option<TextFormat> {
+        match self {
+            Format::Table => Some(TextFormat::Table),
+            Format::Json => Some(TextFormat::Json),
+            Format::Csv => Some(TextFormat::Csv),
+            Format::Markdown => Some(TextFormat::Markdown),
+            Format::Xlsx => None,
+        }
+    }
 }
 
 /// How a table is drawn.
@@ -41,12 +66,12 @@ pub struct TableOptions {
     pub lang: Lang,
 }
 
-pub fn render(card: &Scorecard, format: Format, opts: TableOptions) -> String {
+pub fn render(card: &Scorecard, format: TextFormat, opts: TableOptions) -> String {
     match format {
-        Format::Table => table(card, opts),
-        Format::Json => json(card),
-        Format::Csv => csv(card),
-        Format::Markdown => markdown(card, opts.all, opts.lang),
+        TextFormat::Table => table(card, opts),
+        TextFormat::Json => json(card),
+        TextFormat::Csv => csv(card),
+        TextFormat::Markdown => markdown(card, opts.all, opts.lang),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Rendering a league table: table, JSON, CSV, Markdown.
 
-use super::{csv_field, md_cell, new_table, percent_text, Format, TableOptions};
+use super::{csv_field, md_cell, new_table, percent_text, TableOptions, TextFormat};
 use crate::decimal::{show, show_percent};
 use crate::rank::Row;
 use comfy_table::Cell;
@@ -14,12 +14,12 @@ pub struct LeagueInfo<'a> {
     pub with_previous: bool,
 }
 
-pub fn render(rows: &[Row], info: &LeagueInfo, format: Format, opts: TableOptions) -> String {
+pub fn render(rows: &[Row], info: &LeagueInfo, format: TextFormat, opts: TableOptions) -> String {
     match format {
-        Format::Table => table(rows, info, opts),
-        Format::Json => json(rows, info),
-        Format::Csv => csv(rows, info),
-        Format::Markdown => markdown(rows, info, opts.lang),
+        TextFormat::Table => table(rows, info, opts),
+        TextFormat::Json => json(rows, info),
+        TextFormat::Csv => csv(rows, info),
+        TextFormat::Markdown => markdown(rows, info, opts.lang),
     }
 }
 

@@ -1,0 +1,327 @@
+//! Excel workbooks (`--format xlsx`): real numbers in cells with number formats, a frozen
+//! header row, and column widths that fit Vietnamese titles.
+//!
+//! Excel stores numbers as binary doubles, so cells hold the exact decimals' nearest doubles
+//! (every figure here has at most a few decimal places, which a double shows exactly at the
+//! formats used); the JSON output remains the exact record.
+
+use crate::compare::Comparison;
+use crate::decimal::show;
+use crate::losses::Loss;
+use crate::rank::Row;
+use crate::render::rank::LeagueInfo;
+use crate::render::responsible;
+use crate::score::Scorecard;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+
+/// One cell of a sheet.
+pub enum XCell {
+    Text(String),
+    /// A score, max or loss: shown with up to three places.
+    Points(Decimal),
+    /// A percentage (87.69 means 87.69%), shown as 87.69%.
+    Percent(Option<Decimal>),
+    /// A whole number such as a rank.
+    Whole(i64),
+    Empty,
+}
+
+/// A sheet: its name, header and rows.
+pub struct Sheet {
+    pub name: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<XCell>>,
+}
+
+const MAX_WIDTH: usize = 70;
+
+/// Builds a workbook from sheets.
+pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold().set_text_wrap();
+    let points = Format::new().set_num_format("0.###");
+    let percent = Format::new().set_num_format("0.00%");
+    let wrap = Format::new().set_text_wrap();
+    for sheet in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(&sheet.name)?;
+        let mut widths: Vec<usize> = sheet.header.iter().map(|h| h.chars().count()).collect();
+        for (c, h) in sheet.header.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, h, &bold)?;
+        }
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                let col = c as u16;
+                let shown = match cell {
+                    XCell::Text(t) => {
+                        if t.chars().count() > MAX_WIDTH {
+                            ws.write_string_with_format(r, col, t, &wrap)?;
+                        } else {
+                            ws.write_string(r, col, t)?;
+                        }
+                        t.chars().count()
+                    }
+                    XCell::Points(d) => {
+                        ws.write_number_with_format(
+                            r,
+                            col,
+                            d.to_f64().unwrap_or(f64::NAN),
+                            &points,
+                        )?;
+                        show(*d).len()
+                    }
+                    XCell::Percent(Some(p)) => {
+                        let fraction = (*p / Decimal::ONE_HUNDRED).to_f64().unwrap_or(f64::NAN);
+                        ws.write_number_with_format(r, col, fraction, &percent)?;
+                        8
+                    }
+                    XCell::Whole(n) => {
+                        ws.write_number(r, col, *n as f64)?;
+                        n.to_string().len()
+                    }
+                    XCell::Percent(None) | XCell::Empty => 0,
+                };
+                if let Some(w) = widths.get_mut(c) {
+                    *w = (*w).max(shown);
+                }
+            }
+        }
+        for (c, w) in widths.iter().enumerate() {
+            ws.set_column_width(c as u16, (*w).clamp(4, MAX_WIDTH) as f64 + 2.0)?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+    }
+    book.save_to_buffer()
+}
+
+fn text(s: impl Into<String>) -> XCell {
+    XCell::Text(s.into())
+}
+
+/// A scorecard: sections with the total, every node, and the losses.
+pub fn scorecard(card: &Scorecard, losses: &[Loss]) -> Result<Vec<u8>, XlsxError> {
+    let set = &card.set;
+    let mut sections: Vec<Vec<XCell>> = set
+        .sections()
+        .map(|i| {
+            let s = &card.nodes[i];
+            vec![
+                text(&set.nodes[i].code),
+                text(&set.nodes[i].title),
+                XCell::Points(s.score),
+                XCell::Points(s.max),
+                XCell::Percent(s.percent()),
+                XCell::Points(s.loss()),
+            ]
+        })
+        .collect();
+    let t = &card.total;
+    sections.push(vec![
+        XCell::Empty,
+        text(match &t.grade {
+            Some(g) => format!("Total · grade {g}"),
+            None => "Total".into(),
+        }),
+        XCell::Points(t.score),
+        XCell::Points(t.max),
+        XCell::Percent(t.percent),
+        XCell::Points(t.loss()),
+    ]);
+    let nodes = set
+        .nodes
+        .iter()
+        .zip(&card.nodes)
+        .enumerate()
+        .map(|(i, (node, s))| {
+            vec![
+                text(&node.code),
+                text(format!("{}{}", "  ".repeat(node.depth), node.title)),
+                s.leaf
+                    .as_ref()
+                    .map_or(XCell::Empty, |l| text(l.value.show())),
+                XCell::Points(s.score),
+                XCell::Points(s.max),
+                XCell::Percent(s.percent()),
+                XCell::Points(s.loss()),
+                text(s.status.name()),
+                text(responsible(set, i).join("; ")),
+            ]
+        })
+        .collect();
+    let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    workbook(&[
+        Sheet {
+            name: "Sections".into(),
+            header: h(&["Code", "Section", "Score", "Max", "Percent", "Loss"]),
+            rows: sections,
+        },
+        Sheet {
+            name: "Criteria".into(),
+            header: h(&[
+                "Code",
+                "Criterion",
+                "Value",
+                "Score",
+                "Max",
+                "Percent",
+                "Loss",
+                "Status",
+                "Responsible",
+            ]),
+            rows: nodes,
+        },
+        losses_sheet(losses),
+    ])
+}
+
+fn losses_sheet(losses: &[Loss]) -> Sheet {
+    Sheet {
+        name: "Losses".into(),
+        header: ["Code", "Criterion", "Value", "Lost", "Why", "Responsible"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        rows: losses
+            .iter()
+            .map(|l| {
+                vec![
+                    text(&l.code),
+                    text(&l.title),
+                    text(match (&l.value, l.appraised) {
+                        (Some(v), true) => format!("{v} (appraised)"),
+                        (Some(v), false) => v.clone(),
+                        (None, _) => "(missing)".into(),
+                    }),
+                    XCell::Points(l.loss),
+                    text(l.why.clone().unwrap_or_default()),
+                    text(l.responsible.join("; ")),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The losses alone.
+pub fn losses(losses: &[Loss]) -> Result<Vec<u8>, XlsxError> {
+    workbook(&[losses_sheet(losses)])
+}
+
+/// A league table.
+pub fn league(rows: &[Row], info: &LeagueInfo) -> Result<Vec<u8>, XlsxError> {
+    let mut header: Vec<String> = ["Rank", "Unit", "Score", "Max", "Percent", "Grade"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for (code, title) in info.sections {
+        header.push(format!("{code} {title}"));
+    }
+    if info.with_previous {
+        header.push("Previous rank".into());
+        header.push("Places up".into());
+    }
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let s = &row.standing;
+            let mut cells = vec![
+                XCell::Whole(row.rank as i64),
+                text(&s.unit),
+                XCell::Points(s.score),
+                XCell::Points(s.max),
+                XCell::Percent(s.percent()),
+                text(s.grade.clone().unwrap_or_default()),
+            ];
+            cells.extend(row.section_ranks.iter().map(|r| XCell::Whole(*r as i64)));
+            if info.with_previous {
+                cells.push(
+                    row.previous_rank
+                        .map_or(XCell::Empty, |p| XCell::Whole(p as i64)),
+                );
+                cells.push(row.places_up().map_or(XCell::Empty, XCell::Whole));
+            }
+            cells
+        })
+        .collect();
+    workbook(&[Sheet {
+        name: "Ranking".into(),
+        header,
+        rows,
+    }])
+}
+
+/// A comparison: sections (with the total) and the criteria that changed.
+pub fn comparison(c: &Comparison) -> Result<Vec<u8>, XlsxError> {
+    let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let pts = |v: Option<Decimal>| v.map_or(XCell::Empty, XCell::Points);
+    let lines = c
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                text(&l.code),
+                text(&l.title),
+                pts(l.old.map(|x| x.0)),
+                pts(l.new.map(|x| x.0)),
+                pts(l.old.map(|x| x.1)),
+                pts(l.new.map(|x| x.1)),
+                XCell::Percent(l.old_percent()),
+                XCell::Percent(l.new_percent()),
+                pts(l.delta()),
+                l.delta_pp().map_or(XCell::Empty, XCell::Points),
+            ]
+        })
+        .collect();
+    let changes = c
+        .changes
+        .iter()
+        .map(|ch| {
+            vec![
+                text(&ch.code),
+                text(&ch.title),
+                text(ch.old.value.clone().unwrap_or_default()),
+                text(ch.new.value.clone().unwrap_or_default()),
+                XCell::Points(ch.old.score),
+                XCell::Points(ch.new.score),
+                XCell::Points(ch.delta()),
+                text(ch.kind.map_or("", |k| k.name())),
+                text(ch.new.reason.clone().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    workbook(&[
+        Sheet {
+            name: "Sections".into(),
+            header: h(&[
+                "Code",
+                "Section",
+                "Old",
+                "New",
+                "Old max",
+                "New max",
+                "Old %",
+                "New %",
+                "Δ points",
+                "Δ pp",
+            ]),
+            rows: lines,
+        },
+        Sheet {
+            name: "Changes".into(),
+            header: h(&[
+                "Code",
+                "Criterion",
+                "Old value",
+                "New value",
+                "Old",
+                "New",
+                "Δ",
+                "Change",
+                "Reason",
+            ]),
+            rows: changes,
+        },
+    ])
+}
