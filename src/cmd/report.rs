@@ -14,10 +14,9 @@ use parindex::score::{overflow_diagnostic, score};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Write the results report of one unit, for people: the report PAR officers write once the
-/// index is published.
+/// Write the results report of one unit: overall result, sections, losses and who must act.
 ///
-/// I. The overall result: score of max, percentage, grade, rank among the peers (--peers) and
+/// The report PAR officers write by hand once the index is published. I. The overall result: score of max, percentage, grade, rank among the peers (--peers) and
 /// the change on the previous year (--previous). II. Each section in order (score, percentage,
 /// rank, points lost), then each of its criteria that lost points, largest loss first: the
 /// value scored, the points lost, why (the appraisal council's reason, or the evidence's
@@ -32,7 +31,7 @@ use std::process::ExitCode;
 /// the folder. --previous-peers (last year's folder) adds the places gained or lost.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  parindex report examples/krong-no-2022.yaml\n  parindex report examples/krong-no-2022.yaml --previous examples/krong-no-2021.yaml --peers examples/dak-nong-2022\n  parindex report examples/krong-no-2022.yaml --format html -o bao-cao-cchc-2022.html\n  parindex report examples/krong-no-2022.yaml --lang en --previous result-2021.json"
+    after_help = "Examples:\n  parindex report examples/krong-no-2022.yaml\n  parindex report examples/krong-no-2022.yaml --previous examples/krong-no-2021.yaml\n  parindex report examples/krong-no-2022.yaml --peers examples/dak-nong-2022 -f html -o bao-cao.html\n  parindex report examples/krong-no-2022.yaml --lang en --previous result-2021.json"
 )]
 pub struct Args {
     /// The unit's evidence file (`kind: evidence`).

@@ -165,8 +165,12 @@ fn chart(r: &Report, lang: Lang) -> String {
                 text::section_heading(s),
                 text::percent(lang, s.percent)
             );
-            if let Some(p) = &prev_label {
-                let _ = write!(d, " ({p}: {})", text::percent(lang, s.previous_percent));
+            if let Some(p) = prev {
+                let then = match lang {
+                    Lang::Vi => text::period(lang, &p.period),
+                    Lang::En => p.period.clone(),
+                };
+                let _ = write!(d, " ({then}: {})", text::percent(lang, s.previous_percent));
             }
             d
         })
@@ -177,7 +181,7 @@ fn chart(r: &Report, lang: Lang) -> String {
         let Some(p) = pct else {
             let _ = write!(
                 body,
-                r#"<text x="{}" y="{}" class="v">–</text>"#,
+                "<text x=\"{}\" y=\"{}\" class=\"v\">–</text>\n",
                 f(PLOT_X + 4.0),
                 f(y + bar_h - 2.5)
             );
@@ -188,7 +192,8 @@ fn chart(r: &Report, lang: Lang) -> String {
         let shown = lang.percent(p);
         let _ = write!(
             body,
-            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}"><title>{}: {}</title></rect><text x="{}" y="{}" class="v">{}</text>"#,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}"><title>{}: {}</title></rect><text x="{}" y="{}" class="v">{}</text>
+"#,
             f(PLOT_X),
             f(y),
             f(w),
@@ -222,7 +227,7 @@ fn chart(r: &Report, lang: Lang) -> String {
                 esc(line)
             );
         }
-        body.push_str("</text>");
+        body.push_str("</text>\n");
         let top = mid - bars_h / 2.0;
         bar(&mut body, top, s.percent, NAVY, &now_label);
         if let Some(p) = &prev_label {
@@ -242,7 +247,8 @@ fn chart(r: &Report, lang: Lang) -> String {
         let x = PLOT_X + PLOT_W * k as f64 / 4.0;
         let _ = write!(
             grid,
-            r##"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{}" stroke-width="1"/><text x="{x}" y="{}" class="a">{}%</text>"##,
+            r##"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{}" stroke-width="1"/><text x="{x}" y="{}" class="a">{}%</text>
+"##,
             f(TOP - 4.0),
             f(axis_y),
             if k == 0 { "#555" } else { "#d5dce4" },
@@ -254,7 +260,8 @@ fn chart(r: &Report, lang: Lang) -> String {
     let height = axis_y + 22.0;
     // The legend, over the plot.
     let mut legend = format!(
-        r#"<rect x="{}" y="8" width="12" height="12" fill="{NAVY}"/><text x="{}" y="18" class="g">{}</text>"#,
+        r#"<rect x="{}" y="8" width="12" height="12" fill="{NAVY}"/><text x="{}" y="18" class="g">{}</text>
+"#,
         f(PLOT_X),
         f(PLOT_X + 17.0),
         esc(&now_label)
@@ -262,7 +269,8 @@ fn chart(r: &Report, lang: Lang) -> String {
     if let Some(p) = &prev_label {
         let _ = write!(
             legend,
-            r#"<rect x="{}" y="8" width="12" height="12" fill="{PREVIOUS}"/><text x="{}" y="18" class="g">{}</text>"#,
+            r#"<rect x="{}" y="8" width="12" height="12" fill="{PREVIOUS}"/><text x="{}" y="18" class="g">{}</text>
+"#,
             f(PLOT_X + 110.0),
             f(PLOT_X + 127.0),
             esc(p)
@@ -271,8 +279,13 @@ fn chart(r: &Report, lang: Lang) -> String {
     format!(
         concat!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="chart-title" aria-describedby="chart-desc">"#,
-            r#"<title id="chart-title">{title}</title><desc id="chart-desc">{desc}</desc>"#,
+            "\n",
+            r#"<title id="chart-title">{title}</title>"#,
+            "\n",
+            r#"<desc id="chart-desc">{desc}</desc>"#,
+            "\n",
             r#"<style>text{{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;fill:#111}}.l{{font-size:12.5px;text-anchor:end}}.v{{font-size:11.5px}}.a{{font-size:11px;text-anchor:middle;fill:#444}}.g{{font-size:12px}}</style>"#,
+            "\n",
             "{grid}{legend}{body}</svg>"
         ),
         w = f(WIDTH),

@@ -217,7 +217,12 @@ pub fn build(
             });
         }
         if let (Some(prev), Some(rank)) = (&peers.previous, me.previous_rank) {
-            previous_place = Some((previous_of(prev, rank), period_of(prev)));
+            let period = prev
+                .iter()
+                .find(|s| s.unit == card.unit)
+                .map(|s| s.period.clone())
+                .unwrap_or_default();
+            previous_place = Some((previous_of(prev, rank), period));
         }
     }
 
@@ -314,26 +319,81 @@ fn previous_of(prev: &[Standing], rank: usize) -> Place {
     }
 }
 
-/// The period of a ranking (the most common one among its units).
-fn period_of(standings: &[Standing]) -> String {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for s in standings {
-        match counts.iter_mut().find(|(p, _)| *p == s.period) {
-            Some(c) => c.1 += 1,
-            None => counts.push((&s.period, 1)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(p, _)| p.to_string())
-        .unwrap_or_default()
-}
-
 /// Writes the report in `format` and `lang`.
 pub fn render(report: &Report, format: Format, lang: Lang) -> String {
     match format {
         Format::Markdown => markdown::render(report, lang),
         Format::Html => html::render(report, lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{parse_criteria, parse_evidence, CriteriaResolver, Source};
+    use crate::model::Stage;
+
+    const HOSTILE: &str = r#"<script>alert("x")</script> & 'Co'"#;
+
+    /// A one-section set and evidence whose every text is `HOSTILE`.
+    fn hostile_report() -> Report {
+        let criteria = format!(
+            "parindex: 1\nkind: criteria\nid: t\ntitle: '{t}'\ngrades: [ {{ label: '{t}', min: 0 }} ]\nsections:\n  - {{ code: \"1\", title: '{t}', max: 2, responsible: '{t}', items: [ {{ code: \"1.1\", title: '{t}', max: 1, rule: yes-no }}, {{ code: \"1.2\", title: '{t}', max: 1, rule: yes-no }} ] }}\n",
+            t = HOSTILE.replace('\'', "''")
+        );
+        let (set, _) = parse_criteria(&Source::from_text("c.yaml".into(), criteria)).unwrap();
+        let resolver = CriteriaResolver::forced(set);
+        let evidence = format!(
+            "parindex: 1\nkind: evidence\ncriteria: t\nunit: '{t}'\nperiod: '{t}'\nvalues:\n  \"1.1\": {{ value: true, appraised: false, reason: '{t}' }}\n  \"1.2\": {{ value: false, note: '{t}' }}\n",
+            t = HOSTILE.replace('\'', "''")
+        );
+        let (ev, set, _) = parse_evidence(
+            &Source::from_text("e.yaml".into(), evidence),
+            std::path::Path::new("."),
+            &resolver,
+        )
+        .unwrap();
+        let card = crate::score::score(&set, &ev, Stage::Final).unwrap();
+        build(&card, &ev, "e.yaml", None, None).unwrap()
+    }
+
+    #[test]
+    fn html_escapes_every_user_text() {
+        let report = hostile_report();
+        assert_eq!(report.unit, HOSTILE);
+        assert_eq!(report.sections[0].losses.len(), 2);
+        for lang in [Lang::Vi, Lang::En] {
+            let html = render(&report, Format::Html, lang);
+            assert!(!html.contains("<script"), "{html}");
+            assert!(!html.contains("alert(\"x\")"));
+            assert!(!html.contains("'Co'"));
+            assert!(html
+                .contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Co&#39;"));
+            // Only the page's own markup is left: one <svg>, no script, nothing fetched.
+            assert_eq!(html.matches("<svg").count(), 1);
+            assert!(!html.contains("src="));
+        }
+    }
+
+    #[test]
+    fn markdown_escapes_html_and_emphasis() {
+        let md = render(&hostile_report(), Format::Markdown, Lang::Vi);
+        assert!(!md.contains("<script>"), "{md}");
+        assert!(md.contains(r"\<script\>"));
+    }
+
+    #[test]
+    fn the_appraised_value_comes_with_the_councils_reason_and_the_units_own() {
+        let report = hostile_report();
+        let appraised = &report.sections[0].losses[0];
+        assert_eq!(appraised.code, "1.1");
+        assert!(appraised.appraised);
+        assert_eq!(appraised.self_value, Some(Value::Boolean(true)));
+        assert_eq!(appraised.why.as_deref(), Some(HOSTILE));
+        let own = &report.sections[0].losses[1];
+        assert_eq!((own.appraised, own.self_value.clone()), (false, None));
+        assert_eq!(own.why.as_deref(), Some(HOSTILE));
+        assert_eq!(report.offices.len(), 1);
+        assert_eq!(report.offices[0].total, Decimal::from(2));
     }
 }
