@@ -45,7 +45,7 @@ body {
   font-family: "Noto Sans", "DejaVu Sans", Arial, "Liberation Sans", sans-serif;
   font-size: 10.5pt; line-height: 1.45;
 }
-main { max-width: 190mm; margin: 0 auto; padding: 14mm 10mm 12mm; }
+main { max-width: 200mm; margin: 0 auto; padding: 14mm 10mm 12mm; }
 .doc-head { text-align: center; border-bottom: 2px solid #1f3a5f; padding-bottom: 8pt; margin-bottom: 12pt; }
 .doc-head .unit { margin: 0; font-weight: 700; text-transform: uppercase; letter-spacing: 0.02em; }
 h1 { font-size: 15pt; line-height: 1.3; margin: 6pt 0 4pt; color: #1f3a5f; }
