@@ -179,9 +179,9 @@ fn chart(r: &Report, lang: Lang) -> String {
     let mut body = String::new();
     let bar = |body: &mut String, y: f64, pct: Option<Decimal>, fill: &str, who: &str| {
         let Some(p) = pct else {
-            let _ = write!(
+            let _ = writeln!(
                 body,
-                "<text x=\"{}\" y=\"{}\" class=\"v\">–</text>\n",
+                "<text x=\"{}\" y=\"{}\" class=\"v\">–</text>",
                 f(PLOT_X + 4.0),
                 f(y + bar_h - 2.5)
             );
@@ -190,10 +190,9 @@ fn chart(r: &Report, lang: Lang) -> String {
         let share = p.to_f64().unwrap_or(0.0).clamp(0.0, 100.0) / 100.0;
         let w = PLOT_W * share;
         let shown = lang.percent(p);
-        let _ = write!(
+        let _ = writeln!(
             body,
-            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}"><title>{}: {}</title></rect><text x="{}" y="{}" class="v">{}</text>
-"#,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}"><title>{}: {}</title></rect><text x="{}" y="{}" class="v">{}</text>"#,
             f(PLOT_X),
             f(y),
             f(w),
@@ -245,10 +244,9 @@ fn chart(r: &Report, lang: Lang) -> String {
     let mut grid = String::new();
     for k in 0..=4 {
         let x = PLOT_X + PLOT_W * k as f64 / 4.0;
-        let _ = write!(
+        let _ = writeln!(
             grid,
-            r##"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{}" stroke-width="1"/><text x="{x}" y="{}" class="a">{}%</text>
-"##,
+            r##"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{}" stroke-width="1"/><text x="{x}" y="{}" class="a">{}%</text>"##,
             f(TOP - 4.0),
             f(axis_y),
             if k == 0 { "#555" } else { "#d5dce4" },
@@ -267,10 +265,9 @@ fn chart(r: &Report, lang: Lang) -> String {
         esc(&now_label)
     );
     if let Some(p) = &prev_label {
-        let _ = write!(
+        let _ = writeln!(
             legend,
-            r#"<rect x="{}" y="8" width="12" height="12" fill="{PREVIOUS}"/><text x="{}" y="18" class="g">{}</text>
-"#,
+            r#"<rect x="{}" y="8" width="12" height="12" fill="{PREVIOUS}"/><text x="{}" y="18" class="g">{}</text>"#,
             f(PLOT_X + 110.0),
             f(PLOT_X + 127.0),
             esc(p)
