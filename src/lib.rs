@@ -18,6 +18,7 @@ pub mod model;
 pub mod output;
 pub mod rank;
 pub mod render;
+pub mod report;
 pub mod score;
 pub mod template;
 pub mod whatif;

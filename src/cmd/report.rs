@@ -1,0 +1,212 @@
+//! `parindex report`: the results report of one unit, written for people.
+
+use super::{failure, report};
+use anyhow::Context;
+use parindex::compare::load_outcome;
+use parindex::diag::Diagnostic;
+use parindex::i18n::Lang;
+use parindex::load::{load_evidence, CriteriaResolver};
+use parindex::model::Stage;
+use parindex::output::write_atomic;
+use parindex::rank::{evidence_files, mixed_sets, score_files, Standing};
+use parindex::report::{build, render, Format, Peers};
+use parindex::score::{overflow_diagnostic, score};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Write the results report of one unit: overall result, sections, losses and who must act.
+///
+/// The report PAR officers write by hand once the index is published. I. The overall result: score of max, percentage, grade, rank among the peers (--peers) and
+/// the change on the previous year (--previous). II. Each section in order (score, percentage,
+/// rank, points lost), then each of its criteria that lost points, largest loss first: the
+/// value scored, the points lost, why (the appraisal council's reason, or the evidence's
+/// note) and the offices responsible for advising and following up. III. A summary: the
+/// largest losses and the points lost per responsible office.
+///
+/// Markdown by default; `--format html` writes one self-contained page (inline CSS, an SVG
+/// bar chart, no scripts) that prints on A4. Vietnamese by default (87,69%); `--lang en` for
+/// English. --previous takes last year's evidence file or a JSON result written by
+/// `score --format json`. --peers takes the folder of this year's evidence files of the units
+/// ranked together; the unit is found by its `unit:` name, and its own file need not be in
+/// the folder. --previous-peers (last year's folder) adds the places gained or lost.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  parindex report examples/krong-no-2022.yaml\n  parindex report examples/krong-no-2022.yaml --previous examples/krong-no-2021.yaml\n  parindex report examples/krong-no-2022.yaml --peers examples/dak-nong-2022 -f html -o bao-cao.html\n  parindex report examples/krong-no-2022.yaml --lang en --previous result-2021.json"
+)]
+pub struct Args {
+    /// The unit's evidence file (`kind: evidence`).
+    evidence: PathBuf,
+    /// The previous year's result: an evidence file or a JSON result (`score --format json`).
+    #[arg(long, value_name = "FILE")]
+    previous: Option<PathBuf>,
+    /// Folder of the evidence files of the units ranked together (this year).
+    #[arg(long, value_name = "DIR")]
+    peers: Option<PathBuf>,
+    /// Folder of the previous year's evidence files of the same units: adds the change of rank.
+    #[arg(long, value_name = "DIR", requires = "peers")]
+    previous_peers: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Markdown)]
+    format: Format,
+    /// Language of the report and of its numbers.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    lang: Lang,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long, requires = "output")]
+    force: bool,
+}
+
+/// Scores every evidence file under `dir`; diagnostics of the files that do not load.
+fn standings(
+    dir: &Path,
+    resolver: &CriteriaResolver,
+) -> Result<Vec<Standing>, Vec<(String, Vec<Diagnostic>)>> {
+    let files = evidence_files(&[dir.to_path_buf()]);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let results = score_files(&files, resolver, Stage::Final, threads, &|_| {});
+    let mut ok = Vec::new();
+    let mut failed = Vec::new();
+    for ((file, _), r) in files.iter().zip(results) {
+        match r {
+            Ok(Some(s)) => ok.push(s),
+            Ok(None) => {}
+            Err(d) => failed.push((file.display().to_string(), d.0)),
+        }
+    }
+    if failed.is_empty() {
+        Ok(ok)
+    } else {
+        Err(failed)
+    }
+}
+
+/// Loads one peer folder, printing what went wrong; `None` on failure.
+fn load_peers(dir: &Path, option: &str, resolver: &CriteriaResolver) -> Option<Vec<Standing>> {
+    match standings(dir, resolver) {
+        Ok(list) if list.is_empty() => {
+            eprintln!(
+                "error: {option} {}: no evidence files found there",
+                dir.display()
+            );
+            None
+        }
+        Ok(list) => match mixed_sets(&list) {
+            Some(d) => {
+                report(&[d]);
+                None
+            }
+            None => Some(list),
+        },
+        Err(failed) => {
+            for (_, d) in &failed {
+                report(d);
+            }
+            eprintln!(
+                "error: {option} {}: {} file(s) did not load: {}",
+                dir.display(),
+                failed.len(),
+                failed
+                    .iter()
+                    .map(|(f, _)| f.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            None
+        }
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let resolver = CriteriaResolver::new();
+    let (source, evidence, set, warnings) = match load_evidence(&args.evidence, &resolver) {
+        Ok(loaded) => loaded,
+        Err(d) => {
+            report(&d.0);
+            return Ok(failure());
+        }
+    };
+    if report(&warnings) > 0 {
+        return Ok(failure());
+    }
+    let card = match score(&set, &evidence, Stage::Final) {
+        Ok(card) => card,
+        Err(e) => {
+            report(&[overflow_diagnostic(&source, &e)]);
+            return Ok(failure());
+        }
+    };
+
+    let previous = match &args.previous {
+        None => None,
+        Some(path) => match load_outcome(path, &resolver, Stage::Final) {
+            Ok(outcome) => {
+                if outcome.unit != card.unit {
+                    eprintln!(
+                        "warning: --previous {} is the result of `{}`, not `{}`",
+                        path.display(),
+                        outcome.unit,
+                        card.unit
+                    );
+                }
+                Some(outcome)
+            }
+            Err(d) => {
+                report(&d.0);
+                eprintln!("error: --previous {} did not load", path.display());
+                return Ok(failure());
+            }
+        },
+    };
+
+    let peers = match &args.peers {
+        None => None,
+        Some(dir) => {
+            let Some(current) = load_peers(dir, "--peers", &resolver) else {
+                return Ok(failure());
+            };
+            // The unit must be ranked against the same criteria set as its peers.
+            let own = Standing::from_card(&card, &source.name);
+            let mut all = vec![own.clone()];
+            all.extend(current.iter().cloned());
+            if let Some(d) = mixed_sets(&all) {
+                report(&[d]);
+                return Ok(failure());
+            }
+            for s in current.iter().filter(|s| s.unit == card.unit) {
+                if (s.score, s.max) != (own.score, own.max) {
+                    eprintln!(
+                        "warning: {} is also `{}` but scores {} of {}; the report ranks {}'s figures",
+                        s.file, s.unit, s.score, s.max, source.name
+                    );
+                }
+            }
+            let previous = match &args.previous_peers {
+                None => None,
+                Some(dir) => match load_peers(dir, "--previous-peers", &resolver) {
+                    Some(list) => Some(list),
+                    None => return Ok(failure()),
+                },
+            };
+            Some(Peers { current, previous })
+        }
+    };
+
+    let built = match build(&card, &evidence, &source.name, previous, peers) {
+        Ok(r) => r,
+        Err(_) => {
+            eprintln!("error: a figure grew too large for an exact decimal while comparing with --previous");
+            return Ok(failure());
+        }
+    };
+    let text = render(&built, args.format, args.lang);
+    match &args.output {
+        Some(path) => {
+            write_atomic(path, &text, args.force).context("the report was not written")?
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
