@@ -56,52 +56,11 @@ impl CheckReport {
     }
 }
 
-/// The YAML files under `paths`: files as given, folders searched (hidden folders and
-/// `target` left out), in sorted order. The flag says whether the file was named explicitly.
-fn collect(paths: &[PathBuf], out: &mut Vec<(PathBuf, bool)>, report: &mut CheckReport) {
-    for path in paths {
-        if path.is_dir() {
-            walk(path, out, report);
-        } else {
-            out.push((path.clone(), true));
-        }
-    }
-}
-
-fn walk(dir: &Path, out: &mut Vec<(PathBuf, bool)>, report: &mut CheckReport) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            report.diagnostics.push(Diagnostic::new(
-                diag::FILE_UNREADABLE,
-                &dir.display().to_string(),
-                format!("cannot read the folder: {e}"),
-            ));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if p.is_dir() {
-            if !name.starts_with('.') && name != "target" {
-                walk(&p, out, report);
-            }
-        } else if name.ends_with(".yaml") || name.ends_with(".yml") {
-            out.push((p, false));
-        }
-    }
-}
-
 /// Checks every criteria set and evidence file under `paths`.
 pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
     let mut report = CheckReport::default();
-    let mut files = Vec::new();
-    collect(paths, &mut files, &mut report);
+    let (mut files, unreadable) = crate::load::yaml_files(paths);
+    report.diagnostics.extend(unreadable);
     // A file named twice (directly and through its folder) is checked once.
     let mut seen = std::collections::HashSet::new();
     files.retain(|(p, _)| seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone())));

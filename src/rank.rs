@@ -153,44 +153,40 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
     rows
 }
 
-/// The files under `paths`: files as given (`false`), and the `*.yaml`/`*.yml` files found in
-/// folders (`true`: only those whose `kind:` is `evidence` are scored), sorted.
-pub fn evidence_files(paths: &[PathBuf]) -> Vec<(PathBuf, bool)> {
-    fn walk(dir: &Path, out: &mut Vec<(PathBuf, bool)>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            out.push((dir.to_path_buf(), false));
-            return;
-        };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if p.is_dir() {
-                if !name.starts_with('.') && name != "target" {
-                    walk(&p, out);
-                }
-            } else if name.ends_with(".yaml") || name.ends_with(".yml") {
-                out.push((p, true));
-            }
+/// Scores the evidence files under `paths` (folders searched; files found there whose
+/// `kind:` is not `evidence` are passed over) on every core: the standings, and each file that
+/// did not load with its diagnostics. `progress` hears (done, total).
+pub fn score_paths(
+    paths: &[PathBuf],
+    resolver: &CriteriaResolver,
+    stage: Stage,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Vec<Standing>, Vec<(String, Vec<Diagnostic>)>) {
+    let (files, unreadable) = crate::load::yaml_files(paths);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let total = files.len();
+    let results = score_files(&files, resolver, stage, threads, &|done| {
+        progress(done, total)
+    });
+    let mut ok = Vec::new();
+    let mut failed: Vec<(String, Vec<Diagnostic>)> = unreadable
+        .into_iter()
+        .map(|d| (d.file.clone(), vec![d]))
+        .collect();
+    for ((file, _), r) in files.iter().zip(results) {
+        match r {
+            Ok(Some(s)) => ok.push(s),
+            Ok(None) => {}
+            Err(d) => failed.push((file.display().to_string(), d.0)),
         }
     }
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else {
-            out.push((p.clone(), false));
-        }
-    }
-    out
+    (ok, failed)
 }
 
 /// Scores every file on `threads` threads; results come back in the order of `paths`.
 /// `progress` is called with the number of files done so far.
-/// A file found in a folder that is not evidence comes back as `Ok(None)`.
+/// `paths` as from [`crate::load::yaml_files`]; a file found in a folder (not named) that is
+/// not evidence comes back as `Ok(None)`.
 pub fn score_files(
     paths: &[(PathBuf, bool)],
     resolver: &CriteriaResolver,
@@ -208,10 +204,10 @@ pub fn score_files(
                 let mut mine = Vec::new();
                 loop {
                     let i = next.fetch_add(1, AtomicOrdering::Relaxed);
-                    let Some((path, found)) = paths.get(i) else {
+                    let Some((path, named)) = paths.get(i) else {
                         break;
                     };
-                    mine.push((i, score_file(path, *found, resolver, stage)));
+                    mine.push((i, score_file(path, !*named, resolver, stage)));
                     progress(done.fetch_add(1, AtomicOrdering::Relaxed) + 1);
                 }
                 let mut all = results.lock().unwrap_or_else(|e| e.into_inner());

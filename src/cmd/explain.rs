@@ -1,9 +1,8 @@
 //! `parindex explain`: how one score came about.
 
-use super::{failure, report};
+use super::{failure, load_scored};
 use parindex::explain::explain;
-use parindex::load::{load_evidence, CriteriaResolver};
-use parindex::score::{overflow_diagnostic, score};
+use parindex::load::CriteriaResolver;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,13 +27,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (source, evidence, set, _) = match load_evidence(&args.evidence, &CriteriaResolver::new()) {
-        Ok(loaded) => loaded,
-        Err(d) => {
-            report(&d.0);
-            return Ok(failure());
-        }
+    let scored = match load_scored(&args.evidence, &CriteriaResolver::new(), args.stage.into()) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
     };
+    let (set, card, evidence) = (&scored.set, &scored.card, &scored.evidence);
     let Some(node) = set.find(args.code.trim()) else {
         let codes = set.nodes.iter().map(|n| n.code.as_str());
         let hint = match parindex::diag::suggest(args.code.trim(), codes) {
@@ -47,14 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(failure());
     };
-    let card = match score(&set, &evidence, args.stage.into()) {
-        Ok(card) => card,
-        Err(e) => {
-            report(&[overflow_diagnostic(&source, &e)]);
-            return Ok(failure());
-        }
-    };
-    for line in explain(&card, &evidence.entries, node) {
+    for line in explain(card, &evidence.entries, node) {
         println!("{line}");
     }
     Ok(ExitCode::SUCCESS)

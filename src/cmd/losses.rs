@@ -1,10 +1,9 @@
 //! `parindex losses`: every criterion that lost points, and who must fix it.
 
-use super::{failure, report};
-use parindex::load::{load_evidence, CriteriaResolver};
+use super::{load_scored, Scored};
+use parindex::load::CriteriaResolver;
 use parindex::losses::{by_responsible, by_section, losses};
 use parindex::render::losses::render;
-use parindex::score::{overflow_diagnostic, score};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,20 +43,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(code) = args.out.usage_error() {
         return Ok(code);
     }
-    let (source, evidence, set, _) = match load_evidence(&args.evidence, &CriteriaResolver::new()) {
-        Ok(loaded) => loaded,
-        Err(d) => {
-            report(&d.0);
-            return Ok(failure());
-        }
-    };
-    let card = match score(&set, &evidence, args.stage.into()) {
-        Ok(card) => card,
-        Err(e) => {
-            report(&[overflow_diagnostic(&source, &e)]);
-            return Ok(failure());
-        }
-    };
+    let Scored { evidence, card, .. } =
+        match load_scored(&args.evidence, &CriteriaResolver::new(), args.stage.into()) {
+            Ok(s) => s,
+            Err(code) => return Ok(code),
+        };
     let list = losses(&card, &evidence);
     let groups = match args.by {
         None => None,

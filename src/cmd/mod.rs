@@ -86,6 +86,40 @@ impl Output {
     }
 }
 
+/// An evidence file loaded, bound to its criteria set and scored.
+pub struct Scored {
+    pub source: parindex::load::Source,
+    pub evidence: parindex::model::Evidence,
+    pub set: std::sync::Arc<parindex::model::CriteriaSet>,
+    pub card: parindex::score::Scorecard,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads and scores an evidence file; on failure the diagnostics are printed and the exit code
+/// comes back.
+pub fn load_scored(
+    path: &std::path::Path,
+    resolver: &parindex::load::CriteriaResolver,
+    stage: parindex::model::Stage,
+) -> Result<Scored, ExitCode> {
+    let (source, evidence, set, warnings) =
+        parindex::load::load_evidence(path, resolver).map_err(|d| {
+            report(&d.0);
+            failure()
+        })?;
+    let card = parindex::score::score(&set, &evidence, stage).map_err(|e| {
+        report(&[parindex::score::overflow_diagnostic(&source, &e)]);
+        failure()
+    })?;
+    Ok(Scored {
+        source,
+        evidence,
+        set,
+        card,
+        warnings,
+    })
+}
+
 /// Exit code for invalid input and failed checks.
 pub const FAILURE: u8 = 1;
 

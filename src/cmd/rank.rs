@@ -4,7 +4,7 @@ use super::{failure, report};
 use parindex::diag::Diagnostic;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
-use parindex::rank::{evidence_files, league, mixed_sets, score_files, Standing};
+use parindex::rank::{league, mixed_sets, score_paths, Standing};
 use parindex::render::rank::{render, LeagueInfo};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -46,45 +46,48 @@ pub struct Args {
 
 /// A progress line on stderr, redrawn at most ten times a second, only on a terminal.
 struct Progress {
-    total: usize,
     label: &'static str,
     last: Mutex<Option<Instant>>,
     shown: bool,
 }
 
 impl Progress {
-    fn new(total: usize, label: &'static str, quiet: bool) -> Self {
+    fn new(label: &'static str, quiet: bool) -> Self {
         Progress {
-            total,
             label,
             last: Mutex::new(None),
-            shown: !quiet && std::io::stderr().is_terminal() && total > 1,
+            shown: !quiet && std::io::stderr().is_terminal(),
         }
     }
 
-    fn update(&self, done: usize) {
-        if !self.shown {
+    fn update(&self, done: usize, total: usize) {
+        if !self.shown || total < 2 {
             return;
         }
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
-        if last.is_some_and(|t| t.elapsed() < Duration::from_millis(100)) && done < self.total {
+        if last.is_some_and(|t| t.elapsed() < Duration::from_millis(100)) && done < total {
             return;
         }
         *last = Some(Instant::now());
         let width = 30;
-        let filled = width * done / self.total.max(1);
+        let filled = width * done / total;
         eprint!(
-            "\r{} [{}{}] {done}/{}",
+            "\r{} [{}{}] {done}/{total}",
             self.label,
             "#".repeat(filled),
             " ".repeat(width - filled),
-            self.total
         );
         let _ = std::io::stderr().flush();
     }
 
     fn finish(&self) {
-        if self.shown {
+        if self.shown
+            && self
+                .last
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .is_some()
+        {
             eprint!("\r{}\r", " ".repeat(self.label.len() + 50));
         }
     }
@@ -97,24 +100,12 @@ fn standings(
     quiet: bool,
     label: &'static str,
 ) -> (Vec<Standing>, Vec<(String, Vec<Diagnostic>)>) {
-    let files = evidence_files(paths);
-    let resolver = CriteriaResolver::new();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let progress = Progress::new(files.len(), label, quiet);
-    let results = score_files(&files, &resolver, stage, threads, &|done| {
-        progress.update(done)
+    let progress = Progress::new(label, quiet);
+    let result = score_paths(paths, &CriteriaResolver::new(), stage, &|done, total| {
+        progress.update(done, total)
     });
     progress.finish();
-    let mut ok = Vec::new();
-    let mut failed = Vec::new();
-    for ((file, _), r) in files.iter().zip(results) {
-        match r {
-            Ok(Some(s)) => ok.push(s),
-            Ok(None) => {}
-            Err(d) => failed.push((file.display().to_string(), d.0)),
-        }
-    }
-    (ok, failed)
+    result
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {

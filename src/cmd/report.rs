@@ -1,16 +1,15 @@
 //! `parindex report`: the results report of one unit, written for people.
 
-use super::{failure, report};
+use super::{failure, load_scored, report, Scored};
 use anyhow::Context;
 use parindex::compare::load_outcome;
 use parindex::diag::Diagnostic;
 use parindex::i18n::Lang;
-use parindex::load::{load_evidence, CriteriaResolver};
+use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::output::write_atomic;
-use parindex::rank::{evidence_files, mixed_sets, score_files, Standing};
+use parindex::rank::{mixed_sets, score_paths, Standing};
 use parindex::report::{build, render, Format, Peers};
-use parindex::score::{overflow_diagnostic, score};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -64,18 +63,7 @@ fn standings(
     dir: &Path,
     resolver: &CriteriaResolver,
 ) -> Result<Vec<Standing>, Vec<(String, Vec<Diagnostic>)>> {
-    let files = evidence_files(&[dir.to_path_buf()]);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let results = score_files(&files, resolver, Stage::Final, threads, &|_| {});
-    let mut ok = Vec::new();
-    let mut failed = Vec::new();
-    for ((file, _), r) in files.iter().zip(results) {
-        match r {
-            Ok(Some(s)) => ok.push(s),
-            Ok(None) => {}
-            Err(d) => failed.push((file.display().to_string(), d.0)),
-        }
-    }
+    let (ok, failed) = score_paths(&[dir.to_path_buf()], resolver, Stage::Final, &|_, _| {});
     if failed.is_empty() {
         Ok(ok)
     } else {
@@ -121,23 +109,19 @@ fn load_peers(dir: &Path, option: &str, resolver: &CriteriaResolver) -> Option<V
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let resolver = CriteriaResolver::new();
-    let (source, evidence, set, warnings) = match load_evidence(&args.evidence, &resolver) {
-        Ok(loaded) => loaded,
-        Err(d) => {
-            report(&d.0);
-            return Ok(failure());
-        }
+    let Scored {
+        source,
+        evidence,
+        card,
+        warnings,
+        ..
+    } = match load_scored(&args.evidence, &resolver, Stage::Final) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
     };
     if report(&warnings) > 0 {
         return Ok(failure());
     }
-    let card = match score(&set, &evidence, Stage::Final) {
-        Ok(card) => card,
-        Err(e) => {
-            report(&[overflow_diagnostic(&source, &e)]);
-            return Ok(failure());
-        }
-    };
 
     let previous = match &args.previous {
         None => None,

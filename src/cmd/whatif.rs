@@ -1,10 +1,10 @@
 //! `parindex whatif`: the result if values changed, and what it takes to reach a target.
 
-use super::{failure, report};
+use super::{failure, load_scored, report, Scored};
 use parindex::decimal::{parse_decimal, show, show_percent};
-use parindex::load::{load_evidence, parse_value_text, CriteriaResolver};
+use parindex::load::{parse_value_text, CriteriaResolver};
 use parindex::model::Stage;
-use parindex::rank::{evidence_files, league, score_files, Standing};
+use parindex::rank::{league, score_paths, Standing};
 use parindex::score::{overflow_diagnostic, score, Scorecard};
 use parindex::whatif::{plan, set_value};
 use rust_decimal::Decimal;
@@ -56,21 +56,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("error: give --set CODE=VALUE (one or more) and/or --target GRADE|PCT");
         return Ok(ExitCode::from(2));
     }
-    let (source, mut evidence, set, _) =
-        match load_evidence(&args.evidence, &CriteriaResolver::new()) {
-            Ok(loaded) => loaded,
-            Err(d) => {
-                report(&d.0);
-                return Ok(failure());
-            }
-        };
     let stage = Stage::Final;
-    let before = match score(&set, &evidence, stage) {
-        Ok(c) => c,
-        Err(e) => {
-            report(&[overflow_diagnostic(&source, &e)]);
-            return Ok(failure());
-        }
+    let Scored {
+        source,
+        mut evidence,
+        set,
+        card: before,
+        ..
+    } = match load_scored(&args.evidence, &CriteriaResolver::new(), stage) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
     };
     // Apply --set, reporting every bad one at once.
     let mut problems = Vec::new();
@@ -183,26 +178,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         final_card = p.result;
     }
     if let Some(dir) = &args.peers {
-        let files = evidence_files(std::slice::from_ref(dir));
-        let results = score_files(
-            &files,
+        let (all, failed) = score_paths(
+            std::slice::from_ref(dir),
             &CriteriaResolver::new(),
             stage,
-            std::thread::available_parallelism().map_or(1, |n| n.get()),
-            &|_| {},
+            &|_, _| {},
         );
-        let mut peers: Vec<Standing> = Vec::new();
-        for ((file, _), r) in files.iter().zip(results) {
-            match r {
-                Ok(Some(s)) if s.unit != before.unit && s.set.sha256 == set.sha256 => peers.push(s),
-                Ok(_) => {}
-                Err(d) => {
-                    report(&d.0);
-                    eprintln!("error: peer file {} did not load", file.display());
-                    return Ok(failure());
-                }
+        if !failed.is_empty() {
+            for (file, d) in &failed {
+                report(d);
+                eprintln!("error: peer file {file} did not load");
             }
+            return Ok(failure());
         }
+        let peers: Vec<Standing> = all
+            .into_iter()
+            .filter(|s| s.unit != before.unit && s.set.sha256 == set.sha256)
+            .collect();
         let rank_of = |card: &Scorecard| {
             let mut all = peers.clone();
             all.push(Standing::from_card(card, "this unit"));

@@ -406,6 +406,52 @@ fn tab_in_indent(text: &str, line: usize) -> bool {
         .any(|(_, l)| l.trim_start_matches(' ').starts_with('\t'))
 }
 
+/// The YAML files under `paths`: each file as given (`true`: named explicitly), and the
+/// `*.yaml`/`*.yml` files found in folders (`false`), hidden folders and `target` left out,
+/// in sorted order. Folders that cannot be read come back as diagnostics.
+pub fn yaml_files(
+    paths: &[std::path::PathBuf],
+) -> (Vec<(std::path::PathBuf, bool)>, Vec<Diagnostic>) {
+    fn walk(dir: &Path, out: &mut Vec<(std::path::PathBuf, bool)>, problems: &mut Vec<Diagnostic>) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Diagnostic::new(
+                    diag::FILE_UNREADABLE,
+                    &dir.display().to_string(),
+                    format!("cannot read the folder: {e}"),
+                ));
+                return;
+            }
+        };
+        let mut found: Vec<std::path::PathBuf> =
+            entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        found.sort();
+        for p in found {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if p.is_dir() {
+                if !name.starts_with('.') && name != "target" {
+                    walk(&p, out, problems);
+                }
+            } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+                out.push((p, false));
+            }
+        }
+    }
+    let (mut out, mut problems) = (Vec::new(), Vec::new());
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out, &mut problems);
+        } else {
+            out.push((p.clone(), true));
+        }
+    }
+    (out, problems)
+}
+
 /// The codes and texts of `kind:` that tell the two file kinds apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
