@@ -440,8 +440,7 @@ impl Binder<'_> {
         let n = &self.set.nodes[node];
         let result = read_value(scalar, written.as_deref()).and_then(|v| match (&v, &n.rule) {
             (Some(value), Some(rule)) => {
-                let shown = written.clone().unwrap_or_else(|| value.show());
-                fits_rule(value, rule, n.max, &shown).map(|()| v)
+                fits_rule(value, rule, n.max, written.as_deref()).map(|()| v)
             }
             _ => Ok(v),
         });

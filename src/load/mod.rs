@@ -549,7 +549,7 @@ pub fn parse_value_text(
         serde_yaml::from_str(text).unwrap_or(raw::Scalar::Str(text.to_string()));
     let v = value::read_value(&scalar, Some(text))?;
     if let (Some(v), Some(rule)) = (&v, &node.rule) {
-        value::fits_rule(v, rule, node.max, text)?;
+        value::fits_rule(v, rule, node.max, Some(text))?;
     }
     Ok(v)
 }

@@ -240,15 +240,19 @@ fn thousands(s: &str) -> ValueProblem {
     )
 }
 
-/// Checks a value against the kind its rule takes; `max` bounds `points`.
+/// Checks a value against the kind its rule takes; `max` bounds `points`. `written` is the
+/// value's text where it matters for a message (a long plain float); otherwise the value's own
+/// spelling is used, built only when there is something to report.
 pub fn fits_rule(
     value: &Value,
     rule: &Rule,
     max: Decimal,
-    written: &str,
+    written: Option<&str>,
 ) -> Result<(), ValueProblem> {
+    let text = || written.map_or_else(|| value.show(), str::to_string);
     let kind = rule.takes();
     let wrong = |got: &str| {
+        let written = text();
         problem(
             diag::WRONG_VALUE_KIND,
             format!(
@@ -265,7 +269,9 @@ pub fn fits_rule(
         (Value::Boolean(_), _) => Err(wrong("a boolean")),
         (Value::Rate { .. }, ValueKind::Rate) => Ok(()),
         (Value::Rate { .. }, _) => Err(wrong("a rate")),
-        (Value::Number(n), ValueKind::Rate) => Err(problem(
+        (Value::Number(n), ValueKind::Rate) => Err({
+            let written = text();
+            problem(
             diag::BARE_NUMBER_FOR_RATE,
             format!("`{written}` is a bare number where the `{}` rule takes a rate", rule.name()),
             Some(format!(
@@ -274,9 +280,11 @@ pub fn fits_rule(
                 decimal::show(*n),
                 decimal::show(*n)
             )),
-        )),
+        )
+        }),
         (Value::Number(_), ValueKind::Boolean) => Err(wrong("a number")),
         (Value::Number(n), ValueKind::Count) => {
+            let written = &text();
             if n.fract() != Decimal::ZERO {
                 if looks_like_thousands(written) {
                     return Err(thousands(written));
@@ -288,28 +296,44 @@ pub fn fits_rule(
                 ));
             }
             if n.is_sign_negative() && !n.is_zero() {
-                return Err(problem(diag::NOT_A_COUNT, format!("the count {written} is negative"), None));
+                return Err(problem(
+                    diag::NOT_A_COUNT,
+                    format!("the count {written} is negative"),
+                    None,
+                ));
             }
             Ok(())
         }
         (Value::Number(n), ValueKind::Number) => {
-            if n.is_sign_negative() && !n.is_zero() {
-                return Err(problem(
-                    diag::POINTS_OUT_OF_RANGE,
-                    format!("`{written}` is negative"),
-                    Some("values are 0 or more".into()),
-                ));
-            }
-            if matches!(rule, Rule::Points) && *n > max {
-                return Err(problem(
-                    diag::POINTS_OUT_OF_RANGE,
-                    format!("{written} points exceed this criterion's max of {}", decimal::show(max)),
-                    Some(format!("a `points` value lies between 0 and {}", decimal::show(max))),
-                ));
+            if (n.is_sign_negative() && !n.is_zero()) || (matches!(rule, Rule::Points) && *n > max)
+            {
+                return Err(number_out_of_range(*n, max, &text()));
             }
             Ok(())
         }
     }
+}
+
+/// A `points` or tiers value below 0 or, for `points`, above the max.
+fn number_out_of_range(n: Decimal, max: Decimal, written: &str) -> ValueProblem {
+    if n.is_sign_negative() && !n.is_zero() {
+        return problem(
+            diag::POINTS_OUT_OF_RANGE,
+            format!("`{written}` is negative"),
+            Some("values are 0 or more".into()),
+        );
+    }
+    problem(
+        diag::POINTS_OUT_OF_RANGE,
+        format!(
+            "{written} points exceed this criterion's max of {}",
+            decimal::show(max)
+        ),
+        Some(format!(
+            "a `points` value lies between 0 and {}",
+            decimal::show(max)
+        )),
+    )
 }
 
 #[cfg(test)]
@@ -378,25 +402,38 @@ mod tests {
     #[test]
     fn checks_value_kind_against_rule() {
         let ratio = Rule::Ratio(Ratio::default());
-        let bare = fits_rule(&Value::Number(dec("97")), &ratio, dec("1"), "97").unwrap_err();
+        let bare = fits_rule(&Value::Number(dec("97")), &ratio, dec("1"), Some("97")).unwrap_err();
         assert_eq!(bare.check, diag::BARE_NUMBER_FOR_RATE);
         assert!(bare.help.unwrap().contains("\"97%\""));
         let deduct = Rule::Deduct { per: dec("1") };
-        let sep =
-            fits_rule(&Value::Number(dec("12.698")), &deduct, dec("2"), "12.698").unwrap_err();
+        let sep = fits_rule(
+            &Value::Number(dec("12.698")),
+            &deduct,
+            dec("2"),
+            Some("12.698"),
+        )
+        .unwrap_err();
         assert_eq!(sep.check, diag::NOT_A_COUNT);
         assert!(sep.help.unwrap().contains("12698"));
-        let half = fits_rule(&Value::Number(dec("1.5")), &deduct, dec("2"), "1.5").unwrap_err();
+        let half =
+            fits_rule(&Value::Number(dec("1.5")), &deduct, dec("2"), Some("1.5")).unwrap_err();
         assert_eq!(half.check, diag::NOT_A_COUNT);
-        let over = fits_rule(&Value::Number(dec("3")), &Rule::Points, dec("2.5"), "3").unwrap_err();
+        let over = fits_rule(
+            &Value::Number(dec("3")),
+            &Rule::Points,
+            dec("2.5"),
+            Some("3"),
+        )
+        .unwrap_err();
         assert_eq!(over.check, diag::POINTS_OUT_OF_RANGE);
-        let yes_no = fits_rule(&Value::Number(dec("1")), &Rule::YesNo, dec("1"), "1").unwrap_err();
+        let yes_no =
+            fits_rule(&Value::Number(dec("1")), &Rule::YesNo, dec("1"), Some("1")).unwrap_err();
         assert_eq!(yes_no.check, diag::WRONG_VALUE_KIND);
         let tiers = Rule::Tiers(Tiers {
             scale: TierScale::Number,
             steps: vec![],
         });
-        assert!(fits_rule(&Value::Number(dec("2")), &tiers, dec("2"), "2").is_ok());
-        assert!(fits_rule(&Value::NotApplicable, &Rule::YesNo, dec("1"), "n/a").is_ok());
+        assert!(fits_rule(&Value::Number(dec("2")), &tiers, dec("2"), Some("2")).is_ok());
+        assert!(fits_rule(&Value::NotApplicable, &Rule::YesNo, dec("1"), Some("n/a")).is_ok());
     }
 }
