@@ -276,7 +276,9 @@ pub enum Value {
     Rate {
         num: Decimal,
         den: Decimal,
-        text: String,
+        /// Shared: scoring copies values into every scorecard, and a count is cheaper than a
+        /// string copy for ten thousand files.
+        text: std::sync::Arc<str>,
     },
     Number(Decimal),
     /// Not applicable ("không phát sinh").
@@ -297,7 +299,7 @@ impl Value {
         match self {
             Value::Boolean(true) => "yes".into(),
             Value::Boolean(false) => "no".into(),
-            Value::Rate { text, .. } => text.clone(),
+            Value::Rate { text, .. } => text.to_string(),
             Value::Number(n) => crate::decimal::show(*n),
             Value::NotApplicable => "n/a".into(),
         }

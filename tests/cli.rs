@@ -568,3 +568,18 @@ fn completions_and_man_page() {
     assert!(man.starts_with(".ie") && man.contains(".TH parindex 1"));
     parindex().args(["completions", "tcsh"]).assert().code(2);
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    // The set's YAML is larger than a pipe's buffer: the writer meets a closed reader.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("parindex"))
+        .args(["criteria", "show", "dak-nong-district-2022"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}

@@ -164,7 +164,7 @@ proptest! {
         let inverted = matches!(rule, parindex::model::Rule::Ratio(r) if r.invert);
         prop_assume!(rule.takes() == parindex::model::ValueKind::Rate && !inverted);
         let (lo, hi) = (a.min(b), a.max(b));
-        let rate = |bp: u32| Value::Rate { num: Decimal::new(bp.into(), 2), den: Decimal::ONE_HUNDRED, text: String::new() };
+        let rate = |bp: u32| Value::Rate { num: Decimal::new(bp.into(), 2), den: Decimal::ONE_HUNDRED, text: "".into() };
         let s_lo = rule_score(rule, node.max, &rate(lo)).unwrap().unwrap();
         let s_hi = rule_score(rule, node.max, &rate(hi)).unwrap().unwrap();
         prop_assert!(s_lo <= s_hi, "{lo} bp scores {s_lo} but {hi} bp scores {s_hi}");

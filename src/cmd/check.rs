@@ -73,15 +73,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.format {
         CheckFormat::Human => {
             for d in &report.diagnostics {
-                println!("{d}\n");
+                outln!("{d}\n");
             }
-            println!("{}", report.summary());
+            outln!("{}", report.summary());
         }
         CheckFormat::Github => {
             for d in &report.diagnostics {
-                println!("{}", github_annotation(d));
+                outln!("{}", github_annotation(d));
             }
-            println!("{}", report.summary());
+            outln!("{}", report.summary());
         }
         CheckFormat::Json => {
             let doc = JsonReport {
@@ -108,7 +108,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     })
                     .collect(),
             };
-            println!("{}", serde_json::to_string_pretty(&doc)?);
+            outln!("{}", serde_json::to_string_pretty(&doc)?);
         }
     }
     Ok(if report.count(Severity::Error) > 0 {

@@ -50,12 +50,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     parindex::decimal::show(max),
                 ]);
             }
-            println!("{t}");
+            outln!("{t}");
             Ok(ExitCode::SUCCESS)
         }
         Action::Show { id } => match embedded::find(&id) {
             Some(text) => {
-                print!("{text}");
+                out!("{text}");
                 Ok(ExitCode::SUCCESS)
             }
             None => {

@@ -120,6 +120,20 @@ pub fn load_scored(
     })
 }
 
+/// Writes to standard output. When the reader has gone (`parindex … | head`), the output is
+/// no longer wanted: end quietly with success, as ripgrep does, rather than panic.
+pub fn write_stdout(bytes: &[u8]) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write to standard output: {e}");
+        std::process::exit(i32::from(FAILURE));
+    }
+}
+
 /// Exit code for invalid input and failed checks.
 pub const FAILURE: u8 = 1;
 

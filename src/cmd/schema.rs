@@ -17,6 +17,6 @@ use std::process::ExitCode;
 pub struct Args {}
 
 pub fn run(_: Args) -> anyhow::Result<ExitCode> {
-    print!("{}", parindex::SCHEMA);
+    out!("{}", parindex::SCHEMA);
     Ok(ExitCode::SUCCESS)
 }

@@ -66,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let text = template(&set, &reference);
     match &args.output {
         Some(path) => write_atomic(path, &text, args.force).context("the form was not written")?,
-        None => print!("{text}"),
+        None => out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -127,10 +127,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(failure());
         }
     };
-    println!("{} · {}", before.unit, before.period);
-    println!("  now:        {}", summary(&before));
+    outln!("{} · {}", before.unit, before.period);
+    outln!("  now:        {}", summary(&before));
     if !args.sets.is_empty() {
-        println!("  with --set: {}", summary(&after_sets));
+        outln!("  with --set: {}", summary(&after_sets));
     }
     let mut final_card = after_sets.clone();
     let mut reached = true;
@@ -142,19 +142,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 return Ok(failure());
             }
         };
-        println!("\nTarget: {label}");
+        outln!("\nTarget: {label}");
         if p.steps.is_empty() && p.reached {
-            println!("  already reached.");
+            outln!("  already reached.");
         } else if !p.reached {
-            println!(
+            outln!(
                 "  cannot be reached: even with every criterion improved, the total would be {}.",
                 summary(&p.result)
             );
         } else {
-            println!("  improve {} criteria, largest gain first:", p.steps.len());
+            outln!("  improve {} criteria, largest gain first:", p.steps.len());
             for (n, s) in p.steps.iter().enumerate() {
                 let node = &set.nodes[s.node];
-                println!(
+                outln!(
                     "  {:>2}. {:<8} {} → {}  (+{})  {}",
                     n + 1,
                     node.code,
@@ -164,7 +164,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     node.title
                 );
             }
-            println!("  result: {}", summary(&p.result));
+            outln!("  result: {}", summary(&p.result));
             let mut rerun = format!("parindex whatif {}", args.evidence.display());
             for s in args.sets.iter() {
                 rerun.push_str(&format!(" --set '{s}'"));
@@ -172,7 +172,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             for s in &p.steps {
                 rerun.push_str(&format!(" --set '{}={}'", set.nodes[s.node].code, s.to));
             }
-            println!("  confirm:  {rerun}");
+            outln!("  confirm:  {rerun}");
         }
         reached = p.reached;
         final_card = p.result;
@@ -206,7 +206,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .map_or(0, |r| r.rank);
             format!("{rank}/{n}")
         };
-        println!(
+        outln!(
             "\nRank among {} peers: now {}, after {}",
             peers.len(),
             rank_of(&before),

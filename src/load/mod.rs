@@ -41,7 +41,12 @@ impl Source {
         let fail = |check: Check, msg: String| Diagnostics::one(Diagnostic::new(check, &name, msg));
         let file = std::fs::File::open(path)
             .map_err(|e| fail(diag::FILE_UNREADABLE, format!("cannot open the file: {e}")))?;
-        let mut bytes = Vec::new();
+        // Sized from the file's length (one allocation, no probing reads); the limit is still
+        // enforced on what is read, whatever the metadata said.
+        let hint = file
+            .metadata()
+            .map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1)) as usize;
+        let mut bytes = Vec::with_capacity(hint + 1);
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| fail(diag::FILE_UNREADABLE, format!("cannot read the file: {e}")))?;
@@ -152,9 +157,15 @@ impl Source {
                     .help("a criteria set or evidence file starts with `parindex: 1` and `kind:`"),
             ));
         }
-        if let Some(at) = flow_nesting_beyond(&self.text, MAX_FLOW_NESTING) {
-            // The YAML scanner's work grows with the square of flow nesting: refuse before it
-            // starts, as the parser would refuse after.
+        // The YAML scanner's work grows with the square of bracket nesting: refuse deep
+        // brackets before it starts, as the parser would refuse them after. Below 16 KiB the
+        // square stays small (milliseconds), so ordinary files skip the scan.
+        let deep = if self.text.len() > SCAN_NESTING_ABOVE {
+            flow_nesting_beyond(&self.text, MAX_FLOW_NESTING)
+        } else {
+            None
+        };
+        if let Some(at) = deep {
             return Err(Diagnostics::one(
                 Diagnostic::new(
                     diag::YAML_LIMIT,
@@ -282,50 +293,56 @@ fn split_syntax_error(message: &str) -> (String, Option<Position>, Option<Positi
 /// The YAML parser's own nesting limit, applied to flow brackets before parsing.
 pub const MAX_FLOW_NESTING: usize = 128;
 
+/// Files larger than this are scanned for bracket nesting before parsing.
+const SCAN_NESTING_ABOVE: usize = 16 * 1024;
+
 /// The position of the first `[` or `{` that opens a flow collection deeper than `limit`, by a
 /// linear scan that skips quoted text and comments. Outside brackets, only a bracket that
 /// starts a value counts (so `title: a{b` is text, as YAML reads it).
 fn flow_nesting_beyond(text: &str, limit: usize) -> Option<Position> {
+    // Bytes, not chars: every character that matters here is ASCII, and UTF-8 never uses an
+    // ASCII byte inside a multi-byte character.
     let (mut depth, mut in_double, mut in_single) = (0usize, false, false);
     for (n, line) in text.lines().enumerate() {
-        let mut prev: Option<char> = None;
+        let mut prev: Option<u8> = None;
         let mut escaped = false;
         let mut prev_was_space = true;
-        for (col, c) in line.chars().enumerate() {
+        for (i, &c) in line.as_bytes().iter().enumerate() {
             if in_double {
                 if escaped {
                     escaped = false;
-                } else if c == '\\' {
+                } else if c == b'\\' {
                     escaped = true;
-                } else if c == '"' {
+                } else if c == b'"' {
                     in_double = false;
                 }
                 continue;
             }
             if in_single {
-                if c == '\'' {
+                if c == b'\'' {
                     in_single = false;
                 }
                 continue;
             }
-            let value_start = depth > 0 || matches!(prev, None | Some('-' | ':' | ',' | '?'));
+            let value_start = depth > 0 || matches!(prev, None | Some(b'-' | b':' | b',' | b'?'));
             match c {
-                '#' if prev_was_space => break,
-                '"' if value_start => in_double = true,
-                '\'' if value_start => in_single = true,
-                '[' | '{' if value_start => {
+                b'#' if prev_was_space => break,
+                b'"' if value_start => in_double = true,
+                b'\'' if value_start => in_single = true,
+                b'[' | b'{' if value_start => {
                     depth += 1;
                     if depth > limit {
+                        let column = line[..i].chars().count() + 1;
                         return Some(Position {
                             line: n + 1,
-                            column: col + 1,
+                            column,
                         });
                     }
                 }
-                ']' | '}' if depth > 0 => depth -= 1,
+                b']' | b'}' if depth > 0 => depth -= 1,
                 _ => {}
             }
-            prev_was_space = c == ' ' || c == '\t';
+            prev_was_space = c == b' ' || c == b'\t';
             if !prev_was_space {
                 prev = Some(c);
             }

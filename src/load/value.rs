@@ -103,7 +103,7 @@ fn read_text(s: &str) -> Result<Value, ValueProblem> {
         return Ok(Value::Rate {
             num,
             den: Decimal::ONE_HUNDRED,
-            text: t.to_string(),
+            text: t.into(),
         });
     }
     if let Some((done, total)) = t.split_once('/') {
@@ -211,7 +211,7 @@ fn fraction_text(done: &str, total: &str, whole: &str) -> Result<Value, ValuePro
     Ok(Value::Rate {
         num: d,
         den: t,
-        text: whole.to_string(),
+        text: whole.into(),
     })
 }
 
