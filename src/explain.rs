@@ -142,7 +142,7 @@ fn formula(rule: &Rule, max: Decimal, value: &Value, unrounded: Decimal) -> Stri
 }
 
 /// The explanation of `code` in `card`, as lines of text.
-pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<String> {
+pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) -> Vec<String> {
     let set = &card.set;
     let n = &set.nodes[node];
     let s = &card.nodes[node];

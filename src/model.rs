@@ -333,7 +333,8 @@ pub struct Evidence {
     pub unit: String,
     pub period: String,
     /// Per node of the criteria set (by index): the entry given for it, if any.
-    pub entries: Vec<Option<Entry>>,
+    /// Boxed: most nodes have no entry, and a file's table stays small (10,000 files ranked).
+    pub entries: Vec<Option<Box<Entry>>>,
     pub expect: Option<Expect>,
     /// Where it was loaded from.
     pub origin: String,

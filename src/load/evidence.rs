@@ -308,6 +308,14 @@ impl Binder<'_> {
         Some((text, path))
     }
 
+    /// [`Self::node`] with the path built only for a report.
+    fn node_fast(&mut self, code: &str, path: &dyn Fn() -> Vec<Seg>) -> Option<usize> {
+        match self.set.find(code) {
+            Some(i) => Some(i),
+            None => self.node(code, &path()),
+        }
+    }
+
     /// Resolves a code to a node index, reporting unknown codes.
     fn node(&mut self, code: &str, path: &[Seg]) -> Option<usize> {
         match self.set.find(code) {
@@ -334,18 +342,29 @@ impl Binder<'_> {
     }
 
     /// The entries by node.
-    fn entries(&mut self, raw: &RawEvidence) -> Vec<Option<Entry>> {
-        let mut entries: Vec<Option<Entry>> = vec![None; self.set.nodes.len()];
+    fn entries(&mut self, raw: &RawEvidence) -> Vec<Option<Box<Entry>>> {
+        let mut entries: Vec<Option<Box<Entry>>> = vec![None; self.set.nodes.len()];
         let mut given = vec![false; self.set.nodes.len()];
         let Some(values) = &raw.values else {
             return entries;
         };
         let values_path = vec![key("values")];
         for (k, raw_entry) in &values.0 {
-            let Some((code, path)) = self.code_key(k, &values_path) else {
-                continue;
+            // The common case, a code written as a string, costs no copy: paths for messages
+            // are built only when there is something to report.
+            let owned;
+            let code: &str = match k {
+                Scalar::Str(s) | Scalar::Int(s) => s,
+                other => match self.code_key(other, &values_path) {
+                    Some((c, _)) => {
+                        owned = c;
+                        &owned
+                    }
+                    None => continue,
+                },
             };
-            let Some(i) = self.node(&code, &path) else {
+            let path = || vec![key("values"), Seg::Key(code.to_string())];
+            let Some(i) = self.node_fast(code, &path) else {
                 continue;
             };
             let node = &self.set.nodes[i];
@@ -360,10 +379,10 @@ impl Binder<'_> {
                     self.source
                         .diag_at_key(
                             diag::NOT_A_LEAF,
-                            &path,
+                            &path(),
                             format!("`{code}` has sub-criteria; its score is the sum of theirs"),
                         )
-                        .criterion(&code)
+                        .criterion(code)
                         .help(format!(
                             "give values to its leaves instead: {}",
                             leaves.join(", ")
@@ -376,10 +395,10 @@ impl Binder<'_> {
                     self.source
                         .diag_at_key(
                             diag::DUPLICATE_CODE,
-                            &path,
+                            &path(),
                             format!("`{code}` has two values"),
                         )
-                        .criterion(&code)
+                        .criterion(code)
                         .help("keep one value per criterion"),
                 );
                 continue;
@@ -394,11 +413,11 @@ impl Binder<'_> {
                     let value = m
                         .value
                         .as_ref()
-                        .and_then(|s| self.value(s, &child(&path, "value"), i));
+                        .and_then(|s| self.value(s, &|| child(&path(), "value"), i));
                     let appraised = m
                         .appraised
                         .as_ref()
-                        .and_then(|s| self.value(s, &child(&path, "appraised"), i));
+                        .and_then(|s| self.value(s, &|| child(&path(), "appraised"), i));
                     if appraised.is_some()
                         && m.reason.as_deref().is_none_or(|r| r.trim().is_empty())
                     {
@@ -406,10 +425,10 @@ impl Binder<'_> {
                             self.source
                                 .diag_at_key(
                                     diag::APPRAISED_WITHOUT_REASON,
-                                    &child(&path, "appraised"),
+                                    &child(&path(), "appraised"),
                                     format!("`{code}` has an appraised value without a `reason`"),
                                 )
-                                .criterion(&code)
+                                .criterion(code)
                                 .help("say why the appraisal council changed the value: `reason: \"…\"`"),
                         );
                     }
@@ -422,18 +441,23 @@ impl Binder<'_> {
                     }
                 }
             };
-            entries[i] = Some(entry);
+            entries[i] = Some(Box::new(entry));
         }
         entries
     }
 
     /// Reads one value and checks it against the leaf's rule.
-    fn value(&mut self, scalar: &Scalar, path: &[Seg], node: usize) -> Option<Value> {
+    fn value(
+        &mut self,
+        scalar: &Scalar,
+        path: &dyn Fn() -> Vec<Seg>,
+        node: usize,
+    ) -> Option<Value> {
         // A plain float's digits are only needed from the text when its binary value cannot
         // hold them; looking them up builds the position index, so it is done only then.
         let written = match scalar {
             Scalar::Float(f) if super::value::significant_digits(&float_text(*f)) > 15 => {
-                self.source.raw(path).map(str::to_string)
+                self.source.raw(&path()).map(str::to_string)
             }
             _ => None,
         };
@@ -453,7 +477,7 @@ impl Binder<'_> {
             }) => {
                 let mut d = self
                     .source
-                    .diag(check, path, message)
+                    .diag(check, &path(), message)
                     .criterion(n.code.clone());
                 d.help = help;
                 self.found.push(d);

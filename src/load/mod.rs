@@ -441,15 +441,25 @@ pub fn yaml_files(
                 return;
             }
         };
-        let mut found: Vec<std::path::PathBuf> =
-            entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        // The entry's own file type: no extra system call per file on most file systems
+        // (a national ranking lists ten thousand files); links are followed as before.
+        let mut found: Vec<(std::path::PathBuf, bool)> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| {
+                let is_dir = match e.file_type() {
+                    Ok(t) if !t.is_symlink() => t.is_dir(),
+                    _ => e.path().is_dir(),
+                };
+                (e.path(), is_dir)
+            })
+            .collect();
         found.sort();
-        for p in found {
+        for (p, is_dir) in found {
             let name = p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if p.is_dir() {
+            if is_dir {
                 if !name.starts_with('.') && name != "target" {
                     walk(&p, out, problems);
                 }
