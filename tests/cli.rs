@@ -1,30 +1,14 @@
 //! The `parindex` binary run as a user runs it: the Krông Nô 2022 figures, every output
 //! format, output files, exit codes.
 
+mod common;
+
 use assert_cmd::cargo::cargo_bin_cmd;
-use assert_cmd::Command;
+use common::{parindex, stdout_of, EXAMPLE};
 use predicates::prelude::*;
 use serde_json::Value as Json;
 use std::fs;
 use unicode_width::UnicodeWidthStr;
-
-const EXAMPLE: &str = "examples/krong-no-2022.yaml";
-
-fn parindex() -> Command {
-    let mut cmd = cargo_bin_cmd!("parindex");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = parindex().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "parindex {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn json_of(args: &[&str]) -> Json {
     serde_json::from_str(&stdout_of(args)).unwrap()

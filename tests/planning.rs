@@ -1,28 +1,11 @@
 //! `losses`, `explain`, `template` and `whatif` run as a user runs them.
 
-use assert_cmd::cargo::cargo_bin_cmd;
-use assert_cmd::Command;
+mod common;
+
+use common::{parindex, stdout_of, EXAMPLE};
 use predicates::prelude::*;
 use serde_json::Value as Json;
 use std::fs;
-
-const EXAMPLE: &str = "examples/krong-no-2022.yaml";
-
-fn parindex() -> Command {
-    let mut cmd = cargo_bin_cmd!("parindex");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = parindex().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "parindex {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[test]
 fn losses_by_responsible_hands_each_office_its_list() {

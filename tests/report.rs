@@ -1,31 +1,15 @@
 //! `parindex report` run as a user runs it, on the Krông Nô example: the figures the district's
 //! own report states, in Markdown (vi, en) and HTML.
 
-use assert_cmd::cargo::cargo_bin_cmd;
-use assert_cmd::Command;
+mod common;
+
+use common::{parindex, stdout_of, EXAMPLE};
 use predicates::prelude::*;
 use std::fs;
 use std::path::Path;
 
-const EXAMPLE: &str = "examples/krong-no-2022.yaml";
 const PREVIOUS: &str = "examples/krong-no-2021.yaml";
 const PEERS: &str = "examples/dak-nong-2022";
-
-fn parindex() -> Command {
-    let mut cmd = cargo_bin_cmd!("parindex");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = parindex().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "parindex {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// The part of `text` from the line containing `start` to the next Markdown heading.
 fn block<'a>(text: &'a str, start: &str) -> &'a str {

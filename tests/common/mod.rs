@@ -1,0 +1,26 @@
+//! What every test of the binary needs: the command, and its output on success.
+
+use assert_cmd::Command;
+
+/// The example every figure of the source report is checked against.
+#[allow(dead_code)]
+pub const EXAMPLE: &str = "examples/krong-no-2022.yaml";
+
+/// `parindex`, without colour whatever the environment says.
+pub fn parindex() -> Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("parindex");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// Standard output of a run that must succeed (its stderr is shown when it does not).
+#[allow(dead_code)]
+pub fn stdout_of(args: &[&str]) -> String {
+    let out = parindex().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "parindex {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
