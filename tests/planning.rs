@@ -205,3 +205,11 @@ fn whatif_reports_bad_values_unreachable_targets_and_usage() {
     let already = stdout_of(&["whatif", EXAMPLE, "--target", "Khá"]);
     assert!(already.contains("already reached"));
 }
+
+#[test]
+fn snapshot_template() {
+    insta::assert_snapshot!(stdout_of(&[
+        "template",
+        "tests/fixtures/small-criteria.yaml"
+    ]));
+}
