@@ -115,7 +115,7 @@ pub fn by_responsible(losses: &[Loss], unassigned: &str) -> Vec<Group> {
             }
         }
     }
-    groups.sort_by(|a, b| b.total.cmp(&a.total));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.total));
     groups
 }
 

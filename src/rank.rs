@@ -272,7 +272,7 @@ pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
     Some(
         Diagnostic::new(
             crate::diag::MIXED_CRITERIA,
-            &groups[0].2[0].to_string(),
+            groups[0].2[0],
             format!("the files are scored against {} different criteria sets; ranks compare like with like only:\n    {}", groups.len(), list.join("\n    ")),
         )
         .help("rank each year's or each level's files separately, or give them the same `criteria:`"),

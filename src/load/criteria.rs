@@ -757,6 +757,16 @@ fn is_child_code(parent: &str, code: &str) -> bool {
         .is_some_and(|rest| !rest.contains('.'))
 }
 
+/// "code 1.10 is written as a number, which YAML reads as 1.1".
+pub(super) fn float_code_message(written: &str, f: f64) -> String {
+    let read = super::raw::float_text(f);
+    if read == written {
+        format!("code {written} is written as a number")
+    } else {
+        format!("code {written} is written as a number, which YAML reads as {read}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -772,15 +782,5 @@ mod tests {
         assert!(is_child_code("3.4", "3.4.1"));
         assert!(!is_child_code("3.4", "3.4.1.1"));
         assert!(!is_child_code("3.4", "3.41"));
-    }
-}
-
-/// "code 1.10 is written as a number, which YAML reads as 1.1".
-pub(super) fn float_code_message(written: &str, f: f64) -> String {
-    let read = super::raw::float_text(f);
-    if read == written {
-        format!("code {written} is written as a number")
-    } else {
-        format!("code {written} is written as a number, which YAML reads as {read}")
     }
 }

@@ -337,7 +337,7 @@ impl PositionIndex {
                         }
                     };
                     self.record(
-                        p.clone(),
+                        p,
                         Spot {
                             line,
                             key_column: Some(key_col),
@@ -383,7 +383,7 @@ impl PositionIndex {
                         }
                     };
                     self.record(
-                        p.clone(),
+                        p,
                         Spot {
                             line,
                             key_column: None,

@@ -62,7 +62,7 @@ fn table(rows: &[Row], info: &LeagueInfo, opts: TableOptions) -> String {
             Cell::new(percent_text(s.percent(), lang)),
             Cell::new(s.grade.as_deref().unwrap_or("")),
         ];
-        cells.extend(row.section_ranks.iter().map(|r| Cell::new(r)));
+        cells.extend(row.section_ranks.iter().map(Cell::new));
         if info.with_previous {
             cells.push(Cell::new(previous_text(row)));
         }
