@@ -74,6 +74,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     notes.extend(warnings);
+    // A reference that is an id (not a path) and names another set: say which one was used.
+    let is_id = |r: &str| {
+        r.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    if args.criteria.is_some() && is_id(&evidence.criteria_ref) && evidence.criteria_ref != set.id {
+        eprintln!(
+            "note: {} names `{}`; scored with `{}` as --criteria asks",
+            source.name, evidence.criteria_ref, set.id
+        );
+    }
     if args.strict {
         for d in notes.iter_mut().filter(|d| d.check == diag::MISSING_VALUE) {
             d.severity = diag::Severity::Error;
