@@ -1,6 +1,6 @@
 //! Rendering a [`Comparison`]: table, JSON, CSV, Markdown.
 
-use super::{csv_field, md_cell, new_table, percent_text, TableOptions, TextFormat};
+use super::{csv_field, md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
 use crate::compare::{Change, Comparison, Line};
 use crate::decimal::{show, show_percent};
 use crate::i18n::Lang;
@@ -359,13 +359,7 @@ fn csv(c: &Comparison) -> String {
             pct(l.delta_pp()),
             String::new(),
         ];
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
+        push_csv_row(&mut out, &row);
     }
     for ch in &c.changes {
         let row = [
@@ -382,13 +376,7 @@ fn csv(c: &Comparison) -> String {
             String::new(),
             ch.kind.map_or(String::new(), |k| k.name().to_string()),
         ];
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
+        push_csv_row(&mut out, &row);
     }
     for (kind, list) in [("removed", &c.removed), ("added", &c.added)] {
         for (code, title) in list {

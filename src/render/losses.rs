@@ -1,6 +1,6 @@
 //! Rendering points lost: flat (largest first) or grouped by office or section.
 
-use super::{csv_field, md_cell, new_table, TableOptions, TextFormat};
+use super::{md_cell, new_table, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::show;
 use crate::i18n::Lang;
 use crate::losses::{Group, Loss};
@@ -210,14 +210,7 @@ fn csv(losses: &[Loss]) -> String {
                 l.why.clone().unwrap_or_default(),
                 office.to_string(),
             ];
-            out.push_str(
-                &fields
-                    .iter()
-                    .map(|f| csv_field(f))
-                    .collect::<Vec<_>>()
-                    .join(","),
-            );
-            out.push('\n');
+            push_csv_row(&mut out, &fields);
         }
     }
     out

@@ -428,11 +428,16 @@ fn csv(card: &Scorecard) -> String {
                 .unwrap_or_default(),
             responsible(set, i).join("; "),
         ];
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
+        push_csv_row(&mut out, &fields);
     }
     out
+}
+
+/// Appends one CSV row (fields quoted where needed) and its line end.
+pub(crate) fn push_csv_row(out: &mut String, fields: &[String]) {
+    let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    out.push_str(&quoted.join(","));
+    out.push('\n');
 }
 
 /// Escapes a Markdown table cell.

@@ -1,6 +1,6 @@
 //! Rendering a league table: table, JSON, CSV, Markdown.
 
-use super::{csv_field, md_cell, new_table, percent_text, TableOptions, TextFormat};
+use super::{md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::{show, show_percent};
 use crate::rank::Row;
 use comfy_table::Cell;
@@ -212,14 +212,7 @@ fn csv(rows: &[Row], info: &LeagueInfo) -> String {
             fields.push(row.previous_rank.map(|p| p.to_string()).unwrap_or_default());
             fields.push(row.places_up().map(|p| p.to_string()).unwrap_or_default());
         }
-        out.push_str(
-            &fields
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
+        push_csv_row(&mut out, &fields);
     }
     out
 }
