@@ -531,3 +531,52 @@ fn lang_vi_writes_numbers_the_vietnamese_way_in_tables_only() {
     ]);
     assert!(md.contains("87,69%"));
 }
+
+#[test]
+fn diff_reports_a_bad_map_or_a_bad_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.yaml");
+    fs::write(&map, "- not\n- a map\n").unwrap();
+    parindex()
+        .args([
+            "diff",
+            "examples/krong-no-2021.yaml",
+            "examples/krong-no-2022.yaml",
+            "--map",
+            map.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a code map"));
+    parindex()
+        .args([
+            "diff",
+            "examples/krong-no-2021.yaml",
+            "tests/errors/evidence/E205-rate-over-100.yaml",
+        ])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("E205"));
+    let json = dir.path().join("bad.json");
+    fs::write(&json, "{\"unit\": 1}").unwrap();
+    parindex()
+        .args([
+            "diff",
+            json.to_str().unwrap(),
+            "examples/krong-no-2022.yaml",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a parindex JSON result"));
+}
+
+#[test]
+fn template_refuses_a_broken_criteria_file() {
+    parindex()
+        .args(["template", "tests/errors/criteria/E106-max-not-sum.yaml"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("E106"));
+}
