@@ -70,8 +70,18 @@ pub fn cmp_ratio(a: (Decimal, Decimal), b: (Decimal, Decimal)) -> Ordering {
 
 /// Competition ranks (1, 2, 2, 4) of ratios, highest first.
 pub fn competition_ranks(ratios: &[(Decimal, Decimal)]) -> Vec<usize> {
+    // Sort on the quotients computed once (rounded to 28 digits, which never reverses an
+    // order), falling back to the exact cross-multiplied comparison only where two quotients
+    // are equal: the same exact order, without two multiplications per comparison.
+    let quotients: Vec<Option<Decimal>> = ratios
+        .iter()
+        .map(|&(s, m)| if m.is_zero() { None } else { s.checked_div(m) })
+        .collect();
     let mut order: Vec<usize> = (0..ratios.len()).collect();
-    order.sort_by(|&a, &b| cmp_ratio(ratios[b], ratios[a]));
+    order.sort_by(|&a, &b| match (quotients[b], quotients[a]) {
+        (Some(x), Some(y)) if x != y => x.cmp(&y),
+        _ => cmp_ratio(ratios[b], ratios[a]),
+    });
     let mut ranks = vec![0; ratios.len()];
     for (pos, &i) in order.iter().enumerate() {
         ranks[i] = if pos > 0 && cmp_ratio(ratios[i], ratios[order[pos - 1]]) == Ordering::Equal {

@@ -113,7 +113,7 @@ impl Scorecard {
 
 /// The score of one rule for one value, before rounding; `None` for `n/a`.
 pub fn rule_score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Decimal>, Overflow> {
-    use decimal::{add, div, mul, sub};
+    use decimal::{div, mul, sub};
     let zero = Decimal::ZERO;
     let score = match (rule, value) {
         (_, Value::NotApplicable) => return Ok(None),
@@ -168,7 +168,7 @@ pub fn rule_score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Dec
         _ => zero,
     };
     // Every leaf score lies in [0, max], whatever the parameters.
-    Ok(Some(score.max(zero).min(add(max, zero)?)))
+    Ok(Some(score.max(zero).min(max)))
 }
 
 /// A figure outgrew a decimal while scoring: at this leaf, or (`None`) in a sum.

@@ -106,8 +106,9 @@ struct Builder<'a> {
     nodes: Vec<Criterion>,
     /// Each node's path in the document, parallel to `nodes`.
     paths: Vec<Vec<Seg>>,
-    /// Code → the line where it first appeared.
-    seen: HashMap<String, Option<usize>>,
+    /// Code → the node that first used it (its line is looked up only for a duplicate, so a
+    /// clean set never builds the position index).
+    seen: HashMap<String, usize>,
 }
 
 impl Builder<'_> {
@@ -323,9 +324,11 @@ impl Builder<'_> {
                 ),
                 _ => {}
             }
-            if let Some(first) = self.seen.get(code) {
-                let at = first
-                    .map(|l| format!(" (first at line {l})"))
+            if let Some(&first) = self.seen.get(code) {
+                let at = source
+                    .index()
+                    .get(&child(&self.paths[first], "code"))
+                    .map(|s| format!(" (first at line {})", s.line))
                     .unwrap_or_default();
                 self.push(
                     d_at(
@@ -336,8 +339,7 @@ impl Builder<'_> {
                     .help("each criterion has its own code"),
                 );
             } else {
-                self.seen
-                    .insert(code.clone(), source.index().get(&code_path).map(|s| s.line));
+                self.seen.insert(code.clone(), self.nodes.len());
             }
         }
 

@@ -22,6 +22,8 @@ pub struct CriteriaResolver {
     /// edited copy of an embedded set is the one its evidence is checked against.
     local: HashMap<String, Arc<CriteriaSet>>,
     cache: Mutex<HashMap<String, Arc<CriteriaSet>>>,
+    /// Held while a set is parsed.
+    loading: Mutex<()>,
 }
 
 impl CriteriaResolver {
@@ -87,6 +89,11 @@ impl CriteriaResolver {
                 Source::read(&path).map_err(ResolveError::Invalid)?,
             )
         };
+        // One thread parses a set while the others wait for it, rather than all parsing it.
+        let _one_at_a_time = self.loading.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(set) = self.cached(&keys[0]) {
+            return Ok((set, Vec::new()));
+        }
         let (set, warnings) = parse_criteria(&source).map_err(ResolveError::Invalid)?;
         let set = Arc::new(set);
         self.remember(&keys, &set);
