@@ -88,15 +88,19 @@ const FALSE_WORDS: [&str; 4] = ["no", "không", "kho\u{302}ng", "false"];
 
 fn read_text(s: &str) -> Result<Value, ValueProblem> {
     let t = s.trim();
-    let lower = t.to_lowercase();
-    if TRUE_WORDS.contains(&lower.as_str()) {
-        return Ok(Value::Boolean(true));
-    }
-    if FALSE_WORDS.contains(&lower.as_str()) {
-        return Ok(Value::Boolean(false));
-    }
-    if lower == "n/a" {
-        return Ok(Value::NotApplicable);
+    // The words are short and start with a letter; rates and counts (most values) skip the
+    // lower-casing and its allocation.
+    if t.len() <= 8 && t.starts_with(|c: char| c.is_alphabetic()) {
+        let lower = t.to_lowercase();
+        if TRUE_WORDS.contains(&lower.as_str()) {
+            return Ok(Value::Boolean(true));
+        }
+        if FALSE_WORDS.contains(&lower.as_str()) {
+            return Ok(Value::Boolean(false));
+        }
+        if lower == "n/a" {
+            return Ok(Value::NotApplicable);
+        }
     }
     if let Some(p) = t.strip_suffix('%') {
         let num = percent_number(p.trim_end(), t)?;
