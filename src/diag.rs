@@ -236,10 +236,6 @@ impl Diagnostics {
     pub fn one(d: Diagnostic) -> Self {
         Diagnostics(vec![d])
     }
-
-    pub fn errors(&self) -> usize {
-        self.0.iter().filter(|d| d.is_error()).count()
-    }
 }
 
 impl fmt::Display for Diagnostics {
