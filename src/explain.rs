@@ -244,10 +244,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) ->
         }
     }
     // The effect on the section and the total.
-    let mut section = node;
-    while let Some(p) = set.nodes[section].parent {
-        section = p;
-    }
+    let section = set.section_of(node);
     if section != node {
         let ss = &card.nodes[section];
         out.push(format!(

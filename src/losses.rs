@@ -42,10 +42,7 @@ pub fn losses(card: &Scorecard, evidence: &Evidence) -> Vec<Loss> {
                 (None, _) if s.status == Status::Missing => Some("no value given".to_string()),
                 _ => None,
             };
-            let mut section = i;
-            while let Some(p) = set.nodes[section].parent {
-                section = p;
-            }
+            let section = set.section_of(i);
             Loss {
                 node: i,
                 section,

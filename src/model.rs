@@ -68,6 +68,14 @@ impl CriteriaSet {
             .map(|(i, _)| i)
     }
 
+    /// The section (top-level node) that node `i` belongs to.
+    pub fn section_of(&self, mut i: usize) -> usize {
+        while let Some(p) = self.nodes[i].parent {
+            i = p;
+        }
+        i
+    }
+
     /// Indices of the leaves (nodes with a rule), in document order.
     pub fn leaves(&self) -> impl Iterator<Item = usize> + '_ {
         self.nodes
