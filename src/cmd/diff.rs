@@ -5,7 +5,7 @@ use super::{failure, report};
 use anyhow::Context;
 use parindex::compare::{compare, load_outcome, stages, CodeMap};
 use parindex::decimal::parse_decimal;
-use parindex::diag::Diagnostic;
+use parindex::diag::{Diagnostic, Diagnostics};
 use parindex::load::{load_evidence, CriteriaResolver};
 use parindex::model::Stage;
 use parindex::render::diff::render;
@@ -69,7 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(path) => match read_map(path) {
             Ok(m) => m,
             Err(d) => {
-                report(&[d]);
+                report(&d.0);
                 return Ok(failure());
             }
         },
@@ -138,15 +138,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Reads a renumbering map: `"old": "new"` or `"old": ~`.
-fn read_map(path: &Path) -> Result<CodeMap, Diagnostic> {
-    let source = parindex::load::Source::read(path)
-        .map_err(|d| d.0.into_iter().next().expect("one diagnostic"))?;
+fn read_map(path: &Path) -> Result<CodeMap, Diagnostics> {
+    let source = parindex::load::Source::read(path)?;
     let name = source.name.clone();
     let bad = |msg: String| {
         Diagnostic::new(parindex::diag::WRONG_TYPE, &name, msg)
             .help("a map lists old codes with their new code, or ~ where the criterion was removed: \"7.1.6\": ~")
     };
     let raw: std::collections::BTreeMap<String, Option<String>> =
-        serde_yaml::from_str(&source.text).map_err(|e| bad(format!("not a code map: {e}")))?;
+        serde_yaml::from_str(&source.text)
+            .map_err(|e| Diagnostics::one(bad(format!("not a code map: {e}"))))?;
     Ok(raw.into_iter().collect())
 }

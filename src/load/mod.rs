@@ -10,9 +10,11 @@ mod evidence;
 pub mod position;
 mod raw;
 pub mod value;
+mod walk;
 
 pub use criteria::{load_criteria, parse_criteria};
 pub use evidence::{load_evidence, parse_evidence, CriteriaResolver};
+pub use walk::yaml_files;
 
 use crate::diag::{self, Check, Diagnostic, Diagnostics, Position};
 use position::{PositionIndex, Seg};
@@ -421,62 +423,6 @@ fn tab_in_indent(text: &str, line: usize) -> bool {
         .enumerate()
         .filter(|(i, _)| around.contains(i))
         .any(|(_, l)| l.trim_start_matches(' ').starts_with('\t'))
-}
-
-/// The YAML files under `paths`: each file as given (`true`: named explicitly), and the
-/// `*.yaml`/`*.yml` files found in folders (`false`), hidden folders and `target` left out,
-/// in sorted order. Folders that cannot be read come back as diagnostics.
-pub fn yaml_files(
-    paths: &[std::path::PathBuf],
-) -> (Vec<(std::path::PathBuf, bool)>, Vec<Diagnostic>) {
-    fn walk(dir: &Path, out: &mut Vec<(std::path::PathBuf, bool)>, problems: &mut Vec<Diagnostic>) {
-        let entries = match std::fs::read_dir(dir) {
-            Ok(e) => e,
-            Err(e) => {
-                problems.push(Diagnostic::new(
-                    diag::FILE_UNREADABLE,
-                    &dir.display().to_string(),
-                    format!("cannot read the folder: {e}"),
-                ));
-                return;
-            }
-        };
-        // The entry's own file type: no extra system call per file on most file systems
-        // (a national ranking lists ten thousand files); links are followed as before.
-        let mut found: Vec<(std::path::PathBuf, bool)> = entries
-            .filter_map(|e| e.ok())
-            .map(|e| {
-                let is_dir = match e.file_type() {
-                    Ok(t) if !t.is_symlink() => t.is_dir(),
-                    _ => e.path().is_dir(),
-                };
-                (e.path(), is_dir)
-            })
-            .collect();
-        found.sort();
-        for (p, is_dir) in found {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if is_dir {
-                if !name.starts_with('.') && name != "target" {
-                    walk(&p, out, problems);
-                }
-            } else if name.ends_with(".yaml") || name.ends_with(".yml") {
-                out.push((p, false));
-            }
-        }
-    }
-    let (mut out, mut problems) = (Vec::new(), Vec::new());
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out, &mut problems);
-        } else {
-            out.push((p.clone(), true));
-        }
-    }
-    (out, problems)
 }
 
 /// The codes and texts of `kind:` that tell the two file kinds apart.
