@@ -5,7 +5,8 @@
 //! `expect:` figures verified.
 
 use crate::diag::{self, Diagnostic, Severity};
-use crate::load::position::{key, unquote};
+use crate::load::yaml::key;
+use crate::load::FileKind;
 use crate::load::{parse_criteria, parse_evidence, CriteriaResolver, Source};
 use crate::model::{CriteriaSet, Stage};
 use crate::score::{check_expectations, overflow_diagnostic, score};
@@ -75,17 +76,23 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
                 continue;
             }
         };
-        let kind = source.raw(&[key("kind")]).map(unquote);
-        match kind.as_deref() {
-            Some("criteria") => criteria.push(source),
-            Some("evidence") => evidence.push((source, path)),
-            _ if !explicit && source.raw(&[key("parindex")]).is_none() => report.skipped.push(path),
-            _ => {
-                // Neither kind: let the header check say what is wrong.
+        // The kind comes from the document itself: a file that does not parse is reported,
+        // whatever its `kind:` line looks like.
+        if let Err(d) = source.document() {
+            report.files += 1;
+            report.diagnostics.extend(d.0);
+            continue;
+        }
+        match crate::load::file_kind(&source) {
+            Ok(FileKind::Criteria) => criteria.push(source),
+            Ok(FileKind::Evidence) => evidence.push((source, path)),
+            // Other YAML in a folder (a CI workflow, an editor's settings) is not ours.
+            Err(_) if !explicit && !crate::load::is_parindex_file(&source) => {
+                report.skipped.push(path)
+            }
+            Err(d) => {
                 report.files += 1;
-                if let Err(d) = crate::load::file_kind(&source) {
-                    report.diagnostics.extend(d.0);
-                }
+                report.diagnostics.extend(d.0);
             }
         }
     }

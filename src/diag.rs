@@ -43,13 +43,14 @@ checks! {
     FILE_TOO_LARGE = "E002", "file exceeds the size limit";
     NOT_UTF8 = "E003", "file is not UTF-8";
     YAML_SYNTAX = "E004", "malformed YAML";
-    YAML_LIMIT = "E005", "nesting or alias expansion beyond the parser's limits";
+    YAML_LIMIT = "E005", "nesting beyond the parser's limits";
     NOT_A_MAPPING = "E006", "document is not a mapping";
     UNKNOWN_KEY = "E007", "unknown key";
     MISSING_KEY = "E008", "missing key";
     WRONG_TYPE = "E009", "value of the wrong type";
     BAD_HEADER = "E010", "unsupported format version or kind";
     EMPTY_FILE = "E011", "empty file";
+    ANCHOR = "E012", "anchor or alias";
     // Criteria sets.
     BAD_CODE = "E101", "malformed criterion code";
     FLOAT_CODE = "E102", "criterion code written as a number";

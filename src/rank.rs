@@ -235,8 +235,9 @@ pub fn score_files(
         .collect()
 }
 
-/// Loads, binds and scores one evidence file; a file `found` in a folder whose `kind:` is not
-/// `evidence` is skipped (`None`).
+/// Loads, binds and scores one evidence file; a criteria set `found` in a folder is skipped
+/// (`None`). Any other file is read as evidence and its problems reported: a file that is
+/// neither kind is never dropped from the table without a word.
 pub fn score_file(
     path: &Path,
     found: bool,
@@ -244,7 +245,7 @@ pub fn score_file(
     stage: Stage,
 ) -> Result<Option<Standing>, Diagnostics> {
     let source = Source::read(path)?;
-    if found && crate::load::peek_kind(&source.text).is_some_and(|k| k != "evidence") {
+    if found && crate::load::file_kind(&source)? == crate::load::FileKind::Criteria {
         return Ok(None);
     }
     let base = path.parent().unwrap_or(Path::new("."));

@@ -6,7 +6,7 @@
 
 use crate::decimal::{self, Overflow};
 use crate::diag::{self, Diagnostic};
-use crate::load::position::{child, key, Seg};
+use crate::load::yaml::{child, key, Seg};
 use crate::load::Source;
 use crate::model::{CriteriaSet, Evidence, Expect, IfNa, Rule, Stage, TierScale, Value};
 use rust_decimal::Decimal;

@@ -1,9 +1,9 @@
 //! Criteria sets: from the parsed file to a validated [`CriteriaSet`], reporting every problem.
 
-use super::position::{child, key, Seg};
-use super::raw::{RawCriteria, RawNode, RawRule, Scalar, RULE_NAMES};
+use super::raw::{RawCriteria, RawNode, RawRule, Reader, Scalar, RULE_NAMES};
 use super::value::percent_text;
-use super::{check_header, sha256_hex, Source};
+use super::yaml::{child, key, Seg};
+use super::{check_header, expect_kind, sha256_hex, Source};
 use crate::decimal::{self, parse_decimal, NumberError, Rounding, RoundingMode};
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::model::{
@@ -20,11 +20,19 @@ pub fn load_criteria(path: &Path) -> Result<(CriteriaSet, Vec<Diagnostic>), Diag
 
 /// Validates a criteria set from its source text.
 pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>), Diagnostics> {
-    let raw: RawCriteria = source.parse(Some("criteria"), criterion_at)?;
-    check_header(source, &raw.parindex, &raw.kind, "criteria")?;
+    let doc = source.document()?;
+    expect_kind(source, doc, "criteria")?;
+    let mut reader = Reader::new(source);
+    let raw = reader.criteria(doc);
+    let raw = match raw {
+        Some(raw) if !reader.fatal => raw,
+        _ => return Err(Diagnostics(reader.found)),
+    };
+    check_header(source, &raw.parindex, raw.kind, "criteria")?;
     let mut b = Builder {
         source,
-        found: Vec::new(),
+        // Unknown keys were reported while reading; every other check still runs.
+        found: reader.found,
         nodes: Vec::new(),
         paths: Vec::new(),
         seen: HashMap::new(),
@@ -83,21 +91,6 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
         source.name.clone(),
     );
     Ok((set, warnings))
-}
-
-/// The criterion code of the node that contains `path` (for parser errors placed by line).
-fn criterion_at(source: &Source, path: &[Seg]) -> Option<String> {
-    let mut node_len = None;
-    for (i, seg) in path.iter().enumerate() {
-        if let Seg::Index(_) = seg {
-            if i > 0 && matches!(&path[i - 1], Seg::Key(k) if k == "sections" || k == "items") {
-                node_len = Some(i + 1);
-            }
-        }
-    }
-    let mut code_path = path[..node_len?].to_vec();
-    code_path.push(key("code"));
-    source.raw(&code_path).map(super::position::unquote)
 }
 
 struct Builder<'a> {
@@ -169,7 +162,7 @@ impl Builder<'_> {
         let total = raw
             .total
             .as_ref()
-            .and_then(|t| self.number(&t.0, &[key("total")], None));
+            .and_then(|t| self.number(t.0, &[key("total")], None));
         let mut rounding = Rounding::default();
         if let Some(r) = &raw.rounding {
             match &r.decimals {
@@ -192,7 +185,7 @@ impl Builder<'_> {
                         .help("PAR scores are usually kept to 3 places: `decimals: 3`"),
                 ),
             }
-            if let Some(mode) = &r.mode {
+            if let Some(mode) = r.mode {
                 match RoundingMode::from_name(mode) {
                     Some(m) => rounding.mode = m,
                     None => {
@@ -217,10 +210,10 @@ impl Builder<'_> {
         }
         let grades = self.grades(raw);
         CriteriaHeader {
-            id: raw.id.clone(),
-            title: raw.title.clone(),
+            id: raw.id.to_string(),
+            title: raw.title.to_string(),
             year,
-            source: raw.source.clone(),
+            source: raw.source.map(str::to_string),
             total,
             rounding,
             grades,
@@ -234,7 +227,7 @@ impl Builder<'_> {
         let mut out: Vec<Grade> = Vec::new();
         for (i, g) in list.iter().enumerate() {
             let path = vec![key("grades"), Seg::Index(i), key("min")];
-            let Some(min) = self.number(&g.min.0, &path, None) else {
+            let Some(min) = self.number(g.min.0, &path, None) else {
                 continue;
             };
             if min < Decimal::ZERO || min > Decimal::ONE_HUNDRED {
@@ -267,7 +260,7 @@ impl Builder<'_> {
                 }
             }
             out.push(Grade {
-                label: g.label.clone(),
+                label: g.label.to_string(),
                 min,
             });
         }
@@ -302,7 +295,7 @@ impl Builder<'_> {
         let source = self.source;
         let code_path = child(&path, "code");
         let code = self.code(raw, &code_path);
-        let code_label = code.clone().unwrap_or_else(|| raw.code.text());
+        let code_label = code.clone().unwrap_or_else(|| raw.code.text().into_owned());
         let d_at = |check, p: &[Seg], msg: String| {
             source.diag(check, p, msg).criterion(code_label.clone())
         };
@@ -326,9 +319,10 @@ impl Builder<'_> {
             }
             if let Some(&first) = self.seen.get(code) {
                 let at = source
-                    .index()
-                    .get(&child(&self.paths[first], "code"))
-                    .map(|s| format!(" (first at line {})", s.line))
+                    .document()
+                    .ok()
+                    .and_then(|doc| doc.find(&child(&self.paths[first], "code")))
+                    .map(|f| format!(" (first at line {})", f.value.at.line))
                     .unwrap_or_default();
                 self.push(
                     d_at(
@@ -345,9 +339,9 @@ impl Builder<'_> {
 
         let max_path = child(&path, "max");
         let max = self
-            .number(&raw.max.0, &max_path, Some(&code_label))
+            .number(raw.max.0, &max_path, Some(&code_label))
             .unwrap_or(Decimal::ZERO);
-        if max <= Decimal::ZERO && parse_decimal(&raw.max.0).is_ok() {
+        if max <= Decimal::ZERO && parse_decimal(raw.max.0).is_ok() {
             self.push(
                 d_at(
                     diag::BAD_MAX,
@@ -361,7 +355,7 @@ impl Builder<'_> {
             );
         }
 
-        let if_na = match raw.if_na.as_deref() {
+        let if_na = match raw.if_na {
             None | Some("full") => IfNa::Full,
             Some("exclude") => IfNa::Exclude,
             Some(other) => {
@@ -376,14 +370,14 @@ impl Builder<'_> {
         let index = self.nodes.len();
         self.nodes.push(Criterion {
             code: code.clone().unwrap_or_default(),
-            title: raw.title.clone(),
+            title: raw.title.to_string(),
             max,
             responsible: raw
                 .responsible
                 .as_ref()
                 .map(|r| r.0.clone())
                 .unwrap_or_default(),
-            note: raw.note.clone(),
+            note: raw.note.map(str::to_string),
             depth,
             parent,
             children: Vec::new(),
@@ -456,22 +450,13 @@ impl Builder<'_> {
     /// The code as a string, or a diagnostic.
     fn code(&mut self, raw: &RawNode, code_path: &[Seg]) -> Option<String> {
         let source = self.source;
-        let text = match &raw.code {
-            Scalar::Str(s) => s.clone(),
-            Scalar::Int(s) => s.clone(),
-            Scalar::Float(f) => {
-                let written = source
-                    .raw(code_path)
-                    .map(str::to_string)
-                    .unwrap_or_else(|| super::raw::float_text(*f));
+        let text = match raw.code {
+            Scalar::Str(s) | Scalar::Int(s) => s.to_string(),
+            Scalar::Float(written) => {
                 self.push(
                     source
-                        .diag(
-                            diag::FLOAT_CODE,
-                            code_path,
-                            float_code_message(&written, *f),
-                        )
-                        .criterion(written.clone())
+                        .diag(diag::FLOAT_CODE, code_path, float_code_message(written))
+                        .criterion(written)
                         .help(format!("quote the code: `code: \"{written}\"`")),
                 );
                 return None;
@@ -553,12 +538,12 @@ impl Builder<'_> {
         };
         match raw {
             RawRule::Named(name) => {
-                match name.as_str() {
+                match *name {
                     "yes-no" => Some(Rule::YesNo),
                     "ratio" => Some(Rule::Ratio(Ratio::default())),
                     "points" => Some(Rule::Points),
                     "tiers" | "deduct" => {
-                        self.push(bad(path, format!("the `{name}` rule needs parameters")).help(match name.as_str() {
+                        self.push(bad(path, format!("the `{name}` rule needs parameters")).help(match *name {
                         "tiers" => "write `rule: { tiers: [ { at_least: \"100%\", points: 1 }, … ] }`",
                         _ => "write `rule: { deduct: { per: 0.5 } }`",
                     }));
@@ -596,7 +581,7 @@ impl Builder<'_> {
                     ("full_at", &r.full_at, &mut out.full_at),
                 ] {
                     let Some(t) = text else { continue };
-                    match self.rate_param(&t.0, &child(&ratio_path, name), code) {
+                    match self.rate_param(t.0, &child(&ratio_path, name), code) {
                         Some(v) => *slot = v,
                         None => ok = false,
                     }
@@ -645,12 +630,12 @@ impl Builder<'_> {
                         );
                         None
                     } else if is_rate {
-                        self.rate_param(&t.at_least.0, &at_path, code)
+                        self.rate_param(t.at_least.0, &at_path, code)
                     } else {
-                        self.number(&t.at_least.0, &at_path, Some(code))
+                        self.number(t.at_least.0, &at_path, Some(code))
                     };
                     let points_path = child(&tp, "points");
-                    let points = self.number(&t.points.0, &points_path, Some(code));
+                    let points = self.number(t.points.0, &points_path, Some(code));
                     if let Some(p) = points {
                         if p < Decimal::ZERO || p > max {
                             self.push(
@@ -697,7 +682,7 @@ impl Builder<'_> {
             }
             RawRule::Deduct(d) => {
                 let per_path = child(&child(path, "deduct"), "per");
-                let per = self.number(&d.per.0, &per_path, Some(code))?;
+                let per = self.number(d.per.0, &per_path, Some(code))?;
                 if per <= Decimal::ZERO {
                     self.push(
                         bad(&per_path, format!("`per: {}` must be above 0", d.per.0))
@@ -759,9 +744,12 @@ fn is_child_code(parent: &str, code: &str) -> bool {
         .is_some_and(|rest| !rest.contains('.'))
 }
 
-/// "code 1.10 is written as a number, which YAML reads as 1.1".
-pub(super) fn float_code_message(written: &str, f: f64) -> String {
-    let read = super::raw::float_text(f);
+/// "code 1.10 is written as a number, which YAML reads as 1.1". The reading is shown as a
+/// YAML library would convert it (a binary float), which is what the quotes protect against.
+pub(super) fn float_code_message(written: &str) -> String {
+    let read = written
+        .parse::<f64>()
+        .map_or_else(|_| written.to_string(), |f| f.to_string());
     if read == written {
         format!("code {written} is written as a number")
     } else {

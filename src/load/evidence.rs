@@ -1,10 +1,10 @@
 //! Evidence files: from the parsed file to [`Evidence`] bound to its criteria set, with every
 //! value checked against its criterion's rule.
 
-use super::position::{child, key, Seg};
-use super::raw::{float_text, RawEntry, RawEvidence, RawExpect, Scalar};
+use super::raw::{RawEntry, RawEvidence, RawExpect, Reader, Scalar};
 use super::value::{fits_rule, read_value, ValueProblem};
-use super::{check_header, parse_criteria, Source};
+use super::yaml::{child, key, Node};
+use super::{check_header, expect_kind, parse_criteria, Source};
 use crate::decimal::parse_decimal;
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::embedded;
@@ -141,13 +141,19 @@ pub fn parse_evidence(
     base_dir: &Path,
     resolver: &CriteriaResolver,
 ) -> Result<(Evidence, Arc<CriteriaSet>, Vec<Diagnostic>), Diagnostics> {
-    let raw: RawEvidence = source.parse(Some("evidence"), entry_at)?;
-    check_header(source, &raw.parindex, &raw.kind, "evidence")?;
-    let (set, mut found) = match resolver.resolve(&raw.criteria, base_dir) {
+    let doc = source.document()?;
+    expect_kind(source, doc, "evidence")?;
+    let mut reader = Reader::new(source);
+    let raw = match reader.evidence(doc) {
+        Some(raw) if !reader.fatal => raw,
+        _ => return Err(Diagnostics(reader.found)),
+    };
+    check_header(source, &raw.parindex, raw.kind, "evidence")?;
+    let (set, mut found) = match resolver.resolve(raw.criteria, base_dir) {
         Ok(found) => found,
         Err(ResolveError::NotFound) => {
             let ids: Vec<&str> = embedded::ids().collect();
-            let help = match diag::suggest(&raw.criteria, ids.iter().copied()) {
+            let help = match diag::suggest(raw.criteria, ids.iter().copied()) {
                 Some(s) => format!(
                     "did you mean `{s}`? Embedded sets: {}; or give a path relative to this file",
                     ids.join(", ")
@@ -172,8 +178,10 @@ pub fn parse_evidence(
         }
         Err(ResolveError::Invalid(d)) => return Err(d),
     };
-    let period = match &raw.period {
-        Scalar::Str(s) | Scalar::Int(s) => s.clone(),
+    // Unknown keys were reported while reading; every other check still runs.
+    found.extend(reader.found);
+    let period = match raw.period {
+        Scalar::Str(s) | Scalar::Int(s) => s.to_string(),
         other => {
             found.push(
                 source
@@ -236,8 +244,8 @@ pub fn parse_evidence(
     }
     Ok((
         Evidence {
-            criteria_ref: raw.criteria.clone(),
-            unit: raw.unit.clone(),
+            criteria_ref: raw.criteria.to_string(),
+            unit: raw.unit.to_string(),
             period,
             entries,
             expect,
@@ -248,17 +256,6 @@ pub fn parse_evidence(
     ))
 }
 
-/// The criterion code an entry of `values` (or `expect.scores`) stands for, given a path.
-fn entry_at(_: &Source, path: &[Seg]) -> Option<String> {
-    match path {
-        [Seg::Key(v), Seg::Key(code), ..] if v == "values" => Some(code.clone()),
-        [Seg::Key(e), Seg::Key(s), Seg::Key(code), ..] if e == "expect" && s == "scores" => {
-            Some(code.clone())
-        }
-        _ => None,
-    }
-}
-
 struct Binder<'a> {
     source: &'a Source,
     set: &'a CriteriaSet,
@@ -266,65 +263,41 @@ struct Binder<'a> {
 }
 
 impl Binder<'_> {
-    /// A code key as text, or a diagnostic for a key YAML read as a number.
-    fn code_key(&mut self, k: &Scalar, parent: &[Seg]) -> Option<(String, Vec<Seg>)> {
-        let text = match k {
-            Scalar::Str(s) | Scalar::Int(s) => s.clone(),
-            Scalar::Float(f) => {
-                // Find the key as written: `1.10` arrives here as the binary 1.1.
-                let written = self
-                    .source
-                    .index()
-                    .children(parent)
-                    .into_iter()
-                    .filter_map(|p| match p.last() {
-                        Some(Seg::Key(k)) if k.parse::<f64>().ok() == Some(*f) => Some(k.clone()),
-                        _ => None,
-                    })
-                    .next()
-                    .unwrap_or_else(|| float_text(*f));
-                let mut path = parent.to_vec();
-                path.push(Seg::Key(written.clone()));
+    /// A code key's text, or a diagnostic for a key that is no code (`1.10` unquoted).
+    fn code_key<'t>(&mut self, k: &'t Node) -> Option<&'t str> {
+        match k.scalar() {
+            Some(Scalar::Str(s) | Scalar::Int(s)) => Some(s),
+            Some(Scalar::Float(written)) => {
                 self.found.push(
                     self.source
-                        .diag_at_key(
+                        .diag_at(
                             diag::FLOAT_CODE,
-                            &path,
-                            super::criteria::float_code_message(&written, *f),
+                            k,
+                            super::criteria::float_code_message(written),
                         )
-                        .criterion(written.clone())
+                        .criterion(written)
                         .help(format!("quote the code: `\"{written}\":`")),
                 );
-                return None;
+                None
             }
             other => {
+                let shown = other.map_or_else(|| k.describe(), |s| format!("`{}`", s.text()));
                 self.found.push(
                     self.source
-                        .diag(
+                        .diag_at(
                             diag::BAD_CODE,
-                            parent,
-                            format!("`{}` is not a criterion code", other.text()),
+                            k,
+                            format!("{shown} is not a criterion code"),
                         )
                         .help("keys under `values` are quoted criterion codes such as \"3.4.1\""),
                 );
-                return None;
+                None
             }
-        };
-        let mut path = parent.to_vec();
-        path.push(Seg::Key(text.clone()));
-        Some((text, path))
-    }
-
-    /// [`Self::node`] with the path built only for a report.
-    fn node_fast(&mut self, code: &str, path: &dyn Fn() -> Vec<Seg>) -> Option<usize> {
-        match self.set.find(code) {
-            Some(i) => Some(i),
-            None => self.node(code, &path()),
         }
     }
 
-    /// Resolves a code to a node index, reporting unknown codes.
-    fn node(&mut self, code: &str, path: &[Seg]) -> Option<usize> {
+    /// Resolves a code to a node index, reporting unknown codes at the key.
+    fn node(&mut self, code: &str, at: &Node) -> Option<usize> {
         match self.set.find(code) {
             Some(i) => Some(i),
             None => {
@@ -335,9 +308,9 @@ impl Binder<'_> {
                 };
                 self.found.push(
                     self.source
-                        .diag_at_key(
+                        .diag_at(
                             diag::UNKNOWN_CODE,
-                            path,
+                            at,
                             format!("`{code}` is not a criterion of {}", self.set.id),
                         )
                         .criterion(code)
@@ -351,42 +324,27 @@ impl Binder<'_> {
     /// The entries by node.
     fn entries(&mut self, raw: &RawEvidence) -> Vec<Option<Box<Entry>>> {
         let mut entries: Vec<Option<Box<Entry>>> = vec![None; self.set.nodes.len()];
-        let mut given = vec![false; self.set.nodes.len()];
-        let Some(values) = &raw.values else {
-            return entries;
-        };
-        let values_path = vec![key("values")];
-        for (k, raw_entry) in &values.0 {
-            // The common case, a code written as a string, costs no copy: paths for messages
-            // are built only when there is something to report.
-            let owned;
-            let code: &str = match k {
-                Scalar::Str(s) | Scalar::Int(s) => s,
-                other => match self.code_key(other, &values_path) {
-                    Some((c, _)) => {
-                        owned = c;
-                        &owned
-                    }
-                    None => continue,
-                },
+        for (k, raw_entry) in &raw.values {
+            let Some(code) = self.code_key(k) else {
+                continue;
             };
-            let path = || vec![key("values"), Seg::Key(code.to_string())];
-            let Some(i) = self.node_fast(code, &path) else {
+            let Some(i) = self.node(code, k) else {
                 continue;
             };
             let node = &self.set.nodes[i];
             if !node.is_leaf() {
+                let prefix = format!("{code}.");
                 let leaves: Vec<&str> = self
                     .set
                     .leaves()
-                    .filter(|&l| self.set.nodes[l].code.starts_with(&format!("{code}.")))
+                    .filter(|&l| self.set.nodes[l].code.starts_with(&prefix))
                     .map(|l| self.set.nodes[l].code.as_str())
                     .collect();
                 self.found.push(
                     self.source
-                        .diag_at_key(
+                        .diag_at(
                             diag::NOT_A_LEAF,
-                            &path(),
+                            k,
                             format!("`{code}` has sub-criteria; its score is the sum of theirs"),
                         )
                         .criterion(code)
@@ -397,42 +355,30 @@ impl Binder<'_> {
                 );
                 continue;
             }
-            if given[i] {
+            if entries[i].is_some() {
+                // `"1.6"` and `1.6` are two keys to YAML but one criterion here.
                 self.found.push(
                     self.source
-                        .diag_at_key(
-                            diag::DUPLICATE_CODE,
-                            &path(),
-                            format!("`{code}` has two values"),
-                        )
+                        .diag_at(diag::DUPLICATE_CODE, k, format!("`{code}` has two values"))
                         .criterion(code)
                         .help("keep one value per criterion"),
                 );
                 continue;
             }
-            given[i] = true;
             let entry = match raw_entry {
-                RawEntry::Plain(s) => Entry {
-                    value: self.value(s, &path, i),
+                RawEntry::Plain(v) => Entry {
+                    value: self.value(v, i),
                     ..Entry::default()
                 },
                 RawEntry::Full(m) => {
-                    let value = m
-                        .value
-                        .as_ref()
-                        .and_then(|s| self.value(s, &|| child(&path(), "value"), i));
-                    let appraised = m
-                        .appraised
-                        .as_ref()
-                        .and_then(|s| self.value(s, &|| child(&path(), "appraised"), i));
-                    if appraised.is_some()
-                        && m.reason.as_deref().is_none_or(|r| r.trim().is_empty())
-                    {
+                    let value = m.value.and_then(|v| self.value(v, i));
+                    let appraised = m.appraised.and_then(|v| self.value(v, i));
+                    if appraised.is_some() && m.reason.is_none_or(|r| r.trim().is_empty()) {
                         self.found.push(
                             self.source
                                 .diag_at_key(
                                     diag::APPRAISED_WITHOUT_REASON,
-                                    &child(&path(), "appraised"),
+                                    &[key("values"), key(code), key("appraised")],
                                     format!("`{code}` has an appraised value without a `reason`"),
                                 )
                                 .criterion(code)
@@ -442,9 +388,9 @@ impl Binder<'_> {
                     Entry {
                         value,
                         appraised,
-                        reason: m.reason.clone(),
-                        note: m.note.clone(),
-                        docs: m.docs.clone().unwrap_or_default(),
+                        reason: m.reason.map(str::to_string),
+                        note: m.note.map(str::to_string),
+                        docs: m.docs.clone(),
                     }
                 }
             };
@@ -453,26 +399,12 @@ impl Binder<'_> {
         entries
     }
 
-    /// Reads one value and checks it against the leaf's rule.
-    fn value(
-        &mut self,
-        scalar: &Scalar,
-        path: &dyn Fn() -> Vec<Seg>,
-        node: usize,
-    ) -> Option<Value> {
-        // A plain float's digits are only needed from the text when its binary value cannot
-        // hold them; looking them up builds the position index, so it is done only then.
-        let written = match scalar {
-            Scalar::Float(f) if super::value::significant_digits(&float_text(*f)) > 15 => {
-                self.source.raw(&path()).map(str::to_string)
-            }
-            _ => None,
-        };
+    /// Reads one value from its text and checks it against the leaf's rule.
+    fn value(&mut self, at: &Node, node: usize) -> Option<Value> {
+        let scalar = at.scalar()?;
         let n = &self.set.nodes[node];
-        let result = read_value(scalar, written.as_deref()).and_then(|v| match (&v, &n.rule) {
-            (Some(value), Some(rule)) => {
-                fits_rule(value, rule, n.max, written.as_deref()).map(|()| v)
-            }
+        let result = read_value(&scalar).and_then(|v| match (&v, &n.rule) {
+            (Some(value), Some(rule)) => fits_rule(value, rule, n.max, at.text()).map(|()| v),
             _ => Ok(v),
         });
         match result {
@@ -484,7 +416,7 @@ impl Binder<'_> {
             }) => {
                 let mut d = self
                     .source
-                    .diag(check, &path(), message)
+                    .diag_at(check, at, message)
                     .criterion(n.code.clone());
                 d.help = help;
                 self.found.push(d);
@@ -496,7 +428,7 @@ impl Binder<'_> {
     fn expect(&mut self, raw: &RawExpect) -> Expect {
         let base = vec![key("expect")];
         let mut out = Expect {
-            grade: raw.grade.clone(),
+            grade: raw.grade.map(str::to_string),
             ..Expect::default()
         };
         for (name, text, slot) in [
@@ -504,7 +436,7 @@ impl Binder<'_> {
             ("percent", &raw.percent, &mut out.percent),
         ] {
             if let Some(t) = text {
-                match parse_decimal(&t.0) {
+                match parse_decimal(t.0) {
                     Ok(n) => *slot = Some(n),
                     Err(e) => self.found.push(
                         self.source
@@ -518,27 +450,24 @@ impl Binder<'_> {
                 }
             }
         }
-        if let Some(scores) = &raw.scores {
-            let scores_path = child(&base, "scores");
-            for (k, t) in &scores.0 {
-                let Some((code, path)) = self.code_key(k, &scores_path) else {
-                    continue;
-                };
-                if self.node(&code, &path).is_none() {
-                    continue;
-                }
-                match parse_decimal(&t.0) {
-                    Ok(n) => out.scores.push((code, n)),
-                    Err(e) => self.found.push(
-                        self.source
-                            .diag(
-                                diag::WRONG_TYPE,
-                                &path,
-                                format!("expected score `{}`: {e}", t.0),
-                            )
-                            .criterion(code),
-                    ),
-                }
+        for (k, t) in &raw.scores {
+            let Some(code) = self.code_key(k) else {
+                continue;
+            };
+            if self.node(code, k).is_none() {
+                continue;
+            }
+            match parse_decimal(t.0) {
+                Ok(n) => out.scores.push((code.to_string(), n)),
+                Err(e) => self.found.push(
+                    self.source
+                        .diag(
+                            diag::WRONG_TYPE,
+                            &[key("expect"), key("scores"), key(code)],
+                            format!("expected score `{}`: {e}", t.0),
+                        )
+                        .criterion(code),
+                ),
             }
         }
         out

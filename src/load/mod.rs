@@ -7,33 +7,32 @@
 
 mod criteria;
 mod evidence;
-pub mod position;
 mod raw;
 pub mod value;
 mod walk;
+pub mod yaml;
 
 pub use criteria::{load_criteria, parse_criteria};
 pub use evidence::{load_evidence, parse_evidence, CriteriaResolver};
 pub use walk::yaml_files;
 
 use crate::diag::{self, Check, Diagnostic, Diagnostics, Position};
-use position::{PositionIndex, Seg};
-use serde::de::DeserializeOwned;
 use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
+use yaml::{Node, ReadError, Scalar, Seg};
 
 /// Files larger than this are refused before parsing (16 MiB: a national criteria set or an
 /// evidence file is a few dozen KiB).
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The text of one input file, with its position index built on first need.
+/// The text of one input file, and its document tree once read.
 #[derive(Debug)]
 pub struct Source {
     /// The name diagnostics use: the path as given, or `embedded:ID`.
     pub name: String,
     pub text: String,
-    index: OnceLock<PositionIndex>,
+    doc: OnceLock<Result<Node, Box<Diagnostic>>>,
 }
 
 impl Source {
@@ -94,16 +93,124 @@ impl Source {
         Source {
             name,
             text,
-            index: OnceLock::new(),
+            doc: OnceLock::new(),
         }
     }
 
-    /// The position index of this text, built on first use.
-    pub fn index(&self) -> &PositionIndex {
-        self.index.get_or_init(|| PositionIndex::build(&self.text))
+    /// The document tree: the text is parsed once, on first use, and every later question
+    /// about the file (its kind, its values, where a diagnostic points) is answered from it.
+    pub fn document(&self) -> Result<&Node, Diagnostics> {
+        self.doc
+            .get_or_init(|| self.read_document())
+            .as_ref()
+            .map_err(|d| Diagnostics::one((**d).clone()))
     }
 
-    /// A diagnostic placed at the value of `path` (or its key, with `at_key`).
+    fn read_document(&self) -> Result<Node, Box<Diagnostic>> {
+        let empty = || {
+            Diagnostic::new(diag::EMPTY_FILE, &self.name, "the file is empty")
+                .help("a criteria set or evidence file starts with `parindex: 1` and `kind:`")
+        };
+        if self.text.trim().is_empty() {
+            return Err(Box::new(empty()));
+        }
+        yaml::read(&self.text).map_err(|e| Box::new(self.read_error(e, empty)))
+    }
+
+    fn read_error(&self, e: ReadError, empty: impl Fn() -> Diagnostic) -> Diagnostic {
+        {
+            let (check, at, len, message, help): (Check, Position, usize, String, Option<String>) =
+                match e {
+                    ReadError::Empty => return empty(),
+                    ReadError::Syntax { at, message, within } => {
+                        let at = self.clamp(at);
+                        let help = syntax_help(&self.text, at);
+                        let d = Diagnostic::new(diag::YAML_SYNTAX, &self.name, message)
+                            .at(Some(at), 1, &self.text);
+                        let mut d = match help {
+                            Some(h) => d.help(h),
+                            None => d,
+                        };
+                        d.criterion = within;
+                        return d;
+                    }
+                    ReadError::TooDeep { at } => (
+                        diag::YAML_LIMIT,
+                        at,
+                        1,
+                        format!("mappings and lists nest deeper than {} levels", yaml::MAX_DEPTH),
+                        Some("the file nests too deeply to be a criteria or evidence file".into()),
+                    ),
+                    ReadError::Anchor { at, alias } => (
+                        diag::ANCHOR,
+                        at,
+                        1,
+                        if alias {
+                            "an alias (`*name`) repeats another part of the file".into()
+                        } else {
+                            "an anchor (`&name`) marks a part of the file for repeating".into()
+                        },
+                        Some("parindex files do not use anchors and aliases: write each value out where it belongs".into()),
+                    ),
+                    ReadError::Tag { at, tag } => (
+                        diag::YAML_SYNTAX,
+                        at,
+                        tag.chars().count(),
+                        format!("the tag `{tag}` is not used in parindex files"),
+                        Some("remove the tag; quote a value to make it text".into()),
+                    ),
+                    ReadError::SecondDocument { at } => (
+                        diag::YAML_SYNTAX,
+                        at,
+                        3,
+                        "a second document (`---`) in one file".into(),
+                        Some("keep one criteria set or evidence file per file".into()),
+                    ),
+                    ReadError::DuplicateKey {
+                        at,
+                        len,
+                        key,
+                        first,
+                    } => (
+                        diag::YAML_SYNTAX,
+                        at,
+                        len,
+                        format!("key `{key}` appears twice in one mapping (first at line {})", first.line),
+                        Some("each key may appear once in a mapping".into()),
+                    ),
+                    ReadError::ComplexKey { at } => (
+                        diag::YAML_SYNTAX,
+                        at,
+                        1,
+                        "a key is a list or a mapping".into(),
+                        Some("keys are single words or quoted codes such as \"3.4.1\"".into()),
+                    ),
+                };
+            let mut d = Diagnostic::new(check, &self.name, message).at(Some(at), len, &self.text);
+            d.help = help;
+            d
+        }
+    }
+
+    /// A position past the last line (the end of the text) is shown on the last line.
+    fn clamp(&self, at: Position) -> Position {
+        let lines = self.text.lines().count().max(1);
+        if at.line <= lines {
+            return at;
+        }
+        let last = self.text.lines().last().unwrap_or_default();
+        Position {
+            line: lines,
+            column: last.trim_end_matches('\r').chars().count().max(1),
+        }
+    }
+
+    /// A diagnostic placed at a node of this file's document.
+    pub fn diag_at(&self, check: Check, node: &Node, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(check, &self.name, message).at(Some(node.at), node.len, &self.text)
+    }
+
+    /// A diagnostic placed at the value of `path`.
     pub fn diag(&self, check: Check, path: &[Seg], message: impl Into<String>) -> Diagnostic {
         self.place(Diagnostic::new(check, &self.name, message), path, false)
     }
@@ -119,19 +226,19 @@ impl Source {
     }
 
     fn place(&self, d: Diagnostic, path: &[Seg], at_key: bool) -> Diagnostic {
-        // Fall back to the nearest ancestor the index could place.
+        let Ok(doc) = self.document() else {
+            return d;
+        };
+        // Fall back to the nearest ancestor that exists, at its key.
         let mut p = path;
         loop {
-            if let Some(spot) = self.index().get(p) {
+            if let Some(found) = doc.find(p) {
                 let exact = p.len() == path.len();
-                let (line, column, span) = match (at_key || !exact, spot.key_column, &spot.raw) {
-                    (false, _, Some(raw)) => {
-                        (spot.value_line, spot.value_column, raw.chars().count())
-                    }
-                    (_, Some(kc), _) => (spot.line, kc, key_len(&self.text, spot.line, kc)),
-                    _ => (spot.value_line, spot.value_column, 1),
+                let node = match (at_key || !exact, found.key) {
+                    (true, Some(k)) => k,
+                    _ => found.value,
                 };
-                return d.at(Some(Position { line, column }), span, &self.text);
+                return d.at(Some(node.at), node.len, &self.text);
             }
             if p.is_empty() {
                 return d;
@@ -140,289 +247,10 @@ impl Source {
         }
     }
 
-    /// The raw text of a scalar value as written, if the index could place it.
+    /// The text of the scalar at `path`, as written (without its quotes).
     pub fn raw(&self, path: &[Seg]) -> Option<&str> {
-        self.index().get(path).and_then(|s| s.raw.as_deref())
+        self.document().ok()?.find(path)?.value.text()
     }
-
-    /// Parses the document into `T`, turning the parser's error into a diagnostic. When the
-    /// file is of another kind than `expected`, that is the error reported: it explains the
-    /// unknown keys that follow from it.
-    fn parse<T: DeserializeOwned>(
-        &self,
-        expected: Option<&str>,
-        locate: fn(&Source, &[Seg]) -> Option<String>,
-    ) -> Result<T, Diagnostics> {
-        if self.text.trim().is_empty() {
-            return Err(Diagnostics::one(
-                Diagnostic::new(diag::EMPTY_FILE, &self.name, "the file is empty")
-                    .help("a criteria set or evidence file starts with `parindex: 1` and `kind:`"),
-            ));
-        }
-        // The YAML scanner's work grows with the square of bracket nesting: refuse deep
-        // brackets before it starts, as the parser would refuse them after. Below 16 KiB the
-        // square stays small (milliseconds), so ordinary files skip the scan.
-        let deep = if self.text.len() > SCAN_NESTING_ABOVE {
-            flow_nesting_beyond(&self.text, MAX_FLOW_NESTING)
-        } else {
-            None
-        };
-        if let Some(at) = deep {
-            return Err(Diagnostics::one(
-                Diagnostic::new(
-                    diag::YAML_LIMIT,
-                    &self.name,
-                    format!("brackets nest deeper than {MAX_FLOW_NESTING} levels"),
-                )
-                .at(Some(at), 1, &self.text)
-                .help("the file nests too deeply to be a criteria or evidence file"),
-            ));
-        }
-        serde_yaml::from_str::<T>(&self.text).map_err(|e| {
-            let kind = self.raw(&[position::key("kind")]).map(position::unquote);
-            if let (Some(expected), Some(kind)) = (expected, kind) {
-                if kind != expected && (kind == "criteria" || kind == "evidence") {
-                    if let Err(d) = check_kind(self, &kind, expected) {
-                        return d;
-                    }
-                }
-            }
-            Diagnostics::one(self.yaml_error(&e, locate))
-        })
-    }
-
-    /// Classifies a parser error and places it; `locate` names the criterion at a path.
-    fn yaml_error(
-        &self,
-        e: &serde_yaml::Error,
-        locate: fn(&Source, &[Seg]) -> Option<String>,
-    ) -> Diagnostic {
-        let full = e.to_string();
-        let mut position = e.location().map(|l| Position {
-            line: l.line(),
-            column: l.column(),
-        });
-        // The parser appends " at line L column C" and prefixes "path: "; we show both apart.
-        let mut message = match e.location() {
-            Some(l) => full
-                .strip_suffix(&format!(" at line {} column {}", l.line(), l.column()))
-                .unwrap_or(&full)
-                .to_string(),
-            None => full.clone(),
-        };
-        if let Some((path, rest)) = message.split_once(": ") {
-            if !path.contains(' ') && (path.contains('.') || path.contains('[')) {
-                message = rest.to_string();
-            }
-        }
-        // Syntax errors read "problem at line L column C, while context at line L column C":
-        // keep the words, and point at the problem, or at the context's start when the
-        // problem is the end of the file (an unclosed quote or bracket).
-        let (words, problem, context) = split_syntax_error(&message);
-        if problem.is_some() || context.is_some() {
-            message = words;
-            let lines = self.text.lines().count();
-            position = match (problem, context) {
-                (Some(p), Some(c)) if p.line > lines => Some(c),
-                (Some(p), _) => Some(p),
-                (None, c) => c.or(position),
-            };
-        }
-        let (check, help) = classify(&message);
-        let mut help = help;
-        if let Some(rest) = message.clone().strip_prefix("unknown field `") {
-            if let Some((field, expected)) = rest.split_once('`') {
-                let options: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-                message = format!("unknown key `{field}`");
-                help = Some(match diag::suggest(field, options.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`? (keys here: {})", options.join(", ")),
-                    None => format!("keys here: {}", options.join(", ")),
-                });
-            }
-        } else if let Some(rest) = message.clone().strip_prefix("missing field `") {
-            let field = rest.split('`').next().unwrap_or(rest);
-            message = format!("missing key `{field}`");
-        }
-        let span = match position {
-            Some(p) if check != diag::YAML_SYNTAX => key_len(&self.text, p.line, p.column),
-            _ => 1,
-        };
-        let mut d = Diagnostic::new(check, &self.name, message).at(position, span, &self.text);
-        d.help = help;
-        if let Some(p) = position {
-            if let Some(path) = self.index().at_line(p.line) {
-                d.criterion = locate(self, &path);
-            }
-        }
-        if position.is_some_and(|p| tab_in_indent(&self.text, p.line)) {
-            d.help = Some("YAML indentation must use spaces, not tabs".into());
-        }
-        d
-    }
-}
-
-/// Splits a YAML syntax error into its words and its two positions (problem, context).
-fn split_syntax_error(message: &str) -> (String, Option<Position>, Option<Position>) {
-    fn take_position(part: &str) -> (String, Option<Position>) {
-        if let Some(i) = part.rfind(" at line ") {
-            let mut nums = part[i + 9..].split(" column ");
-            let line = nums.next().and_then(|n| n.trim().parse().ok());
-            let column = nums.next().and_then(|n| n.trim().parse().ok());
-            if let (Some(line), Some(column)) = (line, column) {
-                return (part[..i].to_string(), Some(Position { line, column }));
-            }
-        }
-        (part.to_string(), None)
-    }
-    let (problem_part, context_part) = match message.split_once(", while ") {
-        Some((p, c)) => (p, Some(c)),
-        None => (message, None),
-    };
-    let (problem_words, problem) = take_position(problem_part);
-    match context_part {
-        Some(c) => {
-            let (context_words, context) = take_position(c);
-            (
-                format!("{problem_words}, while {context_words}"),
-                problem,
-                context,
-            )
-        }
-        None => (problem_words, problem, None),
-    }
-}
-
-/// The YAML parser's own nesting limit, applied to flow brackets before parsing.
-pub const MAX_FLOW_NESTING: usize = 128;
-
-/// Files larger than this are scanned for bracket nesting before parsing.
-const SCAN_NESTING_ABOVE: usize = 16 * 1024;
-
-/// The position of the first `[` or `{` that opens a flow collection deeper than `limit`, by a
-/// linear scan that skips quoted text and comments. Outside brackets, only a bracket that
-/// starts a value counts (so `title: a{b` is text, as YAML reads it).
-fn flow_nesting_beyond(text: &str, limit: usize) -> Option<Position> {
-    // Bytes, not chars: every character that matters here is ASCII, and UTF-8 never uses an
-    // ASCII byte inside a multi-byte character.
-    let (mut depth, mut in_double, mut in_single) = (0usize, false, false);
-    for (n, line) in text.lines().enumerate() {
-        let mut prev: Option<u8> = None;
-        let mut escaped = false;
-        let mut prev_was_space = true;
-        for (i, &c) in line.as_bytes().iter().enumerate() {
-            if in_double {
-                if escaped {
-                    escaped = false;
-                } else if c == b'\\' {
-                    escaped = true;
-                } else if c == b'"' {
-                    in_double = false;
-                }
-                continue;
-            }
-            if in_single {
-                if c == b'\'' {
-                    in_single = false;
-                }
-                continue;
-            }
-            let value_start = depth > 0 || matches!(prev, None | Some(b'-' | b':' | b',' | b'?'));
-            match c {
-                b'#' if prev_was_space => break,
-                b'"' if value_start => in_double = true,
-                b'\'' if value_start => in_single = true,
-                b'[' | b'{' if value_start => {
-                    depth += 1;
-                    if depth > limit {
-                        let column = line[..i].chars().count() + 1;
-                        return Some(Position {
-                            line: n + 1,
-                            column,
-                        });
-                    }
-                }
-                b']' | b'}' if depth > 0 => depth -= 1,
-                _ => {}
-            }
-            prev_was_space = c == b' ' || c == b'\t';
-            if !prev_was_space {
-                prev = Some(c);
-            }
-        }
-    }
-    None
-}
-
-/// The check and a help text for a parser message.
-fn classify(message: &str) -> (Check, Option<String>) {
-    let m = message;
-    if m.starts_with("unknown field") {
-        (diag::UNKNOWN_KEY, None)
-    } else if m.starts_with("missing field") {
-        (diag::MISSING_KEY, None)
-    } else if m.contains("recursion limit exceeded") || m.contains("repetition limit exceeded") {
-        (
-            diag::YAML_LIMIT,
-            Some("the file nests too deeply or expands aliases too often to be a criteria or evidence file".into()),
-        )
-    } else if m.starts_with("invalid type: sequence, expected struct Raw")
-        || m.starts_with("invalid type: string") && m.contains("expected struct Raw")
-        || m.contains("expected struct RawCriteria")
-        || m.contains("expected struct RawEvidence")
-        || m.contains("expected struct RawHeader")
-    {
-        (
-            diag::NOT_A_MAPPING,
-            Some("a criteria set or evidence file is a mapping that starts with `parindex: 1` and `kind:`".into()),
-        )
-    } else if m.starts_with("invalid type")
-        || m.starts_with("invalid value")
-        || m.starts_with("invalid length")
-        || m.starts_with("a rule mapping")
-        || m.starts_with("empty rule")
-    {
-        (diag::WRONG_TYPE, None)
-    } else if m.contains("while scanning a quoted scalar") {
-        (
-            diag::YAML_SYNTAX,
-            Some("a quoted text is not closed: add the closing quote".into()),
-        )
-    } else if m.contains("mapping values are not allowed") {
-        (
-            diag::YAML_SYNTAX,
-            Some("a text containing `: ` must be quoted".into()),
-        )
-    } else if m.contains("duplicate entry") || m.contains("duplicate key") {
-        (
-            diag::YAML_SYNTAX,
-            Some("each key may appear once in a mapping".into()),
-        )
-    } else {
-        (diag::YAML_SYNTAX, None)
-    }
-}
-
-/// Length of the token starting at a 1-based line and column (for the caret underline).
-fn key_len(text: &str, line: usize, column: usize) -> usize {
-    let Some(l) = text.lines().nth(line.saturating_sub(1)) else {
-        return 1;
-    };
-    let rest: String = l.chars().skip(column.saturating_sub(1)).collect();
-    let rest = rest.trim_end_matches('\r');
-    if let Some(q @ ('"' | '\'')) = rest.chars().next() {
-        return rest[1..].find(q).map_or(1, |i| i + 2);
-    }
-    rest.find([':', ',', '}', ']', ' ', '#'])
-        .unwrap_or(rest.len())
-        .max(1)
-}
-
-fn tab_in_indent(text: &str, line: usize) -> bool {
-    let around = line.saturating_sub(2)..line + 1;
-    text.lines()
-        .enumerate()
-        .filter(|(i, _)| around.contains(i))
-        .any(|(_, l)| l.trim_start_matches(' ').starts_with('\t'))
 }
 
 /// The codes and texts of `kind:` that tell the two file kinds apart.
@@ -432,34 +260,44 @@ pub enum FileKind {
     Evidence,
 }
 
-/// The value of a top-level `kind:` line, found by a plain scan of the text: cheap enough to
-/// sort thousands of files before parsing any (`rank` on folders).
-pub fn peek_kind(text: &str) -> Option<&str> {
-    text.lines().find_map(|line| {
-        let rest = line.trim_start_matches('\u{feff}').strip_prefix("kind:")?;
-        let value = rest.split(" #").next().unwrap_or(rest).trim();
-        Some(value.trim_matches(|c| c == '"' || c == '\''))
-    })
-}
-
-/// Reads only the header of a file to tell a criteria set from an evidence file.
+/// Tells a criteria set from an evidence file by its `kind:`, read from the document (the one
+/// reading of the file that loading it goes on to use).
 pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
-    let header: raw::RawHeader = source.parse(None, |_, _| None)?;
-    match header.kind.as_deref() {
-        Some("criteria") => Ok(FileKind::Criteria),
-        Some("evidence") => Ok(FileKind::Evidence),
-        Some(other) => Err(Diagnostics::one(
+    let doc = source.document()?;
+    if doc.entries().is_none() {
+        return Err(Diagnostics::one(
             source
-                .diag(
-                    diag::BAD_HEADER,
-                    &[position::key("kind")],
-                    format!("unknown kind `{other}`"),
+                .diag_at(
+                    diag::NOT_A_MAPPING,
+                    doc,
+                    format!("the file is {}, not a mapping of keys", doc.describe()),
                 )
-                .help(match diag::suggest(other, ["criteria", "evidence"]) {
-                    Some(s) => format!("did you mean `{s}`? (`kind:` is `criteria` or `evidence`)"),
-                    None => "`kind:` is `criteria` or `evidence`".to_string(),
-                }),
-        )),
+                .help("a criteria set or evidence file is a mapping that starts with `parindex: 1` and `kind:`"),
+        ));
+    }
+    match doc.get("kind").map(|n| (n, n.scalar())) {
+        Some((_, Some(Scalar::Str("criteria")))) => Ok(FileKind::Criteria),
+        Some((_, Some(Scalar::Str("evidence")))) => Ok(FileKind::Evidence),
+        Some((node, _)) => {
+            let other = node
+                .text()
+                .map_or_else(|| node.describe(), |t| format!("`{t}`"));
+            Err(Diagnostics::one(
+                source
+                    .diag_at(diag::BAD_HEADER, node, format!("unknown kind {other}"))
+                    .help(
+                        match diag::suggest(
+                            node.text().unwrap_or_default(),
+                            ["criteria", "evidence"],
+                        ) {
+                            Some(s) => {
+                                format!("did you mean `{s}`? (`kind:` is `criteria` or `evidence`)")
+                            }
+                            None => "`kind:` is `criteria` or `evidence`".to_string(),
+                        },
+                    ),
+            ))
+        }
         None => Err(Diagnostics::one(
             Diagnostic::new(diag::MISSING_KEY, &source.name, "missing key `kind`")
                 .help("add `kind: criteria` or `kind: evidence` after `parindex: 1`"),
@@ -467,19 +305,38 @@ pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
     }
 }
 
+/// Whether a file found in a folder is a parindex file at all: a mapping with `parindex:`.
+/// Read from the document, so a file is judged by what YAML says, not by how a line looks.
+pub fn is_parindex_file(source: &Source) -> bool {
+    source
+        .document()
+        .is_ok_and(|doc| doc.get("parindex").is_some())
+}
+
+/// Reports a file of the other kind before its keys are read: that is the one error worth
+/// showing (its keys would all be unknown here).
+fn expect_kind(source: &Source, doc: &Node, expected: &str) -> Result<(), Diagnostics> {
+    match doc.get("kind").and_then(Node::scalar) {
+        Some(Scalar::Str(k)) if k != expected && (k == "criteria" || k == "evidence") => {
+            check_kind(source, k, expected)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Checks `parindex: 1` and `kind:`, the header both kinds share.
 fn check_header(
     source: &Source,
-    version: &raw::Scalar,
+    version: &Scalar,
     kind: &str,
     expected: &str,
 ) -> Result<(), Diagnostics> {
-    if !matches!(version, raw::Scalar::Int(v) if v == "1") {
+    if !matches!(version, Scalar::Int("1")) {
         return Err(Diagnostics::one(
             source
                 .diag(
                     diag::BAD_HEADER,
-                    &[position::key("parindex")],
+                    &[yaml::key("parindex")],
                     format!("unsupported format version `{}`", version.text()),
                 )
                 .help("this parindex reads format version 1: write `parindex: 1`"),
@@ -500,7 +357,7 @@ fn check_kind(source: &Source, kind: &str, expected: &str) -> Result<(), Diagnos
             source
                 .diag(
                     diag::BAD_HEADER,
-                    &[position::key("kind")],
+                    &[yaml::key("kind")],
                     format!("expected `kind: {expected}`, but this file is {what} (`kind: {kind}`)"),
                 )
                 .help(match expected {
@@ -518,9 +375,13 @@ pub fn parse_value_text(
     text: &str,
     node: &crate::model::Criterion,
 ) -> Result<Option<crate::model::Value>, value::ValueProblem> {
-    let scalar: raw::Scalar =
-        serde_yaml::from_str(text).unwrap_or(raw::Scalar::Str(text.to_string()));
-    let v = value::read_value(&scalar, Some(text))?;
+    // A value typed on a command line is read as the same YAML scalar it would be in a file.
+    let doc = yaml::read(text).ok();
+    let scalar = doc
+        .as_ref()
+        .and_then(Node::scalar)
+        .unwrap_or(Scalar::Str(text));
+    let v = value::read_value(&scalar)?;
     if let (Some(v), Some(rule)) = (&v, &node.rule) {
         value::fits_rule(v, rule, node.max, Some(text))?;
     }
@@ -532,4 +393,28 @@ pub fn sha256_hex(text: &str) -> String {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(text.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A hint for a syntax error, from the text around it (never from the parser's wording).
+fn syntax_help(text: &str, at: Position) -> Option<String> {
+    if tab_in_indent(text, at.line) {
+        return Some("YAML indentation must use spaces, not tabs".into());
+    }
+    let line = text.lines().nth(at.line.saturating_sub(1))?;
+    if line.matches('"').count() % 2 == 1 {
+        return Some("a quoted text is not closed: add the closing quote".into());
+    }
+    let value = line.split_once(": ").map(|(_, v)| v)?;
+    if value.contains(": ") && !value.trim_start().starts_with(['"', '\'', '{', '[']) {
+        return Some("a text containing `: ` must be quoted".into());
+    }
+    None
+}
+
+fn tab_in_indent(text: &str, line: usize) -> bool {
+    let around = line.saturating_sub(2)..line + 1;
+    text.lines()
+        .enumerate()
+        .filter(|(i, _)| around.contains(i))
+        .any(|(_, l)| l.trim_start_matches(' ').starts_with('\t'))
 }

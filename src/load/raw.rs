@@ -1,391 +1,672 @@
-//! The files as written: serde structures that keep every scalar's text, so that decimals
-//! are read exactly and validation can report every problem at once with its position.
+//! The files as written: structures bound from the document tree ([`super::yaml`]) that keep
+//! every scalar's text, so that decimals are read exactly and validation can place each
+//! problem.
 //!
-//! Structure and types are enforced here by serde (unknown keys, missing keys, a list where a
-//! mapping belongs); meaning (ranges, sums, codes) is checked by the loaders after the parse.
+//! Structure is enforced here (unknown keys, missing keys, a list where a mapping belongs),
+//! every problem of a file at once: an unknown key is reported and the rest is still read, so
+//! a file with four typos is fixed in one round. Meaning (ranges, sums, codes) is checked by
+//! the loaders afterwards.
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
-use std::fmt;
+pub use super::yaml::Scalar;
+use super::yaml::{Kind, Node};
+use super::Source;
+use crate::diag::{self, Check, Diagnostic};
 
-/// A scalar as the YAML parser resolved it, with its text where the parser keeps it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Scalar {
-    Null,
-    Bool(bool),
-    /// An integer, as text (any size).
-    Int(String),
-    /// A plain float such as `1.10` or `12.698`; the parser keeps only its binary value.
-    Float(f64),
-    /// A string: quoted, or plain text that is not a number, boolean or null.
-    Str(String),
-}
-
-impl Scalar {
-    /// The scalar's text as far as it is known (`1.1` for a plain `1.10`).
-    pub fn text(&self) -> String {
-        match self {
-            Scalar::Null => String::new(),
-            Scalar::Bool(b) => b.to_string(),
-            Scalar::Int(s) | Scalar::Str(s) => s.clone(),
-            Scalar::Float(f) => float_text(*f),
-        }
-    }
-}
-
-/// A float's shortest round-trip text in plain notation (`1e30` → `1000…0`).
-pub fn float_text(f: f64) -> String {
-    format!("{f}")
-}
-
-struct ScalarVisitor;
-
-impl<'de> Visitor<'de> for ScalarVisitor {
-    type Value = Scalar;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a single value (not a list or a mapping)")
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
-        Ok(Scalar::Null)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
-        Ok(Scalar::Null)
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
-        Ok(Scalar::Bool(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
-        Ok(Scalar::Int(v.to_string()))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-        Ok(Scalar::Int(v.to_string()))
-    }
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Scalar, E> {
-        Ok(Scalar::Int(v.to_string()))
-    }
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Scalar, E> {
-        Ok(Scalar::Int(v.to_string()))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
-        Ok(Scalar::Float(v))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
-        Ok(Scalar::Str(v.to_string()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
-        Ok(Scalar::Str(v))
-    }
-}
-
-impl<'de> Deserialize<'de> for Scalar {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ScalarVisitor)
-    }
-}
-
-/// A number's text exactly as written (`1.50` stays `1.50`): read through the parser's string
-/// path, never through a binary float.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NumText(pub String);
-
-impl<'de> Deserialize<'de> for NumText {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(NumText)
-    }
-}
-
-/// A list of `(key, value)` in file order (codes as keys).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pairs<V>(pub Vec<(Scalar, V)>);
-
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for Pairs<V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct PairsVisitor<V>(std::marker::PhantomData<V>);
-        impl<'de, V: Deserialize<'de>> Visitor<'de> for PairsVisitor<V> {
-            type Value = Pairs<V>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a mapping of criterion codes to values")
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Pairs<V>, E> {
-                Ok(Pairs(Vec::new()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs<V>, A::Error> {
-                let mut out = Vec::new();
-                while let Some((k, v)) = map.next_entry::<Scalar, V>()? {
-                    out.push((k, v));
-                }
-                Ok(Pairs(out))
-            }
-        }
-        d.deserialize_map(PairsVisitor(std::marker::PhantomData))
-    }
-}
+/// A number's text exactly as written (`1.50` stays `1.50`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumText<'t>(pub &'t str);
 
 /// `responsible:` is one office or a list of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Offices(pub Vec<String>);
 
-impl<'de> Deserialize<'de> for Offices {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Offices;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an office, or a list of offices")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Offices, E> {
-                Ok(Offices(vec![v.to_string()]))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Offices, A::Error> {
-                let mut out = Vec::new();
-                while let Some(s) = seq.next_element::<String>()? {
-                    out.push(s);
-                }
-                Ok(Offices(out))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Criteria sets
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawCriteria {
-    pub parindex: Scalar,
-    pub kind: String,
-    pub id: String,
-    pub title: String,
-    #[serde(default)]
-    pub year: Option<Scalar>,
-    #[serde(default)]
-    pub source: Option<String>,
-    #[serde(default)]
-    pub total: Option<NumText>,
-    #[serde(default)]
-    pub rounding: Option<RawRounding>,
-    #[serde(default)]
-    pub grades: Option<Vec<RawGrade>>,
-    pub sections: Vec<RawNode>,
+#[derive(Debug)]
+pub struct RawCriteria<'t> {
+    pub parindex: Scalar<'t>,
+    pub kind: &'t str,
+    pub id: &'t str,
+    pub title: &'t str,
+    pub year: Option<Scalar<'t>>,
+    pub source: Option<&'t str>,
+    pub total: Option<NumText<'t>>,
+    pub rounding: Option<RawRounding<'t>>,
+    pub grades: Option<Vec<RawGrade<'t>>>,
+    pub sections: Vec<RawNode<'t>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawRounding {
-    #[serde(default)]
-    pub decimals: Option<Scalar>,
-    #[serde(default)]
-    pub mode: Option<String>,
+#[derive(Debug)]
+pub struct RawRounding<'t> {
+    pub decimals: Option<Scalar<'t>>,
+    pub mode: Option<&'t str>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawGrade {
-    pub label: String,
-    pub min: NumText,
+#[derive(Debug)]
+pub struct RawGrade<'t> {
+    pub label: &'t str,
+    pub min: NumText<'t>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawNode {
-    pub code: Scalar,
-    pub title: String,
-    pub max: NumText,
-    #[serde(default)]
+#[derive(Debug)]
+pub struct RawNode<'t> {
+    pub code: Scalar<'t>,
+    pub title: &'t str,
+    pub max: NumText<'t>,
     pub responsible: Option<Offices>,
-    #[serde(default)]
-    pub note: Option<String>,
-    #[serde(default)]
-    pub if_na: Option<String>,
-    #[serde(default)]
-    pub rule: Option<RawRule>,
-    #[serde(default)]
-    pub items: Option<Vec<RawNode>>,
+    pub note: Option<&'t str>,
+    pub if_na: Option<&'t str>,
+    pub rule: Option<RawRule<'t>>,
+    pub items: Option<Vec<RawNode<'t>>>,
 }
 
 /// A rule: a bare name (`yes-no`, `ratio`, `points`) or a one-key mapping with parameters.
 #[derive(Debug)]
-pub enum RawRule {
-    Named(String),
-    Ratio(RawRatio),
-    Tiers(Vec<RawTier>),
-    Deduct(RawDeduct),
+pub enum RawRule<'t> {
+    Named(&'t str),
+    Ratio(RawRatio<'t>),
+    Tiers(Vec<RawTier<'t>>),
+    Deduct(RawDeduct<'t>),
     /// A mapping whose key is not a parameterised rule; reported by the loader.
-    Unknown(String),
+    Unknown(&'t str),
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawRatio {
-    #[serde(default)]
-    pub zero_below: Option<NumText>,
-    #[serde(default)]
-    pub full_at: Option<NumText>,
-    #[serde(default)]
+#[derive(Debug, Default)]
+pub struct RawRatio<'t> {
+    pub zero_below: Option<NumText<'t>>,
+    pub full_at: Option<NumText<'t>>,
     pub invert: Option<bool>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawTier {
-    pub at_least: NumText,
-    pub points: NumText,
+#[derive(Debug)]
+pub struct RawTier<'t> {
+    pub at_least: NumText<'t>,
+    pub points: NumText<'t>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawDeduct {
-    pub per: NumText,
+#[derive(Debug)]
+pub struct RawDeduct<'t> {
+    pub per: NumText<'t>,
 }
 
 /// The rule names a criteria file may use.
 pub const RULE_NAMES: [&str; 5] = ["yes-no", "ratio", "tiers", "deduct", "points"];
 
-impl<'de> Deserialize<'de> for RawRule {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = RawRule;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "a rule: yes-no, ratio, points, or a mapping { ratio: …, tiers: …, deduct: … }",
-                )
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawRule, E> {
-                Ok(RawRule::Named(v.to_string()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawRule, A::Error> {
-                let Some(name) = map.next_key::<String>()? else {
-                    return Err(de::Error::custom("empty rule mapping: name one rule"));
-                };
-                let rule = match name.as_str() {
-                    "ratio" => {
-                        RawRule::Ratio(map.next_value::<Option<RawRatio>>()?.unwrap_or_default())
-                    }
-                    "tiers" => RawRule::Tiers(map.next_value()?),
-                    "deduct" => RawRule::Deduct(map.next_value()?),
-                    _ => {
-                        map.next_value::<de::IgnoredAny>()?;
-                        RawRule::Unknown(name.clone())
-                    }
-                };
-                if let Some(extra) = map.next_key::<String>()? {
-                    return Err(de::Error::custom(format!(
-                        "a rule mapping names one rule, found `{name}` and `{extra}`"
-                    )));
-                }
-                Ok(rule)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Evidence files
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawEvidence {
-    pub parindex: Scalar,
-    pub kind: String,
-    pub criteria: String,
-    pub unit: String,
-    pub period: Scalar,
-    #[serde(default)]
-    pub values: Option<Pairs<RawEntry>>,
-    #[serde(default)]
-    pub expect: Option<RawExpect>,
+#[derive(Debug)]
+pub struct RawEvidence<'t> {
+    pub parindex: Scalar<'t>,
+    pub kind: &'t str,
+    pub criteria: &'t str,
+    pub unit: &'t str,
+    pub period: Scalar<'t>,
+    /// `(code key, entry)` in file order.
+    pub values: Vec<(&'t Node, RawEntry<'t>)>,
+    pub expect: Option<RawExpect<'t>>,
 }
 
 /// An evidence value: a scalar, or the map form with the appraisal.
 #[derive(Debug)]
-pub enum RawEntry {
-    Plain(Scalar),
-    Full(RawEntryMap),
+pub enum RawEntry<'t> {
+    Plain(&'t Node),
+    Full(RawEntryMap<'t>),
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawEntryMap {
-    #[serde(default)]
-    pub value: Option<Scalar>,
-    #[serde(default)]
-    pub appraised: Option<Scalar>,
-    #[serde(default)]
-    pub reason: Option<String>,
-    #[serde(default)]
-    pub note: Option<String>,
-    #[serde(default)]
-    pub docs: Option<Vec<String>>,
+#[derive(Debug, Default)]
+pub struct RawEntryMap<'t> {
+    pub value: Option<&'t Node>,
+    pub appraised: Option<&'t Node>,
+    pub reason: Option<&'t str>,
+    pub note: Option<&'t str>,
+    pub docs: Vec<String>,
 }
 
-impl<'de> Deserialize<'de> for RawEntry {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = RawEntry;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a value, or a mapping { value: …, appraised: …, reason: … }")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawEntry, A::Error> {
-                RawEntryMap::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(RawEntry::Full)
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<RawEntry, E> {
-                ScalarVisitor.visit_unit().map(RawEntry::Plain)
-            }
-            fn visit_none<E: de::Error>(self) -> Result<RawEntry, E> {
-                ScalarVisitor.visit_none().map(RawEntry::Plain)
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawEntry, E> {
-                ScalarVisitor.visit_bool(v).map(RawEntry::Plain)
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawEntry, E> {
-                ScalarVisitor.visit_i64(v).map(RawEntry::Plain)
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawEntry, E> {
-                ScalarVisitor.visit_u64(v).map(RawEntry::Plain)
-            }
-            fn visit_i128<E: de::Error>(self, v: i128) -> Result<RawEntry, E> {
-                ScalarVisitor.visit_i128(v).map(RawEntry::Plain)
-            }
-            fn visit_u128<E: de::Error>(self, v: u128) -> Result<RawEntry, E> {
-                ScalarVisitor.visit_u128(v).map(RawEntry::Plain)
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawEntry, E> {
-                ScalarVisitor.visit_f64(v).map(RawEntry::Plain)
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawEntry, E> {
-                ScalarVisitor.visit_str(v).map(RawEntry::Plain)
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<RawEntry, E> {
-                ScalarVisitor.visit_string(v).map(RawEntry::Plain)
-            }
-        }
-        d.deserialize_any(V)
+#[derive(Debug)]
+pub struct RawExpect<'t> {
+    pub total: Option<NumText<'t>>,
+    pub percent: Option<NumText<'t>>,
+    pub grade: Option<&'t str>,
+    /// `(code key, expected score)` in file order.
+    pub scores: Vec<(&'t Node, NumText<'t>)>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Binding
+
+/// Binds tree nodes to the structures above, collecting every structural problem.
+pub(super) struct Reader<'s> {
+    source: &'s Source,
+    pub found: Vec<Diagnostic>,
+    /// A problem that left a required part unread: the loader stops after reporting.
+    pub fatal: bool,
+    /// The criterion being read, named in every diagnostic.
+    criterion: Option<String>,
+}
+
+/// The keys of one mapping, checked against those allowed.
+struct Fields<'t> {
+    node: &'t Node,
+    entries: &'t [(Node, Node)],
+}
+
+impl<'t> Fields<'t> {
+    fn get(&self, key: &str) -> Option<&'t Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.text() == Some(key))
+            .map(|(_, v)| v)
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawExpect {
-    #[serde(default)]
-    pub total: Option<NumText>,
-    #[serde(default)]
-    pub percent: Option<NumText>,
-    #[serde(default)]
-    pub grade: Option<String>,
-    #[serde(default)]
-    pub scores: Option<Pairs<NumText>>,
-}
+impl<'s, 't> Reader<'s> {
+    pub fn new(source: &'s Source) -> Self {
+        Reader {
+            source,
+            found: Vec::new(),
+            fatal: false,
+            criterion: None,
+        }
+    }
 
-/// The header both kinds of file share, to tell them apart before a full parse.
-#[derive(Debug, Deserialize)]
-pub struct RawHeader {
-    #[serde(default)]
-    pub kind: Option<String>,
+    fn report(&mut self, check: Check, node: &Node, message: String) -> &mut Diagnostic {
+        let mut d = self.source.diag_at(check, node, message);
+        d.criterion = self.criterion.clone();
+        self.found.push(d);
+        self.found.last_mut().expect("just pushed")
+    }
+
+    fn wrong(&mut self, key: &str, node: &Node, expected: &str) {
+        let found = node.describe();
+        self.report(
+            diag::WRONG_TYPE,
+            node,
+            format!("`{key}` must be {expected}, not {found}"),
+        );
+        self.fatal = true;
+    }
+
+    /// A mapping whose keys are all among `allowed`; every other key is reported.
+    fn fields(&mut self, node: &'t Node, what: &str, allowed: &[&str]) -> Option<Fields<'t>> {
+        let Some(entries) = node.entries() else {
+            self.wrong(what, node, "a mapping");
+            return None;
+        };
+        for (k, _) in entries {
+            let name = k.text().unwrap_or_default();
+            if !allowed.contains(&name) {
+                let help = match diag::suggest(name, allowed.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`? (keys here: {})", allowed.join(", ")),
+                    None => format!("keys here: {}", allowed.join(", ")),
+                };
+                self.report(diag::UNKNOWN_KEY, k, format!("unknown key `{name}`"))
+                    .help = Some(help);
+            }
+        }
+        Some(Fields { node, entries })
+    }
+
+    /// A required key's node. A key missing because it was misspelt is reported once, as the
+    /// unknown key whose hint names it.
+    fn required(&mut self, f: &Fields<'t>, key: &str) -> Option<&'t Node> {
+        let found = f.get(key);
+        if found.is_none() {
+            self.fatal = true;
+            let misspelt = f.entries.iter().any(|(k, _)| {
+                let name = k.text().unwrap_or_default();
+                name != key && diag::suggest(name, [key]).is_some()
+            });
+            if !misspelt {
+                self.report(diag::MISSING_KEY, f.node, format!("missing key `{key}`"));
+            }
+        }
+        found
+    }
+
+    /// A text value (any scalar but an empty one, as written).
+    fn text(&mut self, key: &str, node: &'t Node) -> Option<&'t str> {
+        match (node.scalar(), node.text()) {
+            (Some(Scalar::Null), _) | (None, _) => {
+                self.wrong(key, node, "text");
+                None
+            }
+            (Some(_), text) => text,
+        }
+    }
+
+    fn opt_text(&mut self, f: &Fields<'t>, key: &str) -> Option<&'t str> {
+        let node = f.get(key)?;
+        if node.scalar() == Some(Scalar::Null) {
+            return None;
+        }
+        self.text(key, node)
+    }
+
+    fn req_text(&mut self, f: &Fields<'t>, key: &str) -> Option<&'t str> {
+        let node = self.required(f, key)?;
+        self.text(key, node)
+    }
+
+    /// A single value (not a list or mapping).
+    fn scalar(&mut self, key: &str, node: &'t Node) -> Option<Scalar<'t>> {
+        let s = node.scalar();
+        if s.is_none() {
+            self.wrong(key, node, "a single value");
+        }
+        s
+    }
+
+    fn number(&mut self, key: &str, node: &'t Node) -> Option<NumText<'t>> {
+        match node.scalar() {
+            Some(Scalar::Null) | None => {
+                self.wrong(key, node, "a number");
+                None
+            }
+            Some(s) => match s {
+                Scalar::Bool(_) => {
+                    self.wrong(key, node, "a number");
+                    None
+                }
+                _ => node.text().map(NumText),
+            },
+        }
+    }
+
+    fn opt_number(&mut self, f: &Fields<'t>, key: &str) -> Option<NumText<'t>> {
+        let node = f.get(key)?;
+        if node.scalar() == Some(Scalar::Null) {
+            return None;
+        }
+        self.number(key, node)
+    }
+
+    fn req_number(&mut self, f: &Fields<'t>, key: &str) -> Option<NumText<'t>> {
+        let node = self.required(f, key)?;
+        self.number(key, node)
+    }
+
+    /// A list's items; an empty value is an empty list.
+    fn list(&mut self, key: &str, node: &'t Node) -> Option<&'t [Node]> {
+        match &node.kind {
+            Kind::Seq(items) => Some(items),
+            _ if node.scalar() == Some(Scalar::Null) => Some(&[]),
+            _ => {
+                self.wrong(key, node, "a list");
+                None
+            }
+        }
+    }
+
+    /// A mapping's entries; an empty value is an empty mapping.
+    fn map(&mut self, key: &str, node: &'t Node) -> Option<&'t [(Node, Node)]> {
+        match &node.kind {
+            Kind::Map(entries) => Some(entries),
+            _ if node.scalar() == Some(Scalar::Null) => Some(&[]),
+            _ => {
+                self.wrong(key, node, "a mapping");
+                None
+            }
+        }
+    }
+
+    /// The document's top level: a mapping, or the one error that says it is not one.
+    fn top(&mut self, doc: &'t Node, allowed: &[&str]) -> Option<Fields<'t>> {
+        if doc.entries().is_none() {
+            self.report(
+                diag::NOT_A_MAPPING,
+                doc,
+                format!("the file is {}, not a mapping of keys", doc.describe()),
+            )
+            .help = Some(
+                "a criteria set or evidence file is a mapping that starts with `parindex: 1` and `kind:`"
+                    .into(),
+            );
+            self.fatal = true;
+            return None;
+        }
+        self.fields(doc, "the file", allowed)
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Criteria sets
+
+    pub fn criteria(&mut self, doc: &'t Node) -> Option<RawCriteria<'t>> {
+        let f = self.top(
+            doc,
+            &[
+                "parindex", "kind", "id", "title", "year", "source", "total", "rounding", "grades",
+                "sections",
+            ],
+        )?;
+        let parindex = self
+            .required(&f, "parindex")
+            .and_then(|n| self.scalar("parindex", n));
+        let kind = self.req_text(&f, "kind");
+        let id = self.req_text(&f, "id");
+        let title = self.req_text(&f, "title");
+        let year = match f.get("year") {
+            Some(n) => self.scalar("year", n).filter(|s| *s != Scalar::Null),
+            None => None,
+        };
+        let source = self.opt_text(&f, "source");
+        let total = self.opt_number(&f, "total");
+        let rounding = match f.get("rounding") {
+            Some(n) if n.scalar() == Some(Scalar::Null) => None,
+            Some(n) => self.fields(n, "rounding", &["decimals", "mode"]).map(|r| {
+                let decimals = r.get("decimals").and_then(|d| self.scalar("decimals", d));
+                let mode = self.opt_text(&r, "mode");
+                RawRounding { decimals, mode }
+            }),
+            None => None,
+        };
+        let grades = match f.get("grades") {
+            Some(n) if n.scalar() == Some(Scalar::Null) => None,
+            Some(n) => self.list("grades", n).map(|items| {
+                items
+                    .iter()
+                    .filter_map(|g| {
+                        let gf = self.fields(g, "a grade", &["label", "min"])?;
+                        let label = self.req_text(&gf, "label");
+                        let min = self.req_number(&gf, "min");
+                        Some(RawGrade {
+                            label: label?,
+                            min: min?,
+                        })
+                    })
+                    .collect()
+            }),
+            None => None,
+        };
+        let sections = self
+            .required(&f, "sections")
+            .and_then(|n| self.list("sections", n))
+            .map(|items| items.iter().filter_map(|n| self.node(n)).collect());
+        Some(RawCriteria {
+            parindex: parindex?,
+            kind: kind?,
+            id: id?,
+            title: title?,
+            year,
+            source,
+            total,
+            rounding,
+            grades,
+            sections: sections?,
+        })
+    }
+
+    fn node(&mut self, node: &'t Node) -> Option<RawNode<'t>> {
+        const KEYS: &[&str] = &[
+            "code",
+            "title",
+            "max",
+            "responsible",
+            "note",
+            "if_na",
+            "rule",
+            "items",
+        ];
+        let outer = self.criterion.take();
+        // The code names the criterion in every message about this node.
+        self.criterion = node
+            .get("code")
+            .and_then(Node::text)
+            .map(str::to_string)
+            .or(outer.clone());
+        let read = self.node_fields(node, KEYS);
+        self.criterion = outer;
+        read
+    }
+
+    fn node_fields(&mut self, node: &'t Node, keys: &[&str]) -> Option<RawNode<'t>> {
+        let f = self.fields(node, "a criterion", keys)?;
+        let code = self
+            .required(&f, "code")
+            .and_then(|n| self.scalar("code", n));
+        let title = self.req_text(&f, "title");
+        let max = self.req_number(&f, "max");
+        let responsible = match f.get("responsible") {
+            None => None,
+            Some(n) => match &n.kind {
+                Kind::Seq(items) => Some(Offices(
+                    items
+                        .iter()
+                        .filter_map(|i| self.text("responsible", i).map(str::to_string))
+                        .collect(),
+                )),
+                _ if n.scalar() == Some(Scalar::Null) => None,
+                _ => self
+                    .text("responsible", n)
+                    .map(|t| Offices(vec![t.to_string()])),
+            },
+        };
+        let note = self.opt_text(&f, "note");
+        let if_na = self.opt_text(&f, "if_na");
+        let rule = match f.get("rule") {
+            Some(n) if n.scalar() == Some(Scalar::Null) => None,
+            Some(n) => self.rule(n),
+            None => None,
+        };
+        let items = match f.get("items") {
+            Some(n) if n.scalar() == Some(Scalar::Null) => None,
+            Some(n) => self
+                .list("items", n)
+                .map(|items| items.iter().filter_map(|i| self.node(i)).collect()),
+            None => None,
+        };
+        Some(RawNode {
+            code: code?,
+            title: title?,
+            max: max?,
+            responsible,
+            note,
+            if_na,
+            rule,
+            items,
+        })
+    }
+
+    fn rule(&mut self, node: &'t Node) -> Option<RawRule<'t>> {
+        if let Some(entries) = node.entries() {
+            let [(name_node, params)] = entries else {
+                let names: Vec<&str> = entries.iter().filter_map(|(k, _)| k.text()).collect();
+                let message = if names.is_empty() {
+                    "empty rule mapping: name one rule".to_string()
+                } else {
+                    format!(
+                        "a rule mapping names one rule, found {}",
+                        names
+                            .iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    )
+                };
+                self.report(diag::WRONG_TYPE, node, message);
+                self.fatal = true;
+                return None;
+            };
+            let name = name_node.text().unwrap_or_default();
+            let null = params.scalar() == Some(Scalar::Null);
+            return match name {
+                "ratio" if null => Some(RawRule::Ratio(RawRatio::default())),
+                "ratio" => {
+                    let f = self.fields(params, "ratio", &["zero_below", "full_at", "invert"])?;
+                    let invert = match f.get("invert") {
+                        None => None,
+                        Some(n) => match n.scalar() {
+                            Some(Scalar::Bool(b)) => Some(b),
+                            Some(Scalar::Null) => None,
+                            _ => {
+                                self.wrong("invert", n, "true or false");
+                                None
+                            }
+                        },
+                    };
+                    Some(RawRule::Ratio(RawRatio {
+                        zero_below: self.opt_number(&f, "zero_below"),
+                        full_at: self.opt_number(&f, "full_at"),
+                        invert,
+                    }))
+                }
+                "tiers" => {
+                    let items = self.list("tiers", params)?;
+                    let tiers = items
+                        .iter()
+                        .filter_map(|t| {
+                            let tf = self.fields(t, "a tier", &["at_least", "points"])?;
+                            let at_least = self.req_number(&tf, "at_least");
+                            let points = self.req_number(&tf, "points");
+                            Some(RawTier {
+                                at_least: at_least?,
+                                points: points?,
+                            })
+                        })
+                        .collect();
+                    Some(RawRule::Tiers(tiers))
+                }
+                "deduct" => {
+                    let f = self.fields(params, "deduct", &["per"])?;
+                    let per = self.req_number(&f, "per")?;
+                    Some(RawRule::Deduct(RawDeduct { per }))
+                }
+                other => Some(RawRule::Unknown(other)),
+            };
+        }
+        match node.scalar() {
+            Some(Scalar::Str(name)) => Some(RawRule::Named(name)),
+            _ => {
+                self.wrong(
+                    "rule",
+                    node,
+                    "a rule: yes-no, ratio, points, or a mapping { ratio: …, tiers: …, deduct: … }",
+                );
+                None
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Evidence files
+
+    pub fn evidence(&mut self, doc: &'t Node) -> Option<RawEvidence<'t>> {
+        let f = self.top(
+            doc,
+            &[
+                "parindex", "kind", "criteria", "unit", "period", "values", "expect",
+            ],
+        )?;
+        let parindex = self
+            .required(&f, "parindex")
+            .and_then(|n| self.scalar("parindex", n));
+        let kind = self.req_text(&f, "kind");
+        let criteria = self.req_text(&f, "criteria");
+        let unit = self.req_text(&f, "unit");
+        let period = self
+            .required(&f, "period")
+            .and_then(|n| self.scalar("period", n));
+        let values = match f.get("values") {
+            None => Some(Vec::new()),
+            Some(n) => self.map("values", n).map(|entries| {
+                entries
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        let previous = self.criterion.replace(k.text().unwrap_or_default().into());
+                        let entry = self.entry(v);
+                        self.criterion = previous;
+                        Some((k, entry?))
+                    })
+                    .collect()
+            }),
+        };
+        let expect = match f.get("expect") {
+            Some(n) if n.scalar() == Some(Scalar::Null) => None,
+            Some(n) => self.expect(n),
+            None => None,
+        };
+        Some(RawEvidence {
+            parindex: parindex?,
+            kind: kind?,
+            criteria: criteria?,
+            unit: unit?,
+            period: period?,
+            values: values?,
+            expect,
+        })
+    }
+
+    fn entry(&mut self, node: &'t Node) -> Option<RawEntry<'t>> {
+        match &node.kind {
+            Kind::Scalar { .. } => Some(RawEntry::Plain(node)),
+            Kind::Seq(_) => {
+                self.wrong(
+                    "a value",
+                    node,
+                    "a value, or a mapping { value: …, appraised: …, reason: … }",
+                );
+                None
+            }
+            Kind::Map(_) => {
+                let f = self.fields(
+                    node,
+                    "a value",
+                    &["value", "appraised", "reason", "note", "docs"],
+                )?;
+                let single = |r: &mut Self, key: &str| {
+                    let n = f.get(key)?;
+                    r.scalar(key, n).map(|_| n)
+                };
+                let value = single(self, "value");
+                let appraised = single(self, "appraised");
+                let reason = self.opt_text(&f, "reason");
+                let note = self.opt_text(&f, "note");
+                let docs = match f.get("docs") {
+                    None => Vec::new(),
+                    Some(n) => self
+                        .list("docs", n)
+                        .map(|items| {
+                            items
+                                .iter()
+                                .filter_map(|i| self.text("docs", i).map(str::to_string))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                };
+                Some(RawEntry::Full(RawEntryMap {
+                    value,
+                    appraised,
+                    reason,
+                    note,
+                    docs,
+                }))
+            }
+        }
+    }
+
+    fn expect(&mut self, node: &'t Node) -> Option<RawExpect<'t>> {
+        let f = self.fields(node, "expect", &["total", "percent", "grade", "scores"])?;
+        let total = self.opt_number(&f, "total");
+        let percent = self.opt_number(&f, "percent");
+        let grade = self.opt_text(&f, "grade");
+        let scores = match f.get("scores") {
+            None => Vec::new(),
+            Some(n) => self
+                .map("scores", n)
+                .map(|entries| {
+                    entries
+                        .iter()
+                        .filter_map(|(k, v)| Some((k, self.number("a score", v)?)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        Some(RawExpect {
+            total,
+            percent,
+            grade,
+            scores,
+        })
+    }
 }

@@ -2,7 +2,7 @@
 //! each is the kind its rule takes. The tool never guesses: `97` where a rate belongs is an
 //! error showing both spellings, and `12.698` as a count names the thousands separator.
 
-use super::raw::{float_text, Scalar};
+use super::yaml::Scalar;
 use crate::decimal::{self, parse_decimal, NumberError};
 use crate::diag::{self, Check};
 use crate::model::{Rule, Value, ValueKind};
@@ -24,36 +24,13 @@ fn problem(check: Check, message: impl Into<String>, help: Option<String>) -> Va
     }
 }
 
-/// Reads a scalar as an evidence value; `Ok(None)` for an empty value.
-///
-/// `written` is the scalar's text as it stands in the file, where the position index found it:
-/// it keeps the digits of a plain float that the YAML parser only hands over as binary.
-pub fn read_value(scalar: &Scalar, written: Option<&str>) -> Result<Option<Value>, ValueProblem> {
-    match scalar {
+/// Reads a scalar as an evidence value; `Ok(None)` for an empty value. Numbers are read from
+/// their text as written, plain or quoted: every digit counts, none passes through a float.
+pub fn read_value(scalar: &Scalar) -> Result<Option<Value>, ValueProblem> {
+    match *scalar {
         Scalar::Null => Ok(None),
-        Scalar::Bool(b) => Ok(Some(Value::Boolean(*b))),
-        Scalar::Int(text) => number(text).map(|n| Some(Value::Number(n))),
-        Scalar::Float(f) => {
-            if let Some(w) = written
-                .map(str::trim)
-                .filter(|w| w.parse::<f64>().ok() == Some(*f))
-            {
-                return number(w).map(|n| Some(Value::Number(n)));
-            }
-            let text = float_text(*f);
-            if significant_digits(&text) > 15 {
-                return Err(problem(
-                    diag::NUMBER_TOO_LARGE,
-                    format!(
-                        "the number {text} has more digits than a bare YAML number keeps exactly"
-                    ),
-                    Some(format!(
-                        "quote it so that its text is read exactly: \"{text}\""
-                    )),
-                ));
-            }
-            number(&text).map(|n| Some(Value::Number(n)))
-        }
+        Scalar::Bool(b) => Ok(Some(Value::Boolean(b))),
+        Scalar::Int(text) | Scalar::Float(text) => number(text).map(|n| Some(Value::Number(n))),
         Scalar::Str(s) => read_text(s).map(Some),
     }
 }
@@ -71,15 +48,6 @@ fn number(text: &str) -> Result<Decimal, ValueProblem> {
             problem(diag::BAD_VALUE, format!("`{text}` is not a number"), None)
         }
     })
-}
-
-pub(super) fn significant_digits(text: &str) -> usize {
-    text.chars()
-        .filter(char::is_ascii_digit)
-        .collect::<String>()
-        .trim_start_matches('0')
-        .trim_end_matches('0')
-        .len()
 }
 
 /// Words for true and false, compared case-insensitively (composed or decomposed accents).
@@ -347,7 +315,7 @@ mod tests {
     use crate::model::{Ratio, TierScale, Tiers};
 
     fn read(s: &str) -> Result<Option<Value>, ValueProblem> {
-        read_value(&Scalar::Str(s.into()), None)
+        read_value(&Scalar::Str(s))
     }
 
     fn rate(v: &Value) -> Decimal {
@@ -364,24 +332,27 @@ mod tests {
         assert_eq!(rate(&read("97.29%").unwrap().unwrap()), dec("0.9729"));
         assert_eq!(rate(&read("21/32").unwrap().unwrap()), dec("0.65625"));
         assert_eq!(read("12").unwrap(), Some(Value::Number(dec("12"))));
-        assert_eq!(read_value(&Scalar::Null, None).unwrap(), None);
+        assert_eq!(read_value(&Scalar::Null).unwrap(), None);
         assert_eq!(
-            read_value(&Scalar::Int("3".into()), None).unwrap(),
+            read_value(&Scalar::Int("3")).unwrap(),
             Some(Value::Number(dec("3")))
         );
     }
 
     #[test]
-    fn plain_floats_keep_their_written_digits() {
-        let v = read_value(&Scalar::Float(1.5), Some("1.50"))
-            .unwrap()
-            .unwrap();
+    fn plain_numbers_keep_every_written_digit() {
+        let v = read_value(&Scalar::Float("1.50")).unwrap().unwrap();
         assert_eq!(v, Value::Number(dec("1.50")));
-        let err = read_value(&Scalar::Float(12345678901234567.0), None).unwrap_err();
-        assert_eq!(err.check, diag::NUMBER_TOO_LARGE);
         let long = "12345678901234567.89";
-        let v = read_value(&Scalar::Float(long.parse().unwrap()), Some(long)).unwrap();
+        let v = read_value(&Scalar::Float(long)).unwrap();
         assert_eq!(v, Some(Value::Number(dec(long))));
+        let tiny = "0.0004999999999999999999999999";
+        assert_eq!(
+            read_value(&Scalar::Float(tiny)).unwrap(),
+            Some(Value::Number(dec(tiny)))
+        );
+        let err = read_value(&Scalar::Float("1e40")).unwrap_err();
+        assert_eq!(err.check, diag::NUMBER_TOO_LARGE);
     }
 
     #[test]

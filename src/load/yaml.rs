@@ -1,0 +1,578 @@
+//! The one reading of a YAML file: saphyr-parser's event stream becomes a small tree in which
+//! every key and scalar keeps its text as written (after YAML's own unescaping), its style
+//! (plain, quoted, block) and its position. Everything the loaders check, and every position a
+//! diagnostic names, comes from this tree: no second scan of the text, no parser wording
+//! matched, and numbers are read from their text, never through a binary float.
+//!
+//! What these files never need is refused while reading, so that no input can make the tree
+//! larger than a few times the text: anchors and aliases (an alias repeats a subtree without
+//! repeating its text), tags other than YAML's core ones, more than one document, and nesting
+//! deeper than [`MAX_DEPTH`].
+
+use crate::diag::Position;
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span};
+use std::borrow::Cow;
+
+/// Deepest nesting of mappings and sequences accepted (a criteria set nests a few levels).
+pub const MAX_DEPTH: usize = 128;
+
+/// How a scalar was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Unquoted: YAML resolves it to null, a boolean, a number or text.
+    Plain,
+    /// In single or double quotes: always text.
+    Quoted,
+    /// A literal (`|`) or folded (`>`) block: always text.
+    Block,
+}
+
+/// One node of a document, with the position where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub at: Position,
+    /// Length in characters of the node's text on its first line (for the caret underline).
+    pub len: usize,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Scalar {
+        text: String,
+        style: Style,
+        /// Written with `!!str`: text whatever it looks like.
+        as_text: bool,
+    },
+    Map(Vec<(Node, Node)>),
+    Seq(Vec<Node>),
+}
+
+/// A plain scalar resolved by YAML 1.2's core schema, with its text as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scalar<'t> {
+    Null,
+    Bool(bool),
+    /// An integer, as written (any size).
+    Int(&'t str),
+    /// A number with a fraction or exponent (`1.10`, `12.698`), as written: its digits are
+    /// all kept, so `1.10` is not `1.1` and `0.30000000000000001` is not `0.3`.
+    Float(&'t str),
+    /// Text: quoted, a block, or plain text that is no number, boolean or null.
+    Str(&'t str),
+}
+
+impl<'t> Scalar<'t> {
+    /// The scalar's text as written (empty for an empty value).
+    pub fn text(&self) -> Cow<'t, str> {
+        match *self {
+            Scalar::Null => Cow::Borrowed(""),
+            Scalar::Bool(b) => Cow::Owned(b.to_string()),
+            Scalar::Int(s) | Scalar::Float(s) | Scalar::Str(s) => Cow::Borrowed(s),
+        }
+    }
+}
+
+impl Node {
+    /// The scalar this node holds, resolved; `None` for a mapping or a sequence.
+    pub fn scalar(&self) -> Option<Scalar<'_>> {
+        let Kind::Scalar {
+            text,
+            style,
+            as_text,
+        } = &self.kind
+        else {
+            return None;
+        };
+        if *style != Style::Plain || *as_text {
+            return Some(Scalar::Str(text));
+        }
+        Some(resolve_plain(text))
+    }
+
+    /// The text of a scalar node, whatever it resolves to.
+    pub fn text(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn style(&self) -> Option<Style> {
+        match &self.kind {
+            Kind::Scalar { style, .. } => Some(*style),
+            _ => None,
+        }
+    }
+
+    /// The entries of a mapping.
+    pub fn entries(&self) -> Option<&[(Node, Node)]> {
+        match &self.kind {
+            Kind::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The value under `key` in a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.get_entry(key).map(|(_, v)| v)
+    }
+
+    /// The key and value nodes of `key` in a mapping.
+    pub fn get_entry(&self, key: &str) -> Option<&(Node, Node)> {
+        self.entries()?
+            .iter()
+            .find(|(k, _)| k.text() == Some(key) && k.scalar().is_some())
+    }
+
+    /// What the node is, for messages: "a mapping", "a list", "an empty value", "text `x`".
+    pub fn describe(&self) -> String {
+        match &self.kind {
+            Kind::Map(_) => "a mapping".into(),
+            Kind::Seq(_) => "a list".into(),
+            Kind::Scalar { .. } => match self.scalar() {
+                Some(Scalar::Null) => "an empty value".into(),
+                Some(Scalar::Bool(b)) => format!("the boolean `{b}`"),
+                Some(Scalar::Int(s) | Scalar::Float(s)) => format!("the number `{s}`"),
+                Some(Scalar::Str(s)) => format!("the text `{}`", shorten(s)),
+                None => "a value".into(),
+            },
+        }
+    }
+
+    /// The node at `path` below this one.
+    pub fn find(&self, path: &[Seg]) -> Option<Found<'_>> {
+        let mut node = self;
+        let mut key = None;
+        for seg in path {
+            match (seg, &node.kind) {
+                (Seg::Key(k), Kind::Map(_)) => {
+                    let (kn, vn) = node.get_entry(k)?;
+                    key = Some(kn);
+                    node = vn;
+                }
+                (Seg::Index(i), Kind::Seq(items)) => {
+                    node = items.get(*i)?;
+                    key = None;
+                }
+                _ => return None,
+            }
+        }
+        Some(Found { key, value: node })
+    }
+}
+
+/// A node found by path, with the key it stands under (for a mapping entry).
+#[derive(Debug, Clone, Copy)]
+pub struct Found<'t> {
+    pub key: Option<&'t Node>,
+    pub value: &'t Node,
+}
+
+fn shorten(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}
+
+/// YAML 1.2 core schema for plain scalars.
+fn resolve_plain(text: &str) -> Scalar<'_> {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Scalar::Null,
+        "true" | "True" | "TRUE" => return Scalar::Bool(true),
+        "false" | "False" | "FALSE" => return Scalar::Bool(false),
+        _ => {}
+    }
+    let b = text.as_bytes();
+    let unsigned = match b[0] {
+        b'-' | b'+' => &b[1..],
+        _ => b,
+    };
+    if unsigned.is_empty() {
+        return Scalar::Str(text);
+    }
+    if unsigned.iter().all(u8::is_ascii_digit) {
+        return Scalar::Int(text);
+    }
+    if b.len() > 2
+        && ((b.starts_with(b"0o") && b[2..].iter().all(|c| (b'0'..=b'7').contains(c)))
+            || (b.starts_with(b"0x") && b[2..].iter().all(u8::is_ascii_hexdigit)))
+    {
+        return Scalar::Int(text);
+    }
+    if matches!(
+        unsigned,
+        b".inf" | b".Inf" | b".INF" | b".nan" | b".NaN" | b".NAN"
+    ) {
+        return Scalar::Float(text);
+    }
+    // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+    let mut i = 0;
+    let int_digits = unsigned.iter().take_while(|c| c.is_ascii_digit()).count();
+    i += int_digits;
+    let mut frac_digits = 0;
+    if unsigned.get(i) == Some(&b'.') {
+        i += 1;
+        frac_digits = unsigned[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        i += frac_digits;
+    }
+    if int_digits + frac_digits == 0 {
+        return Scalar::Str(text);
+    }
+    if matches!(unsigned.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(unsigned.get(i), Some(b'-' | b'+')) {
+            i += 1;
+        }
+        let exp = unsigned[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if exp == 0 {
+            return Scalar::Str(text);
+        }
+        i += exp;
+    }
+    if i == unsigned.len() {
+        Scalar::Float(text)
+    } else {
+        Scalar::Str(text)
+    }
+}
+
+/// One step of a path into a document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// `Seg::Key` from a string slice.
+pub fn key(k: &str) -> Seg {
+    Seg::Key(k.to_string())
+}
+
+/// `path` extended by one key.
+pub fn child(path: &[Seg], k: &str) -> Vec<Seg> {
+    let mut p = path.to_vec();
+    p.push(key(k));
+    p
+}
+
+/// Why a text could not be read as a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Malformed YAML: the parser's own description, at the place it names.
+    Syntax {
+        at: Position,
+        message: String,
+        /// The criterion being read where the error stands, where the part read so far tells.
+        within: Option<String>,
+    },
+    /// Mappings and sequences nested deeper than [`MAX_DEPTH`].
+    TooDeep { at: Position },
+    /// An anchor (`&name`) or alias (`*name`).
+    Anchor { at: Position, alias: bool },
+    /// A tag other than the core schema's (`!local`, `!!binary`).
+    Tag { at: Position, tag: String },
+    /// A second document (`---` after the first).
+    SecondDocument { at: Position },
+    /// A key written twice in one mapping.
+    DuplicateKey {
+        at: Position,
+        len: usize,
+        key: String,
+        first: Position,
+    },
+    /// A mapping key that is itself a mapping or a list.
+    ComplexKey { at: Position },
+    /// Nothing but comments and blank lines.
+    Empty,
+}
+
+fn position(m: &Marker) -> Position {
+    Position {
+        line: m.line(),
+        column: m.col() + 1,
+    }
+}
+
+fn span_len(span: &Span) -> usize {
+    if span.end.line() == span.start.line() {
+        span.end.index().saturating_sub(span.start.index()).max(1)
+    } else {
+        1
+    }
+}
+
+/// An open collection: the node being built and, for a mapping, a key waiting for its value.
+enum Open {
+    Map(Node, Vec<(Node, Node)>, Option<Node>),
+    Seq(Node, Vec<Node>),
+}
+
+/// The criterion being read when an error stops the parse: the innermost open mapping's
+/// `code:` (a criteria set), or the code key under `values:` or `scores:` (evidence).
+fn within(stack: &[Open]) -> Option<String> {
+    for (i, open) in stack.iter().enumerate().rev() {
+        let Open::Map(_, entries, pending) = open else {
+            continue;
+        };
+        if let Some((_, code)) = entries.iter().find(|(k, _)| k.text() == Some("code")) {
+            return code.text().map(str::to_string);
+        }
+        let parent_key = match i.checked_sub(1).map(|p| &stack[p]) {
+            Some(Open::Map(_, _, Some(k))) => k.text(),
+            _ => None,
+        };
+        if matches!(parent_key, Some("values" | "scores")) {
+            let key = pending.as_ref().or(entries.last().map(|(k, _)| k));
+            return key.and_then(Node::text).map(str::to_string);
+        }
+    }
+    None
+}
+
+/// Reads one document. The whole text is parsed once; nothing of it is kept but the tree.
+pub fn read(text: &str) -> Result<Node, ReadError> {
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Open> = Vec::new();
+    let mut root: Option<Node> = None;
+    let mut documents = 0usize;
+    loop {
+        let (event, span) = match parser.next_event() {
+            None => break,
+            Some(Ok(e)) => e,
+            Some(Err(e)) => {
+                return Err(ReadError::Syntax {
+                    at: position(e.marker()),
+                    message: e.info().to_string(),
+                    within: within(&stack),
+                })
+            }
+        };
+        let at = position(&span.start);
+        let complete: Node = match event {
+            Event::StreamStart | Event::Nothing | Event::DocumentEnd => continue,
+            Event::StreamEnd => break,
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(ReadError::SecondDocument { at });
+                }
+                continue;
+            }
+            Event::Alias(_) => return Err(ReadError::Anchor { at, alias: true }),
+            Event::Scalar(text, style, anchor, tag) => {
+                if anchor > 0 {
+                    return Err(ReadError::Anchor { at, alias: false });
+                }
+                let as_text = match tag.as_deref() {
+                    None => false,
+                    Some(t) if t.is_yaml_core_schema() && t.suffix == "str" => true,
+                    Some(t)
+                        if t.is_yaml_core_schema()
+                            && !matches!(
+                                t.suffix.as_str(),
+                                "binary" | "set" | "omap" | "pairs" | "timestamp"
+                            ) =>
+                    {
+                        false
+                    }
+                    Some(t) => {
+                        return Err(ReadError::Tag {
+                            at,
+                            tag: format!("{}{}", t.handle, t.suffix),
+                        })
+                    }
+                };
+                let style = match style {
+                    ScalarStyle::Plain => Style::Plain,
+                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
+                    _ => Style::Block,
+                };
+                Node {
+                    at,
+                    len: span_len(&span),
+                    kind: Kind::Scalar {
+                        text: text.into_owned(),
+                        style,
+                        as_text,
+                    },
+                }
+            }
+            Event::MappingStart(anchor, ref tag) | Event::SequenceStart(anchor, ref tag) => {
+                if anchor > 0 {
+                    return Err(ReadError::Anchor { at, alias: false });
+                }
+                if let Some(t) = tag {
+                    if !t.is_yaml_core_schema() || !matches!(t.suffix.as_str(), "map" | "seq") {
+                        return Err(ReadError::Tag {
+                            at,
+                            tag: format!("{}{}", t.handle, t.suffix),
+                        });
+                    }
+                }
+                if stack.len() >= MAX_DEPTH {
+                    return Err(ReadError::TooDeep { at });
+                }
+                let shell = Node {
+                    at,
+                    len: 1,
+                    kind: Kind::Seq(Vec::new()),
+                };
+                stack.push(if matches!(event, Event::MappingStart(..)) {
+                    Open::Map(shell, Vec::new(), None)
+                } else {
+                    Open::Seq(shell, Vec::new())
+                });
+                continue;
+            }
+            Event::MappingEnd => match stack.pop() {
+                Some(Open::Map(mut node, entries, _)) => {
+                    check_duplicates(&entries)?;
+                    node.kind = Kind::Map(entries);
+                    node
+                }
+                _ => unreachable!("the parser balances mapping events"),
+            },
+            Event::SequenceEnd => match stack.pop() {
+                Some(Open::Seq(mut node, items)) => {
+                    node.kind = Kind::Seq(items);
+                    node
+                }
+                _ => unreachable!("the parser balances sequence events"),
+            },
+        };
+        match stack.last_mut() {
+            None => root = Some(complete),
+            Some(Open::Seq(_, items)) => items.push(complete),
+            Some(Open::Map(_, entries, pending)) => match pending.take() {
+                None => {
+                    if !matches!(complete.kind, Kind::Scalar { .. }) {
+                        return Err(ReadError::ComplexKey { at: complete.at });
+                    }
+                    *pending = Some(complete);
+                }
+                Some(k) => entries.push((k, complete)),
+            },
+        }
+    }
+    root.ok_or(ReadError::Empty)
+}
+
+/// A key written twice in one mapping is an error, as YAML says (the second would silently win).
+fn check_duplicates(entries: &[(Node, Node)]) -> Result<(), ReadError> {
+    let dup = |i: usize, j: usize| {
+        let (k, first) = (&entries[j].0, &entries[i].0);
+        ReadError::DuplicateKey {
+            at: k.at,
+            len: k.len,
+            key: k.text().unwrap_or_default().to_string(),
+            first: first.at,
+        }
+    };
+    // Mappings here are small, but `values:` may list a few thousand codes: a hash set past
+    // a handful keeps the check linear.
+    if entries.len() <= 16 {
+        for j in 1..entries.len() {
+            for i in 0..j {
+                if entries[i].0.text() == entries[j].0.text() {
+                    return Err(dup(i, j));
+                }
+            }
+        }
+    } else {
+        let mut seen = std::collections::HashMap::with_capacity(entries.len());
+        for (j, (k, _)) in entries.iter().enumerate() {
+            if let Some(i) = seen.insert(k.text().unwrap_or_default(), j) {
+                return Err(dup(i, j));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scalar_of(text: &str) -> Scalar<'static> {
+        let node = Box::leak(Box::new(read(text).unwrap()));
+        node.get("v").unwrap().scalar().unwrap()
+    }
+
+    #[test]
+    fn plain_scalars_resolve_by_the_core_schema_and_keep_their_text() {
+        assert_eq!(scalar_of("v: 1.10"), Scalar::Float("1.10"));
+        assert_eq!(
+            scalar_of("v: 1.0000000000000000000000000001"),
+            Scalar::Float("1.0000000000000000000000000001")
+        );
+        assert_eq!(scalar_of("v: 12"), Scalar::Int("12"));
+        assert_eq!(scalar_of("v: -3"), Scalar::Int("-3"));
+        assert_eq!(scalar_of("v: 1e3"), Scalar::Float("1e3"));
+        assert_eq!(scalar_of("v: .5"), Scalar::Float(".5"));
+        assert_eq!(scalar_of("v: \"12\""), Scalar::Str("12"));
+        assert_eq!(scalar_of("v: !!str 12"), Scalar::Str("12"));
+        assert_eq!(scalar_of("v: yes"), Scalar::Str("yes"));
+        assert_eq!(scalar_of("v: True"), Scalar::Bool(true));
+        assert_eq!(scalar_of("v: ~"), Scalar::Null);
+        assert_eq!(scalar_of("v:"), Scalar::Null);
+        assert_eq!(scalar_of("v: 1.2.3"), Scalar::Str("1.2.3"));
+        assert_eq!(scalar_of("v: 97%"), Scalar::Str("97%"));
+        assert_eq!(scalar_of("v: |\n  a\n"), Scalar::Str("a\n"));
+    }
+
+    #[test]
+    fn positions_are_one_based_in_characters() {
+        let doc = read("a: 1\nbé: \"x\"\n").unwrap();
+        let (k, v) = doc.get_entry("bé").unwrap();
+        assert_eq!(k.at, Position { line: 2, column: 1 });
+        assert_eq!(v.at, Position { line: 2, column: 5 });
+        assert_eq!(v.len, 3);
+    }
+
+    #[test]
+    fn anchors_aliases_tags_and_second_documents_are_refused() {
+        assert!(matches!(
+            read("a: &x 1\nb: *x\n"),
+            Err(ReadError::Anchor { alias: false, .. })
+        ));
+        assert!(matches!(read("a: !local 1\n"), Err(ReadError::Tag { .. })));
+        assert!(matches!(
+            read("a: 1\n---\nb: 2\n"),
+            Err(ReadError::SecondDocument { .. })
+        ));
+        assert!(matches!(
+            read("a: 1\na: 2\n"),
+            Err(ReadError::DuplicateKey { .. })
+        ));
+        assert!(matches!(read("# nothing\n"), Err(ReadError::Empty)));
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep = "[".repeat(MAX_DEPTH + 1);
+        assert!(matches!(read(&deep), Err(ReadError::TooDeep { .. })));
+        let ok = format!("{}{}", "[".repeat(10), "]".repeat(10));
+        assert!(read(&ok).is_ok());
+    }
+
+    #[test]
+    fn paths_find_keys_and_items() {
+        let doc = read("s:\n  - code: \"1\"\n    max: 2\n").unwrap();
+        let f = doc
+            .find(&[key("s"), Seg::Index(0), key("max")])
+            .expect("found");
+        assert_eq!(f.value.text(), Some("2"));
+        assert_eq!(f.key.unwrap().at, Position { line: 3, column: 5 });
+    }
+}
