@@ -1,0 +1,216 @@
+//! Reading files as a user's files come: numbers exactly as written, every spelling YAML
+//! allows for `kind:`, and inputs built to exhaust memory or time refused quickly.
+
+mod common;
+
+use common::parindex;
+use std::fs;
+use std::path::Path;
+
+const CRITERIA: &str = "tests/fixtures/small-criteria.yaml";
+
+/// An evidence file against the small test set, with `values` as given.
+fn evidence(dir: &Path, name: &str, unit: &str, kind_line: &str, values: &str) -> String {
+    let criteria = fs::canonicalize(CRITERIA).unwrap();
+    let path = dir.join(name);
+    fs::write(
+        &path,
+        format!(
+            "parindex: 1\n{kind_line}\ncriteria: {}\nunit: \"{unit}\"\nperiod: \"2025\"\nvalues:\n{values}",
+            criteria.display()
+        ),
+    )
+    .unwrap();
+    path.display().to_string()
+}
+
+const ALL_VALUES: &str = "  \"1.1\": có\n  \"1.2\": \"21/32\"\n  \"1.3\": \"40%\"\n  \"2.1\": \"100%\"\n  \"2.2\": 1\n  \"2.3\": 1\n  \"2.5\": \"n/a\"\n";
+
+#[test]
+fn a_plain_number_just_above_max_is_refused_not_rounded_through_a_float() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = evidence(
+        dir.path(),
+        "e.yaml",
+        "U",
+        "kind: evidence",
+        &format!("{ALL_VALUES}  \"2.4\": 1.0000000000000000000000000001\n"),
+    );
+    let out = parindex().args(["score", &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("[E210]"), "{stderr}");
+    assert!(
+        stderr.contains("1.0000000000000000000000000001 points exceed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("e.yaml:14:"), "names the line: {stderr}");
+}
+
+#[test]
+fn a_plain_number_just_below_a_rounding_midpoint_rounds_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = evidence(
+        dir.path(),
+        "e.yaml",
+        "U",
+        "kind: evidence",
+        &format!("{ALL_VALUES}  \"2.4\": 0.0004999999999999999999999999\n"),
+    );
+    let out = parindex()
+        .args(["score", &file, "--all", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let leaf = json["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["code"] == "2.4")
+        .unwrap();
+    assert_eq!(leaf["score"], "0");
+}
+
+#[test]
+fn every_spelling_of_kind_evidence_is_ranked() {
+    let dir = tempfile::tempdir().unwrap();
+    let spellings = [
+        "kind: evidence",
+        "kind: \"evidence\"",
+        "kind: 'evidence'",
+        "kind: evidence\t# a tab before the comment",
+        "kind: !!str evidence",
+        "kind: \"evid\\u0065nce\"",
+        "kind: >-\n  evidence",
+    ];
+    for (i, kind_line) in spellings.iter().enumerate() {
+        evidence(
+            dir.path(),
+            &format!("u{i}.yaml"),
+            &format!("Unit {i}"),
+            kind_line,
+            &format!("{ALL_VALUES}  \"2.4\": 0.5\n"),
+        );
+    }
+    let out = parindex()
+        .args(["rank", dir.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["units"], 7, "{json}");
+    assert_eq!(json["ranking"].as_array().unwrap().len(), 7, "{json}");
+}
+
+#[test]
+fn a_file_of_neither_kind_in_a_ranked_folder_is_reported_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    evidence(dir.path(), "a.yaml", "A", "kind: evidence", ALL_VALUES);
+    evidence(dir.path(), "b.yaml", "B", "kind: evidense", ALL_VALUES);
+    let out = parindex()
+        .args(["rank", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("b.yaml"), "{stderr}");
+    assert!(stderr.contains("unknown kind `evidense`"), "{stderr}");
+}
+
+#[test]
+fn a_large_anchored_reason_repeated_by_aliases_is_refused_before_it_expands() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = "x".repeat(4 * 1024 * 1024);
+    let mut values =
+        format!("  \"1.1\": {{ value: có, appraised: không, reason: &r \"{big}\" }}\n");
+    for code in ["1.2", "1.3", "2.1", "2.2", "2.3", "2.4"] {
+        values.push_str(&format!(
+            "  \"{code}\": {{ value: 1, appraised: 0, reason: *r }}\n"
+        ));
+    }
+    let file = evidence(dir.path(), "bomb.yaml", "U", "kind: evidence", &values);
+    let out = parindex().args(["check", &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("[E012]"), "{report}");
+    assert!(report.contains("bomb.yaml:7:"), "{report}");
+    // The 4 MiB line is not echoed back whole.
+    assert!(report.len() < 10_000, "{} bytes of report", report.len());
+}
+
+#[test]
+fn brackets_beyond_the_parsers_own_limit_fail_quickly_as_malformed_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deep.yaml");
+    let depth = 200_000;
+    fs::write(
+        &path,
+        format!(
+            "parindex: 1\nkind: criteria\nsections: {}",
+            "[".repeat(depth)
+        ),
+    )
+    .unwrap();
+    let out = parindex()
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("[E004]") || report.contains("[E005]"),
+        "{report}"
+    );
+}
+
+#[test]
+fn every_unknown_key_is_reported_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typos.yaml");
+    fs::write(
+        &path,
+        "parindex: 1\nkind: criteria\nid: typos\ntitel: \"t\"\ntitle: \"t\"\nsections:\n  - code: \"1\"\n    title: \"a\"\n    mx: 1\n    max: 1\n    rul: yes-no\n    rule: yes-no\n    nte: \"x\"\n",
+    )
+    .unwrap();
+    let out = parindex()
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    for key in ["titel", "mx", "rul", "nte"] {
+        assert!(
+            report.contains(&format!("unknown key `{key}`")),
+            "{key} missing from:\n{report}"
+        );
+    }
+    assert!(report.contains("4 errors"), "{report}");
+}
+
+#[test]
+fn a_value_typed_on_the_command_line_is_read_exactly_too() {
+    let out = parindex()
+        .args([
+            "whatif",
+            "tests/fixtures/small-evidence.yaml",
+            "--set",
+            "2.4=1.0000000000000000000000000001",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
