@@ -3,7 +3,7 @@
 
 use crate::decimal::Rounding;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A criteria set: the scoring rules for one index and year.
 #[derive(Debug, Clone)]
@@ -23,7 +23,13 @@ pub struct CriteriaSet {
     pub sha256: String,
     /// Where it was loaded from: a path, or `embedded:ID`.
     pub origin: String,
-    index: HashMap<String, usize>,
+    /// Code → node. Fx hashing: codes are short, trusted-length keys looked up a hundred
+    /// times per evidence file, where SipHash's protection buys nothing.
+    index: FxHashMap<Box<str>, usize>,
+    /// The leaves in document order, and each leaf's place in that order, so that an evidence
+    /// file listing its values in the set's order binds each code with one comparison.
+    leaf_order: Vec<usize>,
+    leaf_rank: Vec<usize>,
 }
 
 impl CriteriaSet {
@@ -37,8 +43,13 @@ impl CriteriaSet {
         let index = nodes
             .iter()
             .enumerate()
-            .map(|(i, n)| (n.code.clone(), i))
+            .map(|(i, n)| (n.code.as_str().into(), i))
             .collect();
+        let leaf_order: Vec<usize> = (0..nodes.len()).filter(|&i| nodes[i].is_leaf()).collect();
+        let mut leaf_rank = vec![usize::MAX; nodes.len()];
+        for (rank, &i) in leaf_order.iter().enumerate() {
+            leaf_rank[i] = rank;
+        }
         CriteriaSet {
             id: header.id,
             title: header.title,
@@ -51,12 +62,30 @@ impl CriteriaSet {
             sha256,
             origin,
             index,
+            leaf_order,
+            leaf_rank,
         }
     }
 
     /// The node with this code.
     pub fn find(&self, code: &str) -> Option<usize> {
         self.index.get(code).copied()
+    }
+
+    /// The node with this code, trying first the leaf that follows the one found before
+    /// (`*cursor`, a place in the leaves' order): evidence usually lists leaves in order.
+    pub fn find_from(&self, code: &str, cursor: &mut usize) -> Option<usize> {
+        if let Some(&i) = self.leaf_order.get(*cursor) {
+            if self.nodes[i].code == code {
+                *cursor += 1;
+                return Some(i);
+            }
+        }
+        let i = self.find(code)?;
+        if let Some(&rank) = self.leaf_rank.get(i).filter(|&&r| r != usize::MAX) {
+            *cursor = rank + 1;
+        }
+        Some(i)
     }
 
     /// Indices of the sections (top-level nodes), in order.
@@ -78,11 +107,7 @@ impl CriteriaSet {
 
     /// Indices of the leaves (nodes with a rule), in document order.
     pub fn leaves(&self) -> impl Iterator<Item = usize> + '_ {
-        self.nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| n.is_leaf())
-            .map(|(i, _)| i)
+        self.leaf_order.iter().copied()
     }
 
     /// The grade for `score` of `max`, on the exact ratio.

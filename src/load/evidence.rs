@@ -296,9 +296,10 @@ impl Binder<'_> {
         }
     }
 
-    /// Resolves a code to a node index, reporting unknown codes at the key.
-    fn node(&mut self, code: &str, at: &Node) -> Option<usize> {
-        match self.set.find(code) {
+    /// Resolves a code to a node index, reporting unknown codes at the key; `cursor` is the
+    /// place in the leaves' order where the next code is expected.
+    fn node(&mut self, code: &str, at: &Node, cursor: &mut usize) -> Option<usize> {
+        match self.set.find_from(code, cursor) {
             Some(i) => Some(i),
             None => {
                 let codes = self.set.nodes.iter().map(|n| n.code.as_str());
@@ -324,11 +325,12 @@ impl Binder<'_> {
     /// The entries by node.
     fn entries(&mut self, raw: &RawEvidence) -> Vec<Option<Box<Entry>>> {
         let mut entries: Vec<Option<Box<Entry>>> = vec![None; self.set.nodes.len()];
+        let mut cursor = 0;
         for (k, raw_entry) in &raw.values {
             let Some(code) = self.code_key(k) else {
                 continue;
             };
-            let Some(i) = self.node(code, k) else {
+            let Some(i) = self.node(code, k, &mut cursor) else {
                 continue;
             };
             let node = &self.set.nodes[i];
@@ -454,7 +456,7 @@ impl Binder<'_> {
             let Some(code) = self.code_key(k) else {
                 continue;
             };
-            if self.node(code, k).is_none() {
+            if self.node(code, k, &mut 0).is_none() {
                 continue;
             }
             match parse_decimal(t.0) {
