@@ -84,3 +84,122 @@ fn every_command_ends_quietly_when_the_reader_has_gone() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `parindex score EXAMPLE -f csv -o PATH --force`, which must succeed.
+fn score_to(path: &Path) {
+    let out = parindex()
+        .args(["score", EXAMPLE, "-f", "csv", "--force", "-o"])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn example_csv() -> String {
+    common::stdout_of(&["score", EXAMPLE, "-f", "csv"])
+}
+
+#[cfg(unix)]
+#[test]
+fn force_writes_through_a_symbolic_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.csv");
+    fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink("real.csv", &link).unwrap();
+    score_to(&link);
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(fs::read_link(&link).unwrap(), Path::new("real.csv"));
+    assert_eq!(fs::read_to_string(&real).unwrap(), example_csv());
+    // Nothing else is left in the folder: no temporary file.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn force_through_a_link_into_another_folder_writes_the_temporary_file_there() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("a")).unwrap();
+    fs::create_dir(dir.path().join("b")).unwrap();
+    // A dangling link: the file it names is created, and the link stays.
+    std::os::unix::fs::symlink("../b/out.csv", dir.path().join("a/out.csv")).unwrap();
+    score_to(&dir.path().join("a/out.csv"));
+    assert!(fs::symlink_metadata(dir.path().join("a/out.csv"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("b/out.csv")).unwrap(),
+        example_csv()
+    );
+    assert_eq!(fs::read_dir(dir.path().join("b")).unwrap().count(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn force_keeps_a_private_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("private.csv");
+    fs::write(&path, "old").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    score_to(&path);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o7777,
+        0o600
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), example_csv());
+}
+
+#[cfg(unix)]
+#[test]
+fn force_writes_into_a_fifo_rather_than_replacing_it() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.csv");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    // Opened for reading and writing, the FIFO does not wait for a writer, and parindex's
+    // open for writing finds a reader. The CSV is smaller than the pipe's buffer.
+    let mut reader = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&fifo)
+        .unwrap();
+    score_to(&fifo);
+    assert!(
+        fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the FIFO was replaced"
+    );
+    let want = example_csv();
+    let mut got = vec![0; want.len()];
+    reader.read_exact(&mut got).unwrap();
+    assert_eq!(String::from_utf8(got).unwrap(), want);
+}
+
+#[test]
+fn a_failed_write_leaves_the_old_file_and_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.xlsx");
+    fs::write(&path, "old").unwrap();
+    // An evidence file that does not load: nothing is written.
+    let bad = dir.path().join("bad.yaml");
+    fs::write(&bad, "parindex: 1\nkind: evidence\n").unwrap();
+    let out = parindex()
+        .args(["score", "-f", "xlsx", "--force", "-o"])
+        .arg(&path)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+}
