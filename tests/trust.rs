@@ -203,3 +203,111 @@ fn a_failed_write_leaves_the_old_file_and_no_temporary_file() {
     assert_eq!(fs::read_to_string(&path).unwrap(), "old");
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
 }
+
+/// Runs parindex with a watchdog: a regression that hangs (reading a FIFO, walking a link
+/// loop) fails the test instead of blocking the test run. Nothing here measures speed; the
+/// commands take milliseconds.
+fn watched(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    parindex()
+        .args(args)
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .expect("parindex finished (a hang was killed by the watchdog)")
+}
+
+fn os<'a>(items: &'a [&'a dyn AsRef<std::ffi::OsStr>]) -> Vec<&'a std::ffi::OsStr> {
+    items.iter().map(|s| s.as_ref()).collect()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_yaml_in_a_folder_is_reported_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(EXAMPLE, dir.path().join("krong-no.yaml")).unwrap();
+    mkfifo(&dir.path().join("pipe.yaml"));
+    let d = dir.path();
+    for args in [
+        os(&[&"check", &d]),
+        os(&[&"rank", &d]),
+        os(&[&"rank", &"--keep-going", &d]),
+    ] {
+        let out = watched(&args);
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(all.contains("pipe.yaml"), "{args:?}: {all}");
+        assert!(all.contains("FIFO"), "{args:?}: {all}");
+        if args.contains(&std::ffi::OsStr::new("--keep-going")) {
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {all}");
+            assert!(all.contains("Krông Nô"), "{all}");
+        } else {
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {all}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_directly_is_refused_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("x.yaml");
+    mkfifo(&fifo);
+    for cmd in ["score", "check", "rank", "losses"] {
+        let out = watched(&os(&[&cmd, &fifo]));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{cmd}: {stdout}{stderr}");
+        assert!(
+            format!("{stdout}{stderr}").contains("not a regular file"),
+            "{cmd}: {stdout}{stderr}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn link_loops_are_walked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(EXAMPLE, d.join("krong-no.yaml")).unwrap();
+    // Two links to the folder itself: each level doubles the paths, so following them
+    // blindly never ends; one alone lists the same file forty times over.
+    std::os::unix::fs::symlink(".", d.join("again")).unwrap();
+    std::os::unix::fs::symlink(".", d.join("more")).unwrap();
+    // And two folders linking to each other.
+    fs::create_dir_all(d.join("x")).unwrap();
+    fs::create_dir_all(d.join("y")).unwrap();
+    std::os::unix::fs::symlink("../y", d.join("x/to-y")).unwrap();
+    std::os::unix::fs::symlink("../x", d.join("y/to-x")).unwrap();
+    let out = watched(&os(&[&"rank", &"-f", &"csv", &d]));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout.matches("Krông Nô").count(), 1, "{stdout}");
+    let out = watched(&os(&[&"check", &d]));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("in 1 file"), "{stdout}");
+}
+
+#[cfg(unix)]
+#[test]
+fn one_link_to_its_own_folder_lists_each_unit_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(EXAMPLE, d.join("krong-no.yaml")).unwrap();
+    std::os::unix::fs::symlink(".", d.join("self")).unwrap();
+    let out = watched(&os(&[&"rank", &"-f", &"csv", &d]));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.matches("Krông Nô").count(), 1, "{stdout}");
+}
