@@ -79,7 +79,14 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
         match kind.as_deref() {
             Some("criteria") => criteria.push(source),
             Some("evidence") => evidence.push((source, path)),
-            _ if !explicit && source.raw(&[key("parindex")]).is_none() => report.skipped.push(path),
+            // An empty `.yaml` is not passed over as "not a parindex file": it is most likely
+            // one whose content was lost (a failed save, a truncated copy).
+            _ if !explicit
+                && !source.text.trim().is_empty()
+                && source.raw(&[key("parindex")]).is_none() =>
+            {
+                report.skipped.push(path)
+            }
             _ => {
                 // Neither kind: let the header check say what is wrong.
                 report.files += 1;
@@ -132,6 +139,27 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
             }
             Err(e) => report.diagnostics.push(overflow_diagnostic(source, &e)),
         }
+    }
+    // A gate that checked nothing must not pass: a wrong folder, a typo, files not yet
+    // committed. The paths are named so that the mistake is plain.
+    if report.files == 0 && report.diagnostics.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let skipped = if report.skipped.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({} YAML file(s) without a `parindex:` key skipped)",
+                report.skipped.len()
+            )
+        };
+        report.diagnostics.push(
+            Diagnostic::new(
+                diag::NOTHING_TO_CHECK,
+                &shown.join(", "),
+                format!("no criteria set or evidence file found to check{skipped}"),
+            )
+            .help("name the files or folders that hold the criteria sets and evidence files"),
+        );
     }
     // A broken criteria set named by several evidence files is reported once.
     let mut seen = std::collections::HashSet::new();

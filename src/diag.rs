@@ -50,6 +50,7 @@ checks! {
     WRONG_TYPE = "E009", "value of the wrong type";
     BAD_HEADER = "E010", "unsupported format version or kind";
     EMPTY_FILE = "E011", "empty file";
+    NOTHING_TO_CHECK = "E012", "no file to check";
     // Criteria sets.
     BAD_CODE = "E101", "malformed criterion code";
     FLOAT_CODE = "E102", "criterion code written as a number";

@@ -311,3 +311,48 @@ fn one_link_to_its_own_folder_lists_each_unit_once() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(stdout.matches("Krông Nô").count(), 1, "{stdout}");
 }
+
+#[test]
+fn check_fails_on_an_empty_yaml_file_in_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(EXAMPLE, dir.path().join("krong-no.yaml")).unwrap();
+    fs::write(dir.path().join("lost.yaml"), "").unwrap();
+    for deny in [false, true] {
+        let mut cmd = parindex();
+        cmd.arg("check");
+        if deny {
+            cmd.arg("--deny-warnings");
+        }
+        let out = cmd.arg(dir.path()).output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stdout}");
+        assert!(
+            stdout.contains("error[E011]: the file is empty"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("lost.yaml"), "{stdout}");
+    }
+}
+
+#[test]
+fn check_fails_when_there_is_nothing_to_check() {
+    let empty = tempfile::tempdir().unwrap();
+    let others = tempfile::tempdir().unwrap();
+    fs::write(others.path().join("workflow.yml"), "on: push\n").unwrap();
+    for dir in [empty.path(), others.path()] {
+        for deny in [false, true] {
+            let mut cmd = parindex();
+            cmd.arg("check");
+            if deny {
+                cmd.arg("--deny-warnings");
+            }
+            let out = cmd.arg(dir).output().unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(out.status.code(), Some(1), "{stdout}");
+            assert!(
+                stdout.contains("error[E012]: no criteria set or evidence file found to check"),
+                "{stdout}"
+            );
+        }
+    }
+}
