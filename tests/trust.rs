@@ -356,3 +356,153 @@ fn check_fails_when_there_is_nothing_to_check() {
         }
     }
 }
+
+/// A criteria set and two evidence files whose every text field is a spreadsheet formula.
+fn formula_fixture(dir: &Path) -> (PathBuf, PathBuf) {
+    let criteria = fs::read_to_string("tests/fixtures/small-criteria.yaml")
+        .unwrap()
+        .replace(
+            "title: \"Ban hành kế hoạch\"",
+            "title: \"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\"",
+        )
+        .replace("title: \"Thủ tục hành chính\"", "title: \"@SUM(A1:A9)\"")
+        .replace(
+            "responsible: \"Phòng Nội vụ\"",
+            "responsible: \"+Phòng Nội vụ\"",
+        )
+        .replace("\"Văn phòng\"", "\"-1+Văn phòng\"");
+    fs::write(dir.join("small-criteria.yaml"), criteria).unwrap();
+    let evidence = fs::read_to_string("tests/fixtures/small-evidence.yaml")
+        .unwrap()
+        .replace(
+            "unit: \"Đơn vị thử nghiệm\"",
+            "unit: \"=cmd|' /C calc'!A0\"",
+        )
+        .replace("reason: \"Có hồ sơ trễ hạn\"", "reason: \"\\tbad\"")
+        .replace("\"1.1\": có", "\"1.1\": không")
+        .replace("expect:", "unused:");
+    let evidence: String = evidence
+        .lines()
+        .take_while(|l| !l.starts_with("unused:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let new = dir.join("new.yaml");
+    fs::write(&new, &evidence).unwrap();
+    let old = dir.join("old.yaml");
+    fs::write(&old, evidence.replace("\"1.1\": không", "\"1.1\": có")).unwrap();
+    (old, new)
+}
+
+/// The cells of a CSV text (RFC 4180 quoting).
+fn csv_cells(text: &str) -> Vec<String> {
+    let (mut cells, mut cell, mut quoted, mut chars) =
+        (Vec::new(), String::new(), false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',' | '\n', false) => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    cells
+}
+
+#[test]
+fn csv_text_cells_cannot_be_taken_for_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = formula_fixture(dir.path());
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    for args in [
+        vec!["score", new, "-f", "csv"],
+        vec!["losses", new, "-f", "csv"],
+        vec!["rank", new, "-f", "csv"],
+        vec!["diff", old, new, "-f", "csv"],
+    ] {
+        let out = common::stdout_of(&args);
+        let cells = csv_cells(&out);
+        for bad in ["=HYPERLINK(", "@SUM(", "+Phòng", "-1+Văn", "=cmd|", "\tbad"] {
+            let neutral = format!("'{bad}");
+            let all: Vec<&String> = cells.iter().filter(|c| c.contains(bad)).collect();
+            // The score table lists every title; losses and rank only some.
+            assert!(
+                all.iter().all(|c| c.starts_with(&neutral)),
+                "{args:?}: {all:?}"
+            );
+        }
+        for c in &cells {
+            if c.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                assert!(
+                    c.parse::<f64>().is_ok(),
+                    "{args:?}: a cell could run as a formula: {c:?}"
+                );
+            }
+        }
+    }
+    // Numbers stay numbers: the diff's negative change.
+    let diff = common::stdout_of(&["diff", old, new, "-f", "csv"]);
+    assert!(csv_cells(&diff).iter().any(|c| c == "-1"), "{diff}");
+}
+
+/// One part of an xlsx (zip) file, as text.
+fn xlsx_part(path: &Path, part: &str) -> String {
+    let mut archive = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(part).unwrap(), &mut text).unwrap();
+    text
+}
+
+/// Every part of an xlsx file whose name starts with `prefix`, as text.
+fn xlsx_parts(path: &Path, prefix: &str) -> Vec<(String, String)> {
+    let mut archive = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let names: Vec<String> = archive
+        .file_names()
+        .filter(|n| n.starts_with(prefix))
+        .map(String::from)
+        .collect();
+    names
+        .into_iter()
+        .map(|n| {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut archive.by_name(&n).unwrap(), &mut text).unwrap();
+            (n, text)
+        })
+        .collect()
+}
+
+#[test]
+fn xlsx_text_cells_are_strings_not_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = formula_fixture(dir.path());
+    for (name, args) in [
+        ("score.xlsx", vec![new.clone()]),
+        ("losses.xlsx", vec![new.clone()]),
+        ("rank.xlsx", vec![new.clone()]),
+        ("diff.xlsx", vec![old.clone(), new.clone()]),
+    ] {
+        let path = dir.path().join(name);
+        let out = parindex()
+            .arg(name.trim_end_matches(".xlsx"))
+            .args(&args)
+            .args(["-f", "xlsx", "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for (part, xml) in xlsx_parts(&path, "xl/worksheets/sheet") {
+            assert!(!xml.contains("<f>"), "{name} {part} holds a formula");
+        }
+        let strings = xlsx_part(&path, "xl/sharedStrings.xml");
+        assert!(
+            strings.contains("=HYPERLINK(") || strings.contains("=cmd|"),
+            "{name}: {strings}"
+        );
+    }
+}
