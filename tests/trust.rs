@@ -506,3 +506,76 @@ fn xlsx_text_cells_are_strings_not_formulas() {
         );
     }
 }
+
+/// A criteria set and two evidence files whose texts are HTML and links a Markdown viewer
+/// would run or follow.
+fn html_fixture(dir: &Path) -> (PathBuf, PathBuf) {
+    let criteria = fs::read_to_string("tests/fixtures/small-criteria.yaml")
+        .unwrap()
+        .replace(
+            "title: \"Ban hành kế hoạch\"",
+            "title: \"[click](javascript:alert(1))\"",
+        )
+        .replace(
+            "title: \"Thủ tục hành chính\"",
+            "title: \"<img src=x onerror=alert(2)>\"",
+        )
+        .replace(
+            "responsible: \"Phòng Nội vụ\"",
+            "responsible: \"<javascript:alert(3)>\"",
+        )
+        .replace("\"Văn phòng\"", "\"![x](javascript:alert(4))\"");
+    fs::write(dir.join("small-criteria.yaml"), criteria).unwrap();
+    let evidence = fs::read_to_string("tests/fixtures/small-evidence.yaml")
+        .unwrap()
+        .replace(
+            "unit: \"Đơn vị thử nghiệm\"",
+            "unit: \"<script>alert(5)</script>\"",
+        )
+        .replace(
+            "reason: \"Có hồ sơ trễ hạn\"",
+            "reason: \"<img src=x onerror=alert(6)>\"",
+        )
+        .replace("\"1.1\": có", "\"1.1\": không");
+    let evidence: String = evidence
+        .lines()
+        .take_while(|l| !l.starts_with("expect:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let new = dir.join("new.yaml");
+    fs::write(&new, &evidence).unwrap();
+    let old = dir.join("old.yaml");
+    fs::write(&old, evidence.replace("\"1.1\": không", "\"1.1\": có")).unwrap();
+    (old, new)
+}
+
+#[test]
+fn markdown_escapes_html_and_links_in_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = html_fixture(dir.path());
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    for args in [
+        vec!["score", new, "-f", "markdown"],
+        vec!["score", new, "-f", "markdown", "--all"],
+        vec!["losses", new, "-f", "markdown"],
+        vec!["losses", new, "-f", "markdown", "--by", "responsible"],
+        vec!["losses", new, "-f", "markdown", "--by", "section"],
+        vec!["rank", new, "-f", "markdown"],
+        vec!["diff", old, new, "-f", "markdown"],
+        vec!["report", new],
+    ] {
+        let out = common::stdout_of(&args);
+        for raw in ["<script", "<img", "](javascript:", "<javascript:", "[x]"] {
+            // Every occurrence is backslash-escaped.
+            let bare = out
+                .match_indices(raw)
+                .any(|(i, _)| !out[..i].ends_with('\\'));
+            assert!(!bare, "{args:?} passes {raw} through:\n{out}");
+        }
+        // Escaped, not dropped.
+        assert!(
+            out.contains("\\<script\\>") || out.contains("\\<img"),
+            "{args:?}:\n{out}"
+        );
+    }
+}

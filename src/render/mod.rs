@@ -456,9 +456,27 @@ pub(crate) fn push_csv_row(out: &mut String, fields: &[String]) {
     out.push('\n');
 }
 
-/// Escapes a Markdown table cell.
+/// Escapes text for Markdown prose, the one escape every Markdown output uses: the characters
+/// that would start emphasis, code, links, images or HTML (`<script>`, `<img onerror=…>`,
+/// `[x](javascript:…)`, `<javascript:…>`) are backslash-escaped; line breaks become spaces.
+pub fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for a Markdown table cell: [`md_escape`], and `|` that would end the cell.
 pub fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    md_escape(s).replace('|', "\\|")
 }
 
 fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
