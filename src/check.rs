@@ -59,11 +59,9 @@ impl CheckReport {
 /// Checks every criteria set and evidence file under `paths`.
 pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
     let mut report = CheckReport::default();
-    let (mut files, unreadable) = crate::load::yaml_files(paths);
+    // A file named twice (directly and through its folder) comes back once.
+    let (files, unreadable) = crate::load::yaml_files(paths);
     report.diagnostics.extend(unreadable);
-    // A file named twice (directly and through its folder) is checked once.
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|(p, _)| seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone())));
     let mut criteria: Vec<Source> = Vec::new();
     let mut evidence: Vec<(Source, PathBuf)> = Vec::new();
     for (path, explicit) in files {

@@ -81,6 +81,7 @@ checks! {
     EXPECTATION_FAILED = "E212", "expected figure differs from the computed one";
     ARITHMETIC_OVERFLOW = "E213", "arithmetic overflow while scoring";
     MIXED_CRITERIA = "E214", "files ranked against different criteria sets";
+    DUPLICATE_UNIT = "E215", "unit ranked twice";
     MISSING_VALUE = "W201", "leaf without a value";
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
 }

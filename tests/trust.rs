@@ -579,3 +579,80 @@ fn markdown_escapes_html_and_links_in_every_command() {
         );
     }
 }
+
+/// The units of a `rank -f csv` output, in order.
+fn ranked_units(csv: &str) -> Vec<String> {
+    csv.lines()
+        .skip(1)
+        .map(|l| csv_cells(&format!("{l}\n"))[1].clone())
+        .collect()
+}
+
+#[test]
+fn rank_reads_a_file_named_twice_once() {
+    let league = common::stdout_of(&[
+        "rank",
+        "-f",
+        "csv",
+        "examples/dak-nong-2022/krong-no.yaml",
+        "examples/dak-nong-2022",
+        "examples/dak-nong-2022/krong-no.yaml",
+        "examples/dak-nong-2022/",
+    ]);
+    let units = ranked_units(&league);
+    assert_eq!(units.len(), 8, "{league}");
+    assert_eq!(
+        units.iter().filter(|u| *u == "UBND huyện Krông Nô").count(),
+        1
+    );
+}
+
+#[test]
+fn the_same_unit_in_two_files_is_an_error_naming_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+    fs::copy(EXAMPLE, &a).unwrap();
+    fs::copy(EXAMPLE, &b).unwrap();
+    for keep_going in [false, true] {
+        let mut cmd = parindex();
+        cmd.arg("rank").arg(dir.path());
+        if keep_going {
+            cmd.arg("--keep-going");
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(out.stdout.is_empty());
+        assert!(stderr.contains("error[E215]"), "{stderr}");
+        assert!(stderr.contains(a.to_str().unwrap()), "{stderr}");
+        assert!(stderr.contains(b.to_str().unwrap()), "{stderr}");
+    }
+}
+
+#[test]
+fn previous_and_peers_refuse_a_unit_found_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(EXAMPLE, dir.path().join("a.yaml")).unwrap();
+    fs::copy(EXAMPLE, dir.path().join("b.yaml")).unwrap();
+    let d = dir.path().to_str().unwrap();
+    for args in [
+        vec!["rank", "examples/dak-nong-2022", "--previous", d],
+        vec!["report", EXAMPLE, "--peers", d],
+        vec![
+            "report",
+            EXAMPLE,
+            "--peers",
+            "examples/dak-nong-2022",
+            "--previous",
+            "examples/krong-no-2021.yaml",
+            "--previous-peers",
+            d,
+        ],
+        vec!["whatif", EXAMPLE, "--set", "1.6=2", "--peers", d],
+    ] {
+        let out = parindex().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("error[E215]"), "{args:?}: {stderr}");
+    }
+}

@@ -30,7 +30,8 @@ pub fn describe_special(t: &FileType) -> &'static str {
 /// regular files (a FIFO would block the reader forever), come back as diagnostics.
 ///
 /// Links are followed, but each real folder is walked once: a link to a folder already walked
-/// (a link to `.`, two links to each other) adds nothing and does not loop.
+/// (a link to `.`, two links to each other) adds nothing and does not loop. Each real file
+/// comes back once, however many times it is named or found.
 pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) {
     struct Walk {
         out: Vec<(PathBuf, bool)>,
@@ -112,5 +113,19 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
             walk.out.push((p.clone(), true));
         }
     }
-    (walk.out, walk.problems)
+    // A file named twice, directly and through its folder, or through a link, is read once:
+    // its first name is kept, and it counts as named if it was named anywhere.
+    let mut first: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
+    let mut out: Vec<(PathBuf, bool)> = Vec::with_capacity(walk.out.len());
+    for (p, named) in walk.out {
+        let real = p.canonicalize().unwrap_or_else(|_| p.clone());
+        match first.get(&real) {
+            Some(&i) => out[i].1 |= named,
+            None => {
+                first.insert(real, out.len());
+                out.push((p, named));
+            }
+        }
+    }
+    (out, walk.problems)
 }
