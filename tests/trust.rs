@@ -656,3 +656,122 @@ fn previous_and_peers_refuse_a_unit_found_twice() {
         assert!(stderr.contains("error[E215]"), "{args:?}: {stderr}");
     }
 }
+
+/// Writes `parindex ARGS -f xlsx -o PATH` and returns PATH.
+fn xlsx_of(dir: &Path, name: &str, args: &[&str], env: Option<(&str, &str)>) -> PathBuf {
+    let path = dir.join(name);
+    let mut cmd = parindex();
+    cmd.args(args)
+        .args(["-f", "xlsx", "--force", "-o"])
+        .arg(&path);
+    cmd.env_remove("SOURCE_DATE_EPOCH");
+    if let Some((k, v)) = env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    path
+}
+
+#[test]
+fn xlsx_is_the_same_bytes_on_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = xlsx_of(dir.path(), "one.xlsx", &["score", EXAMPLE], None);
+    let two = xlsx_of(dir.path(), "two.xlsx", &["score", EXAMPLE], None);
+    assert_eq!(fs::read(&one).unwrap(), fs::read(&two).unwrap());
+    // Not the time of the run: a fixed date, or SOURCE_DATE_EPOCH for reproducible builds.
+    let core = xlsx_part(&one, "docProps/core.xml");
+    assert!(
+        core.contains(">1980-01-01T00:00:00Z</dcterms:created>"),
+        "{core}"
+    );
+    let dated = xlsx_of(
+        dir.path(),
+        "dated.xlsx",
+        &["score", EXAMPLE],
+        Some(("SOURCE_DATE_EPOCH", "1700000000")),
+    );
+    let core = xlsx_part(&dated, "docProps/core.xml");
+    assert!(
+        core.contains(">2023-11-14T22:13:20Z</dcterms:created>"),
+        "{core}"
+    );
+}
+
+#[test]
+fn a_reason_over_excels_cell_limit_is_cut_with_a_note_naming_the_criterion() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(EXAMPLE).unwrap().replace(
+        "reason: \"Các sáng",
+        &format!("reason: \"{}Các sáng", "Z".repeat(40_000)),
+    );
+    let long = dir.path().join("long.yaml");
+    fs::write(&long, text).unwrap();
+    let long = long.to_str().unwrap();
+    for (name, args) in [
+        ("score.xlsx", vec!["score", long]),
+        ("losses.xlsx", vec!["losses", long]),
+    ] {
+        let path = xlsx_of(dir.path(), name, &args, None);
+        let strings = xlsx_part(&path, "xl/sharedStrings.xml");
+        assert!(
+            strings.contains("over Excel's limit of 32767 per cell"),
+            "{name}: the cut is not marked"
+        );
+        assert!(
+            strings.contains("Cut to fit a cell: Losses!E2"),
+            "{name}: the About sheet does not say where"
+        );
+        assert!(
+            strings.contains("Why of 1.6: 40216 characters"),
+            "{name}: the About sheet does not name the criterion"
+        );
+    }
+}
+
+#[test]
+fn csv_and_xlsx_say_which_unit_period_and_stage_they_hold() {
+    let score = common::stdout_of(&["score", EXAMPLE, "-f", "csv", "--stage", "self"]);
+    let losses = common::stdout_of(&["losses", EXAMPLE, "-f", "csv"]);
+    for (csv, stage) in [(&score, "self"), (&losses, "final")] {
+        let mut lines = csv.lines();
+        assert!(lines.next().unwrap().ends_with(",unit,period,stage"));
+        for l in lines {
+            assert!(
+                l.ends_with(&format!(",UBND huyện Krông Nô,2022,{stage}")),
+                "{l}"
+            );
+        }
+    }
+    let rank = common::stdout_of(&["rank", "examples/dak-nong-2022", "-f", "csv"]);
+    assert!(rank.lines().next().unwrap().ends_with(",stage"));
+    assert!(rank.lines().skip(1).all(|l| l.ends_with(",final")));
+
+    let dir = tempfile::tempdir().unwrap();
+    for (name, args) in [
+        ("score.xlsx", vec!["score", EXAMPLE]),
+        ("losses.xlsx", vec!["losses", EXAMPLE]),
+        ("rank.xlsx", vec!["rank", "examples/dak-nong-2022"]),
+        (
+            "diff.xlsx",
+            vec!["diff", "examples/krong-no-2021.yaml", EXAMPLE],
+        ),
+    ] {
+        let path = xlsx_of(dir.path(), name, &args, None);
+        assert!(
+            xlsx_part(&path, "xl/workbook.xml").contains("name=\"About\""),
+            "{name}"
+        );
+        let strings = xlsx_part(&path, "xl/sharedStrings.xml");
+        for want in ["2022", "final", "dak-nong-district-2022"] {
+            assert!(strings.contains(want), "{name} does not say {want}");
+        }
+        if name != "rank.xlsx" {
+            assert!(strings.contains("UBND huyện Krông Nô"), "{name}");
+        }
+    }
+}

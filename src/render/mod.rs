@@ -425,7 +425,7 @@ fn is_plain_number(s: &str) -> bool {
 fn csv(card: &Scorecard) -> String {
     let set = &card.set;
     let mut out = String::from(
-        "code,title,depth,score,max,percent,loss,status,value,appraised,responsible\n",
+        "code,title,depth,score,max,percent,loss,status,value,appraised,responsible,unit,period,stage\n",
     );
     for (i, (node, s)) in set.nodes.iter().zip(&card.nodes).enumerate() {
         let fields = [
@@ -443,6 +443,10 @@ fn csv(card: &Scorecard) -> String {
                 .map(|l| l.appraised.to_string())
                 .unwrap_or_default(),
             responsible(set, i).join("; "),
+            // Which results these are, on every row: a CSV has no title.
+            card.unit.clone(),
+            card.period.clone(),
+            card.stage.name().to_string(),
         ];
         push_csv_row(&mut out, &fields);
     }
