@@ -60,11 +60,9 @@ impl CheckReport {
 /// Checks every criteria set and evidence file under `paths`.
 pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
     let mut report = CheckReport::default();
-    let (mut files, unreadable) = crate::load::yaml_files(paths);
+    // A file named twice (directly and through its folder) comes back once.
+    let (files, unreadable) = crate::load::yaml_files(paths);
     report.diagnostics.extend(unreadable);
-    // A file named twice (directly and through its folder) is checked once.
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|(p, _)| seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone())));
     let mut criteria: Vec<Source> = Vec::new();
     let mut evidence: Vec<(Source, PathBuf)> = Vec::new();
     for (path, explicit) in files {
@@ -139,6 +137,27 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
             }
             Err(e) => report.diagnostics.push(overflow_diagnostic(source, &e)),
         }
+    }
+    // A gate that checked nothing must not pass: a wrong folder, a typo, files not yet
+    // committed. The paths are named so that the mistake is plain.
+    if report.files == 0 && report.diagnostics.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let skipped = if report.skipped.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({} YAML file(s) without a `parindex:` key skipped)",
+                report.skipped.len()
+            )
+        };
+        report.diagnostics.push(
+            Diagnostic::new(
+                diag::NOTHING_TO_CHECK,
+                &shown.join(", "),
+                format!("no criteria set or evidence file found to check{skipped}"),
+            )
+            .help("name the files or folders that hold the criteria sets and evidence files"),
+        );
     }
     // A broken criteria set named by several evidence files is reported once.
     let mut seen = std::collections::HashSet::new();

@@ -51,6 +51,7 @@ checks! {
     BAD_HEADER = "E010", "unsupported format version or kind";
     EMPTY_FILE = "E011", "empty file";
     ANCHOR = "E012", "anchor or alias";
+    NOTHING_TO_CHECK = "E013", "no file to check";
     // Criteria sets.
     BAD_CODE = "E101", "malformed criterion code";
     FLOAT_CODE = "E102", "criterion code written as a number";
@@ -81,6 +82,7 @@ checks! {
     EXPECTATION_FAILED = "E212", "expected figure differs from the computed one";
     ARITHMETIC_OVERFLOW = "E213", "arithmetic overflow while scoring";
     MIXED_CRITERIA = "E214", "files ranked against different criteria sets";
+    DUPLICATE_UNIT = "E215", "unit ranked twice";
     MISSING_VALUE = "W201", "leaf without a value";
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
 }

@@ -31,40 +31,69 @@ impl std::error::Error for WriteError {}
 /// Writes `text` to `path` atomically: into a temporary file beside it, synced, then moved
 /// into place. Without `overwrite`, an existing file is left alone (checked atomically: the
 /// temporary file is hard-linked to the target, which fails if the target exists).
+///
+/// Overwriting never changes what `path` is: a symbolic link is written through (the file it
+/// points to is replaced, beside itself, and the link stays); a replaced file keeps its
+/// permissions (and, where allowed, its owner); a device or FIFO (`/dev/null`, `/dev/stdout`,
+/// `>(gzip > out.gz)`) is written to directly, never replaced by a regular file.
 pub fn write_atomic(
     path: &Path,
     text: impl AsRef<[u8]>,
     overwrite: bool,
 ) -> Result<(), WriteError> {
     let io_err = |e| WriteError::Io(path.to_path_buf(), e);
-    if !overwrite && path.exists() {
+    let existing = fs::metadata(path);
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !overwrite && (existing.is_ok() || is_link) {
         return Err(WriteError::Exists(path.to_path_buf()));
     }
-    let dir = match path.parent() {
+    if let Ok(meta) = &existing {
+        if meta.is_dir() {
+            return Err(io_err(io::Error::other("it is a folder")));
+        }
+        if !meta.is_file() {
+            // A device, FIFO or socket: a stream, written as it is.
+            return OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(text.as_ref()).and_then(|()| f.flush()))
+                .map_err(io_err);
+        }
+    }
+    // The file to replace, links followed (a dangling link: the file it names is created).
+    let target = if is_link {
+        resolve_links(path).map_err(io_err)?
+    } else {
+        path.to_path_buf()
+    };
+    let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let (tmp, mut file) = create_temp(&dir, &name).map_err(io_err)?;
     let result = (|| {
+        if let Ok(meta) = &existing {
+            keep_owner_and_mode(&file, meta)?;
+        }
         file.write_all(text.as_ref())?;
         file.sync_all()?;
         drop(file);
         if overwrite {
-            fs::rename(&tmp, path)
+            fs::rename(&tmp, &target)
         } else {
-            fs::hard_link(&tmp, path).or_else(|e| {
+            fs::hard_link(&tmp, &target).or_else(|e| {
                 if e.kind() == io::ErrorKind::AlreadyExists {
                     Err(e)
                 } else {
                     // Filesystems without hard links: fall back to a checked rename.
-                    if path.exists() {
+                    if target.exists() {
                         Err(io::Error::from(io::ErrorKind::AlreadyExists))
                     } else {
-                        fs::rename(&tmp, path)
+                        fs::rename(&tmp, &target)
                     }
                 }
             })
@@ -78,6 +107,42 @@ pub fn write_atomic(
         }
         Err(e) => Err(io_err(e)),
     }
+}
+
+/// The path a chain of symbolic links ends at, whether or not that file exists.
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    // Linux's own limit on links followed in one path.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = fs::read_link(&p)?;
+                p = match p.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// Gives the new file the replaced one's permissions, and its owner and group where the
+/// system allows (as root, or a group the user belongs to).
+fn keep_owner_and_mode(file: &fs::File, old: &fs::Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let new = file.metadata()?;
+        if new.uid() != old.uid() || new.gid() != old.gid() {
+            let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+            if new.gid() != old.gid() {
+                let _ = std::os::unix::fs::fchown(file, None, Some(old.gid()));
+            }
+        }
+    }
+    file.set_permissions(old.permissions())
 }
 
 fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, fs::File)> {

@@ -255,6 +255,38 @@ pub fn score_file(
     Ok(Some(Standing::from_card(&card, &source.name)))
 }
 
+/// One diagnostic per unit that more than one file holds, naming the files: a league lists
+/// each unit once, and `--previous` and `--peers` match units by name.
+pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
+    let mut files_of: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for s in standings {
+        match index.get(s.unit.as_str()) {
+            Some(&i) => files_of[i].1.push(&s.file),
+            None => {
+                index.insert(&s.unit, files_of.len());
+                files_of.push((&s.unit, vec![&s.file]));
+            }
+        }
+    }
+    files_of
+        .into_iter()
+        .filter(|(_, files)| files.len() > 1)
+        .map(|(unit, files)| {
+            Diagnostic::new(
+                crate::diag::DUPLICATE_UNIT,
+                files[1],
+                format!(
+                    "unit `{unit}` is in {} files: {}",
+                    files.len(),
+                    files.join(", ")
+                ),
+            )
+            .help("a ranking lists each unit once: remove the copy, or correct the `unit:` of the file that names the wrong unit")
+        })
+        .collect()
+}
+
 /// A diagnostic naming the files when they are scored against different criteria sets.
 pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
     let mut groups: Vec<(&str, &str, Vec<&str>)> = Vec::new();

@@ -203,10 +203,11 @@ fn csv_has_one_row_per_node_and_quotes_commas() {
         1 + json["nodes"].as_array().unwrap().len()
     );
     assert!(out.starts_with(
-        "code,title,depth,score,max,percent,loss,status,value,appraised,responsible\n"
+        "code,title,depth,score,max,percent,loss,status,value,appraised,responsible,unit,period,stage\n"
     ));
-    assert!(out
-        .contains("\n1,\"Công tác chỉ đạo, điều hành CCHC\",0,10.973,13,84.41,2.027,scored,,,\n"));
+    assert!(out.contains(
+        "\n1,\"Công tác chỉ đạo, điều hành CCHC\",0,10.973,13,84.41,2.027,scored,,,,UBND huyện Krông Nô,2022,final\n"
+    ));
 }
 
 #[test]
@@ -307,7 +308,8 @@ fn output_file_is_written_whole_and_never_overwritten_unasked() {
             bad.to_str().unwrap(),
         ])
         .assert()
-        .code(1);
+        .code(1)
+        .stderr(predicates::str::contains("error[E205]"));
     assert!(!bad.exists());
     let names: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
@@ -318,16 +320,18 @@ fn output_file_is_written_whole_and_never_overwritten_unasked() {
 
 #[test]
 fn usage_errors_exit_2() {
-    parindex().args(["score"]).assert().code(2);
-    parindex()
-        .args(["score", EXAMPLE, "--force"])
-        .assert()
-        .code(2);
-    parindex()
-        .args(["score", EXAMPLE, "--format", "xml"])
-        .assert()
-        .code(2);
-    parindex().args(["frobnicate"]).assert().code(2);
+    let usage = |args: &[&str], says: &str| {
+        parindex()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(says));
+    };
+    usage(&["score"], "<EVIDENCE>");
+    usage(&["score", EXAMPLE, "--force"], "--output");
+    usage(&["score", EXAMPLE, "--format", "xml"], "'xml'");
+    usage(&["frobnicate"], "'frobnicate'");
 }
 
 #[test]
@@ -349,7 +353,8 @@ fn strict_turns_missing_values_into_errors() {
         .args(["score", file, "--strict"])
         .assert()
         .code(1)
-        .stdout("");
+        .stdout("")
+        .stderr(predicates::str::contains("error[W201]"));
 }
 
 #[test]
@@ -495,7 +500,8 @@ fn check_deny_warnings_fails_on_warnings() {
     parindex()
         .args(["check", "--deny-warnings", file])
         .assert()
-        .code(1);
+        .code(1)
+        .stdout(predicates::str::contains("error[W201]"));
 }
 
 #[test]
@@ -550,7 +556,11 @@ fn completions_and_man_page() {
     }
     let man = stdout_of(&["man"]);
     assert!(man.starts_with(".ie") && man.contains(".TH parindex 1"));
-    parindex().args(["completions", "tcsh"]).assert().code(2);
+    parindex()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("'tcsh'"));
 }
 
 #[test]

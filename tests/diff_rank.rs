@@ -210,7 +210,8 @@ fn diff_fail_on_drop_gates_ci() {
     parindex()
         .args(["diff", &good, &worse, "--fail-on-drop", "lots"])
         .assert()
-        .code(2);
+        .code(2)
+        .stderr(predicate::str::contains("not `lots`"));
 }
 
 #[test]
@@ -502,7 +503,8 @@ fn xlsx_workbooks_hold_numbers_with_a_frozen_header() {
         .args(["score", "examples/krong-no-2022.yaml", "-f", "xlsx"])
         .assert()
         .code(2)
-        .stdout("");
+        .stdout("")
+        .stderr(predicate::str::contains("give -o FILE.xlsx"));
 }
 
 #[test]

@@ -29,15 +29,18 @@ fn run_case(file: &Path, args: &[&str]) -> Result<(), String> {
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
-    let stderr = String::from_utf8(output.stdout).expect("diagnostics are UTF-8");
+    // `check` prints its diagnostics on standard output (they are its result); a panic
+    // message, or any other complaint, would be on standard error.
+    let stdout = String::from_utf8(output.stdout).expect("diagnostics are UTF-8");
+    let stderr = String::from_utf8_lossy(&output.stderr);
     let name = file.file_stem().unwrap().to_string_lossy().into_owned();
     let code = name.split('-').next().unwrap();
     let expected_path = file.with_extension("expected");
     if std::env::var_os("PARINDEX_BLESS").is_some() {
-        fs::write(&expected_path, &stderr).unwrap();
+        fs::write(&expected_path, &stdout).unwrap();
     }
     let mut problems = Vec::new();
-    if !stderr.contains(&format!("[{code}]")) {
+    if !stdout.contains(&format!("[{code}]")) {
         problems.push(format!("does not report {code}"));
     }
     let want_exit = if code.starts_with('W') { 0 } else { 1 };
@@ -48,15 +51,17 @@ fn run_case(file: &Path, args: &[&str]) -> Result<(), String> {
         ));
     }
     if stderr.contains("panicked") {
-        problems.push("panicked".into());
+        problems.push(format!("panicked:\n{stderr}"));
+    } else if !stderr.is_empty() {
+        problems.push(format!("unexpected standard error:\n{stderr}"));
     }
     match fs::read_to_string(&expected_path) {
-        Ok(expected) if expected == stderr => {}
+        Ok(expected) if expected == stdout => {}
         Ok(expected) => problems.push(format!(
-            "stderr differs:\n--- expected\n{expected}\n--- actual\n{stderr}"
+            "stdout differs:\n--- expected\n{expected}\n--- actual\n{stdout}"
         )),
         Err(_) => problems.push(format!(
-            "no {} (run with PARINDEX_BLESS=1)\n--- actual\n{stderr}",
+            "no {} (run with PARINDEX_BLESS=1)\n--- actual\n{stdout}",
             expected_path.display()
         )),
     }

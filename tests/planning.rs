@@ -197,11 +197,16 @@ fn whatif_reports_bad_values_unreachable_targets_and_usage() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("cannot be reached"));
-    parindex().args(["whatif", EXAMPLE]).assert().code(2);
+    parindex()
+        .args(["whatif", EXAMPLE])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("give --set CODE=VALUE"));
     parindex()
         .args(["whatif", EXAMPLE, "--target", "Giỏi"])
         .assert()
-        .code(2);
+        .code(2)
+        .stderr(predicate::str::contains("`Giỏi` is neither a grade"));
     let already = stdout_of(&["whatif", EXAMPLE, "--target", "Khá"]);
     assert!(already.contains("already reached"));
 }

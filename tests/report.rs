@@ -359,7 +359,8 @@ fn bad_input_prints_diagnostics_and_exits_1() {
         .args(["report", EXAMPLE, "--previous", "no/such/file.yaml"])
         .assert()
         .code(1)
-        .stdout("");
+        .stdout("")
+        .stderr(predicate::str::contains("no/such/file.yaml"));
     // A peer file that does not load stops the report: a rank among the rest would mislead.
     let peers = dir.path().join("peers");
     fs::create_dir(&peers).unwrap();
@@ -400,18 +401,17 @@ fn peers_scored_with_another_set_are_refused() {
 
 #[test]
 fn usage_errors_exit_2() {
-    parindex()
-        .args(["report", EXAMPLE, "--format", "pdf"])
-        .assert()
-        .code(2);
-    parindex()
-        .args(["report", EXAMPLE, "--previous-peers", PEERS])
-        .assert()
-        .code(2);
-    parindex()
-        .args(["report", EXAMPLE, "--force"])
-        .assert()
-        .code(2);
+    let usage = |args: &[&str], says: &str| {
+        parindex()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(says));
+    };
+    usage(&["report", EXAMPLE, "--format", "pdf"], "'pdf'");
+    usage(&["report", EXAMPLE, "--previous-peers", PEERS], "--peers");
+    usage(&["report", EXAMPLE, "--force"], "--output");
 }
 
 #[test]

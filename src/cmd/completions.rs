@@ -22,11 +22,17 @@ pub struct CompletionsArgs {
 pub struct ManArgs {}
 
 pub fn completions(args: CompletionsArgs, mut cmd: clap::Command) -> anyhow::Result<ExitCode> {
-    clap_complete::generate(args.shell, &mut cmd, "parindex", &mut std::io::stdout());
+    // Rendered whole, then written through the one path that ends quietly on a closed pipe
+    // (clap_complete panics when its writer fails).
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "parindex", &mut script);
+    super::write_stdout(&script);
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn man(_: ManArgs, cmd: clap::Command) -> anyhow::Result<ExitCode> {
-    clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd).render(&mut page)?;
+    super::write_stdout(&page);
     Ok(ExitCode::SUCCESS)
 }

@@ -58,7 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     args.out.write(
         false,
         |format, opts| render(&card, &list, grouped, format, opts),
-        || parindex::render::xlsx::losses(&list),
+        || parindex::render::xlsx::losses(&card, &list),
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -77,10 +77,8 @@ impl Output {
                 write_atomic(path, bytes, self.force).context("the output was not written")
             }
             None => {
-                use std::io::Write;
-                std::io::stdout()
-                    .write_all(&bytes)
-                    .context("standard output")
+                write_stdout(&bytes);
+                Ok(())
             }
         }
     }

@@ -4,7 +4,7 @@ use super::{failure, report};
 use parindex::diag::Diagnostic;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
-use parindex::rank::{league, mixed_sets, score_paths, Standing};
+use parindex::rank::{duplicate_units, league, mixed_sets, score_paths, Standing};
 use parindex::render::rank::{render, LeagueInfo};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -154,6 +154,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         report(&[d]);
         return Ok(failure());
     }
+    // Not a file that failed to load: --keep-going does not leave one of the two out.
+    if report(&duplicate_units(&current)) > 0 {
+        return Ok(failure());
+    }
     let previous = if args.previous.is_empty() {
         None
     } else {
@@ -167,6 +171,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         if let Some(d) = mixed_sets(&prev) {
             report(&[d]);
+            return Ok(failure());
+        }
+        if report(&duplicate_units(&prev)) > 0 {
+            eprintln!("error: --previous matches units by name: each must be there once");
             return Ok(failure());
         }
         Some(prev)

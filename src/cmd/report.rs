@@ -8,7 +8,7 @@ use parindex::i18n::Lang;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::output::write_atomic;
-use parindex::rank::{mixed_sets, score_paths, Standing};
+use parindex::rank::{duplicate_units, mixed_sets, score_paths, Standing};
 use parindex::report::{build, render, Format, Peers};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -84,6 +84,13 @@ fn load_peers(dir: &Path, option: &str, resolver: &CriteriaResolver) -> Option<V
         Ok(list) => match mixed_sets(&list) {
             Some(d) => {
                 report(&[d]);
+                None
+            }
+            None if report(&duplicate_units(&list)) > 0 => {
+                eprintln!(
+                    "error: {option} {}: units are matched by name: each must be there once",
+                    dir.display()
+                );
                 None
             }
             None => Some(list),

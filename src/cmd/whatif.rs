@@ -191,6 +191,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             return Ok(failure());
         }
+        if report(&parindex::rank::duplicate_units(&all)) > 0 {
+            eprintln!("error: --peers: units are matched by name: each must be there once");
+            return Ok(failure());
+        }
         let peers: Vec<Standing> = all
             .into_iter()
             .filter(|s| s.unit != before.unit && s.set.sha256 == set.sha256)

@@ -40,6 +40,20 @@ impl Source {
     pub fn read(path: &Path) -> Result<Source, Diagnostics> {
         let name = path.display().to_string();
         let fail = |check: Check, msg: String| Diagnostics::one(Diagnostic::new(check, &name, msg));
+        // Only regular files: opening a FIFO would wait for a writer forever.
+        let meta = std::fs::metadata(path)
+            .map_err(|e| fail(diag::FILE_UNREADABLE, format!("cannot open the file: {e}")))?;
+        if !meta.is_file() {
+            let what = if meta.is_dir() {
+                "a folder"
+            } else {
+                walk::describe_special(&meta.file_type())
+            };
+            return Err(fail(
+                diag::FILE_UNREADABLE,
+                format!("{what}, not a regular file: only regular files are read"),
+            ));
+        }
         let file = std::fs::File::open(path)
             .map_err(|e| fail(diag::FILE_UNREADABLE, format!("cannot open the file: {e}")))?;
         // Sized from the file's length (one allocation, no probing reads); the limit is still

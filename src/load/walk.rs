@@ -1,60 +1,131 @@
 //! Finding the YAML files under the paths a command is given.
 
 use crate::diag::{self, Diagnostic};
-use std::path::Path;
+use std::collections::HashSet;
+use std::fs::FileType;
+use std::path::{Path, PathBuf};
+
+/// What a file that is neither a regular file nor a folder is, for a message.
+pub fn describe_special(t: &FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = t;
+    "not a regular file"
+}
 
 /// The YAML files under `paths`: each file as given (`true`: named explicitly), and the
 /// `*.yaml`/`*.yml` files found in folders (`false`), hidden folders and `target` left out,
-/// in sorted order. Folders that cannot be read come back as diagnostics.
-pub fn yaml_files(
-    paths: &[std::path::PathBuf],
-) -> (Vec<(std::path::PathBuf, bool)>, Vec<Diagnostic>) {
-    fn walk(dir: &Path, out: &mut Vec<(std::path::PathBuf, bool)>, problems: &mut Vec<Diagnostic>) {
-        let entries = match std::fs::read_dir(dir) {
-            Ok(e) => e,
-            Err(e) => {
-                problems.push(Diagnostic::new(
-                    diag::FILE_UNREADABLE,
-                    &dir.display().to_string(),
-                    format!("cannot read the folder: {e}"),
-                ));
+/// in sorted order. Folders that cannot be read, and YAML names in folders that are not
+/// regular files (a FIFO would block the reader forever), come back as diagnostics.
+///
+/// Links are followed, but each real folder is walked once: a link to a folder already walked
+/// (a link to `.`, two links to each other) adds nothing and does not loop. Each real file
+/// comes back once, however many times it is named or found.
+pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) {
+    struct Walk {
+        out: Vec<(PathBuf, bool)>,
+        problems: Vec<Diagnostic>,
+        /// Canonical paths of the folders walked so far.
+        seen: HashSet<PathBuf>,
+    }
+    impl Walk {
+        fn dir(&mut self, dir: &Path) {
+            // A folder that cannot be resolved is read as named and reported if unreadable.
+            let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+            if !self.seen.insert(real) {
                 return;
             }
-        };
-        // The entry's own file type: no extra system call per file on most file systems
-        // (a national ranking lists ten thousand files); links are followed as before.
-        let mut found: Vec<(std::path::PathBuf, bool)> = entries
-            .filter_map(|e| e.ok())
-            .map(|e| {
-                let is_dir = match e.file_type() {
-                    Ok(t) if !t.is_symlink() => t.is_dir(),
-                    _ => e.path().is_dir(),
-                };
-                (e.path(), is_dir)
-            })
-            .collect();
-        found.sort();
-        for (p, is_dir) in found {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if is_dir {
-                if !name.starts_with('.') && name != "target" {
-                    walk(&p, out, problems);
+            let entries = match std::fs::read_dir(dir) {
+                Ok(e) => e,
+                Err(e) => {
+                    self.problems.push(Diagnostic::new(
+                        diag::FILE_UNREADABLE,
+                        &dir.display().to_string(),
+                        format!("cannot read the folder: {e}"),
+                    ));
+                    return;
                 }
-            } else if name.ends_with(".yaml") || name.ends_with(".yml") {
-                out.push((p, false));
+            };
+            // The entry's own file type: no extra system call per file on most file systems
+            // (a national ranking lists ten thousand files); only links are followed.
+            let mut found: Vec<(PathBuf, Option<FileType>)> = entries
+                .filter_map(|e| e.ok())
+                .map(|e| {
+                    let t = match e.file_type() {
+                        Ok(t) if t.is_symlink() => {
+                            std::fs::metadata(e.path()).ok().map(|m| m.file_type())
+                        }
+                        Ok(t) => Some(t),
+                        Err(_) => None,
+                    };
+                    (e.path(), t)
+                })
+                .collect();
+            found.sort_by(|a, b| a.0.cmp(&b.0));
+            for (p, t) in found {
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                match t {
+                    Some(t) if t.is_dir() => {
+                        if !name.starts_with('.') && name != "target" {
+                            self.dir(&p);
+                        }
+                    }
+                    _ if !(name.ends_with(".yaml") || name.ends_with(".yml")) => {}
+                    Some(t) if !t.is_file() => self.problems.push(
+                        Diagnostic::new(
+                            diag::FILE_UNREADABLE,
+                            &p.display().to_string(),
+                            format!("{}, not a regular file: not read", describe_special(&t)),
+                        )
+                        .help(
+                            "only regular files are read; move it out of the folder or rename it",
+                        ),
+                    ),
+                    // A regular file, or a broken link: reading it says what is wrong.
+                    _ => self.out.push((p, false)),
+                }
             }
         }
     }
-    let (mut out, mut problems) = (Vec::new(), Vec::new());
+    let mut walk = Walk {
+        out: Vec::new(),
+        problems: Vec::new(),
+        seen: HashSet::new(),
+    };
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut out, &mut problems);
+            walk.dir(p);
         } else {
-            out.push((p.clone(), true));
+            walk.out.push((p.clone(), true));
         }
     }
-    (out, problems)
+    // A file named twice, directly and through its folder, or through a link, is read once:
+    // its first name is kept, and it counts as named if it was named anywhere.
+    let mut first: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
+    let mut out: Vec<(PathBuf, bool)> = Vec::with_capacity(walk.out.len());
+    for (p, named) in walk.out {
+        let real = p.canonicalize().unwrap_or_else(|_| p.clone());
+        match first.get(&real) {
+            Some(&i) => out[i].1 |= named,
+            None => {
+                first.insert(real, out.len());
+                out.push((p, named));
+            }
+        }
+    }
+    (out, walk.problems)
 }

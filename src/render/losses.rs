@@ -19,7 +19,7 @@ pub fn render(
     match format {
         TextFormat::Table => table(card, losses, groups, opts),
         TextFormat::Json => json(card, losses, groups),
-        TextFormat::Csv => csv(losses),
+        TextFormat::Csv => csv(card, losses),
         TextFormat::Markdown => markdown(card, losses, groups, opts.lang),
     }
 }
@@ -190,8 +190,10 @@ fn json(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> 
 
 /// One row per loss and office (the flat list repeats a shared criterion per office), so that
 /// a spreadsheet's pivot by office adds up.
-fn csv(losses: &[Loss]) -> String {
-    let mut out = String::from("code,title,value,appraised,score,max,loss,why,responsible\n");
+fn csv(card: &Scorecard, losses: &[Loss]) -> String {
+    let mut out = String::from(
+        "code,title,value,appraised,score,max,loss,why,responsible,unit,period,stage\n",
+    );
     for l in losses {
         let offices: Vec<&str> = if l.responsible.is_empty() {
             vec![""]
@@ -209,6 +211,9 @@ fn csv(losses: &[Loss]) -> String {
                 show(l.loss),
                 l.why.clone().unwrap_or_default(),
                 office.to_string(),
+                card.unit.clone(),
+                card.period.clone(),
+                card.stage.name().to_string(),
             ];
             push_csv_row(&mut out, &fields);
         }

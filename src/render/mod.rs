@@ -397,19 +397,35 @@ fn json(card: &Scorecard) -> String {
 // ---------------------------------------------------------------------------------------------
 // CSV (RFC 4180) and Markdown
 
-/// Quotes a CSV field when it needs it.
+/// Quotes a CSV field when it needs it, and neutralises text a spreadsheet would take for a
+/// formula (CSV injection): text starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// gets a leading `'` and is quoted, as OWASP advises. Numbers (`-0.5`, `+2`, `87.69`) stay
+/// numbers.
 pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(s);
+    if formula {
+        format!("\"'{}\"", s.replace('"', "\"\""))
+    } else if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
     }
 }
 
+/// `-12`, `+3`, `0.027`, `-4.5`: an optional sign, digits, an optional decimal part.
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !frac.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn csv(card: &Scorecard) -> String {
     let set = &card.set;
     let mut out = String::from(
-        "code,title,depth,score,max,percent,loss,status,value,appraised,responsible\n",
+        "code,title,depth,score,max,percent,loss,status,value,appraised,responsible,unit,period,stage\n",
     );
     for (i, (node, s)) in set.nodes.iter().zip(&card.nodes).enumerate() {
         let fields = [
@@ -427,6 +443,10 @@ fn csv(card: &Scorecard) -> String {
                 .map(|l| l.appraised.to_string())
                 .unwrap_or_default(),
             responsible(set, i).join("; "),
+            // Which results these are, on every row: a CSV has no title.
+            card.unit.clone(),
+            card.period.clone(),
+            card.stage.name().to_string(),
         ];
         push_csv_row(&mut out, &fields);
     }
@@ -440,9 +460,27 @@ pub(crate) fn push_csv_row(out: &mut String, fields: &[String]) {
     out.push('\n');
 }
 
-/// Escapes a Markdown table cell.
+/// Escapes text for Markdown prose, the one escape every Markdown output uses: the characters
+/// that would start emphasis, code, links, images or HTML (`<script>`, `<img onerror=…>`,
+/// `[x](javascript:…)`, `<javascript:…>`) are backslash-escaped; line breaks become spaces.
+pub fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for a Markdown table cell: [`md_escape`], and `|` that would end the cell.
 pub fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    md_escape(s).replace('|', "\\|")
 }
 
 fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
@@ -527,4 +565,30 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_that_a_spreadsheet_would_run_are_neutralised() {
+        assert_eq!(csv_field("=1+1"), "\"'=1+1\"");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(csv_field("+Phòng"), "\"'+Phòng\"");
+        assert_eq!(csv_field("-2+3"), "\"'-2+3\"");
+        assert_eq!(csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(csv_field("\tx"), "\"'\tx\"");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        // Numbers stay numbers; other text as before.
+        for n in ["-0.5", "+2", "87.69", "-12", "0"] {
+            assert_eq!(csv_field(n), n);
+        }
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("Phòng Nội vụ"), "Phòng Nội vụ");
+        assert_eq!(csv_field("-"), "\"'-\"");
+    }
 }

@@ -190,6 +190,7 @@ fn csv(rows: &[Row], info: &LeagueInfo) -> String {
         head.push("previous_rank".into());
         head.push("places_up".into());
     }
+    head.push("stage".into());
     let mut out = head.join(",");
     out.push('\n');
     for row in rows {
@@ -212,6 +213,7 @@ fn csv(rows: &[Row], info: &LeagueInfo) -> String {
             fields.push(row.previous_rank.map(|p| p.to_string()).unwrap_or_default());
             fields.push(row.places_up().map(|p| p.to_string()).unwrap_or_default());
         }
+        fields.push(info.stage.to_string());
         push_csv_row(&mut out, &fields);
     }
     out

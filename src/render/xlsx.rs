@@ -4,6 +4,10 @@
 //! Excel stores numbers as binary doubles, so cells hold the exact decimals' nearest doubles
 //! (every figure here has at most a few decimal places, which a double shows exactly at the
 //! formats used); the JSON output remains the exact record.
+//!
+//! The last sheet, "About", says what the workbook holds (unit, period, stage, criteria set)
+//! and lists any text cut to fit Excel's cell limit. A workbook is the same bytes on every run:
+//! its creation date is `SOURCE_DATE_EPOCH` when set (reproducible builds), else a fixed date.
 
 use crate::compare::Comparison;
 use crate::decimal::show;
@@ -14,7 +18,7 @@ use crate::render::responsible;
 use crate::score::Scorecard;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 /// One cell of a sheet.
 pub enum XCell {
@@ -37,14 +41,92 @@ pub struct Sheet {
 
 const MAX_WIDTH: usize = 70;
 
-/// Builds a workbook from sheets.
-pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
+/// Excel's limit on the characters in one cell.
+pub const CELL_LIMIT: usize = 32_767;
+
+/// `text` cut to Excel's cell limit with a visible note at its end, or `None` if it fits.
+fn cut_to_cell(text: &str) -> Option<String> {
+    let n = text.chars().count();
+    if n <= CELL_LIMIT {
+        return None;
+    }
+    let note = format!(
+        " … [cut: {n} characters in all, over Excel's limit of {CELL_LIMIT} per cell; the whole text is in the evidence file and in the CSV and JSON output]"
+    );
+    let keep = CELL_LIMIT - note.chars().count();
+    let mut out: String = text.chars().take(keep).collect();
+    out.push_str(&note);
+    Some(out)
+}
+
+/// The workbook's creation date: `SOURCE_DATE_EPOCH` (seconds since 1970) when set and valid,
+/// else 1980-01-01, the date the zip entries carry: the same bytes on every run.
+fn creation_date() -> Result<ExcelDateTime, XlsxError> {
+    match std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+    {
+        Some(t) => {
+            ExcelDateTime::from_timestamp(t).or_else(|_| ExcelDateTime::from_ymd(1980, 1, 1))
+        }
+        None => ExcelDateTime::from_ymd(1980, 1, 1),
+    }
+}
+
+/// Builds a workbook from sheets, then the "About" sheet: `about` (what the workbook holds,
+/// as label and value) and every text cut to fit a cell, named by sheet, cell and criterion.
+pub fn workbook(sheets: &[Sheet], about: &[(&str, String)]) -> Result<Vec<u8>, XlsxError> {
+    let mut cuts: Vec<Vec<XCell>> = Vec::new();
+    for sheet in sheets {
+        for (r, row) in sheet.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if let XCell::Text(t) = cell {
+                    if t.chars().count() > CELL_LIMIT {
+                        let place = format!(
+                            "{}!{}",
+                            sheet.name,
+                            rust_xlsxwriter::utility::row_col_to_cell(r as u32 + 1, c as u16)
+                        );
+                        let whose = match (row.first(), sheet.header.get(c)) {
+                            (Some(XCell::Text(code)), Some(h)) if c > 0 => {
+                                format!("{h} of {code}")
+                            }
+                            (_, Some(h)) => h.clone(),
+                            _ => String::new(),
+                        };
+                        cuts.push(vec![
+                            text(format!("Cut to fit a cell: {place}")),
+                            text(format!(
+                                "{whose}: {} characters, over Excel's limit of {CELL_LIMIT}",
+                                t.chars().count()
+                            )),
+                        ]);
+                    }
+                }
+            }
+        }
+    }
+    let mut rows: Vec<Vec<XCell>> = about
+        .iter()
+        .map(|(k, v)| vec![text(*k), text(v.clone())])
+        .collect();
+    rows.extend(cuts);
+    rows.push(vec![
+        text("Made by"),
+        text(format!("parindex {}", env!("CARGO_PKG_VERSION"))),
+    ]);
+    let about_sheet = Sheet {
+        name: "About".into(),
+        header: vec!["This workbook holds".into(), String::new()],
+        rows,
+    };
     let mut book = Workbook::new();
+    book.set_properties(&DocProperties::new().set_creation_datetime(&creation_date()?));
     let bold = Format::new().set_bold().set_text_wrap();
     let points = Format::new().set_num_format("0.###");
     let percent = Format::new().set_num_format("0.00%");
     let wrap = Format::new().set_text_wrap();
-    for sheet in sheets {
+    for sheet in sheets.iter().chain([&about_sheet]) {
         let ws = book.add_worksheet();
         ws.set_name(&sheet.name)?;
         let mut widths: Vec<usize> = sheet.header.iter().map(|h| h.chars().count()).collect();
@@ -57,6 +139,8 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                 let col = c as u16;
                 let shown = match cell {
                     XCell::Text(t) => {
+                        let cut = cut_to_cell(t);
+                        let t = cut.as_deref().unwrap_or(t);
                         if t.chars().count() > MAX_WIDTH {
                             ws.write_string_with_format(r, col, t, &wrap)?;
                         } else {
@@ -152,29 +236,45 @@ pub fn scorecard(card: &Scorecard, losses: &[Loss]) -> Result<Vec<u8>, XlsxError
         })
         .collect();
     let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    workbook(&[
-        Sheet {
-            name: "Sections".into(),
-            header: h(&["Code", "Section", "Score", "Max", "Percent", "Loss"]),
-            rows: sections,
-        },
-        Sheet {
-            name: "Criteria".into(),
-            header: h(&[
-                "Code",
-                "Criterion",
-                "Value",
-                "Score",
-                "Max",
-                "Percent",
-                "Loss",
-                "Status",
-                "Responsible",
-            ]),
-            rows: nodes,
-        },
-        losses_sheet(losses),
-    ])
+    workbook(
+        &[
+            Sheet {
+                name: "Sections".into(),
+                header: h(&["Code", "Section", "Score", "Max", "Percent", "Loss"]),
+                rows: sections,
+            },
+            Sheet {
+                name: "Criteria".into(),
+                header: h(&[
+                    "Code",
+                    "Criterion",
+                    "Value",
+                    "Score",
+                    "Max",
+                    "Percent",
+                    "Loss",
+                    "Status",
+                    "Responsible",
+                ]),
+                rows: nodes,
+            },
+            losses_sheet(losses),
+        ],
+        &about_card(card),
+    )
+}
+
+/// What a workbook of one unit's results holds.
+fn about_card(card: &Scorecard) -> Vec<(&'static str, String)> {
+    vec![
+        ("Unit", card.unit.clone()),
+        ("Period", card.period.clone()),
+        ("Stage", card.stage.name().to_string()),
+        (
+            "Criteria set",
+            format!("{} ({})", card.set.id, card.set.title),
+        ),
+    ]
 }
 
 fn losses_sheet(losses: &[Loss]) -> Sheet {
@@ -205,12 +305,13 @@ fn losses_sheet(losses: &[Loss]) -> Sheet {
 }
 
 /// The losses alone.
-pub fn losses(losses: &[Loss]) -> Result<Vec<u8>, XlsxError> {
-    workbook(&[losses_sheet(losses)])
+pub fn losses(card: &Scorecard, losses: &[Loss]) -> Result<Vec<u8>, XlsxError> {
+    workbook(&[losses_sheet(losses)], &about_card(card))
 }
 
 /// A league table.
 pub fn league(rows: &[Row], info: &LeagueInfo) -> Result<Vec<u8>, XlsxError> {
+    let rows_in = rows;
     let mut header: Vec<String> = ["Rank", "Unit", "Score", "Max", "Percent", "Grade"]
         .iter()
         .map(|s| s.to_string())
@@ -245,11 +346,25 @@ pub fn league(rows: &[Row], info: &LeagueInfo) -> Result<Vec<u8>, XlsxError> {
             cells
         })
         .collect();
-    workbook(&[Sheet {
-        name: "Ranking".into(),
-        header,
-        rows,
-    }])
+    let mut periods: Vec<&str> = Vec::new();
+    for r in rows_in {
+        if !periods.contains(&r.standing.period.as_str()) {
+            periods.push(&r.standing.period);
+        }
+    }
+    workbook(
+        &[Sheet {
+            name: "Ranking".into(),
+            header,
+            rows,
+        }],
+        &[
+            ("Units", rows_in.len().to_string()),
+            ("Period", periods.join(", ")),
+            ("Stage", info.stage.to_string()),
+            ("Criteria set", info.criteria.to_string()),
+        ],
+    )
 }
 
 /// A comparison: sections (with the total) and the criteria that changed.
@@ -291,37 +406,48 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, XlsxError> {
             ]
         })
         .collect();
-    workbook(&[
-        Sheet {
-            name: "Sections".into(),
-            header: h(&[
-                "Code",
-                "Section",
-                "Old",
-                "New",
-                "Old max",
-                "New max",
-                "Old %",
-                "New %",
-                "Δ points",
-                "Δ pp",
-            ]),
-            rows: lines,
-        },
-        Sheet {
-            name: "Changes".into(),
-            header: h(&[
-                "Code",
-                "Criterion",
-                "Old value",
-                "New value",
-                "Old",
-                "New",
-                "Δ",
-                "Change",
-                "Reason",
-            ]),
-            rows: changes,
-        },
-    ])
+    workbook(
+        &[
+            Sheet {
+                name: "Sections".into(),
+                header: h(&[
+                    "Code",
+                    "Section",
+                    "Old",
+                    "New",
+                    "Old max",
+                    "New max",
+                    "Old %",
+                    "New %",
+                    "Δ points",
+                    "Δ pp",
+                ]),
+                rows: lines,
+            },
+            Sheet {
+                name: "Changes".into(),
+                header: h(&[
+                    "Code",
+                    "Criterion",
+                    "Old value",
+                    "New value",
+                    "Old",
+                    "New",
+                    "Δ",
+                    "Change",
+                    "Reason",
+                ]),
+                rows: changes,
+            },
+        ],
+        &[("Old", outcome_line(&c.old)), ("New", outcome_line(&c.new))],
+    )
+}
+
+/// "UNIT · PERIOD · stage STAGE · criteria ID" for one side of a comparison.
+fn outcome_line(o: &crate::compare::Outcome) -> String {
+    format!(
+        "{} · {} · stage {} · criteria {}",
+        o.unit, o.period, o.stage, o.criteria
+    )
 }

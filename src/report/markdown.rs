@@ -3,29 +3,8 @@
 use super::text::{self, words, Seg};
 use super::Report;
 use crate::i18n::Lang;
-use crate::render::md_cell;
-
-/// Escapes text for Markdown prose: the characters that would start emphasis, code, links or
-/// HTML; line breaks become spaces.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes text for a table cell.
-fn cell(s: &str) -> String {
-    md_cell(&md(s))
-}
+// Prose and table cells are escaped as every Markdown output is, in one place.
+use crate::render::{md_cell as cell, md_escape as md};
 
 fn rich(segs: &[Seg]) -> String {
     segs.iter()

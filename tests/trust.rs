@@ -1,0 +1,777 @@
+//! Trust: no silent wrong answer, no leak, no hang. Closed pipes, output files that are links,
+//! devices or private, folders with FIFOs and link loops, formula and HTML injection,
+//! duplicates in a ranking, and reproducible workbooks.
+
+mod common;
+
+use common::{parindex, EXAMPLE};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The example with a 70,000-character unit name and reason: every command's output on it is
+/// larger than a pipe's 64 KiB buffer.
+fn big_evidence(dir: &Path) -> PathBuf {
+    let text = fs::read_to_string(EXAMPLE).unwrap();
+    let text = text
+        .replace(
+            "unit: \"UBND huyện Krông Nô\"",
+            &format!("unit: \"{}\"", "X".repeat(70_000)),
+        )
+        .replace(
+            "reason: \"Các sáng",
+            &format!("reason: \"{}Các sáng", "Y".repeat(70_000)),
+        );
+    let path = dir.join("big.yaml");
+    fs::write(&path, text).unwrap();
+    path
+}
+
+/// Runs parindex with its standard output a pipe whose reader has already gone.
+fn closed_pipe(args: &[&str]) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parindex"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn every_command_ends_quietly_when_the_reader_has_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = big_evidence(dir.path());
+    let big = big.to_str().unwrap();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["score", big],
+        vec!["score", big, "--all", "-f", "markdown"],
+        vec!["score", big, "-f", "json"],
+        vec!["score", big, "-f", "csv"],
+        vec!["rank", big],
+        vec!["losses", big],
+        vec!["diff", "examples/krong-no-2021.yaml", big],
+        vec!["report", big],
+        vec!["explain", big, "1.6"],
+        vec!["whatif", big, "--set", "1.6=2"],
+        vec!["check", "tests/errors/evidence"],
+        vec!["template", "dak-nong-district-2022"],
+        vec!["criteria", "show", "dak-nong-district-2022"],
+        vec!["criteria", "list"],
+        vec!["schema"],
+        vec!["man"],
+        vec!["completions", "bash"],
+        vec!["completions", "zsh"],
+        vec!["completions", "fish"],
+    ];
+    let mut failures = Vec::new();
+    for args in &commands {
+        let out = closed_pipe(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if out.status.code() != Some(0)
+            || stderr.contains("Broken pipe")
+            || stderr.contains("panicked")
+        {
+            failures.push(format!(
+                "parindex {}: exit {:?}: {stderr}",
+                args.join(" ").chars().take(80).collect::<String>(),
+                out.status.code()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `parindex score EXAMPLE -f csv -o PATH --force`, which must succeed.
+fn score_to(path: &Path) {
+    let out = parindex()
+        .args(["score", EXAMPLE, "-f", "csv", "--force", "-o"])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn example_csv() -> String {
+    common::stdout_of(&["score", EXAMPLE, "-f", "csv"])
+}
+
+#[cfg(unix)]
+#[test]
+fn force_writes_through_a_symbolic_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.csv");
+    fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink("real.csv", &link).unwrap();
+    score_to(&link);
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(fs::read_link(&link).unwrap(), Path::new("real.csv"));
+    assert_eq!(fs::read_to_string(&real).unwrap(), example_csv());
+    // Nothing else is left in the folder: no temporary file.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn force_through_a_link_into_another_folder_writes_the_temporary_file_there() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("a")).unwrap();
+    fs::create_dir(dir.path().join("b")).unwrap();
+    // A dangling link: the file it names is created, and the link stays.
+    std::os::unix::fs::symlink("../b/out.csv", dir.path().join("a/out.csv")).unwrap();
+    score_to(&dir.path().join("a/out.csv"));
+    assert!(fs::symlink_metadata(dir.path().join("a/out.csv"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("b/out.csv")).unwrap(),
+        example_csv()
+    );
+    assert_eq!(fs::read_dir(dir.path().join("b")).unwrap().count(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn force_keeps_a_private_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("private.csv");
+    fs::write(&path, "old").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    score_to(&path);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o7777,
+        0o600
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), example_csv());
+}
+
+#[cfg(unix)]
+#[test]
+fn force_writes_into_a_fifo_rather_than_replacing_it() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.csv");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    // Opened for reading and writing, the FIFO does not wait for a writer, and parindex's
+    // open for writing finds a reader. The CSV is smaller than the pipe's buffer.
+    let mut reader = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&fifo)
+        .unwrap();
+    score_to(&fifo);
+    assert!(
+        fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the FIFO was replaced"
+    );
+    let want = example_csv();
+    let mut got = vec![0; want.len()];
+    reader.read_exact(&mut got).unwrap();
+    assert_eq!(String::from_utf8(got).unwrap(), want);
+}
+
+#[test]
+fn a_failed_write_leaves_the_old_file_and_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.xlsx");
+    fs::write(&path, "old").unwrap();
+    // An evidence file that does not load: nothing is written.
+    let bad = dir.path().join("bad.yaml");
+    fs::write(&bad, "parindex: 1\nkind: evidence\n").unwrap();
+    let out = parindex()
+        .args(["score", "-f", "xlsx", "--force", "-o"])
+        .arg(&path)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+/// Runs parindex with a watchdog: a regression that hangs (reading a FIFO, walking a link
+/// loop) fails the test instead of blocking the test run. Nothing here measures speed; the
+/// commands take milliseconds.
+fn watched(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    parindex()
+        .args(args)
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .expect("parindex finished (a hang was killed by the watchdog)")
+}
+
+fn os<'a>(items: &'a [&'a dyn AsRef<std::ffi::OsStr>]) -> Vec<&'a std::ffi::OsStr> {
+    items.iter().map(|s| s.as_ref()).collect()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_yaml_in_a_folder_is_reported_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(EXAMPLE, dir.path().join("krong-no.yaml")).unwrap();
+    mkfifo(&dir.path().join("pipe.yaml"));
+    let d = dir.path();
+    for args in [
+        os(&[&"check", &d]),
+        os(&[&"rank", &d]),
+        os(&[&"rank", &"--keep-going", &d]),
+    ] {
+        let out = watched(&args);
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(all.contains("pipe.yaml"), "{args:?}: {all}");
+        assert!(all.contains("FIFO"), "{args:?}: {all}");
+        if args.contains(&std::ffi::OsStr::new("--keep-going")) {
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {all}");
+            assert!(all.contains("Krông Nô"), "{all}");
+        } else {
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {all}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_directly_is_refused_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("x.yaml");
+    mkfifo(&fifo);
+    for cmd in ["score", "check", "rank", "losses"] {
+        let out = watched(&os(&[&cmd, &fifo]));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{cmd}: {stdout}{stderr}");
+        assert!(
+            format!("{stdout}{stderr}").contains("not a regular file"),
+            "{cmd}: {stdout}{stderr}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn link_loops_are_walked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(EXAMPLE, d.join("krong-no.yaml")).unwrap();
+    // Two links to the folder itself: each level doubles the paths, so following them
+    // blindly never ends; one alone lists the same file forty times over.
+    std::os::unix::fs::symlink(".", d.join("again")).unwrap();
+    std::os::unix::fs::symlink(".", d.join("more")).unwrap();
+    // And two folders linking to each other.
+    fs::create_dir_all(d.join("x")).unwrap();
+    fs::create_dir_all(d.join("y")).unwrap();
+    std::os::unix::fs::symlink("../y", d.join("x/to-y")).unwrap();
+    std::os::unix::fs::symlink("../x", d.join("y/to-x")).unwrap();
+    let out = watched(&os(&[&"rank", &"-f", &"csv", &d]));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout.matches("Krông Nô").count(), 1, "{stdout}");
+    let out = watched(&os(&[&"check", &d]));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("in 1 file"), "{stdout}");
+}
+
+#[cfg(unix)]
+#[test]
+fn one_link_to_its_own_folder_lists_each_unit_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(EXAMPLE, d.join("krong-no.yaml")).unwrap();
+    std::os::unix::fs::symlink(".", d.join("self")).unwrap();
+    let out = watched(&os(&[&"rank", &"-f", &"csv", &d]));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.matches("Krông Nô").count(), 1, "{stdout}");
+}
+
+#[test]
+fn check_fails_on_an_empty_yaml_file_in_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(EXAMPLE, dir.path().join("krong-no.yaml")).unwrap();
+    fs::write(dir.path().join("lost.yaml"), "").unwrap();
+    for deny in [false, true] {
+        let mut cmd = parindex();
+        cmd.arg("check");
+        if deny {
+            cmd.arg("--deny-warnings");
+        }
+        let out = cmd.arg(dir.path()).output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stdout}");
+        assert!(
+            stdout.contains("error[E011]: the file is empty"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("lost.yaml"), "{stdout}");
+    }
+}
+
+#[test]
+fn check_fails_when_there_is_nothing_to_check() {
+    let empty = tempfile::tempdir().unwrap();
+    let others = tempfile::tempdir().unwrap();
+    fs::write(others.path().join("workflow.yml"), "on: push\n").unwrap();
+    for dir in [empty.path(), others.path()] {
+        for deny in [false, true] {
+            let mut cmd = parindex();
+            cmd.arg("check");
+            if deny {
+                cmd.arg("--deny-warnings");
+            }
+            let out = cmd.arg(dir).output().unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(out.status.code(), Some(1), "{stdout}");
+            assert!(
+                stdout.contains("error[E013]: no criteria set or evidence file found to check"),
+                "{stdout}"
+            );
+        }
+    }
+}
+
+/// A criteria set and two evidence files whose every text field is a spreadsheet formula.
+fn formula_fixture(dir: &Path) -> (PathBuf, PathBuf) {
+    let criteria = fs::read_to_string("tests/fixtures/small-criteria.yaml")
+        .unwrap()
+        .replace(
+            "title: \"Ban hành kế hoạch\"",
+            "title: \"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\"",
+        )
+        .replace("title: \"Thủ tục hành chính\"", "title: \"@SUM(A1:A9)\"")
+        .replace(
+            "responsible: \"Phòng Nội vụ\"",
+            "responsible: \"+Phòng Nội vụ\"",
+        )
+        .replace("\"Văn phòng\"", "\"-1+Văn phòng\"");
+    fs::write(dir.join("small-criteria.yaml"), criteria).unwrap();
+    let evidence = fs::read_to_string("tests/fixtures/small-evidence.yaml")
+        .unwrap()
+        .replace(
+            "unit: \"Đơn vị thử nghiệm\"",
+            "unit: \"=cmd|' /C calc'!A0\"",
+        )
+        .replace("reason: \"Có hồ sơ trễ hạn\"", "reason: \"\\tbad\"")
+        .replace("\"1.1\": có", "\"1.1\": không")
+        .replace("expect:", "unused:");
+    let evidence: String = evidence
+        .lines()
+        .take_while(|l| !l.starts_with("unused:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let new = dir.join("new.yaml");
+    fs::write(&new, &evidence).unwrap();
+    let old = dir.join("old.yaml");
+    fs::write(&old, evidence.replace("\"1.1\": không", "\"1.1\": có")).unwrap();
+    (old, new)
+}
+
+/// The cells of a CSV text (RFC 4180 quoting).
+fn csv_cells(text: &str) -> Vec<String> {
+    let (mut cells, mut cell, mut quoted, mut chars) =
+        (Vec::new(), String::new(), false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',' | '\n', false) => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    cells
+}
+
+#[test]
+fn csv_text_cells_cannot_be_taken_for_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = formula_fixture(dir.path());
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    for args in [
+        vec!["score", new, "-f", "csv"],
+        vec!["losses", new, "-f", "csv"],
+        vec!["rank", new, "-f", "csv"],
+        vec!["diff", old, new, "-f", "csv"],
+    ] {
+        let out = common::stdout_of(&args);
+        let cells = csv_cells(&out);
+        for bad in ["=HYPERLINK(", "@SUM(", "+Phòng", "-1+Văn", "=cmd|", "\tbad"] {
+            let neutral = format!("'{bad}");
+            let all: Vec<&String> = cells.iter().filter(|c| c.contains(bad)).collect();
+            // The score table lists every title; losses and rank only some.
+            assert!(
+                all.iter().all(|c| c.starts_with(&neutral)),
+                "{args:?}: {all:?}"
+            );
+        }
+        for c in &cells {
+            if c.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                assert!(
+                    c.parse::<f64>().is_ok(),
+                    "{args:?}: a cell could run as a formula: {c:?}"
+                );
+            }
+        }
+    }
+    // Numbers stay numbers: the diff's negative change.
+    let diff = common::stdout_of(&["diff", old, new, "-f", "csv"]);
+    assert!(csv_cells(&diff).iter().any(|c| c == "-1"), "{diff}");
+}
+
+/// One part of an xlsx (zip) file, as text.
+fn xlsx_part(path: &Path, part: &str) -> String {
+    let mut archive = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(part).unwrap(), &mut text).unwrap();
+    text
+}
+
+/// Every part of an xlsx file whose name starts with `prefix`, as text.
+fn xlsx_parts(path: &Path, prefix: &str) -> Vec<(String, String)> {
+    let mut archive = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let names: Vec<String> = archive
+        .file_names()
+        .filter(|n| n.starts_with(prefix))
+        .map(String::from)
+        .collect();
+    names
+        .into_iter()
+        .map(|n| {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut archive.by_name(&n).unwrap(), &mut text).unwrap();
+            (n, text)
+        })
+        .collect()
+}
+
+#[test]
+fn xlsx_text_cells_are_strings_not_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = formula_fixture(dir.path());
+    for (name, args) in [
+        ("score.xlsx", vec![new.clone()]),
+        ("losses.xlsx", vec![new.clone()]),
+        ("rank.xlsx", vec![new.clone()]),
+        ("diff.xlsx", vec![old.clone(), new.clone()]),
+    ] {
+        let path = dir.path().join(name);
+        let out = parindex()
+            .arg(name.trim_end_matches(".xlsx"))
+            .args(&args)
+            .args(["-f", "xlsx", "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for (part, xml) in xlsx_parts(&path, "xl/worksheets/sheet") {
+            assert!(!xml.contains("<f>"), "{name} {part} holds a formula");
+        }
+        let strings = xlsx_part(&path, "xl/sharedStrings.xml");
+        assert!(
+            strings.contains("=HYPERLINK(") || strings.contains("=cmd|"),
+            "{name}: {strings}"
+        );
+    }
+}
+
+/// A criteria set and two evidence files whose texts are HTML and links a Markdown viewer
+/// would run or follow.
+fn html_fixture(dir: &Path) -> (PathBuf, PathBuf) {
+    let criteria = fs::read_to_string("tests/fixtures/small-criteria.yaml")
+        .unwrap()
+        .replace(
+            "title: \"Ban hành kế hoạch\"",
+            "title: \"[click](javascript:alert(1))\"",
+        )
+        .replace(
+            "title: \"Thủ tục hành chính\"",
+            "title: \"<img src=x onerror=alert(2)>\"",
+        )
+        .replace(
+            "responsible: \"Phòng Nội vụ\"",
+            "responsible: \"<javascript:alert(3)>\"",
+        )
+        .replace("\"Văn phòng\"", "\"![x](javascript:alert(4))\"");
+    fs::write(dir.join("small-criteria.yaml"), criteria).unwrap();
+    let evidence = fs::read_to_string("tests/fixtures/small-evidence.yaml")
+        .unwrap()
+        .replace(
+            "unit: \"Đơn vị thử nghiệm\"",
+            "unit: \"<script>alert(5)</script>\"",
+        )
+        .replace(
+            "reason: \"Có hồ sơ trễ hạn\"",
+            "reason: \"<img src=x onerror=alert(6)>\"",
+        )
+        .replace("\"1.1\": có", "\"1.1\": không");
+    let evidence: String = evidence
+        .lines()
+        .take_while(|l| !l.starts_with("expect:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let new = dir.join("new.yaml");
+    fs::write(&new, &evidence).unwrap();
+    let old = dir.join("old.yaml");
+    fs::write(&old, evidence.replace("\"1.1\": không", "\"1.1\": có")).unwrap();
+    (old, new)
+}
+
+#[test]
+fn markdown_escapes_html_and_links_in_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = html_fixture(dir.path());
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    for args in [
+        vec!["score", new, "-f", "markdown"],
+        vec!["score", new, "-f", "markdown", "--all"],
+        vec!["losses", new, "-f", "markdown"],
+        vec!["losses", new, "-f", "markdown", "--by", "responsible"],
+        vec!["losses", new, "-f", "markdown", "--by", "section"],
+        vec!["rank", new, "-f", "markdown"],
+        vec!["diff", old, new, "-f", "markdown"],
+        vec!["report", new],
+    ] {
+        let out = common::stdout_of(&args);
+        for raw in ["<script", "<img", "](javascript:", "<javascript:", "[x]"] {
+            // Every occurrence is backslash-escaped.
+            let bare = out
+                .match_indices(raw)
+                .any(|(i, _)| !out[..i].ends_with('\\'));
+            assert!(!bare, "{args:?} passes {raw} through:\n{out}");
+        }
+        // Escaped, not dropped.
+        assert!(
+            out.contains("\\<script\\>") || out.contains("\\<img"),
+            "{args:?}:\n{out}"
+        );
+    }
+}
+
+/// The units of a `rank -f csv` output, in order.
+fn ranked_units(csv: &str) -> Vec<String> {
+    csv.lines()
+        .skip(1)
+        .map(|l| csv_cells(&format!("{l}\n"))[1].clone())
+        .collect()
+}
+
+#[test]
+fn rank_reads_a_file_named_twice_once() {
+    let league = common::stdout_of(&[
+        "rank",
+        "-f",
+        "csv",
+        "examples/dak-nong-2022/krong-no.yaml",
+        "examples/dak-nong-2022",
+        "examples/dak-nong-2022/krong-no.yaml",
+        "examples/dak-nong-2022/",
+    ]);
+    let units = ranked_units(&league);
+    assert_eq!(units.len(), 8, "{league}");
+    assert_eq!(
+        units.iter().filter(|u| *u == "UBND huyện Krông Nô").count(),
+        1
+    );
+}
+
+#[test]
+fn the_same_unit_in_two_files_is_an_error_naming_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+    fs::copy(EXAMPLE, &a).unwrap();
+    fs::copy(EXAMPLE, &b).unwrap();
+    for keep_going in [false, true] {
+        let mut cmd = parindex();
+        cmd.arg("rank").arg(dir.path());
+        if keep_going {
+            cmd.arg("--keep-going");
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(out.stdout.is_empty());
+        assert!(stderr.contains("error[E215]"), "{stderr}");
+        assert!(stderr.contains(a.to_str().unwrap()), "{stderr}");
+        assert!(stderr.contains(b.to_str().unwrap()), "{stderr}");
+    }
+}
+
+#[test]
+fn previous_and_peers_refuse_a_unit_found_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(EXAMPLE, dir.path().join("a.yaml")).unwrap();
+    fs::copy(EXAMPLE, dir.path().join("b.yaml")).unwrap();
+    let d = dir.path().to_str().unwrap();
+    for args in [
+        vec!["rank", "examples/dak-nong-2022", "--previous", d],
+        vec!["report", EXAMPLE, "--peers", d],
+        vec![
+            "report",
+            EXAMPLE,
+            "--peers",
+            "examples/dak-nong-2022",
+            "--previous",
+            "examples/krong-no-2021.yaml",
+            "--previous-peers",
+            d,
+        ],
+        vec!["whatif", EXAMPLE, "--set", "1.6=2", "--peers", d],
+    ] {
+        let out = parindex().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("error[E215]"), "{args:?}: {stderr}");
+    }
+}
+
+/// Writes `parindex ARGS -f xlsx -o PATH` and returns PATH.
+fn xlsx_of(dir: &Path, name: &str, args: &[&str], env: Option<(&str, &str)>) -> PathBuf {
+    let path = dir.join(name);
+    let mut cmd = parindex();
+    cmd.args(args)
+        .args(["-f", "xlsx", "--force", "-o"])
+        .arg(&path);
+    cmd.env_remove("SOURCE_DATE_EPOCH");
+    if let Some((k, v)) = env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    path
+}
+
+#[test]
+fn xlsx_is_the_same_bytes_on_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = xlsx_of(dir.path(), "one.xlsx", &["score", EXAMPLE], None);
+    let two = xlsx_of(dir.path(), "two.xlsx", &["score", EXAMPLE], None);
+    assert_eq!(fs::read(&one).unwrap(), fs::read(&two).unwrap());
+    // Not the time of the run: a fixed date, or SOURCE_DATE_EPOCH for reproducible builds.
+    let core = xlsx_part(&one, "docProps/core.xml");
+    assert!(
+        core.contains(">1980-01-01T00:00:00Z</dcterms:created>"),
+        "{core}"
+    );
+    let dated = xlsx_of(
+        dir.path(),
+        "dated.xlsx",
+        &["score", EXAMPLE],
+        Some(("SOURCE_DATE_EPOCH", "1700000000")),
+    );
+    let core = xlsx_part(&dated, "docProps/core.xml");
+    assert!(
+        core.contains(">2023-11-14T22:13:20Z</dcterms:created>"),
+        "{core}"
+    );
+}
+
+#[test]
+fn a_reason_over_excels_cell_limit_is_cut_with_a_note_naming_the_criterion() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(EXAMPLE).unwrap().replace(
+        "reason: \"Các sáng",
+        &format!("reason: \"{}Các sáng", "Z".repeat(40_000)),
+    );
+    let long = dir.path().join("long.yaml");
+    fs::write(&long, text).unwrap();
+    let long = long.to_str().unwrap();
+    for (name, args) in [
+        ("score.xlsx", vec!["score", long]),
+        ("losses.xlsx", vec!["losses", long]),
+    ] {
+        let path = xlsx_of(dir.path(), name, &args, None);
+        let strings = xlsx_part(&path, "xl/sharedStrings.xml");
+        assert!(
+            strings.contains("over Excel's limit of 32767 per cell"),
+            "{name}: the cut is not marked"
+        );
+        assert!(
+            strings.contains("Cut to fit a cell: Losses!E2"),
+            "{name}: the About sheet does not say where"
+        );
+        assert!(
+            strings.contains("Why of 1.6: 40216 characters"),
+            "{name}: the About sheet does not name the criterion"
+        );
+    }
+}
+
+#[test]
+fn csv_and_xlsx_say_which_unit_period_and_stage_they_hold() {
+    let score = common::stdout_of(&["score", EXAMPLE, "-f", "csv", "--stage", "self"]);
+    let losses = common::stdout_of(&["losses", EXAMPLE, "-f", "csv"]);
+    for (csv, stage) in [(&score, "self"), (&losses, "final")] {
+        let mut lines = csv.lines();
+        assert!(lines.next().unwrap().ends_with(",unit,period,stage"));
+        for l in lines {
+            assert!(
+                l.ends_with(&format!(",UBND huyện Krông Nô,2022,{stage}")),
+                "{l}"
+            );
+        }
+    }
+    let rank = common::stdout_of(&["rank", "examples/dak-nong-2022", "-f", "csv"]);
+    assert!(rank.lines().next().unwrap().ends_with(",stage"));
+    assert!(rank.lines().skip(1).all(|l| l.ends_with(",final")));
+
+    let dir = tempfile::tempdir().unwrap();
+    for (name, args) in [
+        ("score.xlsx", vec!["score", EXAMPLE]),
+        ("losses.xlsx", vec!["losses", EXAMPLE]),
+        ("rank.xlsx", vec!["rank", "examples/dak-nong-2022"]),
+        (
+            "diff.xlsx",
+            vec!["diff", "examples/krong-no-2021.yaml", EXAMPLE],
+        ),
+    ] {
+        let path = xlsx_of(dir.path(), name, &args, None);
+        assert!(
+            xlsx_part(&path, "xl/workbook.xml").contains("name=\"About\""),
+            "{name}"
+        );
+        let strings = xlsx_part(&path, "xl/sharedStrings.xml");
+        for want in ["2022", "final", "dak-nong-district-2022"] {
+            assert!(strings.contains(want), "{name} does not say {want}");
+        }
+        if name != "rank.xlsx" {
+            assert!(strings.contains("UBND huyện Krông Nô"), "{name}");
+        }
+    }
+}
