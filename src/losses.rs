@@ -1,7 +1,6 @@
 //! Points lost: which criteria lost how much, why, and who is responsible for fixing them.
 
 use crate::model::Evidence;
-use crate::render::responsible;
 use crate::score::{Scorecard, Status};
 use rust_decimal::Decimal;
 
@@ -54,7 +53,7 @@ pub fn losses(card: &Scorecard, evidence: &Evidence) -> Vec<Loss> {
                 value: s.leaf.as_ref().map(|l| l.value.show()),
                 appraised,
                 why,
-                responsible: responsible(set, i).to_vec(),
+                responsible: set.responsible(i).to_vec(),
             }
         })
         .collect()

@@ -105,6 +105,20 @@ impl CriteriaSet {
         i
     }
 
+    /// The offices responsible for node `i`: its own, or the nearest ancestor's.
+    pub fn responsible(&self, mut i: usize) -> &[String] {
+        loop {
+            let node = &self.nodes[i];
+            if !node.responsible.is_empty() {
+                return &node.responsible;
+            }
+            match node.parent {
+                Some(p) => i = p,
+                None => return &[],
+            }
+        }
+    }
+
     /// Indices of the leaves (nodes with a rule), in document order.
     pub fn leaves(&self) -> impl Iterator<Item = usize> + '_ {
         self.leaf_order.iter().copied()

@@ -8,14 +8,15 @@ pub mod xlsx;
 
 use crate::decimal::{show, show_percent};
 use crate::i18n::Lang;
-use crate::model::{Criterion, Value};
+use crate::model::Value;
 use crate::score::{NodeScore, Scorecard, Status};
 use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Output formats, as the command line names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// Tables for people.
     Table,
@@ -241,7 +242,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
             Cell::new(lang.number(s.score)),
             Cell::new(lang.number(s.max)),
             loss_cell(s.loss(), opts.color, lang),
-            Cell::new(responsible(set, i).join("; ")),
+            Cell::new(set.responsible(i).join("; ")),
         ]);
     }
     out.push_str(&t.to_string());
@@ -274,20 +275,6 @@ fn add_total_row(
     row[columns - 2] = Cell::new(percent_text(total.percent, lang));
     row[columns - 1] = loss_cell(total.loss(), opts.color, lang);
     t.add_row(row);
-}
-
-/// The offices responsible for a node: its own, or the nearest ancestor's.
-pub fn responsible(set: &crate::model::CriteriaSet, mut i: usize) -> &[String] {
-    loop {
-        let node: &Criterion = &set.nodes[i];
-        if !node.responsible.is_empty() {
-            return &node.responsible;
-        }
-        match node.parent {
-            Some(p) => i = p,
-            None => return &[],
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,7 +429,7 @@ fn csv(card: &Scorecard) -> String {
                 .as_ref()
                 .map(|l| l.appraised.to_string())
                 .unwrap_or_default(),
-            responsible(set, i).join("; "),
+            set.responsible(i).join("; "),
             // Which results these are, on every row: a CSV has no title.
             card.unit.clone(),
             card.period.clone(),
@@ -560,7 +547,7 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
                 lang.number(s.score),
                 lang.number(s.max),
                 lang.number(s.loss()),
-                md_cell(&responsible(set, i).join("; "))
+                md_cell(&set.responsible(i).join("; "))
             ));
         }
     }

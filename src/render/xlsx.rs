@@ -14,7 +14,6 @@ use crate::decimal::show;
 use crate::losses::Loss;
 use crate::rank::Row;
 use crate::render::rank::LeagueInfo;
-use crate::render::responsible;
 use crate::score::Scorecard;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -231,7 +230,7 @@ pub fn scorecard(card: &Scorecard, losses: &[Loss]) -> Result<Vec<u8>, XlsxError
                 XCell::Percent(s.percent()),
                 XCell::Points(s.loss()),
                 text(s.status.name()),
-                text(responsible(set, i).join("; ")),
+                text(set.responsible(i).join("; ")),
             ]
         })
         .collect();

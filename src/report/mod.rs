@@ -25,7 +25,8 @@ use rust_decimal::Decimal;
 pub const TOP_LOSSES: usize = 5;
 
 /// The report's formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// Markdown, to paste into a document or a wiki.
     #[default]
