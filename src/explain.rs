@@ -1,7 +1,8 @@
 //! How a score came about, step by step with the real numbers.
 
 use crate::decimal::{self, show, show_percent};
-use crate::model::{Entry, IfNa, Rule, TierScale, Value};
+use crate::model::{Entry, IfNa, Ratio, Rule, TierScale, Value};
+use crate::rule::{self, pct, tiers::threshold, Derivation};
 use crate::score::{Scorecard, Status};
 use rust_decimal::Decimal;
 
@@ -26,118 +27,87 @@ fn rate_text(num: Decimal, den: Decimal, text: &str) -> String {
     }
 }
 
-fn pct(fraction: Decimal) -> String {
-    format!("{}%", show(fraction * Decimal::ONE_HUNDRED))
-}
-
-/// The rule in words.
+/// The rule in words (the rule module describes each rule).
 pub fn rule_text(rule: &Rule, max: Decimal) -> String {
-    let m = show(max);
-    match rule {
-        Rule::YesNo => format!("yes-no: {m} if yes, else 0"),
-        Rule::Ratio(r) if *r == crate::model::Ratio::default() => format!("ratio: {m} × rate"),
-        Rule::Ratio(r) => {
-            let rate = if r.invert { "(1 − rate)" } else { "rate" };
-            format!(
-                "ratio on {rate}: 0 below {}, {m} from {}, proportional between",
-                pct(r.zero_below),
-                pct(r.full_at)
-            )
-        }
-        Rule::Tiers(t) => {
-            let steps: Vec<String> = t
-                .steps
-                .iter()
-                .map(|s| {
-                    let at = match t.scale {
-                        TierScale::Rate => pct(s.at_least),
-                        TierScale::Number => show(s.at_least),
-                    };
-                    format!("≥ {at}: {}", show(s.points))
-                })
-                .collect();
-            format!("tiers: {}; otherwise 0", steps.join("; "))
-        }
-        Rule::Deduct { per } => format!("deduct: {m} − {} per case, not below 0", show(*per)),
-        Rule::Points => format!("points given directly, 0 to {m}"),
-    }
+    rule::describe(rule, max)
 }
 
-/// The formula with the values substituted, ending in the unrounded result.
-fn formula(rule: &Rule, max: Decimal, value: &Value, unrounded: Decimal) -> String {
+/// The branch the engine took, stated with the values substituted and ending in the
+/// unrounded result. Only formats `how`: which branch applies is the engine's to say.
+pub fn formula(
+    rule: &Rule,
+    max: Decimal,
+    value: &Value,
+    how: &Derivation,
+    unrounded: Decimal,
+) -> String {
     let m = show(max);
     let u = approx(unrounded);
-    match (rule, value) {
-        (Rule::YesNo, Value::Boolean(true)) => format!("yes → {m}"),
-        (Rule::YesNo, _) => "no → 0".to_string(),
-        (Rule::Ratio(r), Value::Rate { num, den, text }) => {
-            let shown = rate_text(*num, *den, text);
-            if *r == crate::model::Ratio::default() {
-                return format!("{m} × {shown} = {u}");
-            }
-            let r_text = if r.invert {
-                format!("1 − {shown}")
-            } else {
-                shown
-            };
-            let effective = if r.invert {
-                Decimal::ONE - value.fraction().unwrap_or_default()
-            } else {
-                value.fraction().unwrap_or_default()
-            };
-            if effective < r.zero_below {
-                format!("{r_text} is below {} → 0", pct(r.zero_below))
-            } else if effective >= r.full_at {
-                format!("{r_text} reaches {} → {m}", pct(r.full_at))
-            } else if r.zero_below.is_zero() {
-                format!("{m} × ({r_text}) ÷ {} = {u}", pct(r.full_at))
+    let shown = match value {
+        Value::Rate { num, den, text } => rate_text(*num, *den, text),
+        other => other.show(),
+    };
+    let rate = || match rule {
+        Rule::Ratio(r) if r.invert => format!("1 − {shown}"),
+        _ => shown.clone(),
+    };
+    match how {
+        Derivation::YesNo(true) => format!("yes → {m}"),
+        Derivation::YesNo(false) => "no → 0".to_string(),
+        // The plain rule reads the same on every branch: max × rate.
+        _ if matches!(rule, Rule::Ratio(r) if *r == Ratio::default()) => {
+            format!("{m} × {shown} = {u}")
+        }
+        Derivation::BelowZero { zero_below } => {
+            format!("{} is below {} → 0", rate(), pct(*zero_below))
+        }
+        Derivation::FullAt { full_at } => format!("{} reaches {} → {m}", rate(), pct(*full_at)),
+        Derivation::Proportional { .. } => {
+            let Rule::Ratio(r) = rule else { return u };
+            if r.zero_below.is_zero() {
+                format!("{m} × ({}) ÷ {} = {u}", rate(), pct(r.full_at))
             } else {
                 format!(
-                    "{m} × ({r_text} − {}) ÷ ({} − {}) = {u}",
+                    "{m} × ({} − {}) ÷ ({} − {}) = {u}",
+                    rate(),
                     pct(r.zero_below),
                     pct(r.full_at),
                     pct(r.zero_below)
                 )
             }
         }
-        (Rule::Tiers(t), v) => {
-            let shown = match v {
-                Value::Rate { num, den, text } => rate_text(*num, *den, text),
-                other => other.show(),
+        Derivation::Tier {
+            at_least, points, ..
+        } => {
+            let scale = match rule {
+                Rule::Tiers(t) => t.scale,
+                _ => TierScale::Number,
             };
-            let reached = t
-                .steps
-                .iter()
-                .find(|s| s.points == unrounded && unrounded > Decimal::ZERO);
-            match reached {
-                Some(s) => {
-                    let at = match t.scale {
-                        TierScale::Rate => pct(s.at_least),
-                        TierScale::Number => show(s.at_least),
-                    };
-                    format!("{shown} ≥ {at} → {u}")
-                }
-                None => format!("{shown} reaches no tier → 0"),
-            }
+            format!(
+                "{shown} ≥ {} → {}",
+                threshold(scale, *at_least),
+                show(*points)
+            )
         }
-        (Rule::Deduct { per }, Value::Number(n)) => {
-            // Scoring already computed this product with checked arithmetic.
-            let raw = decimal::mul(*per, *n)
-                .and_then(|d| decimal::sub(max, d))
-                .unwrap_or(Decimal::MIN);
-            if raw < Decimal::ZERO {
+        Derivation::BelowEveryTier => format!("{shown} reaches no tier → 0"),
+        Derivation::Deducted {
+            per,
+            count,
+            remaining,
+        } => {
+            if how.floored() {
                 format!(
                     "{m} − {} × {} = {} → not below 0 → 0",
                     show(*per),
-                    show(*n),
-                    show(raw)
+                    show(*count),
+                    show(*remaining)
                 )
             } else {
-                format!("{m} − {} × {} = {u}", show(*per), show(*n))
+                format!("{m} − {} × {} = {u}", show(*per), show(*count))
             }
         }
-        (Rule::Points, v) => format!("{} given directly", v.show()),
-        _ => u,
+        Derivation::Given => format!("{shown} given directly"),
+        Derivation::NotApplicable(_) => format!("n/a → {u}"),
     }
 }
 
@@ -198,7 +168,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) ->
                     } else {
                         out.push(format!(
                             "  formula: {}",
-                            formula(rule, n.max, &leaf.value, leaf.unrounded)
+                            formula(rule, n.max, &leaf.value, &leaf.how, leaf.unrounded)
                         ));
                         if leaf.unrounded != s.score {
                             out.push(format!(

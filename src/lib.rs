@@ -19,6 +19,7 @@ pub mod output;
 pub mod rank;
 pub mod render;
 pub mod report;
+pub mod rule;
 pub mod score;
 pub mod template;
 pub mod whatif;
