@@ -246,3 +246,88 @@ pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) ->
     ));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::dec;
+    use crate::model::{Tier, Tiers};
+
+    fn rate(text: &str) -> Value {
+        Value::Rate {
+            num: dec(text.trim_end_matches('%')),
+            den: dec("100"),
+            text: text.into(),
+        }
+    }
+
+    /// The formula for a value, from the rule module's own score and derivation.
+    fn stated(rule: &Rule, max: &str, value: &Value) -> String {
+        let s = rule::score(rule, dec(max), value).unwrap().unwrap();
+        formula(rule, dec(max), value, &s.how, s.unrounded)
+    }
+
+    #[test]
+    fn equal_tier_points_name_the_tier_that_matched() {
+        let rule = Rule::Tiers(Tiers {
+            scale: TierScale::Rate,
+            steps: vec![
+                Tier {
+                    at_least: dec("0.9"),
+                    points: dec("2"),
+                },
+                Tier {
+                    at_least: dec("0.5"),
+                    points: dec("2"),
+                },
+            ],
+        });
+        assert_eq!(stated(&rule, "2", &rate("60%")), "60% ≥ 50% → 2");
+        assert_eq!(stated(&rule, "2", &rate("90%")), "90% ≥ 90% → 2");
+        assert_eq!(stated(&rule, "2", &rate("10%")), "10% reaches no tier → 0");
+    }
+
+    #[test]
+    fn ratio_branches_are_the_engines() {
+        let band = Rule::Ratio(Ratio {
+            zero_below: dec("0.5"),
+            full_at: dec("0.9"),
+            invert: false,
+        });
+        assert_eq!(stated(&band, "2", &rate("40%")), "40% is below 50% → 0");
+        assert_eq!(stated(&band, "2", &rate("90%")), "90% reaches 90% → 2");
+        assert_eq!(
+            stated(&band, "2", &rate("70%")),
+            "2 × (70% − 50%) ÷ (90% − 50%) = 1"
+        );
+        let inverted = Rule::Ratio(Ratio {
+            zero_below: dec("0"),
+            full_at: dec("0.5"),
+            invert: true,
+        });
+        assert_eq!(
+            stated(&inverted, "1", &rate("60%")),
+            "1 × (1 − 60%) ÷ 50% = 0.8"
+        );
+        let plain = Rule::Ratio(Ratio::default());
+        assert_eq!(stated(&plain, "1", &rate("100%")), "1 × 100% = 1");
+    }
+
+    #[test]
+    fn deductions_show_when_they_are_held_at_zero() {
+        let rule = Rule::Deduct { per: dec("0.5") };
+        assert_eq!(
+            stated(&rule, "1", &Value::Number(dec("1"))),
+            "1 − 0.5 × 1 = 0.5"
+        );
+        assert_eq!(
+            stated(&rule, "1", &Value::Number(dec("3"))),
+            "1 − 0.5 × 3 = -0.5 → not below 0 → 0"
+        );
+        assert_eq!(
+            stated(&Rule::Points, "1", &Value::Number(dec("0.4"))),
+            "0.4 given directly"
+        );
+        assert_eq!(stated(&Rule::YesNo, "1", &Value::Boolean(true)), "yes → 1");
+    }
+}
