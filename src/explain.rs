@@ -3,7 +3,7 @@
 use crate::decimal::{self, show, show_percent};
 use crate::model::{Entry, IfNa, Ratio, Rule, TierScale, Value};
 use crate::rule::{self, pct, tiers::threshold, Derivation};
-use crate::score::{Scorecard, Status};
+use crate::score::Scorecard;
 use rust_decimal::Decimal;
 
 /// A decimal for reading: exact up to 10 places, else cut with an ellipsis.
@@ -25,11 +25,6 @@ fn rate_text(num: Decimal, den: Decimal, text: &str) -> String {
             .unwrap_or_default();
         format!("{text} = {}%", approx(pct))
     }
-}
-
-/// The rule in words (the rule module describes each rule).
-pub fn rule_text(rule: &Rule, max: Decimal) -> String {
-    rule::describe(rule, max)
 }
 
 /// The branch the engine took, stated with the values substituted and ending in the
@@ -131,13 +126,13 @@ pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) ->
         Some(rule) => {
             out.push(format!(
                 "  rule: {} (max {})",
-                rule_text(rule, n.max),
+                rule::describe(rule, n.max),
                 show(n.max)
             ));
             let entry = entries[node].as_ref();
-            match (&s.leaf, s.status) {
-                (None, _) => out.push("  value: none given → 0 (missing)".into()),
-                (Some(leaf), status) => {
+            match &s.leaf {
+                None => out.push("  value: none given → 0 (missing)".into()),
+                Some(leaf) => {
                     let source = if leaf.appraised {
                         let own = entry
                             .and_then(|e| e.value.as_ref())
@@ -157,8 +152,8 @@ pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) ->
                     if let Some(note) = entry.and_then(|e| e.note.as_deref()) {
                         out.push(format!("  note: {note}"));
                     }
-                    if status == Status::NotApplicable {
-                        out.push(match n.if_na {
+                    if let Derivation::NotApplicable(if_na) = leaf.how {
+                        out.push(match if_na {
                             IfNa::Full => format!("  n/a with if_na: full → scores its max, {}", show(n.max)),
                             IfNa::Exclude => format!(
                                 "  n/a with if_na: exclude → leaves the scoring: {} taken out of every maximum above it",

@@ -114,12 +114,6 @@ impl Scorecard {
     }
 }
 
-/// The score of one rule for one value, before rounding; `None` for `n/a`. The rule module
-/// holds the rules: this is [`rule::score`] without its derivation.
-pub fn rule_score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Decimal>, Overflow> {
-    Ok(rule::score(rule, max, value)?.map(|s| s.unrounded))
-}
-
 /// A figure outgrew a decimal while scoring: at this leaf, or (`None`) in a sum.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScoringOverflow {
@@ -328,7 +322,7 @@ mod tests {
     use crate::decimal::{dec, Rounding, RoundingMode};
 
     fn s(rule: &Rule, max: &str, v: &Value) -> Decimal {
-        rule_score(rule, dec(max), v).unwrap().unwrap()
+        rule::score(rule, dec(max), v).unwrap().unwrap().unrounded
     }
 
     #[test]

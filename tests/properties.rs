@@ -8,7 +8,7 @@ use parindex::explain::{approx, explain};
 use parindex::load::{parse_criteria, parse_evidence, CriteriaResolver, Source};
 use parindex::model::{Evidence, Ratio, Rule, Stage, TierScale, Value};
 use parindex::score::Status;
-use parindex::score::{rule_score, score, Scorecard};
+use parindex::score::{score, Scorecard};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -332,8 +332,8 @@ proptest! {
         prop_assume!(rule.takes() == parindex::model::ValueKind::Rate && !inverted);
         let (lo, hi) = (a.min(b), a.max(b));
         let rate = |bp: u32| Value::Rate { num: Decimal::new(bp.into(), 2), den: Decimal::ONE_HUNDRED, text: "".into() };
-        let s_lo = rule_score(rule, node.max, &rate(lo)).unwrap().unwrap();
-        let s_hi = rule_score(rule, node.max, &rate(hi)).unwrap().unwrap();
+        let s_lo = parindex::rule::score(rule, node.max, &rate(lo)).unwrap().unwrap().unrounded;
+        let s_hi = parindex::rule::score(rule, node.max, &rate(hi)).unwrap().unwrap().unrounded;
         prop_assert!(s_lo <= s_hi, "{lo} bp scores {s_lo} but {hi} bp scores {s_hi}");
     }
 
