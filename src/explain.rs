@@ -1,8 +1,9 @@
 //! How a score came about, step by step with the real numbers.
 
 use crate::decimal::{self, show, show_percent};
-use crate::model::{Entry, IfNa, Rule, TierScale, Value};
-use crate::score::{Scorecard, Status};
+use crate::model::{Entry, IfNa, Ratio, Rule, TierScale, Value};
+use crate::rule::{self, pct, tiers::threshold, Derivation};
+use crate::score::Scorecard;
 use rust_decimal::Decimal;
 
 /// A decimal for reading: exact up to 10 places, else cut with an ellipsis.
@@ -26,118 +27,82 @@ fn rate_text(num: Decimal, den: Decimal, text: &str) -> String {
     }
 }
 
-fn pct(fraction: Decimal) -> String {
-    format!("{}%", show(fraction * Decimal::ONE_HUNDRED))
-}
-
-/// The rule in words.
-pub fn rule_text(rule: &Rule, max: Decimal) -> String {
-    let m = show(max);
-    match rule {
-        Rule::YesNo => format!("yes-no: {m} if yes, else 0"),
-        Rule::Ratio(r) if *r == crate::model::Ratio::default() => format!("ratio: {m} × rate"),
-        Rule::Ratio(r) => {
-            let rate = if r.invert { "(1 − rate)" } else { "rate" };
-            format!(
-                "ratio on {rate}: 0 below {}, {m} from {}, proportional between",
-                pct(r.zero_below),
-                pct(r.full_at)
-            )
-        }
-        Rule::Tiers(t) => {
-            let steps: Vec<String> = t
-                .steps
-                .iter()
-                .map(|s| {
-                    let at = match t.scale {
-                        TierScale::Rate => pct(s.at_least),
-                        TierScale::Number => show(s.at_least),
-                    };
-                    format!("≥ {at}: {}", show(s.points))
-                })
-                .collect();
-            format!("tiers: {}; otherwise 0", steps.join("; "))
-        }
-        Rule::Deduct { per } => format!("deduct: {m} − {} per case, not below 0", show(*per)),
-        Rule::Points => format!("points given directly, 0 to {m}"),
-    }
-}
-
-/// The formula with the values substituted, ending in the unrounded result.
-fn formula(rule: &Rule, max: Decimal, value: &Value, unrounded: Decimal) -> String {
+/// The branch the engine took, stated with the values substituted and ending in the
+/// unrounded result. Only formats `how`: which branch applies is the engine's to say.
+pub fn formula(
+    rule: &Rule,
+    max: Decimal,
+    value: &Value,
+    how: &Derivation,
+    unrounded: Decimal,
+) -> String {
     let m = show(max);
     let u = approx(unrounded);
-    match (rule, value) {
-        (Rule::YesNo, Value::Boolean(true)) => format!("yes → {m}"),
-        (Rule::YesNo, _) => "no → 0".to_string(),
-        (Rule::Ratio(r), Value::Rate { num, den, text }) => {
-            let shown = rate_text(*num, *den, text);
-            if *r == crate::model::Ratio::default() {
-                return format!("{m} × {shown} = {u}");
-            }
-            let r_text = if r.invert {
-                format!("1 − {shown}")
-            } else {
-                shown
-            };
-            let effective = if r.invert {
-                Decimal::ONE - value.fraction().unwrap_or_default()
-            } else {
-                value.fraction().unwrap_or_default()
-            };
-            if effective < r.zero_below {
-                format!("{r_text} is below {} → 0", pct(r.zero_below))
-            } else if effective >= r.full_at {
-                format!("{r_text} reaches {} → {m}", pct(r.full_at))
-            } else if r.zero_below.is_zero() {
-                format!("{m} × ({r_text}) ÷ {} = {u}", pct(r.full_at))
+    let shown = match value {
+        Value::Rate { num, den, text } => rate_text(*num, *den, text),
+        other => other.show(),
+    };
+    let rate = || match rule {
+        Rule::Ratio(r) if r.invert => format!("1 − {shown}"),
+        _ => shown.clone(),
+    };
+    match how {
+        Derivation::YesNo(true) => format!("yes → {m}"),
+        Derivation::YesNo(false) => "no → 0".to_string(),
+        // The plain rule reads the same on every branch: max × rate.
+        _ if matches!(rule, Rule::Ratio(r) if *r == Ratio::default()) => {
+            format!("{m} × {shown} = {u}")
+        }
+        Derivation::BelowZero { zero_below } => {
+            format!("{} is below {} → 0", rate(), pct(*zero_below))
+        }
+        Derivation::FullAt { full_at } => format!("{} reaches {} → {m}", rate(), pct(*full_at)),
+        Derivation::Proportional { .. } => {
+            let Rule::Ratio(r) = rule else { return u };
+            if r.zero_below.is_zero() {
+                format!("{m} × ({}) ÷ {} = {u}", rate(), pct(r.full_at))
             } else {
                 format!(
-                    "{m} × ({r_text} − {}) ÷ ({} − {}) = {u}",
+                    "{m} × ({} − {}) ÷ ({} − {}) = {u}",
+                    rate(),
                     pct(r.zero_below),
                     pct(r.full_at),
                     pct(r.zero_below)
                 )
             }
         }
-        (Rule::Tiers(t), v) => {
-            let shown = match v {
-                Value::Rate { num, den, text } => rate_text(*num, *den, text),
-                other => other.show(),
+        Derivation::Tier {
+            at_least, points, ..
+        } => {
+            let scale = match rule {
+                Rule::Tiers(t) => t.scale,
+                _ => TierScale::Number,
             };
-            let reached = t
-                .steps
-                .iter()
-                .find(|s| s.points == unrounded && unrounded > Decimal::ZERO);
-            match reached {
-                Some(s) => {
-                    let at = match t.scale {
-                        TierScale::Rate => pct(s.at_least),
-                        TierScale::Number => show(s.at_least),
-                    };
-                    format!("{shown} ≥ {at} → {u}")
-                }
-                None => format!("{shown} reaches no tier → 0"),
-            }
+            format!(
+                "{shown} ≥ {} → {}",
+                threshold(scale, *at_least),
+                show(*points)
+            )
         }
-        (Rule::Deduct { per }, Value::Number(n)) => {
-            // Scoring already computed this product with checked arithmetic.
-            let raw = decimal::mul(*per, *n)
-                .and_then(|d| decimal::sub(max, d))
-                .unwrap_or(Decimal::MIN);
-            if raw < Decimal::ZERO {
+        Derivation::BelowEveryTier => format!("{shown} reaches no tier → 0"),
+        Derivation::Deducted {
+            per,
+            count,
+            remaining,
+        } => {
+            if how.floored() {
                 format!(
                     "{m} − {} × {} = {} → not below 0 → 0",
                     show(*per),
-                    show(*n),
-                    show(raw)
+                    show(*count),
+                    show(*remaining)
                 )
             } else {
-                format!("{m} − {} × {} = {u}", show(*per), show(*n))
+                format!("{m} − {} × {} = {u}", show(*per), show(*count))
             }
         }
-        (Rule::Points, v) => format!("{} given directly", v.show()),
-        _ => u,
+        Derivation::Given => format!("{shown} given directly"),
+        Derivation::NotApplicable(_) => format!("n/a → {u}"),
     }
 }
 
@@ -161,13 +126,13 @@ pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) ->
         Some(rule) => {
             out.push(format!(
                 "  rule: {} (max {})",
-                rule_text(rule, n.max),
+                rule::describe(rule, n.max),
                 show(n.max)
             ));
             let entry = entries[node].as_ref();
-            match (&s.leaf, s.status) {
-                (None, _) => out.push("  value: none given → 0 (missing)".into()),
-                (Some(leaf), status) => {
+            match &s.leaf {
+                None => out.push("  value: none given → 0 (missing)".into()),
+                Some(leaf) => {
                     let source = if leaf.appraised {
                         let own = entry
                             .and_then(|e| e.value.as_ref())
@@ -187,8 +152,8 @@ pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) ->
                     if let Some(note) = entry.and_then(|e| e.note.as_deref()) {
                         out.push(format!("  note: {note}"));
                     }
-                    if status == Status::NotApplicable {
-                        out.push(match n.if_na {
+                    if let Derivation::NotApplicable(if_na) = leaf.how {
+                        out.push(match if_na {
                             IfNa::Full => format!("  n/a with if_na: full → scores its max, {}", show(n.max)),
                             IfNa::Exclude => format!(
                                 "  n/a with if_na: exclude → leaves the scoring: {} taken out of every maximum above it",
@@ -198,7 +163,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) ->
                     } else {
                         out.push(format!(
                             "  formula: {}",
-                            formula(rule, n.max, &leaf.value, leaf.unrounded)
+                            formula(rule, n.max, &leaf.value, &leaf.how, leaf.unrounded)
                         ));
                         if leaf.unrounded != s.score {
                             out.push(format!(
@@ -275,4 +240,89 @@ pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) ->
             .unwrap_or_default()
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::dec;
+    use crate::model::{Tier, Tiers};
+
+    fn rate(text: &str) -> Value {
+        Value::Rate {
+            num: dec(text.trim_end_matches('%')),
+            den: dec("100"),
+            text: text.into(),
+        }
+    }
+
+    /// The formula for a value, from the rule module's own score and derivation.
+    fn stated(rule: &Rule, max: &str, value: &Value) -> String {
+        let s = rule::score(rule, dec(max), value).unwrap().unwrap();
+        formula(rule, dec(max), value, &s.how, s.unrounded)
+    }
+
+    #[test]
+    fn equal_tier_points_name_the_tier_that_matched() {
+        let rule = Rule::Tiers(Tiers {
+            scale: TierScale::Rate,
+            steps: vec![
+                Tier {
+                    at_least: dec("0.9"),
+                    points: dec("2"),
+                },
+                Tier {
+                    at_least: dec("0.5"),
+                    points: dec("2"),
+                },
+            ],
+        });
+        assert_eq!(stated(&rule, "2", &rate("60%")), "60% ≥ 50% → 2");
+        assert_eq!(stated(&rule, "2", &rate("90%")), "90% ≥ 90% → 2");
+        assert_eq!(stated(&rule, "2", &rate("10%")), "10% reaches no tier → 0");
+    }
+
+    #[test]
+    fn ratio_branches_are_the_engines() {
+        let band = Rule::Ratio(Ratio {
+            zero_below: dec("0.5"),
+            full_at: dec("0.9"),
+            invert: false,
+        });
+        assert_eq!(stated(&band, "2", &rate("40%")), "40% is below 50% → 0");
+        assert_eq!(stated(&band, "2", &rate("90%")), "90% reaches 90% → 2");
+        assert_eq!(
+            stated(&band, "2", &rate("70%")),
+            "2 × (70% − 50%) ÷ (90% − 50%) = 1"
+        );
+        let inverted = Rule::Ratio(Ratio {
+            zero_below: dec("0"),
+            full_at: dec("0.5"),
+            invert: true,
+        });
+        assert_eq!(
+            stated(&inverted, "1", &rate("60%")),
+            "1 × (1 − 60%) ÷ 50% = 0.8"
+        );
+        let plain = Rule::Ratio(Ratio::default());
+        assert_eq!(stated(&plain, "1", &rate("100%")), "1 × 100% = 1");
+    }
+
+    #[test]
+    fn deductions_show_when_they_are_held_at_zero() {
+        let rule = Rule::Deduct { per: dec("0.5") };
+        assert_eq!(
+            stated(&rule, "1", &Value::Number(dec("1"))),
+            "1 − 0.5 × 1 = 0.5"
+        );
+        assert_eq!(
+            stated(&rule, "1", &Value::Number(dec("3"))),
+            "1 − 0.5 × 3 = -0.5 → not below 0 → 0"
+        );
+        assert_eq!(
+            stated(&Rule::Points, "1", &Value::Number(dec("0.4"))),
+            "0.4 given directly"
+        );
+        assert_eq!(stated(&Rule::YesNo, "1", &Value::Boolean(true)), "yes → 1");
+    }
 }

@@ -2,8 +2,10 @@
 //! (Chỉ số cải cách hành chính).
 //!
 //! The library holds the domain model ([`model`]), loading and validation of criteria sets
-//! and evidence files ([`load`]), the scoring engine ([`score`]), rendering ([`render`]) and
-//! diagnostics ([`diag`]); the `parindex` binary is a thin command-line layer over it.
+//! and evidence files ([`load`]), the rules ([`rule`]: per rule kind its value check, score
+//! with derivation, inverse and description), the scoring engine ([`score`]), rendering
+//! ([`render`]) and diagnostics ([`diag`]); the `parindex` binary is a thin command-line layer
+//! over it.
 
 pub mod check;
 pub mod compare;
@@ -19,6 +21,7 @@ pub mod output;
 pub mod rank;
 pub mod render;
 pub mod report;
+pub mod rule;
 pub mod score;
 pub mod template;
 pub mod whatif;

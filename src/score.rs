@@ -8,7 +8,8 @@ use crate::decimal::{self, Overflow};
 use crate::diag::{self, Diagnostic};
 use crate::load::yaml::{child, key, Seg};
 use crate::load::Source;
-use crate::model::{CriteriaSet, Evidence, Expect, IfNa, Rule, Stage, TierScale, Value};
+use crate::model::{CriteriaSet, Evidence, Expect, IfNa, Rule, Stage, Value};
+use crate::rule::{self, Derivation};
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -64,6 +65,8 @@ pub struct LeafScore {
     pub appraised: bool,
     /// The rule's result before rounding.
     pub unrounded: Decimal,
+    /// The branch the rule took, with its figures: what `explain` states.
+    pub how: Derivation,
 }
 
 /// The result for the whole unit.
@@ -111,70 +114,63 @@ impl Scorecard {
     }
 }
 
-/// The score of one rule for one value, before rounding; `None` for `n/a`.
-pub fn rule_score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Decimal>, Overflow> {
-    use decimal::{div, mul, sub};
-    let zero = Decimal::ZERO;
-    let score = match (rule, value) {
-        (_, Value::NotApplicable) => return Ok(None),
-        (Rule::YesNo, Value::Boolean(b)) => {
-            if *b {
-                max
-            } else {
-                zero
-            }
-        }
-        (Rule::Ratio(r), Value::Rate { num, den, .. }) => {
-            // r' = num'/den with num' = den − num when inverted; compare and scale without
-            // dividing until the end: max × (num' − P·den) / (den × (Q − P)).
-            let num = if r.invert { sub(*den, *num)? } else { *num };
-            let lower = mul(r.zero_below, *den)?;
-            let upper = mul(r.full_at, *den)?;
-            if num < lower {
-                zero
-            } else if num >= upper {
-                max
-            } else {
-                div(mul(max, sub(num, lower)?)?, sub(upper, lower)?)?
-            }
-        }
-        (Rule::Tiers(t), v) => {
-            let reaches = |at_least: Decimal| -> Result<bool, Overflow> {
-                Ok(match (t.scale, v) {
-                    (TierScale::Rate, Value::Rate { num, den, .. }) => *num >= mul(at_least, *den)?,
-                    (TierScale::Number, Value::Number(n)) => *n >= at_least,
-                    _ => false,
-                })
-            };
-            let mut points = zero;
-            for step in &t.steps {
-                if reaches(step.at_least)? {
-                    points = step.points;
-                    break;
-                }
-            }
-            points
-        }
-        (Rule::Deduct { per }, Value::Number(n)) => {
-            let deducted = mul(*per, *n)?;
-            if deducted >= max {
-                zero
-            } else {
-                sub(max, deducted)?
-            }
-        }
-        (Rule::Points, Value::Number(n)) => *n,
-        // The loader admits only values of the kind each rule takes.
-        _ => zero,
-    };
-    // Every leaf score lies in [0, max], whatever the parameters.
-    Ok(Some(score.max(zero).min(max)))
-}
-
 /// A figure outgrew a decimal while scoring: at this leaf, or (`None`) in a sum.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScoringOverflow {
     pub code: Option<String>,
+}
+
+/// The figures of leaf `i` (whose rule is `rule`) for the value chosen at the stage, if any,
+/// and whether it is the appraised one: exactly what [`score`] puts in a scorecard, so that a
+/// planner can rescore one leaf and add up the difference.
+pub fn score_leaf(
+    set: &CriteriaSet,
+    i: usize,
+    rule: &Rule,
+    chosen: Option<(&Value, bool)>,
+) -> Result<NodeScore, ScoringOverflow> {
+    let node = &set.nodes[i];
+    let Some((value, appraised)) = chosen else {
+        return Ok(NodeScore {
+            score: Decimal::ZERO,
+            max: node.max,
+            status: Status::Missing,
+            leaf: None,
+        });
+    };
+    let scored = rule::score(rule, node.max, value).map_err(|_| ScoringOverflow {
+        code: Some(node.code.clone()),
+    })?;
+    Ok(match scored {
+        None => {
+            let max = match node.if_na {
+                IfNa::Full => node.max,
+                IfNa::Exclude => Decimal::ZERO,
+            };
+            NodeScore {
+                score: max,
+                max,
+                status: Status::NotApplicable,
+                leaf: Some(LeafScore {
+                    value: value.clone(),
+                    appraised,
+                    unrounded: max,
+                    how: Derivation::NotApplicable(node.if_na),
+                }),
+            }
+        }
+        Some(scored) => NodeScore {
+            score: set.rounding.apply(scored.unrounded).min(node.max),
+            max: node.max,
+            status: Status::Scored,
+            leaf: Some(LeafScore {
+                value: value.clone(),
+                appraised,
+                unrounded: scored.unrounded,
+                how: scored.how,
+            }),
+        },
+    })
 }
 
 /// Scores an evidence file at a stage.
@@ -198,46 +194,7 @@ pub fn score(
             continue;
         };
         let chosen = evidence.entries[i].as_ref().and_then(|e| e.at(stage));
-        nodes.push(match chosen {
-            None => NodeScore {
-                score: Decimal::ZERO,
-                max: node.max,
-                status: Status::Missing,
-                leaf: None,
-            },
-            Some((value, appraised)) => {
-                match rule_score(rule, node.max, value).map_err(|_| ScoringOverflow {
-                    code: Some(node.code.clone()),
-                })? {
-                    None => {
-                        let max = match node.if_na {
-                            IfNa::Full => node.max,
-                            IfNa::Exclude => Decimal::ZERO,
-                        };
-                        NodeScore {
-                            score: max,
-                            max,
-                            status: Status::NotApplicable,
-                            leaf: Some(LeafScore {
-                                value: value.clone(),
-                                appraised,
-                                unrounded: max,
-                            }),
-                        }
-                    }
-                    Some(unrounded) => NodeScore {
-                        score: set.rounding.apply(unrounded).min(node.max),
-                        max: node.max,
-                        status: Status::Scored,
-                        leaf: Some(LeafScore {
-                            value: value.clone(),
-                            appraised,
-                            unrounded,
-                        }),
-                    },
-                }
-            }
-        });
+        nodes.push(score_leaf(set, i, rule, chosen)?);
     }
     // Children come after their parent in document order: sum bottom-up.
     for i in (0..n).rev() {
@@ -363,133 +320,9 @@ pub fn check_expectations(source: &Source, card: &Scorecard, expect: &Expect) ->
 mod tests {
     use super::*;
     use crate::decimal::{dec, Rounding, RoundingMode};
-    use crate::model::{Ratio, Tier, Tiers};
-
-    fn rate(text: &str) -> Value {
-        let (num, den) = match text.split_once('/') {
-            Some((a, b)) => (dec(a), dec(b)),
-            None => (dec(text.trim_end_matches('%')), dec("100")),
-        };
-        Value::Rate {
-            num,
-            den,
-            text: text.into(),
-        }
-    }
 
     fn s(rule: &Rule, max: &str, v: &Value) -> Decimal {
-        rule_score(rule, dec(max), v).unwrap().unwrap()
-    }
-
-    #[test]
-    fn yes_no() {
-        assert_eq!(s(&Rule::YesNo, "0.5", &Value::Boolean(true)), dec("0.5"));
-        assert_eq!(s(&Rule::YesNo, "0.5", &Value::Boolean(false)), dec("0"));
-    }
-
-    #[test]
-    fn ratio_plain_and_parameterised() {
-        let plain = Rule::Ratio(Ratio::default());
-        assert_eq!(s(&plain, "1", &rate("97.29%")), dec("0.9729"));
-        assert_eq!(s(&plain, "2", &rate("91.6%")), dec("1.832"));
-        let full_at = Rule::Ratio(Ratio {
-            full_at: dec("0.3"),
-            ..Ratio::default()
-        });
-        let online = s(&full_at, "2.5", &rate("1290/12000"));
-        assert_eq!(Rounding::default().apply(online), dec("0.896"));
-        assert_eq!(s(&full_at, "2.5", &rate("40%")), dec("2.5"));
-        let band = Rule::Ratio(Ratio {
-            zero_below: dec("0.5"),
-            full_at: dec("0.9"),
-            invert: false,
-        });
-        assert_eq!(s(&band, "2", &rate("49.99%")), dec("0"));
-        assert_eq!(s(&band, "2", &rate("70%")), dec("1"));
-        assert_eq!(s(&band, "2", &rate("90%")), dec("2"));
-        let inverted = Rule::Ratio(Ratio {
-            invert: true,
-            ..Ratio::default()
-        });
-        assert_eq!(s(&inverted, "1", &rate("4.4%")), dec("0.956"));
-        let step = Rule::Ratio(Ratio {
-            zero_below: dec("0.8"),
-            full_at: dec("0.8"),
-            invert: false,
-        });
-        assert_eq!(s(&step, "1", &rate("79.9%")), dec("0"));
-        assert_eq!(s(&step, "1", &rate("80%")), dec("1"));
-    }
-
-    #[test]
-    fn ratio_uses_one_division_so_midpoints_round_right() {
-        // 3 × 1/48 = 0.0625 exactly; dividing first would give 0.06249… and round down.
-        let plain = Rule::Ratio(Ratio::default());
-        let v = s(&plain, "3", &rate("1/48"));
-        assert_eq!(Rounding::default().apply(v), dec("0.063"));
-    }
-
-    #[test]
-    fn tiers_on_rates_and_numbers() {
-        let on_rate = Rule::Tiers(Tiers {
-            scale: TierScale::Rate,
-            steps: vec![
-                Tier {
-                    at_least: dec("1"),
-                    points: dec("1"),
-                },
-                Tier {
-                    at_least: dec("0.9"),
-                    points: dec("0.5"),
-                },
-            ],
-        });
-        assert_eq!(s(&on_rate, "1", &rate("100%")), dec("1"));
-        assert_eq!(s(&on_rate, "1", &rate("95%")), dec("0.5"));
-        assert_eq!(s(&on_rate, "1", &rate("89/100")), dec("0"));
-        let on_count = Rule::Tiers(Tiers {
-            scale: TierScale::Number,
-            steps: vec![
-                Tier {
-                    at_least: dec("2"),
-                    points: dec("2"),
-                },
-                Tier {
-                    at_least: dec("1"),
-                    points: dec("1"),
-                },
-            ],
-        });
-        assert_eq!(s(&on_count, "2", &Value::Number(dec("3"))), dec("2"));
-        assert_eq!(s(&on_count, "2", &Value::Number(dec("1"))), dec("1"));
-        assert_eq!(s(&on_count, "2", &Value::Number(dec("0"))), dec("0"));
-    }
-
-    #[test]
-    fn deduct_and_points() {
-        let deduct = Rule::Deduct { per: dec("0.5") };
-        assert_eq!(s(&deduct, "2", &Value::Number(dec("0"))), dec("2"));
-        assert_eq!(s(&deduct, "2", &Value::Number(dec("1"))), dec("1.5"));
-        assert_eq!(s(&deduct, "2", &Value::Number(dec("9"))), dec("0"));
-        assert_eq!(
-            s(&Rule::Points, "2.5", &Value::Number(dec("2.25"))),
-            dec("2.25")
-        );
-    }
-
-    #[test]
-    fn huge_counts_overflow_as_errors() {
-        let deduct = Rule::Deduct { per: dec("1000") };
-        let huge = Value::Number(Decimal::MAX);
-        assert_eq!(rule_score(&deduct, dec("1"), &huge), Err(Overflow));
-    }
-
-    #[test]
-    fn not_applicable_is_left_to_the_caller() {
-        assert_eq!(
-            rule_score(&Rule::YesNo, dec("1"), &Value::NotApplicable).unwrap(),
-            None
-        );
+        rule::score(rule, dec(max), v).unwrap().unwrap().unrounded
     }
 
     #[test]
@@ -573,6 +406,25 @@ mod tests {
             Stage::SelfAssessment,
         );
         assert_eq!(only_appraised.nodes[1].status, Status::Missing);
+    }
+
+    #[test]
+    fn leaves_keep_how_they_were_scored() {
+        let c = card(
+            TWO_LEAVES,
+            "  \"1.1\": n/a\n  \"1.2\": \"50%\"\n",
+            Stage::Final,
+        );
+        let how = |i: usize| c.nodes[i].leaf.as_ref().unwrap().how.clone();
+        assert_eq!(how(1), Derivation::NotApplicable(IfNa::Full));
+        assert_eq!(
+            how(2),
+            Derivation::Proportional {
+                num: dec("50"),
+                den: dec("100")
+            }
+        );
+        assert_eq!(c.nodes[2].leaf.as_ref().unwrap().unrounded, dec("1"));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The self-assessment form: an evidence file ready to fill in, generated from a criteria set.
 
 use crate::decimal::show;
-use crate::explain::rule_text;
-use crate::model::{CriteriaSet, IfNa, ValueKind};
+use crate::model::{CriteriaSet, IfNa};
+use crate::rule;
 use std::fmt::Write;
 use std::path::{Component, Path, PathBuf};
 
@@ -46,21 +46,15 @@ pub fn template(set: &CriteriaSet, criteria_ref: &str) -> String {
             }
             Some(rule) => {
                 let _ = writeln!(out, "{indent}# {} {}", node.code, node.title);
-                let kind = rule.takes();
                 let na = match node.if_na {
                     IfNa::Full => "\"n/a\" if it does not apply (scores the max)",
                     IfNa::Exclude => "\"n/a\" if it does not apply (leaves the scoring)",
                 };
-                let spelling = match kind {
-                    ValueKind::Boolean => "true / false (có / không)",
-                    ValueKind::Rate => "a rate \"97.29%\" or counts \"21/32\"",
-                    ValueKind::Number => "a number",
-                    ValueKind::Count => "a whole count of cases (0, 1, 2…)",
-                };
+                let spelling = rule::form_spelling(rule);
                 let _ = writeln!(
                     out,
                     "{indent}#   {}; write {spelling}, or {na}",
-                    rule_text(rule, node.max)
+                    rule::describe(rule, node.max)
                 );
                 let _ = writeln!(out, "{indent}\"{}\":", node.code);
             }

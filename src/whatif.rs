@@ -1,10 +1,11 @@
 //! Planning: the result if some values changed, and the fewest criteria to improve to reach
 //! a target grade or percentage.
 
-use crate::decimal::{self, show, Overflow};
-use crate::model::{CriteriaSet, Entry, Evidence, IfNa, Rule, Stage, TierScale};
-use crate::score::{score, Scorecard, ScoringOverflow, Status};
-use rust_decimal::{Decimal, RoundingStrategy};
+use crate::decimal::{self, Overflow};
+use crate::model::{CriteriaSet, Entry, Evidence, IfNa, Stage, Value};
+use crate::rule;
+use crate::score::{score, score_leaf, Scorecard, ScoringOverflow, Status};
+use rust_decimal::Decimal;
 use std::sync::Arc;
 
 /// Replaces the value scored for a leaf: the new value is the unit's, with no appraisal.
@@ -28,10 +29,20 @@ pub struct Step {
     pub node: usize,
     /// The value scored now, as written (`None`: missing).
     pub from: Option<String>,
-    /// The value needed, as to be written after `--set CODE=`.
-    pub to: String,
+    /// The value needed.
+    pub to: Value,
     /// Points recovered.
     pub gain: Decimal,
+}
+
+impl Step {
+    /// The value needed, as to be written after `--set CODE=`.
+    pub fn to_text(&self) -> String {
+        match &self.to {
+            Value::Boolean(b) => b.to_string(),
+            other => other.show(),
+        }
+    }
 }
 
 /// The plan to reach a target, and the result it gives.
@@ -46,67 +57,14 @@ pub struct Plan {
     pub reached: bool,
 }
 
-/// A rate with up to two places, rounded up so that it reaches at least `fraction`.
-fn rate_at_least(fraction: Decimal) -> String {
-    let pct =
-        (fraction * Decimal::ONE_HUNDRED).round_dp_with_strategy(2, RoundingStrategy::AwayFromZero);
-    format!("{}%", show(pct.min(Decimal::ONE_HUNDRED)))
-}
-
-/// The value that makes a leaf score at least `needed` (≤ its max), as written on a command
-/// line; the full value when `needed` is the max.
-fn value_for(rule: &Rule, max: Decimal, needed: Decimal) -> String {
-    match rule {
-        Rule::YesNo => "true".into(),
-        Rule::Ratio(r) => {
-            // r' = P + (Q − P) × needed / max, then back to r for an inverted rule.
-            let span = r.full_at - r.zero_below;
-            let share = needed
-                .checked_div(max)
-                .unwrap_or(Decimal::ONE)
-                .min(Decimal::ONE);
-            let effective = (r.zero_below + span * share).min(r.full_at);
-            if r.invert {
-                // The lower the rate the better: round the rate down.
-                let pct = ((Decimal::ONE - effective) * Decimal::ONE_HUNDRED)
-                    .round_dp_with_strategy(2, RoundingStrategy::ToZero)
-                    .max(Decimal::ZERO);
-                format!("{}%", show(pct))
-            } else {
-                rate_at_least(effective)
-            }
-        }
-        Rule::Tiers(t) => {
-            let step = t
-                .steps
-                .iter()
-                .rev()
-                .find(|s| s.points >= needed)
-                .or(t.steps.first());
-            match (step, t.scale) {
-                (Some(s), TierScale::Rate) => {
-                    format!("{}%", show(s.at_least * Decimal::ONE_HUNDRED))
-                }
-                (Some(s), TierScale::Number) => show(s.at_least),
-                (None, _) => "0".into(),
-            }
-        }
-        Rule::Deduct { per } => {
-            // max − per × n ≥ needed  ⇔  n ≤ (max − needed) / per.
-            let n = (max - needed)
-                .checked_div(*per)
-                .unwrap_or(Decimal::MAX)
-                .floor()
-                .max(Decimal::ZERO);
-            show(n)
-        }
-        Rule::Points => show(needed.min(max)),
-    }
-}
-
 /// The fewest criteria to improve so that the total reaches `target_percent`, largest gain
-/// first; the last step asks only for what is still missing. Each step is scored with the
-/// engine as it is chosen, so the plan's result is computed, not assumed.
+/// first; the last step asks only for what is still missing.
+///
+/// Each leaf's loss is known from one scoring, and the leaves are sorted by it once. A step
+/// rescores only its own leaf with the engine ([`score_leaf`]): a leaf's score depends on its
+/// value alone and every other figure is an exact sum, so the deficit falls by exactly the
+/// leaf's gain. Linear in the leaves, apart from the sort. The plan's result is then scored
+/// afresh, so what it reports is computed, not assumed.
 pub fn plan(
     set: &Arc<CriteriaSet>,
     evidence: &Evidence,
@@ -132,38 +90,37 @@ pub fn plan(
     )
     .map_err(overflow)?;
     let mut deficit = needed_total - card.total.score;
-    let mut candidates: Vec<usize> = set
+    // An excluded n/a leaf is out of the scoring; giving it a value would change the maximum.
+    let mut candidates: Vec<(Decimal, usize)> = set
         .leaves()
-        .filter(|&i| card.nodes[i].loss() > Decimal::ZERO)
         .filter(|&i| {
             !(card.nodes[i].status == Status::NotApplicable && set.nodes[i].if_na == IfNa::Exclude)
         })
+        .map(|i| (card.nodes[i].loss(), i))
+        .filter(|&(loss, _)| loss > Decimal::ZERO)
         .collect();
-    candidates.sort_by(|&a, &b| {
-        card.nodes[b]
-            .loss()
-            .cmp(&card.nodes[a].loss())
-            .then(a.cmp(&b))
-    });
+    candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut steps = Vec::new();
     let mut working = evidence.clone();
-    for i in candidates {
+    for (loss, i) in candidates {
         if deficit <= Decimal::ZERO {
             break;
         }
         let (node, s) = (&set.nodes[i], &card.nodes[i]);
         let rule = node.rule.as_ref().expect("a leaf");
-        let gain_wanted = s.loss().min(deficit);
-        let to = value_for(rule, node.max, s.score + gain_wanted);
-        let value = crate::load::parse_value_text(&to, node).ok().flatten();
-        set_value(&mut working, i, value);
-        let after = score(set, &working, stage)?;
-        let gain = after.nodes[i].score - s.score;
+        let needed = s.score + loss.min(deficit);
+        let Some(value) = rule::value_for(rule, node.max, needed) else {
+            continue;
+        };
+        // A value set here is the unit's own, scored as such (see `set_value`).
+        let after = score_leaf(set, i, rule, Some((&value, false)))?;
+        let gain = after.score - s.score;
         deficit -= gain;
+        set_value(&mut working, i, Some(value.clone()));
         steps.push(Step {
             node: i,
             from: s.leaf.as_ref().map(|l| l.value.show()),
-            to,
+            to: value,
             gain,
         });
     }
@@ -181,41 +138,20 @@ pub fn plan(
 mod tests {
     use super::*;
     use crate::decimal::dec;
-    use crate::model::{Ratio, Tier, Tiers};
 
     #[test]
-    fn values_that_reach_a_needed_score() {
-        let ratio = Rule::Ratio(Ratio {
-            full_at: dec("0.3"),
-            ..Ratio::default()
-        });
-        assert_eq!(value_for(&ratio, dec("2.5"), dec("2.5")), "30%");
-        assert_eq!(value_for(&ratio, dec("2.5"), dec("1")), "12%");
-        let inverted = Rule::Ratio(Ratio {
-            invert: true,
-            ..Ratio::default()
-        });
-        assert_eq!(value_for(&inverted, dec("1"), dec("0.9")), "10%");
-        let tiers = Rule::Tiers(Tiers {
-            scale: TierScale::Number,
-            steps: vec![
-                Tier {
-                    at_least: dec("2"),
-                    points: dec("2"),
-                },
-                Tier {
-                    at_least: dec("1"),
-                    points: dec("1"),
-                },
-            ],
-        });
-        assert_eq!(value_for(&tiers, dec("2"), dec("0.4")), "1");
-        assert_eq!(value_for(&tiers, dec("2"), dec("1.5")), "2");
+    fn steps_are_written_as_a_user_types_them() {
+        let step = |to: Value| Step {
+            node: 0,
+            from: None,
+            to,
+            gain: dec("1"),
+        };
+        assert_eq!(step(Value::Boolean(true)).to_text(), "true");
         assert_eq!(
-            value_for(&Rule::Deduct { per: dec("0.5") }, dec("2"), dec("1")),
-            "2"
+            step(crate::rule::percent_value(dec("11.40"))).to_text(),
+            "11.4%"
         );
-        assert_eq!(value_for(&Rule::Points, dec("1"), dec("0.75")), "0.75");
-        assert_eq!(rate_at_least(dec("0.123456")), "12.35%");
+        assert_eq!(step(Value::Number(dec("0.750"))).to_text(), "0.75");
     }
 }

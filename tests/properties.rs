@@ -3,9 +3,12 @@
 //! less under a non-inverted rule, and `check` accepts what is built valid and names the node
 //! that was broken.
 
+use parindex::decimal::show;
+use parindex::explain::{approx, explain};
 use parindex::load::{parse_criteria, parse_evidence, CriteriaResolver, Source};
-use parindex::model::{Stage, Value};
-use parindex::score::{rule_score, score, Scorecard};
+use parindex::model::{Evidence, Ratio, Rule, Stage, TierScale, Value};
+use parindex::score::Status;
+use parindex::score::{score, Scorecard};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -48,6 +51,20 @@ fn leaf() -> impl Strategy<Value = Leaf> {
                     ),
                     v,
                 )
+            }),
+            // Equal points on two tiers: which tier matched must still be told apart.
+            (rate_text(), 2u32..=100).prop_map(move |(v, top)| {
+                (
+                    format!(
+                        "{{ tiers: [ {{ at_least: \"{top}%\", points: {max} }}, {{ at_least: \"{}%\", points: {max} }} ] }}",
+                        top / 2
+                    ),
+                    v,
+                )
+            }),
+            // zero_below = full_at: a step.
+            ((0u32..=100), any::<bool>(), rate_text()).prop_map(|(p, inv, v)| {
+                (format!("{{ ratio: {{ zero_below: \"{p}%\", full_at: \"{p}%\", invert: {inv} }} }}"), v)
             }),
             (0u32..20).prop_map(move |n| ("{ deduct: { per: 0.25 } }".to_string(), n.to_string())),
             (0..=max_cents).prop_map(|c| ("points".to_string(), Decimal::new(c.into(), 2).to_string())),
@@ -113,6 +130,10 @@ fn files(tree: &[Vec<Vec<Leaf>>]) -> (String, String) {
 }
 
 fn scored(criteria: &str, evidence: &str) -> Scorecard {
+    scored_with_evidence(criteria, evidence).0
+}
+
+fn scored_with_evidence(criteria: &str, evidence: &str) -> (Scorecard, Evidence) {
     let (set, _) = parse_criteria(&Source::from_text("c.yaml".into(), criteria.into()))
         .unwrap_or_else(|d| panic!("{d}\n{criteria}"));
     let resolver = CriteriaResolver::forced(set);
@@ -122,7 +143,133 @@ fn scored(criteria: &str, evidence: &str) -> Scorecard {
         &resolver,
     )
     .unwrap_or_else(|d| panic!("{d}\n{evidence}"));
-    score(&set, &ev, Stage::Final).unwrap()
+    let card = score(&set, &ev, Stage::Final).unwrap();
+    (card, ev)
+}
+
+/// A rate or percentage threshold as `explain` writes it (a fraction 0.5 as 50%).
+fn percent(fraction: Decimal) -> String {
+    format!("{}%", show(fraction * Decimal::ONE_HUNDRED))
+}
+
+/// Checks one leaf's `formula:` line against an independent reading of the rule: the branch it
+/// states is the one the value falls in, and the figure it ends with is the engine's unrounded
+/// score.
+fn check_formula(
+    rule: &Rule,
+    max: Decimal,
+    value: &Value,
+    unrounded: Decimal,
+    formula: &str,
+) -> Result<(), TestCaseError> {
+    let close = |a: Decimal, b: Decimal| (a - b).abs() <= Decimal::new(1, 20);
+    let (head, last) = formula.rsplit_once(" → ").unwrap_or(("", formula));
+    match (rule, value) {
+        (Rule::YesNo, Value::Boolean(b)) => {
+            prop_assert_eq!(
+                formula,
+                if *b {
+                    format!("yes → {}", show(max))
+                } else {
+                    "no → 0".into()
+                }
+            );
+            prop_assert_eq!(unrounded, if *b { max } else { Decimal::ZERO });
+        }
+        (Rule::Ratio(r), Value::Rate { num, den, .. }) => {
+            let eff = if r.invert { *den - *num } else { *num };
+            let (lower, upper) = (r.zero_below * *den, r.full_at * *den);
+            if *r == Ratio::default() {
+                let (_, figure) = formula.rsplit_once(" = ").unwrap();
+                prop_assert_eq!(figure, approx(unrounded));
+                prop_assert!(
+                    close(unrounded, max * *num / *den),
+                    "{formula}: {unrounded}"
+                );
+            } else if formula.contains(" is below ") {
+                prop_assert!(
+                    head.ends_with(&format!("is below {}", percent(r.zero_below))),
+                    "{formula}"
+                );
+                prop_assert!(eff < lower, "{formula}: {eff}/{den} is not below");
+                prop_assert_eq!((last, unrounded), ("0", Decimal::ZERO));
+            } else if formula.contains(" reaches ") {
+                prop_assert!(
+                    head.ends_with(&format!("reaches {}", percent(r.full_at))),
+                    "{formula}"
+                );
+                prop_assert!(eff >= upper, "{formula}: {eff}/{den} does not reach");
+                prop_assert_eq!((last.to_string(), unrounded), (show(max), max));
+            } else {
+                // Proportional: the stated figure is the unrounded score.
+                let (_, figure) = formula.rsplit_once(" = ").unwrap();
+                prop_assert_eq!(figure, approx(unrounded), "{}", formula);
+                prop_assert!(
+                    lower <= eff && eff < upper,
+                    "{formula}: {eff}/{den} outside the band"
+                );
+                let by_hand = max * (eff / *den - r.zero_below) / (r.full_at - r.zero_below);
+                prop_assert!(
+                    close(unrounded, by_hand),
+                    "{formula}: {unrounded} vs {by_hand}"
+                );
+            }
+        }
+        (Rule::Tiers(t), v) => {
+            let reaches = |at: Decimal| match v {
+                Value::Rate { num, den, .. } => *num >= at * *den,
+                Value::Number(n) => *n >= at,
+                _ => false,
+            };
+            let written = |at: Decimal| match t.scale {
+                TierScale::Rate => percent(at),
+                TierScale::Number => show(at),
+            };
+            if head.ends_with("reaches no tier") {
+                prop_assert!(t.steps.iter().all(|s| !reaches(s.at_least)), "{formula}");
+                prop_assert_eq!((last, unrounded), ("0", Decimal::ZERO));
+            } else {
+                let (_, at) = head.rsplit_once(" ≥ ").unwrap();
+                let k = t
+                    .steps
+                    .iter()
+                    .position(|s| written(s.at_least) == at)
+                    .unwrap();
+                let tier = &t.steps[k];
+                prop_assert!(
+                    reaches(tier.at_least),
+                    "{formula}: the stated tier is not reached"
+                );
+                prop_assert!(
+                    t.steps[..k].iter().all(|s| !reaches(s.at_least)),
+                    "{formula}: a higher tier was reached"
+                );
+                prop_assert_eq!(last.to_string(), show(tier.points));
+                prop_assert_eq!(tier.points, unrounded, "{}", formula);
+            }
+        }
+        (Rule::Deduct { per }, Value::Number(n)) => {
+            let remaining = max - *per * *n;
+            if formula.ends_with("→ not below 0 → 0") {
+                prop_assert!(remaining < Decimal::ZERO, "{formula}");
+                prop_assert!(
+                    formula.contains(&format!("= {} →", show(remaining))),
+                    "{formula}"
+                );
+                prop_assert_eq!(unrounded, Decimal::ZERO);
+            } else {
+                prop_assert!(remaining >= Decimal::ZERO, "{formula}");
+                prop_assert_eq!(formula.rsplit_once(" = ").unwrap().1, approx(unrounded));
+                prop_assert_eq!(unrounded, remaining);
+            }
+        }
+        (Rule::Points, Value::Number(n)) => {
+            prop_assert_eq!(formula.to_string(), format!("{} given directly", show(*n)));
+            prop_assert_eq!(unrounded, *n);
+        }
+        _ => prop_assert!(false, "a value of the wrong kind was admitted: {formula}"),
+    }
+    Ok(())
 }
 
 proptest! {
@@ -152,6 +299,26 @@ proptest! {
     }
 
     #[test]
+    fn explain_states_the_branch_and_figure_the_engine_scored(tree in tree()) {
+        let (c, e) = files(&tree);
+        let (card, ev) = scored_with_evidence(&c, &e);
+        let set = card.set.clone();
+        for i in set.leaves() {
+            let s = &card.nodes[i];
+            let lines = explain(&card, &ev.entries, i);
+            let formula = lines.iter().find_map(|l| l.strip_prefix("  formula: "));
+            if s.status != Status::Scored {
+                prop_assert!(formula.is_none(), "{:?}", lines);
+                continue;
+            }
+            let leaf = s.leaf.as_ref().unwrap();
+            let node = &set.nodes[i];
+            check_formula(node.rule.as_ref().unwrap(), node.max, &leaf.value, leaf.unrounded, formula.unwrap())
+                .map_err(|e| TestCaseError::fail(format!("{}: {e}\n{}", node.code, lines.join("\n"))))?;
+        }
+    }
+
+    #[test]
     fn a_higher_rate_never_scores_less_unless_inverted(
         leaf in leaf(),
         a in 0u32..=10000,
@@ -165,8 +332,8 @@ proptest! {
         prop_assume!(rule.takes() == parindex::model::ValueKind::Rate && !inverted);
         let (lo, hi) = (a.min(b), a.max(b));
         let rate = |bp: u32| Value::Rate { num: Decimal::new(bp.into(), 2), den: Decimal::ONE_HUNDRED, text: "".into() };
-        let s_lo = rule_score(rule, node.max, &rate(lo)).unwrap().unwrap();
-        let s_hi = rule_score(rule, node.max, &rate(hi)).unwrap().unwrap();
+        let s_lo = parindex::rule::score(rule, node.max, &rate(lo)).unwrap().unwrap().unrounded;
+        let s_hi = parindex::rule::score(rule, node.max, &rate(hi)).unwrap().unwrap().unrounded;
         prop_assert!(s_lo <= s_hi, "{lo} bp scores {s_lo} but {hi} bp scores {s_hi}");
     }
 

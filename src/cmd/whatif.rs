@@ -159,7 +159,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     n + 1,
                     node.code,
                     s.from.as_deref().unwrap_or("(missing)"),
-                    s.to,
+                    s.to_text(),
                     show(s.gain),
                     node.title
                 );
@@ -170,7 +170,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 rerun.push_str(&format!(" --set '{s}'"));
             }
             for s in &p.steps {
-                rerun.push_str(&format!(" --set '{}={}'", set.nodes[s.node].code, s.to));
+                rerun.push_str(&format!(
+                    " --set '{}={}'",
+                    set.nodes[s.node].code,
+                    s.to_text()
+                ));
             }
             outln!("  confirm:  {rerun}");
         }

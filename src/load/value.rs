@@ -5,7 +5,9 @@
 use super::yaml::Scalar;
 use crate::decimal::{self, parse_decimal, NumberError};
 use crate::diag::{self, Check};
-use crate::model::{Rule, Value, ValueKind};
+#[cfg(test)]
+use crate::model::Rule;
+use crate::model::Value;
 use rust_decimal::Decimal;
 
 /// Why a value cannot be used: the check, the message and a help text.
@@ -188,7 +190,7 @@ fn fraction_text(done: &str, total: &str, whole: &str) -> Result<Value, ValuePro
 }
 
 /// `12.698` or `1.234.567`: digits grouped in threes by dots, as Vietnamese writes thousands.
-fn looks_like_thousands(s: &str) -> bool {
+pub(crate) fn looks_like_thousands(s: &str) -> bool {
     let mut groups = s.split('.');
     let first = groups.next().unwrap_or("");
     let rest: Vec<&str> = groups.collect();
@@ -201,7 +203,7 @@ fn looks_like_thousands(s: &str) -> bool {
         && (rest.len() > 1 || s.len() > 1)
 }
 
-fn thousands(s: &str) -> ValueProblem {
+pub(crate) fn thousands(s: &str) -> ValueProblem {
     let joined = s.replace('.', "");
     problem(
         diag::NOT_A_COUNT,
@@ -212,101 +214,8 @@ fn thousands(s: &str) -> ValueProblem {
     )
 }
 
-/// Checks a value against the kind its rule takes; `max` bounds `points`. `written` is the
-/// value's text where it matters for a message (a long plain float); otherwise the value's own
-/// spelling is used, built only when there is something to report.
-pub fn fits_rule(
-    value: &Value,
-    rule: &Rule,
-    max: Decimal,
-    written: Option<&str>,
-) -> Result<(), ValueProblem> {
-    let text = || written.map_or_else(|| value.show(), str::to_string);
-    let kind = rule.takes();
-    let wrong = |got: &str| {
-        let written = text();
-        problem(
-            diag::WRONG_VALUE_KIND,
-            format!(
-                "the `{}` rule takes {}, not {got} (`{written}`)",
-                rule.name(),
-                kind.name()
-            ),
-            Some(format!("write {}", kind.spelling())),
-        )
-    };
-    match (value, kind) {
-        (Value::NotApplicable, _) => Ok(()),
-        (Value::Boolean(_), ValueKind::Boolean) => Ok(()),
-        (Value::Boolean(_), _) => Err(wrong("a boolean")),
-        (Value::Rate { .. }, ValueKind::Rate) => Ok(()),
-        (Value::Rate { .. }, _) => Err(wrong("a rate")),
-        (Value::Number(n), ValueKind::Rate) => Err({
-            let written = text();
-            problem(
-            diag::BARE_NUMBER_FOR_RATE,
-            format!("`{written}` is a bare number where the `{}` rule takes a rate", rule.name()),
-            Some(format!(
-                "parindex does not guess whether {} meant {}% or a share: write \"{}%\" or a fraction of counts such as \"21/32\"",
-                decimal::show(*n),
-                decimal::show(*n),
-                decimal::show(*n)
-            )),
-        )
-        }),
-        (Value::Number(_), ValueKind::Boolean) => Err(wrong("a number")),
-        (Value::Number(n), ValueKind::Count) => {
-            let written = &text();
-            if n.fract() != Decimal::ZERO {
-                if looks_like_thousands(written) {
-                    return Err(thousands(written));
-                }
-                return Err(problem(
-                    diag::NOT_A_COUNT,
-                    format!("`{written}` is not a whole count"),
-                    Some("the `deduct` rule counts cases: write 0, 1, 2, …".into()),
-                ));
-            }
-            if n.is_sign_negative() && !n.is_zero() {
-                return Err(problem(
-                    diag::NOT_A_COUNT,
-                    format!("the count {written} is negative"),
-                    None,
-                ));
-            }
-            Ok(())
-        }
-        (Value::Number(n), ValueKind::Number) => {
-            if (n.is_sign_negative() && !n.is_zero()) || (matches!(rule, Rule::Points) && *n > max)
-            {
-                return Err(number_out_of_range(*n, max, &text()));
-            }
-            Ok(())
-        }
-    }
-}
-
-/// A `points` or tiers value below 0 or, for `points`, above the max.
-fn number_out_of_range(n: Decimal, max: Decimal, written: &str) -> ValueProblem {
-    if n.is_sign_negative() && !n.is_zero() {
-        return problem(
-            diag::POINTS_OUT_OF_RANGE,
-            format!("`{written}` is negative"),
-            Some("values are 0 or more".into()),
-        );
-    }
-    problem(
-        diag::POINTS_OUT_OF_RANGE,
-        format!(
-            "{written} points exceed this criterion's max of {}",
-            decimal::show(max)
-        ),
-        Some(format!(
-            "a `points` value lies between 0 and {}",
-            decimal::show(max)
-        )),
-    )
-}
+/// The check lives with the rules; re-exported here for the loader's callers.
+pub use crate::rule::fits_rule;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,344 @@
+//! Everything parindex knows about a rule, in one place per rule kind: which values it takes
+//! ([`fits_rule`]), the score a value earns and the branch that earned it ([`score`] and
+//! [`Derivation`]), the value a target score needs ([`value_for`]), and the rule in words
+//! ([`describe`]).
+//!
+//! The engine stores each leaf's [`Derivation`]; `explain` formats it and `whatif` inverts
+//! the rule through [`value_for`], so no other module re-derives which branch a rule took.
+//! One file per rule kind: [`yes_no`], [`ratio`], [`tiers`], [`deduct`], [`points`].
+
+pub mod deduct;
+pub mod points;
+pub mod ratio;
+pub mod tiers;
+pub mod yes_no;
+
+use crate::decimal::{self, Overflow};
+use crate::diag;
+use crate::load::value::{looks_like_thousands, thousands, ValueProblem};
+use crate::model::{IfNa, Rule, Value, ValueKind};
+use rust_decimal::Decimal;
+
+/// The branch a rule took for a value, with the figures it used. Every leaf scored from a
+/// value carries one, so that an explanation states what the engine did rather than guessing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Derivation {
+    /// `yes-no`: `max` for yes, 0 for no.
+    YesNo(bool),
+    /// `ratio`: the rate (1 − rate when inverted) lies below `zero_below`: 0.
+    BelowZero { zero_below: Decimal },
+    /// `ratio`: the rate (1 − rate when inverted) reaches `full_at`: `max`.
+    FullAt { full_at: Decimal },
+    /// `ratio`: between the two, `max × (r' − zero_below) / (full_at − zero_below)`, where
+    /// `r' = num / den` is the rate the rule reads (after `invert`).
+    Proportional { num: Decimal, den: Decimal },
+    /// `tiers`: the first tier (0-based `index`, highest threshold first) whose threshold the
+    /// value reaches; the leaf scores its `points`.
+    Tier {
+        index: usize,
+        at_least: Decimal,
+        points: Decimal,
+    },
+    /// `tiers`: the value reaches no tier: 0.
+    BelowEveryTier,
+    /// `deduct`: `max − per × count = remaining`; the leaf scores `remaining`, or 0 where it
+    /// is negative.
+    Deducted {
+        per: Decimal,
+        count: Decimal,
+        remaining: Decimal,
+    },
+    /// `points`: the value is the score.
+    Given,
+    /// `n/a`: scores the max (`full`) or leaves the scoring (`exclude`).
+    NotApplicable(IfNa),
+}
+
+impl Derivation {
+    /// Whether `deduct` went below zero and was held at 0.
+    pub fn floored(&self) -> bool {
+        matches!(self, Derivation::Deducted { remaining, .. } if remaining.is_sign_negative() && !remaining.is_zero())
+    }
+}
+
+/// A rule's result for one value: the score before rounding and how it came about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scored {
+    /// In [0, max].
+    pub unrounded: Decimal,
+    pub how: Derivation,
+}
+
+/// The score of `rule` for `value` on a leaf of `max`, before rounding, with its derivation;
+/// `None` for `n/a`, whose meaning (`if_na`) belongs to the leaf, not the rule. A value of a
+/// kind the rule does not take (the loader admits none) scores 0 as if it reached nothing.
+pub fn score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Scored>, Overflow> {
+    if matches!(value, Value::NotApplicable) {
+        return Ok(None);
+    }
+    let (unrounded, how) = match rule {
+        Rule::YesNo => yes_no::score(max, value),
+        Rule::Ratio(r) => ratio::score(r, max, value)?,
+        Rule::Tiers(t) => tiers::score(t, value)?,
+        Rule::Deduct { per } => deduct::score(*per, max, value)?,
+        Rule::Points => points::score(value),
+    };
+    // Every leaf score lies in [0, max], whatever the parameters.
+    Ok(Some(Scored {
+        unrounded: unrounded.max(Decimal::ZERO).min(max),
+        how,
+    }))
+}
+
+/// The least demanding value with which a leaf of `max` under `rule` scores at least `needed`
+/// (before rounding); where no value does, the value that scores the most. Rates come with
+/// two decimals of a percent, rounded so that they still reach `needed`. `None` where no value
+/// scores anything (a `tiers` rule without tiers).
+pub fn value_for(rule: &Rule, max: Decimal, needed: Decimal) -> Option<Value> {
+    match rule {
+        Rule::YesNo => Some(yes_no::value_for()),
+        Rule::Ratio(r) => Some(ratio::value_for(r, max, needed)),
+        Rule::Tiers(t) => tiers::value_for(t, needed),
+        Rule::Deduct { per } => Some(deduct::value_for(*per, max, needed)),
+        Rule::Points => Some(points::value_for(max, needed)),
+    }
+}
+
+/// The rule in words, for `explain` and the self-assessment form.
+pub fn describe(rule: &Rule, max: Decimal) -> String {
+    match rule {
+        Rule::YesNo => yes_no::describe(max),
+        Rule::Ratio(r) => ratio::describe(r, max),
+        Rule::Tiers(t) => tiers::describe(t),
+        Rule::Deduct { per } => deduct::describe(*per, max),
+        Rule::Points => points::describe(max),
+    }
+}
+
+/// How to write a value for `rule` on the self-assessment form.
+pub fn form_spelling(rule: &Rule) -> &'static str {
+    match rule.takes() {
+        ValueKind::Boolean => "true / false (có / không)",
+        ValueKind::Rate => "a rate \"97.29%\" or counts \"21/32\"",
+        ValueKind::Number => "a number",
+        ValueKind::Count => "a whole count of cases (0, 1, 2…)",
+    }
+}
+
+/// A rate `pct`% as a value, written as `pct%` (as a person would type it).
+pub fn percent_value(pct: Decimal) -> Value {
+    let pct = pct.normalize();
+    Value::Rate {
+        num: pct,
+        den: Decimal::ONE_HUNDRED,
+        text: format!("{}%", decimal::show(pct)).into(),
+    }
+}
+
+/// A fraction (0.5) as a percentage for reading (50%).
+pub fn pct(fraction: Decimal) -> String {
+    format!("{}%", decimal::show(fraction * Decimal::ONE_HUNDRED))
+}
+
+fn problem(check: diag::Check, message: impl Into<String>, help: Option<String>) -> ValueProblem {
+    ValueProblem {
+        check,
+        message: message.into(),
+        help,
+    }
+}
+
+/// Checks a value against the kind its rule takes; `max` bounds `points`. `written` is the
+/// value's text where it matters for a message (a long plain float); otherwise the value's own
+/// spelling is used, built only when there is something to report.
+pub fn fits_rule(
+    value: &Value,
+    rule: &Rule,
+    max: Decimal,
+    written: Option<&str>,
+) -> Result<(), ValueProblem> {
+    let text = || written.map_or_else(|| value.show(), str::to_string);
+    let kind = rule.takes();
+    let wrong = |got: &str| {
+        let written = text();
+        problem(
+            diag::WRONG_VALUE_KIND,
+            format!(
+                "the `{}` rule takes {}, not {got} (`{written}`)",
+                rule.name(),
+                kind.name()
+            ),
+            Some(format!("write {}", kind.spelling())),
+        )
+    };
+    match (value, kind) {
+        (Value::NotApplicable, _) => Ok(()),
+        (Value::Boolean(_), ValueKind::Boolean) => Ok(()),
+        (Value::Boolean(_), _) => Err(wrong("a boolean")),
+        (Value::Rate { .. }, ValueKind::Rate) => Ok(()),
+        (Value::Rate { .. }, _) => Err(wrong("a rate")),
+        (Value::Number(n), ValueKind::Rate) => Err({
+            let written = text();
+            problem(
+            diag::BARE_NUMBER_FOR_RATE,
+            format!("`{written}` is a bare number where the `{}` rule takes a rate", rule.name()),
+            Some(format!(
+                "parindex does not guess whether {} meant {}% or a share: write \"{}%\" or a fraction of counts such as \"21/32\"",
+                decimal::show(*n),
+                decimal::show(*n),
+                decimal::show(*n)
+            )),
+        )
+        }),
+        (Value::Number(_), ValueKind::Boolean) => Err(wrong("a number")),
+        (Value::Number(n), ValueKind::Count) => {
+            let written = &text();
+            if n.fract() != Decimal::ZERO {
+                if looks_like_thousands(written) {
+                    return Err(thousands(written));
+                }
+                return Err(problem(
+                    diag::NOT_A_COUNT,
+                    format!("`{written}` is not a whole count"),
+                    Some("the `deduct` rule counts cases: write 0, 1, 2, …".into()),
+                ));
+            }
+            if n.is_sign_negative() && !n.is_zero() {
+                return Err(problem(
+                    diag::NOT_A_COUNT,
+                    format!("the count {written} is negative"),
+                    None,
+                ));
+            }
+            Ok(())
+        }
+        (Value::Number(n), ValueKind::Number) => {
+            if (n.is_sign_negative() && !n.is_zero()) || (matches!(rule, Rule::Points) && *n > max)
+            {
+                return Err(number_out_of_range(*n, max, &text()));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// A `points` or tiers value below 0 or, for `points`, above the max.
+fn number_out_of_range(n: Decimal, max: Decimal, written: &str) -> ValueProblem {
+    if n.is_sign_negative() && !n.is_zero() {
+        return problem(
+            diag::POINTS_OUT_OF_RANGE,
+            format!("`{written}` is negative"),
+            Some("values are 0 or more".into()),
+        );
+    }
+    problem(
+        diag::POINTS_OUT_OF_RANGE,
+        format!(
+            "{written} points exceed this criterion's max of {}",
+            decimal::show(max)
+        ),
+        Some(format!(
+            "a `points` value lies between 0 and {}",
+            decimal::show(max)
+        )),
+    )
+}
+
+/// Helpers shared by the rule kinds' unit tests.
+#[cfg(test)]
+pub(crate) mod test_util {
+    use crate::decimal::dec;
+    use crate::model::{Rule, Value};
+    use rust_decimal::Decimal;
+
+    /// A rate written `"97.29%"` or `"21/32"`.
+    pub fn rate(text: &str) -> Value {
+        let (num, den) = match text.split_once('/') {
+            Some((a, b)) => (dec(a), dec(b)),
+            None => (dec(text.trim_end_matches('%')), dec("100")),
+        };
+        Value::Rate {
+            num,
+            den,
+            text: text.into(),
+        }
+    }
+
+    /// The unrounded score and its derivation.
+    pub fn scored(rule: &Rule, max: &str, v: &Value) -> (Decimal, super::Derivation) {
+        let s = super::score(rule, dec(max), v).unwrap().unwrap();
+        (s.unrounded, s.how)
+    }
+
+    /// The score of the value the inverse proposes for `needed`.
+    pub fn score_of_inverse(rule: &Rule, max: &str, needed: &str) -> (Value, Decimal) {
+        let v = super::value_for(rule, dec(max), dec(needed)).unwrap();
+        let s = scored(rule, max, &v).0;
+        (v, s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_util::rate;
+    use super::*;
+    use crate::decimal::dec;
+    use crate::model::{Ratio, TierScale, Tiers};
+
+    #[test]
+    fn not_applicable_is_left_to_the_leaf() {
+        assert_eq!(
+            score(&Rule::YesNo, dec("1"), &Value::NotApplicable).unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_scores_nothing() {
+        let ratio = Rule::Ratio(Ratio::default());
+        let s = score(&ratio, dec("1"), &Value::Boolean(true))
+            .unwrap()
+            .unwrap();
+        assert_eq!(s.unrounded, dec("0"));
+    }
+
+    #[test]
+    fn percent_values_are_written_as_typed() {
+        let v = percent_value(dec("30.00"));
+        assert_eq!(v.show(), "30%");
+        assert_eq!(v, rate("30%"));
+    }
+
+    #[test]
+    fn values_are_checked_against_the_kind_the_rule_takes() {
+        let ratio = Rule::Ratio(Ratio::default());
+        let bare = fits_rule(&Value::Number(dec("97")), &ratio, dec("1"), None).unwrap_err();
+        assert_eq!(bare.check, diag::BARE_NUMBER_FOR_RATE);
+        let tiers = Rule::Tiers(Tiers {
+            scale: TierScale::Number,
+            steps: vec![],
+        });
+        let negative = fits_rule(&Value::Number(dec("-1")), &tiers, dec("1"), None).unwrap_err();
+        assert_eq!(negative.check, diag::POINTS_OUT_OF_RANGE);
+        assert!(fits_rule(&rate("50%"), &ratio, dec("1"), None).is_ok());
+        let wrong = fits_rule(&rate("50%"), &Rule::Points, dec("1"), None).unwrap_err();
+        assert_eq!(wrong.check, diag::WRONG_VALUE_KIND);
+        assert_eq!(
+            fits_rule(
+                &Value::Number(dec("-2")),
+                &Rule::Deduct { per: dec("1") },
+                dec("1"),
+                None
+            )
+            .unwrap_err()
+            .check,
+            diag::NOT_A_COUNT
+        );
+    }
+
+    #[test]
+    fn form_spellings_follow_the_value_kind() {
+        assert_eq!(form_spelling(&Rule::Points), "a number");
+        assert!(form_spelling(&Rule::Ratio(Ratio::default())).contains("21/32"));
+    }
+}

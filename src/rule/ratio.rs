@@ -1,0 +1,252 @@
+//! `ratio`: proportional to a rate, between `zero_below` and `full_at`, on `1 − rate` when
+//! inverted.
+
+use super::{pct, percent_value, Derivation};
+use crate::decimal::{div, mul, show, sub, Overflow};
+use crate::model::{Ratio, Value};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// With r' = num'/den (num' = den − num when inverted), compares and scales without dividing
+/// until the end: `max × (num' − P·den) / (den × (Q − P))`, one division per leaf.
+pub(super) fn score(
+    r: &Ratio,
+    max: Decimal,
+    value: &Value,
+) -> Result<(Decimal, Derivation), Overflow> {
+    let Value::Rate { num, den, .. } = value else {
+        return Ok((
+            Decimal::ZERO,
+            Derivation::BelowZero {
+                zero_below: r.zero_below,
+            },
+        ));
+    };
+    let num = if r.invert { sub(*den, *num)? } else { *num };
+    let lower = mul(r.zero_below, *den)?;
+    let upper = mul(r.full_at, *den)?;
+    Ok(if num < lower {
+        (
+            Decimal::ZERO,
+            Derivation::BelowZero {
+                zero_below: r.zero_below,
+            },
+        )
+    } else if num >= upper {
+        (max, Derivation::FullAt { full_at: r.full_at })
+    } else {
+        (
+            div(mul(max, sub(num, lower)?)?, sub(upper, lower)?)?,
+            Derivation::Proportional { num, den: *den },
+        )
+    })
+}
+
+/// r' = P + (Q − P) × needed / max, then back to r for an inverted rule; two decimals of a
+/// percent, rounded up (or, inverted, down) so that the rate still reaches `needed`.
+pub(super) fn value_for(r: &Ratio, max: Decimal, needed: Decimal) -> Value {
+    let span = r.full_at - r.zero_below;
+    let share = needed
+        .checked_div(max)
+        .unwrap_or(Decimal::ONE)
+        .min(Decimal::ONE);
+    let effective = (r.zero_below + span * share).min(r.full_at);
+    let pct = if r.invert {
+        // The lower the rate the better: round the rate down.
+        ((Decimal::ONE - effective) * Decimal::ONE_HUNDRED)
+            .round_dp_with_strategy(2, RoundingStrategy::ToZero)
+            .max(Decimal::ZERO)
+    } else {
+        (effective * Decimal::ONE_HUNDRED)
+            .round_dp_with_strategy(2, RoundingStrategy::AwayFromZero)
+            .min(Decimal::ONE_HUNDRED)
+    };
+    percent_value(pct)
+}
+
+pub(super) fn describe(r: &Ratio, max: Decimal) -> String {
+    let m = show(max);
+    if *r == Ratio::default() {
+        return format!("ratio: {m} × rate");
+    }
+    let rate = if r.invert { "(1 − rate)" } else { "rate" };
+    format!(
+        "ratio on {rate}: 0 below {}, {m} from {}, proportional between",
+        pct(r.zero_below),
+        pct(r.full_at)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{rate, score_of_inverse, scored};
+    use super::super::{describe, Derivation};
+    use crate::decimal::{dec, Rounding};
+    use crate::model::{Ratio, Rule};
+
+    fn band(p: &str, q: &str, invert: bool) -> Rule {
+        Rule::Ratio(Ratio {
+            zero_below: dec(p),
+            full_at: dec(q),
+            invert,
+        })
+    }
+
+    #[test]
+    fn plain_ratio_is_max_times_rate() {
+        let plain = Rule::Ratio(Ratio::default());
+        let (s, how) = scored(&plain, "1", &rate("97.29%"));
+        assert_eq!(s, dec("0.9729"));
+        assert_eq!(
+            how,
+            Derivation::Proportional {
+                num: dec("97.29"),
+                den: dec("100")
+            }
+        );
+        assert_eq!(scored(&plain, "2", &rate("91.6%")).0, dec("1.832"));
+        // 100% reaches full_at.
+        assert_eq!(
+            scored(&plain, "2", &rate("100%")),
+            (dec("2"), Derivation::FullAt { full_at: dec("1") })
+        );
+    }
+
+    #[test]
+    fn one_division_so_midpoints_round_right() {
+        // 3 × 1/48 = 0.0625 exactly; dividing first would give 0.06249… and round down.
+        let v = scored(&Rule::Ratio(Ratio::default()), "3", &rate("1/48")).0;
+        assert_eq!(Rounding::default().apply(v), dec("0.063"));
+    }
+
+    #[test]
+    fn band_edges_are_exact() {
+        let rule = band("0.5", "0.9", false);
+        assert_eq!(
+            scored(&rule, "2", &rate("49.99%")),
+            (
+                dec("0"),
+                Derivation::BelowZero {
+                    zero_below: dec("0.5")
+                }
+            )
+        );
+        // Exactly at zero_below: proportional, scoring 0.
+        assert_eq!(
+            scored(&rule, "2", &rate("50%")),
+            (
+                dec("0"),
+                Derivation::Proportional {
+                    num: dec("50"),
+                    den: dec("100")
+                }
+            )
+        );
+        assert_eq!(scored(&rule, "2", &rate("70%")).0, dec("1"));
+        // Exactly at full_at, also as counts.
+        assert_eq!(
+            scored(&rule, "2", &rate("9/10")),
+            (
+                dec("2"),
+                Derivation::FullAt {
+                    full_at: dec("0.9")
+                }
+            )
+        );
+        let online = band("0", "0.3", false);
+        let s = scored(&online, "2.5", &rate("1290/12000")).0;
+        assert_eq!(Rounding::default().apply(s), dec("0.896"));
+    }
+
+    #[test]
+    fn inverted_reads_one_minus_the_rate() {
+        let inverted = band("0", "1", true);
+        assert_eq!(
+            scored(&inverted, "1", &rate("4.4%")),
+            (
+                dec("0.956"),
+                Derivation::Proportional {
+                    num: dec("95.6"),
+                    den: dec("100")
+                }
+            )
+        );
+        assert_eq!(
+            scored(&inverted, "1", &rate("0%")),
+            (dec("1"), Derivation::FullAt { full_at: dec("1") })
+        );
+    }
+
+    #[test]
+    fn zero_below_equal_to_full_at_is_a_step() {
+        let step = band("0.8", "0.8", false);
+        assert_eq!(
+            scored(&step, "1", &rate("79.9%")),
+            (
+                dec("0"),
+                Derivation::BelowZero {
+                    zero_below: dec("0.8")
+                }
+            )
+        );
+        assert_eq!(
+            scored(&step, "1", &rate("80%")),
+            (
+                dec("1"),
+                Derivation::FullAt {
+                    full_at: dec("0.8")
+                }
+            )
+        );
+        // The inverse of any target is the step itself.
+        assert_eq!(score_of_inverse(&step, "1", "0.3"), (rate("80%"), dec("1")));
+        let inverted_step = band("0.8", "0.8", true);
+        assert_eq!(
+            score_of_inverse(&inverted_step, "1", "1"),
+            (rate("20%"), dec("1"))
+        );
+    }
+
+    #[test]
+    fn inverse_reaches_the_target_with_two_decimals() {
+        let rule = band("0", "0.3", false);
+        assert_eq!(
+            score_of_inverse(&rule, "2.5", "2.5"),
+            (rate("30%"), dec("2.5"))
+        );
+        assert_eq!(score_of_inverse(&rule, "2.5", "1"), (rate("12%"), dec("1")));
+        // 0.123456 of the way rounds up to 12.35%.
+        let plain = Rule::Ratio(Ratio::default());
+        let (v, s) = score_of_inverse(&plain, "1", "0.123456");
+        assert_eq!(v, rate("12.35%"));
+        assert!(s >= dec("0.123456"));
+        // Asking for more than the max asks for the full rate, never above 100%.
+        assert_eq!(score_of_inverse(&plain, "1", "2"), (rate("100%"), dec("1")));
+        let inverted = band("0", "1", true);
+        assert_eq!(
+            score_of_inverse(&inverted, "1", "0.9"),
+            (rate("10%"), dec("0.9"))
+        );
+        // Rounded down when inverted, so the rate still reaches: 1 − 0.12345 → 87.65… → 87.65%.
+        let (v, s) = score_of_inverse(&inverted, "1", "0.12345");
+        assert_eq!(v, rate("87.65%"));
+        assert!(s >= dec("0.12345"));
+        let banded = band("0.5", "0.9", false);
+        assert_eq!(score_of_inverse(&banded, "2", "1"), (rate("70%"), dec("1")));
+    }
+
+    #[test]
+    fn described() {
+        assert_eq!(
+            describe(&Rule::Ratio(Ratio::default()), dec("1")),
+            "ratio: 1 × rate"
+        );
+        assert_eq!(
+            describe(&band("0.2", "0.6", false), dec("2")),
+            "ratio on rate: 0 below 20%, 2 from 60%, proportional between"
+        );
+        assert_eq!(
+            describe(&band("0", "0.5", true), dec("1")),
+            "ratio on (1 − rate): 0 below 0%, 1 from 50%, proportional between"
+        );
+    }
+}
