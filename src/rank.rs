@@ -28,10 +28,22 @@ pub struct Standing {
     pub grade: Option<String>,
     /// `(score, max)` per section, in the set's order.
     pub sections: Vec<(Decimal, Decimal)>,
+    /// The quotients score ÷ max of the total and of each section, computed where the file was
+    /// scored (on a worker thread), so that ranking ten thousand units sorts on ready keys.
+    keys: Vec<Option<Decimal>>,
 }
 
 impl Standing {
     pub fn from_card(card: &Scorecard, file: &str) -> Self {
+        let sections: Vec<(Decimal, Decimal)> = card
+            .set
+            .sections()
+            .map(|i| (card.nodes[i].score, card.nodes[i].max))
+            .collect();
+        let keys = std::iter::once((card.total.score, card.total.max))
+            .chain(sections.iter().copied())
+            .map(quotient)
+            .collect();
         Standing {
             file: file.to_string(),
             unit: card.unit.clone(),
@@ -40,11 +52,16 @@ impl Standing {
             score: card.total.score,
             max: card.total.max,
             grade: card.total.grade.clone(),
-            sections: card
-                .set
-                .sections()
-                .map(|i| (card.nodes[i].score, card.nodes[i].max))
-                .collect(),
+            sections,
+            keys,
+        }
+    }
+
+    /// `(score, max)` of the total (`k` = 0) or of section `k − 1`.
+    fn ratio(&self, k: usize) -> (Decimal, Decimal) {
+        match k {
+            0 => (self.score, self.max),
+            _ => self.sections[k - 1],
         }
     }
 
@@ -68,15 +85,25 @@ pub fn cmp_ratio(a: (Decimal, Decimal), b: (Decimal, Decimal)) -> Ordering {
     }
 }
 
+/// score ÷ max rounded to 28 digits (which never reverses an order); `None` for a zero max.
+fn quotient((score, max): (Decimal, Decimal)) -> Option<Decimal> {
+    if max.is_zero() {
+        None
+    } else {
+        score.checked_div(max)
+    }
+}
+
 /// Competition ranks (1, 2, 2, 4) of ratios, highest first.
 pub fn competition_ranks(ratios: &[(Decimal, Decimal)]) -> Vec<usize> {
-    // Sort on the quotients computed once (rounded to 28 digits, which never reverses an
-    // order), falling back to the exact cross-multiplied comparison only where two quotients
-    // are equal: the same exact order, without two multiplications per comparison.
-    let quotients: Vec<Option<Decimal>> = ratios
-        .iter()
-        .map(|&(s, m)| if m.is_zero() { None } else { s.checked_div(m) })
-        .collect();
+    let quotients: Vec<Option<Decimal>> = ratios.iter().copied().map(quotient).collect();
+    ranks_by(ratios, &quotients)
+}
+
+/// Competition ranks of `ratios` given their quotients: sorted on the quotients, falling back
+/// to the exact cross-multiplied comparison only where two quotients are equal, so the order
+/// is exact without two multiplications per comparison.
+fn ranks_by(ratios: &[(Decimal, Decimal)], quotients: &[Option<Decimal>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..ratios.len()).collect();
     order.sort_by(|&a, &b| match (quotients[b], quotients[a]) {
         (Some(x), Some(y)) if x != y => x.cmp(&y),
@@ -122,31 +149,47 @@ impl Row {
 
 /// The league table: rows in rank order (ties in unit-name order).
 pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Row> {
-    let ranks = competition_ranks(
-        &standings
-            .iter()
-            .map(|s| (s.score, s.max))
-            .collect::<Vec<_>>(),
-    );
-    let sections = standings.first().map_or(0, |s| s.sections.len());
-    let section_ranks: Vec<Vec<usize>> = (0..sections)
-        .map(|k| competition_ranks(&standings.iter().map(|s| s.sections[k]).collect::<Vec<_>>()))
-        .collect();
-    let previous_ranks: Option<(Vec<usize>, &[Standing])> = previous.map(|p| {
-        (
-            competition_ranks(&p.iter().map(|s| (s.score, s.max)).collect::<Vec<_>>()),
-            p,
-        )
+    // The total and each section are ranked independently: one sort each, spread over the
+    // cores (a national ranking sorts ten thousand units nine times).
+    let tables = 1 + standings.first().map_or(0, |s| s.sections.len());
+    let rank_table = |list: &[Standing], k: usize| {
+        let ratios: Vec<(Decimal, Decimal)> = list.iter().map(|s| s.ratio(k)).collect();
+        let keys: Vec<Option<Decimal>> = list.iter().map(|s| s.keys[k]).collect();
+        ranks_by(&ratios, &keys)
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(tables);
+    let mut by_table: Vec<Vec<usize>> = vec![Vec::new(); tables];
+    std::thread::scope(|scope| {
+        let chunk = tables.div_ceil(threads.max(1));
+        for (c, slots) in by_table.chunks_mut(chunk).enumerate() {
+            let standings = &standings;
+            scope.spawn(move || {
+                for (j, slot) in slots.iter_mut().enumerate() {
+                    *slot = rank_table(standings, c * chunk + j);
+                }
+            });
+        }
+    });
+    let ranks = by_table.remove(0);
+    let section_ranks = by_table;
+    // Last year's rank by unit name, looked up once per unit.
+    let previous_ranks: Option<std::collections::HashMap<&str, usize>> = previous.map(|p| {
+        let ranks = rank_table(p, 0);
+        let mut by_unit = std::collections::HashMap::with_capacity(p.len());
+        for (s, r) in p.iter().zip(ranks) {
+            by_unit.entry(s.unit.as_str()).or_insert(r);
+        }
+        by_unit
     });
     let mut rows: Vec<Row> = standings
         .into_iter()
         .enumerate()
         .map(|(i, standing)| {
-            let previous_rank = previous_ranks.as_ref().and_then(|(ranks, p)| {
-                p.iter()
-                    .position(|s| s.unit == standing.unit)
-                    .map(|j| ranks[j])
-            });
+            let previous_rank = previous_ranks
+                .as_ref()
+                .and_then(|p| p.get(standing.unit.as_str()).copied());
             Row {
                 rank: ranks[i],
                 section_ranks: section_ranks.iter().map(|r| r[i]).collect(),

@@ -490,7 +490,8 @@ fn check_duplicates(entries: &[(Node, Node)]) -> Result<(), ReadError> {
             }
         }
     } else {
-        let mut seen = std::collections::HashMap::with_capacity(entries.len());
+        let mut seen = rustc_hash::FxHashMap::default();
+        seen.reserve(entries.len());
         for (j, (k, _)) in entries.iter().enumerate() {
             if let Some(i) = seen.insert(k.text().unwrap_or_default(), j) {
                 return Err(dup(i, j));
