@@ -573,8 +573,13 @@ impl<'s, 't> Reader<'s> {
                 entries
                     .iter()
                     .filter_map(|(k, v)| {
-                        let previous = self.criterion.replace(k.text().unwrap_or_default().into());
-                        let entry = self.entry(v);
+                        // A malformed entry is reported and left out; the rest of the file is
+                        // still bound and checked, so one round shows every problem.
+                        let code = k.text().unwrap_or_default();
+                        let previous = self.criterion.replace(code.into());
+                        let fatal = self.fatal;
+                        let entry = self.entry(code, v);
+                        self.fatal = fatal;
                         self.criterion = previous;
                         Some((k, entry?))
                     })
@@ -597,21 +602,24 @@ impl<'s, 't> Reader<'s> {
         })
     }
 
-    fn entry(&mut self, node: &'t Node) -> Option<RawEntry<'t>> {
+    fn entry(&mut self, code: &str, node: &'t Node) -> Option<RawEntry<'t>> {
         match &node.kind {
             Kind::Scalar { .. } => Some(RawEntry::Plain(node)),
             Kind::Seq(_) => {
-                self.wrong(
-                    "a value",
+                self.report(
+                    diag::WRONG_TYPE,
                     node,
-                    "a value, or a mapping { value: …, appraised: …, reason: … }",
+                    format!(
+                        "the value of `{code}` must be a single value or a mapping {{ value: …, appraised: …, reason: … }}, not {}",
+                        node.describe()
+                    ),
                 );
                 None
             }
             Kind::Map(_) => {
                 let f = self.fields(
                     node,
-                    "a value",
+                    code,
                     &["value", "appraised", "reason", "note", "docs"],
                 )?;
                 let single = |r: &mut Self, key: &str| {
