@@ -214,3 +214,21 @@ fn a_value_typed_on_the_command_line_is_read_exactly_too() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn a_malformed_entry_does_not_hide_the_other_problems_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = evidence(
+        dir.path(),
+        "e.yaml",
+        "U",
+        "kind: evidence",
+        "  \"1.1\": [có]\n  \"9.9\": 1\n  1.3: \"40%\"\n",
+    );
+    let out = parindex().args(["check", &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    for code in ["[E009]", "[E202]", "[E102]"] {
+        assert!(report.contains(code), "{code} missing from:\n{report}");
+    }
+}
