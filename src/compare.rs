@@ -26,10 +26,8 @@ pub fn load_outcome(
             .map_err(|e| Diagnostics::one(Diagnostic::new(diag::WRONG_TYPE, &source.name, e)));
     }
     let base = path.parent().unwrap_or(std::path::Path::new("."));
-    let (evidence, set, _) = crate::load::parse_evidence(&source, base, resolver)?;
-    let card = crate::score::score(&set, &evidence, stage)
-        .map_err(|e| Diagnostics::one(crate::score::overflow_diagnostic(&source, &e)))?;
-    Ok(Outcome::from(&card))
+    let scored = crate::pipeline::score_source(source, base, resolver, stage)?;
+    Ok(Outcome::from(&scored.card))
 }
 
 /// One node of a result.

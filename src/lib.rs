@@ -18,6 +18,7 @@ pub mod load;
 pub mod losses;
 pub mod model;
 pub mod output;
+pub mod pipeline;
 pub mod rank;
 pub mod render;
 pub mod report;

@@ -21,8 +21,8 @@ use crate::diag;
 use crate::model::{IfNa, Rule, Value, ValueKind};
 use rust_decimal::Decimal;
 
-pub(crate) use problem::{looks_like_thousands, thousands};
 pub use problem::ValueProblem;
+pub(crate) use problem::{looks_like_thousands, thousands};
 
 /// The branch a rule took for a value, with the figures it used. Every leaf scored from a
 /// value carries one, so that an explanation states what the engine did rather than guessing.
