@@ -167,10 +167,7 @@ pub fn github_annotation(d: &Diagnostic) -> String {
     fn property(s: &str) -> String {
         data(s).replace(':', "%3A").replace(',', "%2C")
     }
-    let level = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+    let level = d.severity.name();
     let mut props = format!("file={}", property(&d.file));
     if let Some(p) = d.position {
         props.push_str(&format!(",line={},col={}", p.line, p.column));

@@ -34,6 +34,13 @@ impl Status {
             Status::NotApplicable => "na",
         }
     }
+
+    /// The status of a contract name ([`Status::name`]'s inverse).
+    pub fn from_name(name: &str) -> Option<Status> {
+        [Status::Scored, Status::Missing, Status::NotApplicable]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
 }
 
 /// The figures of one node.
