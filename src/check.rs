@@ -2,14 +2,14 @@
 //!
 //! Criteria sets are loaded first, so that evidence naming a set by id is checked against the
 //! copy being checked rather than the embedded one. Evidence is then bound, scored and its
-//! `expect:` figures verified.
+//! `expect:` figures verified, through [`crate::pipeline`] as every command does.
 
 use crate::diag::{self, Diagnostic, Severity};
 use crate::load::yaml::key;
 use crate::load::FileKind;
-use crate::load::{parse_criteria, parse_evidence, CriteriaResolver, Source};
+use crate::load::{parse_criteria, CriteriaResolver, Source};
 use crate::model::{CriteriaSet, Stage};
-use crate::score::{check_expectations, overflow_diagnostic, score};
+use crate::pipeline::score_source;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -116,26 +116,16 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
         }
     }
     let resolver = CriteriaResolver::with_local(sets);
-    for (source, path) in &evidence {
+    for (source, path) in evidence {
         report.files += 1;
         let base = path.parent().unwrap_or(Path::new("."));
-        let (ev, set, warnings) = match parse_evidence(source, base, &resolver) {
-            Ok(bound) => bound,
-            Err(d) => {
-                report.diagnostics.extend(d.0);
-                continue;
+        match score_source(source, base, &resolver, Stage::Final) {
+            Ok(scored) => {
+                let failures = scored.expectation_failures();
+                report.diagnostics.extend(scored.warnings);
+                report.diagnostics.extend(failures);
             }
-        };
-        report.diagnostics.extend(warnings);
-        match score(&set, &ev, Stage::Final) {
-            Ok(card) => {
-                if let Some(expect) = &ev.expect {
-                    report
-                        .diagnostics
-                        .extend(check_expectations(source, &card, expect));
-                }
-            }
-            Err(e) => report.diagnostics.push(overflow_diagnostic(source, &e)),
+            Err(d) => report.diagnostics.extend(d.0),
         }
     }
     // A gate that checked nothing must not pass: a wrong folder, a typo, files not yet
@@ -177,10 +167,7 @@ pub fn github_annotation(d: &Diagnostic) -> String {
     fn property(s: &str) -> String {
         data(s).replace(':', "%3A").replace(',', "%2C")
     }
-    let level = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+    let level = d.severity.name();
     let mut props = format!("file={}", property(&d.file));
     if let Some(p) = d.position {
         props.push_str(&format!(",line={},col={}", p.line, p.column));

@@ -6,6 +6,7 @@
 //! evidence.
 
 use crate::decimal::{self, Overflow};
+use crate::model::Stage;
 use crate::score::{Scorecard, Status};
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -26,10 +27,8 @@ pub fn load_outcome(
             .map_err(|e| Diagnostics::one(Diagnostic::new(diag::WRONG_TYPE, &source.name, e)));
     }
     let base = path.parent().unwrap_or(std::path::Path::new("."));
-    let (evidence, set, _) = crate::load::parse_evidence(&source, base, resolver)?;
-    let card = crate::score::score(&set, &evidence, stage)
-        .map_err(|e| Diagnostics::one(crate::score::overflow_diagnostic(&source, &e)))?;
-    Ok(Outcome::from(&card))
+    let scored = crate::pipeline::score_source(source, base, resolver, stage)?;
+    Ok(Outcome::from(&scored.card))
 }
 
 /// One node of a result.
@@ -39,7 +38,7 @@ pub struct OutcomeNode {
     pub title: String,
     pub score: Decimal,
     pub max: Decimal,
-    pub status: String,
+    pub status: Status,
     /// The rule as a comparable text, where known (not in JSON results).
     pub rule: Option<String>,
     /// The value scored, as written.
@@ -70,7 +69,7 @@ pub struct Outcome {
     pub unit: String,
     pub period: String,
     pub criteria: String,
-    pub stage: String,
+    pub stage: Stage,
     pub score: Decimal,
     pub max: Decimal,
     pub grade: Option<String>,
@@ -101,7 +100,7 @@ impl From<&Scorecard> for Outcome {
             unit: card.unit.clone(),
             period: card.period.clone(),
             criteria: set.id.clone(),
-            stage: card.stage.name().to_string(),
+            stage: card.stage,
             score: card.total.score,
             max: card.total.max,
             grade: card.total.grade.clone(),
@@ -114,7 +113,7 @@ impl From<&Scorecard> for Outcome {
                     title: node.title.clone(),
                     score: s.score,
                     max: s.max,
-                    status: s.status.name().to_string(),
+                    status: s.status,
                     rule: node.rule.as_ref().map(|r| format!("{r:?}")),
                     value: s.leaf.as_ref().map(|l| l.value.show()),
                     reason: None,
@@ -167,7 +166,12 @@ impl Outcome {
             nodes.push(OutcomeNode {
                 score: dec(&n.score, &format!("score of {}", n.code))?,
                 max,
-                status: n.status,
+                status: Status::from_name(&n.status).ok_or_else(|| {
+                    format!(
+                        "status `{}` of {} is not one of `scored`, `missing`, `na`",
+                        n.status, n.code
+                    )
+                })?,
                 rule: None,
                 value: n.value,
                 reason: None,
@@ -180,13 +184,21 @@ impl Outcome {
             unit: doc.unit,
             period: doc.period,
             criteria: doc.criteria,
-            stage: doc.stage,
+            stage: stage_named(&doc.stage)
+                .ok_or_else(|| format!("stage `{}` is not `final` or `self`", doc.stage))?,
             score: dec(&doc.total.score, "total score")?,
             max: dec(&doc.total.max, "total max")?,
             grade: doc.total.grade,
             nodes,
         })
     }
+}
+
+/// The stage a JSON result names (`Stage::name`'s inverse).
+fn stage_named(name: &str) -> Option<Stage> {
+    [Stage::Final, Stage::SelfAssessment]
+        .into_iter()
+        .find(|s| s.name() == name)
 }
 
 /// What happened to one criterion between two results.
@@ -452,7 +464,7 @@ mod tests {
             title: format!("t{code}"),
             score: dec(score),
             max: dec(max),
-            status: "scored".into(),
+            status: Status::Scored,
             rule: None,
             value: None,
             reason: None,
@@ -466,7 +478,7 @@ mod tests {
             unit: "u".into(),
             period: "p".into(),
             criteria: "c".into(),
-            stage: "final".into(),
+            stage: Stage::Final,
             score: sections.iter().map(|n| n.score).sum(),
             max: sections.iter().map(|n| n.max).sum(),
             grade: None,

@@ -3,9 +3,26 @@
 //!
 //! The library holds the domain model ([`model`]), loading and validation of criteria sets
 //! and evidence files ([`load`]), the rules ([`rule`]: per rule kind its value check, score
-//! with derivation, inverse and description), the scoring engine ([`score`]), rendering
-//! ([`render`]) and diagnostics ([`diag`]); the `parindex` binary is a thin command-line layer
-//! over it.
+//! with derivation, inverse and description), the scoring engine ([`score`]), the one way
+//! from an evidence file to a scored card with its diagnostics ([`pipeline`]), the reports
+//! built on scorecards ([`losses`], [`rank`], [`compare`], [`explain`], [`whatif`],
+//! [`check`], [`report`]), rendering ([`render`]) and diagnostics ([`diag`]); the `parindex`
+//! binary is a thin command-line layer over it.
+//!
+//! Imports point down only:
+//!
+//! ```text
+//! decimal, diag                 leaves
+//! model     → decimal
+//! rule      → model, decimal, diag
+//! score     → model, rule, decimal                 (the engine: neither parser nor printer)
+//! load      → model, rule, decimal, diag, embedded
+//! pipeline  → load, score                          (path → scored card, diagnostics placed)
+//! reports   → pipeline, score, rule, model         (losses, explain, whatif, template: no load;
+//!                                                   check, rank, compare also read files)
+//! render    → reports, score, model, i18n          (report/ renders its own view model too)
+//! cmd       → everything (the binary; anyhow only there)
+//! ```
 
 pub mod check;
 pub mod compare;
@@ -18,6 +35,7 @@ pub mod load;
 pub mod losses;
 pub mod model;
 pub mod output;
+pub mod pipeline;
 pub mod rank;
 pub mod render;
 pub mod report;

@@ -4,9 +4,10 @@
 //! a rounded percentage) and ties share a rank, as in competition ranking: 1, 2, 2, 4.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::{parse_evidence, CriteriaResolver, Source};
+use crate::load::{CriteriaResolver, Source};
 use crate::model::{CriteriaSet, Stage};
-use crate::score::{overflow_diagnostic, score, Scorecard};
+use crate::pipeline::score_source;
+use crate::score::Scorecard;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
@@ -292,10 +293,8 @@ pub fn score_file(
         return Ok(None);
     }
     let base = path.parent().unwrap_or(Path::new("."));
-    let (evidence, set, _) = parse_evidence(&source, base, resolver)?;
-    let card = score(&set, &evidence, stage)
-        .map_err(|e| Diagnostics::one(overflow_diagnostic(&source, &e)))?;
-    Ok(Some(Standing::from_card(&card, &source.name)))
+    let scored = score_source(source, base, resolver, stage)?;
+    Ok(Some(Standing::from_card(&scored.card, &scored.source.name)))
 }
 
 /// One diagnostic per unit that more than one file holds, naming the files: a league lists

@@ -3,11 +3,12 @@
 //! Each leaf's score is computed with a single division and rounded once to the set's
 //! `rounding`; every other figure is an exact sum of rounded leaf scores. Percentages are
 //! rounded half-up to 2 places for display; grades use the exact ratio.
+//!
+//! Pure computation over the model: the engine imports `model`, `rule` and `decimal`, never
+//! the loader or a printer. What it reports (a [`ScoringOverflow`], the [`Mismatch`]es with
+//! `expect:`) is placed in the evidence file as diagnostics by [`crate::pipeline`].
 
 use crate::decimal::{self, Overflow};
-use crate::diag::{self, Diagnostic};
-use crate::load::yaml::{child, key, Seg};
-use crate::load::Source;
 use crate::model::{CriteriaSet, Evidence, Expect, IfNa, Rule, Stage, Value};
 use crate::rule::{self, Derivation};
 use rust_decimal::Decimal;
@@ -32,6 +33,13 @@ impl Status {
             Status::Missing => "missing",
             Status::NotApplicable => "na",
         }
+    }
+
+    /// The status of a contract name ([`Status::name`]'s inverse).
+    pub fn from_name(name: &str) -> Option<Status> {
+        [Status::Scored, Status::Missing, Status::NotApplicable]
+            .into_iter()
+            .find(|s| s.name() == name)
     }
 }
 
@@ -228,89 +236,69 @@ pub fn score(
     })
 }
 
-/// The diagnostic for an overflow while scoring `source`, at the value that caused it.
-pub fn overflow_diagnostic(source: &Source, overflow: &ScoringOverflow) -> Diagnostic {
-    let message = "a figure grew too large for an exact decimal while scoring";
-    let d = match &overflow.code {
-        Some(code) => source
-            .diag(
-                diag::ARITHMETIC_OVERFLOW,
-                &[key("values"), key(code)],
-                message,
-            )
-            .criterion(code.clone()),
-        None => Diagnostic::new(diag::ARITHMETIC_OVERFLOW, &source.name, message),
-    };
-    d.help("check the criteria set's maxima and the evidence's counts for a typing slip")
+/// A figure pinned under `expect:` that differs from the computed one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mismatch {
+    Total {
+        expected: Decimal,
+        computed: Decimal,
+    },
+    /// `computed` is `None` where the maximum is 0.
+    Percent {
+        expected: Decimal,
+        computed: Option<Decimal>,
+    },
+    Grade {
+        expected: String,
+        computed: Option<String>,
+    },
+    /// A criterion's score (codes the set lacks were reported when the file was loaded).
+    Score {
+        code: String,
+        expected: Decimal,
+        computed: Decimal,
+    },
 }
 
-/// Compares the figures an evidence file pins in `expect:` with the computed ones.
-pub fn check_expectations(source: &Source, card: &Scorecard, expect: &Expect) -> Vec<Diagnostic> {
-    let base = vec![key("expect")];
+/// Compares the figures an evidence file pins in `expect:` with the computed ones: the total,
+/// the percentage, the grade, then each pinned criterion in the order given.
+pub fn expectation_mismatches(card: &Scorecard, expect: &Expect) -> Vec<Mismatch> {
     let mut out = Vec::new();
-    let mut mismatch = |path: Vec<Seg>,
-                        what: String,
-                        expected: String,
-                        computed: String,
-                        code: Option<&str>| {
-        let mut d = source
-            .diag(
-                diag::EXPECTATION_FAILED,
-                &path,
-                format!("{what}: expected {expected}, computed {computed}"),
-            )
-            .help("the published figure and the computed one differ: correct the evidence or the criteria set, or, if a criteria change is intended, the figure under `expect:`");
-        d.criterion = code.map(str::to_string);
-        out.push(d);
-    };
     if let Some(t) = expect.total {
         if t != card.total.score {
-            mismatch(
-                child(&base, "total"),
-                "total".into(),
-                decimal::show(t),
-                decimal::show(card.total.score),
-                None,
-            );
+            out.push(Mismatch::Total {
+                expected: t,
+                computed: card.total.score,
+            });
         }
     }
     if let Some(p) = expect.percent {
-        let computed = card.total.percent;
-        if computed != Some(p) {
-            mismatch(
-                child(&base, "percent"),
-                "percent".into(),
-                decimal::show_percent(p),
-                computed.map_or("none (the maximum is 0)".into(), decimal::show_percent),
-                None,
-            );
+        if card.total.percent != Some(p) {
+            out.push(Mismatch::Percent {
+                expected: p,
+                computed: card.total.percent,
+            });
         }
     }
     if let Some(g) = &expect.grade {
         if card.total.grade.as_deref() != Some(g.as_str()) {
-            mismatch(
-                child(&base, "grade"),
-                "grade".into(),
-                g.clone(),
-                card.total.grade.clone().unwrap_or_else(|| "none".into()),
-                None,
-            );
+            out.push(Mismatch::Grade {
+                expected: g.clone(),
+                computed: card.total.grade.clone(),
+            });
         }
     }
-    let scores = child(&base, "scores");
     for (code, expected) in &expect.scores {
         let Some(i) = card.set.find(code) else {
             continue;
         };
         let computed = card.nodes[i].score;
         if computed != *expected {
-            mismatch(
-                child(&scores, code),
-                "score".into(),
-                decimal::show(*expected),
-                decimal::show(computed),
-                Some(code),
-            );
+            out.push(Mismatch::Score {
+                code: code.clone(),
+                expected: *expected,
+                computed,
+            });
         }
     }
     out
@@ -338,103 +326,5 @@ mod tests {
                 dec(want)
             );
         }
-    }
-
-    /// Scores an evidence text against a criteria text.
-    fn card(criteria: &str, values: &str, stage: Stage) -> Scorecard {
-        use crate::load::{parse_criteria, parse_evidence, CriteriaResolver, Source};
-        let (set, _) =
-            parse_criteria(&Source::from_text("c.yaml".into(), criteria.into())).unwrap();
-        let resolver = CriteriaResolver::forced(set);
-        let text = format!(
-            "parindex: 1\nkind: evidence\ncriteria: t\nunit: u\nperiod: \"2025\"\nvalues:\n{values}"
-        );
-        let (ev, set, _) = parse_evidence(
-            &Source::from_text("e.yaml".into(), text),
-            std::path::Path::new("."),
-            &resolver,
-        )
-        .unwrap();
-        score(&set, &ev, stage).unwrap()
-    }
-
-    const TWO_LEAVES: &str = "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - { code: \"1\", title: a, max: 3, items: [ { code: \"1.1\", title: b, max: 1, rule: yes-no }, { code: \"1.2\", title: c, max: 2, if_na: exclude, rule: ratio } ] }\n";
-
-    #[test]
-    fn not_applicable_full_scores_the_max() {
-        let c = card(
-            TWO_LEAVES,
-            "  \"1.1\": n/a\n  \"1.2\": \"50%\"\n",
-            Stage::Final,
-        );
-        assert_eq!(
-            (c.nodes[1].score, c.nodes[1].max, c.nodes[1].status),
-            (dec("1"), dec("1"), Status::NotApplicable)
-        );
-        assert_eq!((c.total.score, c.total.max), (dec("2"), dec("3")));
-    }
-
-    #[test]
-    fn not_applicable_exclude_leaves_every_maximum() {
-        let c = card(
-            TWO_LEAVES,
-            "  \"1.1\": true\n  \"1.2\": n/a\n",
-            Stage::Final,
-        );
-        assert_eq!((c.nodes[2].score, c.nodes[2].max), (dec("0"), dec("0")));
-        assert_eq!((c.nodes[0].score, c.nodes[0].max), (dec("1"), dec("1")));
-        assert_eq!(c.total.percent, Some(dec("100.00")));
-        let none = card(TWO_LEAVES, "  \"1.1\": n/a\n  \"1.2\": n/a\n", Stage::Final);
-        assert_eq!(none.total.max, dec("1"));
-        let only_excluded = "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - { code: \"1\", title: a, max: 1, if_na: exclude, rule: yes-no }\n";
-        let empty = card(only_excluded, "  \"1\": n/a\n", Stage::Final);
-        assert_eq!((empty.total.max, empty.total.percent), (dec("0"), None));
-    }
-
-    #[test]
-    fn stages_choose_appraised_or_self_values() {
-        let values = "  \"1.1\": { value: true, appraised: false, reason: r }\n  \"1.2\": { value: \"50%\" }\n";
-        let final_stage = card(TWO_LEAVES, values, Stage::Final);
-        assert_eq!(final_stage.total.score, dec("1"));
-        assert!(final_stage.nodes[1].leaf.as_ref().unwrap().appraised);
-        let self_stage = card(TWO_LEAVES, values, Stage::SelfAssessment);
-        assert_eq!(self_stage.total.score, dec("2"));
-        // An appraised value with no self-assessed one is missing at the self stage.
-        let only_appraised = card(
-            TWO_LEAVES,
-            "  \"1.1\": { appraised: true, reason: r }\n",
-            Stage::SelfAssessment,
-        );
-        assert_eq!(only_appraised.nodes[1].status, Status::Missing);
-    }
-
-    #[test]
-    fn leaves_keep_how_they_were_scored() {
-        let c = card(
-            TWO_LEAVES,
-            "  \"1.1\": n/a\n  \"1.2\": \"50%\"\n",
-            Stage::Final,
-        );
-        let how = |i: usize| c.nodes[i].leaf.as_ref().unwrap().how.clone();
-        assert_eq!(how(1), Derivation::NotApplicable(IfNa::Full));
-        assert_eq!(
-            how(2),
-            Derivation::Proportional {
-                num: dec("50"),
-                den: dec("100")
-            }
-        );
-        assert_eq!(c.nodes[2].leaf.as_ref().unwrap().unrounded, dec("1"));
-    }
-
-    #[test]
-    fn losses_are_sorted_largest_first() {
-        let c = card(
-            TWO_LEAVES,
-            "  \"1.1\": false\n  \"1.2\": \"25%\"\n",
-            Stage::Final,
-        );
-        assert_eq!(c.losses(), vec![2, 1]);
-        assert_eq!(c.nodes[2].loss(), dec("1.5"));
     }
 }

@@ -582,3 +582,37 @@ fn template_refuses_a_broken_criteria_file() {
         .stdout("")
         .stderr(predicate::str::contains("E106"));
 }
+
+#[test]
+fn diff_refuses_a_json_result_with_an_unknown_stage_or_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = stdout_of(&["score", "examples/krong-no-2021.yaml", "-f", "json"]);
+    for (name, from, to, says) in [
+        (
+            "stage.json",
+            "\"stage\": \"final\"",
+            "\"stage\": \"bogus\"",
+            "stage `bogus` is not `final` or `self`",
+        ),
+        (
+            "status.json",
+            "\"status\": \"scored\"",
+            "\"status\": \"weird\"",
+            "status `weird` of 1 is not one of",
+        ),
+    ] {
+        assert!(good.contains(from), "{from} not in the JSON result");
+        let path = dir.path().join(name);
+        fs::write(&path, good.replacen(from, to, 1)).unwrap();
+        parindex()
+            .args([
+                "diff",
+                path.to_str().unwrap(),
+                "examples/krong-no-2022.yaml",
+            ])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains(says).and(predicate::str::contains(name)));
+    }
+}

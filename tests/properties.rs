@@ -5,10 +5,10 @@
 
 use parindex::decimal::show;
 use parindex::explain::{approx, explain};
-use parindex::load::{parse_criteria, parse_evidence, CriteriaResolver, Source};
+use parindex::load::{parse_criteria, CriteriaResolver, Source};
 use parindex::model::{Evidence, Ratio, Rule, Stage, TierScale, Value};
-use parindex::score::Status;
-use parindex::score::{score, Scorecard};
+use parindex::pipeline::score_source;
+use parindex::score::{Scorecard, Status};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -137,14 +137,14 @@ fn scored_with_evidence(criteria: &str, evidence: &str) -> (Scorecard, Evidence)
     let (set, _) = parse_criteria(&Source::from_text("c.yaml".into(), criteria.into()))
         .unwrap_or_else(|d| panic!("{d}\n{criteria}"));
     let resolver = CriteriaResolver::forced(set);
-    let (ev, set, _) = parse_evidence(
-        &Source::from_text("e.yaml".into(), evidence.into()),
+    let scored = score_source(
+        Source::from_text("e.yaml".into(), evidence.into()),
         Path::new("."),
         &resolver,
+        Stage::Final,
     )
     .unwrap_or_else(|d| panic!("{d}\n{evidence}"));
-    let card = score(&set, &ev, Stage::Final).unwrap();
-    (card, ev)
+    (scored.card, scored.evidence)
 }
 
 /// A rate or percentage threshold as `explain` writes it (a fraction 0.5 as 50%).

@@ -6,10 +6,10 @@ use anyhow::Context;
 use parindex::compare::{compare, load_outcome, stages, CodeMap};
 use parindex::decimal::parse_decimal;
 use parindex::diag::{Diagnostic, Diagnostics};
-use parindex::load::{load_evidence, CriteriaResolver};
+use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
+use parindex::pipeline::score_file;
 use parindex::render::diff::render;
-use parindex::score::{overflow_diagnostic, score};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -77,28 +77,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let resolver = CriteriaResolver::new();
     let (old, new) = if let Some(file) = &args.stages {
-        let (source, evidence, set, _) = match load_evidence(file, &resolver) {
-            Ok(loaded) => loaded,
+        let cards = score_file(file, &resolver, Stage::SelfAssessment).and_then(|scored| {
+            let final_card = scored.rescore(&scored.evidence, Stage::Final)?;
+            Ok((scored, final_card))
+        });
+        let (scored, final_card) = match cards {
+            Ok(c) => c,
             Err(d) => {
                 report(&d.0);
                 return Ok(failure());
             }
         };
-        let cards = score(&set, &evidence, Stage::SelfAssessment)
-            .and_then(|s| score(&set, &evidence, Stage::Final).map(|f| (s, f)));
-        let (self_card, final_card) = match cards {
-            Ok(c) => c,
-            Err(e) => {
-                report(&[overflow_diagnostic(&source, &e)]);
-                return Ok(failure());
-            }
-        };
-        let reasons: Vec<Option<String>> = evidence
+        let reasons: Vec<Option<String>> = scored
+            .evidence
             .entries
             .iter()
             .map(|e| e.as_ref().and_then(|e| e.reason.clone()))
             .collect();
-        stages(&self_card, &final_card, &reasons)
+        stages(&scored.card, &final_card, &reasons)
     } else {
         let (old_path, new_path) = (
             args.old.as_ref().expect("clap requires OLD"),

@@ -1,8 +1,9 @@
 //! `parindex losses`: every criterion that lost points, and who must fix it.
 
-use super::{load_scored, Scored};
+use super::load_scored;
 use parindex::load::CriteriaResolver;
 use parindex::losses::{by_responsible, by_section, losses};
+use parindex::pipeline::ScoredCard;
 use parindex::render::losses::render;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,7 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(code) = args.out.usage_error() {
         return Ok(code);
     }
-    let Scored { evidence, card, .. } =
+    let ScoredCard { evidence, card, .. } =
         match load_scored(&args.evidence, &CriteriaResolver::new(), args.stage.into()) {
             Ok(s) => s,
             Err(code) => return Ok(code),

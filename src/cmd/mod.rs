@@ -17,6 +17,7 @@ use anyhow::Context;
 use parindex::diag::{Diagnostic, Severity};
 use parindex::i18n::Lang;
 use parindex::output::write_atomic;
+use parindex::pipeline::ScoredCard;
 use parindex::render::{Format, TableOptions, TextFormat};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -84,37 +85,16 @@ impl Output {
     }
 }
 
-/// An evidence file loaded, bound to its criteria set and scored.
-pub struct Scored {
-    pub source: parindex::load::Source,
-    pub evidence: parindex::model::Evidence,
-    pub set: std::sync::Arc<parindex::model::CriteriaSet>,
-    pub card: parindex::score::Scorecard,
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// Loads and scores an evidence file; on failure the diagnostics are printed and the exit code
-/// comes back.
+/// Loads and scores an evidence file ([`parindex::pipeline::score_file`]); on failure the
+/// diagnostics are printed and the exit code comes back.
 pub fn load_scored(
     path: &std::path::Path,
     resolver: &parindex::load::CriteriaResolver,
     stage: parindex::model::Stage,
-) -> Result<Scored, ExitCode> {
-    let (source, evidence, set, warnings) =
-        parindex::load::load_evidence(path, resolver).map_err(|d| {
-            report(&d.0);
-            failure()
-        })?;
-    let card = parindex::score::score(&set, &evidence, stage).map_err(|e| {
-        report(&[parindex::score::overflow_diagnostic(&source, &e)]);
+) -> Result<ScoredCard, ExitCode> {
+    parindex::pipeline::score_file(path, resolver, stage).map_err(|d| {
+        report(&d.0);
         failure()
-    })?;
-    Ok(Scored {
-        source,
-        evidence,
-        set,
-        card,
-        warnings,
     })
 }
 

@@ -187,7 +187,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let rows = league(current, previous.as_deref());
     let info = LeagueInfo {
         criteria: &set.id,
-        stage: stage.name(),
+        stage,
         sections: &sections,
         with_previous: previous.is_some(),
     };

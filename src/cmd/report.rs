@@ -1,6 +1,6 @@
 //! `parindex report`: the results report of one unit, written for people.
 
-use super::{failure, load_scored, report, Scored};
+use super::{failure, load_scored, report};
 use anyhow::Context;
 use parindex::compare::load_outcome;
 use parindex::diag::Diagnostic;
@@ -8,6 +8,7 @@ use parindex::i18n::Lang;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::output::write_atomic;
+use parindex::pipeline::ScoredCard;
 use parindex::rank::{duplicate_units, mixed_sets, score_paths, Standing};
 use parindex::report::{build, render, Format, Peers};
 use std::path::{Path, PathBuf};
@@ -116,7 +117,7 @@ fn load_peers(dir: &Path, option: &str, resolver: &CriteriaResolver) -> Option<V
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let resolver = CriteriaResolver::new();
-    let Scored {
+    let ScoredCard {
         source,
         evidence,
         card,

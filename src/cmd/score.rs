@@ -2,10 +2,10 @@
 
 use super::{failure, report};
 use parindex::diag::{self, Diagnostic};
-use parindex::load::{load_criteria, load_evidence, CriteriaResolver};
+use parindex::load::{load_criteria, CriteriaResolver};
 use parindex::model::Stage;
+use parindex::pipeline::score_file;
 use parindex::render::render;
-use parindex::score::{check_expectations, overflow_diagnostic, score};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -66,14 +66,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         None => CriteriaResolver::new(),
     };
-    let (source, evidence, set, warnings) = match load_evidence(&args.evidence, &resolver) {
-        Ok(loaded) => loaded,
+    let stage: Stage = args.stage.into();
+    let scored = match score_file(&args.evidence, &resolver, stage) {
+        Ok(scored) => scored,
         Err(d) => {
             report(&d.0);
             return Ok(failure());
         }
     };
-    notes.extend(warnings);
+    let (source, evidence, set, card) =
+        (&scored.source, &scored.evidence, &scored.set, &scored.card);
+    notes.extend(scored.warnings.iter().cloned());
     // A reference that is an id (not a path) and names another set: say which one was used.
     let is_id = |r: &str| {
         r.bytes()
@@ -93,24 +96,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if report(&notes) > 0 {
         return Ok(failure());
     }
-    let stage: Stage = args.stage.into();
-    let card = match score(&set, &evidence, stage) {
-        Ok(card) => card,
-        Err(e) => {
-            report(&[overflow_diagnostic(&source, &e)]);
-            return Ok(failure());
-        }
-    };
     args.out.write(
         args.all,
-        |format, opts| render(&card, format, opts),
-        || parindex::render::xlsx::scorecard(&card, &parindex::losses::losses(&card, &evidence)),
+        |format, opts| render(card, format, opts),
+        || parindex::render::xlsx::scorecard(card, &parindex::losses::losses(card, evidence)),
     )?;
     // Expectations only hold for the stage they were published for: the final one.
-    let mismatches = match (&evidence.expect, stage) {
-        (Some(expect), Stage::Final) => check_expectations(&source, &card, expect),
-        _ => Vec::new(),
-    };
+    let mismatches = scored.expectation_failures();
     if report(&mismatches) > 0 {
         eprintln!(
             "error: {} figure(s) under `expect:` differ from the computed result",

@@ -1,11 +1,12 @@
 //! `parindex whatif`: the result if values changed, and what it takes to reach a target.
 
-use super::{failure, load_scored, report, Scored};
+use super::{failure, load_scored, report};
 use parindex::decimal::{parse_decimal, show, show_percent};
 use parindex::load::{parse_value_text, CriteriaResolver};
 use parindex::model::Stage;
+use parindex::pipeline::overflow_diagnostic;
 use parindex::rank::{league, score_paths, Standing};
-use parindex::score::{overflow_diagnostic, score, Scorecard};
+use parindex::score::Scorecard;
 use parindex::whatif::{plan, set_value};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
@@ -57,16 +58,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let stage = Stage::Final;
-    let Scored {
-        source,
-        mut evidence,
-        set,
-        card: before,
-        ..
-    } = match load_scored(&args.evidence, &CriteriaResolver::new(), stage) {
+    let scored = match load_scored(&args.evidence, &CriteriaResolver::new(), stage) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
+    let (set, before) = (&scored.set, &scored.card);
+    let mut evidence = scored.evidence.clone();
     // Apply --set, reporting every bad one at once.
     let mut problems = Vec::new();
     for s in &args.sets {
@@ -120,25 +117,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             },
         },
     };
-    let after_sets = match score(&set, &evidence, stage) {
+    let after_sets = match scored.rescore(&evidence, stage) {
         Ok(c) => c,
-        Err(e) => {
-            report(&[overflow_diagnostic(&source, &e)]);
+        Err(d) => {
+            report(&d.0);
             return Ok(failure());
         }
     };
     outln!("{} · {}", before.unit, before.period);
-    outln!("  now:        {}", summary(&before));
+    outln!("  now:        {}", summary(before));
     if !args.sets.is_empty() {
         outln!("  with --set: {}", summary(&after_sets));
     }
     let mut final_card = after_sets.clone();
     let mut reached = true;
     if let Some((label, pct)) = target {
-        let p = match plan(&set, &evidence, stage, pct) {
+        let p = match plan(set, &evidence, stage, pct) {
             Ok(p) => p,
             Err(e) => {
-                report(&[overflow_diagnostic(&source, &e)]);
+                report(&[overflow_diagnostic(&scored.source, &e)]);
                 return Ok(failure());
             }
         };
@@ -217,7 +214,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         outln!(
             "\nRank among {} peers: now {}, after {}",
             peers.len(),
-            rank_of(&before),
+            rank_of(before),
             rank_of(&final_card)
         );
     }

@@ -10,20 +10,13 @@ use crate::model::Rule;
 use crate::model::Value;
 use rust_decimal::Decimal;
 
-/// Why a value cannot be used: the check, the message and a help text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValueProblem {
-    pub check: Check,
-    pub message: String,
-    pub help: Option<String>,
-}
+/// The problem type lives with the rules, which report it too; re-exported for the loader's
+/// callers.
+pub use crate::rule::ValueProblem;
+use crate::rule::{looks_like_thousands, thousands};
 
 fn problem(check: Check, message: impl Into<String>, help: Option<String>) -> ValueProblem {
-    ValueProblem {
-        check,
-        message: message.into(),
-        help,
-    }
+    ValueProblem::new(check, message, help)
 }
 
 /// Reads a scalar as an evidence value; `Ok(None)` for an empty value. Numbers are read from
@@ -187,31 +180,6 @@ fn fraction_text(done: &str, total: &str, whole: &str) -> Result<Value, ValuePro
         den: t,
         text: whole.into(),
     })
-}
-
-/// `12.698` or `1.234.567`: digits grouped in threes by dots, as Vietnamese writes thousands.
-pub(crate) fn looks_like_thousands(s: &str) -> bool {
-    let mut groups = s.split('.');
-    let first = groups.next().unwrap_or("");
-    let rest: Vec<&str> = groups.collect();
-    !rest.is_empty()
-        && (1..=3).contains(&first.len())
-        && first.bytes().all(|b| b.is_ascii_digit())
-        && rest
-            .iter()
-            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
-        && (rest.len() > 1 || s.len() > 1)
-}
-
-pub(crate) fn thousands(s: &str) -> ValueProblem {
-    let joined = s.replace('.', "");
-    problem(
-        diag::NOT_A_COUNT,
-        format!("`{s}` is not a whole count"),
-        Some(format!(
-            "if `.` is a thousands separator (Vietnamese style), write {joined}"
-        )),
-    )
 }
 
 /// The check lives with the rules; re-exported here for the loader's callers.

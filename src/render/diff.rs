@@ -4,6 +4,7 @@ use super::{csv_field, md_cell, new_table, percent_text, push_csv_row, TableOpti
 use crate::compare::{Change, Comparison, Line};
 use crate::decimal::{show, show_percent};
 use crate::i18n::Lang;
+use crate::model::Stage;
 use comfy_table::{Cell, Color};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -64,10 +65,10 @@ fn max_text(line: &Line, lang: Lang) -> String {
 fn heading(c: &Comparison) -> String {
     let (o, n) = (&c.old, &c.new);
     let side = |x: &crate::compare::Outcome| {
-        let stage = if x.stage == "final" {
+        let stage = if x.stage == Stage::Final {
             String::new()
         } else {
-            format!(", stage {}", x.stage)
+            format!(", stage {}", x.stage.name())
         };
         format!("{} ({}{stage})", x.period, x.criteria)
     };
@@ -279,7 +280,7 @@ fn side(o: &crate::compare::Outcome) -> JsonSide<'_> {
         unit: &o.unit,
         period: &o.period,
         criteria: &o.criteria,
-        stage: &o.stage,
+        stage: o.stage.name(),
         score: show(o.score),
         max: show(o.max),
         percent: o.percent().map(show_percent),

@@ -2,6 +2,7 @@
 
 use super::{md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::{show, show_percent};
+use crate::model::Stage;
 use crate::rank::Row;
 use comfy_table::Cell;
 use serde::Serialize;
@@ -9,7 +10,7 @@ use serde::Serialize;
 /// What the table is of: the set's id and its sections' codes and titles.
 pub struct LeagueInfo<'a> {
     pub criteria: &'a str,
-    pub stage: &'a str,
+    pub stage: Stage,
     pub sections: &'a [(String, String)],
     pub with_previous: bool,
 }
@@ -45,7 +46,7 @@ fn table(rows: &[Row], info: &LeagueInfo, opts: TableOptions) -> String {
         "Ranking of {} units · {} · stage {}\n",
         rows.len(),
         info.criteria,
-        info.stage
+        info.stage.name()
     );
     let right: Vec<usize> = [0, 2, 3, 4]
         .into_iter()
@@ -164,7 +165,7 @@ fn json_row<'a>(row: &'a Row, info: &'a LeagueInfo) -> JsonRow<'a> {
 fn json(rows: &[Row], info: &LeagueInfo) -> String {
     let doc = JsonLeague {
         criteria: info.criteria,
-        stage: info.stage,
+        stage: info.stage.name(),
         units: rows.len(),
         sections: info
             .sections
@@ -265,7 +266,7 @@ fn csv(rows: &[Row], info: &LeagueInfo) -> String {
             fields.push(row.previous_rank.map(|p| p.to_string()).unwrap_or_default());
             fields.push(row.places_up().map(|p| p.to_string()).unwrap_or_default());
         }
-        fields.push(info.stage.to_string());
+        fields.push(info.stage.name().to_string());
         push_csv_row(&mut out, &fields);
     }
     out
@@ -277,7 +278,7 @@ fn markdown(rows: &[Row], info: &LeagueInfo, lang: crate::i18n::Lang) -> String 
         "## Ranking of {} units · `{}` · stage {}\n\n",
         rows.len(),
         info.criteria,
-        info.stage
+        info.stage.name()
     );
     out.push_str(&format!("| {} |\n", h.join(" | ")));
     let align: Vec<&str> = h

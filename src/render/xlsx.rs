@@ -360,7 +360,7 @@ pub fn league(rows: &[Row], info: &LeagueInfo) -> Result<Vec<u8>, XlsxError> {
         &[
             ("Units", rows_in.len().to_string()),
             ("Period", periods.join(", ")),
-            ("Stage", info.stage.to_string()),
+            ("Stage", info.stage.name().to_string()),
             ("Criteria set", info.criteria.to_string()),
         ],
     )
@@ -447,6 +447,9 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, XlsxError> {
 fn outcome_line(o: &crate::compare::Outcome) -> String {
     format!(
         "{} · {} · stage {} · criteria {}",
-        o.unit, o.period, o.stage, o.criteria
+        o.unit,
+        o.period,
+        o.stage.name(),
+        o.criteria
     )
 }

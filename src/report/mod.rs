@@ -331,7 +331,7 @@ pub fn render(report: &Report, format: Format, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{parse_criteria, parse_evidence, CriteriaResolver, Source};
+    use crate::load::{parse_criteria, CriteriaResolver, Source};
     use crate::model::Stage;
 
     const HOSTILE: &str = r#"<script>alert("x")</script> & 'Co'"#;
@@ -348,14 +348,14 @@ mod tests {
             "parindex: 1\nkind: evidence\ncriteria: t\nunit: '{t}'\nperiod: '{t}'\nvalues:\n  \"1.1\": {{ value: true, appraised: false, reason: '{t}' }}\n  \"1.2\": {{ value: false, note: '{t}' }}\n",
             t = HOSTILE.replace('\'', "''")
         );
-        let (ev, set, _) = parse_evidence(
-            &Source::from_text("e.yaml".into(), evidence),
+        let scored = crate::pipeline::score_source(
+            Source::from_text("e.yaml".into(), evidence),
             std::path::Path::new("."),
             &resolver,
+            Stage::Final,
         )
         .unwrap();
-        let card = crate::score::score(&set, &ev, Stage::Final).unwrap();
-        build(&card, &ev, "e.yaml", None, None).unwrap()
+        build(&scored.card, &scored.evidence, "e.yaml", None, None).unwrap()
     }
 
     #[test]

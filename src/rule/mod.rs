@@ -5,19 +5,24 @@
 //!
 //! The engine stores each leaf's [`Derivation`]; `explain` formats it and `whatif` inverts
 //! the rule through [`value_for`], so no other module re-derives which branch a rule took.
-//! One file per rule kind: [`yes_no`], [`ratio`], [`tiers`], [`deduct`], [`points`].
+//! One file per rule kind: [`yes_no`], [`ratio`], [`tiers`], [`deduct`], [`points`]. The
+//! problems a value can have ([`ValueProblem`]) are defined here, below the loader that also
+//! reports them: `rule` imports only `model`, `decimal` and `diag`.
 
 pub mod deduct;
 pub mod points;
+mod problem;
 pub mod ratio;
 pub mod tiers;
 pub mod yes_no;
 
 use crate::decimal::{self, Overflow};
 use crate::diag;
-use crate::load::value::{looks_like_thousands, thousands, ValueProblem};
 use crate::model::{IfNa, Rule, Value, ValueKind};
 use rust_decimal::Decimal;
+
+pub use problem::ValueProblem;
+pub(crate) use problem::{looks_like_thousands, thousands};
 
 /// The branch a rule took for a value, with the figures it used. Every leaf scored from a
 /// value carries one, so that an explanation states what the engine did rather than guessing.
@@ -141,11 +146,7 @@ pub fn pct(fraction: Decimal) -> String {
 }
 
 fn problem(check: diag::Check, message: impl Into<String>, help: Option<String>) -> ValueProblem {
-    ValueProblem {
-        check,
-        message: message.into(),
-        help,
-    }
+    ValueProblem::new(check, message, help)
 }
 
 /// Checks a value against the kind its rule takes; `max` bounds `points`. `written` is the
