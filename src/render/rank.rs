@@ -348,7 +348,7 @@ mod tests {
             .collect();
         let info = LeagueInfo {
             criteria: "dak-nong-district-2022",
-            stage: "final",
+            stage: Stage::Final,
             sections: &sections,
             with_previous: false,
         };
@@ -359,7 +359,7 @@ mod tests {
                 ranking: list.iter().map(|r| json_row(r, &info)).collect(),
                 ..JsonLeague {
                     criteria: info.criteria,
-                    stage: info.stage,
+                    stage: info.stage.name(),
                     units: list.len(),
                     sections: sections
                         .iter()
