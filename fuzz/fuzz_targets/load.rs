@@ -1,5 +1,6 @@
 //! Fuzz target: any bytes, read as a criteria set and as an evidence file (bound to a small
-//! valid set), and scored when they load. Loading must never panic, whatever the input.
+//! valid set), and scored when they load. Loading must never panic, hang or take memory out of
+//! proportion to the input, whatever the input.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -30,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = parindex::score::score(&set, &evidence, Stage::Final);
         let _ = parindex::score::score(&set, &evidence, Stage::SelfAssessment);
     }
-    // The position index is built on the error path; exercise it on every input.
-    let _ = source.index().at_line(1);
+    // Diagnostics are placed through the document tree: exercise the lookup on every input.
+    let _ = source.raw(&[parindex::load::yaml::key("kind")]);
+    let _ = parindex::load::file_kind(&source);
 });
