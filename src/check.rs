@@ -189,9 +189,9 @@ pub fn github_annotation(d: &Diagnostic) -> String {
         ",title={}",
         property(&format!("{} {}", d.check.code, d.check.title))
     ));
-    let mut message = match &d.criterion {
-        Some(c) if !d.message.starts_with(c.as_str()) => format!("{c}: {}", d.message),
-        _ => d.message.clone(),
+    let mut message = match d.criterion_prefix() {
+        Some(c) => format!("{c}: {}", d.message),
+        None => d.message.clone(),
     };
     if let Some(help) = &d.help {
         message.push_str(&format!("\nhelp: {help}"));

@@ -83,6 +83,7 @@ checks! {
     ARITHMETIC_OVERFLOW = "E213", "arithmetic overflow while scoring";
     MIXED_CRITERIA = "E214", "files ranked against different criteria sets";
     DUPLICATE_UNIT = "E215", "unit ranked twice";
+    NA_NOT_ALLOWED = "E216", "n/a on a criterion that does not allow it";
     MISSING_VALUE = "W201", "leaf without a value";
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
 }
@@ -155,6 +156,22 @@ impl Diagnostic {
         self
     }
 
+    /// The criterion code to put before the message: none where the message already starts
+    /// with it (`3.4.1 …`, `criterion 3.4.1 …`).
+    pub fn criterion_prefix(&self) -> Option<&str> {
+        let code = self.criterion.as_deref()?;
+        let named = |m: &str| {
+            m.strip_prefix(code)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.'))
+        };
+        let m = self.message.as_str();
+        if m.starts_with(code) || m.strip_prefix("criterion ").is_some_and(named) {
+            None
+        } else {
+            Some(code)
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -181,10 +198,8 @@ impl fmt::Display for Diagnostic {
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "{}[{}]: ", self.severity.name(), self.check.code)?;
-        if let Some(code) = &self.criterion {
-            if !self.message.starts_with(code.as_str()) {
-                write!(f, "{code}: ")?;
-            }
+        if let Some(code) = self.criterion_prefix() {
+            write!(f, "{code}: ")?;
         }
         writeln!(f, "{}", self.message)?;
         let gutter = self.position.map(|p| p.line.to_string().len()).unwrap_or(1);

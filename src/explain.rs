@@ -194,6 +194,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) ->
                                 "  n/a with if_na: exclude → leaves the scoring: {} taken out of every maximum above it",
                                 show(n.max)
                             ),
+                            IfNa::Forbid => "  n/a, which this criterion does not allow (if_na: forbid) → scores 0".to_string(),
                         });
                     } else {
                         out.push(format!(

@@ -172,22 +172,43 @@ impl Criterion {
     }
 }
 
-/// What `n/a` means on a leaf.
+/// What `n/a` means on a leaf: the leaf's own `if_na:`, else the set's, else `forbid`
+/// (revision 2: a unit cannot claim full marks by writing n/a where the set never allowed it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum IfNa {
     /// The leaf scores its max.
-    #[default]
     Full,
     /// The leaf leaves the scoring: its max is taken out of every ancestor's.
     Exclude,
+    /// n/a is an error on this leaf. The loader refuses it, so the engine never sees it.
+    #[default]
+    Forbid,
 }
 
 impl IfNa {
+    /// The spellings of `if_na:`, as a criteria file writes them.
+    pub const NAMES: [&'static str; 3] = ["full", "exclude", "forbid"];
+
     pub fn name(self) -> &'static str {
         match self {
             IfNa::Full => "full",
             IfNa::Exclude => "exclude",
+            IfNa::Forbid => "forbid",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<IfNa> {
+        match name {
+            "full" => Some(IfNa::Full),
+            "exclude" => Some(IfNa::Exclude),
+            "forbid" => Some(IfNa::Forbid),
+            _ => None,
+        }
+    }
+
+    /// Whether a leaf with this setting accepts the value n/a.
+    pub fn allows_na(self) -> bool {
+        self != IfNa::Forbid
     }
 }
 

@@ -210,18 +210,20 @@ pub fn score(
                     code: Some(node.code.clone()),
                 })? {
                     None => {
-                        let max = match node.if_na {
-                            IfNa::Full => node.max,
-                            IfNa::Exclude => Decimal::ZERO,
+                        let (score, max) = match node.if_na {
+                            IfNa::Full => (node.max, node.max),
+                            IfNa::Exclude => (Decimal::ZERO, Decimal::ZERO),
+                            // The loader refuses n/a here; given anyway, it earns nothing.
+                            IfNa::Forbid => (Decimal::ZERO, node.max),
                         };
                         NodeScore {
-                            score: max,
+                            score,
                             max,
                             status: Status::NotApplicable,
                             leaf: Some(LeafScore {
                                 value: value.clone(),
                                 appraised,
-                                unrounded: max,
+                                unrounded: score,
                             }),
                         }
                     }
@@ -525,7 +527,7 @@ mod tests {
         score(&set, &ev, stage).unwrap()
     }
 
-    const TWO_LEAVES: &str = "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - { code: \"1\", title: a, max: 3, items: [ { code: \"1.1\", title: b, max: 1, rule: yes-no }, { code: \"1.2\", title: c, max: 2, if_na: exclude, rule: ratio } ] }\n";
+    const TWO_LEAVES: &str = "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - { code: \"1\", title: a, max: 3, items: [ { code: \"1.1\", title: b, max: 1, if_na: full, rule: yes-no }, { code: \"1.2\", title: c, max: 2, if_na: exclude, rule: ratio } ] }\n";
 
     #[test]
     fn not_applicable_full_scores_the_max() {

@@ -48,8 +48,9 @@ pub fn template(set: &CriteriaSet, criteria_ref: &str) -> String {
                 let _ = writeln!(out, "{indent}# {} {}", node.code, node.title);
                 let kind = rule.takes();
                 let na = match node.if_na {
-                    IfNa::Full => "\"n/a\" if it does not apply (scores the max)",
-                    IfNa::Exclude => "\"n/a\" if it does not apply (leaves the scoring)",
+                    IfNa::Full => ", or \"n/a\" if it does not apply (scores the max)",
+                    IfNa::Exclude => ", or \"n/a\" if it does not apply (leaves the scoring)",
+                    IfNa::Forbid => "",
                 };
                 let spelling = match kind {
                     ValueKind::Boolean => "true / false (có / không)",
@@ -59,7 +60,7 @@ pub fn template(set: &CriteriaSet, criteria_ref: &str) -> String {
                 };
                 let _ = writeln!(
                     out,
-                    "{indent}#   {}; write {spelling}, or {na}",
+                    "{indent}#   {}; write {spelling}{na}",
                     rule_text(rule, node.max)
                 );
                 let _ = writeln!(out, "{indent}\"{}\":", node.code);

@@ -87,6 +87,20 @@ fn schema_rejects_typical_mistakes() {
 }
 
 #[test]
+fn schema_knows_the_set_default_if_na_and_forbid() {
+    let v = validator();
+    let base = fs::read_to_string("tests/fixtures/small-criteria.yaml").unwrap();
+    let with = |from: &str, to: &str| {
+        let text = base.replacen(from, to, 1);
+        assert_ne!(text, base, "replacement not applied: {from}");
+        as_json(&text)
+    };
+    assert!(v.is_valid(&with("sections:\n", "if_na: full\nsections:\n")));
+    assert!(v.is_valid(&with("if_na: exclude", "if_na: forbid")));
+    assert!(!v.is_valid(&with("sections:\n", "if_na: always\nsections:\n")));
+}
+
+#[test]
 fn schema_command_prints_the_schema() {
     let out = assert_cmd::cargo::cargo_bin_cmd!("parindex")
         .arg("schema")

@@ -36,8 +36,12 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
         nodes: Vec::new(),
         paths: Vec::new(),
         seen: HashMap::new(),
+        if_na: IfNa::Forbid,
     };
     let header = b.header(&raw);
+    if let Some(text) = raw.if_na {
+        b.if_na = b.if_na(text, &[key("if_na")], None).unwrap_or(IfNa::Forbid);
+    }
     let sections_path = vec![key("sections")];
     if raw.sections.is_empty() {
         b.found.push(
@@ -102,11 +106,32 @@ struct Builder<'a> {
     /// Code → the node that first used it (its line is looked up only for a duplicate, so a
     /// clean set never builds the position index).
     seen: HashMap<String, usize>,
+    /// What n/a means on a leaf that does not say: the set's `if_na:`, else `forbid`.
+    if_na: IfNa,
 }
 
 impl Builder<'_> {
     fn push(&mut self, d: Diagnostic) {
         self.found.push(d);
+    }
+
+    /// An `if_na:` setting, on a leaf (`code`) or for the whole set.
+    fn if_na(&mut self, text: &str, path: &[Seg], code: Option<&str>) -> Option<IfNa> {
+        if let Some(v) = IfNa::from_name(text) {
+            return Some(v);
+        }
+        let known = "`full` (n/a scores the max), `exclude` (n/a leaves the scoring) or `forbid` (n/a is an error)";
+        let help = match diag::suggest(text, IfNa::NAMES) {
+            Some(s) => format!("did you mean `{s}`? `if_na` is {known}"),
+            None => format!("`if_na` is {known}"),
+        };
+        let mut d = self
+            .source
+            .diag(diag::BAD_RULE, path, format!("unknown `if_na: {text}`"))
+            .help(help);
+        d.criterion = code.map(str::to_string);
+        self.push(d);
+        None
     }
 
     /// Reads a decimal from its text; problems are reported at `path`.
@@ -356,15 +381,10 @@ impl Builder<'_> {
         }
 
         let if_na = match raw.if_na {
-            None | Some("full") => IfNa::Full,
-            Some("exclude") => IfNa::Exclude,
-            Some(other) => {
-                self.push(
-                    d_at(diag::BAD_RULE, &child(&path, "if_na"), format!("unknown `if_na: {other}`"))
-                        .help("`if_na` is `full` (n/a scores the max) or `exclude` (n/a leaves the scoring)"),
-                );
-                IfNa::Full
-            }
+            None => self.if_na,
+            Some(text) => self
+                .if_na(text, &child(&path, "if_na"), Some(&code_label))
+                .unwrap_or(self.if_na),
         };
 
         let index = self.nodes.len();

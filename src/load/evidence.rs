@@ -2,7 +2,7 @@
 //! value checked against its criterion's rule.
 
 use super::raw::{RawEntry, RawEvidence, RawExpect, Reader, Scalar};
-use super::value::{fits_rule, read_value, ValueProblem};
+use super::value::{fits_rule, na_allowed, read_value, ValueProblem};
 use super::yaml::{child, key, Node};
 use super::{check_header, expect_kind, parse_criteria, Source};
 use crate::decimal::parse_decimal;
@@ -209,7 +209,7 @@ pub fn parse_evidence(
         .filter(|d| d.is_error())
         .filter_map(|d| d.criterion.clone())
         .collect();
-    let missing: Vec<&str> = set
+    let missing: Vec<usize> = set
         .leaves()
         .filter(|&i| {
             !invalid.contains(set.nodes[i].code.as_str())
@@ -217,9 +217,30 @@ pub fn parse_evidence(
                     .as_ref()
                     .is_none_or(|e| e.value.is_none() && e.appraised.is_none())
         })
-        .map(|i| set.nodes[i].code.as_str())
         .collect();
     if !missing.is_empty() {
+        // n/a is suggested only where the set allows it (revision 2: `forbid` by default).
+        let na: Vec<&str> = missing
+            .iter()
+            .filter(|&&i| set.nodes[i].if_na.allows_na())
+            .map(|&i| set.nodes[i].code.as_str())
+            .collect();
+        let help = if na.is_empty() && missing.len() == 1 {
+            "give the leaf a value (the criteria set does not allow \"n/a\" on it)".to_string()
+        } else if na.is_empty() {
+            "give each leaf a value (the criteria set allows \"n/a\" on none of them)".to_string()
+        } else if na.len() == missing.len() {
+            "give each leaf a value, or \"n/a\" where the criterion does not apply".to_string()
+        } else {
+            format!(
+                "give each leaf a value; \"n/a\", where the criterion does not apply, is allowed only on {}",
+                na.join(", ")
+            )
+        };
+        let missing: Vec<&str> = missing
+            .iter()
+            .map(|&i| set.nodes[i].code.as_str())
+            .collect();
         found.push(
             source
                 .diag_at_key(
@@ -233,7 +254,7 @@ pub fn parse_evidence(
                         missing.join(", ")
                     ),
                 )
-                .help("give each leaf a value, or \"n/a\" where the criterion does not apply"),
+                .help(help),
         );
     }
     let (errors, warnings): (Vec<_>, Vec<_>) = found.into_iter().partition(Diagnostic::is_error);
@@ -406,7 +427,9 @@ impl Binder<'_> {
         let scalar = at.scalar()?;
         let n = &self.set.nodes[node];
         let result = read_value(&scalar).and_then(|v| match (&v, &n.rule) {
-            (Some(value), Some(rule)) => fits_rule(value, rule, n.max, at.text()).map(|()| v),
+            (Some(value), Some(rule)) => fits_rule(value, rule, n.max, at.text())
+                .and_then(|()| na_allowed(value, n))
+                .map(|()| v),
             _ => Ok(v),
         });
         match result {

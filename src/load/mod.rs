@@ -398,6 +398,7 @@ pub fn parse_value_text(
     let v = value::read_value(&scalar)?;
     if let (Some(v), Some(rule)) = (&v, &node.rule) {
         value::fits_rule(v, rule, node.max, Some(text))?;
+        value::na_allowed(v, node)?;
     }
     Ok(v)
 }

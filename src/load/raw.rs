@@ -34,6 +34,8 @@ pub struct RawCriteria<'t> {
     pub total: Option<NumText<'t>>,
     pub rounding: Option<RawRounding<'t>>,
     pub grades: Option<Vec<RawGrade<'t>>>,
+    /// The set's default `if_na:` for leaves that do not give one.
+    pub if_na: Option<&'t str>,
     pub sections: Vec<RawNode<'t>>,
 }
 
@@ -337,7 +339,7 @@ impl<'s, 't> Reader<'s> {
             doc,
             &[
                 "parindex", "kind", "id", "title", "year", "source", "total", "rounding", "grades",
-                "sections",
+                "if_na", "sections",
             ],
         )?;
         let parindex = self
@@ -379,6 +381,7 @@ impl<'s, 't> Reader<'s> {
             }),
             None => None,
         };
+        let if_na = self.opt_text(&f, "if_na");
         let sections = self
             .required(&f, "sections")
             .and_then(|n| self.list("sections", n))
@@ -393,6 +396,7 @@ impl<'s, 't> Reader<'s> {
             total,
             rounding,
             grades,
+            if_na,
             sections: sections?,
         })
     }

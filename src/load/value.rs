@@ -5,7 +5,7 @@
 use super::yaml::Scalar;
 use crate::decimal::{self, parse_decimal, NumberError};
 use crate::diag::{self, Check};
-use crate::model::{Rule, Value, ValueKind};
+use crate::model::{Criterion, Rule, Value, ValueKind};
 use rust_decimal::Decimal;
 
 /// Why a value cannot be used: the check, the message and a help text.
@@ -284,6 +284,28 @@ pub fn fits_rule(
             Ok(())
         }
     }
+}
+
+/// Refuses n/a on a leaf whose `if_na` (its own, or the set's default) is `forbid`, the default
+/// since revision 2: writing n/a must not earn a unit marks the set never allowed.
+pub fn na_allowed(value: &Value, node: &Criterion) -> Result<(), ValueProblem> {
+    if *value != Value::NotApplicable || node.if_na.allows_na() {
+        return Ok(());
+    }
+    let code = &node.code;
+    let spelling = node
+        .rule
+        .as_ref()
+        .map_or("its value", |r| r.takes().spelling());
+    Err(problem(
+        diag::NA_NOT_ALLOWED,
+        format!(
+            "criterion {code} does not allow n/a: the set would need `if_na: full` or `if_na: exclude` on it"
+        ),
+        Some(format!(
+            "write {spelling}; if the criterion can genuinely not arise (không phát sinh), the criteria set must say what n/a means there: `if_na: full` (n/a scores the max) or `if_na: exclude` (n/a leaves the scoring) on criterion {code}, or as the set's default"
+        )),
+    ))
 }
 
 /// A `points` or tiers value below 0 or, for `points`, above the max.

@@ -1,0 +1,196 @@
+//! "Trust: no silent wrong answer": inputs that used to pass `check` and change a result
+//! without a word (n/a where a set never allowed it, grades written as fractions, `invert`
+//! read the wrong way round, control characters reaching the terminal) are now refused or
+//! flagged, and a diagnostic is reported once, with suggestions that are near the input.
+
+mod common;
+
+use common::parindex;
+use std::fs;
+use std::path::Path;
+
+/// `check` on the given files: (exit code, standard output).
+fn check(files: &[&Path]) -> (i32, String) {
+    let out = parindex()
+        .arg("check")
+        .args(files)
+        .output()
+        .expect("parindex runs");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+/// A criteria set with three leaves, `extra` added at the top level and `leaf_na` on 1.3.
+fn criteria(dir: &Path, extra: &str, leaf_na: &str) -> std::path::PathBuf {
+    let path = dir.join("c.yaml");
+    fs::write(
+        &path,
+        format!(
+            "parindex: 1\nkind: criteria\nid: t\ntitle: t\n{extra}sections:\n  - code: \"1\"\n    title: a\n    max: 4\n    items:\n      - {{ code: \"1.1\", title: \"Tỷ lệ hồ sơ đúng hạn\", max: 2, rule: ratio }}\n      - {{ code: \"1.2\", title: \"Sự cố an toàn thông tin\", max: 1, rule: {{ deduct: {{ per: 0.5 }} }} }}\n      - {{ code: \"1.3\", title: \"Điểm khảo sát\", max: 1, {leaf_na}rule: points }}\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+fn evidence(dir: &Path, values: &str) -> std::path::PathBuf {
+    let path = dir.join("e.yaml");
+    fs::write(
+        &path,
+        format!("parindex: 1\nkind: evidence\ncriteria: c.yaml\nunit: u\nperiod: \"2025\"\nvalues:\n{values}"),
+    )
+    .unwrap();
+    path
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. n/a is allowed only where the set says what it means
+
+#[test]
+fn na_where_the_set_never_allowed_it_is_an_error_naming_the_criterion() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = criteria(dir.path(), "", "");
+    let e = evidence(
+        dir.path(),
+        "  \"1.1\": \"n/a\"\n  \"1.2\": \"n/a\"\n  \"1.3\": \"n/a\"\n",
+    );
+    let (code, out) = check(&[&c, &e]);
+    assert_eq!(code, 1, "{out}");
+    for leaf in ["1.1", "1.2", "1.3"] {
+        assert!(
+            out.contains(&format!("error[E216]: criterion {leaf} does not allow n/a: the set would need `if_na: full` or `if_na: exclude` on it")),
+            "{out}"
+        );
+    }
+    assert!(out.contains("e.yaml:7:10"), "placed at the value: {out}");
+    // Refused, so never scored: no total rose.
+    let out = parindex()
+        .args(["score", e.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_set_default_allows_na_and_a_leaf_can_still_forbid_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = criteria(dir.path(), "if_na: full\n", "if_na: forbid, ");
+    let e = evidence(
+        dir.path(),
+        "  \"1.1\": \"n/a\"\n  \"1.2\": { value: 0, appraised: \"n/a\", reason: r }\n  \"1.3\": \"n/a\"\n",
+    );
+    let (code, out) = check(&[&c, &e]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error[E216]: criterion 1.3 does not allow n/a"),
+        "{out}"
+    );
+    assert_eq!(out.matches("[E216]").count(), 1, "{out}");
+    // Without 1.3's n/a the set's default holds: 1.1 and 1.2 score their max.
+    let e = evidence(
+        dir.path(),
+        "  \"1.1\": \"n/a\"\n  \"1.2\": { value: 0, appraised: \"n/a\", reason: r }\n  \"1.3\": 0.5\n",
+    );
+    let json = common::stdout_of(&["score", e.to_str().unwrap(), "-f", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["total"]["score"], "3.5");
+    // A leaf's own `if_na: exclude` overrides a set default of forbid.
+    let c = criteria(dir.path(), "if_na: forbid\n", "if_na: exclude, ");
+    let e = evidence(
+        dir.path(),
+        "  \"1.1\": \"50%\"\n  \"1.2\": 0\n  \"1.3\": \"n/a\"\n",
+    );
+    let (code, out) = check(&[&c, &e]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn an_appraised_na_on_a_forbid_leaf_is_an_error_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = criteria(dir.path(), "", "");
+    let e = evidence(
+        dir.path(),
+        "  \"1.1\": { value: \"90%\", appraised: \"n/a\", reason: r }\n  \"1.2\": 0\n  \"1.3\": 1\n",
+    );
+    let (code, out) = check(&[&c, &e]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error[E216]: criterion 1.1 does not allow n/a"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_unknown_if_na_suggests_the_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = criteria(dir.path(), "if_na: forbit\n", "");
+    let (code, out) = check(&[&c]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("unknown `if_na: forbit`"), "{out}");
+    assert!(out.contains("did you mean `forbid`?"), "{out}");
+}
+
+#[test]
+fn the_missing_value_hint_offers_na_only_where_it_is_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = criteria(dir.path(), "", "");
+    let e = evidence(dir.path(), "  \"1.1\": \"50%\"\n");
+    let (_, out) = check(&[&c, &e]);
+    assert!(out.contains("[W201]"), "{out}");
+    assert!(
+        out.contains(
+            "= help: give each leaf a value (the criteria set allows \"n/a\" on none of them)"
+        ),
+        "{out}"
+    );
+    let c = criteria(dir.path(), "", "if_na: exclude, ");
+    let (_, out) = check(&[&c, &e]);
+    assert!(
+        out.contains("\"n/a\", where the criterion does not apply, is allowed only on 1.3"),
+        "{out}"
+    );
+}
+
+#[test]
+fn whatif_refuses_na_where_the_set_forbids_it() {
+    let dir = tempfile::tempdir().unwrap();
+    criteria(dir.path(), "", "");
+    let e = evidence(
+        dir.path(),
+        "  \"1.1\": \"50%\"\n  \"1.2\": 0\n  \"1.3\": 1\n",
+    );
+    let out = parindex()
+        .args(["whatif", e.to_str().unwrap(), "--set", "1.1=n/a"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("criterion 1.1 does not allow n/a"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_template_offers_na_only_where_it_is_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = criteria(dir.path(), "", "if_na: full, ");
+    let out = common::stdout_of(&["template", c.to_str().unwrap()]);
+    let comment = |code: &str| {
+        let at = out.find(&format!("\n  \"{code}\":")).unwrap();
+        out[..at].lines().last().unwrap().to_string()
+    };
+    assert!(!comment("1.1").contains("n/a"), "{out}");
+    assert!(
+        comment("1.3").contains("\"n/a\" if it does not apply (scores the max)"),
+        "{out}"
+    );
+}
