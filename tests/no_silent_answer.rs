@@ -194,3 +194,78 @@ fn the_template_offers_na_only_where_it_is_allowed() {
         "{out}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// 2. Grades are percentages
+
+/// A one-leaf criteria set (max 100) with these grade bands, and evidence scoring `score`.
+fn graded(dir: &Path, grades: &str, score: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let c = dir.join("c.yaml");
+    fs::write(
+        &c,
+        format!("parindex: 1\nkind: criteria\nid: t\ntitle: t\ngrades:\n{grades}sections:\n  - {{ code: \"1\", title: a, max: 100, rule: points }}\n"),
+    )
+    .unwrap();
+    let e = evidence(dir, &format!("  \"1\": {score}\n"));
+    (c, e)
+}
+
+#[test]
+fn grades_written_as_fractions_are_an_error_showing_the_percentages() {
+    let dir = tempfile::tempdir().unwrap();
+    let (c, e) = graded(
+        dir.path(),
+        "  - { label: \"Xuất sắc\", min: 0.9 }\n  - { label: \"Tốt\", min: 0.8 }\n  - { label: \"Khá\", min: 0.7 }\n  - { label: \"Yếu\", min: 0 }\n",
+        "70.79",
+    );
+    let (code, out) = check(&[&c, &e]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[E110]"), "{out}");
+    assert!(out.contains("look like fractions"), "{out}");
+    assert!(
+        out.contains("min: 90 }") && out.contains("min: 80 }") && out.contains("min: 70 }"),
+        "shows the percentage form: {out}"
+    );
+    // And 70.79% is never graded Xuất sắc.
+    let out = parindex()
+        .args(["score", e.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn grades_may_be_written_as_percent_strings() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, e) = graded(
+        dir.path(),
+        "  - { label: \"Xuất sắc\", min: \"90%\" }\n  - { label: \"Tốt\", min: \"80%\" }\n  - { label: \"Khá\", min: 70 }\n  - { label: \"Yếu\", min: \"0%\" }\n",
+        "70.79",
+    );
+    let json = common::stdout_of(&["score", e.to_str().unwrap(), "-f", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["total"]["grade"], "Khá");
+    let (c, _) = graded(
+        dir.path(),
+        "  - { label: \"A\", min: \"120%\" }\n  - { label: \"B\", min: 0 }\n",
+        "1",
+    );
+    let (code, out) = check(&[&c]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("outside 0–100"), "{out}");
+}
+
+#[test]
+fn one_band_at_one_percent_and_zero_is_also_taken_for_fractions() {
+    // The contract: every min at most 1 while some is above 0.
+    let dir = tempfile::tempdir().unwrap();
+    let (c, _) = graded(
+        dir.path(),
+        "  - { label: \"Đạt\", min: 1 }\n  - { label: \"Không đạt\", min: 0 }\n",
+        "1",
+    );
+    let (code, out) = check(&[&c]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("look like fractions"), "{out}");
+}

@@ -98,6 +98,8 @@ fn schema_knows_the_set_default_if_na_and_forbid() {
     assert!(v.is_valid(&with("sections:\n", "if_na: full\nsections:\n")));
     assert!(v.is_valid(&with("if_na: exclude", "if_na: forbid")));
     assert!(!v.is_valid(&with("sections:\n", "if_na: always\nsections:\n")));
+    // Grade bands as percent strings (revision 2).
+    assert!(v.is_valid(&with("min: 80 }", "min: \"80%\" }")));
 }
 
 #[test]

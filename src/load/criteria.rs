@@ -250,9 +250,14 @@ impl Builder<'_> {
             return Vec::new();
         };
         let mut out: Vec<Grade> = Vec::new();
+        // Each band's place in the list, parallel to `out`.
+        let mut places: Vec<usize> = Vec::new();
         for (i, g) in list.iter().enumerate() {
             let path = vec![key("grades"), Seg::Index(i), key("min")];
-            let Some(min) = self.number(g.min.0, &path, None) else {
+            // A percentage: a number (90) or a string with a percent sign ("90%").
+            let written = g.min.0.trim();
+            let number = written.strip_suffix('%').map_or(written, str::trim_end);
+            let Some(min) = self.number(number, &path, None) else {
                 continue;
             };
             if min < Decimal::ZERO || min > Decimal::ONE_HUNDRED {
@@ -261,7 +266,7 @@ impl Builder<'_> {
                         .diag(
                             diag::BAD_GRADES,
                             &path,
-                            format!("grade `{}` starts at {}%, outside 0–100", g.label, g.min.0),
+                            format!("grade `{}` starts at {number}%, outside 0–100", g.label),
                         )
                         .help("`min` is a percentage of the maximum, from 0 to 100"),
                 );
@@ -288,6 +293,41 @@ impl Builder<'_> {
                 label: g.label.to_string(),
                 min,
             });
+            places.push(i);
+        }
+        // 0.9 for 90%: every band would sit below 1%, and 70.79% would be the top grade.
+        let fractions =
+            out.iter().all(|g| g.min <= Decimal::ONE) && out.iter().any(|g| g.min > Decimal::ZERO);
+        if fractions {
+            let first = out.iter().position(|g| g.min > Decimal::ZERO).unwrap_or(0);
+            let as_percent: Vec<String> = out
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{{ label: \"{}\", min: {} }}",
+                        g.label.replace('\\', "\\\\").replace('"', "\\\""),
+                        decimal::show((g.min * Decimal::ONE_HUNDRED).normalize())
+                    )
+                })
+                .collect();
+            let mins: Vec<String> = out.iter().map(|g| decimal::show(g.min)).collect();
+            self.push(
+                self.source
+                    .diag(
+                        diag::BAD_GRADES,
+                        &[key("grades"), Seg::Index(places[first]), key("min")],
+                        format!(
+                            "the grade bands look like fractions: every `min` is at most 1 ({}), but `min` is a percentage of the maximum, so `{}` would start at {}%",
+                            mins.join(", "),
+                            out[first].label,
+                            mins[first]
+                        ),
+                    )
+                    .help(format!(
+                        "write each `min` as a percentage from 0 to 100 (a number, or a string such as \"90%\"): {}",
+                        as_percent.join(", ")
+                    )),
+            );
         }
         match out.last() {
             Some(last) if !last.min.is_zero() => self.push(
