@@ -67,6 +67,7 @@ checks! {
     BAD_ROUNDING = "E113", "malformed rounding";
     DUPLICATE_ID = "E114", "criteria set id used twice";
     SIBLING_ORDER = "W101", "sibling codes out of order";
+    RATIO_INVERT = "W102", "ratio rule with `invert`";
     // Evidence files.
     UNKNOWN_CRITERIA = "E201", "criteria set not found";
     UNKNOWN_CODE = "E202", "value for an unknown criterion code";

@@ -228,11 +228,31 @@ pub enum Rule {
 }
 
 /// `ratio` parameters; rates are fractions (0.5 means 50%).
+///
+/// With r' = 1 − rate when `invert`, else the rate:
+/// - `zero_below < full_at`: higher is better: 0 below `zero_below`, `max` from `full_at`,
+///   `max × (r' − zero_below) / (full_at − zero_below)` between;
+/// - `zero_below == full_at`: a step: `max` from `full_at`, 0 below;
+/// - `zero_below > full_at` (revision 2, `{ zero_at: "10%", full_at: "0%" }`): **lower is
+///   better**: `max` at or below `full_at`, 0 at or above `zero_below`,
+///   `max × (zero_below − r') / (zero_below − full_at)` between.
+///
+/// `zero_below` is what a file writes as `zero_below:` or, since revision 2, `zero_at:`.
+/// `invert` stays readable (and is warned about, W102): it is the same line on 1 − rate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ratio {
+    /// The rate scoring 0 (`zero_at`, `zero_below`).
     pub zero_below: Decimal,
+    /// The rate scoring the max.
     pub full_at: Decimal,
     pub invert: bool,
+}
+
+impl Ratio {
+    /// Whether lower rates score more (`zero_at` above `full_at`).
+    pub fn lower_is_better(&self) -> bool {
+        self.zero_below > self.full_at
+    }
 }
 
 impl Default for Ratio {

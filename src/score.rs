@@ -130,7 +130,16 @@ pub fn rule_score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Dec
             let num = if r.invert { sub(*den, *num)? } else { *num };
             let lower = mul(r.zero_below, *den)?;
             let upper = mul(r.full_at, *den)?;
-            if num < lower {
+            if lower > upper {
+                // zero_at above full_at: the lower the rate the better.
+                if num <= upper {
+                    max
+                } else if num >= lower {
+                    zero
+                } else {
+                    div(mul(max, sub(lower, num)?)?, sub(lower, upper)?)?
+                }
+            } else if num < lower {
                 zero
             } else if num >= upper {
                 max
@@ -421,6 +430,26 @@ mod tests {
         });
         assert_eq!(s(&step, "1", &rate("79.9%")), dec("0"));
         assert_eq!(s(&step, "1", &rate("80%")), dec("1"));
+    }
+
+    #[test]
+    fn ratio_lower_is_better_at_its_edges() {
+        // { zero_at: "10%", full_at: "2%" }: max at or below 2%, 0 at or above 10%.
+        let lower = Rule::Ratio(Ratio {
+            zero_below: dec("0.1"),
+            full_at: dec("0.02"),
+            invert: false,
+        });
+        assert_eq!(s(&lower, "2", &rate("0%")), dec("2"));
+        assert_eq!(s(&lower, "2", &rate("2%")), dec("2"));
+        assert_eq!(s(&lower, "2", &rate("2.01%")), dec("1.99750"));
+        assert_eq!(s(&lower, "2", &rate("6%")), dec("1"));
+        assert_eq!(s(&lower, "2", &rate("9.99%")), dec("0.0025"));
+        assert_eq!(s(&lower, "2", &rate("10%")), dec("0"));
+        assert_eq!(s(&lower, "2", &rate("1/10")), dec("0"));
+        assert_eq!(s(&lower, "2", &rate("100%")), dec("0"));
+        // Between, from counts: 1/25 = 4% → 2 × (10 − 4) / 8 = 1.5.
+        assert_eq!(s(&lower, "2", &rate("1/25")), dec("1.5"));
     }
 
     #[test]

@@ -269,3 +269,85 @@ fn one_band_at_one_percent_and_zero_is_also_taken_for_fractions() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("look like fractions"), "{out}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// 3. `invert` and lower-is-better ratios
+
+/// A one-leaf criteria set (max 1) with this ratio rule's parameters.
+fn ratio_set(dir: &Path, params: &str) -> std::path::PathBuf {
+    let c = dir.join("c.yaml");
+    fs::write(
+        &c,
+        format!("parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - {{ code: \"1\", title: \"Hồ sơ trả lại\", max: 1, rule: {{ ratio: {{ {params} }} }} }}\n"),
+    )
+    .unwrap();
+    c
+}
+
+/// The leaf's score for `rate` under the set in `dir`.
+fn leaf_score(dir: &Path, rate: &str) -> String {
+    let e = evidence(dir, &format!("  \"1\": \"{rate}\"\n"));
+    let json = common::stdout_of(&["score", e.to_str().unwrap(), "-f", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    doc["total"]["score"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn invert_is_warned_with_the_equivalent_zero_at_full_at_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ratio_set(
+        dir.path(),
+        "invert: true, zero_below: \"0%\", full_at: \"10%\"",
+    );
+    let (code, out) = check(&[&c]);
+    assert_eq!(code, 0, "a warning: {out}");
+    assert!(out.contains("warning[W102]"), "{out}");
+    assert!(
+        out.contains("full marks for rates up to 90%"),
+        "says what it does: {out}"
+    );
+    assert!(
+        out.contains("{ ratio: { zero_at: \"100%\", full_at: \"90%\" } }"),
+        "the equivalent form: {out}"
+    );
+    assert!(
+        out.contains("{ ratio: { zero_at: \"10%\", full_at: \"0%\" } }"),
+        "the likely intent: {out}"
+    );
+    // The equivalent form scores the same as the inverted rule.
+    assert_eq!(leaf_score(dir.path(), "90%"), "1");
+    assert_eq!(leaf_score(dir.path(), "95%"), "0.5");
+    ratio_set(dir.path(), "zero_at: \"100%\", full_at: \"90%\"");
+    assert_eq!(leaf_score(dir.path(), "90%"), "1");
+    assert_eq!(leaf_score(dir.path(), "95%"), "0.5");
+}
+
+#[test]
+fn full_at_below_zero_at_means_lower_is_better() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = ratio_set(dir.path(), "zero_at: \"10%\", full_at: \"0%\"");
+    let (code, out) = check(&[&c]);
+    assert_eq!((code, out.contains("[W")), (0, false), "{out}");
+    for (rate, want) in [
+        ("0%", "1"),
+        ("2.5%", "0.75"),
+        ("5%", "0.5"),
+        ("10%", "0"),
+        ("3/20", "0"),
+        ("100%", "0"),
+    ] {
+        assert_eq!(leaf_score(dir.path(), rate), want, "at {rate}");
+    }
+    // zero_below is the same parameter; giving both is an error.
+    ratio_set(dir.path(), "zero_below: \"10%\", full_at: \"2%\"");
+    assert_eq!(leaf_score(dir.path(), "2%"), "1");
+    assert_eq!(leaf_score(dir.path(), "6%"), "0.5");
+    let c = ratio_set(
+        dir.path(),
+        "zero_below: \"10%\", zero_at: \"10%\", full_at: \"0%\"",
+    );
+    let (code, out) = check(&[&c]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[E109]"), "{out}");
+    assert!(out.contains("`zero_at` and `zero_below`"), "{out}");
+}

@@ -636,9 +636,30 @@ impl Builder<'_> {
                     ..Ratio::default()
                 };
                 let mut ok = true;
+                // `zero_at` (revision 2) and `zero_below` name one parameter.
+                let zero = match (&r.zero_at, &r.zero_below) {
+                    (Some(_), Some(_)) => {
+                        self.push(
+                            bad(
+                                &child(&ratio_path, "zero_at"),
+                                "`zero_at` and `zero_below` are two names for the rate that scores 0: give one".into(),
+                            )
+                            .help("keep `zero_at` (and `full_at`); `zero_below` is its older name"),
+                        );
+                        ok = false;
+                        None
+                    }
+                    (Some(t), None) => Some(("zero_at", t)),
+                    (None, Some(t)) => Some(("zero_below", t)),
+                    (None, None) => None,
+                };
                 for (name, text, slot) in [
-                    ("zero_below", &r.zero_below, &mut out.zero_below),
-                    ("full_at", &r.full_at, &mut out.full_at),
+                    (
+                        zero.map_or("zero_at", |z| z.0),
+                        zero.map(|z| z.1),
+                        &mut out.zero_below,
+                    ),
+                    ("full_at", r.full_at.as_ref(), &mut out.full_at),
                 ] {
                     let Some(t) = text else { continue };
                     match self.rate_param(t.0, &child(&ratio_path, name), code) {
@@ -646,19 +667,14 @@ impl Builder<'_> {
                         None => ok = false,
                     }
                 }
-                if ok && out.zero_below > out.full_at {
-                    self.push(
-                        bad(
-                            &child(&ratio_path, "zero_below"),
-                            format!(
-                                "zero_below ({}%) is above full_at ({}%)",
-                                decimal::show(out.zero_below * Decimal::ONE_HUNDRED),
-                                decimal::show(out.full_at * Decimal::ONE_HUNDRED)
-                            ),
-                        )
-                        .help("the rate at which points start must not exceed the rate that earns the max"),
-                    );
-                    ok = false;
+                // zero_at above full_at is revision 2's lower-is-better line, not an error.
+                if ok && out.invert {
+                    self.push(invert_warning(
+                        source,
+                        &out,
+                        &child(&ratio_path, "invert"),
+                        code,
+                    ));
                 }
                 ok.then_some(Rule::Ratio(out))
             }
@@ -786,6 +802,64 @@ impl Builder<'_> {
     }
 }
 
+/// W102: `invert: true` reads one way and scores another (`{ invert: true, zero_below: "0%",
+/// full_at: "10%" }` gives full marks up to 90%, not from 0% to 10%). The warning says what
+/// the rule does and gives the same line written with `zero_at`/`full_at` on the rate itself.
+fn invert_warning(source: &Source, r: &Ratio, path: &[Seg], code: &str) -> Diagnostic {
+    let pct = |f: Decimal| format!("{}%", decimal::show((f * Decimal::ONE_HUNDRED).normalize()));
+    // On r' = 1 − rate, the points change between P and Q; on the rate, between 1 − P and 1 − Q.
+    let (zero, full) = (Decimal::ONE - r.zero_below, Decimal::ONE - r.full_at);
+    let form = |z: Decimal, f: Decimal| {
+        format!(
+            "`{{ ratio: {{ zero_at: \"{}\", full_at: \"{}\" }} }}`",
+            pct(z),
+            pct(f)
+        )
+    };
+    let (does, help) = if r.zero_below == r.full_at {
+        (
+            format!("full marks for rates up to {}, 0 above it", pct(full)),
+            format!(
+                "an inverted step has no exact `zero_at`/`full_at` form: make sure that full marks up to {} and none above it is what the criterion says",
+                pct(full)
+            ),
+        )
+    } else {
+        let does = if zero > full {
+            format!(
+                "full marks for rates up to {}, falling to 0 at {}",
+                pct(full),
+                pct(zero)
+            )
+        } else {
+            format!(
+                "0 for rates up to {}, rising to full marks at {}",
+                pct(zero),
+                pct(full)
+            )
+        };
+        let mut help = format!("write the same rule without `invert`: {}", form(zero, full));
+        // The likely intent, where it differs: the written rates taken as they read.
+        if !r.lower_is_better() && zero != r.full_at {
+            help.push_str(&format!(
+                "; if {} was meant to earn full marks and {} or more nothing, write {}",
+                pct(r.zero_below),
+                pct(r.full_at),
+                form(r.full_at, r.zero_below)
+            ));
+        }
+        (does, help)
+    };
+    source
+        .diag(
+            diag::RATIO_INVERT,
+            path,
+            format!("`invert: true` scores 1 − rate: this rule gives {does}"),
+        )
+        .criterion(code.to_string())
+        .help(help)
+}
+
 /// Dot-separated positive integers without leading zeros.
 pub fn is_code(s: &str) -> bool {
     !s.is_empty()
@@ -820,6 +894,72 @@ pub(super) fn float_code_message(written: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decimal::dec;
+    use crate::model::Value;
+
+    fn ratio_rule(params: &str) -> (Result<Rule, Diagnostics>, Vec<Diagnostic>) {
+        let text = format!("parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - {{ code: \"1\", title: a, max: 1, rule: {{ ratio: {{ {params} }} }} }}\n");
+        match parse_criteria(&Source::from_text("c.yaml".into(), text)) {
+            Ok((set, warnings)) => (Ok(set.nodes[0].rule.clone().unwrap()), warnings),
+            Err(d) => (Err(d), Vec::new()),
+        }
+    }
+
+    fn score_at(rule: &Rule, bp: i64) -> Decimal {
+        let rate = Value::Rate {
+            num: Decimal::new(bp, 2),
+            den: Decimal::ONE_HUNDRED,
+            text: "".into(),
+        };
+        crate::score::rule_score(rule, Decimal::ONE, &rate)
+            .unwrap()
+            .unwrap()
+    }
+
+    /// The form W102's help gives, read back from its text.
+    fn suggested(help: &str) -> String {
+        let start = help.find("zero_at").unwrap();
+        let end = help[start..].find(" }").unwrap();
+        help[start..start + end].to_string()
+    }
+
+    #[test]
+    fn zero_at_is_zero_below_and_above_full_at_means_lower_is_better() {
+        let (rule, warnings) = ratio_rule("zero_at: \"10%\", full_at: \"0%\"");
+        let Ok(Rule::Ratio(r)) = rule else {
+            panic!("{rule:?}")
+        };
+        assert!(warnings.is_empty());
+        assert_eq!(
+            (r.zero_below, r.full_at, r.invert),
+            (dec("0.1"), dec("0"), false)
+        );
+        assert!(r.lower_is_better());
+        let (rule, _) = ratio_rule("zero_below: \"10%\", full_at: \"0%\"");
+        assert_eq!(rule.unwrap(), Rule::Ratio(r));
+    }
+
+    #[test]
+    fn the_invert_warning_gives_a_form_that_scores_the_same() {
+        for (p, q) in [("0%", "10%"), ("20%", "60%"), ("30%", "5%"), ("0%", "100%")] {
+            let params = format!("invert: true, zero_below: \"{p}\", full_at: \"{q}\"");
+            let (inverted, warnings) = ratio_rule(&params);
+            let inverted = inverted.unwrap();
+            assert_eq!(warnings.len(), 1, "{params}");
+            assert_eq!(warnings[0].check, diag::RATIO_INVERT);
+            let form = suggested(warnings[0].help.as_deref().unwrap());
+            let (equivalent, none) = ratio_rule(&form);
+            let equivalent = equivalent.unwrap();
+            assert!(none.is_empty(), "{form}");
+            for bp in (0..=10000).step_by(25) {
+                assert_eq!(
+                    score_at(&inverted, bp),
+                    score_at(&equivalent, bp),
+                    "{params} vs {form} at {bp} bp"
+                );
+            }
+        }
+    }
 
     #[test]
     fn codes() {

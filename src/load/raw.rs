@@ -77,6 +77,8 @@ pub enum RawRule<'t> {
 #[derive(Debug, Default)]
 pub struct RawRatio<'t> {
     pub zero_below: Option<NumText<'t>>,
+    /// Revision 2's name for `zero_below`.
+    pub zero_at: Option<NumText<'t>>,
     pub full_at: Option<NumText<'t>>,
     pub invert: Option<bool>,
 }
@@ -497,7 +499,11 @@ impl<'s, 't> Reader<'s> {
             return match name {
                 "ratio" if null => Some(RawRule::Ratio(RawRatio::default())),
                 "ratio" => {
-                    let f = self.fields(params, "ratio", &["zero_below", "full_at", "invert"])?;
+                    let f = self.fields(
+                        params,
+                        "ratio",
+                        &["zero_at", "zero_below", "full_at", "invert"],
+                    )?;
                     let invert = match f.get("invert") {
                         None => None,
                         Some(n) => match n.scalar() {
@@ -511,6 +517,7 @@ impl<'s, 't> Reader<'s> {
                     };
                     Some(RawRule::Ratio(RawRatio {
                         zero_below: self.opt_number(&f, "zero_below"),
+                        zero_at: self.opt_number(&f, "zero_at"),
                         full_at: self.opt_number(&f, "full_at"),
                         invert,
                     }))
