@@ -181,7 +181,7 @@ pub fn github_annotation(d: &Diagnostic) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut props = format!("file={}", property(&d.file));
+    let mut props = format!("file={}", property(&diag::visible(&d.file)));
     if let Some(p) = d.position {
         props.push_str(&format!(",line={},col={}", p.line, p.column));
     }
@@ -196,6 +196,8 @@ pub fn github_annotation(d: &Diagnostic) -> String {
     if let Some(help) = &d.help {
         message.push_str(&format!("\nhelp: {help}"));
     }
+    // A control or bidirectional character quoted from the input is shown as its code point.
+    let message = diag::visible(&message);
     format!("::{level} {props}::{}", data(&message))
 }
 

@@ -52,6 +52,7 @@ checks! {
     EMPTY_FILE = "E011", "empty file";
     ANCHOR = "E012", "anchor or alias";
     NOTHING_TO_CHECK = "E013", "no file to check";
+    HIDDEN_CHAR = "E014", "control or bidirectional character in a text";
     // Criteria sets.
     BAD_CODE = "E101", "malformed criterion code";
     FLOAT_CODE = "E102", "criterion code written as a number";
@@ -198,14 +199,16 @@ impl fmt::Display for Diagnostic {
     ///    = help: …
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        // Every text here may quote the input: a control or bidirectional character in it is
+        // written as its code point, never sent to the terminal as it is.
         write!(f, "{}[{}]: ", self.severity.name(), self.check.code)?;
         if let Some(code) = self.criterion_prefix() {
-            write!(f, "{code}: ")?;
+            write!(f, "{}: ", visible(code))?;
         }
-        writeln!(f, "{}", self.message)?;
+        writeln!(f, "{}", visible(&self.message))?;
         let gutter = self.position.map(|p| p.line.to_string().len()).unwrap_or(1);
         let pad = " ".repeat(gutter);
-        write!(f, "{pad} --> {}", self.location())?;
+        write!(f, "{pad} --> {}", visible(&self.location()))?;
         if let (Some(p), Some(line)) = (self.position, &self.source_line) {
             // Tabs would shift the caret; show them as single spaces. A long line is cut to
             // a window around the spot.
@@ -220,8 +223,23 @@ impl fmt::Display for Diagnostic {
             } else {
                 (0, chars.len())
             };
-            let mut shown: String = chars[start..end].iter().collect();
-            let mut caret_at = col - start;
+            // Hidden characters are shown as `<U+202E>`: wider, so the caret moves with them.
+            let width = |cs: &[char]| -> usize {
+                cs.iter()
+                    .map(|&c| if is_hidden(c) { shown_char(c).len() } else { 1 })
+                    .sum()
+            };
+            let mut shown: String = chars[start..end]
+                .iter()
+                .map(|&c| {
+                    if is_hidden(c) {
+                        shown_char(c)
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            let mut caret_at = width(&chars[start..col]);
             if start > 0 {
                 shown.insert(0, '…');
                 caret_at += 1;
@@ -229,7 +247,8 @@ impl fmt::Display for Diagnostic {
             if end < chars.len() {
                 shown.push('…');
             }
-            let carets = "^".repeat(self.span.min(end.saturating_sub(col)).max(1));
+            let underlined = self.span.min(end.saturating_sub(col)).max(1);
+            let carets = "^".repeat(width(&chars[col..(col + underlined).min(end)]).max(1));
             write!(
                 f,
                 "\n{pad} |\n{} | {shown}\n{pad} | {}{carets}",
@@ -238,7 +257,7 @@ impl fmt::Display for Diagnostic {
             )?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n{pad} = help: {help}")?;
+            write!(f, "\n{pad} = help: {}", visible(help))?;
         }
         Ok(())
     }
@@ -270,6 +289,70 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+/// Whether `c` must never reach a terminal from an input file: a C0 or C1 control character
+/// (escape, bell, carriage return, …; tab and line feed included, callers allow them where they
+/// belong) or a bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069),
+/// which reorders the text shown around it.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// `<U+001B>`: how a hidden character is shown inside quoted text.
+fn shown_char(c: char) -> String {
+    format!("<U+{:04X}>", u32::from(c))
+}
+
+/// "U+001B (escape)": a hidden character named for a message.
+pub fn char_name(c: char) -> String {
+    let name = match c {
+        '\0' => "null",
+        '\u{7}' => "bell",
+        '\u{8}' => "backspace",
+        '\t' => "tab",
+        '\n' => "line feed",
+        '\u{b}' => "vertical tab",
+        '\u{c}' => "form feed",
+        '\r' => "carriage return",
+        '\u{1b}' => "escape",
+        '\u{7f}' => "delete",
+        '\u{85}' => "next line",
+        '\u{9b}' => "control sequence introducer",
+        '\u{202A}' => "left-to-right embedding",
+        '\u{202B}' => "right-to-left embedding",
+        '\u{202C}' => "pop directional formatting",
+        '\u{202D}' => "left-to-right override",
+        '\u{202E}' => "right-to-left override",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        c if c.is_control() => "a control character",
+        _ => "a formatting character",
+    };
+    format!("U+{:04X} ({name})", u32::from(c))
+}
+
+/// `s` with every hidden character but tab and line feed written as `<U+001B>`, for quoting
+/// input in a message.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| is_hidden(c) && c != '\t' && c != '\n') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if is_hidden(c) && c != '\t' && c != '\n' {
+                    shown_char(c)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
 
 /// The closest of `candidates` to `word`, if close enough to be a likely typo.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -315,6 +398,31 @@ mod tests {
         assert_eq!(suggest("mx", ["code", "title", "max"]), Some("max"));
         assert_eq!(suggest("itmes", ["items", "rule"]), Some("items"));
         assert_eq!(suggest("zzzzzz", ["items", "rule"]), None);
+    }
+
+    #[test]
+    fn hidden_characters_are_shown_as_code_points() {
+        assert!(is_hidden('\u{1b}') && is_hidden('\u{9b}') && is_hidden('\u{202e}'));
+        assert!(is_hidden('\u{2066}') && is_hidden('\r') && is_hidden('\u{7f}'));
+        assert!(!is_hidden('ơ') && !is_hidden('\u{200b}') && !is_hidden('\u{2070}'));
+        assert_eq!(char_name('\u{1b}'), "U+001B (escape)");
+        assert_eq!(char_name('\u{202e}'), "U+202E (right-to-left override)");
+        assert_eq!(visible("a\u{1b}[31mb\tc"), "a<U+001B>[31mb\tc");
+        assert!(matches!(visible("Krông Nô"), std::borrow::Cow::Borrowed(_)));
+        // The caret stays under the spot when a hidden character comes before it.
+        let text = "title: \"a\u{202e}b\" x\n";
+        let d = Diagnostic::new(HIDDEN_CHAR, "c.yaml", "m").at(
+            Some(Position {
+                line: 1,
+                column: 14,
+            }),
+            1,
+            text,
+        );
+        assert_eq!(
+            d.to_string(),
+            "error[E014]: m\n  --> c.yaml:1:14\n  |\n1 | title: \"a<U+202E>b\" x\n  |                     ^"
+        );
     }
 
     #[test]

@@ -351,3 +351,134 @@ fn full_at_below_zero_at_means_lower_is_better() {
     assert!(out.contains("error[E109]"), "{out}");
     assert!(out.contains("`zero_at` and `zero_below`"), "{out}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// 4. Control and bidirectional characters never reach the terminal
+
+/// Characters that move a terminal's cursor, ring it, or reorder the text around them.
+fn hides_something(s: &str) -> bool {
+    s.chars().any(|c| {
+        (c.is_control() && c != '\n')
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    })
+}
+
+/// `check` on a criteria set whose leaf 1.1 has these extra keys (title included).
+fn check_leaf(dir: &Path, leaf: &str) -> (i32, String) {
+    let c = dir.join("c.yaml");
+    fs::write(
+        &c,
+        format!("parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - code: \"1\"\n    title: a\n    max: 1\n    items:\n      - code: \"1.1\"\n{leaf}        max: 1\n        rule: yes-no\n"),
+    )
+    .unwrap();
+    check(&[&c])
+}
+
+#[test]
+fn an_escape_sequence_in_a_title_is_refused_and_shown_as_its_code_point() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out) = check_leaf(dir.path(), "        title: \"Kế hoạch \\e[31mCCHC\"\n");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error[E014]: 1.1: `title` holds U+001B (escape), a control character"),
+        "{out}"
+    );
+    assert!(out.contains("c.yaml:11:16"), "file, line and column: {out}");
+    assert!(!hides_something(&out), "printed raw: {out:?}");
+    // Bell, carriage return and a right-to-left override, escaped or written as they are.
+    for (title, shown) in [
+        ("\"a\\ab\"", "U+0007"),
+        ("\"a\\rb\"", "U+000D"),
+        ("\"a\\u202Eb\"", "U+202E"),
+        ("\"a\u{202E}b\"", "U+202E"),
+        ("\"a\u{2066}b\"", "U+2066"),
+        ("\"a\\x9Bb\"", "U+009B"),
+    ] {
+        let (code, out) = check_leaf(dir.path(), &format!("        title: {title}\n"));
+        assert_eq!(code, 1, "{title}: {out}");
+        assert!(
+            out.contains("[E014]") && out.contains(shown),
+            "{title}: {out}"
+        );
+        assert!(!hides_something(&out), "{title} printed raw: {out:?}");
+    }
+}
+
+#[test]
+fn newlines_only_where_a_text_may_hold_several_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    // A title in one line with a tab; a note and a block-scalar title on several lines.
+    let (code, out) = check_leaf(
+        dir.path(),
+        "        title: |\n          Kế hoạch\n          CCHC\tnăm\n        note: \"dòng một\\ndòng hai\"\n",
+    );
+    assert_eq!((code, out.contains("[E")), (0, false), "{out}");
+    let (code, out) = check_leaf(dir.path(), "        title: \"dòng một\\ndòng hai\"\n");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("U+000A (line feed)"), "{out}");
+}
+
+#[test]
+fn a_crlf_file_keeps_its_block_scalars() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c.yaml");
+    fs::write(
+        &c,
+        "parindex: 1\r\nkind: criteria\r\nid: t\r\ntitle: t\r\nsections:\r\n  - code: \"1\"\r\n    title: >\r\n      một\r\n      hai\r\n    note: |\r\n      ba\r\n      bốn\r\n    max: 1\r\n    rule: yes-no\r\n",
+    )
+    .unwrap();
+    let (code, out) = check(&[&c]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn evidence_texts_and_values_are_held_to_the_same_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    criteria(dir.path(), "", "");
+    let e = dir.path().join("e.yaml");
+    fs::write(
+        &e,
+        "parindex: 1\nkind: evidence\ncriteria: c.yaml\nunit: \"UBND \\u202Ehuyện\"\nperiod: \"2025\\e\"\nvalues:\n  \"1.1\": \"97%\\r\"\n  \"1.2\": { value: 0, appraised: 1, reason: \"thiếu\\a\" }\n  \"1.3\": { value: 1, note: \"ghi chú\\ndòng hai\" }\n",
+    )
+    .unwrap();
+    let (code, out) = check(&[&e]);
+    assert_eq!(code, 1, "{out}");
+    assert!(!hides_something(&out), "printed raw: {out:?}");
+    for want in [
+        "`unit` holds U+202E (right-to-left override)",
+        "`period` holds U+001B (escape)",
+        "error[E014]: 1.1: the value holds U+000D (carriage return)",
+        "error[E014]: 1.2: `reason` holds U+0007 (bell)",
+    ] {
+        assert!(out.contains(want), "{want}: {out}");
+    }
+    assert_eq!(out.matches("[E014]").count(), 4, "{out}");
+    assert!(
+        !out.contains("[W201]"),
+        "a refused value is not also missing: {out}"
+    );
+}
+
+#[test]
+fn other_diagnostics_quoting_a_text_never_print_it_raw() {
+    // An unknown key with an escape in its name, in a line that also holds a raw override.
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out) = check_leaf(
+        dir.path(),
+        "        title: a\n        \"ma\\ex\": \"\u{202E}1\"\n",
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("[E007]"), "{out}");
+    assert!(!hides_something(&out), "printed raw: {out:?}");
+    for format in ["json", "github"] {
+        let out = parindex()
+            .args(["check", "-f", format])
+            .arg(dir.path().join("c.yaml"))
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("ma<U+001B>x"), "{format}: {text}");
+        assert!(!hides_something(&text), "{format} printed raw: {text:?}");
+    }
+}

@@ -181,7 +181,14 @@ pub fn parse_evidence(
     // Unknown keys were reported while reading; every other check still runs.
     found.extend(reader.found);
     let period = match raw.period {
-        Scalar::Str(s) | Scalar::Int(s) => s.to_string(),
+        Scalar::Str(s) | Scalar::Int(s) => {
+            if let Some(p) = super::hidden_char(Some("period"), None, s) {
+                let mut d = source.diag(p.check, &[key("period")], p.message);
+                d.help = p.help;
+                found.push(d);
+            }
+            s.to_string()
+        }
         other => {
             found.push(
                 source
@@ -426,12 +433,18 @@ impl Binder<'_> {
     fn value(&mut self, at: &Node, node: usize) -> Option<Value> {
         let scalar = at.scalar()?;
         let n = &self.set.nodes[node];
-        let result = read_value(&scalar).and_then(|v| match (&v, &n.rule) {
-            (Some(value), Some(rule)) => fits_rule(value, rule, n.max, at.text())
-                .and_then(|()| na_allowed(value, n))
-                .map(|()| v),
-            _ => Ok(v),
-        });
+        let hidden = at
+            .text()
+            .and_then(|t| super::hidden_char(None, Some(at), t))
+            .map_or(Ok(()), Err);
+        let result = hidden
+            .and_then(|()| read_value(&scalar))
+            .and_then(|v| match (&v, &n.rule) {
+                (Some(value), Some(rule)) => fits_rule(value, rule, n.max, at.text())
+                    .and_then(|()| na_allowed(value, n))
+                    .map(|()| v),
+                _ => Ok(v),
+            });
         match result {
             Ok(v) => v,
             Err(ValueProblem {

@@ -236,7 +236,13 @@ impl<'s, 't> Reader<'s> {
                 self.wrong(key, node, "text");
                 None
             }
-            (Some(_), text) => text,
+            (Some(_), text) => {
+                // The one place every text passes: none may hide a control character.
+                if let Some(p) = text.and_then(|t| super::hidden_char(Some(key), Some(node), t)) {
+                    self.report(p.check, node, p.message).help = p.help;
+                }
+                text
+            }
         }
     }
 
