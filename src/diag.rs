@@ -354,14 +354,77 @@ pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
-/// The closest of `candidates` to `word`, if close enough to be a likely typo.
+/// The closest of `candidates` to `word`, if close enough to be a likely typo. Criterion codes
+/// (`3.4.1`) are held to [`suggest_code`]'s stricter rule.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
+    if looks_like_code(word) {
+        return suggest_code(word, candidates);
+    }
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let nearest = candidates
+        .iter()
+        .map(|&c| (edit_distance(word, c), c))
         .filter(|(d, c)| *d <= (c.chars().count().max(word.chars().count()) / 3).max(2))
         .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    // A word cut short (`full` for `full_at`), when it begins one candidate only.
+    nearest.or_else(|| {
+        let mut starting = candidates
+            .iter()
+            .filter(|c| word.chars().count() >= 3 && c.starts_with(word));
+        match (starting.next(), starting.next()) {
+            (Some(&c), None) => Some(c),
+            _ => None,
+        }
+    })
+}
+
+fn looks_like_code(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit())
+        && word.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// The code `code` was likely meant to be, if one is near enough to say so. A code is short
+/// and its parts are numbers, so one edit turns `7.8` into `3.8` and `3.4.7` into any sibling:
+/// only these count as near, and only when one candidate is nearer than every other:
+/// - the same digits with the dots in other places (`21` → `2.1`, `3.41` → `3.4.1`);
+/// - else a sibling (the same parent) whose last part is one edit away (`2.55` → `2.5`).
+pub fn suggest_code<'a>(
+    code: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let split = |c: &'a str| c.rsplit_once('.').unwrap_or(("", c));
+    let (parent, last) = code.rsplit_once('.').unwrap_or(("", code));
+    let digits: String = code.chars().filter(|&c| c != '.').collect();
+    let mut best: Option<(usize, &'a str)> = None;
+    let mut tied = false;
+    for c in candidates {
+        if c == code {
+            return Some(c);
+        }
+        let (c_parent, c_last) = split(c);
+        // The digits right is nearer than a digit wrong.
+        let distance = if c.chars().filter(|&ch| ch != '.').eq(digits.chars()) {
+            1
+        } else if c_parent == parent && edit_distance(last, c_last) <= 1 {
+            2
+        } else {
+            continue;
+        };
+        match best {
+            Some((d, b)) if d == distance && b != c => tied = true,
+            Some((d, _)) if d <= distance => {}
+            _ => {
+                best = Some((distance, c));
+                tied = false;
+            }
+        }
+    }
+    if tied {
+        None
+    } else {
+        best.map(|(_, c)| c)
+    }
 }
 
 /// Levenshtein distance over characters.
@@ -398,6 +461,68 @@ mod tests {
         assert_eq!(suggest("mx", ["code", "title", "max"]), Some("max"));
         assert_eq!(suggest("itmes", ["items", "rule"]), Some("items"));
         assert_eq!(suggest("zzzzzz", ["items", "rule"]), None);
+        const NODE: [&str; 8] = [
+            "code",
+            "title",
+            "max",
+            "responsible",
+            "note",
+            "if_na",
+            "rule",
+            "items",
+        ];
+        for (typo, meant) in [
+            ("tittle", "title"),
+            ("Title", "title"),
+            ("resposible", "responsible"),
+            ("responsable", "responsible"),
+            ("rules", "rule"),
+            ("item", "items"),
+            ("notes", "note"),
+            ("ifna", "if_na"),
+            ("if-na", "if_na"),
+            ("maxx", "max"),
+        ] {
+            assert_eq!(suggest(typo, NODE), Some(meant), "{typo}");
+        }
+        let ratio = ["zero_at", "zero_below", "full_at", "invert"];
+        assert_eq!(suggest("zero_bellow", ratio), Some("zero_below"));
+        assert_eq!(suggest("full", ratio), Some("full_at"));
+        assert_eq!(suggest("inverted", ratio), Some("invert"));
+        assert_eq!(suggest("zero", ratio), None);
+        assert_eq!(
+            suggest("forbit", ["full", "exclude", "forbid"]),
+            Some("forbid")
+        );
+        assert_eq!(
+            suggest(
+                "dak-nong-district-2021",
+                ["dak-nong-district-2022", "dak-nong-district-2023"]
+            ),
+            Some("dak-nong-district-2022")
+        );
+    }
+
+    #[test]
+    fn suggests_a_code_only_when_it_is_near() {
+        let codes = [
+            "1", "1.1", "1.2", "2", "2.1", "2.5", "3", "3.8", "3.4.1", "3.4.12",
+        ];
+        // Another parent is not near, however few the edits.
+        assert_eq!(suggest("7.8", codes), None);
+        assert_eq!(suggest("4.1", codes), None);
+        // One edit in the last part, with no other sibling as near.
+        assert_eq!(suggest("2.55", codes), Some("2.5"));
+        assert_eq!(suggest("3.4.121", codes), Some("3.4.12"));
+        assert_eq!(suggest("3.4.2", codes), None);
+        // Several siblings one edit away: no guess.
+        assert_eq!(suggest("1.3", codes), None);
+        assert_eq!(suggest("4", codes), None);
+        // The digits right, the dots wrong.
+        assert_eq!(suggest("21", codes), Some("2.1"));
+        assert_eq!(suggest("3.41", codes), Some("3.4.1"));
+        assert_eq!(suggest("341", codes), Some("3.4.1"));
+        assert_eq!(suggest("34.1", codes), Some("3.4.1"));
     }
 
     #[test]

@@ -88,6 +88,31 @@ impl CriteriaSet {
         Some(i)
     }
 
+    /// Where a code that is not in the set would stand, in words: its would-be parent's
+    /// criteria ("criteria under 3.4: 3.4.1, 3.4.2, 3.4.3"), or that the parent is a leaf;
+    /// `None` where the parent is not in the set either.
+    pub fn around(&self, code: &str) -> Option<String> {
+        let parent = &self.nodes[self.find(code.rsplit_once('.')?.0)?];
+        if parent.is_leaf() {
+            return Some(format!("{} is a leaf, without sub-criteria", parent.code));
+        }
+        const SHOWN: usize = 12;
+        let mut children: Vec<&str> = parent
+            .children
+            .iter()
+            .take(SHOWN)
+            .map(|&c| self.nodes[c].code.as_str())
+            .collect();
+        if parent.children.len() > SHOWN {
+            children.push("…");
+        }
+        Some(format!(
+            "criteria under {}: {}",
+            parent.code,
+            children.join(", ")
+        ))
+    }
+
     /// Indices of the sections (top-level nodes), in order.
     pub fn sections(&self) -> impl Iterator<Item = usize> + '_ {
         self.nodes

@@ -482,3 +482,84 @@ fn other_diagnostics_quoting_a_text_never_print_it_raw() {
         assert!(!hides_something(&text), "{format} printed raw: {text:?}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// 5. One cause, one report; suggestions near the input
+
+#[test]
+fn a_code_written_as_a_number_is_reported_once_without_follow_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c.yaml");
+    fs::write(
+        &c,
+        "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - code: \"1\"\n    title: a\n    max: 3\n    items:\n      - { code: \"1.9\", title: b, max: 1, rule: yes-no }\n      - code: 1.10\n        title: c\n        max: 2\n        items:\n          - { code: \"1.10.1\", title: d, max: 1, rule: yes-no }\n          - { code: \"1.10.2\", title: e, max: 1, rule: yes-no }\n  - code: 2.0\n    title: f\n    max: 1\n    items:\n      - { code: \"2.1\", title: g, max: 1, rule: yes-no }\n",
+    )
+    .unwrap();
+    let (code, out) = check(&[&c]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out.matches("error[").count(), 2, "{out}");
+    assert_eq!(out.matches("error[E102]").count(), 2, "{out}");
+    assert!(!out.contains("parent's code ``"), "{out}");
+}
+
+#[test]
+fn strict_reports_missing_values_once_and_as_errors_beside_other_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    criteria(dir.path(), "", "");
+    let e = evidence(dir.path(), "  \"1.1\": \"120%\"\n");
+    let out = parindex()
+        .args(["score", "--strict", e.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("[W201]").count(), 1, "{stderr}");
+    assert!(stderr.contains("error[W201]"), "{stderr}");
+    assert!(stderr.contains("error[E205]"), "{stderr}");
+    let e = evidence(dir.path(), "  \"1.1\": \"20%\"\n");
+    let out = parindex()
+        .args(["score", "--strict", e.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("[W201]").count(), 1, "{stderr}");
+}
+
+/// The help of E202 for an unknown code in the small test set.
+fn unknown_code_help(code: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let criteria = fs::canonicalize("tests/fixtures/small-criteria.yaml").unwrap();
+    let e = dir.path().join("e.yaml");
+    fs::write(
+        &e,
+        format!(
+            "parindex: 1\nkind: evidence\ncriteria: {}\nunit: u\nperiod: \"2025\"\nvalues:\n  \"{code}\": 1\n",
+            criteria.display()
+        ),
+    )
+    .unwrap();
+    let (_, out) = check(&[&e]);
+    let line = out
+        .lines()
+        .skip_while(|l| !l.contains("[E202]"))
+        .find(|l| l.contains("= help:"))
+        .unwrap_or_else(|| panic!("{out}"));
+    line.to_string()
+}
+
+#[test]
+fn a_code_is_suggested_only_when_it_is_near_the_input() {
+    // Another section's criterion is not near: 3.1 is not a typo of 1.1 or 2.1.
+    let far = unknown_code_help("3.1");
+    assert!(!far.contains("did you mean"), "{far}");
+    // A digit too many under the same parent, or the dots left out.
+    assert!(unknown_code_help("2.55").contains("did you mean `2.5`?"));
+    assert!(unknown_code_help("21").contains("did you mean `2.1`?"));
+    // Several siblings as near as each other: none is guessed, the siblings are listed.
+    let ambiguous = unknown_code_help("2.6");
+    assert!(!ambiguous.contains("did you mean"), "{ambiguous}");
+    assert!(
+        ambiguous.contains("criteria under 2: 2.1, 2.2, 2.3, 2.4, 2.5"),
+        "{ambiguous}"
+    );
+}

@@ -66,9 +66,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         None => CriteriaResolver::new(),
     };
+    let strict = |ds: &mut [Diagnostic]| {
+        if args.strict {
+            for d in ds.iter_mut().filter(|d| d.check == diag::MISSING_VALUE) {
+                d.severity = diag::Severity::Error;
+            }
+        }
+    };
     let (source, evidence, set, warnings) = match load_evidence(&args.evidence, &resolver) {
         Ok(loaded) => loaded,
-        Err(d) => {
+        Err(mut d) => {
+            // Beside other errors too, a missing value is an error under --strict.
+            strict(&mut d.0);
             report(&d.0);
             return Ok(failure());
         }
@@ -85,11 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             source.name, evidence.criteria_ref, set.id
         );
     }
-    if args.strict {
-        for d in notes.iter_mut().filter(|d| d.check == diag::MISSING_VALUE) {
-            d.severity = diag::Severity::Error;
-        }
-    }
+    strict(&mut notes);
     if report(&notes) > 0 {
         return Ok(failure());
     }

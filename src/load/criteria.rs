@@ -372,7 +372,8 @@ impl Builder<'_> {
                     d_at(diag::CODE_NOT_UNDER_PARENT, &code_path, format!("section code `{code}` has more than one part"))
                         .help("a section's code is a single number such as \"3\"; put this node under its section's `items`"),
                 ),
-                Some(pc) if !is_child_code(pc, code) => self.push(
+                // A parent whose code is unreadable was reported; its children are not.
+                Some(pc) if !pc.is_empty() && !is_child_code(pc, code) => self.push(
                     d_at(
                         diag::CODE_NOT_UNDER_PARENT,
                         &code_path,
@@ -519,7 +520,9 @@ impl Builder<'_> {
                         .criterion(written)
                         .help(format!("quote the code: `code: \"{written}\"`")),
                 );
-                return None;
+                // The code as meant (`1.10`, not 1.1): its children and siblings are checked
+                // against it, so that this one cause is the one error reported.
+                return is_code(written).then(|| written.to_string());
             }
             other => {
                 self.push(

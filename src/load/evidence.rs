@@ -208,7 +208,7 @@ pub fn parse_evidence(
         found,
     };
     let entries = b.entries(&raw);
-    let expect = raw.expect.as_ref().map(|e| b.expect(e));
+    let expect = raw.expect.as_ref().map(|e| b.expect(e, &raw.values));
     let Binder { mut found, .. } = b;
     // A leaf whose value was rejected is reported as such, not again as missing.
     let invalid: std::collections::HashSet<String> = found
@@ -325,15 +325,36 @@ impl Binder<'_> {
     }
 
     /// Resolves a code to a node index, reporting unknown codes at the key; `cursor` is the
-    /// place in the leaves' order where the next code is expected.
-    fn node(&mut self, code: &str, at: &Node, cursor: &mut usize) -> Option<usize> {
+    /// place in the leaves' order where the next code is expected; `written` holds the file's
+    /// value keys, for the hint.
+    fn node(
+        &mut self,
+        code: &str,
+        at: &Node,
+        cursor: &mut usize,
+        written: &[(&Node, RawEntry)],
+    ) -> Option<usize> {
         match self.set.find_from(code, cursor) {
             Some(i) => Some(i),
             None => {
-                let codes = self.set.nodes.iter().map(|n| n.code.as_str());
-                let help = match diag::suggest(code, codes) {
-                    Some(s) => format!("did you mean `{s}`? (criteria set {})", self.set.id),
-                    None => format!("`parindex criteria show {}` lists the codes", self.set.id),
+                let set = self.set;
+                let codes = set.nodes.iter().map(|n| n.code.as_str());
+                // Siblings as near as each other: the one of them the file gives no value is
+                // the likely one (`1.9` beside 1.2 and 1.3, with 1.1 missing).
+                let open = set
+                    .leaves()
+                    .map(|i| set.nodes[i].code.as_str())
+                    .filter(|c| !written.iter().any(|(k, _)| k.text() == Some(c)));
+                let show = format!("`parindex criteria show {}` lists the codes", set.id);
+                let help = match diag::suggest_code(code, codes) {
+                    Some(s) => format!("did you mean `{s}`? (criteria set {})", set.id),
+                    None => match (diag::suggest_code(code, open), set.around(code)) {
+                        (Some(s), _) => format!(
+                            "did you mean `{s}`, the criterion beside it that has no value?"
+                        ),
+                        (None, Some(around)) => format!("{around}; {show}"),
+                        (None, None) => show,
+                    },
                 };
                 self.found.push(
                     self.source
@@ -358,7 +379,7 @@ impl Binder<'_> {
             let Some(code) = self.code_key(k) else {
                 continue;
             };
-            let Some(i) = self.node(code, k, &mut cursor) else {
+            let Some(i) = self.node(code, k, &mut cursor, &raw.values) else {
                 continue;
             };
             let node = &self.set.nodes[i];
@@ -463,7 +484,7 @@ impl Binder<'_> {
         }
     }
 
-    fn expect(&mut self, raw: &RawExpect) -> Expect {
+    fn expect(&mut self, raw: &RawExpect, written: &[(&Node, RawEntry)]) -> Expect {
         let base = vec![key("expect")];
         let mut out = Expect {
             grade: raw.grade.map(str::to_string),
@@ -492,7 +513,7 @@ impl Binder<'_> {
             let Some(code) = self.code_key(k) else {
                 continue;
             };
-            if self.node(code, k, &mut 0).is_none() {
+            if self.node(code, k, &mut 0, written).is_none() {
                 continue;
             }
             match parse_decimal(t.0) {
