@@ -160,6 +160,28 @@ fn the_missing_value_hint_offers_na_only_where_it_is_allowed() {
 }
 
 #[test]
+fn other_hints_offer_na_only_where_it_is_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = criteria(dir.path(), "", "");
+    let e = evidence(
+        dir.path(),
+        "  \"1.1\": \"0/0\"\n  \"1.2\": 0\n  \"1.3\": lots\n",
+    );
+    let (code, out) = check(&[&c, &e]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("\"n/a\" (nothing arose) is not allowed on criterion 1.1"),
+        "{out}"
+    );
+    assert!(!out.contains("write \"n/a\""), "{out}");
+    assert!(!out.contains("or \"n/a\""), "{out}");
+    // Where the set allows n/a, the hints still offer it.
+    let c = criteria(dir.path(), "if_na: full\n", "");
+    let (_, out) = check(&[&c, &e]);
+    assert!(out.contains("if nothing arose, write \"n/a\""), "{out}");
+}
+
+#[test]
 fn whatif_refuses_na_where_the_set_forbids_it() {
     let dir = tempfile::tempdir().unwrap();
     criteria(dir.path(), "", "");

@@ -2,7 +2,7 @@
 //! value checked against its criterion's rule.
 
 use super::raw::{RawEntry, RawEvidence, RawExpect, Reader, Scalar};
-use super::value::{fits_rule, na_allowed, read_value, ValueProblem};
+use super::value::{fits_rule, hint_for, na_allowed, read_value, ValueProblem};
 use super::yaml::{child, key, Node};
 use super::{check_header, expect_kind, parse_criteria, Source};
 use crate::decimal::parse_decimal;
@@ -466,7 +466,7 @@ impl Binder<'_> {
                     .map(|()| v),
                 _ => Ok(v),
             });
-        match result {
+        match result.map_err(|p| hint_for(p, n)) {
             Ok(v) => v,
             Err(ValueProblem {
                 check,

@@ -308,6 +308,25 @@ pub fn na_allowed(value: &Value, node: &Criterion) -> Result<(), ValueProblem> {
     ))
 }
 
+/// Hints that offer `"n/a"` (a zero total, an unreadable value) offer it only where the leaf
+/// allows n/a: elsewhere writing it is E216.
+pub fn hint_for(mut p: ValueProblem, node: &Criterion) -> ValueProblem {
+    if node.if_na.allows_na() {
+        return p;
+    }
+    p.help = p.help.map(|h| {
+        if let Some(before) = h.strip_suffix("; if nothing arose, write \"n/a\"") {
+            format!(
+                "{before}; \"n/a\" (nothing arose) is not allowed on criterion {}: the criteria set would need `if_na: full` or `if_na: exclude` on it",
+                node.code
+            )
+        } else {
+            h.replace(", a number, or \"n/a\"", ", or a number")
+        }
+    });
+    p
+}
+
 /// A `points` or tiers value below 0 or, for `points`, above the max.
 fn number_out_of_range(n: Decimal, max: Decimal, written: &str) -> ValueProblem {
     if n.is_sign_negative() && !n.is_zero() {
