@@ -168,7 +168,7 @@ pub fn github_annotation(d: &Diagnostic) -> String {
         data(s).replace(':', "%3A").replace(',', "%2C")
     }
     let level = d.severity.name();
-    let mut props = format!("file={}", property(&d.file));
+    let mut props = format!("file={}", property(&diag::visible(&d.file)));
     if let Some(p) = d.position {
         props.push_str(&format!(",line={},col={}", p.line, p.column));
     }
@@ -176,13 +176,15 @@ pub fn github_annotation(d: &Diagnostic) -> String {
         ",title={}",
         property(&format!("{} {}", d.check.code, d.check.title))
     ));
-    let mut message = match &d.criterion {
-        Some(c) if !d.message.starts_with(c.as_str()) => format!("{c}: {}", d.message),
-        _ => d.message.clone(),
+    let mut message = match d.criterion_prefix() {
+        Some(c) => format!("{c}: {}", d.message),
+        None => d.message.clone(),
     };
     if let Some(help) = &d.help {
         message.push_str(&format!("\nhelp: {help}"));
     }
+    // A control or bidirectional character quoted from the input is shown as its code point.
+    let message = diag::visible(&message);
     format!("::{level} {props}::{}", data(&message))
 }
 

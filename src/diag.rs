@@ -52,6 +52,7 @@ checks! {
     EMPTY_FILE = "E011", "empty file";
     ANCHOR = "E012", "anchor or alias";
     NOTHING_TO_CHECK = "E013", "no file to check";
+    HIDDEN_CHAR = "E014", "control or bidirectional character in a text";
     // Criteria sets.
     BAD_CODE = "E101", "malformed criterion code";
     FLOAT_CODE = "E102", "criterion code written as a number";
@@ -67,6 +68,7 @@ checks! {
     BAD_ROUNDING = "E113", "malformed rounding";
     DUPLICATE_ID = "E114", "criteria set id used twice";
     SIBLING_ORDER = "W101", "sibling codes out of order";
+    RATIO_INVERT = "W102", "ratio rule with `invert`";
     // Evidence files.
     UNKNOWN_CRITERIA = "E201", "criteria set not found";
     UNKNOWN_CODE = "E202", "value for an unknown criterion code";
@@ -83,6 +85,7 @@ checks! {
     ARITHMETIC_OVERFLOW = "E213", "arithmetic overflow while scoring";
     MIXED_CRITERIA = "E214", "files ranked against different criteria sets";
     DUPLICATE_UNIT = "E215", "unit ranked twice";
+    NA_NOT_ALLOWED = "E216", "n/a on a criterion that does not allow it";
     MISSING_VALUE = "W201", "leaf without a value";
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
 }
@@ -155,6 +158,22 @@ impl Diagnostic {
         self
     }
 
+    /// The criterion code to put before the message: none where the message already starts
+    /// with it (`3.4.1 …`, `criterion 3.4.1 …`).
+    pub fn criterion_prefix(&self) -> Option<&str> {
+        let code = self.criterion.as_deref()?;
+        let named = |m: &str| {
+            m.strip_prefix(code)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.'))
+        };
+        let m = self.message.as_str();
+        if m.starts_with(code) || m.strip_prefix("criterion ").is_some_and(named) {
+            None
+        } else {
+            Some(code)
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -180,16 +199,16 @@ impl fmt::Display for Diagnostic {
     ///    = help: …
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        // Every text here may quote the input: a control or bidirectional character in it is
+        // written as its code point, never sent to the terminal as it is.
         write!(f, "{}[{}]: ", self.severity.name(), self.check.code)?;
-        if let Some(code) = &self.criterion {
-            if !self.message.starts_with(code.as_str()) {
-                write!(f, "{code}: ")?;
-            }
+        if let Some(code) = self.criterion_prefix() {
+            write!(f, "{}: ", visible(code))?;
         }
-        writeln!(f, "{}", self.message)?;
+        writeln!(f, "{}", visible(&self.message))?;
         let gutter = self.position.map(|p| p.line.to_string().len()).unwrap_or(1);
         let pad = " ".repeat(gutter);
-        write!(f, "{pad} --> {}", self.location())?;
+        write!(f, "{pad} --> {}", visible(&self.location()))?;
         if let (Some(p), Some(line)) = (self.position, &self.source_line) {
             // Tabs would shift the caret; show them as single spaces. A long line is cut to
             // a window around the spot.
@@ -204,8 +223,23 @@ impl fmt::Display for Diagnostic {
             } else {
                 (0, chars.len())
             };
-            let mut shown: String = chars[start..end].iter().collect();
-            let mut caret_at = col - start;
+            // Hidden characters are shown as `<U+202E>`: wider, so the caret moves with them.
+            let width = |cs: &[char]| -> usize {
+                cs.iter()
+                    .map(|&c| if is_hidden(c) { shown_char(c).len() } else { 1 })
+                    .sum()
+            };
+            let mut shown: String = chars[start..end]
+                .iter()
+                .map(|&c| {
+                    if is_hidden(c) {
+                        shown_char(c)
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            let mut caret_at = width(&chars[start..col]);
             if start > 0 {
                 shown.insert(0, '…');
                 caret_at += 1;
@@ -213,7 +247,8 @@ impl fmt::Display for Diagnostic {
             if end < chars.len() {
                 shown.push('…');
             }
-            let carets = "^".repeat(self.span.min(end.saturating_sub(col)).max(1));
+            let underlined = self.span.min(end.saturating_sub(col)).max(1);
+            let carets = "^".repeat(width(&chars[col..(col + underlined).min(end)]).max(1));
             write!(
                 f,
                 "\n{pad} |\n{} | {shown}\n{pad} | {}{carets}",
@@ -222,7 +257,7 @@ impl fmt::Display for Diagnostic {
             )?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n{pad} = help: {help}")?;
+            write!(f, "\n{pad} = help: {}", visible(help))?;
         }
         Ok(())
     }
@@ -255,14 +290,141 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// The closest of `candidates` to `word`, if close enough to be a likely typo.
+/// Whether `c` must never reach a terminal from an input file: a C0 or C1 control character
+/// (escape, bell, carriage return, …; tab and line feed included, callers allow them where they
+/// belong) or a bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069),
+/// which reorders the text shown around it.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// `<U+001B>`: how a hidden character is shown inside quoted text.
+fn shown_char(c: char) -> String {
+    format!("<U+{:04X}>", u32::from(c))
+}
+
+/// "U+001B (escape)": a hidden character named for a message.
+pub fn char_name(c: char) -> String {
+    let name = match c {
+        '\0' => "null",
+        '\u{7}' => "bell",
+        '\u{8}' => "backspace",
+        '\t' => "tab",
+        '\n' => "line feed",
+        '\u{b}' => "vertical tab",
+        '\u{c}' => "form feed",
+        '\r' => "carriage return",
+        '\u{1b}' => "escape",
+        '\u{7f}' => "delete",
+        '\u{85}' => "next line",
+        '\u{9b}' => "control sequence introducer",
+        '\u{202A}' => "left-to-right embedding",
+        '\u{202B}' => "right-to-left embedding",
+        '\u{202C}' => "pop directional formatting",
+        '\u{202D}' => "left-to-right override",
+        '\u{202E}' => "right-to-left override",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        c if c.is_control() => "a control character",
+        _ => "a formatting character",
+    };
+    format!("U+{:04X} ({name})", u32::from(c))
+}
+
+/// `s` with every hidden character but tab and line feed written as `<U+001B>`, for quoting
+/// input in a message.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| is_hidden(c) && c != '\t' && c != '\n') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if is_hidden(c) && c != '\t' && c != '\n' {
+                    shown_char(c)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The closest of `candidates` to `word`, if close enough to be a likely typo. Criterion codes
+/// (`3.4.1`) are held to [`suggest_code`]'s stricter rule.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
+    if looks_like_code(word) {
+        return suggest_code(word, candidates);
+    }
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let nearest = candidates
+        .iter()
+        .map(|&c| (edit_distance(word, c), c))
         .filter(|(d, c)| *d <= (c.chars().count().max(word.chars().count()) / 3).max(2))
         .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    // A word cut short (`full` for `full_at`), when it begins one candidate only.
+    nearest.or_else(|| {
+        let mut starting = candidates
+            .iter()
+            .filter(|c| word.chars().count() >= 3 && c.starts_with(word));
+        match (starting.next(), starting.next()) {
+            (Some(&c), None) => Some(c),
+            _ => None,
+        }
+    })
+}
+
+fn looks_like_code(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit())
+        && word.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// The code `code` was likely meant to be, if one is near enough to say so. A code is short
+/// and its parts are numbers, so one edit turns `7.8` into `3.8` and `3.4.7` into any sibling:
+/// only these count as near, and only when one candidate is nearer than every other:
+/// - the same digits with the dots in other places (`21` → `2.1`, `3.41` → `3.4.1`);
+/// - else a sibling (the same parent) whose last part is one edit away (`2.55` → `2.5`).
+pub fn suggest_code<'a>(
+    code: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let split = |c: &'a str| c.rsplit_once('.').unwrap_or(("", c));
+    let (parent, last) = code.rsplit_once('.').unwrap_or(("", code));
+    let digits: String = code.chars().filter(|&c| c != '.').collect();
+    let mut best: Option<(usize, &'a str)> = None;
+    let mut tied = false;
+    for c in candidates {
+        if c == code {
+            return Some(c);
+        }
+        let (c_parent, c_last) = split(c);
+        // The digits right is nearer than a digit wrong.
+        let distance = if c.chars().filter(|&ch| ch != '.').eq(digits.chars()) {
+            1
+        } else if c_parent == parent && edit_distance(last, c_last) <= 1 {
+            2
+        } else {
+            continue;
+        };
+        match best {
+            Some((d, b)) if d == distance && b != c => tied = true,
+            Some((d, _)) if d <= distance => {}
+            _ => {
+                best = Some((distance, c));
+                tied = false;
+            }
+        }
+    }
+    if tied {
+        None
+    } else {
+        best.map(|(_, c)| c)
+    }
 }
 
 /// Levenshtein distance over characters.
@@ -299,6 +461,93 @@ mod tests {
         assert_eq!(suggest("mx", ["code", "title", "max"]), Some("max"));
         assert_eq!(suggest("itmes", ["items", "rule"]), Some("items"));
         assert_eq!(suggest("zzzzzz", ["items", "rule"]), None);
+        const NODE: [&str; 8] = [
+            "code",
+            "title",
+            "max",
+            "responsible",
+            "note",
+            "if_na",
+            "rule",
+            "items",
+        ];
+        for (typo, meant) in [
+            ("tittle", "title"),
+            ("Title", "title"),
+            ("resposible", "responsible"),
+            ("responsable", "responsible"),
+            ("rules", "rule"),
+            ("item", "items"),
+            ("notes", "note"),
+            ("ifna", "if_na"),
+            ("if-na", "if_na"),
+            ("maxx", "max"),
+        ] {
+            assert_eq!(suggest(typo, NODE), Some(meant), "{typo}");
+        }
+        let ratio = ["zero_at", "zero_below", "full_at", "invert"];
+        assert_eq!(suggest("zero_bellow", ratio), Some("zero_below"));
+        assert_eq!(suggest("full", ratio), Some("full_at"));
+        assert_eq!(suggest("inverted", ratio), Some("invert"));
+        assert_eq!(suggest("zero", ratio), None);
+        assert_eq!(
+            suggest("forbit", ["full", "exclude", "forbid"]),
+            Some("forbid")
+        );
+        assert_eq!(
+            suggest(
+                "dak-nong-district-2021",
+                ["dak-nong-district-2022", "dak-nong-district-2023"]
+            ),
+            Some("dak-nong-district-2022")
+        );
+    }
+
+    #[test]
+    fn suggests_a_code_only_when_it_is_near() {
+        let codes = [
+            "1", "1.1", "1.2", "2", "2.1", "2.5", "3", "3.8", "3.4.1", "3.4.12",
+        ];
+        // Another parent is not near, however few the edits.
+        assert_eq!(suggest("7.8", codes), None);
+        assert_eq!(suggest("4.1", codes), None);
+        // One edit in the last part, with no other sibling as near.
+        assert_eq!(suggest("2.55", codes), Some("2.5"));
+        assert_eq!(suggest("3.4.121", codes), Some("3.4.12"));
+        assert_eq!(suggest("3.4.2", codes), None);
+        // Several siblings one edit away: no guess.
+        assert_eq!(suggest("1.3", codes), None);
+        assert_eq!(suggest("4", codes), None);
+        // The digits right, the dots wrong.
+        assert_eq!(suggest("21", codes), Some("2.1"));
+        assert_eq!(suggest("3.41", codes), Some("3.4.1"));
+        assert_eq!(suggest("341", codes), Some("3.4.1"));
+        assert_eq!(suggest("34.1", codes), Some("3.4.1"));
+    }
+
+    #[test]
+    fn hidden_characters_are_shown_as_code_points() {
+        assert!(is_hidden('\u{1b}') && is_hidden('\u{9b}') && is_hidden('\u{202e}'));
+        assert!(is_hidden('\u{2066}') && is_hidden('\r') && is_hidden('\u{7f}'));
+        assert!(!is_hidden('ơ') && !is_hidden('\u{200b}') && !is_hidden('\u{2070}'));
+        assert_eq!(char_name('\u{1b}'), "U+001B (escape)");
+        assert_eq!(char_name('\u{202e}'), "U+202E (right-to-left override)");
+        assert_eq!(visible("a\u{1b}[31mb\tc"), "a<U+001B>[31mb\tc");
+        assert!(matches!(visible("Krông Nô"), std::borrow::Cow::Borrowed(_)));
+        // The caret stays under the spot when a hidden character comes before it.
+        let text = "title: \"a\u{202e}b\" x\n";
+        let d = Diagnostic::new(HIDDEN_CHAR, "c.yaml", "m").at(
+            Some(Position {
+                line: 1,
+                column: 14,
+            }),
+            1,
+            text,
+        );
+        assert_eq!(
+            d.to_string(),
+            "error[E014]: m\n  --> c.yaml:1:14\n  |\n1 | title: \"a<U+202E>b\" x\n  |                     ^"
+        );
     }
 
     #[test]

@@ -27,6 +27,10 @@ fn rate_text(num: Decimal, den: Decimal, text: &str) -> String {
     }
 }
 
+fn lower_is_better(rule: &Rule) -> bool {
+    matches!(rule, Rule::Ratio(r) if r.lower_is_better())
+}
+
 /// The branch the engine took, stated with the values substituted and ending in the
 /// unrounded result. Only formats `how`: which branch applies is the engine's to say.
 pub fn formula(
@@ -53,13 +57,27 @@ pub fn formula(
         _ if matches!(rule, Rule::Ratio(r) if *r == Ratio::default()) => {
             format!("{m} × {shown} = {u}")
         }
+        Derivation::BelowZero { zero_below } if lower_is_better(rule) => {
+            format!("{} is at or above {} → 0", rate(), pct(*zero_below))
+        }
+        Derivation::FullAt { full_at } if lower_is_better(rule) => {
+            format!("{} is at or below {} → {m}", rate(), pct(*full_at))
+        }
         Derivation::BelowZero { zero_below } => {
             format!("{} is below {} → 0", rate(), pct(*zero_below))
         }
         Derivation::FullAt { full_at } => format!("{} reaches {} → {m}", rate(), pct(*full_at)),
         Derivation::Proportional { .. } => {
             let Rule::Ratio(r) = rule else { return u };
-            if r.zero_below.is_zero() {
+            if r.lower_is_better() {
+                format!(
+                    "{m} × ({} − {}) ÷ ({} − {}) = {u}",
+                    pct(r.zero_below),
+                    rate(),
+                    pct(r.zero_below),
+                    pct(r.full_at)
+                )
+            } else if r.zero_below.is_zero() {
                 format!("{m} × ({}) ÷ {} = {u}", rate(), pct(r.full_at))
             } else {
                 format!(
@@ -159,6 +177,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) ->
                                 "  n/a with if_na: exclude → leaves the scoring: {} taken out of every maximum above it",
                                 show(n.max)
                             ),
+                            IfNa::Forbid => "  n/a, which this criterion does not allow (if_na: forbid) → scores 0".to_string(),
                         });
                     } else {
                         out.push(format!(

@@ -88,6 +88,31 @@ impl CriteriaSet {
         Some(i)
     }
 
+    /// Where a code that is not in the set would stand, in words: its would-be parent's
+    /// criteria ("criteria under 3.4: 3.4.1, 3.4.2, 3.4.3"), or that the parent is a leaf;
+    /// `None` where the parent is not in the set either.
+    pub fn around(&self, code: &str) -> Option<String> {
+        let parent = &self.nodes[self.find(code.rsplit_once('.')?.0)?];
+        if parent.is_leaf() {
+            return Some(format!("{} is a leaf, without sub-criteria", parent.code));
+        }
+        const SHOWN: usize = 12;
+        let mut children: Vec<&str> = parent
+            .children
+            .iter()
+            .take(SHOWN)
+            .map(|&c| self.nodes[c].code.as_str())
+            .collect();
+        if parent.children.len() > SHOWN {
+            children.push("…");
+        }
+        Some(format!(
+            "criteria under {}: {}",
+            parent.code,
+            children.join(", ")
+        ))
+    }
+
     /// Indices of the sections (top-level nodes), in order.
     pub fn sections(&self) -> impl Iterator<Item = usize> + '_ {
         self.nodes
@@ -186,22 +211,43 @@ impl Criterion {
     }
 }
 
-/// What `n/a` means on a leaf.
+/// What `n/a` means on a leaf: the leaf's own `if_na:`, else the set's, else `forbid`
+/// (revision 2: a unit cannot claim full marks by writing n/a where the set never allowed it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum IfNa {
     /// The leaf scores its max.
-    #[default]
     Full,
     /// The leaf leaves the scoring: its max is taken out of every ancestor's.
     Exclude,
+    /// n/a is an error on this leaf. The loader refuses it, so the engine never sees it.
+    #[default]
+    Forbid,
 }
 
 impl IfNa {
+    /// The spellings of `if_na:`, as a criteria file writes them.
+    pub const NAMES: [&'static str; 3] = ["full", "exclude", "forbid"];
+
     pub fn name(self) -> &'static str {
         match self {
             IfNa::Full => "full",
             IfNa::Exclude => "exclude",
+            IfNa::Forbid => "forbid",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<IfNa> {
+        match name {
+            "full" => Some(IfNa::Full),
+            "exclude" => Some(IfNa::Exclude),
+            "forbid" => Some(IfNa::Forbid),
+            _ => None,
+        }
+    }
+
+    /// Whether a leaf with this setting accepts the value n/a.
+    pub fn allows_na(self) -> bool {
+        self != IfNa::Forbid
     }
 }
 
@@ -221,11 +267,31 @@ pub enum Rule {
 }
 
 /// `ratio` parameters; rates are fractions (0.5 means 50%).
+///
+/// With r' = 1 − rate when `invert`, else the rate:
+/// - `zero_below < full_at`: higher is better: 0 below `zero_below`, `max` from `full_at`,
+///   `max × (r' − zero_below) / (full_at − zero_below)` between;
+/// - `zero_below == full_at`: a step: `max` from `full_at`, 0 below;
+/// - `zero_below > full_at` (revision 2, `{ zero_at: "10%", full_at: "0%" }`): **lower is
+///   better**: `max` at or below `full_at`, 0 at or above `zero_below`,
+///   `max × (zero_below − r') / (zero_below − full_at)` between.
+///
+/// `zero_below` is what a file writes as `zero_below:` or, since revision 2, `zero_at:`.
+/// `invert` stays readable (and is warned about, W102): it is the same line on 1 − rate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ratio {
+    /// The rate scoring 0 (`zero_at`, `zero_below`).
     pub zero_below: Decimal,
+    /// The rate scoring the max.
     pub full_at: Decimal,
     pub invert: bool,
+}
+
+impl Ratio {
+    /// Whether lower rates score more (`zero_at` above `full_at`).
+    pub fn lower_is_better(&self) -> bool {
+        self.zero_below > self.full_at
+    }
 }
 
 impl Default for Ratio {

@@ -191,7 +191,7 @@ mod tests {
         scored(criteria, &evidence(values), stage).unwrap().card
     }
 
-    const TWO_LEAVES: &str = "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - { code: \"1\", title: a, max: 3, items: [ { code: \"1.1\", title: b, max: 1, rule: yes-no }, { code: \"1.2\", title: c, max: 2, if_na: exclude, rule: ratio } ] }\n";
+    const TWO_LEAVES: &str = "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - { code: \"1\", title: a, max: 3, items: [ { code: \"1.1\", title: b, max: 1, if_na: full, rule: yes-no }, { code: \"1.2\", title: c, max: 2, if_na: exclude, rule: ratio } ] }\n";
 
     #[test]
     fn not_applicable_full_scores_the_max() {

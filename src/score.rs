@@ -151,18 +151,20 @@ pub fn score_leaf(
     })?;
     Ok(match scored {
         None => {
-            let max = match node.if_na {
-                IfNa::Full => node.max,
-                IfNa::Exclude => Decimal::ZERO,
+            let (score, max) = match node.if_na {
+                IfNa::Full => (node.max, node.max),
+                IfNa::Exclude => (Decimal::ZERO, Decimal::ZERO),
+                // The loader refuses n/a here; given anyway, it earns nothing.
+                IfNa::Forbid => (Decimal::ZERO, node.max),
             };
             NodeScore {
-                score: max,
+                score,
                 max,
                 status: Status::NotApplicable,
                 leaf: Some(LeafScore {
                     value: value.clone(),
                     appraised,
-                    unrounded: max,
+                    unrounded: score,
                     how: Derivation::NotApplicable(node.if_na),
                 }),
             }

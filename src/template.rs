@@ -47,13 +47,14 @@ pub fn template(set: &CriteriaSet, criteria_ref: &str) -> String {
             Some(rule) => {
                 let _ = writeln!(out, "{indent}# {} {}", node.code, node.title);
                 let na = match node.if_na {
-                    IfNa::Full => "\"n/a\" if it does not apply (scores the max)",
-                    IfNa::Exclude => "\"n/a\" if it does not apply (leaves the scoring)",
+                    IfNa::Full => ", or \"n/a\" if it does not apply (scores the max)",
+                    IfNa::Exclude => ", or \"n/a\" if it does not apply (leaves the scoring)",
+                    IfNa::Forbid => "",
                 };
                 let spelling = rule::form_spelling(rule);
                 let _ = writeln!(
                     out,
-                    "{indent}#   {}; write {spelling}, or {na}",
+                    "{indent}#   {}; write {spelling}{na}",
                     rule::describe(rule, node.max)
                 );
                 let _ = writeln!(out, "{indent}\"{}\":", node.code);

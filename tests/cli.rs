@@ -226,11 +226,15 @@ fn na_excluded_leaves_the_maximum_and_na_full_scores_the_max() {
         .replace("criteria: small-criteria.yaml", "criteria: criteria.yaml")
         .replace("\"1.1\": có", "\"1.1\": \"n/a\"");
     let text = text.split("expect:").next().unwrap().to_string();
-    fs::copy(
-        "tests/fixtures/small-criteria.yaml",
-        dir.path().join("criteria.yaml"),
-    )
-    .unwrap();
+    // n/a is allowed only where the set says what it means (revision 2).
+    let criteria = fs::read_to_string("tests/fixtures/small-criteria.yaml")
+        .unwrap()
+        .replacen(
+            "        rule: yes-no\n",
+            "        if_na: full\n        rule: yes-no\n",
+            1,
+        );
+    fs::write(dir.path().join("criteria.yaml"), criteria).unwrap();
     fs::write(dir.path().join("ev.yaml"), text).unwrap();
     let doc = json_of(&[
         "score",

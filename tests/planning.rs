@@ -74,11 +74,19 @@ fn explain_shows_the_formula_with_real_numbers() {
     insta::assert_snapshot!("explain_section_7", stdout_of(&["explain", EXAMPLE, "7"]));
     let self_stage = stdout_of(&["explain", EXAMPLE, "1.6", "--stage", "self"]);
     assert!(self_stage.contains("score: 2 of 2"), "{self_stage}");
+    // No code is guessed among siblings as near as each other; they are listed instead.
     parindex()
         .args(["explain", EXAMPLE, "1.1.9"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("did you mean"));
+        .stderr(predicate::str::contains(
+            "; criteria under 1.1: 1.1.1, 1.1.2, 1.1.3",
+        ));
+    parindex()
+        .args(["explain", EXAMPLE, "113"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean 1.1.3?"));
 }
 
 #[test]

@@ -87,6 +87,31 @@ fn schema_rejects_typical_mistakes() {
 }
 
 #[test]
+fn schema_knows_revision_2_forms() {
+    let v = validator();
+    let base = fs::read_to_string("tests/fixtures/small-criteria.yaml").unwrap();
+    let with = |from: &str, to: &str| {
+        let text = base.replacen(from, to, 1);
+        assert_ne!(text, base, "replacement not applied: {from}");
+        as_json(&text)
+    };
+    assert!(v.is_valid(&with("sections:\n", "if_na: full\nsections:\n")));
+    assert!(v.is_valid(&with("if_na: exclude", "if_na: forbid")));
+    assert!(!v.is_valid(&with("sections:\n", "if_na: always\nsections:\n")));
+    // Grade bands as percent strings (revision 2).
+    assert!(v.is_valid(&with("min: 80 }", "min: \"80%\" }")));
+    // Lower is better: full_at below zero_at; zero_at and zero_below are one parameter.
+    assert!(v.is_valid(&with(
+        "zero_below: \"20%\", full_at: \"60%\"",
+        "zero_at: \"10%\", full_at: \"0%\""
+    )));
+    assert!(!v.is_valid(&with(
+        "zero_below: \"20%\"",
+        "zero_at: \"20%\", zero_below: \"20%\""
+    )));
+}
+
+#[test]
 fn schema_command_prints_the_schema() {
     let out = assert_cmd::cargo::cargo_bin_cmd!("parindex")
         .arg("schema")

@@ -1,8 +1,9 @@
 //! `parindex check`: the CI gate for criteria sets and evidence files.
 
 use parindex::check::{check_paths, github_annotation};
-use parindex::diag::Severity;
+use parindex::diag::{visible, Severity};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -46,16 +47,18 @@ struct JsonReport<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
+/// Texts that may quote the input show a control or bidirectional character as its code
+/// point (`<U+202E>`), as the human form does.
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
-    file: &'a str,
+    file: Cow<'a, str>,
     line: Option<usize>,
     column: Option<usize>,
     code: &'a str,
     severity: &'a str,
-    criterion: Option<&'a str>,
-    message: &'a str,
-    help: Option<&'a str>,
+    criterion: Option<Cow<'a, str>>,
+    message: Cow<'a, str>,
+    help: Option<Cow<'a, str>>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -97,14 +100,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .diagnostics
                     .iter()
                     .map(|d| JsonDiagnostic {
-                        file: &d.file,
+                        file: visible(&d.file),
                         line: d.position.map(|p| p.line),
                         column: d.position.map(|p| p.column),
                         code: d.check.code,
                         severity: d.severity.name(),
-                        criterion: d.criterion.as_deref(),
-                        message: &d.message,
-                        help: d.help.as_deref(),
+                        criterion: d.criterion.as_deref().map(visible),
+                        message: visible(&d.message),
+                        help: d.help.as_deref().map(visible),
                     })
                     .collect(),
             };

@@ -34,9 +34,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (set, card, evidence) = (&scored.set, &scored.card, &scored.evidence);
     let Some(node) = set.find(args.code.trim()) else {
         let codes = set.nodes.iter().map(|n| n.code.as_str());
-        let hint = match parindex::diag::suggest(args.code.trim(), codes) {
-            Some(s) => format!("; did you mean {s}?"),
-            None => String::new(),
+        let hint = match (
+            parindex::diag::suggest_code(args.code.trim(), codes),
+            set.around(args.code.trim()),
+        ) {
+            (Some(s), _) => format!("; did you mean {s}?"),
+            (None, Some(around)) => format!("; {around}"),
+            (None, None) => String::new(),
         };
         eprintln!(
             "error: `{}` is not a criterion of {}{hint}",

@@ -66,10 +66,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         None => CriteriaResolver::new(),
     };
+    let strict = |ds: &mut [Diagnostic]| {
+        if args.strict {
+            for d in ds.iter_mut().filter(|d| d.check == diag::MISSING_VALUE) {
+                d.severity = diag::Severity::Error;
+            }
+        }
+    };
     let stage: Stage = args.stage.into();
     let scored = match score_file(&args.evidence, &resolver, stage) {
         Ok(scored) => scored,
-        Err(d) => {
+        Err(mut d) => {
+            // Beside other errors too, a missing value is an error under --strict.
+            strict(&mut d.0);
             report(&d.0);
             return Ok(failure());
         }
@@ -88,11 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             source.name, evidence.criteria_ref, set.id
         );
     }
-    if args.strict {
-        for d in notes.iter_mut().filter(|d| d.check == diag::MISSING_VALUE) {
-            d.severity = diag::Severity::Error;
-        }
-    }
+    strict(&mut notes);
     if report(&notes) > 0 {
         return Ok(failure());
     }

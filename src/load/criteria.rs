@@ -36,8 +36,12 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
         nodes: Vec::new(),
         paths: Vec::new(),
         seen: HashMap::new(),
+        if_na: IfNa::Forbid,
     };
     let header = b.header(&raw);
+    if let Some(text) = raw.if_na {
+        b.if_na = b.if_na(text, &[key("if_na")], None).unwrap_or(IfNa::Forbid);
+    }
     let sections_path = vec![key("sections")];
     if raw.sections.is_empty() {
         b.found.push(
@@ -102,11 +106,32 @@ struct Builder<'a> {
     /// Code → the node that first used it (its line is looked up only for a duplicate, so a
     /// clean set never builds the position index).
     seen: HashMap<String, usize>,
+    /// What n/a means on a leaf that does not say: the set's `if_na:`, else `forbid`.
+    if_na: IfNa,
 }
 
 impl Builder<'_> {
     fn push(&mut self, d: Diagnostic) {
         self.found.push(d);
+    }
+
+    /// An `if_na:` setting, on a leaf (`code`) or for the whole set.
+    fn if_na(&mut self, text: &str, path: &[Seg], code: Option<&str>) -> Option<IfNa> {
+        if let Some(v) = IfNa::from_name(text) {
+            return Some(v);
+        }
+        let known = "`full` (n/a scores the max), `exclude` (n/a leaves the scoring) or `forbid` (n/a is an error)";
+        let help = match diag::suggest(text, IfNa::NAMES) {
+            Some(s) => format!("did you mean `{s}`? `if_na` is {known}"),
+            None => format!("`if_na` is {known}"),
+        };
+        let mut d = self
+            .source
+            .diag(diag::BAD_RULE, path, format!("unknown `if_na: {text}`"))
+            .help(help);
+        d.criterion = code.map(str::to_string);
+        self.push(d);
+        None
     }
 
     /// Reads a decimal from its text; problems are reported at `path`.
@@ -225,9 +250,14 @@ impl Builder<'_> {
             return Vec::new();
         };
         let mut out: Vec<Grade> = Vec::new();
+        // Each band's place in the list, parallel to `out`.
+        let mut places: Vec<usize> = Vec::new();
         for (i, g) in list.iter().enumerate() {
             let path = vec![key("grades"), Seg::Index(i), key("min")];
-            let Some(min) = self.number(g.min.0, &path, None) else {
+            // A percentage: a number (90) or a string with a percent sign ("90%").
+            let written = g.min.0.trim();
+            let number = written.strip_suffix('%').map_or(written, str::trim_end);
+            let Some(min) = self.number(number, &path, None) else {
                 continue;
             };
             if min < Decimal::ZERO || min > Decimal::ONE_HUNDRED {
@@ -236,7 +266,7 @@ impl Builder<'_> {
                         .diag(
                             diag::BAD_GRADES,
                             &path,
-                            format!("grade `{}` starts at {}%, outside 0–100", g.label, g.min.0),
+                            format!("grade `{}` starts at {number}%, outside 0–100", g.label),
                         )
                         .help("`min` is a percentage of the maximum, from 0 to 100"),
                 );
@@ -263,6 +293,41 @@ impl Builder<'_> {
                 label: g.label.to_string(),
                 min,
             });
+            places.push(i);
+        }
+        // 0.9 for 90%: every band would sit below 1%, and 70.79% would be the top grade.
+        let fractions =
+            out.iter().all(|g| g.min <= Decimal::ONE) && out.iter().any(|g| g.min > Decimal::ZERO);
+        if fractions {
+            let first = out.iter().position(|g| g.min > Decimal::ZERO).unwrap_or(0);
+            let as_percent: Vec<String> = out
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{{ label: \"{}\", min: {} }}",
+                        g.label.replace('\\', "\\\\").replace('"', "\\\""),
+                        decimal::show((g.min * Decimal::ONE_HUNDRED).normalize())
+                    )
+                })
+                .collect();
+            let mins: Vec<String> = out.iter().map(|g| decimal::show(g.min)).collect();
+            self.push(
+                self.source
+                    .diag(
+                        diag::BAD_GRADES,
+                        &[key("grades"), Seg::Index(places[first]), key("min")],
+                        format!(
+                            "the grade bands look like fractions: every `min` is at most 1 ({}), but `min` is a percentage of the maximum, so `{}` would start at {}%",
+                            mins.join(", "),
+                            out[first].label,
+                            mins[first]
+                        ),
+                    )
+                    .help(format!(
+                        "write each `min` as a percentage from 0 to 100 (a number, or a string such as \"90%\"): {}",
+                        as_percent.join(", ")
+                    )),
+            );
         }
         match out.last() {
             Some(last) if !last.min.is_zero() => self.push(
@@ -307,7 +372,8 @@ impl Builder<'_> {
                     d_at(diag::CODE_NOT_UNDER_PARENT, &code_path, format!("section code `{code}` has more than one part"))
                         .help("a section's code is a single number such as \"3\"; put this node under its section's `items`"),
                 ),
-                Some(pc) if !is_child_code(pc, code) => self.push(
+                // A parent whose code is unreadable was reported; its children are not.
+                Some(pc) if !pc.is_empty() && !is_child_code(pc, code) => self.push(
                     d_at(
                         diag::CODE_NOT_UNDER_PARENT,
                         &code_path,
@@ -356,15 +422,10 @@ impl Builder<'_> {
         }
 
         let if_na = match raw.if_na {
-            None | Some("full") => IfNa::Full,
-            Some("exclude") => IfNa::Exclude,
-            Some(other) => {
-                self.push(
-                    d_at(diag::BAD_RULE, &child(&path, "if_na"), format!("unknown `if_na: {other}`"))
-                        .help("`if_na` is `full` (n/a scores the max) or `exclude` (n/a leaves the scoring)"),
-                );
-                IfNa::Full
-            }
+            None => self.if_na,
+            Some(text) => self
+                .if_na(text, &child(&path, "if_na"), Some(&code_label))
+                .unwrap_or(self.if_na),
         };
 
         let index = self.nodes.len();
@@ -459,7 +520,9 @@ impl Builder<'_> {
                         .criterion(written)
                         .help(format!("quote the code: `code: \"{written}\"`")),
                 );
-                return None;
+                // The code as meant (`1.10`, not 1.1): its children and siblings are checked
+                // against it, so that this one cause is the one error reported.
+                return is_code(written).then(|| written.to_string());
             }
             other => {
                 self.push(
@@ -576,9 +639,30 @@ impl Builder<'_> {
                     ..Ratio::default()
                 };
                 let mut ok = true;
+                // `zero_at` (revision 2) and `zero_below` name one parameter.
+                let zero = match (&r.zero_at, &r.zero_below) {
+                    (Some(_), Some(_)) => {
+                        self.push(
+                            bad(
+                                &child(&ratio_path, "zero_at"),
+                                "`zero_at` and `zero_below` are two names for the rate that scores 0: give one".into(),
+                            )
+                            .help("keep `zero_at` (and `full_at`); `zero_below` is its older name"),
+                        );
+                        ok = false;
+                        None
+                    }
+                    (Some(t), None) => Some(("zero_at", t)),
+                    (None, Some(t)) => Some(("zero_below", t)),
+                    (None, None) => None,
+                };
                 for (name, text, slot) in [
-                    ("zero_below", &r.zero_below, &mut out.zero_below),
-                    ("full_at", &r.full_at, &mut out.full_at),
+                    (
+                        zero.map_or("zero_at", |z| z.0),
+                        zero.map(|z| z.1),
+                        &mut out.zero_below,
+                    ),
+                    ("full_at", r.full_at.as_ref(), &mut out.full_at),
                 ] {
                     let Some(t) = text else { continue };
                     match self.rate_param(t.0, &child(&ratio_path, name), code) {
@@ -586,19 +670,14 @@ impl Builder<'_> {
                         None => ok = false,
                     }
                 }
-                if ok && out.zero_below > out.full_at {
-                    self.push(
-                        bad(
-                            &child(&ratio_path, "zero_below"),
-                            format!(
-                                "zero_below ({}%) is above full_at ({}%)",
-                                decimal::show(out.zero_below * Decimal::ONE_HUNDRED),
-                                decimal::show(out.full_at * Decimal::ONE_HUNDRED)
-                            ),
-                        )
-                        .help("the rate at which points start must not exceed the rate that earns the max"),
-                    );
-                    ok = false;
+                // zero_at above full_at is revision 2's lower-is-better line, not an error.
+                if ok && out.invert {
+                    self.push(invert_warning(
+                        source,
+                        &out,
+                        &child(&ratio_path, "invert"),
+                        code,
+                    ));
                 }
                 ok.then_some(Rule::Ratio(out))
             }
@@ -726,6 +805,64 @@ impl Builder<'_> {
     }
 }
 
+/// W102: `invert: true` reads one way and scores another (`{ invert: true, zero_below: "0%",
+/// full_at: "10%" }` gives full marks up to 90%, not from 0% to 10%). The warning says what
+/// the rule does and gives the same line written with `zero_at`/`full_at` on the rate itself.
+fn invert_warning(source: &Source, r: &Ratio, path: &[Seg], code: &str) -> Diagnostic {
+    let pct = |f: Decimal| format!("{}%", decimal::show((f * Decimal::ONE_HUNDRED).normalize()));
+    // On r' = 1 − rate, the points change between P and Q; on the rate, between 1 − P and 1 − Q.
+    let (zero, full) = (Decimal::ONE - r.zero_below, Decimal::ONE - r.full_at);
+    let form = |z: Decimal, f: Decimal| {
+        format!(
+            "`{{ ratio: {{ zero_at: \"{}\", full_at: \"{}\" }} }}`",
+            pct(z),
+            pct(f)
+        )
+    };
+    let (does, help) = if r.zero_below == r.full_at {
+        (
+            format!("full marks for rates up to {}, 0 above it", pct(full)),
+            format!(
+                "an inverted step has no exact `zero_at`/`full_at` form: make sure that full marks up to {} and none above it is what the criterion says",
+                pct(full)
+            ),
+        )
+    } else {
+        let does = if zero > full {
+            format!(
+                "full marks for rates up to {}, falling to 0 at {}",
+                pct(full),
+                pct(zero)
+            )
+        } else {
+            format!(
+                "0 for rates up to {}, rising to full marks at {}",
+                pct(zero),
+                pct(full)
+            )
+        };
+        let mut help = format!("write the same rule without `invert`: {}", form(zero, full));
+        // The likely intent, where it differs: the written rates taken as they read.
+        if !r.lower_is_better() && zero != r.full_at {
+            help.push_str(&format!(
+                "; if {} was meant to earn full marks and {} or more nothing, write {}",
+                pct(r.zero_below),
+                pct(r.full_at),
+                form(r.full_at, r.zero_below)
+            ));
+        }
+        (does, help)
+    };
+    source
+        .diag(
+            diag::RATIO_INVERT,
+            path,
+            format!("`invert: true` scores 1 − rate: this rule gives {does}"),
+        )
+        .criterion(code.to_string())
+        .help(help)
+}
+
 /// Dot-separated positive integers without leading zeros.
 pub fn is_code(s: &str) -> bool {
     !s.is_empty()
@@ -760,6 +897,73 @@ pub(super) fn float_code_message(written: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decimal::dec;
+    use crate::model::Value;
+
+    fn ratio_rule(params: &str) -> (Result<Rule, Diagnostics>, Vec<Diagnostic>) {
+        let text = format!("parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - {{ code: \"1\", title: a, max: 1, rule: {{ ratio: {{ {params} }} }} }}\n");
+        match parse_criteria(&Source::from_text("c.yaml".into(), text)) {
+            Ok((set, warnings)) => (Ok(set.nodes[0].rule.clone().unwrap()), warnings),
+            Err(d) => (Err(d), Vec::new()),
+        }
+    }
+
+    fn score_at(rule: &Rule, bp: i64) -> Decimal {
+        let rate = Value::Rate {
+            num: Decimal::new(bp, 2),
+            den: Decimal::ONE_HUNDRED,
+            text: "".into(),
+        };
+        crate::rule::score(rule, Decimal::ONE, &rate)
+            .unwrap()
+            .unwrap()
+            .unrounded
+    }
+
+    /// The form W102's help gives, read back from its text.
+    fn suggested(help: &str) -> String {
+        let start = help.find("zero_at").unwrap();
+        let end = help[start..].find(" }").unwrap();
+        help[start..start + end].to_string()
+    }
+
+    #[test]
+    fn zero_at_is_zero_below_and_above_full_at_means_lower_is_better() {
+        let (rule, warnings) = ratio_rule("zero_at: \"10%\", full_at: \"0%\"");
+        let Ok(Rule::Ratio(r)) = rule else {
+            panic!("{rule:?}")
+        };
+        assert!(warnings.is_empty());
+        assert_eq!(
+            (r.zero_below, r.full_at, r.invert),
+            (dec("0.1"), dec("0"), false)
+        );
+        assert!(r.lower_is_better());
+        let (rule, _) = ratio_rule("zero_below: \"10%\", full_at: \"0%\"");
+        assert_eq!(rule.unwrap(), Rule::Ratio(r));
+    }
+
+    #[test]
+    fn the_invert_warning_gives_a_form_that_scores_the_same() {
+        for (p, q) in [("0%", "10%"), ("20%", "60%"), ("30%", "5%"), ("0%", "100%")] {
+            let params = format!("invert: true, zero_below: \"{p}\", full_at: \"{q}\"");
+            let (inverted, warnings) = ratio_rule(&params);
+            let inverted = inverted.unwrap();
+            assert_eq!(warnings.len(), 1, "{params}");
+            assert_eq!(warnings[0].check, diag::RATIO_INVERT);
+            let form = suggested(warnings[0].help.as_deref().unwrap());
+            let (equivalent, none) = ratio_rule(&form);
+            let equivalent = equivalent.unwrap();
+            assert!(none.is_empty(), "{form}");
+            for bp in (0..=10000).step_by(25) {
+                assert_eq!(
+                    score_at(&inverted, bp),
+                    score_at(&equivalent, bp),
+                    "{params} vs {form} at {bp} bp"
+                );
+            }
+        }
+    }
 
     #[test]
     fn codes() {

@@ -2,7 +2,7 @@
 //! value checked against its criterion's rule.
 
 use super::raw::{RawEntry, RawEvidence, RawExpect, Reader, Scalar};
-use super::value::{fits_rule, read_value, ValueProblem};
+use super::value::{fits_rule, hint_for, na_allowed, read_value, ValueProblem};
 use super::yaml::{child, key, Node};
 use super::{check_header, expect_kind, parse_criteria, Source};
 use crate::decimal::parse_decimal;
@@ -181,7 +181,14 @@ pub fn parse_evidence(
     // Unknown keys were reported while reading; every other check still runs.
     found.extend(reader.found);
     let period = match raw.period {
-        Scalar::Str(s) | Scalar::Int(s) => s.to_string(),
+        Scalar::Str(s) | Scalar::Int(s) => {
+            if let Some(p) = super::hidden_char(Some("period"), None, s) {
+                let mut d = source.diag(p.check, &[key("period")], p.message);
+                d.help = p.help;
+                found.push(d);
+            }
+            s.to_string()
+        }
         other => {
             found.push(
                 source
@@ -201,7 +208,7 @@ pub fn parse_evidence(
         found,
     };
     let entries = b.entries(&raw);
-    let expect = raw.expect.as_ref().map(|e| b.expect(e));
+    let expect = raw.expect.as_ref().map(|e| b.expect(e, &raw.values));
     let Binder { mut found, .. } = b;
     // A leaf whose value was rejected is reported as such, not again as missing.
     let invalid: std::collections::HashSet<String> = found
@@ -209,7 +216,7 @@ pub fn parse_evidence(
         .filter(|d| d.is_error())
         .filter_map(|d| d.criterion.clone())
         .collect();
-    let missing: Vec<&str> = set
+    let missing: Vec<usize> = set
         .leaves()
         .filter(|&i| {
             !invalid.contains(set.nodes[i].code.as_str())
@@ -217,9 +224,30 @@ pub fn parse_evidence(
                     .as_ref()
                     .is_none_or(|e| e.value.is_none() && e.appraised.is_none())
         })
-        .map(|i| set.nodes[i].code.as_str())
         .collect();
     if !missing.is_empty() {
+        // n/a is suggested only where the set allows it (revision 2: `forbid` by default).
+        let na: Vec<&str> = missing
+            .iter()
+            .filter(|&&i| set.nodes[i].if_na.allows_na())
+            .map(|&i| set.nodes[i].code.as_str())
+            .collect();
+        let help = if na.is_empty() && missing.len() == 1 {
+            "give the leaf a value (the criteria set does not allow \"n/a\" on it)".to_string()
+        } else if na.is_empty() {
+            "give each leaf a value (the criteria set allows \"n/a\" on none of them)".to_string()
+        } else if na.len() == missing.len() {
+            "give each leaf a value, or \"n/a\" where the criterion does not apply".to_string()
+        } else {
+            format!(
+                "give each leaf a value; \"n/a\", where the criterion does not apply, is allowed only on {}",
+                na.join(", ")
+            )
+        };
+        let missing: Vec<&str> = missing
+            .iter()
+            .map(|&i| set.nodes[i].code.as_str())
+            .collect();
         found.push(
             source
                 .diag_at_key(
@@ -233,7 +261,7 @@ pub fn parse_evidence(
                         missing.join(", ")
                     ),
                 )
-                .help("give each leaf a value, or \"n/a\" where the criterion does not apply"),
+                .help(help),
         );
     }
     let (errors, warnings): (Vec<_>, Vec<_>) = found.into_iter().partition(Diagnostic::is_error);
@@ -297,15 +325,36 @@ impl Binder<'_> {
     }
 
     /// Resolves a code to a node index, reporting unknown codes at the key; `cursor` is the
-    /// place in the leaves' order where the next code is expected.
-    fn node(&mut self, code: &str, at: &Node, cursor: &mut usize) -> Option<usize> {
+    /// place in the leaves' order where the next code is expected; `written` holds the file's
+    /// value keys, for the hint.
+    fn node(
+        &mut self,
+        code: &str,
+        at: &Node,
+        cursor: &mut usize,
+        written: &[(&Node, RawEntry)],
+    ) -> Option<usize> {
         match self.set.find_from(code, cursor) {
             Some(i) => Some(i),
             None => {
-                let codes = self.set.nodes.iter().map(|n| n.code.as_str());
-                let help = match diag::suggest(code, codes) {
-                    Some(s) => format!("did you mean `{s}`? (criteria set {})", self.set.id),
-                    None => format!("`parindex criteria show {}` lists the codes", self.set.id),
+                let set = self.set;
+                let codes = set.nodes.iter().map(|n| n.code.as_str());
+                // Siblings as near as each other: the one of them the file gives no value is
+                // the likely one (`1.9` beside 1.2 and 1.3, with 1.1 missing).
+                let open = set
+                    .leaves()
+                    .map(|i| set.nodes[i].code.as_str())
+                    .filter(|c| !written.iter().any(|(k, _)| k.text() == Some(c)));
+                let show = format!("`parindex criteria show {}` lists the codes", set.id);
+                let help = match diag::suggest_code(code, codes) {
+                    Some(s) => format!("did you mean `{s}`? (criteria set {})", set.id),
+                    None => match (diag::suggest_code(code, open), set.around(code)) {
+                        (Some(s), _) => format!(
+                            "did you mean `{s}`, the criterion beside it that has no value?"
+                        ),
+                        (None, Some(around)) => format!("{around}; {show}"),
+                        (None, None) => show,
+                    },
                 };
                 self.found.push(
                     self.source
@@ -330,7 +379,7 @@ impl Binder<'_> {
             let Some(code) = self.code_key(k) else {
                 continue;
             };
-            let Some(i) = self.node(code, k, &mut cursor) else {
+            let Some(i) = self.node(code, k, &mut cursor, &raw.values) else {
                 continue;
             };
             let node = &self.set.nodes[i];
@@ -405,11 +454,19 @@ impl Binder<'_> {
     fn value(&mut self, at: &Node, node: usize) -> Option<Value> {
         let scalar = at.scalar()?;
         let n = &self.set.nodes[node];
-        let result = read_value(&scalar).and_then(|v| match (&v, &n.rule) {
-            (Some(value), Some(rule)) => fits_rule(value, rule, n.max, at.text()).map(|()| v),
-            _ => Ok(v),
-        });
-        match result {
+        let hidden = at
+            .text()
+            .and_then(|t| super::hidden_char(None, Some(at), t))
+            .map_or(Ok(()), Err);
+        let result = hidden
+            .and_then(|()| read_value(&scalar))
+            .and_then(|v| match (&v, &n.rule) {
+                (Some(value), Some(rule)) => fits_rule(value, rule, n.max, at.text())
+                    .and_then(|()| na_allowed(value, n))
+                    .map(|()| v),
+                _ => Ok(v),
+            });
+        match result.map_err(|p| hint_for(p, n)) {
             Ok(v) => v,
             Err(ValueProblem {
                 check,
@@ -427,7 +484,7 @@ impl Binder<'_> {
         }
     }
 
-    fn expect(&mut self, raw: &RawExpect) -> Expect {
+    fn expect(&mut self, raw: &RawExpect, written: &[(&Node, RawEntry)]) -> Expect {
         let base = vec![key("expect")];
         let mut out = Expect {
             grade: raw.grade.map(str::to_string),
@@ -456,7 +513,7 @@ impl Binder<'_> {
             let Some(code) = self.code_key(k) else {
                 continue;
             };
-            if self.node(code, k, &mut 0).is_none() {
+            if self.node(code, k, &mut 0, written).is_none() {
                 continue;
             }
             match parse_decimal(t.0) {

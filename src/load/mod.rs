@@ -395,11 +395,71 @@ pub fn parse_value_text(
         .as_ref()
         .and_then(Node::scalar)
         .unwrap_or(Scalar::Str(text));
-    let v = value::read_value(&scalar)?;
+    if let Some(p) = hidden_char(None, None, text) {
+        return Err(p);
+    }
+    let v = value::read_value(&scalar).map_err(|p| value::hint_for(p, node))?;
     if let (Some(v), Some(rule)) = (&v, &node.rule) {
         value::fits_rule(v, rule, node.max, Some(text))?;
+        value::na_allowed(v, node)?;
     }
     Ok(v)
+}
+
+/// Keys whose text may hold several lines (any text may, when written as a block scalar).
+const MULTILINE_KEYS: [&str; 4] = ["note", "reason", "explanation", "reappraisal_reason"];
+
+/// Why a text from an input file cannot be shown as it is: its first control character (C0 or
+/// C1; tab allowed, and line feed where the text may hold several lines) or bidirectional
+/// control (U+202A–U+202E, U+2066–U+2069). YAML escapes (`\e`, `\a`, `\r`, `\u202E`) write
+/// them into titles, units and reasons, and from there they would reach the terminal: recolour
+/// or erase what is shown, ring the bell, or make the text read in another order. `what`
+/// is the text's key, named in the message (none for an evidence value: "the value").
+pub(crate) fn hidden_char(
+    key: Option<&str>,
+    node: Option<&Node>,
+    text: &str,
+) -> Option<value::ValueProblem> {
+    // Every hidden character is below 0x20 or 0x7F in UTF-8, or starts with 0xC2 (C1) or
+    // 0xE2 (the bidirectional controls): most texts are cleared on their bytes alone.
+    if text
+        .bytes()
+        .all(|b| b >= 0x20 && b != 0x7F && b != 0xC2 && b != 0xE2)
+    {
+        return None;
+    }
+    let multiline = key.is_some_and(|k| MULTILINE_KEYS.contains(&k))
+        || node.and_then(Node::style) == Some(yaml::Style::Block);
+    let (at, c) = text
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| diag::is_hidden(c) && c != '\t' && (c != '\n' || !multiline))?;
+    let what = key.map_or_else(|| "the value".to_string(), |k| format!("`{k}`"));
+    let (kind, help) = if c == '\n' {
+        (
+            "a line break",
+            format!("{what} is one line: remove the line break, or write the text as a block scalar (`|`); notes and reasons may hold several lines"),
+        )
+    } else if c.is_control() {
+        (
+            "a control character",
+            "remove it: texts are shown on terminals and in reports, where a control character can recolour, move or erase what is shown (YAML escapes such as \\e, \\a, \\r and \\x1b write them)".to_string(),
+        )
+    } else {
+        (
+            "a bidirectional control",
+            "remove it: it reorders the text shown around it, so that what a reader sees is not what the file says (YAML escapes such as \\u202E write it)".to_string(),
+        )
+    };
+    Some(value::ValueProblem {
+        check: diag::HIDDEN_CHAR,
+        message: format!(
+            "{what} holds {}, {kind}, at character {}",
+            diag::char_name(c),
+            at + 1
+        ),
+        help: Some(help),
+    })
 }
 
 /// SHA-256 of a text, in hex.

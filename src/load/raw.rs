@@ -34,6 +34,8 @@ pub struct RawCriteria<'t> {
     pub total: Option<NumText<'t>>,
     pub rounding: Option<RawRounding<'t>>,
     pub grades: Option<Vec<RawGrade<'t>>>,
+    /// The set's default `if_na:` for leaves that do not give one.
+    pub if_na: Option<&'t str>,
     pub sections: Vec<RawNode<'t>>,
 }
 
@@ -75,6 +77,8 @@ pub enum RawRule<'t> {
 #[derive(Debug, Default)]
 pub struct RawRatio<'t> {
     pub zero_below: Option<NumText<'t>>,
+    /// Revision 2's name for `zero_below`.
+    pub zero_at: Option<NumText<'t>>,
     pub full_at: Option<NumText<'t>>,
     pub invert: Option<bool>,
 }
@@ -232,7 +236,13 @@ impl<'s, 't> Reader<'s> {
                 self.wrong(key, node, "text");
                 None
             }
-            (Some(_), text) => text,
+            (Some(_), text) => {
+                // The one place every text passes: none may hide a control character.
+                if let Some(p) = text.and_then(|t| super::hidden_char(Some(key), Some(node), t)) {
+                    self.report(p.check, node, p.message).help = p.help;
+                }
+                text
+            }
         }
     }
 
@@ -337,7 +347,7 @@ impl<'s, 't> Reader<'s> {
             doc,
             &[
                 "parindex", "kind", "id", "title", "year", "source", "total", "rounding", "grades",
-                "sections",
+                "if_na", "sections",
             ],
         )?;
         let parindex = self
@@ -379,6 +389,7 @@ impl<'s, 't> Reader<'s> {
             }),
             None => None,
         };
+        let if_na = self.opt_text(&f, "if_na");
         let sections = self
             .required(&f, "sections")
             .and_then(|n| self.list("sections", n))
@@ -393,6 +404,7 @@ impl<'s, 't> Reader<'s> {
             total,
             rounding,
             grades,
+            if_na,
             sections: sections?,
         })
     }
@@ -493,7 +505,11 @@ impl<'s, 't> Reader<'s> {
             return match name {
                 "ratio" if null => Some(RawRule::Ratio(RawRatio::default())),
                 "ratio" => {
-                    let f = self.fields(params, "ratio", &["zero_below", "full_at", "invert"])?;
+                    let f = self.fields(
+                        params,
+                        "ratio",
+                        &["zero_at", "zero_below", "full_at", "invert"],
+                    )?;
                     let invert = match f.get("invert") {
                         None => None,
                         Some(n) => match n.scalar() {
@@ -507,6 +523,7 @@ impl<'s, 't> Reader<'s> {
                     };
                     Some(RawRule::Ratio(RawRatio {
                         zero_below: self.opt_number(&f, "zero_below"),
+                        zero_at: self.opt_number(&f, "zero_at"),
                         full_at: self.opt_number(&f, "full_at"),
                         invert,
                     }))

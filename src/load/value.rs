@@ -7,7 +7,7 @@ use crate::decimal::{self, parse_decimal, NumberError};
 use crate::diag::{self, Check};
 #[cfg(test)]
 use crate::model::Rule;
-use crate::model::Value;
+use crate::model::{Criterion, Value};
 use rust_decimal::Decimal;
 
 /// The problem type lives with the rules, which report it too; re-exported for the loader's
@@ -184,6 +184,47 @@ fn fraction_text(done: &str, total: &str, whole: &str) -> Result<Value, ValuePro
 
 /// The check lives with the rules; re-exported here for the loader's callers.
 pub use crate::rule::fits_rule;
+
+/// Refuses n/a on a leaf whose `if_na` (its own, or the set's default) is `forbid`, the default
+/// since revision 2: writing n/a must not earn a unit marks the set never allowed.
+pub fn na_allowed(value: &Value, node: &Criterion) -> Result<(), ValueProblem> {
+    if *value != Value::NotApplicable || node.if_na.allows_na() {
+        return Ok(());
+    }
+    let code = &node.code;
+    let spelling = node
+        .rule
+        .as_ref()
+        .map_or("its value", |r| r.takes().spelling());
+    Err(problem(
+        diag::NA_NOT_ALLOWED,
+        format!(
+            "criterion {code} does not allow n/a: the set would need `if_na: full` or `if_na: exclude` on it"
+        ),
+        Some(format!(
+            "write {spelling}; if the criterion can genuinely not arise (không phát sinh), the criteria set must say what n/a means there: `if_na: full` (n/a scores the max) or `if_na: exclude` (n/a leaves the scoring) on criterion {code}, or as the set's default"
+        )),
+    ))
+}
+
+/// Hints that offer `"n/a"` (a zero total, an unreadable value) offer it only where the leaf
+/// allows n/a: elsewhere writing it is E216.
+pub fn hint_for(mut p: ValueProblem, node: &Criterion) -> ValueProblem {
+    if node.if_na.allows_na() {
+        return p;
+    }
+    p.help = p.help.map(|h| {
+        if let Some(before) = h.strip_suffix("; if nothing arose, write \"n/a\"") {
+            format!(
+                "{before}; \"n/a\" (nothing arose) is not allowed on criterion {}: the criteria set would need `if_na: full` or `if_na: exclude` on it",
+                node.code
+            )
+        } else {
+            h.replace(", a number, or \"n/a\"", ", or a number")
+        }
+    });
+    p
+}
 
 #[cfg(test)]
 mod tests {

@@ -24,6 +24,24 @@ pub(super) fn score(
     let num = if r.invert { sub(*den, *num)? } else { *num };
     let lower = mul(r.zero_below, *den)?;
     let upper = mul(r.full_at, *den)?;
+    if r.lower_is_better() {
+        // zero_at above full_at: max at or below full_at, 0 at or above zero_at.
+        return Ok(if num <= upper {
+            (max, Derivation::FullAt { full_at: r.full_at })
+        } else if num >= lower {
+            (
+                Decimal::ZERO,
+                Derivation::BelowZero {
+                    zero_below: r.zero_below,
+                },
+            )
+        } else {
+            (
+                div(mul(max, sub(lower, num)?)?, sub(lower, upper)?)?,
+                Derivation::Proportional { num, den: *den },
+            )
+        });
+    }
     Ok(if num < lower {
         (
             Decimal::ZERO,
@@ -49,6 +67,14 @@ pub(super) fn value_for(r: &Ratio, max: Decimal, needed: Decimal) -> Value {
         .checked_div(max)
         .unwrap_or(Decimal::ONE)
         .min(Decimal::ONE);
+    if r.lower_is_better() && !r.invert {
+        // The highest rate that still earns `needed`: rounded down, never below full_at.
+        let effective = (r.zero_below + span * share).max(r.full_at);
+        let pct = (effective * Decimal::ONE_HUNDRED)
+            .round_dp_with_strategy(2, RoundingStrategy::ToZero)
+            .max(Decimal::ZERO);
+        return percent_value(pct);
+    }
     let effective = (r.zero_below + span * share).min(r.full_at);
     let pct = if r.invert {
         // The lower the rate the better: round the rate down.
@@ -69,11 +95,70 @@ pub(super) fn describe(r: &Ratio, max: Decimal) -> String {
         return format!("ratio: {m} × rate");
     }
     let rate = if r.invert { "(1 − rate)" } else { "rate" };
+    if r.lower_is_better() {
+        return format!(
+            "ratio on {rate}, lower is better: {m} at or below {}, 0 from {}, proportional between",
+            pct(r.full_at),
+            pct(r.zero_below)
+        );
+    }
     format!(
         "ratio on {rate}: 0 below {}, {m} from {}, proportional between",
         pct(r.zero_below),
         pct(r.full_at)
     )
+}
+
+#[cfg(test)]
+mod lower_is_better_tests {
+    use super::super::test_util::{rate, scored};
+    use super::super::{describe, value_for, Derivation};
+    use crate::decimal::dec;
+    use crate::model::{Ratio, Rule};
+
+    fn lower() -> Rule {
+        // { zero_at: "10%", full_at: "2%" }: max at or below 2%, 0 at or above 10%.
+        Rule::Ratio(Ratio {
+            zero_below: dec("0.1"),
+            full_at: dec("0.02"),
+            invert: false,
+        })
+    }
+
+    #[test]
+    fn scores_at_its_edges() {
+        let r = lower();
+        let s = |v: &str| scored(&r, "2", &rate(v)).0;
+        assert_eq!(s("0%"), dec("2"));
+        assert_eq!(s("2%"), dec("2"));
+        assert_eq!(s("2.01%"), dec("1.99750"));
+        assert_eq!(s("6%"), dec("1"));
+        assert_eq!(s("9.99%"), dec("0.0025"));
+        assert_eq!(s("10%"), dec("0"));
+        assert_eq!(s("1/10"), dec("0"));
+        assert_eq!(s("100%"), dec("0"));
+        // Between, from counts: 1/25 = 4% → 2 × (10 − 4) / 8 = 1.5.
+        assert_eq!(s("1/25"), dec("1.5"));
+        assert!(matches!(
+            scored(&r, "2", &rate("1%")).1,
+            Derivation::FullAt { .. }
+        ));
+        assert!(matches!(
+            scored(&r, "2", &rate("10%")).1,
+            Derivation::BelowZero { .. }
+        ));
+    }
+
+    #[test]
+    fn the_inverse_is_the_highest_rate_that_still_earns_the_points() {
+        let r = lower();
+        let v = value_for(&r, dec("2"), dec("1")).unwrap();
+        assert_eq!(v.show(), "6%");
+        assert_eq!(scored(&r, "2", &v).0, dec("1"));
+        let v = value_for(&r, dec("2"), dec("2")).unwrap();
+        assert_eq!(v.show(), "2%");
+        assert!(describe(&r, dec("2")).contains("lower is better"));
+    }
 }
 
 #[cfg(test)]
