@@ -9,7 +9,7 @@ use crate::decimal::{self, Overflow};
 use crate::score::{Scorecard, Status};
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
 /// Reads one side of a comparison: an evidence file (scored at `stage`) or a JSON result,
@@ -87,10 +87,6 @@ impl Outcome {
     pub fn is_leaf(&self, code: &str) -> bool {
         let prefix = format!("{code}.");
         !self.nodes.iter().any(|n| n.code.starts_with(&prefix))
-    }
-
-    fn find(&self, code: &str) -> Option<&OutcomeNode> {
-        self.nodes.iter().find(|n| n.code == code)
     }
 }
 
@@ -289,6 +285,44 @@ pub struct Comparison {
 /// Renumbering between two criteria sets: old code → new code, or `None` where removed.
 pub type CodeMap = HashMap<String, Option<String>>;
 
+/// Where each code sits in one result, so that a comparison looks codes up instead of
+/// scanning every node for each one (results may have tens of thousands of criteria).
+struct CodeIndex<'a> {
+    /// Code → the first node with it (a JSON result could repeat a code; the first counts).
+    first: HashMap<&'a str, usize>,
+    /// Every code that some other code extends (`3.4` for `3.4.1`): the non-leaves.
+    extended: HashSet<&'a str>,
+}
+
+impl<'a> CodeIndex<'a> {
+    fn new(outcome: &'a Outcome) -> Self {
+        let mut first = HashMap::with_capacity(outcome.nodes.len());
+        let mut extended = HashSet::new();
+        for (i, n) in outcome.nodes.iter().enumerate() {
+            first.entry(n.code.as_str()).or_insert(i);
+            for (dot, _) in n.code.match_indices('.') {
+                extended.insert(&n.code[..dot]);
+            }
+        }
+        CodeIndex { first, extended }
+    }
+
+    fn find(&self, outcome: &'a Outcome, code: &str) -> Option<&'a OutcomeNode> {
+        self.first.get(code).map(|&i| &outcome.nodes[i])
+    }
+
+    /// Same answer as [`Outcome::is_leaf`].
+    fn is_leaf(&self, code: &str) -> bool {
+        !self.extended.contains(code)
+    }
+}
+
+/// Keeps the top-most entries only: drops every code that extends another code of the list.
+fn topmost(list: &mut Vec<(String, String)>) {
+    let codes: HashSet<String> = list.iter().map(|(c, _)| c.clone()).collect();
+    list.retain(|(c, _)| !c.match_indices('.').any(|(dot, _)| codes.contains(&c[..dot])));
+}
+
 /// Compares two results. `map` renames old codes to new ones (or drops them).
 pub fn compare(old: Outcome, new: Outcome, map: &CodeMap) -> Result<Comparison, Overflow> {
     let rename = |code: &str| -> Option<String> {
@@ -297,6 +331,8 @@ pub fn compare(old: Outcome, new: Outcome, map: &CodeMap) -> Result<Comparison, 
             None => Some(code.to_string()),
         }
     };
+    let old_index = CodeIndex::new(&old);
+    let new_index = CodeIndex::new(&new);
     let mut lines = vec![Line {
         code: String::new(),
         title: "Total".into(),
@@ -309,19 +345,26 @@ pub fn compare(old: Outcome, new: Outcome, map: &CodeMap) -> Result<Comparison, 
         .filter(|n| n.is_section())
         .map(|n| n.code.clone())
         .collect();
+    let mut listed: HashSet<String> = section_codes.iter().cloned().collect();
     for n in old.nodes.iter().filter(|n| n.is_section()) {
         if let Some(c) = rename(&n.code) {
-            if !section_codes.contains(&c) {
+            if listed.insert(c.clone()) {
                 section_codes.push(c);
             }
         }
     }
+    // The first old node (of any depth) that the map sends to each section code.
+    let mut old_for_section: HashMap<&str, &OutcomeNode> = HashMap::new();
+    for n in &old.nodes {
+        if let Some(c) = rename(&n.code) {
+            if let Some(code) = listed.get(&c) {
+                old_for_section.entry(code.as_str()).or_insert(n);
+            }
+        }
+    }
     for code in &section_codes {
-        let new_node = new.find(code);
-        let old_node = old
-            .nodes
-            .iter()
-            .find(|n| rename(&n.code).as_deref() == Some(code.as_str()));
+        let new_node = new_index.find(&new, code);
+        let old_node = old_for_section.get(code.as_str()).copied();
         lines.push(Line {
             code: code.clone(),
             title: new_node
@@ -334,10 +377,10 @@ pub fn compare(old: Outcome, new: Outcome, map: &CodeMap) -> Result<Comparison, 
     }
     let mut changes = Vec::new();
     let mut removed = Vec::new();
-    let mut matched = std::collections::HashSet::new();
+    let mut matched = HashSet::new();
     for o in &old.nodes {
         let target = rename(&o.code);
-        let Some(n) = target.as_deref().and_then(|c| new.find(c)) else {
+        let Some(n) = target.as_deref().and_then(|c| new_index.find(&new, c)) else {
             removed.push((o.code.clone(), o.title.clone()));
             continue;
         };
@@ -346,7 +389,7 @@ pub fn compare(old: Outcome, new: Outcome, map: &CodeMap) -> Result<Comparison, 
         if o.is_section() {
             continue;
         }
-        if !(old.is_leaf(&o.code) && new.is_leaf(&n.code)) {
+        if !(old_index.is_leaf(&o.code) && new_index.is_leaf(&n.code)) {
             // A parent's score is its children's sum: only a change of its max is news.
             if max_changed {
                 changes.push(Change {
@@ -400,10 +443,8 @@ pub fn compare(old: Outcome, new: Outcome, map: &CodeMap) -> Result<Comparison, 
         .map(|n| (n.code.clone(), n.title.clone()))
         .collect();
     // A removed (added) criterion's sub-criteria go with it: list the top-most only.
-    for list in [&mut removed, &mut added] {
-        let codes: Vec<String> = list.iter().map(|(c, _)| c.clone()).collect();
-        list.retain(|(c, _)| !codes.iter().any(|p| c.starts_with(&format!("{p}."))));
-    }
+    topmost(&mut removed);
+    topmost(&mut added);
     // Checked once here so that rendering can subtract freely: every figure came from a
     // decimal that fits, and differences of two such stay within range.
     decimal::sub(new.score, old.score)?;
