@@ -82,6 +82,10 @@ checks! {
     MIXED_CRITERIA = "E214", "files ranked against different criteria sets";
     MISSING_VALUE = "W201", "leaf without a value";
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
+    // Comparing results (`diff`, `report --previous`).
+    BAD_RESULT = "E301", "JSON result that `score` could not have written";
+    BAD_CODE_MAP = "E302", "renumbering map that does not fit the two results";
+    TITLE_CHANGED = "W301", "criterion matched by its code under an unrelated title";
 }
 
 /// A position in a file: 1-based line and column (in characters).
