@@ -949,4 +949,45 @@ mod tests {
         assert_eq!(plain.removed.len(), 1);
         assert_eq!(plain.added.len(), 1);
     }
+
+    #[test]
+    fn indexed_lookups_agree_with_the_plain_scans() {
+        let o = outcome(vec![
+            node("1", "1", "2"),
+            node("1.1", "1", "1"),
+            node("1.10", "0", "1"),
+            node("1.10.1", "0", "1"),
+            node("2", "0", "1"),
+            node("21", "0", "1"),
+        ]);
+        let index = CodeIndex::new(&o);
+        for n in &o.nodes {
+            assert_eq!(index.is_leaf(&n.code), o.is_leaf(&n.code), "{}", n.code);
+            assert_eq!(index.find(&o, &n.code).map(|f| &f.code), Some(&n.code));
+        }
+        let mut list: Vec<(String, String)> = ["1", "1.1", "1.10.1", "2", "21", "21.3"]
+            .iter()
+            .map(|c| (c.to_string(), String::new()))
+            .collect();
+        let plain: Vec<(String, String)> = list
+            .iter()
+            .filter(|(c, _)| !list.iter().any(|(p, _)| c.starts_with(&format!("{p}."))))
+            .cloned()
+            .collect();
+        topmost(&mut list);
+        assert_eq!(list, plain);
+    }
+
+    #[test]
+    fn titles_are_unrelated_only_without_a_common_word() {
+        assert!(titles_unrelated(
+            "Ban hành kế hoạch",
+            "Tỷ lệ giải quyết đúng hạn"
+        ));
+        assert!(!titles_unrelated(
+            "Ban hành kế hoạch",
+            "Ban hành Kế hoạch CCHC"
+        ));
+        assert!(!titles_unrelated("", "Tỷ lệ"));
+    }
 }
