@@ -12,8 +12,10 @@
 //!   second, the ratio to the floor, and peak memory (GNU time's maximum resident set size,
 //!   or the child's `ru_maxrss` from `wait4` where GNU time is absent).
 //!
-//! Then the scale checks, each at N and 2N criteria (N = 20,000 by default), printing both
-//! times and their ratio (about 2 where the cost grows linearly):
+//! Then the scale checks, each at N and 2N criteria (N = 20,000 by default), printing the least
+//! wall time and the least processor time (user + system, from `wait4`) of 3 runs at each size
+//! and their ratios (about 2 where the cost grows linearly; processor time is the steadier
+//! figure on a shared machine):
 //! - `whatif --target` on an evidence file of N leaves that needs 2% of them improved;
 //! - `diff` of two evidence files, each scored with its own set of N criteria;
 //! - `score` of a wide set: N sibling leaves under one section.
@@ -267,8 +269,9 @@ mod rusage {
         pub fn wait4(pid: c_int, status: *mut c_int, options: c_int, usage: *mut Rusage) -> c_int;
     }
 
-    /// Waits for child `pid`: whether it exited with 0, and its peak resident set in KiB.
-    pub fn wait(pid: u32) -> (bool, u64) {
+    /// Waits for child `pid`: whether it exited with 0, its peak resident set in KiB and the
+    /// processor time it used (user + system), in seconds.
+    pub fn wait(pid: u32) -> (bool, u64, f64) {
         let mut status: c_int = 0;
         let mut usage = Rusage {
             utime: Timeval { sec: 0, usec: 0 },
@@ -279,19 +282,32 @@ mod rusage {
         // SAFETY: both pointers are to live, correctly laid out values for the whole call.
         let got = unsafe { wait4(pid as c_int, &mut status, 0, &mut usage) };
         assert_eq!(got, pid as c_int, "wait4 failed");
-        (status == 0, usage.maxrss.max(0) as u64)
+        let secs = |t: &Timeval| t.sec as f64 + t.usec as f64 / 1e6;
+        (
+            status == 0,
+            usage.maxrss.max(0) as u64,
+            secs(&usage.utime) + secs(&usage.stime),
+        )
     }
 }
 
-/// One run of the binary: wall seconds and peak memory (KiB). Standard output is discarded;
-/// standard error goes to `scratch/stderr.txt` and is shown if the run fails.
-fn run_measured(bin: &str, args: &[&str], by: PeakBy, scratch: &Path) -> (f64, u64) {
+/// One run of the binary. Standard output is discarded; standard error goes to
+/// `scratch/stderr.txt` and is shown if the run fails.
+struct Run {
+    wall: f64,
+    /// Peak resident set, KiB.
+    peak_kb: u64,
+    /// Processor time, user + system (0 where unknown).
+    cpu: f64,
+}
+
+fn run_measured(bin: &str, args: &[&str], by: PeakBy, scratch: &Path) -> Run {
     let err_path = scratch.join("stderr.txt");
     let time_path = scratch.join("time.txt");
     let mut cmd = match by {
         PeakBy::GnuTime => {
             let mut c = Command::new("/usr/bin/time");
-            c.arg("-o").arg(&time_path).args(["-f", "%M", bin]);
+            c.arg("-o").arg(&time_path).args(["-f", "%M %U %S", bin]);
             c
         }
         PeakBy::Wait4 => Command::new(bin),
@@ -300,38 +316,44 @@ fn run_measured(bin: &str, args: &[&str], by: PeakBy, scratch: &Path) -> (f64, u
         .stdout(Stdio::null())
         .stderr(File::create(&err_path).unwrap());
     let t = Instant::now();
-    let (ok, kb) = match by {
+    let (ok, peak_kb, cpu) = match by {
         PeakBy::GnuTime => {
             let ok = cmd.status().unwrap().success();
             let text = std::fs::read_to_string(&time_path).unwrap_or_default();
-            let kb = text
+            let fields: Vec<f64> = text
                 .lines()
                 .last()
-                .and_then(|l| l.trim().parse().ok())
-                .unwrap_or(0);
-            (ok, kb)
+                .unwrap_or("")
+                .split_whitespace()
+                .filter_map(|f| f.parse().ok())
+                .collect();
+            match fields[..] {
+                [kb, user, system] => (ok, kb as u64, user + system),
+                _ => (ok, 0, 0.0),
+            }
         }
         #[cfg(target_os = "linux")]
         PeakBy::Wait4 => rusage::wait(cmd.spawn().unwrap().id()),
         #[cfg(not(target_os = "linux"))]
-        PeakBy::Wait4 => (cmd.status().unwrap().success(), 0),
+        PeakBy::Wait4 => (cmd.status().unwrap().success(), 0, 0.0),
     };
-    let secs = t.elapsed().as_secs_f64();
+    let wall = t.elapsed().as_secs_f64();
     assert!(
         ok,
         "parindex {args:?} failed: {}",
         std::fs::read_to_string(&err_path).unwrap_or_default()
     );
-    (secs, kb)
+    Run { wall, peak_kb, cpu }
 }
 
-/// Median wall time of `runs` runs of the binary (which must succeed).
-fn timed(bin: &str, args: &[&str], runs: usize, scratch: &Path) -> f64 {
-    median(
-        (0..runs)
-            .map(|_| run_measured(bin, args, PeakBy::Wait4, scratch).0)
-            .collect(),
-    )
+/// The least wall time and the least processor time of `runs` runs of the binary (which must
+/// succeed). The least is the figure least disturbed by whatever else the machine runs.
+fn timed(bin: &str, args: &[&str], runs: usize, scratch: &Path) -> (f64, f64) {
+    let runs: Vec<Run> = (0..runs)
+        .map(|_| run_measured(bin, args, PeakBy::Wait4, scratch))
+        .collect();
+    let least = |f: fn(&Run) -> f64| runs.iter().map(f).fold(f64::INFINITY, f64::min);
+    (least(|r| r.wall), least(|r| r.cpu))
 }
 
 /// Floor and `parindex rank` of one workload.
@@ -358,21 +380,24 @@ fn bench_rank(label: &str, dir: &Path, files: usize, form: Form, bin: &str, by: 
     let evidence_dir = dir.join("evidence");
     let evidence_dir = evidence_dir.to_str().unwrap();
     let mut runs = Vec::new();
+    let mut cpus = Vec::new();
     let mut peak_kb = 0u64;
     for _ in 0..3 {
-        let (secs, kb) = run_measured(
+        let run = run_measured(
             bin,
             &["rank", "--quiet", "--format", "csv", evidence_dir],
             by,
             dir,
         );
-        runs.push(secs);
-        peak_kb = peak_kb.max(kb);
+        runs.push(run.wall);
+        cpus.push(run.cpu);
+        peak_kb = peak_kb.max(run.peak_kb);
     }
     let wall = median(runs);
+    let cpu = median(cpus);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
-        "  rank: {wall:.3} s wall on {cores} cores (median of 3), {:.0} files/s, peak memory {:.1} MB ({})",
+        "  rank: {wall:.3} s wall on {cores} cores (median of 3; {cpu:.3} s of processor time), {:.0} files/s, peak memory {:.1} MB ({})",
         files as f64 / wall,
         peak_kb as f64 / 1024.0,
         by.name()
@@ -495,7 +520,7 @@ fn bench_scale(dir: &Path, n: usize, bin: &str) {
     let small = generate_scale(dir, n);
     let large = generate_scale(dir, 2 * n);
     println!(
-        "\nscale checks at {n} and {} criteria ({:.1}s to prepare); the ratio is about 2 where the cost grows linearly",
+        "\nscale checks at {n} and {} criteria ({:.1}s to prepare), least of 3 runs; the ratio is about 2 where the cost grows linearly (processor time is the steadier figure on a busy machine)",
         2 * n,
         t.elapsed().as_secs_f64()
     );
@@ -529,11 +554,14 @@ fn bench_scale(dir: &Path, n: usize, bin: &str) {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             timed(bin, &args, 3, d)
         };
-        let (a, b) = (at(&small), at(&large));
+        let ((wall_a, cpu_a), (wall_b, cpu_b)) = (at(&small), at(&large));
+        println!("  {label}");
         println!(
-            "  {label:<52} {n}: {a:>7.3} s   {}: {b:>7.3} s   ratio {:.2}",
+            "    wall {n}: {wall_a:.3} s, {}: {wall_b:.3} s, ratio {:.2}   processor time {n}: {cpu_a:.3} s, {}: {cpu_b:.3} s, ratio {:.2}",
             2 * n,
-            b / a
+            wall_b / wall_a,
+            2 * n,
+            cpu_b / cpu_a
         );
     }
 }
