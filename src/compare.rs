@@ -22,8 +22,15 @@ pub fn load_outcome(
     use crate::diag::{self, Diagnostic, Diagnostics};
     let source = crate::load::Source::read(path)?;
     if source.text.trim_start().starts_with('{') {
-        return Outcome::from_json_checked(&source.text).map_err(|problems| {
+        return Outcome::from_json_checked(&source.text).map_err(|mut problems| {
             let help = "give the file as `parindex score --format json` wrote it, or the evidence file it was scored from";
+            // A file wrong throughout says so in a screenful, not in one line per criterion.
+            const SHOWN: usize = 20;
+            if problems.len() > SHOWN + 1 {
+                let more = problems.len() - SHOWN;
+                problems.truncate(SHOWN);
+                problems.push(format!("{more} more problems in the same file"));
+            }
             Diagnostics(
                 problems
                     .into_iter()
