@@ -10,7 +10,7 @@ use crate::model::Stage;
 use crate::score::{Scorecard, Status};
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
 /// Reads one side of a comparison: an evidence file (scored at `stage`) or a JSON result,
@@ -23,8 +23,22 @@ pub fn load_outcome(
     use crate::diag::{self, Diagnostic, Diagnostics};
     let source = crate::load::Source::read(path)?;
     if source.text.trim_start().starts_with('{') {
-        return Outcome::from_json(&source.text)
-            .map_err(|e| Diagnostics::one(Diagnostic::new(diag::WRONG_TYPE, &source.name, e)));
+        return Outcome::from_json_checked(&source.text).map_err(|mut problems| {
+            let help = "give the file as `parindex score --format json` wrote it, or the evidence file it was scored from";
+            // A file wrong throughout says so in a screenful, not in one line per criterion.
+            const SHOWN: usize = 20;
+            if problems.len() > SHOWN + 1 {
+                let more = problems.len() - SHOWN;
+                problems.truncate(SHOWN);
+                problems.push(format!("{more} more problems in the same file"));
+            }
+            Diagnostics(
+                problems
+                    .into_iter()
+                    .map(|p| Diagnostic::new(diag::BAD_RESULT, &source.name, p).help(help))
+                    .collect(),
+            )
+        });
     }
     let base = path.parent().unwrap_or(std::path::Path::new("."));
     let scored = crate::pipeline::score_source(source, base, resolver, stage)?;
@@ -87,10 +101,6 @@ impl Outcome {
         let prefix = format!("{code}.");
         !self.nodes.iter().any(|n| n.code.starts_with(&prefix))
     }
-
-    fn find(&self, code: &str) -> Option<&OutcomeNode> {
-        self.nodes.iter().find(|n| n.code == code)
-    }
 }
 
 impl From<&Scorecard> for Outcome {
@@ -138,6 +148,8 @@ struct JsonResult {
 struct JsonTotal {
     score: String,
     max: String,
+    percent: Option<String>,
+    loss: Option<String>,
     grade: Option<String>,
 }
 
@@ -147,31 +159,74 @@ struct JsonNode {
     title: String,
     score: String,
     max: String,
+    percent: Option<String>,
+    loss: Option<String>,
     status: String,
     value: Option<String>,
 }
 
 impl Outcome {
-    /// Reads a result written by `score --format json`.
+    /// Reads a result written by `score --format json`; every problem found is in the error,
+    /// one line each.
     pub fn from_json(text: &str) -> Result<Outcome, String> {
+        Outcome::from_json_checked(text).map_err(|problems| problems.join("\n"))
+    }
+
+    /// Reads a result written by `score --format json` and checks that its figures are ones
+    /// `score` could have written: every score within 0 and its max, no negative max, a
+    /// percentage only where the max is above 0 and equal to score ÷ max, each loss equal to
+    /// max − score, each parent (and the total) the sum of its children, codes well formed and
+    /// unique, statuses known. A hand-edited or foreign file is refused with every problem,
+    /// rather than shown as "-84.38%" or "1123.60%".
+    pub fn from_json_checked(text: &str) -> Result<Outcome, Vec<String>> {
         let doc: JsonResult = serde_json::from_str(text).map_err(|e| {
-            format!("not a parindex JSON result ({e}); give an evidence file or the output of `parindex score --format json`")
+            vec![format!("not a parindex JSON result ({e}); give an evidence file or the output of `parindex score --format json`")]
         })?;
-        let dec = |s: &str, what: &str| {
-            Decimal::from_str(s).map_err(|_| format!("{what} `{s}` is not a decimal"))
+        let mut problems = Vec::new();
+        // Labels that are not ours: collected apart, since `dec` holds `problems` meanwhile.
+        let mut unknown = Vec::new();
+        let stage = stage_named(&doc.stage);
+        if stage.is_none() {
+            unknown.push(format!("stage `{}` is not `final` or `self`", doc.stage));
+        }
+        let mut dec = |s: &str, what: &dyn Fn() -> String| match Decimal::from_str(s.trim()) {
+            Ok(d) => Some(d),
+            Err(_) => {
+                problems.push(format!("{} `{s}` is not a decimal", what()));
+                None
+            }
         };
         let mut nodes = Vec::with_capacity(doc.nodes.len());
+        let mut shown = Vec::with_capacity(doc.nodes.len());
         for n in doc.nodes {
-            let max = dec(&n.max, &format!("max of {}", n.code))?;
+            let code = n.code.clone();
+            let score = dec(&n.score, &|| format!("the score of {code}"));
+            let max = dec(&n.max, &|| format!("the max of {code}"));
+            let percent = n
+                .percent
+                .as_deref()
+                .map(|p| dec(p, &|| format!("the percent of {code}")));
+            let loss = n
+                .loss
+                .as_deref()
+                .map(|l| dec(l, &|| format!("the loss of {code}")));
+            let (Some(score), Some(max)) = (score, max) else {
+                continue;
+            };
+            shown.push((percent.flatten(), loss.flatten()));
             nodes.push(OutcomeNode {
-                score: dec(&n.score, &format!("score of {}", n.code))?,
+                score,
                 max,
-                status: Status::from_name(&n.status).ok_or_else(|| {
-                    format!(
-                        "status `{}` of {} is not one of `scored`, `missing`, `na`",
-                        n.status, n.code
-                    )
-                })?,
+                status: match Status::from_name(&n.status) {
+                    Some(status) => status,
+                    None => {
+                        unknown.push(format!(
+                            "status `{}` of {} is not one of `scored`, `missing`, `na`",
+                            n.status, n.code
+                        ));
+                        Status::Scored
+                    }
+                },
                 rule: None,
                 value: n.value,
                 reason: None,
@@ -180,17 +235,42 @@ impl Outcome {
                 title: n.title,
             });
         }
-        Ok(Outcome {
+        let score = dec(&doc.total.score, &|| "the total score".into());
+        let max = dec(&doc.total.max, &|| "the total max".into());
+        let percent = doc
+            .total
+            .percent
+            .as_deref()
+            .map(|p| dec(p, &|| "the total percent".into()));
+        let loss = doc
+            .total
+            .loss
+            .as_deref()
+            .map(|l| dec(l, &|| "the total loss".into()));
+        let (Some(score), Some(max)) = (score, max) else {
+            return Err(problems);
+        };
+        let outcome = Outcome {
             unit: doc.unit,
             period: doc.period,
             criteria: doc.criteria,
-            stage: stage_named(&doc.stage)
-                .ok_or_else(|| format!("stage `{}` is not `final` or `self`", doc.stage))?,
-            score: dec(&doc.total.score, "total score")?,
-            max: dec(&doc.total.max, "total max")?,
+            stage: stage.unwrap_or(Stage::Final),
+            score,
+            max,
             grade: doc.total.grade,
             nodes,
-        })
+        };
+        problems.append(&mut unknown);
+        problems.extend(check_figures(
+            &outcome,
+            (percent.flatten(), loss.flatten()),
+            &shown,
+        ));
+        if problems.is_empty() {
+            Ok(outcome)
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -199,6 +279,283 @@ fn stage_named(name: &str) -> Option<Stage> {
     [Stage::Final, Stage::SelfAssessment]
         .into_iter()
         .find(|s| s.name() == name)
+}
+
+/// The problems of a result's figures (see [`Outcome::from_json_checked`]). `total_shown` and
+/// `shown` are the percent and loss the file wrote for the total and for each node, if any.
+fn check_figures(
+    o: &Outcome,
+    total_shown: (Option<Decimal>, Option<Decimal>),
+    shown: &[(Option<Decimal>, Option<Decimal>)],
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut figures = |what: &str,
+                       score: Decimal,
+                       max: Decimal,
+                       shown: (Option<Decimal>, Option<Decimal>)| {
+        if max < Decimal::ZERO {
+            problems.push(format!("{what}: max {} is negative", decimal::show(max)));
+        } else if score < Decimal::ZERO || score > max {
+            problems.push(format!(
+                "{what}: score {} lies outside 0–{} (its max)",
+                decimal::show(score),
+                decimal::show(max)
+            ));
+        }
+        match shown.0 {
+            Some(p) if max <= Decimal::ZERO => problems.push(format!(
+                "{what}: percent {} with a max of {} (a percent is given only where the max is above 0)",
+                decimal::show(p),
+                decimal::show(max)
+            )),
+            Some(p) => {
+                let expected = decimal::percent(score, max).ok().flatten();
+                if expected.is_some_and(|e| decimal::show_percent(e) != decimal::show_percent(p)) {
+                    problems.push(format!(
+                        "{what}: percent {} is not score ÷ max ({} of {} is {}%)",
+                        decimal::show(p),
+                        decimal::show(score),
+                        decimal::show(max),
+                        expected.map(decimal::show_percent).unwrap_or_default()
+                    ));
+                }
+            }
+            None => {}
+        }
+        if let Some(l) = shown.1 {
+            if decimal::sub(max, score).is_ok_and(|d| d != l) {
+                problems.push(format!(
+                    "{what}: loss {} is not max − score ({} − {})",
+                    decimal::show(l),
+                    decimal::show(max),
+                    decimal::show(score)
+                ));
+            }
+        }
+    };
+    figures("the total", o.score, o.max, total_shown);
+    for (n, shown) in o.nodes.iter().zip(shown) {
+        figures(&n.code, n.score, n.max, *shown);
+    }
+    if o.nodes.is_empty() {
+        problems.push("the result lists no criteria (`nodes` is empty)".into());
+    }
+    // Codes, statuses, and each parent against the sum of its children.
+    let mut at: HashMap<&str, usize> = HashMap::with_capacity(o.nodes.len());
+    for (i, n) in o.nodes.iter().enumerate() {
+        if !is_code(&n.code) {
+            problems.push(format!("`{}` is not a criterion code", n.code));
+        } else if at.insert(&n.code, i).is_some() {
+            problems.push(format!("code {} is listed twice", n.code));
+        }
+    }
+    // Sums per parent (None: the total); an overflow is reported as a mismatch.
+    let mut sums: HashMap<Option<&str>, (Option<Decimal>, Option<Decimal>)> = HashMap::new();
+    for n in &o.nodes {
+        let parent = n.code.rsplit_once('.').map(|(p, _)| p);
+        if let Some(p) = parent {
+            if !at.contains_key(p) {
+                problems.push(format!("{} is listed without its parent {p}", n.code));
+                continue;
+            }
+        }
+        let e = sums
+            .entry(parent)
+            .or_insert((Some(Decimal::ZERO), Some(Decimal::ZERO)));
+        e.0 = e.0.and_then(|s| s.checked_add(n.score));
+        e.1 = e.1.and_then(|m| m.checked_add(n.max));
+    }
+    let mut check_sum =
+        |what: &str, score: Decimal, max: Decimal, sum: (Option<Decimal>, Option<Decimal>)| {
+            if sum.0 != Some(score) || sum.1 != Some(max) {
+                let show = |d: Option<Decimal>| d.map_or("too large".into(), decimal::show);
+                problems.push(format!(
+                    "{what}: {} of {} is not the sum of its sub-criteria, {} of {}",
+                    decimal::show(score),
+                    decimal::show(max),
+                    show(sum.0),
+                    show(sum.1)
+                ));
+            }
+        };
+    if let Some(&sum) = sums.get(&None) {
+        check_sum("the total", o.score, o.max, sum);
+    }
+    for n in &o.nodes {
+        if let Some(&sum) = sums.get(&Some(n.code.as_str())) {
+            if at
+                .get(n.code.as_str())
+                .is_some_and(|&i| std::ptr::eq(&o.nodes[i], n))
+            {
+                check_sum(&n.code, n.score, n.max, sum);
+            }
+        }
+    }
+    problems
+}
+
+/// Dot-separated positive integers without leading zeros (as the loader requires of codes).
+fn is_code(s: &str) -> bool {
+    s.split('.').all(|p| {
+        !p.is_empty()
+            && p.len() <= 9
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && !p.starts_with('0')
+    })
+}
+
+/// One entry of a renumbering map (`--map`), in the order written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapEntry {
+    pub old: String,
+    /// The new code, or `None` (`~`) where the criterion was removed.
+    pub new: Option<String>,
+}
+
+/// A problem with one entry of a renumbering map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapProblem {
+    /// The entry concerned (an index into the entries).
+    pub entry: usize,
+    /// The code the problem is about.
+    pub code: String,
+    pub message: String,
+}
+
+/// Checks a renumbering map against the two results it joins: every old code is a criterion
+/// of the old result and every new code one of the new result; no old code is mapped twice;
+/// no two old criteria end on one new code (counting old codes the map leaves as they are);
+/// a leaf maps to a leaf and a parent to a parent.
+pub fn check_map(entries: &[MapEntry], old: &Outcome, new: &Outcome) -> Vec<MapProblem> {
+    let (old_index, new_index) = (CodeIndex::new(old), CodeIndex::new(new));
+    let mut problems = Vec::new();
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    let mut target_of: HashMap<&str, usize> = HashMap::new();
+    let keys: HashSet<&str> = entries.iter().map(|e| e.old.as_str()).collect();
+    for (i, e) in entries.iter().enumerate() {
+        let mut problem = |code: &str, message: String| {
+            problems.push(MapProblem {
+                entry: i,
+                code: code.to_string(),
+                message,
+            })
+        };
+        if let Some(&first) = first_of.get(e.old.as_str()) {
+            problem(
+                &e.old,
+                format!(
+                    "{} is mapped twice (entry {} of the map maps it already)",
+                    e.old,
+                    first + 1
+                ),
+            );
+            continue;
+        }
+        first_of.insert(&e.old, i);
+        let in_old = old_index.first.contains_key(e.old.as_str());
+        if !in_old {
+            let also = if new_index.first.contains_key(e.old.as_str()) {
+                String::new()
+            } else {
+                format!(", nor of the new one ({})", new.criteria)
+            };
+            problem(
+                &e.old,
+                format!(
+                    "{} is not a criterion of the old result ({}){also}",
+                    e.old, old.criteria
+                ),
+            );
+        }
+        let Some(target) = e.new.as_deref() else {
+            continue;
+        };
+        if !new_index.first.contains_key(target) {
+            let also = if old_index.first.contains_key(target) {
+                String::new()
+            } else {
+                format!(", nor of the old one ({})", old.criteria)
+            };
+            problem(
+                target,
+                format!(
+                    "{target} (the new code of {}) is not a criterion of the new result ({}){also}",
+                    e.old, new.criteria
+                ),
+            );
+            continue;
+        }
+        if !in_old {
+            continue;
+        }
+        let (was_leaf, is_leaf) = (old_index.is_leaf(&e.old), new_index.is_leaf(target));
+        if was_leaf != is_leaf {
+            let kind = |leaf: bool| {
+                if leaf {
+                    "a leaf (scored by a rule)"
+                } else {
+                    "a parent (it has sub-criteria)"
+                }
+            };
+            problem(
+                &e.old,
+                format!(
+                    "{} is {} in the old result but {target} is {} in the new one: map leaves to leaves and parents to parents",
+                    e.old,
+                    kind(was_leaf),
+                    kind(is_leaf)
+                ),
+            );
+        }
+        if let Some(&other) = target_of.get(target) {
+            problem(
+                target,
+                format!(
+                    "`{}` and `{}` are both mapped to `{target}`",
+                    entries[other].old, e.old
+                ),
+            );
+            continue;
+        }
+        target_of.insert(target, i);
+        if target != e.old && !keys.contains(target) && old_index.first.contains_key(target) {
+            problem(
+                target,
+                format!(
+                    "`{}` is mapped to `{target}`, but the old `{target}` keeps its code too, so two old criteria would meet on `{target}`: map `{target}` as well (to its new code, or to ~)",
+                    e.old
+                ),
+            );
+        }
+    }
+    problems
+}
+
+/// Whether two titles share no word at all (case aside): the criteria are likely different
+/// ones that happen to carry the same code.
+pub fn titles_unrelated(a: &str, b: &str) -> bool {
+    let words = |t: &str| -> HashSet<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    !a.is_empty() && !b.is_empty() && a.is_disjoint(&b)
+}
+
+/// Criteria matched by the same code whose titles share no word: `(code, old title, new
+/// title)`, in the old result's order. A sign of renumbering that `--map` should state.
+pub fn unrelated_titles(old: &Outcome, new: &Outcome) -> Vec<(String, String, String)> {
+    let new_index = CodeIndex::new(new);
+    old.nodes
+        .iter()
+        .filter_map(|o| {
+            let n = new_index.find(new, &o.code)?;
+            titles_unrelated(&o.title, &n.title)
+                .then(|| (o.code.clone(), o.title.clone(), n.title.clone()))
+        })
+        .collect()
 }
 
 /// What happened to one criterion between two results.
@@ -301,14 +658,69 @@ pub struct Comparison {
 /// Renumbering between two criteria sets: old code → new code, or `None` where removed.
 pub type CodeMap = HashMap<String, Option<String>>;
 
+/// Where each code sits in one result, so that a comparison looks codes up instead of
+/// scanning every node for each one (results may have tens of thousands of criteria).
+struct CodeIndex<'a> {
+    /// Code → the first node with it (a JSON result could repeat a code; the first counts).
+    first: HashMap<&'a str, usize>,
+    /// Every code that some other code extends (`3.4` for `3.4.1`): the non-leaves.
+    extended: HashSet<&'a str>,
+}
+
+impl<'a> CodeIndex<'a> {
+    fn new(outcome: &'a Outcome) -> Self {
+        let mut first = HashMap::with_capacity(outcome.nodes.len());
+        let mut extended = HashSet::new();
+        for (i, n) in outcome.nodes.iter().enumerate() {
+            first.entry(n.code.as_str()).or_insert(i);
+            for (dot, _) in n.code.match_indices('.') {
+                extended.insert(&n.code[..dot]);
+            }
+        }
+        CodeIndex { first, extended }
+    }
+
+    fn find(&self, outcome: &'a Outcome, code: &str) -> Option<&'a OutcomeNode> {
+        self.first.get(code).map(|&i| &outcome.nodes[i])
+    }
+
+    /// Same answer as [`Outcome::is_leaf`].
+    fn is_leaf(&self, code: &str) -> bool {
+        !self.extended.contains(code)
+    }
+}
+
+/// Keeps the top-most entries only: drops every code that extends another code of the list.
+fn topmost(list: &mut Vec<(String, String)>) {
+    let codes: HashSet<String> = list.iter().map(|(c, _)| c.clone()).collect();
+    list.retain(|(c, _)| {
+        !c.match_indices('.')
+            .any(|(dot, _)| codes.contains(&c[..dot]))
+    });
+}
+
 /// Compares two results. `map` renames old codes to new ones (or drops them).
 pub fn compare(old: Outcome, new: Outcome, map: &CodeMap) -> Result<Comparison, Overflow> {
+    compare_with(old, new, map, false)
+}
+
+/// As [`compare`]; with `every_value`, a leaf whose value changed is listed even where its
+/// score did not (the appraisal council's 4870/4900 → 4850/4900 on a criterion already at its
+/// max), as `diff --stages` shows every change the council made.
+pub fn compare_with(
+    old: Outcome,
+    new: Outcome,
+    map: &CodeMap,
+    every_value: bool,
+) -> Result<Comparison, Overflow> {
     let rename = |code: &str| -> Option<String> {
         match map.get(code) {
             Some(target) => target.clone(),
             None => Some(code.to_string()),
         }
     };
+    let old_index = CodeIndex::new(&old);
+    let new_index = CodeIndex::new(&new);
     let mut lines = vec![Line {
         code: String::new(),
         title: "Total".into(),
@@ -321,19 +733,26 @@ pub fn compare(old: Outcome, new: Outcome, map: &CodeMap) -> Result<Comparison, 
         .filter(|n| n.is_section())
         .map(|n| n.code.clone())
         .collect();
+    let mut listed: HashSet<String> = section_codes.iter().cloned().collect();
     for n in old.nodes.iter().filter(|n| n.is_section()) {
         if let Some(c) = rename(&n.code) {
-            if !section_codes.contains(&c) {
+            if listed.insert(c.clone()) {
                 section_codes.push(c);
             }
         }
     }
+    // The first old node (of any depth) that the map sends to each section code.
+    let mut old_for_section: HashMap<&str, &OutcomeNode> = HashMap::new();
+    for n in &old.nodes {
+        if let Some(c) = rename(&n.code) {
+            if let Some(code) = listed.get(&c) {
+                old_for_section.entry(code.as_str()).or_insert(n);
+            }
+        }
+    }
     for code in &section_codes {
-        let new_node = new.find(code);
-        let old_node = old
-            .nodes
-            .iter()
-            .find(|n| rename(&n.code).as_deref() == Some(code.as_str()));
+        let new_node = new_index.find(&new, code);
+        let old_node = old_for_section.get(code.as_str()).copied();
         lines.push(Line {
             code: code.clone(),
             title: new_node
@@ -346,10 +765,10 @@ pub fn compare(old: Outcome, new: Outcome, map: &CodeMap) -> Result<Comparison, 
     }
     let mut changes = Vec::new();
     let mut removed = Vec::new();
-    let mut matched = std::collections::HashSet::new();
+    let mut matched = HashSet::new();
     for o in &old.nodes {
         let target = rename(&o.code);
-        let Some(n) = target.as_deref().and_then(|c| new.find(c)) else {
+        let Some(n) = target.as_deref().and_then(|c| new_index.find(&new, c)) else {
             removed.push((o.code.clone(), o.title.clone()));
             continue;
         };
@@ -358,7 +777,7 @@ pub fn compare(old: Outcome, new: Outcome, map: &CodeMap) -> Result<Comparison, 
         if o.is_section() {
             continue;
         }
-        if !(old.is_leaf(&o.code) && new.is_leaf(&n.code)) {
+        if !(old_index.is_leaf(&o.code) && new_index.is_leaf(&n.code)) {
             // A parent's score is its children's sum: only a change of its max is news.
             if max_changed {
                 changes.push(Change {
@@ -386,7 +805,8 @@ pub fn compare(old: Outcome, new: Outcome, map: &CodeMap) -> Result<Comparison, 
         } else {
             Some(ChangeKind::Lost)
         };
-        if kind.is_some() || max_changed || rule_changed {
+        let value_changed = every_value && o.value != n.value;
+        if kind.is_some() || max_changed || rule_changed || value_changed {
             changes.push(Change {
                 code: n.code.clone(),
                 old_code: o.code.clone(),
@@ -412,10 +832,8 @@ pub fn compare(old: Outcome, new: Outcome, map: &CodeMap) -> Result<Comparison, 
         .map(|n| (n.code.clone(), n.title.clone()))
         .collect();
     // A removed (added) criterion's sub-criteria go with it: list the top-most only.
-    for list in [&mut removed, &mut added] {
-        let codes: Vec<String> = list.iter().map(|(c, _)| c.clone()).collect();
-        list.retain(|(c, _)| !codes.iter().any(|p| c.starts_with(&format!("{p}."))));
-    }
+    topmost(&mut removed);
+    topmost(&mut added);
     // Checked once here so that rendering can subtract freely: every figure came from a
     // decimal that fits, and differences of two such stay within range.
     decimal::sub(new.score, old.score)?;
@@ -553,5 +971,46 @@ mod tests {
         let plain = compare(old, new, &CodeMap::new()).unwrap();
         assert_eq!(plain.removed.len(), 1);
         assert_eq!(plain.added.len(), 1);
+    }
+
+    #[test]
+    fn indexed_lookups_agree_with_the_plain_scans() {
+        let o = outcome(vec![
+            node("1", "1", "2"),
+            node("1.1", "1", "1"),
+            node("1.10", "0", "1"),
+            node("1.10.1", "0", "1"),
+            node("2", "0", "1"),
+            node("21", "0", "1"),
+        ]);
+        let index = CodeIndex::new(&o);
+        for n in &o.nodes {
+            assert_eq!(index.is_leaf(&n.code), o.is_leaf(&n.code), "{}", n.code);
+            assert_eq!(index.find(&o, &n.code).map(|f| &f.code), Some(&n.code));
+        }
+        let mut list: Vec<(String, String)> = ["1", "1.1", "1.10.1", "2", "21", "21.3"]
+            .iter()
+            .map(|c| (c.to_string(), String::new()))
+            .collect();
+        let plain: Vec<(String, String)> = list
+            .iter()
+            .filter(|(c, _)| !list.iter().any(|(p, _)| c.starts_with(&format!("{p}."))))
+            .cloned()
+            .collect();
+        topmost(&mut list);
+        assert_eq!(list, plain);
+    }
+
+    #[test]
+    fn titles_are_unrelated_only_without_a_common_word() {
+        assert!(titles_unrelated(
+            "Ban hành kế hoạch",
+            "Tỷ lệ giải quyết đúng hạn"
+        ));
+        assert!(!titles_unrelated(
+            "Ban hành kế hoạch",
+            "Ban hành Kế hoạch CCHC"
+        ));
+        assert!(!titles_unrelated("", "Tỷ lệ"));
     }
 }

@@ -88,6 +88,10 @@ checks! {
     NA_NOT_ALLOWED = "E216", "n/a on a criterion that does not allow it";
     MISSING_VALUE = "W201", "leaf without a value";
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
+    // Comparing results (`diff`, `report --previous`).
+    BAD_RESULT = "E301", "JSON result that `score` could not have written";
+    BAD_CODE_MAP = "E302", "renumbering map that does not fit the two results";
+    TITLE_CHANGED = "W301", "criterion matched by its code under an unrelated title";
 }
 
 /// A position in a file: 1-based line and column (in characters).

@@ -549,7 +549,9 @@ fn diff_reports_a_bad_map_or_a_bad_side() {
         ])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("not a code map"));
+        .stderr(predicate::str::contains(
+            "a code map is a mapping of old codes to new ones, not a list",
+        ));
     parindex()
         .args([
             "diff",

@@ -3,9 +3,11 @@
 
 use super::{failure, report};
 use anyhow::Context;
-use parindex::compare::{compare, load_outcome, stages, CodeMap};
+use parindex::compare::{
+    check_map, compare_with, load_outcome, stages, unrelated_titles, CodeMap, MapEntry,
+};
 use parindex::decimal::parse_decimal;
-use parindex::diag::{Diagnostic, Diagnostics};
+use parindex::diag::{self, Diagnostic, Diagnostics, Position};
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::pipeline::score_file;
@@ -24,7 +26,10 @@ use std::process::ExitCode;
 /// different years' sets) or JSON results written by `score --format json`. Criteria found in
 /// only one set are listed as removed or added; a criterion whose max or rule changed is
 /// marked; sections whose maximum changed are compared on the percentage. Renumbered criteria
-/// are matched with `--map`.
+/// are matched with `--map`, which is checked against both results (E302); without it, a
+/// criterion whose two titles share no word is warned about (W301). A JSON result whose
+/// figures `score` could not have written is refused (E301). With `--stages`, every value the
+/// council changed is listed, also where the score stayed the same.
 #[derive(clap::Args)]
 #[command(
     after_help = "Examples:\n  parindex diff examples/krong-no-2021.yaml examples/krong-no-2022.yaml\n  parindex diff 2022.json examples/krong-no-2023.yaml --map renumbering.yaml\n  parindex diff --stages examples/krong-no-2022.yaml\n  parindex diff old.yaml new.yaml --fail-on-drop 1\n\nA --map file maps old codes to new ones, or to ~ for criteria removed:\n  \"7.1.6\": ~\n  \"3.4.4\": \"3.5.1\""
@@ -67,13 +72,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let map = match &args.map {
         Some(path) => match read_map(path) {
-            Ok(m) => m,
+            Ok(m) => Some(m),
             Err(d) => {
                 report(&d.0);
                 return Ok(failure());
             }
         },
-        None => CodeMap::new(),
+        None => None,
     };
     let resolver = CriteriaResolver::new();
     let (old, new) = if let Some(file) = &args.stages {
@@ -114,7 +119,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let comparison = compare(old, new, &map).context("a figure is too large to compare")?;
+    let code_map = match &map {
+        Some(m) => {
+            let problems = m.check(&old, &new);
+            if !problems.is_empty() {
+                report(&problems);
+                return Ok(failure());
+            }
+            m.code_map()
+        }
+        None => {
+            if let (Some(o), Some(n)) = (&args.old, &args.new) {
+                report(&title_warnings(&old, &new, o, n));
+            }
+            CodeMap::new()
+        }
+    };
+    let comparison = compare_with(old, new, &code_map, args.stages.is_some())
+        .context("a figure is too large to compare")?;
     args.out.write(
         false,
         |format, opts| render(&comparison, format, opts),
@@ -133,16 +155,146 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads a renumbering map: `"old": "new"` or `"old": ~`.
-fn read_map(path: &Path) -> Result<CodeMap, Diagnostics> {
+/// At most this many title warnings are printed one by one; the rest are counted.
+const TITLE_WARNINGS: usize = 10;
+
+/// Warnings for criteria matched by their code whose titles share no word: likely renumbered.
+fn title_warnings(
+    old: &parindex::compare::Outcome,
+    new: &parindex::compare::Outcome,
+    old_path: &Path,
+    new_path: &Path,
+) -> Vec<Diagnostic> {
+    let pairs = unrelated_titles(old, new);
+    let file = new_path.display().to_string();
+    let help = "if the criteria were renumbered, match them with --map FILE (lines such as \"3.4.4\": \"3.5.1\"; see `parindex diff --help`)";
+    let mut out: Vec<Diagnostic> = pairs
+        .iter()
+        .take(TITLE_WARNINGS)
+        .map(|(code, a, b)| {
+            Diagnostic::new(
+                diag::TITLE_CHANGED,
+                &file,
+                format!(
+                    "{code} is “{a}” in {} but “{b}” in {file}: the two are compared as one criterion",
+                    old_path.display()
+                ),
+            )
+            .criterion(code.clone())
+            .help(help)
+        })
+        .collect();
+    if pairs.len() > TITLE_WARNINGS {
+        out.push(
+            Diagnostic::new(
+                diag::TITLE_CHANGED,
+                &file,
+                format!(
+                    "{} more criteria are matched by their code under a completely different title",
+                    pairs.len() - TITLE_WARNINGS
+                ),
+            )
+            .help(help),
+        );
+    }
+    out
+}
+
+/// A renumbering map as written: its entries in order, each with where its key stands.
+struct Map {
+    source: parindex::load::Source,
+    entries: Vec<MapEntry>,
+    /// Line, column and length of each entry's key, where found.
+    spots: Vec<Option<(usize, usize, usize)>>,
+}
+
+impl Map {
+    /// Every problem of the map against the two results, placed at its line.
+    fn check(
+        &self,
+        old: &parindex::compare::Outcome,
+        new: &parindex::compare::Outcome,
+    ) -> Vec<Diagnostic> {
+        check_map(&self.entries, old, new)
+            .into_iter()
+            .map(|p| {
+                let spot = self.spots[p.entry];
+                Diagnostic::new(diag::BAD_CODE_MAP, &self.source.name, p.message)
+                    .criterion(p.code)
+                    .at(
+                        spot.map(|(line, column, _)| Position { line, column }),
+                        spot.map_or(1, |s| s.2),
+                        &self.source.text,
+                    )
+                    .help("a map lists each old code once with its new code, or ~ where the criterion was removed: \"7.1.6\": ~")
+            })
+            .collect()
+    }
+
+    fn code_map(&self) -> CodeMap {
+        self.entries
+            .iter()
+            .map(|e| (e.old.clone(), e.new.clone()))
+            .collect()
+    }
+}
+
+/// Reads a renumbering map: `"old": "new"` or `"old": ~`, through the same reading as every
+/// other file (a key written twice is refused there, at its second line).
+fn read_map(path: &Path) -> Result<Map, Diagnostics> {
     let source = parindex::load::Source::read(path)?;
-    let name = source.name.clone();
-    let bad = |msg: String| {
-        Diagnostic::new(parindex::diag::WRONG_TYPE, &name, msg)
-            .help("a map lists old codes with their new code, or ~ where the criterion was removed: \"7.1.6\": ~")
+    let doc = source.document()?;
+    let help = "a map lists old codes with their new code, or ~ where the criterion was removed: \"7.1.6\": ~";
+    let Some(pairs) = doc.entries() else {
+        return Err(Diagnostics::one(
+            source
+                .diag_at(
+                    diag::WRONG_TYPE,
+                    doc,
+                    format!(
+                        "a code map is a mapping of old codes to new ones, not {}",
+                        doc.describe()
+                    ),
+                )
+                .help(help),
+        ));
     };
-    let raw: std::collections::BTreeMap<String, Option<String>> =
-        serde_yaml::from_str(&source.text)
-            .map_err(|e| Diagnostics::one(bad(format!("not a code map: {e}"))))?;
-    Ok(raw.into_iter().collect())
+    let mut entries = Vec::with_capacity(pairs.len());
+    let mut spots = Vec::with_capacity(pairs.len());
+    let mut problems = Vec::new();
+    for (k, v) in pairs {
+        let new = match v.scalar() {
+            Some(parindex::load::yaml::Scalar::Null) => None,
+            Some(_) => v.text().map(|t| t.trim().to_string()),
+            None => {
+                problems.push(
+                    source
+                        .diag_at(
+                            diag::WRONG_TYPE,
+                            v,
+                            format!(
+                                "the new code of {} must be a code or ~, not {}",
+                                k.text().unwrap_or_default(),
+                                v.describe()
+                            ),
+                        )
+                        .help(help),
+                );
+                continue;
+            }
+        };
+        entries.push(MapEntry {
+            old: k.text().unwrap_or_default().trim().to_string(),
+            new,
+        });
+        spots.push(Some((k.at.line, k.at.column, k.len)));
+    }
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems));
+    }
+    Ok(Map {
+        source,
+        entries,
+        spots,
+    })
 }

@@ -556,11 +556,10 @@ impl Builder<'_> {
             .iter()
             .map(|&c| self.nodes[c].code.as_str())
             .collect();
-        if codes
-            .iter()
-            .enumerate()
-            .any(|(i, c)| c.is_empty() || codes[..i].contains(c))
-        {
+        // A set, not a scan of the codes before each one: a parent may have tens of thousands
+        // of children.
+        let mut distinct = std::collections::HashSet::with_capacity(codes.len());
+        if codes.iter().any(|c| c.is_empty() || !distinct.insert(*c)) {
             return;
         }
         // Gaps are fine (a set that drops 7.1.6 keeps 7.1.7's code); going backwards is not.

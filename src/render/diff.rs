@@ -106,6 +106,16 @@ fn change_note(ch: &Change, lang: Lang) -> String {
     notes.join("; ")
 }
 
+/// The Change column: the kind, or `value only` for a value that changed without its score
+/// (listed by `diff --stages`).
+fn change_label(ch: &Change) -> &'static str {
+    match ch.kind {
+        Some(k) => k.name(),
+        None if ch.old.value != ch.new.value && !ch.max_changed && !ch.rule_changed => "value only",
+        None => "",
+    }
+}
+
 fn value_change(ch: &Change) -> String {
     match (&ch.old.value, &ch.new.value) {
         (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
@@ -195,7 +205,7 @@ fn table(c: &Comparison, opts: TableOptions) -> String {
                 Cell::new(lang.number(ch.old.score)),
                 Cell::new(lang.number(ch.new.score)),
                 color(Cell::new(signed(d, lang)), Some(d)),
-                Cell::new(ch.kind.map_or("", |k| k.name())),
+                Cell::new(change_label(ch)),
                 Cell::new(change_note(ch, lang)),
             ]);
         }
@@ -375,7 +385,7 @@ fn csv(c: &Comparison) -> String {
             pct(ch.new.percent()),
             show(ch.delta()),
             String::new(),
-            ch.kind.map_or(String::new(), |k| k.name().to_string()),
+            change_label(ch).to_string(),
         ];
         push_csv_row(&mut out, &row);
     }
@@ -426,7 +436,7 @@ fn markdown(c: &Comparison, lang: Lang) -> String {
                 lang.number(ch.old.score),
                 lang.number(ch.new.score),
                 signed(ch.delta(), lang),
-                ch.kind.map_or("", |k| k.name()),
+                change_label(ch),
                 md_cell(&change_note(ch, lang)),
             ));
         }

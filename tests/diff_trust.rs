@@ -1,0 +1,219 @@
+//! `diff` refuses what it cannot trust: a renumbering map that does not fit the two results,
+//! JSON results whose figures `score` could not have written; and it shows every change the
+//! appraisal council made.
+
+mod common;
+
+use common::{parindex, stdout_of};
+use predicates::prelude::*;
+use serde_json::Value as Json;
+use std::fs;
+use std::path::Path;
+
+const OLD: &str = "examples/krong-no-2021.yaml";
+const NEW: &str = "examples/krong-no-2022.yaml";
+
+/// Runs `diff OLD NEW --map` with a map of `text`; returns stderr of the failed run.
+fn bad_map(text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("renumbering.yaml");
+    fs::write(&map, text).unwrap();
+    let out = parindex()
+        .args(["diff", OLD, NEW, "--map", map.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty(), "a refused map prints no comparison");
+    stderr
+}
+
+#[test]
+fn map_code_in_neither_set_is_an_error_at_its_line() {
+    let err = bad_map("\"1.6\": ~\n\"9.9.9\": \"1.6\"\n");
+    assert!(err.contains("error[E302]"), "{err}");
+    assert!(err.contains("renumbering.yaml:2:"), "{err}");
+    assert!(
+        err.contains("9.9.9 is not a criterion of the old result"),
+        "{err}"
+    );
+    // A new code that does not exist either.
+    let err = bad_map("\"1.6\": \"1.8\"\n");
+    assert!(err.contains("renumbering.yaml:1:"), "{err}");
+    assert!(err.contains("1.8 (the new code of 1.6) is not a criterion of the new result"));
+}
+
+#[test]
+fn map_duplicate_key_is_an_error_at_the_second_line() {
+    let err = bad_map("\"1.6\": ~\n\"1.5.1\": \"1.5.1\"\n\"1.6\": ~\n");
+    assert!(err.contains("renumbering.yaml:3:"), "{err}");
+    assert!(err.contains("key `1.6` appears twice"), "{err}");
+}
+
+#[test]
+fn map_two_old_codes_on_one_new_code_is_an_error() {
+    let err = bad_map("\"1.5.1\": \"1.5.2\"\n\"1.5.2\": ~\n\"1.7.1\": \"1.5.2\"\n");
+    assert!(err.contains("renumbering.yaml:3:"), "{err}");
+    assert!(err.contains("are both mapped to `1.5.2`"), "{err}");
+    // An old code the map leaves alone still counts: 1.7.1 keeps its code.
+    let err = bad_map("\"1.7.2\": \"1.7.1\"\n");
+    assert!(err.contains("renumbering.yaml:1:"), "{err}");
+    assert!(err.contains("the old `1.7.1` keeps its code too"), "{err}");
+}
+
+#[test]
+fn map_leaf_onto_parent_is_an_error() {
+    let err = bad_map("\"1.6\": \"1.7\"\n\"1.7\": ~\n");
+    assert!(err.contains("renumbering.yaml:1:"), "{err}");
+    assert!(
+        err.contains("1.6 is a leaf (scored by a rule) in the old result but 1.7 is a parent"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_valid_map_is_still_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.yaml");
+    fs::write(&map, "\"1.6\": ~\n").unwrap();
+    parindex()
+        .args(["diff", OLD, NEW, "--map", map.to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+/// The small fixture's set and evidence in `dir`, with `title` for criterion 1.1 of the set.
+fn small_pair(dir: &Path, title: &str) -> (String, String) {
+    let set = fs::read_to_string("tests/fixtures/small-criteria.yaml").unwrap();
+    let evidence = fs::read_to_string("tests/fixtures/small-evidence.yaml").unwrap();
+    fs::write(dir.join("old-set.yaml"), &set).unwrap();
+    let renamed = set.replace(
+        "title: \"Ban hành kế hoạch\"",
+        &format!("title: \"{title}\""),
+    );
+    assert_ne!(renamed, set);
+    fs::write(dir.join("new-set.yaml"), renamed).unwrap();
+    let old = dir.join("old.yaml");
+    let new = dir.join("new.yaml");
+    fs::write(
+        &old,
+        evidence.replace("small-criteria.yaml", "old-set.yaml"),
+    )
+    .unwrap();
+    fs::write(
+        &new,
+        evidence.replace("small-criteria.yaml", "new-set.yaml"),
+    )
+    .unwrap();
+    (old.display().to_string(), new.display().to_string())
+}
+
+#[test]
+fn unrelated_titles_under_one_code_warn_and_suggest_a_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = small_pair(dir.path(), "Tỷ lệ giải quyết đúng hạn");
+    parindex()
+        .args(["diff", &old, &new])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("warning[W301]")
+                .and(predicate::str::contains("1.1 is “Ban hành kế hoạch”"))
+                .and(predicate::str::contains("--map")),
+        );
+    // A title reworded, not replaced, is no warning.
+    let (old, new) = small_pair(dir.path(), "Ban hành kế hoạch CCHC năm");
+    parindex()
+        .args(["diff", &old, &new])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+/// The JSON result of the example with `edit` applied, written to `dir/name`.
+fn edited_result(dir: &Path, name: &str, edit: impl FnOnce(&mut Json)) -> String {
+    let mut doc: Json = serde_json::from_str(&stdout_of(&["score", NEW, "-f", "json"])).unwrap();
+    edit(&mut doc);
+    let path = dir.join(name);
+    fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn json_results_with_impossible_figures_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let negative = edited_result(dir.path(), "negative.json", |d| {
+        d["total"]["max"] = "-89".into();
+    });
+    let too_high = edited_result(dir.path(), "too-high.json", |d| {
+        d["total"]["score"] = "1000".into();
+    });
+    let leaf = edited_result(dir.path(), "leaf.json", |d| {
+        let node = d["nodes"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|n| n["code"] == "1.1.1")
+            .unwrap();
+        node["score"] = "5".into();
+    });
+    let zero_max = edited_result(dir.path(), "zero.json", |d| {
+        d["total"]["max"] = "0".into();
+    });
+    for (file, says) in [
+        (&negative, "the total: max -89 is negative"),
+        (&too_high, "the total: score 1000 lies outside 0–89"),
+        (&leaf, "1.1.1: score 5 lies outside 0–1"),
+        (&leaf, "1.1: 2.973 of 3 is not the sum of its sub-criteria"),
+        (&zero_max, "percent 87.69 with a max of 0"),
+    ] {
+        for args in [
+            vec!["diff", file.as_str(), NEW],
+            vec!["report", NEW, "--previous", file.as_str()],
+        ] {
+            parindex().args(&args).assert().code(1).stdout("").stderr(
+                predicate::str::contains("error[E301]")
+                    .and(predicate::str::contains(file.as_str()))
+                    .and(predicate::str::contains(says)),
+            );
+        }
+    }
+    // The untouched result still compares.
+    let good = edited_result(dir.path(), "good.json", |_| {});
+    parindex().args(["diff", &good, NEW]).assert().success();
+}
+
+#[test]
+fn stages_list_council_changes_that_kept_the_score() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        "tests/fixtures/small-criteria.yaml",
+        dir.path().join("small-criteria.yaml"),
+    )
+    .unwrap();
+    // 1.3 earns its max from 60%: 4870/4900 and 4850/4900 both score 2.
+    let evidence = fs::read_to_string("tests/fixtures/small-evidence.yaml")
+        .unwrap()
+        .replace(
+            "\"1.3\": \"40%\"",
+            "\"1.3\": { value: \"4870/4900\", appraised: \"4850/4900\", reason: \"Số liệu của Sở\" }",
+        );
+    let path = dir.path().join("e.yaml");
+    fs::write(&path, evidence).unwrap();
+    let path = path.to_str().unwrap();
+    let doc: Json =
+        serde_json::from_str(&stdout_of(&["diff", "--stages", path, "-f", "json"])).unwrap();
+    let changes = doc["changes"].as_array().unwrap();
+    let c = changes
+        .iter()
+        .find(|c| c["code"] == "1.3")
+        .unwrap_or_else(|| panic!("1.3 missing from {changes:?}"));
+    assert_eq!(c["old_value"], "4870/4900");
+    assert_eq!(c["new_value"], "4850/4900");
+    assert_eq!(c["delta"], "0");
+    assert_eq!(c["reason"], "Số liệu của Sở");
+    let table = stdout_of(&["diff", "--stages", path]);
+    assert!(table.contains("4870/4900 → 4850/4900"), "{table}");
+    assert!(table.contains("value only"), "{table}");
+}
