@@ -385,7 +385,7 @@ fn bench_rank(label: &str, dir: &Path, files: usize, form: Form, bin: &str, by: 
     for _ in 0..3 {
         let run = run_measured(
             bin,
-            &["rank", "--quiet", "--format", "csv", evidence_dir],
+            &["rank", "--quiet", "--format", "json", evidence_dir],
             by,
             dir,
         );

@@ -43,7 +43,7 @@ pub fn formula(
     let m = show(max);
     let u = approx(unrounded);
     let shown = match value {
-        Value::Rate { num, den, text } => rate_text(*num, *den, text),
+        Value::Rate { num, den, .. } => rate_text(*num, *den, &value.show()),
         other => other.show(),
     };
     let rate = || match rule {
@@ -125,7 +125,7 @@ pub fn formula(
 }
 
 /// The explanation of `code` in `card`, as lines of text.
-pub fn explain(card: &Scorecard, entries: &[Option<Box<Entry>>], node: usize) -> Vec<String> {
+pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<String> {
     let set = &card.set;
     let n = &set.nodes[node];
     let s = &card.nodes[node];
@@ -271,7 +271,7 @@ mod tests {
         Value::Rate {
             num: dec(text.trim_end_matches('%')),
             den: dec("100"),
-            text: text.into(),
+            percent: true,
         }
     }
 

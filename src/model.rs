@@ -385,13 +385,14 @@ impl ValueKind {
 pub enum Value {
     Boolean(bool),
     /// A rate `num / den` in [0, 1] (97.29/100, 21/32), kept as a quotient so that scores are
-    /// computed with a single division; with the text it was written as.
+    /// computed with a single division. Its decimals keep the digits as written (`97.30`), so
+    /// the rate is shown as written from the two figures and no text is carried: scoring
+    /// copies values into every scorecard, ten thousand files at a time.
     Rate {
         num: Decimal,
         den: Decimal,
-        /// Shared: scoring copies values into every scorecard, and a count is cheaper than a
-        /// string copy for ten thousand files.
-        text: std::sync::Arc<str>,
+        /// Written as a percentage (`97.29%`, `num / 100`) rather than as counts (`21/32`).
+        percent: bool,
     },
     Number(Decimal),
     /// Not applicable ("không phát sinh").
@@ -412,7 +413,10 @@ impl Value {
         match self {
             Value::Boolean(true) => "yes".into(),
             Value::Boolean(false) => "no".into(),
-            Value::Rate { text, .. } => text.to_string(),
+            Value::Rate {
+                num, percent: true, ..
+            } => format!("{num}%"),
+            Value::Rate { num, den, .. } => format!("{num}/{den}"),
             Value::Number(n) => crate::decimal::show(*n),
             Value::NotApplicable => "n/a".into(),
         }
@@ -446,8 +450,9 @@ pub struct Evidence {
     pub unit: String,
     pub period: String,
     /// Per node of the criteria set (by index): the entry given for it, if any.
-    /// Boxed: most nodes have no entry, and a file's table stays small (10,000 files ranked).
-    pub entries: Vec<Option<Box<Entry>>>,
+    /// Unboxed: an evidence file lives only until it is scored when thousands are ranked, and
+    /// one allocation per value cost more than the table's size.
+    pub entries: Vec<Option<Entry>>,
     pub expect: Option<Expect>,
     /// Where it was loaded from.
     pub origin: String,

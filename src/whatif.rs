@@ -10,17 +10,14 @@ use std::sync::Arc;
 
 /// Replaces the value scored for a leaf: the new value is the unit's, with no appraisal.
 pub fn set_value(evidence: &mut Evidence, node: usize, value: Option<crate::model::Value>) {
-    let old = evidence.entries[node]
-        .take()
-        .map(|b| *b)
-        .unwrap_or_default();
-    evidence.entries[node] = Some(Box::new(Entry {
+    let old = evidence.entries[node].take().unwrap_or_default();
+    evidence.entries[node] = Some(Entry {
         value,
         appraised: None,
         reason: None,
         note: old.note,
         docs: old.docs,
-    }));
+    });
 }
 
 /// One criterion to improve.

@@ -331,7 +331,7 @@ proptest! {
         let inverted = matches!(rule, parindex::model::Rule::Ratio(r) if r.invert);
         prop_assume!(rule.takes() == parindex::model::ValueKind::Rate && !inverted);
         let (lo, hi) = (a.min(b), a.max(b));
-        let rate = |bp: u32| Value::Rate { num: Decimal::new(bp.into(), 2), den: Decimal::ONE_HUNDRED, text: "".into() };
+        let rate = |bp: u32| Value::Rate { num: Decimal::new(bp.into(), 2), den: Decimal::ONE_HUNDRED, percent: true };
         let s_lo = parindex::rule::score(rule, node.max, &rate(lo)).unwrap().unwrap().unrounded;
         let s_hi = parindex::rule::score(rule, node.max, &rate(hi)).unwrap().unwrap().unrounded;
         prop_assert!(s_lo <= s_hi, "{lo} bp scores {s_lo} but {hi} bp scores {s_hi}");

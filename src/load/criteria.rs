@@ -911,7 +911,7 @@ mod tests {
         let rate = Value::Rate {
             num: Decimal::new(bp, 2),
             den: Decimal::ONE_HUNDRED,
-            text: "".into(),
+            percent: true,
         };
         crate::rule::score(rule, Decimal::ONE, &rate)
             .unwrap()

@@ -372,8 +372,8 @@ impl Binder<'_> {
     }
 
     /// The entries by node.
-    fn entries(&mut self, raw: &RawEvidence) -> Vec<Option<Box<Entry>>> {
-        let mut entries: Vec<Option<Box<Entry>>> = vec![None; self.set.nodes.len()];
+    fn entries(&mut self, raw: &RawEvidence) -> Vec<Option<Entry>> {
+        let mut entries: Vec<Option<Entry>> = vec![None; self.set.nodes.len()];
         let mut cursor = 0;
         for (k, raw_entry) in &raw.values {
             let Some(code) = self.code_key(k) else {
@@ -445,7 +445,7 @@ impl Binder<'_> {
                     }
                 }
             };
-            entries[i] = Some(Box::new(entry));
+            entries[i] = Some(entry);
         }
         entries
     }

@@ -70,7 +70,7 @@ fn read_text(s: &str) -> Result<Value, ValueProblem> {
         return Ok(Value::Rate {
             num,
             den: Decimal::ONE_HUNDRED,
-            text: t.into(),
+            percent: true,
         });
     }
     if let Some((done, total)) = t.split_once('/') {
@@ -178,7 +178,7 @@ fn fraction_text(done: &str, total: &str, whole: &str) -> Result<Value, ValuePro
     Ok(Value::Rate {
         num: d,
         den: t,
-        text: whole.into(),
+        percent: false,
     })
 }
 

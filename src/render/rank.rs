@@ -208,12 +208,17 @@ fn json(rows: &[Row], info: &LeagueInfo) -> String {
 
 /// Rows at the depth they stand in the document (inside `"ranking": [`), joined by `,\n`.
 fn json_rows(rows: &[Row], info: &LeagueInfo) -> Vec<u8> {
-    let mut out = Vec::with_capacity(rows.len() * 1024);
-    let mut one = Vec::with_capacity(2048);
+    let mut out = Vec::new();
+    let mut one = Vec::with_capacity(4096);
     for (i, row) in rows.iter().enumerate() {
         one.clear();
         serde_json::to_writer_pretty(&mut one, &json_row(row, info)).expect("a row serialises");
-        if i > 0 {
+        if i == 0 {
+            // Rows differ little in length: size the buffer from the first (with its indent
+            // and a margin), so that ten thousand rows never regrow and copy it.
+            let lines = one.iter().filter(|&&b| b == b'\n').count() + 1;
+            out.reserve((one.len() + 4 * lines + 2) * rows.len() * 9 / 8);
+        } else {
             out.extend_from_slice(b",\n");
         }
         // JSON strings hold no raw line breaks, so every line of the row is indented alike.

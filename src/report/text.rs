@@ -183,8 +183,8 @@ pub(crate) fn value(lang: Lang, v: &Value) -> String {
             (Lang::En, true) => "yes".into(),
             (Lang::En, false) => "no".into(),
         },
-        Value::Rate { num, den, text } => {
-            if text.ends_with('%') {
+        Value::Rate { num, den, percent } => {
+            if *percent {
                 format!("{}%", lang.number(*num))
             } else {
                 let p = crate::decimal::percent(*num, *den).ok().flatten();
@@ -503,14 +503,14 @@ mod tests {
         let rate = Value::Rate {
             num: dec("4290"),
             den: dec("4500"),
-            text: "4290/4500".into(),
+            percent: false,
         };
         assert_eq!(value(Lang::Vi, &rate), "4.290/4.500 = 95,33%");
         assert_eq!(value(Lang::En, &rate), "4,290/4,500 = 95.33%");
         let pct = Value::Rate {
             num: dec("97.29"),
             den: dec("100"),
-            text: "97.29%".into(),
+            percent: true,
         };
         assert_eq!(value(Lang::Vi, &pct), "97,29%");
         assert_eq!(value(Lang::Vi, &Value::Boolean(false)), "không");

@@ -136,7 +136,7 @@ pub fn percent_value(pct: Decimal) -> Value {
     Value::Rate {
         num: pct,
         den: Decimal::ONE_HUNDRED,
-        text: format!("{}%", decimal::show(pct)).into(),
+        percent: true,
     }
 }
 
@@ -261,7 +261,7 @@ pub(crate) mod test_util {
         Value::Rate {
             num,
             den,
-            text: text.into(),
+            percent: !text.contains('/'),
         }
     }
 
