@@ -192,6 +192,7 @@ pub fn score(
     let in_sum = |_: Overflow| ScoringOverflow { code: None };
     let n = set.nodes.len();
     let mut nodes: Vec<NodeScore> = Vec::with_capacity(n);
+    let mut excluded = false;
     for (i, node) in set.nodes.iter().enumerate() {
         let Some(rule) = &node.rule else {
             // Filled in below, once the children are known.
@@ -204,8 +205,12 @@ pub fn score(
             continue;
         };
         let chosen = evidence.entries[i].as_ref().and_then(|e| e.at(stage));
-        nodes.push(score_leaf(set, i, rule, chosen)?);
+        let leaf = score_leaf(set, i, rule, chosen)?;
+        excluded |= leaf.status == Status::NotApplicable && node.if_na == IfNa::Exclude;
+        nodes.push(leaf);
     }
+    // A parent's declared max is its children's sum (the loader checks it), so maxima are only
+    // summed where an `if_na: exclude` leaf took its max out.
     // Children come after their parent in document order: sum bottom-up.
     for i in (0..n).rev() {
         let children = &set.nodes[i].children;
@@ -213,7 +218,11 @@ pub fn score(
             continue;
         }
         let score = decimal::sum(children.iter().map(|&c| nodes[c].score)).map_err(in_sum)?;
-        let max = decimal::sum(children.iter().map(|&c| nodes[c].max)).map_err(in_sum)?;
+        let max = if excluded {
+            decimal::sum(children.iter().map(|&c| nodes[c].max)).map_err(in_sum)?
+        } else {
+            set.nodes[i].max
+        };
         nodes[i].score = score;
         nodes[i].max = max;
     }
