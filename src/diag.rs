@@ -85,6 +85,11 @@ checks! {
     DUPLICATE_UNIT = "E215", "unit ranked twice";
     MISSING_VALUE = "W201", "leaf without a value";
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
+    // Importing a published criteria table (`parindex criteria import`).
+    TABLE_HEADER = "E301", "table header not recognised";
+    TABLE_ROW = "E302", "unreadable table row";
+    SCORING_OVER_MAX = "W301", "scoring text gives more points than the row's max";
+    TABLE_MAX_NOT_SUM = "W302", "published max differs from the sum of its rows";
 }
 
 /// A position in a file: 1-based line and column (in characters).

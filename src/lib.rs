@@ -14,6 +14,7 @@ pub mod diag;
 pub mod embedded;
 pub mod explain;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod losses;
 pub mod model;
