@@ -88,8 +88,7 @@ fn year_from(stem: &str) -> Option<u16> {
     stem.split(|c: char| !c.is_ascii_digit())
         .filter(|s| s.len() == 4)
         .filter_map(|s| s.parse::<u16>().ok())
-        .filter(|y| (1990..=2100).contains(y))
-        .last()
+        .rfind(|y| (1990..=2100).contains(y))
 }
 
 /// A rule as the contract's revision 2 writes it.
@@ -173,7 +172,10 @@ pub struct Node {
 pub enum Body {
     Items(Vec<Node>),
     /// A leaf's rule; `by_hand` says why it is `points` where the scoring text was not read.
-    Rule { rule: Rule, by_hand: Option<NoRule> },
+    Rule {
+        rule: Rule,
+        by_hand: Option<NoRule>,
+    },
 }
 
 /// An imported criteria set, with what the import found.
@@ -233,10 +235,7 @@ impl Imported {
     /// The closing line: how many rows need a rule by hand, and which.
     pub fn summary(&self) -> String {
         let n = self.by_hand.len();
-        let mut s = format!(
-            "{n} of {} rows need a rule by hand",
-            self.leaves
-        );
+        let mut s = format!("{n} of {} rows need a rule by hand", self.leaves);
         if n == 0 {
             s.push_str(": every rule was read from its scoring text; check them against the published table");
         } else {

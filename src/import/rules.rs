@@ -184,9 +184,20 @@ fn yes_no_like(yes: &str, no: &str) -> bool {
 /// a range between two.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Condition {
-    Lower { at: Threshold, strict: bool },
-    Upper { at: Threshold, strict: bool },
-    Range { low: Threshold, low_strict: bool, high: Threshold, high_strict: bool },
+    Lower {
+        at: Threshold,
+        strict: bool,
+    },
+    Upper {
+        at: Threshold,
+        strict: bool,
+    },
+    Range {
+        low: Threshold,
+        low_strict: bool,
+        high: Threshold,
+        high_strict: bool,
+    },
 }
 
 /// A number in a label, with its percent sign.
@@ -291,7 +302,9 @@ fn condition(label: &str) -> Option<Option<Condition>> {
             || after(n).starts_with("tro len")
             || after(n).starts_with("tro xuong")
     };
-    let idx: Vec<usize> = (0..nums.len()).filter(|&i| is_threshold(&nums[i])).collect();
+    let idx: Vec<usize> = (0..nums.len())
+        .filter(|&i| is_threshold(&nums[i]))
+        .collect();
     let threshold = |n: &Num, percent: bool| Threshold {
         value: n.value,
         percent,
@@ -304,7 +317,15 @@ fn condition(label: &str) -> Option<Option<Condition>> {
             if *i > 0 {
                 let p = &nums[i - 1];
                 if let Some(high_strict) = connector(&t[p.end..n.start]) {
-                    return range(&nums[i - 1..=*i].iter().map(|x| (x.value, x.start)).collect::<Vec<_>>(), t, high_strict, n.percent);
+                    return range(
+                        &nums[i - 1..=*i]
+                            .iter()
+                            .map(|x| (x.value, x.start))
+                            .collect::<Vec<_>>(),
+                        t,
+                        high_strict,
+                        n.percent,
+                    );
                 }
             }
             if let Some(j) = nums.get(i + 1) {
@@ -336,7 +357,12 @@ fn condition(label: &str) -> Option<Option<Condition>> {
         [i, j] if *j == i + 1 => {
             let (a, b) = (&nums[*i], &nums[*j]);
             let high_strict = connector(&t[a.end..b.start])?;
-            range(&[(a.value, a.start), (b.value, b.start)], t, high_strict, a.percent || b.percent)
+            range(
+                &[(a.value, a.start), (b.value, b.start)],
+                t,
+                high_strict,
+                a.percent || b.percent,
+            )
         }
         _ => None,
     }
@@ -361,9 +387,15 @@ fn range(
         return None;
     }
     Some(Some(Condition::Range {
-        low: Threshold { value: *low, percent },
+        low: Threshold {
+            value: *low,
+            percent,
+        },
         low_strict,
-        high: Threshold { value: *high, percent },
+        high: Threshold {
+            value: *high,
+            percent,
+        },
         high_strict,
     }))
 }
@@ -395,9 +427,16 @@ fn tiers(pairs: &[(String, Decimal)], conditions: &[Option<Condition>]) -> Optio
         return None;
     }
     let scored = |lower: bool| {
-        items.iter().filter(|(c, p)| {
-            !p.is_zero() && matches!((c, lower), (Condition::Lower { .. }, true) | (Condition::Upper { .. }, false))
-        }).count()
+        items
+            .iter()
+            .filter(|(c, p)| {
+                !p.is_zero()
+                    && matches!(
+                        (c, lower),
+                        (Condition::Lower { .. }, true) | (Condition::Upper { .. }, false)
+                    )
+            })
+            .count()
     };
     let higher_is_better = match (scored(true), scored(false)) {
         (0, 0) => {
@@ -414,7 +453,9 @@ fn tiers(pairs: &[(String, Decimal)], conditions: &[Option<Condition>]) -> Optio
                 [] => return None,
                 [_] => {
                     // A single range: higher is better if the catch-all is below it.
-                    !items.iter().any(|(c, _)| matches!(c, Condition::Lower { .. }))
+                    !items
+                        .iter()
+                        .any(|(c, _)| matches!(c, Condition::Lower { .. }))
                 }
                 _ => r.windows(2).all(|w| w[0].1 <= w[1].1),
             }
@@ -442,12 +483,24 @@ fn build(items: Vec<(Condition, Decimal)>, scale: bool, up: bool) -> Option<Rule
             (Condition::Lower { at, strict }, true) | (Condition::Upper { at, strict }, false) => {
                 tiers.push((at.value, strict, p, None))
             }
-            (Condition::Range { low, low_strict, high, .. }, true) => {
-                tiers.push((low.value, low_strict, p, Some(high.value)))
-            }
-            (Condition::Range { low, high, high_strict, .. }, false) => {
-                tiers.push((high.value, high_strict, p, Some(low.value)))
-            }
+            (
+                Condition::Range {
+                    low,
+                    low_strict,
+                    high,
+                    ..
+                },
+                true,
+            ) => tiers.push((low.value, low_strict, p, Some(high.value))),
+            (
+                Condition::Range {
+                    low,
+                    high,
+                    high_strict,
+                    ..
+                },
+                false,
+            ) => tiers.push((high.value, high_strict, p, Some(low.value))),
             (Condition::Lower { at, .. }, false) | (Condition::Upper { at, .. }, true) => {
                 if catch_all.replace((at.value, p)).is_some() {
                     return None;
@@ -456,9 +509,9 @@ fn build(items: Vec<(Condition, Decimal)>, scale: bool, up: bool) -> Option<Rule
         }
     }
     if up {
-        tiers.sort_by(|a, b| b.0.cmp(&a.0));
+        tiers.sort_by_key(|t| std::cmp::Reverse(t.0));
     } else {
-        tiers.sort_by(|a, b| a.0.cmp(&b.0));
+        tiers.sort_by_key(|t| t.0);
     }
     // Strictly ordered thresholds, points never growing, ranges meeting the tier before.
     for w in tiers.windows(2) {
@@ -467,7 +520,11 @@ fn build(items: Vec<(Condition, Decimal)>, scale: bool, up: bool) -> Option<Rule
         }
     }
     let first = tiers.first()?;
-    let full = if scale { Decimal::ONE_HUNDRED } else { Decimal::MAX };
+    let full = if scale {
+        Decimal::ONE_HUNDRED
+    } else {
+        Decimal::MAX
+    };
     match (first.3, up) {
         (Some(end), true) if end != full => return None,
         (Some(end), false) if !end.is_zero() => return None,
@@ -631,7 +688,10 @@ mod tests {
             assert_eq!(r(text, "1"), Ok(Rule::YesNo), "{text}");
         }
         assert_eq!(r("Đạt: 0,5; Không đạt: 0", "0.5"), Ok(Rule::YesNo));
-        assert_eq!(r("Đạt (0,5 điểm); Không đạt (0 điểm)", "0.5"), Ok(Rule::YesNo));
+        assert_eq!(
+            r("Đạt (0,5 điểm); Không đạt (0 điểm)", "0.5"),
+            Ok(Rule::YesNo)
+        );
     }
 
     #[test]
@@ -650,7 +710,10 @@ mod tests {
     #[test]
     fn labelled_points_become_a_choice() {
         assert_eq!(
-            r("Ban hành kịp thời: 1; Ban hành không kịp thời: 0,5; Không ban hành: 0", "1"),
+            r(
+                "Ban hành kịp thời: 1; Ban hành không kịp thời: 0,5; Không ban hành: 0",
+                "1"
+            ),
             Ok(choice(&[
                 ("Ban hành kịp thời", "1"),
                 ("Ban hành không kịp thời", "0.5"),
@@ -658,8 +721,16 @@ mod tests {
             ]))
         );
         assert_eq!(
-            r("+ Tốt: 2 điểm.\n+ Khá: 1,5 điểm.\n+ Trung bình: 1 điểm.\n+ Kém: 0 điểm.", "2"),
-            Ok(choice(&[("Tốt", "2"), ("Khá", "1.5"), ("Trung bình", "1"), ("Kém", "0")]))
+            r(
+                "+ Tốt: 2 điểm.\n+ Khá: 1,5 điểm.\n+ Trung bình: 1 điểm.\n+ Kém: 0 điểm.",
+                "2"
+            ),
+            Ok(choice(&[
+                ("Tốt", "2"),
+                ("Khá", "1.5"),
+                ("Trung bình", "1"),
+                ("Kém", "0")
+            ]))
         );
         // Several in one line, separated by commas or full stops.
         assert_eq!(
@@ -680,15 +751,24 @@ mod tests {
         use Bound::*;
         assert_eq!(
             r("trên 90%: 2; từ 70% - 90%: 1; dưới 70%: 0", "2"),
-            Ok(Rule::Tiers(vec![tier(Above, "90%", "2"), tier(AtLeast, "70%", "1")]))
+            Ok(Rule::Tiers(vec![
+                tier(Above, "90%", "2"),
+                tier(AtLeast, "70%", "1")
+            ]))
         );
         assert_eq!(
             r("Thực hiện trên 90% kế hoạch: 2; Thực hiện từ 70% - 90% kế hoạch: 1; Dưới 70% kế hoạch: 0", "2"),
             Ok(Rule::Tiers(vec![tier(Above, "90%", "2"), tier(AtLeast, "70%", "1")]))
         );
         assert_eq!(
-            r("Từ 80% trở lên: 1; Từ 50% đến dưới 80%: 0,5; Dưới 50%: 0", "1"),
-            Ok(Rule::Tiers(vec![tier(AtLeast, "80%", "1"), tier(AtLeast, "50%", "0.5")]))
+            r(
+                "Từ 80% trở lên: 1; Từ 50% đến dưới 80%: 0,5; Dưới 50%: 0",
+                "1"
+            ),
+            Ok(Rule::Tiers(vec![
+                tier(AtLeast, "80%", "1"),
+                tier(AtLeast, "50%", "0.5")
+            ]))
         );
         assert_eq!(
             r("Đạt 100%: 1; Không đạt 100%: 0", "1"),
@@ -709,7 +789,10 @@ mod tests {
         );
         assert_eq!(
             r("Có từ 2 sáng kiến trở lên: 1; Có từ 1 sáng kiến: 0,5", "1"),
-            Ok(Rule::Tiers(vec![tier(AtLeast, "2", "1"), tier(AtLeast, "1", "0.5")]))
+            Ok(Rule::Tiers(vec![
+                tier(AtLeast, "2", "1"),
+                tier(AtLeast, "1", "0.5")
+            ]))
         );
     }
 
@@ -718,7 +801,10 @@ mod tests {
         use Bound::*;
         assert_eq!(
             r("Không quá 5%: 1; Từ trên 5% đến 10%: 0,5; Trên 10%: 0", "1"),
-            Ok(Rule::Tiers(vec![tier(AtMost, "5%", "1"), tier(AtMost, "10%", "0.5")]))
+            Ok(Rule::Tiers(vec![
+                tier(AtMost, "5%", "1"),
+                tier(AtMost, "10%", "0.5")
+            ]))
         );
         assert_eq!(
             r("Tối đa 2%: 1; trên 2%: 0", "1"),
@@ -737,9 +823,15 @@ mod tests {
     #[test]
     fn tiers_with_gaps_or_growing_points_are_not_guessed() {
         // 60%–70% is not said.
-        assert_eq!(r("trên 90%: 2; từ 70% - 90%: 1; dưới 60%: 0", "2"), Err(NoRule::Unrecognised));
+        assert_eq!(
+            r("trên 90%: 2; từ 70% - 90%: 1; dưới 60%: 0", "2"),
+            Err(NoRule::Unrecognised)
+        );
         // A range that does not meet the tier above.
-        assert_eq!(r("trên 90%: 2; từ 70% - 80%: 1", "2"), Err(NoRule::Unrecognised));
+        assert_eq!(
+            r("trên 90%: 2; từ 70% - 80%: 1", "2"),
+            Err(NoRule::Unrecognised)
+        );
         // More points for less.
         assert_eq!(r("trên 90%: 1; từ 70%: 2", "2"), Err(NoRule::Unrecognised));
         // A bare 90% could be "exactly" or "at least".
@@ -773,7 +865,10 @@ mod tests {
             assert_eq!(r(text, "2"), Ok(Rule::Ratio), "{text}");
         }
         // A floor makes it something else.
-        assert_eq!(r("tỷ lệ × điểm tối đa; dưới 50%: 0", "2"), Err(NoRule::Unrecognised));
+        assert_eq!(
+            r("tỷ lệ × điểm tối đa; dưới 50%: 0", "2"),
+            Err(NoRule::Unrecognised)
+        );
         // × 3 on a row worth 2 is not the max.
         assert_eq!(r("tỷ lệ % × 3", "2"), Err(NoRule::Unrecognised));
     }
@@ -783,14 +878,20 @@ mod tests {
         for (text, per) in [
             ("Mỗi văn bản chậm trừ 0,25 điểm", "0.25"),
             ("Cứ 01 báo cáo không đúng hạn bị trừ 0,5 điểm", "0.5"),
-            ("Không có văn bản chậm: 1; mỗi văn bản chậm trừ 0,5 điểm (trừ tối đa 1 điểm)", "0.5"),
+            (
+                "Không có văn bản chậm: 1; mỗi văn bản chậm trừ 0,5 điểm (trừ tối đa 1 điểm)",
+                "0.5",
+            ),
             ("moi truong hop vi pham tru 0.5d", "0.5"),
         ] {
             assert_eq!(r(text, "1"), Ok(Rule::Deduct { per: dec(per) }), "{text}");
         }
         assert_eq!(
             r("Mỗi văn bản chậm trừ 2 điểm", "1"),
-            Err(NoRule::OverMax { points: dec("2"), max: dec("1") })
+            Err(NoRule::OverMax {
+                points: dec("2"),
+                max: dec("1")
+            })
         );
     }
 
@@ -798,7 +899,10 @@ mod tests {
     fn points_beyond_the_max_are_reported() {
         assert_eq!(
             r("Đạt: 2; Không đạt: 0", "1"),
-            Err(NoRule::OverMax { points: dec("2"), max: dec("1") })
+            Err(NoRule::OverMax {
+                points: dec("2"),
+                max: dec("1")
+            })
         );
     }
 

@@ -42,7 +42,14 @@ fn field(header: &str) -> Option<Field> {
     let h = fold(header);
     let h = h.trim_matches(|c: char| !c.is_alphanumeric());
     let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
-    if has(&["cach cham", "cham diem", "phuong phap", "huong dan cham", "scoring", "method"]) {
+    if has(&[
+        "cach cham",
+        "cham diem",
+        "phuong phap",
+        "huong dan cham",
+        "scoring",
+        "method",
+    ]) {
         Some(Field::Scoring)
     } else if has(&["diem toi da", "toi da", "thang diem", "diem chuan", "max"])
         || ["diem", "so diem", "points"].contains(&h)
@@ -53,12 +60,23 @@ fn field(header: &str) -> Option<Field> {
     {
         Some(Field::Responsible)
     } else if [
-        "stt", "tt", "so tt", "so thu tu", "ma", "ma so", "ma tieu chi", "code", "no", "#",
+        "stt",
+        "tt",
+        "so tt",
+        "so thu tu",
+        "ma",
+        "ma so",
+        "ma tieu chi",
+        "code",
+        "no",
+        "#",
     ]
     .contains(&h)
     {
         Some(Field::Code)
-    } else if has(&["tieu chi", "noi dung", "linh vuc", "title", "criteri", "name"]) {
+    } else if has(&[
+        "tieu chi", "noi dung", "linh vuc", "title", "criteri", "name",
+    ]) {
         Some(Field::Title)
     } else {
         None
@@ -116,10 +134,26 @@ fn records(
         .delimiter(delim)
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
+    // Lines are counted from the byte offset where each record starts (the reader's own line
+    // count can lag a record behind), through the line breaks inside quoted cells too. The
+    // record's offset may fall on the line break that ended the record before it.
+    let (mut line, mut counted) = (1, 0);
     for (i, r) in reader.records().enumerate() {
         let r = r?;
+        let mut byte = r
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(text.len());
+        while text[byte..].starts_with(['\r', '\n']) {
+            byte += 1;
+        }
+        line += text.as_bytes()[counted..byte]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted = byte;
         if !(i == 0 && skip_first) {
-            out.push((r.position().map_or(0, |p| p.line() as usize), r));
+            out.push((line, r));
         }
     }
     Ok(out)
@@ -197,8 +231,13 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
             .help("the header row needs STT (or code), Tiêu chí (title), Điểm tối đa (max) and Cách chấm điểm (scoring); Đơn vị chịu trách nhiệm / Cơ quan chủ trì (responsible) is optional"),
         ));
     };
-    let (c_code, c_title, c_max, c_scoring, c_resp) =
-        (cols.code, cols.title, cols.max, cols.scoring, cols.responsible);
+    let (c_code, c_title, c_max, c_scoring, c_resp) = (
+        cols.code,
+        cols.title,
+        cols.max,
+        cols.scoring,
+        cols.responsible,
+    );
     let mut table = Table::default();
     let mut errors = Vec::new();
     let cell = |r: &csv::StringRecord, j: Option<usize>| -> String {
@@ -239,15 +278,17 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
             match parse_number(&max_text) {
                 Some(m) if m > Decimal::ZERO => Some(m),
                 _ => {
-                    errors.push(
-                        Diagnostic::new(
-                            TABLE_ROW,
-                            name,
-                            format!("the max `{max_text}` is not a positive number"),
-                        )
-                        .at(at(line), 1, text)
-                        .help("write points as 1, 0,5 or 0.5"),
-                    );
+                    let mut d = Diagnostic::new(
+                        TABLE_ROW,
+                        name,
+                        format!("the max `{max_text}` is not a positive number"),
+                    )
+                    .at(at(line), 1, text)
+                    .help("write points as 1, 0,5 or 0.5");
+                    if !raw_code.is_empty() {
+                        d = d.criterion(raw_code.clone());
+                    }
+                    errors.push(d);
                     None
                 }
             }
@@ -328,7 +369,10 @@ mod tests {
     #[test]
     fn headers_are_recognised_in_either_language_and_any_case() {
         assert_eq!(field("STT"), Some(Field::Code));
-        assert_eq!(field("Lĩnh vực/Tiêu chí/Tiêu chí thành phần"), Some(Field::Title));
+        assert_eq!(
+            field("Lĩnh vực/Tiêu chí/Tiêu chí thành phần"),
+            Some(Field::Title)
+        );
         assert_eq!(field("ĐIỂM TỐI ĐA"), Some(Field::Max));
         assert_eq!(field("diem toi da"), Some(Field::Max));
         assert_eq!(field("Cách chấm điểm"), Some(Field::Scoring));

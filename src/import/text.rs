@@ -145,6 +145,9 @@ mod tests {
     #[test]
     fn cleaning_collapses_spaces_and_keeps_lines() {
         assert_eq!(clean("  Kế hoạch\n CCHC\u{a0} năm "), "Kế hoạch CCHC năm");
-        assert_eq!(clean_lines("- Đạt: 1\r\n\r\n- Không đạt: 0 "), "- Đạt: 1\n- Không đạt: 0");
+        assert_eq!(
+            clean_lines("- Đạt: 1\r\n\r\n- Không đạt: 0 "),
+            "- Đạt: 1\n- Không đạt: 0"
+        );
     }
 }

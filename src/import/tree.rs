@@ -6,7 +6,9 @@ use super::rules::{recognise, NoRule};
 use super::table::{Row, Table};
 use super::{Body, Node, Rule};
 use crate::decimal::show;
-use crate::diag::{Diagnostic, Diagnostics, Position, SCORING_OVER_MAX, TABLE_MAX_NOT_SUM, TABLE_ROW};
+use crate::diag::{
+    Diagnostic, Diagnostics, Position, SCORING_OVER_MAX, TABLE_MAX_NOT_SUM, TABLE_ROW,
+};
 use crate::load::Source;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -36,10 +38,12 @@ fn difference(max: Decimal, sum: Decimal) -> String {
 pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
     let name = &source.name;
     let text = &source.text;
-    let at = |row: &Row| Some(Position {
-        line: row.line,
-        column: 1,
-    });
+    let at = |row: &Row| {
+        Some(Position {
+            line: row.line,
+            column: 1,
+        })
+    };
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
@@ -49,7 +53,10 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
                 Diagnostic::new(
                     TABLE_ROW,
                     name,
-                    format!("code {} is used twice (first on line {})", row.code, table.rows[first].line),
+                    format!(
+                        "code {} is used twice (first on line {})",
+                        row.code, table.rows[first].line
+                    ),
                 )
                 .at(at(row), 1, text)
                 .help("every row needs its own code"),
@@ -76,17 +83,24 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
                         format!("{} has no row {p} to stand under", row.code),
                     )
                     .at(at(row), 1, text)
-                    .help(format!("add the row {p} (its title and max) above it, or correct the code")),
+                    .help(format!(
+                        "add the row {p} (its title and max) above it, or correct the code"
+                    )),
                 ),
             },
         }
     }
     for (i, row) in table.rows.iter().enumerate() {
-        if row.max.is_none() && row.max_text.is_empty() && index.get(row.code.as_str()) == Some(&i) {
+        if row.max.is_none() && row.max_text.is_empty() && index.get(row.code.as_str()) == Some(&i)
+        {
             errors.push(
-                Diagnostic::new(TABLE_ROW, name, format!("{} has no max (điểm tối đa)", row.code))
-                    .at(at(row), 1, text)
-                    .help("give every row its published max"),
+                Diagnostic::new(
+                    TABLE_ROW,
+                    name,
+                    format!("{} has no max (điểm tối đa)", row.code),
+                )
+                .at(at(row), 1, text)
+                .help("give every row its published max"),
             );
         }
     }
@@ -200,6 +214,8 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
         }
         total
     });
+    // In table order, as an officer reads the table.
+    warnings.sort_by_key(|d| d.position.map(|p| p.line));
     Ok(Built {
         sections: nodes,
         total,
@@ -225,38 +241,74 @@ mod tests {
         let b = built(&format!("{HEAD}1,A,2,\n1.1,B,1,Đạt: 1; Không đạt: 0\n1.2,C,1,\n1.2.1,D,1,Có: 1; Không: 0\n2,E,1,Đạt: 1; Không đạt: 0\n")).unwrap();
         assert!(b.warnings.is_empty(), "{:?}", b.warnings);
         assert_eq!(b.sections.len(), 2);
-        let Body::Items(items) = &b.sections[0].body else { panic!() };
-        assert_eq!(items.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(), ["1.1", "1.2"]);
-        let Body::Items(sub) = &items[1].body else { panic!() };
+        let Body::Items(items) = &b.sections[0].body else {
+            panic!()
+        };
+        assert_eq!(
+            items.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(),
+            ["1.1", "1.2"]
+        );
+        let Body::Items(sub) = &items[1].body else {
+            panic!()
+        };
         assert_eq!(sub[0].code, "1.2.1");
-        assert!(matches!(sub[0].body, Body::Rule { rule: Rule::YesNo, by_hand: None }));
+        assert!(matches!(
+            sub[0].body,
+            Body::Rule {
+                rule: Rule::YesNo,
+                by_hand: None
+            }
+        ));
     }
 
     #[test]
     fn maxima_that_do_not_add_up_are_reported_and_kept() {
-        let b = built(&format!("{HEAD}1,A,20,\n1.1,B,5,\n1.1.1,C,4,Đạt: 4; Không đạt: 0\n,Tổng cộng,100,\n")).unwrap();
+        let b = built(&format!(
+            "{HEAD}1,A,20,\n1.1,B,5,\n1.1.1,C,4,Đạt: 4; Không đạt: 0\n,Tổng cộng,100,\n"
+        ))
+        .unwrap();
         let messages: Vec<&str> = b.warnings.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,
             [
-                "criterion 1.1: max 5, its sub-criteria add up to 4 (1 point missing)",
                 "section 1: max 20, its criteria add up to 5 (15 points missing)",
+                "criterion 1.1: max 5, its sub-criteria add up to 4 (1 point missing)",
                 "total: 100, its sections add up to 20 (80 points missing)",
             ]
         );
         assert_eq!(b.sections[0].max, dec("20"));
         assert_eq!(b.total, Some(dec("100")));
         let b = built(&format!("{HEAD}1,A,1,\n1.1,B,0.75,Đạt: 0,75; Không đạt: 0\n1.2,C,0.75,Đạt: 0,75; Không đạt: 0\n")).unwrap();
-        assert_eq!(b.warnings[0].message, "section 1: max 1, its criteria add up to 1.5 (0.5 points too many)");
+        assert_eq!(
+            b.warnings[0].message,
+            "section 1: max 1, its criteria add up to 1.5 (0.5 points too many)"
+        );
     }
 
     #[test]
     fn an_unreadable_row_becomes_points_and_an_over_max_one_is_reported() {
-        let b = built(&format!("{HEAD}1,A,2,\n1.1,B,1,Hội đồng chấm\n1.2,C,1,Đạt: 2; Không đạt: 0\n")).unwrap();
-        let Body::Items(items) = &b.sections[0].body else { panic!() };
-        assert_eq!(items[0].body, Body::Rule { rule: Rule::Points, by_hand: Some(NoRule::Unrecognised) });
+        let b = built(&format!(
+            "{HEAD}1,A,2,\n1.1,B,1,Hội đồng chấm\n1.2,C,1,Đạt: 2; Không đạt: 0\n"
+        ))
+        .unwrap();
+        let Body::Items(items) = &b.sections[0].body else {
+            panic!()
+        };
+        assert_eq!(
+            items[0].body,
+            Body::Rule {
+                rule: Rule::Points,
+                by_hand: Some(NoRule::Unrecognised)
+            }
+        );
         assert_eq!(items[0].note.as_deref(), Some("Hội đồng chấm"));
-        assert!(matches!(items[1].body, Body::Rule { rule: Rule::Points, by_hand: Some(NoRule::OverMax { .. }) }));
+        assert!(matches!(
+            items[1].body,
+            Body::Rule {
+                rule: Rule::Points,
+                by_hand: Some(NoRule::OverMax { .. })
+            }
+        ));
         assert_eq!(b.warnings.len(), 1);
         assert_eq!(b.warnings[0].check, SCORING_OVER_MAX);
         assert_eq!(b.warnings[0].position.unwrap().line, 4);
@@ -264,7 +316,10 @@ mod tests {
 
     #[test]
     fn orphans_duplicates_and_rows_without_a_max_are_errors() {
-        let e = built(&format!("{HEAD}1,A,1,\n1,B,1,\n2.1,C,1,Đạt: 1\n3,D,,Đạt: 1\n")).unwrap_err();
+        let e = built(&format!(
+            "{HEAD}1,A,1,\n1,B,1,\n2.1,C,1,Đạt: 1\n3,D,,Đạt: 1\n"
+        ))
+        .unwrap_err();
         let messages: Vec<&str> = e.0.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,

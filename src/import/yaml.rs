@@ -2,7 +2,7 @@
 //! YAML's escapes (codes stay strings, titles with `:` or `#` stay titles), decimals with `.`,
 //! rules in the contract's flow style.
 
-use super::{Body, Imported, Node, NoRule, Rule};
+use super::{Body, Imported, NoRule, Node, Rule};
 use crate::decimal::show;
 use std::fmt::Write;
 
@@ -22,7 +22,10 @@ pub fn quote(s: &str) -> String {
             '\r' => out.push_str("\\r"),
             c if (c as u32) < 0x20
                 || (0x7f..=0x9f).contains(&(c as u32))
-                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') =>
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
             {
                 let _ = write!(out, "\\u{:04X}", c as u32);
             }
@@ -122,9 +125,11 @@ fn node(out: &mut String, n: &Node, depth: usize) {
             let _ = writeln!(out, "{pad}  responsible: [{}]", list.join(", "));
         }
     }
-    if let Some(note) = &n.note {
-        let _ = writeln!(out, "{pad}  note: {}", quote(note));
-    }
+    let note = |out: &mut String| {
+        if let Some(note) = &n.note {
+            let _ = writeln!(out, "{pad}  note: {}", quote(note));
+        }
+    };
     match &n.body {
         Body::Rule { rule: r, by_hand } => {
             let why = match by_hand {
@@ -132,7 +137,9 @@ fn node(out: &mut String, n: &Node, depth: usize) {
                 Some(NoRule::Unrecognised) if n.note.is_none() => {
                     "  # by hand: the table gives no scoring text".into()
                 }
-                Some(NoRule::Unrecognised) => "  # by hand: the scoring text was not recognised".into(),
+                Some(NoRule::Unrecognised) => {
+                    "  # by hand: the scoring text was not recognised".into()
+                }
                 Some(NoRule::OverMax { points, max }) => format!(
                     "  # by hand: the scoring text gives {} points, more than the max of {}",
                     show(*points),
@@ -140,8 +147,10 @@ fn node(out: &mut String, n: &Node, depth: usize) {
                 ),
             };
             let _ = writeln!(out, "{pad}  rule: {}{why}", rule(r));
+            note(out);
         }
         Body::Items(items) => {
+            note(out);
             let _ = writeln!(out, "{pad}  items:");
             for c in items {
                 node(out, c, depth + 2);
@@ -189,13 +198,22 @@ mod tests {
         );
         let t = |bound, value, percent, points| Tier {
             bound,
-            threshold: Threshold { value: dec(value), percent },
+            threshold: Threshold {
+                value: dec(value),
+                percent,
+            },
             points: dec(points),
         };
         assert_eq!(
-            rule(&Rule::Tiers(vec![t(Bound::Above, "90", true, "2"), t(Bound::AtLeast, "3", false, "1")])),
+            rule(&Rule::Tiers(vec![
+                t(Bound::Above, "90", true, "2"),
+                t(Bound::AtLeast, "3", false, "1")
+            ])),
             r#"{ tiers: [ { above: "90%", points: 2 }, { at_least: 3, points: 1 } ] }"#
         );
-        assert_eq!(rule(&Rule::Deduct { per: dec("0.25") }), "{ deduct: { per: 0.25 } }");
+        assert_eq!(
+            rule(&Rule::Deduct { per: dec("0.25") }),
+            "{ deduct: { per: 0.25 } }"
+        );
     }
 }
