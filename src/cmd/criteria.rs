@@ -100,7 +100,7 @@ fn run_import(args: ImportArgs) -> anyhow::Result<ExitCode> {
         options.source = source;
     }
     let imported =
-        match Source::read(&args.table).and_then(|source| import::import(&source, options)) {
+        match import::read_table(&args.table).and_then(|source| import::import(&source, options)) {
             Ok(imported) => imported,
             Err(d) => {
                 report(&d.0);

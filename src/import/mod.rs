@@ -194,6 +194,27 @@ pub struct Imported {
     pub by_hand: Vec<String>,
 }
 
+/// Reads a table file: at most 16 MiB, UTF-8 (a BOM dropped). A file in another encoding is
+/// named for what it most likely is: Excel's plain "CSV" in a Vietnamese locale.
+pub fn read_table(path: &Path) -> Result<Source, Diagnostics> {
+    Source::read(path).map_err(|Diagnostics(ds)| {
+        Diagnostics(
+            ds.into_iter()
+                .map(|mut d| {
+                    if d.check == crate::diag::NOT_UTF8 {
+                        d.message = format!("the table is not UTF-8 ({})", d.message);
+                        d.help = Some(
+                            "Excel's plain “CSV (Comma delimited)” writes the Windows code page (1258 for Vietnamese): save the sheet as “CSV UTF-8 (Comma delimited)” instead; TCVN3/VNI text must be converted to Unicode first"
+                                .into(),
+                        );
+                    }
+                    d
+                })
+                .collect(),
+        )
+    })
+}
+
 /// Imports the table in `source` (its text already read as UTF-8).
 pub fn import(source: &Source, options: Options) -> Result<Imported, Diagnostics> {
     let table = table::read(source)?;

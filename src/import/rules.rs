@@ -426,6 +426,14 @@ fn tiers(pairs: &[(String, Decimal)], conditions: &[Option<Condition>]) -> Optio
     if items.iter().any(|(c, _)| percent(c) != scale) {
         return None;
     }
+    // A rate lies in 0%–100%: "trên 120%" is a misprint, not a tier.
+    let beyond = |c: &Condition| match c {
+        Condition::Lower { at, .. } | Condition::Upper { at, .. } => at.value,
+        Condition::Range { high, .. } => high.value,
+    } > Decimal::ONE_HUNDRED;
+    if scale && items.iter().any(|(c, _)| beyond(c)) {
+        return None;
+    }
     let scored = |lower: bool| {
         items
             .iter()
@@ -916,6 +924,96 @@ mod tests {
             "Đạt: 1, nếu có văn bản",
         ] {
             assert_eq!(r(text, "1"), Err(NoRule::Unrecognised), "{text}");
+        }
+    }
+
+    /// Whatever an officer types, the recogniser does not panic, and every rule it gives stays
+    /// within the row's max.
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        const TOKENS: &[&str] = &[
+            "Đạt",
+            "Không",
+            "không đạt",
+            "có",
+            "trên",
+            "dưới",
+            "từ",
+            "đến",
+            "đến dưới",
+            "trở lên",
+            "không quá",
+            "tối đa",
+            "điểm",
+            "điểm tối đa",
+            "mỗi",
+            "trừ",
+            "tỷ lệ",
+            "×",
+            "x",
+            ":",
+            ";",
+            ",",
+            ".",
+            "-",
+            "(",
+            ")",
+            "%",
+            "\n",
+            "0",
+            "0,5",
+            "1",
+            "2",
+            "70",
+            "90",
+            "100",
+            "120",
+            "1.5",
+            "thì được",
+            "=",
+            "/",
+            "ban hành",
+            "kịp thời",
+            "a)",
+            "+",
+            "đ",
+        ];
+
+        fn rule_points(rule: &Rule) -> Vec<Decimal> {
+            match rule {
+                Rule::Choice(c) => c.iter().map(|(_, p)| *p).collect(),
+                Rule::Tiers(t) => t.iter().map(|t| t.points).collect(),
+                Rule::Deduct { per } => vec![*per],
+                _ => vec![],
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn rules_stay_within_the_max(
+                words in proptest::collection::vec(proptest::sample::select(TOKENS), 0..16),
+                spaced in any::<bool>(),
+                max in proptest::sample::select(&["0.5", "1", "2"][..]),
+            ) {
+                let text = words.join(if spaced { " " } else { "" });
+                let max = dec(max);
+                if let Ok(rule) = recognise(&text, max) {
+                    for p in rule_points(&rule) {
+                        prop_assert!(p >= Decimal::ZERO && p <= max, "{text}: {rule:?}");
+                    }
+                    if let Rule::Tiers(t) = &rule {
+                        prop_assert!(!t.is_empty());
+                        for w in t.windows(2) {
+                            prop_assert!(w[0].points >= w[1].points, "{text}: {rule:?}");
+                        }
+                    }
+                    if let Rule::Choice(c) = &rule {
+                        prop_assert!(c.len() >= 2);
+                    }
+                }
+            }
         }
     }
 }

@@ -147,7 +147,7 @@ fn records(
         while text[byte..].starts_with(['\r', '\n']) {
             byte += 1;
         }
-        line += text.as_bytes()[counted..byte]
+        line += text.as_bytes()[counted.min(byte)..byte]
             .iter()
             .filter(|&&b| b == b'\n')
             .count();
@@ -276,7 +276,9 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
             None
         } else {
             match parse_number(&max_text) {
-                Some(m) if m > Decimal::ZERO => Some(m),
+                // No published table gives a row a million points: a larger figure is a
+                // misread cell, and sums of such figures could overflow.
+                Some(m) if m > Decimal::ZERO && m < Decimal::from(1_000_000) => Some(m),
                 _ => {
                     let mut d = Diagnostic::new(
                         TABLE_ROW,
@@ -350,6 +352,18 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
             responsible,
         });
     }
+    if errors.is_empty() && table.rows.is_empty() {
+        let line = records.get(k).map(|(line, _)| *line);
+        errors.push(
+            Diagnostic::new(
+                TABLE_ROW,
+                name,
+                "the table has no criteria rows under its header",
+            )
+            .at(line.map(|line| Position { line, column: 1 }), 1, text)
+            .help("export the whole table, header and rows, from the spreadsheet"),
+        );
+    }
     if errors.is_empty() {
         Ok(table)
     } else {
@@ -418,6 +432,18 @@ mod tests {
         assert!(e.0[0].message.contains("`I`"), "{}", e.0[0]);
         assert_eq!(e.0[0].position.unwrap().line, 2);
         assert!(e.0[1].message.contains("`hai`"), "{}", e.0[1]);
+    }
+
+    #[test]
+    fn a_table_without_rows_is_an_error() {
+        let e = table("STT,Tiêu chí,Điểm tối đa\n,,\n").unwrap_err();
+        assert_eq!(
+            e.0[0].message,
+            "the table has no criteria rows under its header"
+        );
+        assert_eq!(e.0[0].position.unwrap().line, 1);
+        let e = table("STT,Tiêu chí,Điểm tối đa\n1,A,1e30\n2,B,10000000\n").unwrap_err();
+        assert_eq!(e.0.len(), 2);
     }
 
     #[test]
