@@ -156,11 +156,42 @@ impl std::fmt::Display for Threshold {
     }
 }
 
+/// A section outside the maximum (revision 2): điểm thưởng adds, điểm trừ takes away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    Bonus,
+    Penalty,
+}
+
+impl SectionKind {
+    /// From a section's title: "ĐIỂM THƯỞNG" is a bonus, "ĐIỂM TRỪ" a penalty; a section that
+    /// names both (or neither) is scored as usual.
+    pub fn from_title(title: &str) -> Option<SectionKind> {
+        let t = text::fold(title);
+        let bonus = t.contains("diem thuong") || t.contains("bonus");
+        let penalty = t.contains("diem tru") || t.contains("penalt");
+        match (bonus, penalty) {
+            (true, false) => Some(SectionKind::Bonus),
+            (false, true) => Some(SectionKind::Penalty),
+            _ => None,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKind::Bonus => "bonus",
+            SectionKind::Penalty => "penalty",
+        }
+    }
+}
+
 /// One node of the imported set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     pub code: String,
     pub title: String,
+    /// Sections only: `kind: bonus` / `kind: penalty`.
+    pub kind: Option<SectionKind>,
     pub max: Decimal,
     pub responsible: Vec<String>,
     /// The scoring text as published.

@@ -4,7 +4,7 @@
 
 use super::rules::{recognise, NoRule};
 use super::table::{Row, Table};
-use super::{Body, Node, Rule};
+use super::{Body, Node, Rule, SectionKind};
 use crate::decimal::show;
 use crate::diag::{
     Diagnostic, Diagnostics, Position, SCORING_OVER_MAX, TABLE_MAX_NOT_SUM, TABLE_ROW,
@@ -112,10 +112,17 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
         rows: &[Row],
         children: &[Vec<usize>],
         depth: usize,
+        penalty: bool,
         ctx: (&str, &str),
         warnings: &mut Vec<Diagnostic>,
     ) -> Node {
         let row = &rows[i];
+        let kind = if depth == 0 {
+            SectionKind::from_title(&row.title)
+        } else {
+            None
+        };
+        let penalty = penalty || kind == Some(SectionKind::Penalty);
         let max = row.max.unwrap_or(Decimal::ZERO);
         let note = (!row.scoring.is_empty()).then(|| row.scoring.clone());
         let position = Some(Position {
@@ -124,6 +131,12 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
         });
         let body = if children[i].is_empty() {
             match recognise(&row.scoring, max) {
+                // A penalty leaf scores the points taken away: "mỗi … trừ 0,5 điểm" counts
+                // up, not down, so `deduct` would invert it (the contract: not used there).
+                Ok(Rule::Deduct { .. }) if penalty => Body::Rule {
+                    rule: Rule::Points,
+                    by_hand: Some(NoRule::Unrecognised),
+                },
                 Ok(rule) => Body::Rule {
                     rule,
                     by_hand: None,
@@ -154,7 +167,7 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
         } else {
             let items: Vec<Node> = children[i]
                 .iter()
-                .map(|&c| node(c, rows, children, depth + 1, ctx, warnings))
+                .map(|&c| node(c, rows, children, depth + 1, penalty, ctx, warnings))
                 .collect();
             let sum: Decimal = items.iter().map(|n| n.max).sum();
             if sum != max {
@@ -184,6 +197,7 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
         Node {
             code: row.code.clone(),
             title: row.title.clone(),
+            kind,
             max,
             responsible: row.responsible.clone(),
             note,
@@ -192,17 +206,32 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
     }
     let nodes: Vec<Node> = sections
         .iter()
-        .map(|&i| node(i, &table.rows, &children, 0, (name, text), &mut warnings))
+        .map(|&i| {
+            node(
+                i,
+                &table.rows,
+                &children,
+                0,
+                false,
+                (name, text),
+                &mut warnings,
+            )
+        })
         .collect();
     let total = table.total.map(|(total, line)| {
-        let sum: Decimal = nodes.iter().map(|n| n.max).sum();
+        // Bonus and penalty sections are outside the maximum.
+        let sum: Decimal = nodes
+            .iter()
+            .filter(|n| n.kind.is_none())
+            .map(|n| n.max)
+            .sum();
         if sum != total {
             warnings.push(
                 Diagnostic::new(
                     TABLE_MAX_NOT_SUM,
                     name,
                     format!(
-                        "total: {}, its sections add up to {} ({})",
+                        "total: {}, its scored sections add up to {} ({})",
                         show(total),
                         show(sum),
                         difference(total, sum)
@@ -273,7 +302,7 @@ mod tests {
             [
                 "section 1: max 20, its criteria add up to 5 (15 points missing)",
                 "criterion 1.1: max 5, its sub-criteria add up to 4 (1 point missing)",
-                "total: 100, its sections add up to 20 (80 points missing)",
+                "total: 100, its scored sections add up to 20 (80 points missing)",
             ]
         );
         assert_eq!(b.sections[0].max, dec("20"));
@@ -312,6 +341,28 @@ mod tests {
         assert_eq!(b.warnings.len(), 1);
         assert_eq!(b.warnings[0].check, SCORING_OVER_MAX);
         assert_eq!(b.warnings[0].position.unwrap().line, 4);
+    }
+
+    #[test]
+    fn bonus_and_penalty_sections_are_outside_the_total() {
+        let b = built(&format!("{HEAD}1,A,1,\n1.1,B,1,Đạt: 1; Không đạt: 0\n2,ĐIỂM THƯỞNG,1,\n2.1,Sáng kiến,1,Có: 1; Không: 0\n3,Điểm trừ,2,\n3.1,Văn bản chậm,2,Mỗi văn bản chậm trừ 0,5 điểm\n,Tổng cộng,1,\n")).unwrap();
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+        let kinds: Vec<_> = b.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [None, Some(SectionKind::Bonus), Some(SectionKind::Penalty)]
+        );
+        let Body::Items(items) = &b.sections[2].body else {
+            panic!()
+        };
+        assert_eq!(
+            items[0].body,
+            Body::Rule {
+                rule: Rule::Points,
+                by_hand: Some(NoRule::Unrecognised)
+            }
+        );
+        assert_eq!(SectionKind::from_title("Điểm thưởng, điểm trừ"), None);
     }
 
     #[test]

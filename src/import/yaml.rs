@@ -114,6 +114,9 @@ fn node(out: &mut String, n: &Node, depth: usize) {
     let pad = "  ".repeat(depth);
     let _ = writeln!(out, "{pad}- code: {}", quote(&n.code));
     let _ = writeln!(out, "{pad}  title: {}", quote(&n.title));
+    if let Some(kind) = n.kind {
+        let _ = writeln!(out, "{pad}  kind: {}", kind.key());
+    }
     let _ = writeln!(out, "{pad}  max: {}", show(n.max));
     match n.responsible.as_slice() {
         [] => {}
