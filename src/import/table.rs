@@ -203,7 +203,7 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
         match records(text, d, hinted.is_some()) {
             Ok(recs) => {
                 if let Some(h) = find_header(&recs) {
-                    found = Some((recs, h));
+                    found = Some((recs, h, d));
                     break;
                 }
                 fallback.get_or_insert(recs);
@@ -216,7 +216,7 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
             }
         }
     }
-    let Some((records, (k, cols))) = found else {
+    let Some((records, (k, cols), delim)) = found else {
         let first = fallback
             .as_ref()
             .and_then(|r| r.first())
@@ -238,6 +238,7 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
         cols.scoring,
         cols.responsible,
     );
+    let header_len = records[k].1.len();
     let mut table = Table::default();
     let mut errors = Vec::new();
     let cell = |r: &csv::StringRecord, j: Option<usize>| -> String {
@@ -266,7 +267,18 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
         let raw_code = clean(&cell(r, Some(c_code)));
         let title = clean(&cell(r, Some(c_title)));
         let max_text = clean(&cell(r, Some(c_max)));
-        let scoring = clean_lines(&cell(r, c_scoring));
+        // A scoring text in the last column that was not quoted ("Đạt: 1; Không đạt: 0" in a
+        // `;` file written by hand) spills into cells beyond the header: it is joined back.
+        let scoring = match c_scoring {
+            Some(j) if j + 1 == header_len && r.len() > header_len => {
+                let sep = char::from(delim).to_string();
+                let joined = r.iter().skip(j).collect::<Vec<_>>().join(&sep);
+                clean_lines(
+                    joined.trim_end_matches(|c: char| c == char::from(delim) || c.is_whitespace()),
+                )
+            }
+            _ => clean_lines(&cell(r, c_scoring)),
+        };
         let responsible: Vec<String> = cell(r, c_resp)
             .split([';', '\n'])
             .map(clean)
@@ -411,6 +423,15 @@ mod tests {
         assert_eq!(t.rows[1].max, Some(dec("0.5")));
         assert_eq!(t.rows[1].scoring, "Đạt: 0,5; Không đạt: 0");
         assert_eq!(t.rows[1].line, 4);
+    }
+
+    #[test]
+    fn an_unquoted_scoring_text_in_the_last_column_is_joined_back() {
+        let t = table("STT;Tiêu chí;Điểm tối đa;Cách chấm điểm\n1;A;1;Đạt: 1; Không đạt: 0;;\n")
+            .unwrap();
+        assert_eq!(t.rows[0].scoring, "Đạt: 1; Không đạt: 0");
+        let t = table("STT,Tiêu chí,Điểm tối đa,Cách chấm điểm\n1,A,1,Tốt: 1, Kém: 0\n").unwrap();
+        assert_eq!(t.rows[0].scoring, "Tốt: 1, Kém: 0");
     }
 
     #[test]
