@@ -171,10 +171,7 @@ fn yes_no_like(yes: &str, no: &str) -> bool {
     (starts_negated(&n) && !starts_negated(&y))
         || one_negation_less(&n, &y)
         || one_negation_less(&y, &n)
-        || matches!(
-            (y.as_str(), n.as_str()),
-            ("co", "khong") | ("yes", "no") | ("x", "")
-        )
+        || matches!((y.as_str(), n.as_str()), ("co", "khong") | ("yes", "no"))
 }
 
 // ---------------------------------------------------------------------------------------------

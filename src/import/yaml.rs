@@ -90,7 +90,8 @@ pub fn write(set: &Imported) -> String {
         );
     }
     out.push_str("parindex: 1\nkind: criteria\n");
-    let _ = writeln!(out, "id: {}", o.id);
+    // Quoted too: an id such as `2013` or `1e3` would otherwise read as a number.
+    let _ = writeln!(out, "id: {}", quote(&o.id));
     let _ = writeln!(out, "title: {}", quote(&o.title));
     if let Some(year) = o.year {
         let _ = writeln!(out, "year: {year}");
