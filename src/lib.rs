@@ -4,8 +4,9 @@
 //! The library holds the domain model ([`model`]), loading and validation of criteria sets
 //! and evidence files ([`load`]), the rules ([`rule`]: per rule kind its value check, score
 //! with derivation, inverse and description), the scoring engine ([`score`]), rendering
-//! ([`render`]) and diagnostics ([`diag`]); the `parindex` binary is a thin command-line layer
-//! over it.
+//! ([`render`]) and diagnostics ([`diag`]); importing a published criteria table saved as CSV
+//! ([`import`], which the engine never uses); the `parindex` binary is a thin command-line
+//! layer over it.
 
 pub mod check;
 pub mod compare;

@@ -321,4 +321,97 @@ mod tests {
         assert_eq!(id_from("___"), "imported");
         assert!(is_id("ca-mau-2013") && !is_id("Cà Mau") && !is_id(""));
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        const CODES: &[&str] = &[
+            "1", "1.1", "1.1.1", "1.2", "2", "2.1", "2.1.1", "1.10", "3.1",
+        ];
+        const TEXT: &[&str] = &[
+            "Kế hoạch",
+            "\"quoted\"",
+            "a: b",
+            "# hash",
+            "- dash",
+            "yes",
+            "null",
+            "1.10",
+            "\\",
+            "line\nbreak",
+            "{ flow }",
+            "[x]",
+            "&anchor",
+            "*alias",
+            "!tag",
+            "%",
+            "'",
+            "\u{2028}",
+            "Đạt: 1; Không đạt: 0",
+            "trên 90%: 2; từ 70% - 90%: 1",
+            "Mỗi văn bản trừ 0,25",
+        ];
+
+        fn cell(s: &str) -> String {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        }
+
+        proptest! {
+            /// Whatever the table holds, an import either fails with diagnostics or writes YAML
+            /// that the loader's own parser reads, with every node's code and title as written.
+            #[test]
+            fn every_import_reads_back(
+                rows in proptest::collection::vec(
+                    (
+                        proptest::sample::select(CODES),
+                        proptest::collection::vec(proptest::sample::select(TEXT), 1..3),
+                        proptest::sample::select(&["1", "0,5", "2", "20", ""][..]),
+                        proptest::collection::vec(proptest::sample::select(TEXT), 0..3),
+                    ),
+                    1..8,
+                ),
+            ) {
+                let mut csv = String::from("STT,Tiêu chí,Điểm tối đa,Cách chấm điểm\n");
+                for (code, title, max, scoring) in &rows {
+                    csv.push_str(&format!(
+                        "{},{},{},{}\n",
+                        code,
+                        cell(&title.join(" ")),
+                        cell(max),
+                        cell(&scoring.join("; "))
+                    ));
+                }
+                let source = Source::from_text("p.csv".into(), csv.clone());
+                let options = Options::from_path(Path::new("p-2020.csv"));
+                if let Ok(imported) = import(&source, options) {
+                    let yaml = imported.to_yaml();
+                    let back = Source::from_text("p.yaml".into(), yaml.clone());
+                    prop_assert!(back.document().is_ok(), "{csv}\n{yaml}");
+                    let value: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
+                    fn walk(v: &serde_yaml::Value, out: &mut Vec<(String, String)>) {
+                        for n in v.as_sequence().into_iter().flatten() {
+                            out.push((
+                                n["code"].as_str().unwrap().to_string(),
+                                n["title"].as_str().unwrap().to_string(),
+                            ));
+                            walk(&n["items"], out);
+                        }
+                    }
+                    let mut nodes = Vec::new();
+                    walk(&value["sections"], &mut nodes);
+                    prop_assert_eq!(nodes.len(), imported.rows);
+                    for (code, title) in &nodes {
+                        prop_assert!(
+                            rows.iter().any(|(c, t, _, _)| {
+                                table::code(c).as_deref() == Some(code.as_str())
+                                    && text::clean(&t.join(" ")) == *title
+                            }),
+                            "{} {} not in the table", code, title
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

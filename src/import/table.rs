@@ -160,7 +160,7 @@ fn records(
 }
 
 /// A code as officers write it: "1.1.", " 1.1 " and "01.2" become "1.1" and "1.2".
-fn code(cell: &str) -> Option<String> {
+pub(super) fn code(cell: &str) -> Option<String> {
     let c: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
     let c = c.trim_end_matches('.');
     let parts: Option<Vec<String>> = c
