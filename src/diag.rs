@@ -92,6 +92,11 @@ checks! {
     BAD_RESULT = "E301", "JSON result that `score` could not have written";
     BAD_CODE_MAP = "E302", "renumbering map that does not fit the two results";
     TITLE_CHANGED = "W301", "criterion matched by its code under an unrelated title";
+    // Importing a published criteria table (`parindex criteria import`).
+    TABLE_HEADER = "E401", "table header not recognised";
+    TABLE_ROW = "E402", "unreadable table row";
+    SCORING_OVER_MAX = "W401", "scoring text gives more points than the row's max";
+    TABLE_MAX_NOT_SUM = "W402", "published max differs from the sum of its rows";
 }
 
 /// A position in a file: 1-based line and column (in characters).

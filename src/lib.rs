@@ -4,7 +4,8 @@
 //! The library holds the domain model ([`model`]), loading and validation of criteria sets
 //! and evidence files ([`load`]), the rules ([`rule`]: per rule kind its value check, score
 //! with derivation, inverse and description), the scoring engine ([`score`]), the one way
-//! from an evidence file to a scored card with its diagnostics ([`pipeline`]), the reports
+//! from an evidence file to a scored card with its diagnostics ([`pipeline`]), importing a
+//! published criteria table saved as CSV ([`import`], which the engine never uses), the reports
 //! built on scorecards ([`losses`], [`rank`], [`compare`], [`explain`], [`whatif`],
 //! [`check`], [`report`]), rendering ([`render`]) and diagnostics ([`diag`]); the `parindex`
 //! binary is a thin command-line layer over it.
@@ -21,6 +22,7 @@
 //! reports   → pipeline, score, rule, model         (losses, explain, whatif, template: no load;
 //!                                                   check, rank, compare also read files)
 //! render    → reports, score, model, i18n          (report/ renders its own view model too)
+//! import    → model, decimal, diag                 (a table → criteria YAML)
 //! cmd       → everything (the binary; anyhow only there)
 //! ```
 
@@ -31,6 +33,7 @@ pub mod diag;
 pub mod embedded;
 pub mod explain;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod losses;
 pub mod model;
