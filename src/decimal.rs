@@ -67,6 +67,14 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
 /// point the scale, exactly as `Decimal::from_str_exact` would read them, at a tenth of its
 /// cost; anything else takes the general path.
 fn short_plain(b: &[u8]) -> Option<Decimal> {
+    let (mantissa, scale) = short_parts(b)?;
+    Some(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
+}
+
+/// The mantissa and scale of a short plain decimal (see [`short_plain`]): `97.30` is
+/// `(9730, 2)`. Callers that only need a bound checked (a percentage within 0–100, a count
+/// that is whole) read it here without decimal arithmetic.
+pub fn short_parts(b: &[u8]) -> Option<(u64, u32)> {
     if b.is_empty() || b.len() > 19 {
         return None;
     }
@@ -87,7 +95,7 @@ fn short_plain(b: &[u8]) -> Option<Decimal> {
     if digits > 18 || (point && scale == 0) {
         return None;
     }
-    Some(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
+    Some((mantissa, scale))
 }
 
 /// An arithmetic result that does not fit a decimal.
@@ -186,6 +194,10 @@ impl Rounding {
     pub const MAX_DECIMALS: u32 = 28;
 
     pub fn apply(self, value: Decimal) -> Decimal {
+        // Nothing to round (a whole score, a tier's points): skip the arithmetic.
+        if value.scale() <= self.decimals {
+            return value;
+        }
         value.round_dp_with_strategy(self.decimals, self.mode.strategy())
     }
 }

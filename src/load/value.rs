@@ -109,6 +109,12 @@ pub fn percent_text(number_text: &str, whole: &str) -> Result<Decimal, ValueProb
 
 /// Reads the number before a `%` sign, checked to lie in 0–100.
 fn percent_number(number_text: &str, whole: &str) -> Result<Decimal, ValueProblem> {
+    // The usual `97.3`: unsigned and checked against 100 on its digits.
+    if let Some((m, scale)) = decimal::short_parts(number_text.as_bytes()) {
+        if u128::from(m) <= 100 * 10u128.pow(scale) {
+            return Ok(Decimal::from_i128_with_scale(i128::from(m), scale));
+        }
+    }
     let n = match parse_decimal(number_text) {
         Ok(n) => n,
         Err(NumberError::TooLarge) => return Err(number(number_text).unwrap_err()),
@@ -138,6 +144,10 @@ fn percent_number(number_text: &str, whole: &str) -> Result<Decimal, ValueProble
 
 fn fraction_text(done: &str, total: &str, whole: &str) -> Result<Value, ValueProblem> {
     let count = |s: &str| -> Result<Decimal, ValueProblem> {
+        // The usual `4290`: digits only, so whole and not negative.
+        if let Some((m, 0)) = decimal::short_parts(s.as_bytes()) {
+            return Ok(Decimal::from(m));
+        }
         let n = parse_decimal(s).map_err(|e| match e {
             NumberError::TooLarge => number(s).unwrap_err(),
             NumberError::NotANumber => problem(

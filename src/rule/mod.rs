@@ -89,10 +89,14 @@ pub fn score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Scored>,
         Rule::Points => points::score(value),
     };
     // Every leaf score lies in [0, max], whatever the parameters.
-    Ok(Some(Scored {
-        unrounded: unrounded.max(Decimal::ZERO).min(max),
-        how,
-    }))
+    let unrounded = if unrounded.is_sign_negative() {
+        Decimal::ZERO
+    } else if unrounded > max {
+        max
+    } else {
+        unrounded
+    };
+    Ok(Some(Scored { unrounded, how }))
 }
 
 /// The least demanding value with which a leaf of `max` under `rule` scores at least `needed`

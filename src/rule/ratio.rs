@@ -21,6 +21,20 @@ pub(super) fn score(
             },
         ));
     };
+    if *r == Ratio::default() {
+        // The plain rule, most of a set's ratios: max × num / den, full marks at 100%.
+        return Ok(if num == den {
+            (max, Derivation::FullAt { full_at: r.full_at })
+        } else {
+            (
+                div(mul(max, *num)?, *den)?,
+                Derivation::Proportional {
+                    num: *num,
+                    den: *den,
+                },
+            )
+        });
+    }
     let num = if r.invert { sub(*den, *num)? } else { *num };
     let lower = mul(r.zero_below, *den)?;
     let upper = mul(r.full_at, *den)?;
