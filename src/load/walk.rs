@@ -34,7 +34,8 @@ pub fn describe_special(t: &FileType) -> &'static str {
 /// comes back once, however many times it is named or found.
 pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) {
     struct Walk {
-        out: Vec<(PathBuf, bool)>,
+        /// Each file found: its path as named or found, whether named, and its real path.
+        out: Vec<(PathBuf, bool, PathBuf)>,
         problems: Vec<Diagnostic>,
         /// Canonical paths of the folders walked so far.
         seen: HashSet<PathBuf>,
@@ -43,7 +44,7 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
         fn dir(&mut self, dir: &Path) {
             // A folder that cannot be resolved is read as named and reported if unreadable.
             let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-            if !self.seen.insert(real) {
+            if !self.seen.insert(real.clone()) {
                 return;
             }
             let entries = match std::fs::read_dir(dir) {
@@ -59,21 +60,24 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
             };
             // The entry's own file type: no extra system call per file on most file systems
             // (a national ranking lists ten thousand files); only links are followed.
-            let mut found: Vec<(PathBuf, Option<FileType>)> = entries
+            // A file's real path is the real folder's plus its name, unless it is a link (then
+            // resolved): no system call per file to tell one file named twice.
+            let mut found: Vec<(PathBuf, Option<FileType>, Option<PathBuf>)> = entries
                 .filter_map(|e| e.ok())
                 .map(|e| {
-                    let t = match e.file_type() {
-                        Ok(t) if t.is_symlink() => {
-                            std::fs::metadata(e.path()).ok().map(|m| m.file_type())
-                        }
-                        Ok(t) => Some(t),
-                        Err(_) => None,
+                    let (t, real_file) = match e.file_type() {
+                        Ok(t) if t.is_symlink() => (
+                            std::fs::metadata(e.path()).ok().map(|m| m.file_type()),
+                            e.path().canonicalize().ok(),
+                        ),
+                        Ok(t) => (Some(t), Some(real.join(e.file_name()))),
+                        Err(_) => (None, None),
                     };
-                    (e.path(), t)
+                    (e.path(), t, real_file)
                 })
                 .collect();
             found.sort_by(|a, b| a.0.cmp(&b.0));
-            for (p, t) in found {
+            for (p, t, real_file) in found {
                 let name = p
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
@@ -96,7 +100,10 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
                         ),
                     ),
                     // A regular file, or a broken link: reading it says what is wrong.
-                    _ => self.out.push((p, false)),
+                    _ => {
+                        let real_file = real_file.unwrap_or_else(|| p.clone());
+                        self.out.push((p, false, real_file))
+                    }
                 }
             }
         }
@@ -110,15 +117,15 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
         if p.is_dir() {
             walk.dir(p);
         } else {
-            walk.out.push((p.clone(), true));
+            let real = p.canonicalize().unwrap_or_else(|_| p.clone());
+            walk.out.push((p.clone(), true, real));
         }
     }
     // A file named twice, directly and through its folder, or through a link, is read once:
     // its first name is kept, and it counts as named if it was named anywhere.
     let mut first: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
     let mut out: Vec<(PathBuf, bool)> = Vec::with_capacity(walk.out.len());
-    for (p, named) in walk.out {
-        let real = p.canonicalize().unwrap_or_else(|_| p.clone());
+    for (p, named, real) in walk.out {
         match first.get(&real) {
             Some(&i) => out[i].1 |= named,
             None => {

@@ -193,7 +193,9 @@ fn json(rows: &[Row], info: &LeagueInfo) -> String {
             .map(|h| h.join().expect("a row writer does not panic"))
             .collect()
     });
-    let mut out = String::with_capacity(head.len() + parts.iter().map(Vec::len).sum::<usize>() + 8);
+    let joints = 2 * parts.len() + 16;
+    let mut out =
+        String::with_capacity(head.len() + parts.iter().map(Vec::len).sum::<usize>() + joints);
     out.push_str(head);
     out.push_str("[\n");
     for (i, part) in parts.iter().enumerate() {
