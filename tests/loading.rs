@@ -232,3 +232,34 @@ fn a_malformed_entry_does_not_hide_the_other_problems_of_the_file() {
         assert!(report.contains(code), "{code} missing from:\n{report}");
     }
 }
+
+#[test]
+fn a_code_given_twice_is_refused_in_small_and_large_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    // A small mapping: YAML's own rule, at the second key.
+    let small = evidence(
+        dir.path(),
+        "small.yaml",
+        "U",
+        "kind: evidence",
+        "  \"1.1\": có\n  \"1.1\": không\n",
+    );
+    let out = parindex().args(["check", &small]).output().unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(report.contains("key `1.1` appears twice"), "{report}");
+    // A table of codes past the small size: refused by the binder, naming the criterion.
+    let mut values = String::new();
+    for i in 0..40 {
+        values.push_str(&format!("  \"1.{}\": 1\n", 100 + i));
+    }
+    values.push_str("  \"1.1\": có\n  \"1.1\": không\n");
+    let large = evidence(dir.path(), "large.yaml", "U", "kind: evidence", &values);
+    let out = parindex().args(["check", &large]).output().unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        report.contains("[E103]") && report.contains("`1.1` has two values"),
+        "{report}"
+    );
+}

@@ -85,6 +85,24 @@ impl Output {
     }
 }
 
+impl Output {
+    /// Writes output made in pieces (a league of ten thousand rows): to standard output one
+    /// piece after the other, to a file joined and written atomically like any output.
+    pub fn write_parts(&self, parts: Vec<Vec<u8>>) -> anyhow::Result<()> {
+        match &self.output {
+            Some(path) => {
+                write_atomic(path, parts.concat(), self.force).context("the output was not written")
+            }
+            None => {
+                for part in &parts {
+                    write_stdout(part);
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 /// Loads and scores an evidence file ([`parindex::pipeline::score_file`]); on failure the
 /// diagnostics are printed and the exit code comes back.
 pub fn load_scored(

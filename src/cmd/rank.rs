@@ -191,10 +191,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         sections: &sections,
         with_previous: previous.is_some(),
     };
-    args.out.write(
-        false,
-        |format, opts| render(&rows, &info, format, opts),
-        || parindex::render::xlsx::league(&rows, &info),
-    )?;
+    if args.out.format == parindex::render::Format::Json {
+        // Written as made: no one buffer holding the whole league.
+        args.out
+            .write_parts(parindex::render::rank::json_parts(&rows, &info))?;
+    } else {
+        args.out.write(
+            false,
+            |format, opts| render(&rows, &info, format, opts),
+            || parindex::render::xlsx::league(&rows, &info),
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }

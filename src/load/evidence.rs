@@ -509,11 +509,25 @@ impl Binder<'_> {
                 }
             }
         }
+        let mut pinned = vec![false; self.set.nodes.len()];
         for (k, t) in &raw.scores {
             let Some(code) = self.code_key(k) else {
                 continue;
             };
-            if self.node(code, k, &mut 0, written).is_none() {
+            let Some(i) = self.node(code, k, &mut 0, written) else {
+                continue;
+            };
+            if std::mem::replace(&mut pinned[i], true) {
+                self.found.push(
+                    self.source
+                        .diag_at(
+                            diag::DUPLICATE_CODE,
+                            k,
+                            format!("`{code}` has two expected scores"),
+                        )
+                        .criterion(code)
+                        .help("keep one expected score per criterion"),
+                );
                 continue;
             }
             match parse_decimal(t.0) {

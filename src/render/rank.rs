@@ -159,10 +159,21 @@ fn json_row<'a>(row: &'a Row, info: &'a LeagueInfo) -> JsonRow<'a> {
     }
 }
 
-/// The league as pretty JSON. Rows are written on every core, each chunk into its own buffer,
-/// then joined in order: the same text `serde_json::to_string_pretty` gives for the whole
-/// document (a test holds the two equal), without one thread formatting ten thousand rows.
+/// The league as pretty JSON: [`json_parts`] joined.
 fn json(rows: &[Row], info: &LeagueInfo) -> String {
+    let parts = json_parts(rows, info);
+    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        out.extend_from_slice(&part);
+    }
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// The league as pretty JSON, in pieces to be written one after the other. Rows are written on
+/// every core, each chunk into its own buffer: in order, the pieces read as the text
+/// `serde_json::to_string_pretty` gives for the whole document (a test holds the two equal),
+/// without one thread formatting ten thousand rows or one more copy of them all.
+pub fn json_parts(rows: &[Row], info: &LeagueInfo) -> Vec<Vec<u8>> {
     let doc = JsonLeague {
         criteria: info.criteria,
         stage: info.stage.name(),
@@ -176,7 +187,7 @@ fn json(rows: &[Row], info: &LeagueInfo) -> String {
     };
     let head = serde_json::to_string_pretty(&doc).expect("a league serialises");
     if rows.is_empty() {
-        return head + "\n";
+        return vec![(head + "\n").into_bytes()];
     }
     let head = head
         .strip_suffix("[]\n}")
@@ -193,18 +204,15 @@ fn json(rows: &[Row], info: &LeagueInfo) -> String {
             .map(|h| h.join().expect("a row writer does not panic"))
             .collect()
     });
-    let joints = 2 * parts.len() + 16;
-    let mut out =
-        String::with_capacity(head.len() + parts.iter().map(Vec::len).sum::<usize>() + joints);
-    out.push_str(head);
-    out.push_str("[\n");
-    for (i, part) in parts.iter().enumerate() {
+    let mut out = Vec::with_capacity(2 * parts.len() + 1);
+    out.push(format!("{head}[\n").into_bytes());
+    for (i, part) in parts.into_iter().enumerate() {
         if i > 0 {
-            out.push_str(",\n");
+            out.push(b",\n".to_vec());
         }
-        out.push_str(std::str::from_utf8(part).expect("serde_json writes UTF-8"));
+        out.push(part);
     }
-    out.push_str("\n  ]\n}\n");
+    out.push(b"\n  ]\n}\n".to_vec());
     out
 }
 
