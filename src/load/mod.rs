@@ -40,27 +40,48 @@ impl Source {
     pub fn read(path: &Path) -> Result<Source, Diagnostics> {
         let name = path.display().to_string();
         let fail = |check: Check, msg: String| Diagnostics::one(Diagnostic::new(check, &name, msg));
-        // Only regular files: opening a FIFO would wait for a writer forever.
-        let meta = std::fs::metadata(path)
-            .map_err(|e| fail(diag::FILE_UNREADABLE, format!("cannot open the file: {e}")))?;
-        if !meta.is_file() {
+        // Only regular files: opening a FIFO would wait for a writer forever. On Linux the file
+        // is opened without waiting and then asked what it is (one system call less per file,
+        // and no window between the question and the opening); elsewhere it is asked first.
+        let not_regular = |meta: &std::fs::Metadata| {
             let what = if meta.is_dir() {
                 "a folder"
             } else {
                 walk::describe_special(&meta.file_type())
             };
-            return Err(fail(
+            fail(
                 diag::FILE_UNREADABLE,
                 format!("{what}, not a regular file: only regular files are read"),
-            ));
+            )
+        };
+        let cannot_open =
+            |e: std::io::Error| fail(diag::FILE_UNREADABLE, format!("cannot open the file: {e}"));
+        #[cfg(target_os = "linux")]
+        let (file, meta) = {
+            use std::os::unix::fs::OpenOptionsExt;
+            const O_NONBLOCK: i32 = 0o4000;
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .custom_flags(O_NONBLOCK)
+                .open(path)
+                .map_err(cannot_open)?;
+            let meta = file.metadata().map_err(cannot_open)?;
+            (file, meta)
+        };
+        #[cfg(not(target_os = "linux"))]
+        let (file, meta) = {
+            let meta = std::fs::metadata(path).map_err(cannot_open)?;
+            if !meta.is_file() {
+                return Err(not_regular(&meta));
+            }
+            (std::fs::File::open(path).map_err(cannot_open)?, meta)
+        };
+        if !meta.is_file() {
+            return Err(not_regular(&meta));
         }
-        let file = std::fs::File::open(path)
-            .map_err(|e| fail(diag::FILE_UNREADABLE, format!("cannot open the file: {e}")))?;
         // Sized from the file's length (one allocation, no probing reads); the limit is still
         // enforced on what is read, whatever the metadata said.
-        let hint = file
-            .metadata()
-            .map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1)) as usize;
+        let hint = meta.len().min(MAX_FILE_BYTES + 1) as usize;
         let mut bytes = Vec::with_capacity(hint + 1);
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
