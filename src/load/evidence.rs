@@ -373,7 +373,9 @@ impl Binder<'_> {
 
     /// The entries by node.
     fn entries(&mut self, raw: &RawEvidence) -> Vec<Option<Entry>> {
-        let mut entries: Vec<Option<Entry>> = vec![None; self.set.nodes.len()];
+        // Filled, not cloned element by element as `vec![None; n]` would.
+        let mut entries: Vec<Option<Entry>> = Vec::with_capacity(self.set.nodes.len());
+        entries.resize_with(self.set.nodes.len(), || None);
         let mut cursor = 0;
         for (k, raw_entry) in &raw.values {
             let Some(code) = self.code_key(k) else {

@@ -30,6 +30,14 @@ pub fn read_value(scalar: &Scalar) -> Result<Option<Value>, ValueProblem> {
     }
 }
 
+/// `str::trim`, with the usual case (nothing to trim) answered from the two end bytes.
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 fn number(text: &str) -> Result<Decimal, ValueProblem> {
     parse_decimal(text).map_err(|e| match e {
         NumberError::TooLarge => problem(
@@ -50,7 +58,7 @@ const TRUE_WORDS: [&str; 4] = ["yes", "có", "co\u{301}", "true"];
 const FALSE_WORDS: [&str; 4] = ["no", "không", "kho\u{302}ng", "false"];
 
 fn read_text(s: &str) -> Result<Value, ValueProblem> {
-    let t = s.trim();
+    let t = trim(s);
     // The words are short and start with a letter; rates and counts (most values) skip the
     // lower-casing and its allocation.
     if t.len() <= 8 && t.starts_with(|c: char| c.is_alphabetic()) {
@@ -66,7 +74,7 @@ fn read_text(s: &str) -> Result<Value, ValueProblem> {
         }
     }
     if let Some(p) = t.strip_suffix('%') {
-        let num = percent_number(p.trim_end(), t)?;
+        let num = percent_number(trim(p), t)?;
         return Ok(Value::Rate {
             num,
             den: Decimal::ONE_HUNDRED,
@@ -74,7 +82,7 @@ fn read_text(s: &str) -> Result<Value, ValueProblem> {
         });
     }
     if let Some((done, total)) = t.split_once('/') {
-        return fraction_text(done.trim(), total.trim(), t);
+        return fraction_text(trim(done), trim(total), t);
     }
     if t.contains(',') && parse_decimal(&t.replace(',', ".")).is_ok() {
         return Err(problem(
