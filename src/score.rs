@@ -170,7 +170,13 @@ pub fn score_leaf(
             }
         }
         Some(scored) => NodeScore {
-            score: set.rounding.apply(scored.unrounded).min(node.max),
+            // Rounding up can pass a max with more places than the rounding keeps (3 × 1/48 of
+            // a max of 0.0625 rounds to 0.063); a max it can write, it never passes.
+            score: if node.max.scale() <= set.rounding.decimals {
+                set.rounding.apply(scored.unrounded)
+            } else {
+                set.rounding.apply(scored.unrounded).min(node.max)
+            },
             max: node.max,
             status: Status::Scored,
             leaf: Some(LeafScore {

@@ -88,11 +88,12 @@ pub fn score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Scored>,
         Rule::Deduct { per } => deduct::score(*per, max, value)?,
         Rule::Points => points::score(value),
     };
-    // Every leaf score lies in [0, max], whatever the parameters.
+    // Every leaf score lies in [0, max]: each rule's branches keep it there, and the loader
+    // holds tier points and `points` values within the max (the property tests check it). A
+    // negative zero from a subtraction is made plain.
+    debug_assert!(unrounded <= max, "{rule:?} scored {unrounded} of {max}");
     let unrounded = if unrounded.is_sign_negative() {
         Decimal::ZERO
-    } else if unrounded > max {
-        max
     } else {
         unrounded
     };
