@@ -222,7 +222,7 @@ pub fn score_paths(
     let results = score_files(&files, resolver, stage, threads, &|done| {
         progress(done, total)
     });
-    let mut ok = Vec::new();
+    let mut ok = Vec::with_capacity(files.len());
     let mut failed: Vec<(String, Vec<Diagnostic>)> = unreadable
         .into_iter()
         .map(|d| (d.file.clone(), vec![d]))
@@ -251,11 +251,15 @@ pub fn score_files(
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     type Slot = Option<Result<Option<Standing>, Diagnostics>>;
-    let results: Mutex<Vec<Slot>> = Mutex::new(vec![None; paths.len()]);
+    // Sized once, filled not cloned: a national ranking holds ten thousand of these.
+    let mut slots: Vec<Slot> = Vec::with_capacity(paths.len());
+    slots.resize_with(paths.len(), || None);
+    let results: Mutex<Vec<Slot>> = Mutex::new(slots);
+    let per_thread = paths.len() / threads.max(1) + 16;
     std::thread::scope(|scope| {
         for _ in 0..threads.clamp(1, paths.len().max(1)) {
             scope.spawn(|| {
-                let mut mine = Vec::new();
+                let mut mine = Vec::with_capacity(per_thread);
                 loop {
                     let i = next.fetch_add(1, AtomicOrdering::Relaxed);
                     let Some((path, named)) = paths.get(i) else {

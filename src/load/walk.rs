@@ -1,7 +1,7 @@
 //! Finding the YAML files under the paths a command is given.
 
 use crate::diag::{self, Diagnostic};
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fs::FileType;
 use std::path::{Path, PathBuf};
 
@@ -38,7 +38,7 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
         out: Vec<(PathBuf, bool, PathBuf)>,
         problems: Vec<Diagnostic>,
         /// Canonical paths of the folders walked so far.
-        seen: HashSet<PathBuf>,
+        seen: FxHashSet<PathBuf>,
     }
     impl Walk {
         fn dir(&mut self, dir: &Path) {
@@ -76,7 +76,9 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
                     (e.path(), t, real_file)
                 })
                 .collect();
-            found.sort_by(|a, b| a.0.cmp(&b.0));
+            // One folder's entries differ in their names only: compared as bytes, not parsed
+            // into components for each comparison.
+            found.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
             for (p, t, real_file) in found {
                 let name = p
                     .file_name()
@@ -111,7 +113,7 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
     let mut walk = Walk {
         out: Vec::new(),
         problems: Vec::new(),
-        seen: HashSet::new(),
+        seen: FxHashSet::default(),
     };
     for p in paths {
         if p.is_dir() {
@@ -123,7 +125,8 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
     }
     // A file named twice, directly and through its folder, or through a link, is read once:
     // its first name is kept, and it counts as named if it was named anywhere.
-    let mut first: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
+    let mut first: FxHashMap<PathBuf, usize> = FxHashMap::default();
+    first.reserve(walk.out.len());
     let mut out: Vec<(PathBuf, bool)> = Vec::with_capacity(walk.out.len());
     for (p, named, real) in walk.out {
         match first.get(&real) {
