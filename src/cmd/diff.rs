@@ -242,7 +242,7 @@ impl Map {
 /// Reads a renumbering map: `"old": "new"` or `"old": ~`, through the same reading as every
 /// other file (a key written twice is refused there, at its second line).
 fn read_map(path: &Path) -> Result<Map, Diagnostics> {
-    let source = parindex::load::Source::read(path)?;
+    let source = parindex::load::Source::read(path)?.of_any_kind();
     let doc = source.document()?;
     let help = "a map lists old codes with their new code, or ~ where the criterion was removed: \"7.1.6\": ~";
     let Some(pairs) = doc.entries() else {
