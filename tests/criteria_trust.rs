@@ -319,3 +319,29 @@ fn strict_reports_missing_values_once_as_an_error() {
     assert_eq!(stderr.matches("warning[W201]").count(), 1, "{stderr}");
     assert!(!out.stdout.is_empty());
 }
+
+#[test]
+fn a_secret_named_as_a_result_or_a_code_map_is_not_quoted_either() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = dir.path().join(".env");
+    fs::write(&env, format!("{}\n", SECRET_LINES.join("\n"))).unwrap();
+    let env = env.as_os_str();
+    let s = OsStr::new;
+    let (old, new) = (
+        s("examples/krong-no-2021.yaml"),
+        s("examples/krong-no-2022.yaml"),
+    );
+    for args in [
+        vec![s("diff"), env, new],
+        vec![s("diff"), old, new, s("--map"), env],
+        vec![s("report"), new, s("--previous"), env],
+    ] {
+        let (code, output) = run(&args, None);
+        let what = format!("{args:?}");
+        assert_eq!(code, Some(1), "{what}: {output}");
+        assert!(output.contains(".env"), "{what}: names the file: {output}");
+        for line in SECRET_LINES {
+            assert_no_piece_of(line, &output, &what);
+        }
+    }
+}
