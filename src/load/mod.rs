@@ -256,13 +256,10 @@ impl Source {
         }
     }
 
-    /// Whether this file says it is a parindex file: a YAML mapping with `parindex:`, or with
-    /// `kind: criteria` or `kind: evidence`, at its top level; for a file that does not read as
-    /// YAML, a line that starts so. Only such a file is ever quoted in a diagnostic.
-    pub fn is_parindex(&self) -> bool {
-        self.not_parindex_because().is_none()
-    }
-
+    /// Why this file is not a parindex file, if it is not. A parindex file is a YAML mapping
+    /// with `parindex:`, or with `kind: criteria` or `kind: evidence`, at its top level; for a
+    /// file that does not read as a YAML mapping, one with a line that starts so. Only a
+    /// parindex file is ever quoted in a diagnostic.
     fn not_parindex_because(&self) -> Option<NotParindex> {
         match self.document() {
             Err(_) if looks_like_parindex(&self.text) => None,
