@@ -177,14 +177,15 @@ pub fn github_annotation(d: &Diagnostic) -> String {
         property(&format!("{} {}", d.check.code, d.check.title))
     ));
     let mut message = match d.criterion_prefix() {
-        Some(c) => format!("{c}: {}", d.message),
-        None => d.message.clone(),
+        Some(c) => format!("{}: {}", diag::bounded(c), diag::bounded(&d.message)),
+        None => diag::bounded(&d.message).into_owned(),
     };
     if let Some(help) = &d.help {
-        message.push_str(&format!("\nhelp: {help}"));
+        message.push_str(&format!("\nhelp: {}", diag::bounded(help)));
     }
-    // A control or bidirectional character quoted from the input is shown as its code point.
-    let message = diag::visible(&message);
+    // A control or bidirectional character quoted from the input is shown as its code point,
+    // and a long quote is cut.
+    let message = diag::shown(&message);
     format!("::{level} {props}::{}", data(&message))
 }
 

@@ -121,8 +121,12 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, where that is clear.
     pub help: Option<String>,
-    /// The source line, quoted under the message.
+    /// The source line, quoted under the message: at most [`MAX_KEPT`] characters of it,
+    /// around the spot (a line of megabytes is not copied into every diagnostic on it).
     pub source_line: Option<String>,
+    /// How many characters of the line were cut before `source_line`, and whether some were
+    /// cut after it.
+    pub source_cut: (usize, bool),
 }
 
 impl Diagnostic {
@@ -141,6 +145,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             source_line: None,
+            source_cut: (0, false),
         }
     }
 
@@ -159,10 +164,25 @@ impl Diagnostic {
         if let Some(pos) = position {
             self.position = Some(pos);
             self.span = span.max(1);
+            self.source_cut = (0, false);
             self.source_line = text
                 .lines()
                 .nth(pos.line.saturating_sub(1))
-                .map(|l| l.trim_end_matches('\r').to_string());
+                .map(|l| l.trim_end_matches('\r'))
+                .map(|line| {
+                    // At most MAX_KEPT bytes means at most MAX_KEPT characters: kept whole.
+                    if line.len() <= MAX_KEPT {
+                        return line.to_string();
+                    }
+                    let total = line.chars().count();
+                    let col = pos.column.saturating_sub(1).min(total);
+                    let start = col
+                        .saturating_sub(MAX_KEPT / 2)
+                        .min(total.saturating_sub(MAX_KEPT));
+                    let kept: String = line.chars().skip(start).take(MAX_KEPT).collect();
+                    self.source_cut = (start, start + MAX_KEPT < total);
+                    kept
+                });
         }
         self
     }
@@ -210,11 +230,12 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         // Every text here may quote the input: a control or bidirectional character in it is
         // written as its code point, never sent to the terminal as it is.
+        // Every text is also bounded: a value of megabytes is quoted by its beginning.
         write!(f, "{}[{}]: ", self.severity.name(), self.check.code)?;
         if let Some(code) = self.criterion_prefix() {
-            write!(f, "{}: ", visible(code))?;
+            write!(f, "{}: ", shown(code))?;
         }
-        writeln!(f, "{}", visible(&self.message))?;
+        writeln!(f, "{}", shown(&self.message))?;
         let gutter = self.position.map(|p| p.line.to_string().len()).unwrap_or(1);
         let pad = " ".repeat(gutter);
         write!(f, "{pad} --> {}", visible(&self.location()))?;
@@ -225,7 +246,12 @@ impl fmt::Display for Diagnostic {
                 .chars()
                 .map(|c| if c == '\t' { ' ' } else { c })
                 .collect();
-            let col = p.column.saturating_sub(1).min(chars.len());
+            let (cut_before, cut_after) = self.source_cut;
+            let col = p
+                .column
+                .saturating_sub(1)
+                .saturating_sub(cut_before)
+                .min(chars.len());
             let (start, end) = if chars.len() > MAX_QUOTED {
                 let start = col.saturating_sub(MAX_QUOTED / 2);
                 (start, (start + MAX_QUOTED).min(chars.len()))
@@ -249,11 +275,11 @@ impl fmt::Display for Diagnostic {
                 })
                 .collect();
             let mut caret_at = width(&chars[start..col]);
-            if start > 0 {
+            if start > 0 || cut_before > 0 {
                 shown.insert(0, '…');
                 caret_at += 1;
             }
-            if end < chars.len() {
+            if end < chars.len() || cut_after {
                 shown.push('…');
             }
             let underlined = self.span.min(end.saturating_sub(col)).max(1);
@@ -266,7 +292,7 @@ impl fmt::Display for Diagnostic {
             )?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n{pad} = help: {}", visible(help))?;
+            write!(f, "\n{pad} = help: {}", shown(help))?;
         }
         Ok(())
     }
@@ -274,6 +300,57 @@ impl fmt::Display for Diagnostic {
 
 /// Source lines longer than this many characters are quoted as a window around the spot.
 const MAX_QUOTED: usize = 100;
+
+/// The most characters of a source line a diagnostic keeps, around the spot.
+pub const MAX_KEPT: usize = 200;
+
+/// The most characters of a text in backticks (a value, a key, a name quoted from the input)
+/// shown in a message or help, and of a whole message or help.
+pub const MAX_QUOTE: usize = 80;
+pub const MAX_TEXT: usize = 1000;
+
+/// A message or help text as every output format shows it: each part in backticks cut to
+/// [`MAX_QUOTE`] characters, the whole to [`MAX_TEXT`], and hidden characters written as
+/// their code points ([`visible`]).
+pub fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    match bounded(s) {
+        std::borrow::Cow::Borrowed(b) => visible(b),
+        std::borrow::Cow::Owned(o) => std::borrow::Cow::Owned(visible(&o).into_owned()),
+    }
+}
+
+/// `s` with each part in backticks cut to [`MAX_QUOTE`] characters and the whole to
+/// [`MAX_TEXT`], each cut marked with `…`.
+pub fn bounded(s: &str) -> std::borrow::Cow<'_, str> {
+    // No part can be longer than the text: short texts are shown whole.
+    if s.len() <= MAX_QUOTE {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len().min(4 * MAX_TEXT));
+    let mut changed = false;
+    for (i, part) in s.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if i % 2 == 1 && part.chars().nth(MAX_QUOTE).is_some() {
+            out.extend(part.chars().take(MAX_QUOTE));
+            out.push('…');
+            changed = true;
+        } else {
+            out.push_str(part);
+        }
+    }
+    if let Some((cut, _)) = out.char_indices().nth(MAX_TEXT) {
+        out.truncate(cut);
+        out.push('…');
+        changed = true;
+    }
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
 
 /// Several diagnostics, at least one of them an error: the error type of loading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -557,6 +634,30 @@ mod tests {
             d.to_string(),
             "error[E014]: m\n  --> c.yaml:1:14\n  |\n1 | title: \"a<U+202E>b\" x\n  |                     ^"
         );
+    }
+
+    #[test]
+    fn a_long_line_is_kept_and_shown_as_a_window_around_the_spot() {
+        let line = format!("key: \"{}ERR{}\"", "a".repeat(4_000_000), "b".repeat(1000));
+        let column = line.find("ERR").unwrap() + 1;
+        let d = Diagnostic::new(YAML_SYNTAX, "c.yaml", format!("bad `{line}`")).at(
+            Some(Position { line: 1, column }),
+            3,
+            &line,
+        );
+        assert_eq!(d.source_line.as_ref().unwrap().chars().count(), MAX_KEPT);
+        let shown = d.to_string();
+        assert!(shown.len() < 1000, "{}", shown.len());
+        let lines: Vec<&str> = shown.lines().collect();
+        let quoted = lines[3].split_once("| ").unwrap().1;
+        let carets = lines[4].split_once("| ").unwrap().1;
+        assert!(quoted.starts_with('…') && quoted.ends_with('…'), "{quoted}");
+        let at = carets.find('^').unwrap();
+        let under: String = quoted.chars().skip(at).take(3).collect();
+        assert_eq!(under, "ERR");
+        assert_eq!(carets.trim(), "^^^");
+        // The message's quote is cut too, in every format that shows it.
+        assert!(bounded(&d.message).chars().count() <= MAX_QUOTE + 8);
     }
 
     #[test]

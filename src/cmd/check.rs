@@ -1,7 +1,7 @@
 //! `parindex check`: the CI gate for criteria sets and evidence files.
 
 use parindex::check::{check_paths, github_annotation};
-use parindex::diag::{visible, Severity};
+use parindex::diag::{shown, visible, Severity};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -105,9 +105,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         column: d.position.map(|p| p.column),
                         code: d.check.code,
                         severity: d.severity.name(),
-                        criterion: d.criterion.as_deref().map(visible),
-                        message: visible(&d.message),
-                        help: d.help.as_deref().map(visible),
+                        criterion: d.criterion.as_deref().map(shown),
+                        message: shown(&d.message),
+                        help: d.help.as_deref().map(shown),
                     })
                     .collect(),
             };

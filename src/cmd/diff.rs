@@ -242,21 +242,23 @@ impl Map {
 /// Reads a renumbering map: `"old": "new"` or `"old": ~`, through the same reading as every
 /// other file (a key written twice is refused there, at its second line).
 fn read_map(path: &Path) -> Result<Map, Diagnostics> {
-    let source = parindex::load::Source::read(path)?;
+    let source = parindex::load::Source::read(path)?.of_any_kind();
     let doc = source.document()?;
     let help = "a map lists old codes with their new code, or ~ where the criterion was removed: \"7.1.6\": ~";
     let Some(pairs) = doc.entries() else {
+        // Named, not quoted: a file given here by mistake (a `.env`) is not shown.
+        let what = if doc.scalar().is_some() {
+            "a single value"
+        } else {
+            "a list"
+        };
         return Err(Diagnostics::one(
-            source
-                .diag_at(
-                    diag::WRONG_TYPE,
-                    doc,
-                    format!(
-                        "a code map is a mapping of old codes to new ones, not {}",
-                        doc.describe()
-                    ),
-                )
-                .help(help),
+            diag::Diagnostic::new(
+                diag::WRONG_TYPE,
+                &source.name,
+                format!("a code map is a mapping of old codes to new ones, not {what}; its content is not shown"),
+            )
+            .help(help),
         ));
     };
     let mut entries = Vec::with_capacity(pairs.len());

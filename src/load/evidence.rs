@@ -72,22 +72,53 @@ impl CriteriaResolver {
             if let Some(set) = self.cached(&joined) {
                 return Ok((set, Vec::new()));
             }
-            if !path.is_file() {
-                return Err(ResolveError::NotFound);
+            // Only a regular file with `kind: criteria` is a criteria set: a folder, a FIFO (which
+            // would wait for a writer), a device or a system file under /proc, /sys or /dev is
+            // refused unopened, and a file that turns out not to be a criteria set is named but
+            // never quoted (it may be a `.env` or a key: in CI its lines would be published).
+            let refused = |what: String| ResolveError::Refused {
+                path: joined.clone(),
+                what,
+            };
+            let meta = match std::fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(_) => return Err(ResolveError::NotFound),
+            };
+            if !meta.is_file() {
+                let what = if meta.is_dir() {
+                    "a folder"
+                } else {
+                    super::walk::describe_special(&meta.file_type())
+                };
+                return Err(refused(format!("{what}, not a regular file")));
             }
-            let canonical = path
-                .canonicalize()
-                .unwrap_or_else(|_| path.clone())
-                .display()
-                .to_string();
+            let canonical_path = path.canonicalize().unwrap_or_else(|_| path.clone());
+            if let Some(root) = ["/proc", "/sys", "/dev"]
+                .into_iter()
+                .find(|root| canonical_path.starts_with(root))
+            {
+                return Err(refused(format!(
+                    "a system file (under {root}), not a criteria set"
+                )));
+            }
+            let canonical = canonical_path.display().to_string();
             if let Some(set) = self.cached(&canonical) {
                 self.remember(&[joined], &set);
                 return Ok((set, Vec::new()));
             }
-            (
-                vec![joined, canonical],
-                Source::read(&path).map_err(ResolveError::Invalid)?,
-            )
+            // A file that cannot be read (not UTF-8, too large) is named on the `criteria:`
+            // line; one quoted as a parindex file keeps its own diagnostic.
+            let source = Source::read(&path).map_err(|d| match d.0.first() {
+                Some(first) if first.position.is_none() => refused(format!(
+                    "not a file parindex can read as a criteria set: {}",
+                    first.message
+                )),
+                _ => ResolveError::Invalid(d),
+            })?;
+            if let Some(why) = source.not_a_criteria_set() {
+                return Err(refused(format!("{why}; its content is not shown")));
+            }
+            (vec![joined, canonical], source)
         };
         // One thread parses a set while the others wait for it, rather than all parsing it.
         let _one_at_a_time = self.loading.lock().unwrap_or_else(|e| e.into_inner());
@@ -122,7 +153,15 @@ pub enum ResolveError {
     NotFound,
     /// The set was found but does not load.
     Invalid(Diagnostics),
+    /// The path names something that is not a criteria set file: `path` as joined, and what
+    /// it is ("a folder, not a regular file"). Nothing of the file is in it.
+    Refused {
+        path: String,
+        what: String,
+    },
 }
+
+const CRITERIA_HELP: &str = "`criteria:` names an embedded set by its id, or a criteria set file (`kind: criteria`) by its path, relative to this file or absolute";
 
 /// Reads an evidence file and binds it to its criteria set.
 pub fn load_evidence(
@@ -177,6 +216,17 @@ pub fn parse_evidence(
             ));
         }
         Err(ResolveError::Invalid(d)) => return Err(d),
+        Err(ResolveError::Refused { path, what }) => {
+            return Err(Diagnostics::one(
+                source
+                    .diag(
+                        diag::UNKNOWN_CRITERIA,
+                        &[key("criteria")],
+                        format!("criteria set `{}` refused: {path} is {what}", raw.criteria),
+                    )
+                    .help(CRITERIA_HELP),
+            ))
+        }
     };
     // Unknown keys were reported while reading; every other check still runs.
     found.extend(reader.found);

@@ -33,6 +33,8 @@ pub struct Source {
     pub name: String,
     pub text: String,
     doc: OnceLock<Result<Node, Box<Diagnostic>>>,
+    /// Whether a YAML error is quoted whatever the file says it is (see [`Source::of_any_kind`]).
+    quote_any: bool,
 }
 
 impl Source {
@@ -86,6 +88,14 @@ impl Source {
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| fail(diag::FILE_UNREADABLE, format!("cannot read the file: {e}")))?;
+        // A file that says it is empty and yet holds data is a system file made on reading
+        // (`/proc/self/environ`, `/sys/…`): never a criteria set or an evidence file.
+        if meta.len() == 0 && !bytes.is_empty() {
+            return Err(fail(
+                diag::FILE_UNREADABLE,
+                "a system file (its size reads as 0, yet it holds data, as files under /proc and /sys do), not a regular file: not read".into(),
+            ));
+        }
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(fail(
                 diag::FILE_TOO_LARGE,
@@ -108,14 +118,20 @@ impl Source {
                 let before = String::from_utf8_lossy(&bytes[..valid]);
                 let line = before.matches('\n').count() + 1;
                 let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                let shown = String::from_utf8_lossy(bytes);
                 let d = Diagnostic::new(
                     diag::NOT_UTF8,
                     &name,
                     format!("invalid UTF-8 byte 0x{:02X}", bytes[valid]),
-                )
-                .at(Some(Position { line, column }), 1, &shown)
-                .help("save the file as UTF-8 (in Excel: “CSV UTF-8”; in an editor: “Save with encoding UTF-8”); TCVN3/VNI fonts must be converted to Unicode first");
+                );
+                // The line is quoted only from what reads as a parindex file so far: a binary
+                // file named by mistake (a key store, an image) is never shown.
+                let d = if looks_like_parindex(&before) {
+                    let shown = String::from_utf8_lossy(bytes);
+                    d.at(Some(Position { line, column }), 1, &shown)
+                } else {
+                    d
+                };
+                let d = d.help("save the file as UTF-8 (in Excel: “CSV UTF-8”; in an editor: “Save with encoding UTF-8”); TCVN3/VNI fonts must be converted to Unicode first");
                 Err(Diagnostics::one(d))
             }
         }
@@ -129,7 +145,15 @@ impl Source {
             name,
             text,
             doc: OnceLock::new(),
+            quote_any: false,
         }
+    }
+
+    /// A YAML file that is not a parindex file by design (a renumbering map), named for that
+    /// use on the command line: its YAML errors are quoted like a parindex file's.
+    pub fn of_any_kind(mut self) -> Self {
+        self.quote_any = true;
+        self
     }
 
     /// The document tree: the text is parsed once, on first use, and every later question
@@ -153,6 +177,11 @@ impl Source {
     }
 
     fn read_error(&self, e: ReadError, empty: impl Fn() -> Diagnostic) -> Diagnostic {
+        // A file that does not read as YAML is quoted only when it says it is a parindex file:
+        // anything else (a `.env`, a key, `/etc/passwd`) is named, never shown.
+        if !self.quote_any && !matches!(e, ReadError::Empty) && !looks_like_parindex(&self.text) {
+            return self.not_parindex(NotParindex::NotYaml, None);
+        }
         {
             let (check, at, len, message, help): (Check, Position, usize, String, Option<String>) =
                 match e {
@@ -227,6 +256,59 @@ impl Source {
         }
     }
 
+    /// Why this file is not a parindex file, if it is not. A parindex file is a YAML mapping
+    /// with `parindex:`, or with `kind: criteria` or `kind: evidence`, at its top level; for a
+    /// file that does not read as a YAML mapping, one with a line that starts so. Only a
+    /// parindex file is ever quoted in a diagnostic.
+    fn not_parindex_because(&self) -> Option<NotParindex> {
+        match self.document() {
+            Err(_) if looks_like_parindex(&self.text) => None,
+            Err(_) => Some(NotParindex::NotYaml),
+            // A list of parindex mappings (`- parindex: 1`) is a parindex file written wrong:
+            // its own error (E006) quotes it.
+            Ok(doc) if doc.entries().is_none() && looks_like_parindex(&self.text) => None,
+            Ok(doc) if doc.entries().is_none() => {
+                Some(NotParindex::NotMapping(match doc.scalar() {
+                    Some(_) => "a single value",
+                    None => "a list",
+                }))
+            }
+            Ok(doc) => {
+                let kind = doc.get("kind").and_then(Node::scalar);
+                let header = doc.get("parindex").is_some()
+                    || matches!(kind, Some(Scalar::Str("criteria" | "evidence")));
+                (!header).then_some(NotParindex::NoHeader)
+            }
+        }
+    }
+
+    /// "`FILE` is not a criteria set: it does not read as YAML", with nothing quoted from the
+    /// file (no line, no value), for a file that is not a parindex file.
+    fn not_parindex(&self, why: NotParindex, expected: Option<&str>) -> Diagnostic {
+        let (check, reason) = why.check_and_reason();
+        let what = match expected {
+            Some("criteria") => "a criteria set",
+            Some("evidence") => "an evidence file",
+            _ => "a criteria set or an evidence file",
+        };
+        Diagnostic::new(
+            check,
+            &self.name,
+            format!("not {what}: {reason}; its content is not shown"),
+        )
+        .help("a criteria set or an evidence file is YAML that starts with `parindex: 1` and `kind:`; check that the path names the file you meant")
+    }
+
+    /// Why this file is not a criteria set, for a criteria set named by an evidence file:
+    /// `None` when it is a parindex file (whose own problems are then reported, quoted).
+    pub fn not_a_criteria_set(&self) -> Option<String> {
+        if self.text.trim().is_empty() {
+            return Some("an empty file".into());
+        }
+        self.not_parindex_because()
+            .map(|why| format!("not a criteria set: {}", why.check_and_reason().1))
+    }
+
     /// A position past the last line (the end of the text) is shown on the last line.
     fn clamp(&self, at: Position) -> Position {
         let lines = self.text.lines().count().max(1);
@@ -299,6 +381,9 @@ pub enum FileKind {
 /// reading of the file that loading it goes on to use).
 pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
     let doc = source.document()?;
+    if let Some(why) = source.not_parindex_because() {
+        return Err(Diagnostics::one(source.not_parindex(why, None)));
+    }
     if doc.entries().is_none() {
         return Err(Diagnostics::one(
             source
@@ -351,12 +436,54 @@ pub fn is_parindex_file(source: &Source) -> bool {
 /// Reports a file of the other kind before its keys are read: that is the one error worth
 /// showing (its keys would all be unknown here).
 fn expect_kind(source: &Source, doc: &Node, expected: &str) -> Result<(), Diagnostics> {
+    // A file that is not a parindex file at all is named, never quoted key by key.
+    if let Some(why) = source.not_parindex_because() {
+        return Err(Diagnostics::one(source.not_parindex(why, Some(expected))));
+    }
     match doc.get("kind").and_then(Node::scalar) {
         Some(Scalar::Str(k)) if k != expected && (k == "criteria" || k == "evidence") => {
             check_kind(source, k, expected)
         }
         _ => Ok(()),
     }
+}
+
+/// Why a file is not a parindex file.
+#[derive(Debug, Clone, Copy)]
+enum NotParindex {
+    NotYaml,
+    /// What the document is instead: "a list", "a single value".
+    NotMapping(&'static str),
+    NoHeader,
+}
+
+impl NotParindex {
+    fn check_and_reason(self) -> (Check, String) {
+        match self {
+            NotParindex::NotYaml => (diag::YAML_SYNTAX, "it does not read as YAML".into()),
+            NotParindex::NotMapping(what) => (
+                diag::NOT_A_MAPPING,
+                format!("it is {what}, not a YAML mapping of keys"),
+            ),
+            NotParindex::NoHeader => (
+                diag::BAD_HEADER,
+                "it has neither `parindex:` nor `kind: criteria` or `kind: evidence` at its top level".into(),
+            ),
+        }
+    }
+}
+
+/// Whether a text that does not read as a YAML mapping still says it is a parindex file: a
+/// line that starts with `parindex:`, `kind: criteria` or `kind: evidence` (after spaces and
+/// list dashes).
+fn looks_like_parindex(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim_start_matches([' ', '-']);
+        l.starts_with("parindex:")
+            || l.strip_prefix("kind:").is_some_and(|k| {
+                matches!(k.trim().trim_matches(['"', '\'']), "criteria" | "evidence")
+            })
+    })
 }
 
 /// Checks `parindex: 1` and `kind:`, the header both kinds share.
