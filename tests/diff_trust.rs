@@ -217,3 +217,34 @@ fn stages_list_council_changes_that_kept_the_score() {
     assert!(table.contains("4870/4900 → 4850/4900"), "{table}");
     assert!(table.contains("value only"), "{table}");
 }
+
+#[test]
+fn diff_csv_says_which_units_periods_and_stages_it_compares() {
+    let out = parindex()
+        .args([
+            "diff",
+            "examples/krong-no-2021.yaml",
+            "examples/krong-no-2022.yaml",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .ends_with(",old_unit,old_period,old_stage,new_unit,new_period,new_stage"));
+    for line in lines {
+        assert!(
+            line.ends_with(",UBND huyện Krông Nô,2021,final,UBND huyện Krông Nô,2022,final"),
+            "{line}"
+        );
+    }
+}

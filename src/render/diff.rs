@@ -1,6 +1,6 @@
 //! Rendering a [`Comparison`]: table, JSON, CSV, Markdown.
 
-use super::{csv_field, md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
+use super::{md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
 use crate::compare::{Change, Comparison, Line};
 use crate::decimal::{show, show_percent};
 use crate::i18n::Lang;
@@ -352,7 +352,17 @@ fn json(c: &Comparison) -> String {
 }
 
 fn csv(c: &Comparison) -> String {
-    let mut out = String::from("kind,code,title,old_score,new_score,old_max,new_max,old_percent,new_percent,delta,delta_pp,change\n");
+    // Which units, periods and stages the two sides are, on every row: a CSV sheet is often
+    // read cut out of its file.
+    let mut out = String::from("kind,code,title,old_score,new_score,old_max,new_max,old_percent,new_percent,delta,delta_pp,change,old_unit,old_period,old_stage,new_unit,new_period,new_stage\n");
+    let sides = [
+        c.old.unit.clone(),
+        c.old.period.clone(),
+        c.old.stage.name().to_string(),
+        c.new.unit.clone(),
+        c.new.period.clone(),
+        c.new.stage.name().to_string(),
+    ];
     let opt = |d: Option<Decimal>| d.map(show).unwrap_or_default();
     let pct = |d: Option<Decimal>| d.map(show_percent).unwrap_or_default();
     for (i, l) in c.lines.iter().enumerate() {
@@ -370,7 +380,7 @@ fn csv(c: &Comparison) -> String {
             pct(l.delta_pp()),
             String::new(),
         ];
-        push_csv_row(&mut out, &row);
+        push_csv_row(&mut out, &[&row[..], &sides[..]].concat());
     }
     for ch in &c.changes {
         let row = [
@@ -387,15 +397,13 @@ fn csv(c: &Comparison) -> String {
             String::new(),
             change_label(ch).to_string(),
         ];
-        push_csv_row(&mut out, &row);
+        push_csv_row(&mut out, &[&row[..], &sides[..]].concat());
     }
     for (kind, list) in [("removed", &c.removed), ("added", &c.added)] {
         for (code, title) in list {
-            out.push_str(&format!(
-                "{kind},{},{},,,,,,,,,\n",
-                csv_field(code),
-                csv_field(title)
-            ));
+            let mut row = vec![kind.to_string(), code.clone(), title.clone()];
+            row.resize(12, String::new());
+            push_csv_row(&mut out, &[&row[..], &sides[..]].concat());
         }
     }
     out
@@ -409,7 +417,7 @@ fn markdown(c: &Comparison, lang: Lang) -> String {
     out.push_str("| Code | Section | Old | New | Max | Old % | New % | Δ points | Δ pp |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n");
     for line in c.lines.iter().skip(1).chain(c.lines.first()) {
         let title = if line.code.is_empty() {
-            format!("**{}**", line.title)
+            format!("**{}**", md_cell(&line.title))
         } else {
             md_cell(&line.title)
         };
