@@ -276,9 +276,7 @@ impl Outcome {
 
 /// The stage a JSON result names (`Stage::name`'s inverse).
 fn stage_named(name: &str) -> Option<Stage> {
-    [Stage::Final, Stage::SelfAssessment]
-        .into_iter()
-        .find(|s| s.name() == name)
+    Stage::from_name(name)
 }
 
 /// The problems of a result's figures (see [`Outcome::from_json_checked`]). `total_shown` and
@@ -860,7 +858,7 @@ pub fn stages(
         let appraised = final_card.nodes[i]
             .leaf
             .as_ref()
-            .is_some_and(|l| l.appraised);
+            .is_some_and(|l| l.round.is_council());
         if appraised {
             n.reason = reasons.get(i).cloned().flatten();
         }

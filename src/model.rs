@@ -426,19 +426,69 @@ impl Value {
 /// Which stage of the assessment is scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Stage {
-    /// The appraised value where there is one, the self-assessed value otherwise.
+    /// The second appraisal's value where there is one, else the first appraisal's, else the
+    /// self-assessed value.
     #[default]
     Final,
+    /// The first appraisal's value where there is one, the self-assessed value otherwise:
+    /// before the unit's explanation.
+    Appraised,
     /// The unit's self-assessment alone.
     SelfAssessment,
 }
 
 impl Stage {
+    /// Every stage, in the order of the rounds.
+    pub const ALL: [Stage; 3] = [Stage::SelfAssessment, Stage::Appraised, Stage::Final];
+
     pub fn name(self) -> &'static str {
         match self {
             Stage::Final => "final",
+            Stage::Appraised => "appraised",
             Stage::SelfAssessment => "self",
         }
+    }
+
+    /// `name`'s inverse.
+    pub fn from_name(name: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// Which round of the assessment a scored value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Round {
+    /// The unit's self-assessment (tự chấm).
+    #[default]
+    SelfAssessed,
+    /// The council's first appraisal (thẩm định lần 1).
+    Appraised,
+    /// The council's second appraisal, after the unit's explanation (thẩm định lần 2).
+    Reappraised,
+}
+
+impl Round {
+    /// The name used in JSON and CSV output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Round::SelfAssessed => "self",
+            Round::Appraised => "appraised",
+            Round::Reappraised => "reappraised",
+        }
+    }
+
+    /// How a person reads it next to a value: "self-assessed", "appraised", "reappraised".
+    pub fn label(self) -> &'static str {
+        match self {
+            Round::SelfAssessed => "self-assessed",
+            Round::Appraised => "appraised",
+            Round::Reappraised => "reappraised after the explanation",
+        }
+    }
+
+    /// Whether the value is the council's rather than the unit's own.
+    pub fn is_council(self) -> bool {
+        self != Round::SelfAssessed
     }
 }
 
@@ -463,19 +513,36 @@ pub struct Evidence {
 pub struct Entry {
     /// The unit's self-assessed value; `None` for an empty value.
     pub value: Option<Value>,
-    /// The appraisal council's value.
+    /// The appraisal council's value (first appraisal).
     pub appraised: Option<Value>,
+    /// The council's value after the unit's explanation (second appraisal).
+    pub reappraised: Option<Value>,
+    /// Why the first appraisal changed the value.
     pub reason: Option<String>,
+    /// The unit's explanation (giải trình) after the first appraisal.
+    pub explanation: Option<String>,
+    /// Why the second appraisal settled on its value.
+    pub reappraisal_reason: Option<String>,
     pub note: Option<String>,
     pub docs: Vec<String>,
 }
 
 impl Entry {
-    /// The value scored at `stage`, and whether it is the appraised one.
-    pub fn at(&self, stage: Stage) -> Option<(&Value, bool)> {
-        match (stage, &self.appraised) {
-            (Stage::Final, Some(v)) => Some((v, true)),
-            _ => self.value.as_ref().map(|v| (v, false)),
+    /// The value scored at `stage`, and the round it comes from.
+    pub fn at(&self, stage: Stage) -> Option<(&Value, Round)> {
+        match (stage, &self.reappraised, &self.appraised) {
+            (Stage::Final, Some(v), _) => Some((v, Round::Reappraised)),
+            (Stage::Final | Stage::Appraised, _, Some(v)) => Some((v, Round::Appraised)),
+            _ => self.value.as_ref().map(|v| (v, Round::SelfAssessed)),
+        }
+    }
+
+    /// The value given in `round`, if any.
+    pub fn in_round(&self, round: Round) -> Option<&Value> {
+        match round {
+            Round::SelfAssessed => self.value.as_ref(),
+            Round::Appraised => self.appraised.as_ref(),
+            Round::Reappraised => self.reappraised.as_ref(),
         }
     }
 }
@@ -488,4 +555,29 @@ pub struct Expect {
     pub grade: Option<String>,
     /// Code → expected score, in file order.
     pub scores: Vec<(String, Decimal)>,
+    /// parindex's extension: figures pinned for other stages (`expect: { stages: { self:
+    /// { total: … } } }`), in file order; the figures above are the final stage's.
+    pub stages: Vec<(Stage, Expect)>,
+}
+
+impl Expect {
+    /// The figures pinned for `stage`, each with whether it was written under `stages:`:
+    /// `expect:`'s own for the final stage, and those under `stages:` for theirs.
+    pub fn at(&self, stage: Stage) -> impl Iterator<Item = (&Expect, bool)> {
+        let top = (stage == Stage::Final && self.pins_anything()).then_some((self, false));
+        let nested = self
+            .stages
+            .iter()
+            .filter(move |(s, _)| *s == stage)
+            .map(|(_, e)| (e, true));
+        top.into_iter().chain(nested)
+    }
+
+    /// Whether any figure is pinned at this level (not counting `stages:`).
+    pub fn pins_anything(&self) -> bool {
+        self.total.is_some()
+            || self.percent.is_some()
+            || self.grade.is_some()
+            || !self.scores.is_empty()
+    }
 }

@@ -25,10 +25,10 @@ pub fn render(
 }
 
 fn value_text(l: &Loss) -> String {
-    match (&l.value, l.appraised) {
-        (Some(v), true) => format!("{v} (appraised)"),
-        (Some(v), false) => v.clone(),
-        (None, _) => "(missing)".into(),
+    match &l.value {
+        Some(v) if l.round.is_council() => format!("{v} ({})", l.round.name()),
+        Some(v) => v.clone(),
+        None => "(missing)".into(),
     }
 }
 
@@ -124,6 +124,8 @@ struct JsonLoss<'a> {
     title: &'a str,
     value: Option<&'a str>,
     appraised: bool,
+    /// The round the value comes from: `self`, `appraised` or `reappraised`.
+    round: &'static str,
     score: String,
     max: String,
     loss: String,
@@ -156,7 +158,8 @@ fn json_loss(l: &Loss) -> JsonLoss<'_> {
         code: &l.code,
         title: &l.title,
         value: l.value.as_deref(),
-        appraised: l.appraised,
+        appraised: l.round.is_council(),
+        round: l.round.name(),
         score: show(l.score),
         max: show(l.max),
         loss: show(l.loss),
@@ -192,7 +195,7 @@ fn json(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> 
 /// a spreadsheet's pivot by office adds up.
 fn csv(card: &Scorecard, losses: &[Loss]) -> String {
     let mut out = String::from(
-        "code,title,value,appraised,score,max,loss,why,responsible,unit,period,stage\n",
+        "code,title,value,appraised,round,score,max,loss,why,responsible,unit,period,stage\n",
     );
     for l in losses {
         let offices: Vec<&str> = if l.responsible.is_empty() {
@@ -205,7 +208,8 @@ fn csv(card: &Scorecard, losses: &[Loss]) -> String {
                 l.code.clone(),
                 l.title.clone(),
                 l.value.clone().unwrap_or_default(),
-                l.appraised.to_string(),
+                l.round.is_council().to_string(),
+                l.round.name().to_string(),
                 show(l.score),
                 show(l.max),
                 show(l.loss),

@@ -289,10 +289,10 @@ fn losses_sheet(losses: &[Loss]) -> Sheet {
                 vec![
                     text(&l.code),
                     text(&l.title),
-                    text(match (&l.value, l.appraised) {
-                        (Some(v), true) => format!("{v} (appraised)"),
-                        (Some(v), false) => v.clone(),
-                        (None, _) => "(missing)".into(),
+                    text(match &l.value {
+                        Some(v) if l.round.is_council() => format!("{v} ({})", l.round.name()),
+                        Some(v) => v.clone(),
+                        None => "(missing)".into(),
                     }),
                     XCell::Points(l.loss),
                     text(l.why.clone().unwrap_or_default()),
