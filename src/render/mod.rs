@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod losses;
 pub mod rank;
+pub mod rounds;
 pub mod xlsx;
 
 use crate::decimal::{show, show_percent};
