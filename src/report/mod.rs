@@ -16,7 +16,7 @@ use crate::compare::{compare, CodeMap, Outcome};
 use crate::decimal::Overflow;
 use crate::i18n::Lang;
 use crate::losses::{by_responsible, losses, Loss};
-use crate::model::{Evidence, Round, Value};
+use crate::model::{Evidence, Round, Stage, Value};
 use crate::rank::{league, Row, Standing};
 use crate::score::Scorecard;
 use rust_decimal::Decimal;
@@ -117,6 +117,8 @@ pub struct Report {
     pub period: String,
     pub criteria_id: String,
     pub criteria_title: String,
+    /// The stage reported (the final one unless asked otherwise).
+    pub stage: Stage,
     pub score: Decimal,
     pub max: Decimal,
     pub percent: Option<Decimal>,
@@ -302,6 +304,7 @@ pub fn build(
         period: card.period.clone(),
         criteria_id: set.id.clone(),
         criteria_title: set.title.clone(),
+        stage: card.stage,
         score: card.total.score,
         max: card.total.max,
         percent: card.total.percent,

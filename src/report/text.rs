@@ -4,7 +4,7 @@
 
 use super::{LossItem, Place, Report, SectionReport};
 use crate::i18n::Lang;
-use crate::model::{Round, Value};
+use crate::model::{Round, Stage, Value};
 use rust_decimal::Decimal;
 
 /// A piece of a sentence: plain, or a key figure shown strong.
@@ -492,8 +492,15 @@ pub(crate) fn title(lang: Lang, r: &Report) -> String {
 
 /// The criteria set line.
 pub(crate) fn criteria_line(lang: Lang, r: &Report) -> String {
+    let stage = match (lang, r.stage) {
+        (_, Stage::Final) => "",
+        (Lang::Vi, Stage::Appraised) => " · kết quả thẩm định lần 1 (trước giải trình)",
+        (Lang::Vi, Stage::SelfAssessment) => " · kết quả tự chấm",
+        (Lang::En, Stage::Appraised) => " · the first appraisal (before the unit's explanation)",
+        (Lang::En, Stage::SelfAssessment) => " · the unit's self-assessment",
+    };
     format!(
-        "{}: {} ({})",
+        "{}: {} ({}){stage}",
         words(lang).criteria_set,
         r.criteria_title,
         r.criteria_id
