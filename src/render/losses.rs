@@ -4,6 +4,7 @@ use super::{md_cell, new_table, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::show;
 use crate::i18n::Lang;
 use crate::losses::{Group, Loss};
+use crate::model::Stage;
 use crate::score::Scorecard;
 use comfy_table::Cell;
 use serde::Serialize;
@@ -52,8 +53,13 @@ fn breakdown(card: &Scorecard, g: &Group, by: &str, lang: Lang) -> String {
 }
 
 fn heading(card: &Scorecard, losses: &[Loss], lang: Lang) -> String {
+    // The final stage goes unsaid, as it always has; another stage is named.
+    let stage = match card.stage {
+        Stage::Final => String::new(),
+        s => format!(" · stage {}", s.name()),
+    };
     format!(
-        "{} · {} · {} criteria lost {} of {} points",
+        "{} · {}{stage} · {} criteria lost {} of {} points",
         card.unit,
         card.period,
         losses.len(),
