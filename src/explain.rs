@@ -162,7 +162,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
                             "reappraised by the council after the unit's explanation (self-assessed: {}; first appraisal: {}); reason: {}",
                             show_in(Round::SelfAssessed),
                             show_in(Round::Appraised),
-                            reason(entry.and_then(|e| e.reappraisal_reason.as_deref()))
+                            reason(entry.and_then(|e| e.reappraisal_reason()))
                         ),
                         Round::Appraised => format!(
                             "appraised by the council (self-assessed: {}); reason: {}",
@@ -179,7 +179,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
                     };
                     out.push(format!("  value: {} ({source})", leaf.value.show()));
                     if leaf.round == Round::Appraised {
-                        if let Some(later) = entry.and_then(|e| e.reappraised.as_ref()) {
+                        if let Some(later) = entry.and_then(Entry::reappraised) {
                             out.push(format!(
                                 "  stage {}: the second appraisal ({}) after the unit's explanation is set aside",
                                 card.stage.name(),
@@ -187,7 +187,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
                             ));
                         }
                     }
-                    if let Some(why) = entry.and_then(|e| e.explanation.as_deref()) {
+                    if let Some(why) = entry.and_then(Entry::explanation) {
                         if leaf.round == Round::Reappraised || card.stage != Stage::SelfAssessment {
                             out.push(format!("  the unit's explanation: {why}"));
                         }

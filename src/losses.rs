@@ -37,8 +37,8 @@ pub fn losses(card: &Scorecard, evidence: &Evidence) -> Vec<Loss> {
             let round = s.leaf.as_ref().map_or(Round::SelfAssessed, |l| l.round);
             let why = match (entry, round) {
                 (Some(e), Round::Reappraised) => e
-                    .reappraisal_reason
-                    .clone()
+                    .reappraisal_reason()
+                    .map(str::to_string)
                     .or_else(|| e.reason.clone())
                     .or_else(|| e.note.clone()),
                 (Some(e), Round::Appraised) => e.reason.clone().or_else(|| e.note.clone()),

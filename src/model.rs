@@ -515,22 +515,46 @@ pub struct Entry {
     pub value: Option<Value>,
     /// The appraisal council's value (first appraisal).
     pub appraised: Option<Value>,
-    /// The council's value after the unit's explanation (second appraisal).
-    pub reappraised: Option<Value>,
     /// Why the first appraisal changed the value.
     pub reason: Option<String>,
-    /// The unit's explanation (giải trình) after the first appraisal.
-    pub explanation: Option<String>,
-    /// Why the second appraisal settled on its value.
-    pub reappraisal_reason: Option<String>,
     pub note: Option<String>,
     pub docs: Vec<String>,
+    /// The unit's explanation and the council's second appraisal, where there are any: boxed,
+    /// as few values have them and every entry of a ranked folder is allocated and filled.
+    pub second: Option<Box<SecondRound>>,
+}
+
+/// What follows the first appraisal: the unit's explanation (giải trình) and the council's
+/// second appraisal (thẩm định lần 2).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SecondRound {
+    /// The unit's explanation, with its documents.
+    pub explanation: Option<String>,
+    /// The council's value after the explanation: final.
+    pub reappraised: Option<Value>,
+    /// What the council made of the explanation.
+    pub reappraisal_reason: Option<String>,
 }
 
 impl Entry {
+    /// The council's value after the unit's explanation (second appraisal).
+    pub fn reappraised(&self) -> Option<&Value> {
+        self.second.as_ref()?.reappraised.as_ref()
+    }
+
+    /// The unit's explanation (giải trình) after the first appraisal.
+    pub fn explanation(&self) -> Option<&str> {
+        self.second.as_ref()?.explanation.as_deref()
+    }
+
+    /// What the second appraisal made of the explanation.
+    pub fn reappraisal_reason(&self) -> Option<&str> {
+        self.second.as_ref()?.reappraisal_reason.as_deref()
+    }
+
     /// The value scored at `stage`, and the round it comes from.
     pub fn at(&self, stage: Stage) -> Option<(&Value, Round)> {
-        match (stage, &self.reappraised, &self.appraised) {
+        match (stage, self.reappraised(), &self.appraised) {
             (Stage::Final, Some(v), _) => Some((v, Round::Reappraised)),
             (Stage::Final | Stage::Appraised, _, Some(v)) => Some((v, Round::Appraised)),
             _ => self.value.as_ref().map(|v| (v, Round::SelfAssessed)),
@@ -542,7 +566,7 @@ impl Entry {
         match round {
             Round::SelfAssessed => self.value.as_ref(),
             Round::Appraised => self.appraised.as_ref(),
-            Round::Reappraised => self.reappraised.as_ref(),
+            Round::Reappraised => self.reappraised(),
         }
     }
 }
@@ -579,5 +603,46 @@ impl Expect {
             || self.percent.is_some()
             || self.grade.is_some()
             || !self.scores.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_second_round_costs_an_entry_one_pointer() {
+        // Every leaf of every file ranked has an entry: the rarely given explanation and
+        // second appraisal live behind one pointer rather than widening them all.
+        assert!(std::mem::size_of::<Option<Entry>>() <= 2 * 40 + 3 * 24 + 8);
+    }
+
+    #[test]
+    fn each_stage_takes_the_latest_round_it_knows() {
+        let v = |n: i64| Value::Number(Decimal::from(n));
+        let mut e = Entry {
+            value: Some(v(3)),
+            ..Entry::default()
+        };
+        for stage in Stage::ALL {
+            assert_eq!(e.at(stage), Some((&v(3), Round::SelfAssessed)));
+        }
+        e.appraised = Some(v(1));
+        assert_eq!(
+            e.at(Stage::SelfAssessment),
+            Some((&v(3), Round::SelfAssessed))
+        );
+        assert_eq!(e.at(Stage::Appraised), Some((&v(1), Round::Appraised)));
+        assert_eq!(e.at(Stage::Final), Some((&v(1), Round::Appraised)));
+        // An explanation alone changes nothing.
+        e.second = Some(Box::new(SecondRound {
+            explanation: Some("x".into()),
+            ..SecondRound::default()
+        }));
+        assert_eq!(e.at(Stage::Final), Some((&v(1), Round::Appraised)));
+        e.second.as_mut().unwrap().reappraised = Some(v(2));
+        assert_eq!(e.at(Stage::Appraised), Some((&v(1), Round::Appraised)));
+        assert_eq!(e.at(Stage::Final), Some((&v(2), Round::Reappraised)));
+        assert_eq!(e.in_round(Round::Reappraised), Some(&v(2)));
     }
 }

@@ -105,7 +105,7 @@ pub fn rounds(evidence: &Evidence, cards: [&Scorecard; 3]) -> Rounds {
         .leaves()
         .filter_map(|i| {
             let e = evidence.entries[i].as_ref()?;
-            if e.appraised.is_none() && e.reappraised.is_none() && e.explanation.is_none() {
+            if e.appraised.is_none() && e.second.is_none() {
                 return None;
             }
             let value = |c: &Scorecard| c.nodes[i].leaf.as_ref().map(|l| l.value.show());
@@ -117,8 +117,8 @@ pub fn rounds(evidence: &Evidence, cards: [&Scorecard; 3]) -> Rounds {
                 scores: at(&|c| c.nodes[i].score),
                 max: set.nodes[i].max,
                 reason: e.reason.clone(),
-                explanation: e.explanation.clone(),
-                reappraisal_reason: e.reappraisal_reason.clone(),
+                explanation: e.explanation().map(str::to_string),
+                reappraisal_reason: e.reappraisal_reason().map(str::to_string),
             })
         })
         .collect();

@@ -8,7 +8,7 @@ use super::{check_header, expect_kind, parse_criteria, Source};
 use crate::decimal::parse_decimal;
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::embedded;
-use crate::model::{CriteriaSet, Entry, Evidence, Expect, Stage, Value};
+use crate::model::{CriteriaSet, Entry, Evidence, Expect, SecondRound, Stage, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -224,7 +224,7 @@ pub fn parse_evidence(
         .filter(|&i| {
             !invalid.contains(set.nodes[i].code.as_str())
                 && entries[i].as_ref().is_none_or(|e| {
-                    e.value.is_none() && e.appraised.is_none() && e.reappraised.is_none()
+                    e.value.is_none() && e.appraised.is_none() && e.reappraised().is_none()
                 })
         })
         .collect();
@@ -472,12 +472,20 @@ impl Binder<'_> {
                     Entry {
                         value,
                         appraised,
-                        reappraised,
                         reason: m.reason.map(str::to_string),
-                        explanation: m.explanation.map(str::to_string),
-                        reappraisal_reason: m.reappraisal_reason.map(str::to_string),
+
                         note: m.note.map(str::to_string),
                         docs: m.docs.clone(),
+                        second: (m.explanation.is_some()
+                            || reappraised.is_some()
+                            || m.reappraisal_reason.is_some())
+                        .then(|| {
+                            Box::new(SecondRound {
+                                explanation: m.explanation.map(str::to_string),
+                                reappraised,
+                                reappraisal_reason: m.reappraisal_reason.map(str::to_string),
+                            })
+                        }),
                     }
                 }
             };
