@@ -845,30 +845,6 @@ pub fn compare_with(
     })
 }
 
-/// The self-assessment and the appraised result of one scored file, as old and new, with the
-/// council's reasons on the appraised leaves.
-pub fn stages(
-    self_card: &Scorecard,
-    final_card: &Scorecard,
-    reasons: &[Option<String>],
-) -> (Outcome, Outcome) {
-    let old = Outcome::from(self_card);
-    let mut new = Outcome::from(final_card);
-    for (i, n) in new.nodes.iter_mut().enumerate() {
-        let appraised = final_card.nodes[i]
-            .leaf
-            .as_ref()
-            .is_some_and(|l| l.round.is_council());
-        if appraised {
-            n.reason = reasons.get(i).cloned().flatten();
-        }
-        if final_card.nodes[i].status == Status::Missing {
-            n.value = None;
-        }
-    }
-    (old, new)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
