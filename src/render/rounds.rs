@@ -308,8 +308,15 @@ fn csv(r: &Rounds) -> String {
 }
 
 fn markdown(r: &Rounds, lang: Lang) -> String {
-    let mut out = format!("## {}", md_cell(&heading(r).replace('\n', " ")));
-    out.push_str("\n\n| Code | Section | Self | Appraised | Final | Max | Taken by appraisal | Won back |\n|---|---|--:|--:|--:|--:|--:|--:|\n");
+    let mut out = String::new();
+    for (i, line) in heading(r).lines().enumerate() {
+        if i == 0 {
+            out.push_str(&format!("## {}\n\n", md_cell(line)));
+        } else {
+            out.push_str(&format!("{}\n\n", md_cell(line)));
+        }
+    }
+    out.push_str("| Code | Section | Self | Appraised | Final | Max | Taken by appraisal | Won back |\n|---|---|--:|--:|--:|--:|--:|--:|\n");
     for line in r.lines.iter().skip(1).chain(r.lines.first()) {
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
@@ -335,7 +342,7 @@ fn markdown(r: &Rounds, lang: Lang) -> String {
                 md_cell(&at_stage(l, 2, lang)),
                 lang.number(l.taken()),
                 signed(l.won_back(), lang),
-                md_cell(&remarks(l).join("; ")),
+                md_cell(&remarks(l).join(" · ")),
             ));
         }
     }
