@@ -121,9 +121,13 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
         let base = path.parent().unwrap_or(Path::new("."));
         match score_source(source, base, &resolver, Stage::Final) {
             Ok(scored) => {
-                let failures = scored.expectation_failures();
+                // Every stage pinned is verified (`expect: { stages: … }`), not only the final.
+                let failures = scored.all_expectation_failures();
                 report.diagnostics.extend(scored.warnings);
-                report.diagnostics.extend(failures);
+                match failures {
+                    Ok(f) => report.diagnostics.extend(f),
+                    Err(d) => report.diagnostics.extend(d.0),
+                }
             }
             Err(d) => report.diagnostics.extend(d.0),
         }

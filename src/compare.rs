@@ -276,9 +276,7 @@ impl Outcome {
 
 /// The stage a JSON result names (`Stage::name`'s inverse).
 fn stage_named(name: &str) -> Option<Stage> {
-    [Stage::Final, Stage::SelfAssessment]
-        .into_iter()
-        .find(|s| s.name() == name)
+    Stage::from_name(name)
 }
 
 /// The problems of a result's figures (see [`Outcome::from_json_checked`]). `total_shown` and
@@ -845,30 +843,6 @@ pub fn compare_with(
         removed,
         added,
     })
-}
-
-/// The self-assessment and the appraised result of one scored file, as old and new, with the
-/// council's reasons on the appraised leaves.
-pub fn stages(
-    self_card: &Scorecard,
-    final_card: &Scorecard,
-    reasons: &[Option<String>],
-) -> (Outcome, Outcome) {
-    let old = Outcome::from(self_card);
-    let mut new = Outcome::from(final_card);
-    for (i, n) in new.nodes.iter_mut().enumerate() {
-        let appraised = final_card.nodes[i]
-            .leaf
-            .as_ref()
-            .is_some_and(|l| l.appraised);
-        if appraised {
-            n.reason = reasons.get(i).cloned().flatten();
-        }
-        if final_card.nodes[i].status == Status::Missing {
-            n.value = None;
-        }
-    }
-    (old, new)
 }
 
 #[cfg(test)]

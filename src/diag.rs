@@ -86,8 +86,10 @@ checks! {
     MIXED_CRITERIA = "E214", "files ranked against different criteria sets";
     DUPLICATE_UNIT = "E215", "unit ranked twice";
     NA_NOT_ALLOWED = "E216", "n/a on a criterion that does not allow it";
+    REAPPRAISED_WITHOUT_APPRAISED = "E217", "second appraisal without a first one";
     MISSING_VALUE = "W201", "leaf without a value";
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
+    REAPPRAISED_WITHOUT_REASON = "W203", "second appraisal without a reason";
     // Comparing results (`diff`, `report --previous`).
     BAD_RESULT = "E301", "JSON result that `score` could not have written";
     BAD_CODE_MAP = "E302", "renumbering map that does not fit the two results";

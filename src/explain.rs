@@ -1,7 +1,7 @@
 //! How a score came about, step by step with the real numbers.
 
 use crate::decimal::{self, show, show_percent};
-use crate::model::{Entry, IfNa, Ratio, Rule, TierScale, Value};
+use crate::model::{Entry, IfNa, Ratio, Round, Rule, Stage, TierScale, Value};
 use crate::rule::{self, pct, tiers::threshold, Derivation};
 use crate::score::Scorecard;
 use rust_decimal::Decimal;
@@ -151,22 +151,47 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
             match &s.leaf {
                 None => out.push("  value: none given → 0 (missing)".into()),
                 Some(leaf) => {
-                    let source = if leaf.appraised {
-                        let own = entry
-                            .and_then(|e| e.value.as_ref())
-                            .map_or("none".to_string(), Value::show);
-                        let why = entry
-                            .and_then(|e| e.reason.as_deref())
-                            .unwrap_or("no reason given");
-                        format!("appraised by the council (self-assessed: {own}); reason: {why}")
-                    } else if card.stage == crate::model::Stage::SelfAssessment
-                        && entry.is_some_and(|e| e.appraised.is_some())
-                    {
-                        "self-assessed (stage self: the council's value is set aside)".to_string()
-                    } else {
-                        "self-assessed".to_string()
+                    let show_in = |round: Round| {
+                        entry
+                            .and_then(|e| e.in_round(round))
+                            .map_or("none".to_string(), Value::show)
+                    };
+                    let reason = |why: Option<&str>| why.unwrap_or("no reason given").to_string();
+                    let source = match leaf.round {
+                        Round::Reappraised => format!(
+                            "reappraised by the council after the unit's explanation (self-assessed: {}; first appraisal: {}); reason: {}",
+                            show_in(Round::SelfAssessed),
+                            show_in(Round::Appraised),
+                            reason(entry.and_then(|e| e.reappraisal_reason()))
+                        ),
+                        Round::Appraised => format!(
+                            "appraised by the council (self-assessed: {}); reason: {}",
+                            show_in(Round::SelfAssessed),
+                            reason(entry.and_then(|e| e.reason.as_deref()))
+                        ),
+                        Round::SelfAssessed
+                            if card.stage == Stage::SelfAssessment
+                                && entry.is_some_and(|e| e.appraised.is_some()) =>
+                        {
+                            "self-assessed (stage self: the council's value is set aside)".to_string()
+                        }
+                        Round::SelfAssessed => "self-assessed".to_string(),
                     };
                     out.push(format!("  value: {} ({source})", leaf.value.show()));
+                    if leaf.round == Round::Appraised {
+                        if let Some(later) = entry.and_then(Entry::reappraised) {
+                            out.push(format!(
+                                "  stage {}: the second appraisal ({}) after the unit's explanation is set aside",
+                                card.stage.name(),
+                                later.show()
+                            ));
+                        }
+                    }
+                    if let Some(why) = entry.and_then(Entry::explanation) {
+                        if leaf.round == Round::Reappraised || card.stage != Stage::SelfAssessment {
+                            out.push(format!("  the unit's explanation: {why}"));
+                        }
+                    }
                     if let Some(note) = entry.and_then(|e| e.note.as_deref()) {
                         out.push(format!("  note: {note}"));
                     }

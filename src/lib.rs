@@ -19,7 +19,7 @@
 //! score     → model, rule, decimal                 (the engine: neither parser nor printer)
 //! load      → model, rule, decimal, diag, embedded
 //! pipeline  → load, score                          (path → scored card, diagnostics placed)
-//! reports   → pipeline, score, rule, model         (losses, explain, whatif, template: no load;
+//! reports   → pipeline, score, rule, model         (losses, explain, whatif, rounds, template: no load;
 //!                                                   check, rank, compare also read files)
 //! render    → reports, score, model, i18n          (report/ renders its own view model too)
 //! import    → model, decimal, diag                 (a table → criteria YAML)
@@ -42,6 +42,7 @@ pub mod pipeline;
 pub mod rank;
 pub mod render;
 pub mod report;
+pub mod rounds;
 pub mod rule;
 pub mod score;
 pub mod template;

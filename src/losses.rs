@@ -1,6 +1,6 @@
 //! Points lost: which criteria lost how much, why, and who is responsible for fixing them.
 
-use crate::model::Evidence;
+use crate::model::{Evidence, Round};
 use crate::score::{Scorecard, Status};
 use rust_decimal::Decimal;
 
@@ -18,9 +18,9 @@ pub struct Loss {
     pub loss: Decimal,
     /// The value scored, as written; `None` when the leaf has no value.
     pub value: Option<String>,
-    /// Whether that value is the appraisal council's.
-    pub appraised: bool,
-    /// Why: the council's reason for an appraised value, else the evidence's note.
+    /// The round that value comes from (self-assessed where the leaf has no value).
+    pub round: Round,
+    /// Why: the council's reason for a (re)appraised value, else the evidence's note.
     pub why: Option<String>,
     /// The offices responsible (the nearest `responsible:` up the tree).
     pub responsible: Vec<String>,
@@ -34,10 +34,15 @@ pub fn losses(card: &Scorecard, evidence: &Evidence) -> Vec<Loss> {
         .map(|i| {
             let s = &card.nodes[i];
             let entry = evidence.entries[i].as_ref();
-            let appraised = s.leaf.as_ref().is_some_and(|l| l.appraised);
-            let why = match (entry, appraised) {
-                (Some(e), true) => e.reason.clone().or_else(|| e.note.clone()),
-                (Some(e), false) => e.note.clone(),
+            let round = s.leaf.as_ref().map_or(Round::SelfAssessed, |l| l.round);
+            let why = match (entry, round) {
+                (Some(e), Round::Reappraised) => e
+                    .reappraisal_reason()
+                    .map(str::to_string)
+                    .or_else(|| e.reason.clone())
+                    .or_else(|| e.note.clone()),
+                (Some(e), Round::Appraised) => e.reason.clone().or_else(|| e.note.clone()),
+                (Some(e), Round::SelfAssessed) => e.note.clone(),
                 (None, _) if s.status == Status::Missing => Some("no value given".to_string()),
                 _ => None,
             };
@@ -51,7 +56,7 @@ pub fn losses(card: &Scorecard, evidence: &Evidence) -> Vec<Loss> {
                 max: s.max,
                 loss: s.loss(),
                 value: s.leaf.as_ref().map(|l| l.value.show()),
-                appraised,
+                round,
                 why,
                 responsible: set.responsible(i).to_vec(),
             }

@@ -426,19 +426,69 @@ impl Value {
 /// Which stage of the assessment is scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Stage {
-    /// The appraised value where there is one, the self-assessed value otherwise.
+    /// The second appraisal's value where there is one, else the first appraisal's, else the
+    /// self-assessed value.
     #[default]
     Final,
+    /// The first appraisal's value where there is one, the self-assessed value otherwise:
+    /// before the unit's explanation.
+    Appraised,
     /// The unit's self-assessment alone.
     SelfAssessment,
 }
 
 impl Stage {
+    /// Every stage, in the order of the rounds.
+    pub const ALL: [Stage; 3] = [Stage::SelfAssessment, Stage::Appraised, Stage::Final];
+
     pub fn name(self) -> &'static str {
         match self {
             Stage::Final => "final",
+            Stage::Appraised => "appraised",
             Stage::SelfAssessment => "self",
         }
+    }
+
+    /// `name`'s inverse.
+    pub fn from_name(name: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// Which round of the assessment a scored value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Round {
+    /// The unit's self-assessment (tự chấm).
+    #[default]
+    SelfAssessed,
+    /// The council's first appraisal (thẩm định lần 1).
+    Appraised,
+    /// The council's second appraisal, after the unit's explanation (thẩm định lần 2).
+    Reappraised,
+}
+
+impl Round {
+    /// The name used in JSON and CSV output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Round::SelfAssessed => "self",
+            Round::Appraised => "appraised",
+            Round::Reappraised => "reappraised",
+        }
+    }
+
+    /// How a person reads it next to a value: "self-assessed", "appraised", "reappraised".
+    pub fn label(self) -> &'static str {
+        match self {
+            Round::SelfAssessed => "self-assessed",
+            Round::Appraised => "appraised",
+            Round::Reappraised => "reappraised after the explanation",
+        }
+    }
+
+    /// Whether the value is the council's rather than the unit's own.
+    pub fn is_council(self) -> bool {
+        self != Round::SelfAssessed
     }
 }
 
@@ -463,19 +513,60 @@ pub struct Evidence {
 pub struct Entry {
     /// The unit's self-assessed value; `None` for an empty value.
     pub value: Option<Value>,
-    /// The appraisal council's value.
+    /// The appraisal council's value (first appraisal).
     pub appraised: Option<Value>,
+    /// Why the first appraisal changed the value.
     pub reason: Option<String>,
     pub note: Option<String>,
     pub docs: Vec<String>,
+    /// The unit's explanation and the council's second appraisal, where there are any: boxed,
+    /// as few values have them and every entry of a ranked folder is allocated and filled.
+    pub second: Option<Box<SecondRound>>,
+}
+
+/// What follows the first appraisal: the unit's explanation (giải trình) and the council's
+/// second appraisal (thẩm định lần 2).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SecondRound {
+    /// The unit's explanation, with its documents.
+    pub explanation: Option<String>,
+    /// The council's value after the explanation: final.
+    pub reappraised: Option<Value>,
+    /// What the council made of the explanation.
+    pub reappraisal_reason: Option<String>,
 }
 
 impl Entry {
-    /// The value scored at `stage`, and whether it is the appraised one.
-    pub fn at(&self, stage: Stage) -> Option<(&Value, bool)> {
-        match (stage, &self.appraised) {
-            (Stage::Final, Some(v)) => Some((v, true)),
-            _ => self.value.as_ref().map(|v| (v, false)),
+    /// The council's value after the unit's explanation (second appraisal).
+    pub fn reappraised(&self) -> Option<&Value> {
+        self.second.as_ref()?.reappraised.as_ref()
+    }
+
+    /// The unit's explanation (giải trình) after the first appraisal.
+    pub fn explanation(&self) -> Option<&str> {
+        self.second.as_ref()?.explanation.as_deref()
+    }
+
+    /// What the second appraisal made of the explanation.
+    pub fn reappraisal_reason(&self) -> Option<&str> {
+        self.second.as_ref()?.reappraisal_reason.as_deref()
+    }
+
+    /// The value scored at `stage`, and the round it comes from.
+    pub fn at(&self, stage: Stage) -> Option<(&Value, Round)> {
+        match (stage, self.reappraised(), &self.appraised) {
+            (Stage::Final, Some(v), _) => Some((v, Round::Reappraised)),
+            (Stage::Final | Stage::Appraised, _, Some(v)) => Some((v, Round::Appraised)),
+            _ => self.value.as_ref().map(|v| (v, Round::SelfAssessed)),
+        }
+    }
+
+    /// The value given in `round`, if any.
+    pub fn in_round(&self, round: Round) -> Option<&Value> {
+        match round {
+            Round::SelfAssessed => self.value.as_ref(),
+            Round::Appraised => self.appraised.as_ref(),
+            Round::Reappraised => self.reappraised(),
         }
     }
 }
@@ -488,4 +579,70 @@ pub struct Expect {
     pub grade: Option<String>,
     /// Code → expected score, in file order.
     pub scores: Vec<(String, Decimal)>,
+    /// parindex's extension: figures pinned for other stages (`expect: { stages: { self:
+    /// { total: … } } }`), in file order; the figures above are the final stage's.
+    pub stages: Vec<(Stage, Expect)>,
+}
+
+impl Expect {
+    /// The figures pinned for `stage`, each with whether it was written under `stages:`:
+    /// `expect:`'s own for the final stage, and those under `stages:` for theirs.
+    pub fn at(&self, stage: Stage) -> impl Iterator<Item = (&Expect, bool)> {
+        let top = (stage == Stage::Final && self.pins_anything()).then_some((self, false));
+        let nested = self
+            .stages
+            .iter()
+            .filter(move |(s, _)| *s == stage)
+            .map(|(_, e)| (e, true));
+        top.into_iter().chain(nested)
+    }
+
+    /// Whether any figure is pinned at this level (not counting `stages:`).
+    pub fn pins_anything(&self) -> bool {
+        self.total.is_some()
+            || self.percent.is_some()
+            || self.grade.is_some()
+            || !self.scores.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_second_round_costs_an_entry_one_pointer() {
+        // Every leaf of every file ranked has an entry: the rarely given explanation and
+        // second appraisal live behind one pointer rather than widening them all.
+        assert!(std::mem::size_of::<Option<Entry>>() <= 2 * 40 + 3 * 24 + 8);
+    }
+
+    #[test]
+    fn each_stage_takes_the_latest_round_it_knows() {
+        let v = |n: i64| Value::Number(Decimal::from(n));
+        let mut e = Entry {
+            value: Some(v(3)),
+            ..Entry::default()
+        };
+        for stage in Stage::ALL {
+            assert_eq!(e.at(stage), Some((&v(3), Round::SelfAssessed)));
+        }
+        e.appraised = Some(v(1));
+        assert_eq!(
+            e.at(Stage::SelfAssessment),
+            Some((&v(3), Round::SelfAssessed))
+        );
+        assert_eq!(e.at(Stage::Appraised), Some((&v(1), Round::Appraised)));
+        assert_eq!(e.at(Stage::Final), Some((&v(1), Round::Appraised)));
+        // An explanation alone changes nothing.
+        e.second = Some(Box::new(SecondRound {
+            explanation: Some("x".into()),
+            ..SecondRound::default()
+        }));
+        assert_eq!(e.at(Stage::Final), Some((&v(1), Round::Appraised)));
+        e.second.as_mut().unwrap().reappraised = Some(v(2));
+        assert_eq!(e.at(Stage::Appraised), Some((&v(1), Round::Appraised)));
+        assert_eq!(e.at(Stage::Final), Some((&v(2), Round::Reappraised)));
+        assert_eq!(e.in_round(Round::Reappraised), Some(&v(2)));
+    }
 }

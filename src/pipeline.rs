@@ -39,16 +39,46 @@ impl ScoredCard {
             .map_err(|e| Diagnostics::one(overflow_diagnostic(&self.source, &e)))
     }
 
-    /// The figures pinned under `expect:` that differ from the computed ones, each placed at
-    /// its figure. Published figures are those of the final stage: at another stage, none.
+    /// The figures pinned under `expect:` for this card's stage that differ from the computed
+    /// ones, each placed at its figure. `expect:`'s own figures are the final stage's; those of
+    /// a stage under `expect: { stages: { self: … } }` (parindex's extension) are that stage's.
     pub fn expectation_failures(&self) -> Vec<Diagnostic> {
-        match (&self.evidence.expect, self.card.stage) {
-            (Some(expect), Stage::Final) => expectation_diagnostics(
-                &self.source,
-                &score::expectation_mismatches(&self.card, expect),
-            ),
-            _ => Vec::new(),
+        let Some(expect) = &self.evidence.expect else {
+            return Vec::new();
+        };
+        expect
+            .at(self.card.stage)
+            .flat_map(|(figures, nested)| {
+                expectation_diagnostics(
+                    &self.source,
+                    &expect_path(self.card.stage, nested),
+                    &score::expectation_mismatches(&self.card, figures),
+                )
+            })
+            .collect()
+    }
+
+    /// The figures pinned under `expect:` for every stage that differ from the computed ones:
+    /// the card's stage, then each other stage pinned, rescored (what `check` verifies).
+    pub fn all_expectation_failures(&self) -> Result<Vec<Diagnostic>, Diagnostics> {
+        let mut out = self.expectation_failures();
+        let Some(expect) = &self.evidence.expect else {
+            return Ok(out);
+        };
+        for stage in Stage::ALL {
+            if stage == self.card.stage || expect.at(stage).next().is_none() {
+                continue;
+            }
+            let card = self.rescore(&self.evidence, stage)?;
+            for (figures, nested) in expect.at(stage) {
+                out.extend(expectation_diagnostics(
+                    &self.source,
+                    &expect_path(stage, nested),
+                    &score::expectation_mismatches(&card, figures),
+                ));
+            }
         }
+        Ok(out)
     }
 }
 
@@ -108,30 +138,38 @@ pub fn overflow_diagnostic(source: &Source, overflow: &ScoringOverflow) -> Diagn
 }
 
 /// The engine's mismatches with `expect:`, each placed at its figure in `source`.
-pub fn expectation_diagnostics(source: &Source, mismatches: &[Mismatch]) -> Vec<Diagnostic> {
-    let base = vec![key("expect")];
-    let scores = child(&base, "scores");
+/// `base` is where the figures were written (`expect`, or `expect.stages.self`).
+pub fn expectation_diagnostics(
+    source: &Source,
+    base: &[Seg],
+    mismatches: &[Mismatch],
+) -> Vec<Diagnostic> {
+    let scores = child(base, "scores");
     mismatches
         .iter()
         .map(|m| {
+            let at_stage = match stage_of(base) {
+                Some(name) => format!(" at stage {name}"),
+                None => String::new(),
+            };
             let (path, what, expected, computed, code): (Vec<Seg>, &str, String, String, _) =
                 match m {
                     Mismatch::Total { expected, computed } => (
-                        child(&base, "total"),
+                        child(base, "total"),
                         "total",
                         decimal::show(*expected),
                         decimal::show(*computed),
                         None,
                     ),
                     Mismatch::Percent { expected, computed } => (
-                        child(&base, "percent"),
+                        child(base, "percent"),
                         "percent",
                         decimal::show_percent(*expected),
                         computed.map_or("none (the maximum is 0)".into(), decimal::show_percent),
                         None,
                     ),
                     Mismatch::Grade { expected, computed } => (
-                        child(&base, "grade"),
+                        child(base, "grade"),
                         "grade",
                         expected.clone(),
                         computed.clone().unwrap_or_else(|| "none".into()),
@@ -153,13 +191,30 @@ pub fn expectation_diagnostics(source: &Source, mismatches: &[Mismatch]) -> Vec<
                 .diag(
                     diag::EXPECTATION_FAILED,
                     &path,
-                    format!("{what}: expected {expected}, computed {computed}"),
+                    format!("{what}: expected {expected}, computed {computed}{at_stage}"),
                 )
                 .help("the published figure and the computed one differ: correct the evidence or the criteria set, or, if a criteria change is intended, the figure under `expect:`");
             d.criterion = code;
             d
         })
         .collect()
+}
+
+/// Where a stage's figures are written: `expect`, or `expect.stages.NAME`.
+fn expect_path(stage: Stage, nested: bool) -> Vec<Seg> {
+    if nested {
+        vec![key("expect"), key("stages"), key(stage.name())]
+    } else {
+        vec![key("expect")]
+    }
+}
+
+/// The stage named in a path `expect.stages.NAME`, if any.
+fn stage_of(base: &[Seg]) -> Option<&str> {
+    match base {
+        [_, Seg::Key(s), Seg::Key(name)] if s == "stages" => Some(name),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -225,11 +280,74 @@ mod tests {
     }
 
     #[test]
+    fn each_stage_scores_its_round() {
+        use crate::model::Round;
+        let values = "  \"1.1\": true\n  \"1.2\": { value: \"100%\", appraised: \"0%\", reason: r, explanation: e, reappraised: \"50%\", reappraisal_reason: q }\n";
+        let at = |stage| {
+            let c = card(TWO_LEAVES, values, stage);
+            (c.total.score, c.nodes[2].leaf.as_ref().unwrap().round)
+        };
+        assert_eq!(at(Stage::SelfAssessment), (dec("3"), Round::SelfAssessed));
+        assert_eq!(at(Stage::Appraised), (dec("1"), Round::Appraised));
+        assert_eq!(at(Stage::Final), (dec("2"), Round::Reappraised));
+        // Where there was one round only, the appraised and final stages agree.
+        let one = "  \"1.1\": { value: true, appraised: false, reason: r }\n  \"1.2\": \"50%\"\n";
+        let c = card(TWO_LEAVES, one, Stage::Appraised);
+        assert_eq!(
+            c.total.score,
+            card(TWO_LEAVES, one, Stage::Final).total.score
+        );
+        assert_eq!(c.nodes[1].leaf.as_ref().unwrap().round, Round::Appraised);
+    }
+
+    #[test]
+    fn a_second_appraisal_needs_a_first_and_should_say_why() {
+        let without_first = scored(
+            TWO_LEAVES,
+            &evidence("  \"1.1\": { value: true, reappraised: false, reappraisal_reason: q }\n  \"1.2\": \"50%\"\n"),
+            Stage::Final,
+        )
+        .unwrap_err();
+        assert!(without_first
+            .0
+            .iter()
+            .any(|d| d.check == diag::REAPPRAISED_WITHOUT_APPRAISED));
+        let without_reason = scored(
+            TWO_LEAVES,
+            &evidence("  \"1.1\": { value: true, appraised: false, reason: r, reappraised: true }\n  \"1.2\": \"50%\"\n"),
+            Stage::Final,
+        )
+        .unwrap();
+        assert!(without_reason
+            .warnings
+            .iter()
+            .any(|d| d.check == diag::REAPPRAISED_WITHOUT_REASON));
+    }
+
+    #[test]
+    fn expectations_per_stage_are_checked_at_their_stage() {
+        let text = format!(
+            "{}expect:\n  total: 2\n  stages:\n    self: {{ total: 3 }}\n    appraised: {{ total: 5, scores: {{ \"1.2\": 1 }} }}\n",
+            evidence("  \"1.1\": true\n  \"1.2\": { value: \"100%\", appraised: \"0%\", reason: r, reappraised: \"50%\", reappraisal_reason: q }\n")
+        );
+        let s = scored(TWO_LEAVES, &text, Stage::Final).unwrap();
+        assert!(s.expectation_failures().is_empty());
+        let all = s.all_expectation_failures().unwrap();
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(all.iter().all(|d| d.message.contains("at stage appraised")));
+        let at_self = scored(TWO_LEAVES, &text, Stage::SelfAssessment).unwrap();
+        assert!(at_self.expectation_failures().is_empty());
+    }
+
+    #[test]
     fn stages_choose_appraised_or_self_values() {
         let values = "  \"1.1\": { value: true, appraised: false, reason: r }\n  \"1.2\": { value: \"50%\" }\n";
         let final_stage = card(TWO_LEAVES, values, Stage::Final);
         assert_eq!(final_stage.total.score, dec("1"));
-        assert!(final_stage.nodes[1].leaf.as_ref().unwrap().appraised);
+        assert_eq!(
+            final_stage.nodes[1].leaf.as_ref().unwrap().round,
+            crate::model::Round::Appraised
+        );
         let self_stage = card(TWO_LEAVES, values, Stage::SelfAssessment);
         assert_eq!(self_stage.total.score, dec("2"));
         // An appraised value with no self-assessed one is missing at the self stage.

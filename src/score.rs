@@ -9,7 +9,7 @@
 //! `expect:`) is placed in the evidence file as diagnostics by [`crate::pipeline`].
 
 use crate::decimal::{self, Overflow};
-use crate::model::{CriteriaSet, Evidence, Expect, IfNa, Rule, Stage, Value};
+use crate::model::{CriteriaSet, Evidence, Expect, IfNa, Round, Rule, Stage, Value};
 use crate::rule::{self, Derivation};
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -69,8 +69,8 @@ impl NodeScore {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LeafScore {
     pub value: Value,
-    /// Whether the value is the appraisal council's rather than the unit's own.
-    pub appraised: bool,
+    /// The round the value comes from: the unit's own, the first or the second appraisal.
+    pub round: Round,
     /// The rule's result before rounding.
     pub unrounded: Decimal,
     /// The branch the rule took, with its figures: what `explain` states.
@@ -129,16 +129,16 @@ pub struct ScoringOverflow {
 }
 
 /// The figures of leaf `i` (whose rule is `rule`) for the value chosen at the stage, if any,
-/// and whether it is the appraised one: exactly what [`score`] puts in a scorecard, so that a
+/// and the round it comes from: exactly what [`score`] puts in a scorecard, so that a
 /// planner can rescore one leaf and add up the difference.
 pub fn score_leaf(
     set: &CriteriaSet,
     i: usize,
     rule: &Rule,
-    chosen: Option<(&Value, bool)>,
+    chosen: Option<(&Value, Round)>,
 ) -> Result<NodeScore, ScoringOverflow> {
     let node = &set.nodes[i];
-    let Some((value, appraised)) = chosen else {
+    let Some((value, round)) = chosen else {
         return Ok(NodeScore {
             score: Decimal::ZERO,
             max: node.max,
@@ -163,7 +163,7 @@ pub fn score_leaf(
                 status: Status::NotApplicable,
                 leaf: Some(LeafScore {
                     value: value.clone(),
-                    appraised,
+                    round,
                     unrounded: score,
                     how: Derivation::NotApplicable(node.if_na),
                 }),
@@ -181,7 +181,7 @@ pub fn score_leaf(
             status: Status::Scored,
             leaf: Some(LeafScore {
                 value: value.clone(),
-                appraised,
+                round,
                 unrounded: scored.unrounded,
                 how: scored.how,
             }),

@@ -19,7 +19,12 @@ pub fn template(set: &CriteriaSet, criteria_ref: &str) -> String {
     out.push_str(
         "# Fill in `unit`, `period` and each value. An empty value scores 0 and is reported as\n\
          # missing by `parindex check`. Map form, for the appraisal council's value:\n\
-         #   \"1.1.3\": { value: \"97%\", appraised: \"95%\", reason: \"…\", note: \"…\" }\n",
+         #   \"1.1.3\": { value: \"97%\", appraised: \"95%\", reason: \"…\", note: \"…\" }\n\
+         # and, after the unit's explanation (giải trình), the council's second appraisal:\n\
+         #   \"1.1.3\": { value: \"97%\", appraised: \"90%\", reason: \"…\",\n\
+         #             explanation: \"…\", reappraised: \"95%\", reappraisal_reason: \"…\" }\n\
+         # `--stage self` scores `value`, `--stage appraised` the first appraisal, and the\n\
+         # final stage (the default) the last value the council gave.\n",
     );
     out.push_str("parindex: 1\nkind: evidence\n");
     let _ = writeln!(out, "criteria: {}", yaml_string(criteria_ref));

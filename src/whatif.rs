@@ -13,10 +13,9 @@ pub fn set_value(evidence: &mut Evidence, node: usize, value: Option<crate::mode
     let old = evidence.entries[node].take().unwrap_or_default();
     evidence.entries[node] = Some(Entry {
         value,
-        appraised: None,
-        reason: None,
         note: old.note,
         docs: old.docs,
+        ..Entry::default()
     });
 }
 
@@ -110,7 +109,12 @@ pub fn plan(
             continue;
         };
         // A value set here is the unit's own, scored as such (see `set_value`).
-        let after = score_leaf(set, i, rule, Some((&value, false)))?;
+        let after = score_leaf(
+            set,
+            i,
+            rule,
+            Some((&value, crate::model::Round::SelfAssessed)),
+        )?;
         let gain = after.score - s.score;
         deficit -= gain;
         set_value(&mut working, i, Some(value.clone()));

@@ -41,14 +41,16 @@ fn diff_stages_shows_the_councils_changes_with_reasons() {
         "json",
     ]);
     let doc: Json = serde_json::from_str(&out).unwrap();
-    assert_eq!(doc["old"]["stage"], "self");
-    assert_eq!(doc["new"]["stage"], "final");
-    assert_eq!(doc["total"]["delta"], "-2");
-    let changes = doc["changes"].as_array().unwrap();
-    assert_eq!(changes.len(), 1);
-    assert_eq!(changes[0]["code"], "1.6");
-    assert_eq!(changes[0]["change"], "new loss");
-    assert!(changes[0]["reason"]
+    assert_eq!(doc["total"]["score"]["self"], "80.046");
+    assert_eq!(doc["total"]["score"]["appraised"], "78.046");
+    assert_eq!(doc["total"]["score"]["final"], "78.046");
+    assert_eq!(doc["total"]["taken"], "2");
+    assert_eq!(doc["total"]["won_back"], "0");
+    let appraised = doc["appraised"].as_array().unwrap();
+    assert_eq!(appraised.len(), 1);
+    assert_eq!(appraised[0]["code"], "1.6");
+    assert_eq!(appraised[0]["taken"], "2");
+    assert!(appraised[0]["reason"]
         .as_str()
         .unwrap()
         .contains("chưa có tính mới"));

@@ -204,18 +204,20 @@ fn stages_list_council_changes_that_kept_the_score() {
     let path = path.to_str().unwrap();
     let doc: Json =
         serde_json::from_str(&stdout_of(&["diff", "--stages", path, "-f", "json"])).unwrap();
-    let changes = doc["changes"].as_array().unwrap();
-    let c = changes
+    // Every value the council changed is listed, also where the score stayed the same.
+    let appraised = doc["appraised"].as_array().unwrap();
+    let c = appraised
         .iter()
         .find(|c| c["code"] == "1.3")
-        .unwrap_or_else(|| panic!("1.3 missing from {changes:?}"));
-    assert_eq!(c["old_value"], "4870/4900");
-    assert_eq!(c["new_value"], "4850/4900");
-    assert_eq!(c["delta"], "0");
+        .unwrap_or_else(|| panic!("1.3 missing from {appraised:?}"));
+    assert_eq!(c["value"]["self"], "4870/4900");
+    assert_eq!(c["value"]["appraised"], "4850/4900");
+    assert_eq!(c["value"]["final"], "4850/4900");
+    assert_eq!(c["taken"], "0");
     assert_eq!(c["reason"], "Số liệu của Sở");
     let table = stdout_of(&["diff", "--stages", path]);
-    assert!(table.contains("4870/4900 → 4850/4900"), "{table}");
-    assert!(table.contains("value only"), "{table}");
+    assert!(table.contains("4870/4900 = 2"), "{table}");
+    assert!(table.contains("4850/4900 = 2"), "{table}");
 }
 
 #[test]

@@ -30,6 +30,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok((evidence, set, _)) = parse_evidence(&source, Path::new("."), resolver()) {
         let _ = parindex::score::score(&set, &evidence, Stage::Final);
         let _ = parindex::score::score(&set, &evidence, Stage::SelfAssessment);
+        let _ = parindex::score::score(&set, &evidence, Stage::Appraised);
     }
     // Diagnostics are placed through the document tree: exercise the lookup on every input.
     let _ = source.raw(&[parindex::load::yaml::key("kind")]);

@@ -1,10 +1,9 @@
-//! `parindex diff`: compare two years' results, or a file's self-assessment with its
-//! appraised result.
+//! `parindex diff`: compare two years' results, or show a file's appraisal rounds side by side.
 
 use super::{failure, report};
 use anyhow::Context;
 use parindex::compare::{
-    check_map, compare_with, load_outcome, stages, unrelated_titles, CodeMap, MapEntry,
+    check_map, compare_with, load_outcome, unrelated_titles, CodeMap, MapEntry,
 };
 use parindex::decimal::parse_decimal;
 use parindex::diag::{self, Diagnostic, Diagnostics, Position};
@@ -16,7 +15,7 @@ use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Compare two results: year over year, across criteria sets, or self-assessment vs appraisal.
+/// Compare two results: year over year, across criteria sets, or a file's appraisal rounds.
 ///
 /// Shows the total and every section (old and new score, max, percentages, the
 /// change in points and in percentage points), then every criterion that changed, largest
@@ -28,8 +27,14 @@ use std::process::ExitCode;
 /// marked; sections whose maximum changed are compared on the percentage. Renumbered criteria
 /// are matched with `--map`, which is checked against both results (E302); without it, a
 /// criterion whose two titles share no word is warned about (W301). A JSON result whose
-/// figures `score` could not have written is refused (E301). With `--stages`, every value the
-/// council changed is listed, also where the score stayed the same.
+/// figures `score` could not have written is refused (E301). `--stage` chooses the stage at
+/// which evidence files are scored (a JSON result keeps its own).
+///
+/// `--stages FILE` shows FILE's appraisal rounds side by side instead: the unit's
+/// self-assessment, the council's first appraisal and the result after the unit's explanation
+/// (the final stage); per section and in total, the points the first appraisal took and those
+/// the explanation won back; per criterion the council appraised, the value and points at each
+/// stage with the council's reasons and the unit's explanation.
 #[derive(clap::Args)]
 #[command(
     after_help = "Examples:\n  parindex diff examples/krong-no-2021.yaml examples/krong-no-2022.yaml\n  parindex diff 2022.json examples/krong-no-2023.yaml --map renumbering.yaml\n  parindex diff --stages examples/krong-no-2022.yaml\n  parindex diff old.yaml new.yaml --fail-on-drop 1\n\nA --map file maps old codes to new ones, or to ~ for criteria removed:\n  \"7.1.6\": ~\n  \"3.4.4\": \"3.5.1\""
@@ -41,11 +46,14 @@ pub struct Args {
     /// The later result (evidence or JSON).
     #[arg(required_unless_present = "stages")]
     new: Option<PathBuf>,
-    /// Compare FILE's self-assessment with its appraised result instead.
+    /// Show FILE's appraisal rounds side by side instead (self, appraised, final).
     #[arg(long, value_name = "FILE")]
     stages: Option<PathBuf>,
+    /// The stage at which evidence files OLD and NEW are scored.
+    #[arg(long, value_enum, default_value_t = super::score::StageArg::Final, conflicts_with = "stages")]
+    stage: super::score::StageArg,
     /// YAML file mapping old codes to new codes (or ~ for removed), for renumbered sets.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "stages")]
     map: Option<PathBuf>,
     /// Exit 1 when the total percentage fell by more than PCT percentage points.
     #[arg(long, value_name = "PCT")]
@@ -81,32 +89,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let resolver = CriteriaResolver::new();
-    let (old, new) = if let Some(file) = &args.stages {
-        let cards = score_file(file, &resolver, Stage::SelfAssessment).and_then(|scored| {
-            let final_card = scored.rescore(&scored.evidence, Stage::Final)?;
-            Ok((scored, final_card))
-        });
-        let (scored, final_card) = match cards {
-            Ok(c) => c,
-            Err(d) => {
-                report(&d.0);
-                return Ok(failure());
-            }
-        };
-        let reasons: Vec<Option<String>> = scored
-            .evidence
-            .entries
-            .iter()
-            .map(|e| e.as_ref().and_then(|e| e.reason.clone()))
-            .collect();
-        stages(&scored.card, &final_card, &reasons)
-    } else {
+    if let Some(file) = &args.stages {
+        return rounds(file, &resolver, &args.out, fail_on_drop);
+    }
+    let stage = Stage::from(args.stage);
+    let (old, new) = {
         let (old_path, new_path) = (
             args.old.as_ref().expect("clap requires OLD"),
             args.new.as_ref().expect("clap requires NEW"),
         );
-        let old = load_outcome(old_path, &resolver, Stage::Final);
-        let new = load_outcome(new_path, &resolver, Stage::Final);
+        let old = load_outcome(old_path, &resolver, stage);
+        let new = load_outcome(new_path, &resolver, stage);
         match (old, new) {
             (Ok(o), Ok(n)) => (o, n),
             (o, n) => {
@@ -135,8 +128,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             CodeMap::new()
         }
     };
-    let comparison = compare_with(old, new, &code_map, args.stages.is_some())
-        .context("a figure is too large to compare")?;
+    let comparison =
+        compare_with(old, new, &code_map, false).context("a figure is too large to compare")?;
     args.out.write(
         false,
         |format, opts| render(&comparison, format, opts),
@@ -147,6 +140,49 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!(
                 "error: the total fell by {} percentage points, more than the {} allowed by --fail-on-drop",
                 parindex::decimal::show_percent(-delta),
+                parindex::decimal::show(limit)
+            );
+            return Ok(failure());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `diff --stages FILE`: the file scored at each stage, its rounds side by side. With
+/// `--fail-on-drop`, fails when the final result is that many points of percentage below the
+/// self-assessment.
+fn rounds(
+    file: &Path,
+    resolver: &CriteriaResolver,
+    out: &super::Output,
+    fail_on_drop: Option<Decimal>,
+) -> anyhow::Result<ExitCode> {
+    let cards = score_file(file, resolver, Stage::SelfAssessment).and_then(|scored| {
+        let appraised = scored.rescore(&scored.evidence, Stage::Appraised)?;
+        let last = scored.rescore(&scored.evidence, Stage::Final)?;
+        Ok((scored, appraised, last))
+    });
+    let (scored, appraised, last) = match cards {
+        Ok(c) => c,
+        Err(d) => {
+            report(&d.0);
+            return Ok(failure());
+        }
+    };
+    report(&scored.warnings);
+    let r = parindex::rounds::rounds(&scored.evidence, [&scored.card, &appraised, &last]);
+    out.write(
+        false,
+        |format, opts| parindex::render::rounds::render(&r, format, opts),
+        || parindex::render::xlsx::rounds(&r),
+    )?;
+    if let (Some(limit), Some(own), Some(fin)) =
+        (fail_on_drop, scored.card.total.percent, last.total.percent)
+    {
+        if own - fin > limit {
+            eprintln!(
+                "error: the appraisal took {} percentage points off the self-assessment, more than the {} allowed by --fail-on-drop",
+                parindex::decimal::show_percent(own - fin),
                 parindex::decimal::show(limit)
             );
             return Ok(failure());

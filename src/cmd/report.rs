@@ -57,14 +57,20 @@ pub struct Args {
     /// Overwrite the output file if it exists.
     #[arg(long, requires = "output")]
     force: bool,
+    /// Which assessment to report: `final` (the council's last values where given),
+    /// `appraised` (the first appraisal's) or `self`; the previous result and the peers are
+    /// scored at the same stage (a JSON result keeps its own).
+    #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
+    stage: super::score::StageArg,
 }
 
 /// Scores every evidence file under `dir`; diagnostics of the files that do not load.
 fn standings(
     dir: &Path,
     resolver: &CriteriaResolver,
+    stage: Stage,
 ) -> Result<Vec<Standing>, Vec<(String, Vec<Diagnostic>)>> {
-    let (ok, failed) = score_paths(&[dir.to_path_buf()], resolver, Stage::Final, &|_, _| {});
+    let (ok, failed) = score_paths(&[dir.to_path_buf()], resolver, stage, &|_, _| {});
     if failed.is_empty() {
         Ok(ok)
     } else {
@@ -73,8 +79,13 @@ fn standings(
 }
 
 /// Loads one peer folder, printing what went wrong; `None` on failure.
-fn load_peers(dir: &Path, option: &str, resolver: &CriteriaResolver) -> Option<Vec<Standing>> {
-    match standings(dir, resolver) {
+fn load_peers(
+    dir: &Path,
+    option: &str,
+    resolver: &CriteriaResolver,
+    stage: Stage,
+) -> Option<Vec<Standing>> {
+    match standings(dir, resolver, stage) {
         Ok(list) if list.is_empty() => {
             eprintln!(
                 "error: {option} {}: no evidence files found there",
@@ -117,13 +128,14 @@ fn load_peers(dir: &Path, option: &str, resolver: &CriteriaResolver) -> Option<V
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let resolver = CriteriaResolver::new();
+    let stage = Stage::from(args.stage);
     let ScoredCard {
         source,
         evidence,
         card,
         warnings,
         ..
-    } = match load_scored(&args.evidence, &resolver, Stage::Final) {
+    } = match load_scored(&args.evidence, &resolver, stage) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
@@ -133,7 +145,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     let previous = match &args.previous {
         None => None,
-        Some(path) => match load_outcome(path, &resolver, Stage::Final) {
+        Some(path) => match load_outcome(path, &resolver, stage) {
             Ok(outcome) => {
                 if outcome.unit != card.unit {
                     eprintln!(
@@ -156,7 +168,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let peers = match &args.peers {
         None => None,
         Some(dir) => {
-            let Some(current) = load_peers(dir, "--peers", &resolver) else {
+            let Some(current) = load_peers(dir, "--peers", &resolver, stage) else {
                 return Ok(failure());
             };
             // The unit must be ranked against the same criteria set as its peers.
@@ -177,7 +189,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             let previous = match &args.previous_peers {
                 None => None,
-                Some(dir) => match load_peers(dir, "--previous-peers", &resolver) {
+                Some(dir) => match load_peers(dir, "--previous-peers", &resolver, stage) {
                     Some(list) => Some(list),
                     None => return Ok(failure()),
                 },

@@ -25,8 +25,9 @@ pub struct Args {
     /// Score with this criteria set file instead of the one the evidence names.
     #[arg(long, value_name = "FILE")]
     criteria: Option<PathBuf>,
-    /// Which assessment to score: `final` uses the appraisal council's values where given,
-    /// `self` the unit's own self-assessment.
+    /// Which assessment to score: `final` uses the council's last values where given (the
+    /// second appraisal, after the unit's explanation, else the first), `appraised` the first
+    /// appraisal's, `self` the unit's own self-assessment.
     #[arg(long, value_enum, default_value_t = StageArg::Final)]
     stage: StageArg,
     /// Show every criterion and sub-criterion, indented by depth (table and markdown).
@@ -41,8 +42,10 @@ pub struct Args {
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum StageArg {
-    /// Appraised values where present, self-assessed otherwise.
+    /// Reappraised values where present, else appraised, else self-assessed.
     Final,
+    /// The first appraisal's values where present, self-assessed otherwise.
+    Appraised,
     /// Self-assessed values only.
     #[value(name = "self")]
     SelfAssessment,
@@ -106,7 +109,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         |format, opts| render(card, format, opts),
         || parindex::render::xlsx::scorecard(card, &parindex::losses::losses(card, evidence)),
     )?;
-    // Expectations only hold for the stage they were published for: the final one.
+    // Expectations hold for the stage they were published for: `expect:`'s figures for the
+    // final one, those under `expect: { stages: … }` for theirs.
     let mismatches = scored.expectation_failures();
     if report(&mismatches) > 0 {
         eprintln!(
@@ -122,6 +126,7 @@ impl From<StageArg> for Stage {
     fn from(s: StageArg) -> Stage {
         match s {
             StageArg::Final => Stage::Final,
+            StageArg::Appraised => Stage::Appraised,
             StageArg::SelfAssessment => Stage::SelfAssessment,
         }
     }

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 /// (`--set CODE=VALUE`, repeatable), and with `--target` the fewest criteria to improve to
 /// reach a grade or a percentage, largest gain first, each with the value it would need.
 ///
-/// A value set here replaces the scored value (the appraisal council's, if any). The plan
+/// A value set here replaces the scored value (the appraisal council's, if any) at every stage. The plan
 /// ends with the `whatif --set …` command that confirms it.
 #[derive(clap::Args)]
 #[command(
@@ -36,6 +36,10 @@ pub struct Args {
     /// Evidence of the peer units, to show the rank before and after.
     #[arg(long, value_name = "DIR")]
     peers: Option<PathBuf>,
+    /// Which assessment to plan from: `final` (the council's last values where given),
+    /// `appraised` (the first appraisal's) or `self`; the peers are scored at the same stage.
+    #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
+    stage: super::score::StageArg,
 }
 
 fn summary(card: &Scorecard) -> String {
@@ -57,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("error: give --set CODE=VALUE (one or more) and/or --target GRADE|PCT");
         return Ok(ExitCode::from(2));
     }
-    let stage = Stage::Final;
+    let stage = Stage::from(args.stage);
     let scored = match load_scored(&args.evidence, &CriteriaResolver::new(), stage) {
         Ok(s) => s,
         Err(code) => return Ok(code),

@@ -3,12 +3,12 @@
 
 use super::raw::{RawEntry, RawEvidence, RawExpect, Reader, Scalar};
 use super::value::{fits_rule, hint_for, na_allowed, read_value, ValueProblem};
-use super::yaml::{child, key, Node};
+use super::yaml::{child, key, Node, Seg};
 use super::{check_header, expect_kind, parse_criteria, Source};
 use crate::decimal::parse_decimal;
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::embedded;
-use crate::model::{CriteriaSet, Entry, Evidence, Expect, Value};
+use crate::model::{CriteriaSet, Entry, Evidence, Expect, SecondRound, Stage, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -258,7 +258,10 @@ pub fn parse_evidence(
         found,
     };
     let entries = b.entries(&raw);
-    let expect = raw.expect.as_ref().map(|e| b.expect(e, &raw.values));
+    let expect = raw
+        .expect
+        .as_ref()
+        .map(|e| b.expect(e, &raw.values, vec![key("expect")]));
     let Binder { mut found, .. } = b;
     // A leaf whose value was rejected is reported as such, not again as missing.
     let invalid: std::collections::HashSet<String> = found
@@ -270,9 +273,9 @@ pub fn parse_evidence(
         .leaves()
         .filter(|&i| {
             !invalid.contains(set.nodes[i].code.as_str())
-                && entries[i]
-                    .as_ref()
-                    .is_none_or(|e| e.value.is_none() && e.appraised.is_none())
+                && entries[i].as_ref().is_none_or(|e| {
+                    e.value.is_none() && e.appraised.is_none() && e.reappraised().is_none()
+                })
         })
         .collect();
     if !missing.is_empty() {
@@ -488,12 +491,51 @@ impl Binder<'_> {
                                 .help("say why the appraisal council changed the value: `reason: \"…\"`"),
                         );
                     }
+                    let reappraised = m.reappraised.and_then(|v| self.value(v, i));
+                    if m.reappraised.is_some() && m.appraised.is_none() {
+                        self.found.push(
+                            self.source
+                                .diag_at_key(
+                                    diag::REAPPRAISED_WITHOUT_APPRAISED,
+                                    &[key("values"), key(code), key("reappraised")],
+                                    format!(
+                                        "`{code}` has a second appraisal (`reappraised`) but no first one (`appraised`)"
+                                    ),
+                                )
+                                .criterion(code)
+                                .help("a value is reappraised after the unit's explanation of the first appraisal: give the council's first value as `appraised: …` (with its `reason`), or write the council's value as `appraised` if there was one round"),
+                        );
+                    } else if reappraised.is_some()
+                        && m.reappraisal_reason.is_none_or(|r| r.trim().is_empty())
+                    {
+                        self.found.push(
+                            self.source
+                                .diag_at_key(
+                                    diag::REAPPRAISED_WITHOUT_REASON,
+                                    &[key("values"), key(code), key("reappraised")],
+                                    format!("`{code}` has a reappraised value without a `reappraisal_reason`"),
+                                )
+                                .criterion(code)
+                                .help("say what the council made of the unit's explanation: `reappraisal_reason: \"…\"`"),
+                        );
+                    }
                     Entry {
                         value,
                         appraised,
                         reason: m.reason.map(str::to_string),
+
                         note: m.note.map(str::to_string),
                         docs: m.docs.clone(),
+                        second: (m.explanation.is_some()
+                            || reappraised.is_some()
+                            || m.reappraisal_reason.is_some())
+                        .then(|| {
+                            Box::new(SecondRound {
+                                explanation: m.explanation.map(str::to_string),
+                                reappraised,
+                                reappraisal_reason: m.reappraisal_reason.map(str::to_string),
+                            })
+                        }),
                     }
                 }
             };
@@ -536,12 +578,20 @@ impl Binder<'_> {
         }
     }
 
-    fn expect(&mut self, raw: &RawExpect, written: &[(&Node, RawEntry)]) -> Expect {
-        let base = vec![key("expect")];
+    /// The figures under `expect:` (at `base`), with those of each stage under its `stages:`.
+    fn expect(&mut self, raw: &RawExpect, written: &[(&Node, RawEntry)], base: Vec<Seg>) -> Expect {
         let mut out = Expect {
             grade: raw.grade.map(str::to_string),
             ..Expect::default()
         };
+        for (name, figures) in &raw.stages {
+            let Some(stage) = Stage::from_name(name) else {
+                continue;
+            };
+            let at = child(&child(&base, "stages"), name);
+            let figures = self.expect(figures, written, at);
+            out.stages.push((stage, figures));
+        }
         for (name, text, slot) in [
             ("total", &raw.total, &mut out.total),
             ("percent", &raw.percent, &mut out.percent),
@@ -588,7 +638,7 @@ impl Binder<'_> {
                     self.source
                         .diag(
                             diag::WRONG_TYPE,
-                            &[key("expect"), key("scores"), key(code)],
+                            &child(&child(&base, "scores"), code),
                             format!("expected score `{}`: {e}", t.0),
                         )
                         .criterion(code),

@@ -123,7 +123,10 @@ pub enum RawEntry<'t> {
 pub struct RawEntryMap<'t> {
     pub value: Option<&'t Node>,
     pub appraised: Option<&'t Node>,
+    pub reappraised: Option<&'t Node>,
     pub reason: Option<&'t str>,
+    pub explanation: Option<&'t str>,
+    pub reappraisal_reason: Option<&'t str>,
     pub note: Option<&'t str>,
     pub docs: Vec<String>,
 }
@@ -135,6 +138,8 @@ pub struct RawExpect<'t> {
     pub grade: Option<&'t str>,
     /// `(code key, expected score)` in file order.
     pub scores: Vec<(&'t Node, NumText<'t>)>,
+    /// parindex's extension: `(stage name, its figures)` in file order.
+    pub stages: Vec<(&'t str, RawExpect<'t>)>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -605,7 +610,7 @@ impl<'s, 't> Reader<'s> {
         };
         let expect = match f.get("expect") {
             Some(n) if n.scalar() == Some(Scalar::Null) => None,
-            Some(n) => self.expect(n),
+            Some(n) => self.expect(n, true),
             None => None,
         };
         Some(RawEvidence {
@@ -627,7 +632,7 @@ impl<'s, 't> Reader<'s> {
                     diag::WRONG_TYPE,
                     node,
                     format!(
-                        "the value of `{code}` must be a single value or a mapping {{ value: …, appraised: …, reason: … }}, not {}",
+                        "the value of `{code}` must be a single value or a mapping {{ value: …, appraised: …, reason: …, explanation: …, reappraised: …, reappraisal_reason: … }}, not {}",
                         node.describe()
                     ),
                 );
@@ -637,7 +642,16 @@ impl<'s, 't> Reader<'s> {
                 let f = self.fields(
                     node,
                     code,
-                    &["value", "appraised", "reason", "note", "docs"],
+                    &[
+                        "value",
+                        "appraised",
+                        "reason",
+                        "explanation",
+                        "reappraised",
+                        "reappraisal_reason",
+                        "note",
+                        "docs",
+                    ],
                 )?;
                 let single = |r: &mut Self, key: &str| {
                     let n = f.get(key)?;
@@ -645,7 +659,10 @@ impl<'s, 't> Reader<'s> {
                 };
                 let value = single(self, "value");
                 let appraised = single(self, "appraised");
+                let reappraised = single(self, "reappraised");
                 let reason = self.opt_text(&f, "reason");
+                let explanation = self.opt_text(&f, "explanation");
+                let reappraisal_reason = self.opt_text(&f, "reappraisal_reason");
                 let note = self.opt_text(&f, "note");
                 let docs = match f.get("docs") {
                     None => Vec::new(),
@@ -662,7 +679,10 @@ impl<'s, 't> Reader<'s> {
                 Some(RawEntry::Full(RawEntryMap {
                     value,
                     appraised,
+                    reappraised,
                     reason,
+                    explanation,
+                    reappraisal_reason,
                     note,
                     docs,
                 }))
@@ -670,8 +690,31 @@ impl<'s, 't> Reader<'s> {
         }
     }
 
-    fn expect(&mut self, node: &'t Node) -> Option<RawExpect<'t>> {
-        let f = self.fields(node, "expect", &["total", "percent", "grade", "scores"])?;
+    /// `expect:`, or (`top` false) one stage's figures under its `stages:`.
+    fn expect(&mut self, node: &'t Node, top: bool) -> Option<RawExpect<'t>> {
+        let keys: &[&str] = if top {
+            &["total", "percent", "grade", "scores", "stages"]
+        } else {
+            &["total", "percent", "grade", "scores"]
+        };
+        let f = self.fields(node, "expect", keys)?;
+        let stages = match f.get("stages").filter(|_| top) {
+            None => Vec::new(),
+            Some(n) => match self.fields(n, "stages", &["self", "appraised", "final"]) {
+                None => Vec::new(),
+                Some(sf) => sf
+                    .entries
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        let name = k.text()?;
+                        if !["self", "appraised", "final"].contains(&name) {
+                            return None;
+                        }
+                        Some((name, self.expect(v, false)?))
+                    })
+                    .collect(),
+            },
+        };
         let total = self.opt_number(&f, "total");
         let percent = self.opt_number(&f, "percent");
         let grade = self.opt_text(&f, "grade");
@@ -692,6 +735,7 @@ impl<'s, 't> Reader<'s> {
             percent,
             grade,
             scores,
+            stages,
         })
     }
 }

@@ -4,6 +4,7 @@ use super::{md_cell, new_table, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::show;
 use crate::i18n::Lang;
 use crate::losses::{Group, Loss};
+use crate::model::Stage;
 use crate::score::Scorecard;
 use comfy_table::Cell;
 use serde::Serialize;
@@ -25,10 +26,10 @@ pub fn render(
 }
 
 fn value_text(l: &Loss) -> String {
-    match (&l.value, l.appraised) {
-        (Some(v), true) => format!("{v} (appraised)"),
-        (Some(v), false) => v.clone(),
-        (None, _) => "(missing)".into(),
+    match &l.value {
+        Some(v) if l.round.is_council() => format!("{v} ({})", l.round.name()),
+        Some(v) => v.clone(),
+        None => "(missing)".into(),
     }
 }
 
@@ -52,8 +53,13 @@ fn breakdown(card: &Scorecard, g: &Group, by: &str, lang: Lang) -> String {
 }
 
 fn heading(card: &Scorecard, losses: &[Loss], lang: Lang) -> String {
+    // The final stage goes unsaid, as it always has; another stage is named.
+    let stage = match card.stage {
+        Stage::Final => String::new(),
+        s => format!(" · stage {}", s.name()),
+    };
     format!(
-        "{} · {} · {} criteria lost {} of {} points",
+        "{} · {}{stage} · {} criteria lost {} of {} points",
         card.unit,
         card.period,
         losses.len(),
@@ -124,6 +130,8 @@ struct JsonLoss<'a> {
     title: &'a str,
     value: Option<&'a str>,
     appraised: bool,
+    /// The round the value comes from: `self`, `appraised` or `reappraised`.
+    round: &'static str,
     score: String,
     max: String,
     loss: String,
@@ -156,7 +164,8 @@ fn json_loss(l: &Loss) -> JsonLoss<'_> {
         code: &l.code,
         title: &l.title,
         value: l.value.as_deref(),
-        appraised: l.appraised,
+        appraised: l.round.is_council(),
+        round: l.round.name(),
         score: show(l.score),
         max: show(l.max),
         loss: show(l.loss),
@@ -192,7 +201,7 @@ fn json(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> 
 /// a spreadsheet's pivot by office adds up.
 fn csv(card: &Scorecard, losses: &[Loss]) -> String {
     let mut out = String::from(
-        "code,title,value,appraised,score,max,loss,why,responsible,unit,period,stage\n",
+        "code,title,value,appraised,round,score,max,loss,why,responsible,unit,period,stage\n",
     );
     for l in losses {
         let offices: Vec<&str> = if l.responsible.is_empty() {
@@ -205,7 +214,8 @@ fn csv(card: &Scorecard, losses: &[Loss]) -> String {
                 l.code.clone(),
                 l.title.clone(),
                 l.value.clone().unwrap_or_default(),
-                l.appraised.to_string(),
+                l.round.is_council().to_string(),
+                l.round.name().to_string(),
                 show(l.score),
                 show(l.max),
                 show(l.loss),

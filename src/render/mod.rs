@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod losses;
 pub mod rank;
+pub mod rounds;
 pub mod xlsx;
 
 use crate::decimal::{show, show_percent};
@@ -98,8 +99,8 @@ fn value_text(n: &NodeScore) -> String {
             }
         }
     }
-    if leaf.appraised {
-        text.push_str(" (appraised)");
+    if leaf.round.is_council() {
+        text.push_str(&format!(" ({})", leaf.round.name()));
     }
     text
 }
@@ -316,6 +317,10 @@ struct JsonNode<'a> {
     /// Extension: on leaves with a value, whether it is the appraisal council's.
     #[serde(skip_serializing_if = "Option::is_none")]
     appraised: Option<bool>,
+    /// Extension: on leaves with a value, the round it comes from (`self`, `appraised`,
+    /// `reappraised`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    round: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -361,7 +366,8 @@ fn json(card: &Scorecard) -> String {
                 loss: show(s.loss()),
                 status: s.status.name(),
                 value: s.leaf.as_ref().map(|l| l.value.show()),
-                appraised: s.leaf.as_ref().map(|l| l.appraised),
+                appraised: s.leaf.as_ref().map(|l| l.round.is_council()),
+                round: s.leaf.as_ref().map(|l| l.round.name()),
             })
             .collect(),
         meta: JsonMeta {
@@ -412,7 +418,7 @@ fn is_plain_number(s: &str) -> bool {
 fn csv(card: &Scorecard) -> String {
     let set = &card.set;
     let mut out = String::from(
-        "code,title,depth,score,max,percent,loss,status,value,appraised,responsible,unit,period,stage\n",
+        "code,title,depth,score,max,percent,loss,status,value,appraised,round,responsible,unit,period,stage\n",
     );
     for (i, (node, s)) in set.nodes.iter().zip(&card.nodes).enumerate() {
         let fields = [
@@ -427,7 +433,11 @@ fn csv(card: &Scorecard) -> String {
             s.leaf.as_ref().map(|l| l.value.show()).unwrap_or_default(),
             s.leaf
                 .as_ref()
-                .map(|l| l.appraised.to_string())
+                .map(|l| l.round.is_council().to_string())
+                .unwrap_or_default(),
+            s.leaf
+                .as_ref()
+                .map(|l| l.round.name().to_string())
                 .unwrap_or_default(),
             set.responsible(i).join("; "),
             // Which results these are, on every row: a CSV has no title.

@@ -289,10 +289,10 @@ fn losses_sheet(losses: &[Loss]) -> Sheet {
                 vec![
                     text(&l.code),
                     text(&l.title),
-                    text(match (&l.value, l.appraised) {
-                        (Some(v), true) => format!("{v} (appraised)"),
-                        (Some(v), false) => v.clone(),
-                        (None, _) => "(missing)".into(),
+                    text(match &l.value {
+                        Some(v) if l.round.is_council() => format!("{v} ({})", l.round.name()),
+                        Some(v) => v.clone(),
+                        None => "(missing)".into(),
                     }),
                     XCell::Points(l.loss),
                     text(l.why.clone().unwrap_or_default()),
@@ -451,5 +451,89 @@ fn outcome_line(o: &crate::compare::Outcome) -> String {
         o.period,
         o.stage.name(),
         o.criteria
+    )
+}
+
+/// The appraisal rounds (`diff --stages`): sections and total, then the criteria appraised.
+pub fn rounds(r: &crate::rounds::Rounds) -> Result<Vec<u8>, XlsxError> {
+    let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let lines = r
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                text(&l.code),
+                text(&l.title),
+                XCell::Points(l.scores[0]),
+                XCell::Points(l.scores[1]),
+                XCell::Points(l.scores[2]),
+                XCell::Points(l.maxima[2]),
+                XCell::Points(l.taken()),
+                XCell::Points(l.won_back()),
+            ]
+        })
+        .collect();
+    let opt = |t: &Option<String>| text(t.clone().unwrap_or_default());
+    let leaves = r
+        .leaves
+        .iter()
+        .map(|l| {
+            vec![
+                text(&l.code),
+                text(&l.title),
+                opt(&l.values[0]),
+                XCell::Points(l.scores[0]),
+                opt(&l.values[1]),
+                XCell::Points(l.scores[1]),
+                opt(&l.values[2]),
+                XCell::Points(l.scores[2]),
+                XCell::Points(l.max),
+                opt(&l.reason),
+                opt(&l.explanation),
+                opt(&l.reappraisal_reason),
+            ]
+        })
+        .collect();
+    workbook(
+        &[
+            Sheet {
+                name: "Sections".into(),
+                header: h(&[
+                    "Code",
+                    "Section",
+                    "Self",
+                    "Appraised",
+                    "Final",
+                    "Max",
+                    "Taken by appraisal",
+                    "Won back",
+                ]),
+                rows: lines,
+            },
+            Sheet {
+                name: "Appraised".into(),
+                header: h(&[
+                    "Code",
+                    "Criterion",
+                    "Self value",
+                    "Self",
+                    "Appraised value",
+                    "Appraised",
+                    "Final value",
+                    "Final",
+                    "Max",
+                    "Reason",
+                    "Explanation",
+                    "Reappraisal reason",
+                ]),
+                rows: leaves,
+            },
+        ],
+        &[
+            ("Unit", r.unit.clone()),
+            ("Period", r.period.clone()),
+            ("Criteria", r.criteria.clone()),
+            ("Stages", "self → appraised → final".into()),
+        ],
     )
 }

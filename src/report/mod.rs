@@ -16,7 +16,7 @@ use crate::compare::{compare, CodeMap, Outcome};
 use crate::decimal::Overflow;
 use crate::i18n::Lang;
 use crate::losses::{by_responsible, losses, Loss};
-use crate::model::{Evidence, Value};
+use crate::model::{Evidence, Round, Stage, Value};
 use crate::rank::{league, Row, Standing};
 use crate::score::Scorecard;
 use rust_decimal::Decimal;
@@ -68,10 +68,12 @@ pub struct LossItem {
     pub loss: Decimal,
     /// The value scored; `None` when no value was given.
     pub value: Option<Value>,
-    /// Whether the value scored is the appraisal council's.
-    pub appraised: bool,
+    /// The round the value scored comes from.
+    pub round: Round,
     /// The unit's own value, when the council's was scored instead.
     pub self_value: Option<Value>,
+    /// The first appraisal's value, when the second one was scored instead.
+    pub first_value: Option<Value>,
     /// The council's reason for an appraised value, else the evidence's note.
     pub why: Option<String>,
     /// The offices responsible (the nearest `responsible:` up the tree).
@@ -115,6 +117,8 @@ pub struct Report {
     pub period: String,
     pub criteria_id: String,
     pub criteria_title: String,
+    /// The stage reported (the final one unless asked otherwise).
+    pub stage: Stage,
     pub score: Decimal,
     pub max: Decimal,
     pub percent: Option<Decimal>,
@@ -167,7 +171,7 @@ pub fn build(
     let item = |l: &Loss| -> LossItem {
         let leaf = card.nodes[l.node].leaf.as_ref();
         let entry = evidence.entries[l.node].as_ref();
-        let appraised = leaf.is_some_and(|x| x.appraised);
+        let round = leaf.map_or(Round::SelfAssessed, |x| x.round);
         LossItem {
             code: l.code.clone(),
             title: l.title.clone(),
@@ -176,9 +180,14 @@ pub fn build(
             max: l.max,
             loss: l.loss,
             value: leaf.map(|x| x.value.clone()),
-            appraised,
-            self_value: if appraised {
+            round,
+            self_value: if round.is_council() {
                 entry.and_then(|e| e.value.clone())
+            } else {
+                None
+            },
+            first_value: if round == Round::Reappraised {
+                entry.and_then(|e| e.appraised.clone())
             } else {
                 None
             },
@@ -295,6 +304,7 @@ pub fn build(
         period: card.period.clone(),
         criteria_id: set.id.clone(),
         criteria_title: set.title.clone(),
+        stage: card.stage,
         score: card.total.score,
         max: card.total.max,
         percent: card.total.percent,
@@ -388,11 +398,14 @@ mod tests {
         let report = hostile_report();
         let appraised = &report.sections[0].losses[0];
         assert_eq!(appraised.code, "1.1");
-        assert!(appraised.appraised);
+        assert_eq!(appraised.round, Round::Appraised);
         assert_eq!(appraised.self_value, Some(Value::Boolean(true)));
         assert_eq!(appraised.why.as_deref(), Some(HOSTILE));
         let own = &report.sections[0].losses[1];
-        assert_eq!((own.appraised, own.self_value.clone()), (false, None));
+        assert_eq!(
+            (own.round, own.self_value.clone()),
+            (Round::SelfAssessed, None)
+        );
         assert_eq!(own.why.as_deref(), Some(HOSTILE));
         assert_eq!(report.offices.len(), 1);
         assert_eq!(report.offices[0].total, Decimal::from(2));

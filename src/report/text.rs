@@ -4,7 +4,7 @@
 
 use super::{LossItem, Place, Report, SectionReport};
 use crate::i18n::Lang;
-use crate::model::Value;
+use crate::model::{Round, Stage, Value};
 use rust_decimal::Decimal;
 
 /// A piece of a sentence: plain, or a key figure shown strong.
@@ -215,20 +215,27 @@ pub(crate) fn scored_value(lang: Lang, l: &LossItem) -> String {
         };
     };
     let shown = value(lang, v);
-    if !l.appraised {
-        return shown;
-    }
-    match (lang, &l.self_value) {
-        (Lang::Vi, Some(own)) => format!(
-            "{shown} (kết quả thẩm định; đơn vị tự chấm: {})",
-            value(lang, own)
-        ),
-        (Lang::Vi, None) => format!("{shown} (kết quả thẩm định)"),
-        (Lang::En, Some(own)) => {
-            format!("{shown} (appraised; self-assessed: {})", value(lang, own))
+    let own = l.self_value.as_ref().map(|v| value(lang, v));
+    let first = l.first_value.as_ref().map(|v| value(lang, v));
+    let mut parts: Vec<String> = Vec::new();
+    match (lang, l.round) {
+        (_, Round::SelfAssessed) => return shown,
+        (Lang::Vi, Round::Appraised) => parts.push("kết quả thẩm định".into()),
+        (Lang::Vi, Round::Reappraised) => {
+            parts.push("kết quả thẩm định lần 2, sau giải trình".into());
+            parts.extend(first.map(|f| format!("thẩm định lần 1: {f}")));
         }
-        (Lang::En, None) => format!("{shown} (appraised)"),
+        (Lang::En, Round::Appraised) => parts.push("appraised".into()),
+        (Lang::En, Round::Reappraised) => {
+            parts.push("reappraised after the unit's explanation".into());
+            parts.extend(first.map(|f| format!("first appraisal: {f}")));
+        }
     }
+    parts.extend(own.map(|o| match lang {
+        Lang::Vi => format!("đơn vị tự chấm: {o}"),
+        Lang::En => format!("self-assessed: {o}"),
+    }));
+    format!("{shown} ({})", parts.join("; "))
 }
 
 pub(crate) fn offices(lang: Lang, list: &[String]) -> String {
@@ -485,8 +492,15 @@ pub(crate) fn title(lang: Lang, r: &Report) -> String {
 
 /// The criteria set line.
 pub(crate) fn criteria_line(lang: Lang, r: &Report) -> String {
+    let stage = match (lang, r.stage) {
+        (_, Stage::Final) => "",
+        (Lang::Vi, Stage::Appraised) => " · kết quả thẩm định lần 1 (trước giải trình)",
+        (Lang::Vi, Stage::SelfAssessment) => " · kết quả tự chấm",
+        (Lang::En, Stage::Appraised) => " · the first appraisal (before the unit's explanation)",
+        (Lang::En, Stage::SelfAssessment) => " · the unit's self-assessment",
+    };
     format!(
-        "{}: {} ({})",
+        "{}: {} ({}){stage}",
         words(lang).criteria_set,
         r.criteria_title,
         r.criteria_id

@@ -1,0 +1,271 @@
+//! Appraisal rounds (tự chấm → thẩm định lần 1 → giải trình → thẩm định lần 2) run as a user
+//! runs them, on `examples/krong-no-2022-rounds.yaml`: 1.6 cut in the first appraisal and left
+//! so; 7.1.3 cut from 100% to 80% and partly restored to 91.6% after the unit's explanation.
+
+mod common;
+
+use common::{parindex, stdout_of, EXAMPLE};
+use predicates::prelude::*;
+use serde_json::Value as Json;
+use std::fs;
+
+const ROUNDS: &str = "examples/krong-no-2022-rounds.yaml";
+
+fn json_of(args: &[&str]) -> Json {
+    serde_json::from_str(&stdout_of(args)).unwrap()
+}
+
+fn node<'a>(doc: &'a Json, code: &str) -> &'a Json {
+    doc["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["code"] == code)
+        .unwrap_or_else(|| panic!("{code} missing"))
+}
+
+#[test]
+fn each_stage_gives_its_own_total() {
+    let total = |stage: &str| {
+        let doc = json_of(&["score", ROUNDS, "--stage", stage, "-f", "json"]);
+        assert_eq!(doc["stage"], stage);
+        doc["total"]["score"].as_str().unwrap().to_string()
+    };
+    assert_eq!(total("self"), "80.214");
+    assert_eq!(total("appraised"), "77.814");
+    assert_eq!(total("final"), "78.046");
+    // The default is the final stage.
+    let doc = json_of(&["score", ROUNDS, "-f", "json"]);
+    assert_eq!(doc["total"]["score"], "78.046");
+}
+
+#[test]
+fn the_original_example_is_unchanged() {
+    let doc = json_of(&["score", EXAMPLE, "-f", "json"]);
+    assert_eq!(doc["total"]["score"], "78.046");
+    // With one round, the appraised stage is the final one.
+    let doc = json_of(&["score", EXAMPLE, "--stage", "appraised", "-f", "json"]);
+    assert_eq!(doc["total"]["score"], "78.046");
+}
+
+#[test]
+fn json_and_csv_say_which_round_each_value_is_from() {
+    let at = |stage: &str| json_of(&["score", ROUNDS, "--stage", stage, "-f", "json"]);
+    let (own, first, last) = (at("self"), at("appraised"), at("final"));
+    assert_eq!(node(&own, "7.1.3")["round"], "self");
+    assert_eq!(node(&own, "7.1.3")["value"], "100%");
+    assert_eq!(node(&first, "7.1.3")["round"], "appraised");
+    assert_eq!(node(&first, "7.1.3")["value"], "80%");
+    assert_eq!(node(&last, "7.1.3")["round"], "reappraised");
+    assert_eq!(node(&last, "7.1.3")["value"], "91.6%");
+    assert_eq!(node(&last, "7.1.3")["appraised"], true);
+    // 1.6 had one appraisal: it stays the final value.
+    assert_eq!(node(&last, "1.6")["round"], "appraised");
+    assert_eq!(node(&last, "1.1.3")["round"], "self");
+    let csv = stdout_of(&["score", ROUNDS, "-f", "csv"]);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("7.1.3,") && l.contains(",91.6%,true,reappraised,")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn the_table_marks_council_values_with_their_round() {
+    let all = stdout_of(&["score", ROUNDS, "--all"]);
+    assert!(all.contains("91.6% (reappraised)"), "{all}");
+    assert!(all.contains("0 (appraised)"), "{all}");
+    let first = stdout_of(&["score", ROUNDS, "--all", "--stage", "appraised"]);
+    assert!(first.contains("stage appraised"), "{first}");
+    assert!(first.contains("80% (appraised)"), "{first}");
+}
+
+#[test]
+fn losses_say_which_round_a_score_comes_from() {
+    let table = stdout_of(&["losses", ROUNDS]);
+    assert!(table.contains("91.6% (reappraised)"), "{table}");
+    assert!(table.contains("Chấp nhận một phần"), "{table}");
+    let first = stdout_of(&["losses", ROUNDS, "--stage", "appraised"]);
+    assert!(first.contains("stage appraised"), "{first}");
+    assert!(first.contains("80% (appraised)"), "{first}");
+    let doc = json_of(&["losses", ROUNDS, "-f", "json"]);
+    let l = doc["losses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["code"] == "7.1.3")
+        .unwrap();
+    assert_eq!(l["round"], "reappraised");
+    assert_eq!(l["loss"], "0.168");
+}
+
+#[test]
+fn explain_says_which_round_and_gives_the_explanation() {
+    let last = stdout_of(&["explain", ROUNDS, "7.1.3"]);
+    assert!(
+        last.contains("value: 91.6% (reappraised by the council after the unit's explanation (self-assessed: 100%; first appraisal: 80%); reason: Chấp nhận một phần"),
+        "{last}"
+    );
+    assert!(
+        last.contains("the unit's explanation: Đơn vị bổ sung"),
+        "{last}"
+    );
+    let first = stdout_of(&["explain", ROUNDS, "7.1.3", "--stage", "appraised"]);
+    assert!(
+        first.contains("value: 80% (appraised by the council (self-assessed: 100%)"),
+        "{first}"
+    );
+    assert!(first.contains("the second appraisal (91.6%)"), "{first}");
+    let own = stdout_of(&["explain", ROUNDS, "7.1.3", "--stage", "self"]);
+    assert!(own.contains("value: 100% (self-assessed"), "{own}");
+}
+
+#[test]
+fn the_report_names_the_round_and_the_stage() {
+    let vi = stdout_of(&["report", ROUNDS]);
+    assert!(
+        vi.contains("kết quả thẩm định lần 2, sau giải trình"),
+        "{vi}"
+    );
+    assert!(vi.contains("thẩm định lần 1: 80%"), "{vi}");
+    let en = stdout_of(&["report", ROUNDS, "--lang", "en", "--stage", "appraised"]);
+    assert!(
+        en.contains("the first appraisal (before the unit's explanation)"),
+        "{en}"
+    );
+    assert!(en.contains("80% (appraised; self-assessed: 100%)"), "{en}");
+}
+
+#[test]
+fn whatif_plans_from_the_stage_asked() {
+    let own = stdout_of(&["whatif", ROUNDS, "--stage", "self", "--set", "1.6=0"]);
+    assert!(own.contains("78.214"), "{own}");
+    let last = stdout_of(&["whatif", ROUNDS, "--set", "1.6=2"]);
+    assert!(last.contains("80.046"), "{last}");
+}
+
+#[test]
+fn diff_stages_shows_points_taken_and_won_back_per_section() {
+    let doc = json_of(&["diff", "--stages", ROUNDS, "-f", "json"]);
+    let total = &doc["total"];
+    assert_eq!(total["score"]["self"], "80.214");
+    assert_eq!(total["score"]["appraised"], "77.814");
+    assert_eq!(total["score"]["final"], "78.046");
+    assert_eq!(total["taken"], "2.4");
+    assert_eq!(total["won_back"], "0.232");
+    let section = |code: &str| {
+        doc["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        (
+            section("1")["taken"].clone(),
+            section("1")["won_back"].clone()
+        ),
+        ("2".into(), "0".into())
+    );
+    assert_eq!(
+        (
+            section("7")["taken"].clone(),
+            section("7")["won_back"].clone()
+        ),
+        ("0.4".into(), "0.232".into())
+    );
+    assert_eq!(
+        (
+            section("3")["taken"].clone(),
+            section("3")["won_back"].clone()
+        ),
+        ("0".into(), "0".into())
+    );
+    let c = doc["appraised"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "7.1.3")
+        .unwrap();
+    assert_eq!(c["value"]["self"], "100%");
+    assert_eq!(c["value"]["appraised"], "80%");
+    assert_eq!(c["value"]["final"], "91.6%");
+    assert_eq!(c["score"]["appraised"], "1.6");
+    assert!(c["explanation"]
+        .as_str()
+        .unwrap()
+        .starts_with("Đơn vị bổ sung"));
+    assert!(c["reappraisal_reason"]
+        .as_str()
+        .unwrap()
+        .starts_with("Chấp nhận một phần"));
+
+    let table = stdout_of(&["diff", "--stages", ROUNDS]);
+    assert!(table.contains("Taken by appraisal"), "{table}");
+    assert!(table.contains("Won back"), "{table}");
+    assert!(table.contains("Grade: Xuất sắc → Tốt → Tốt"), "{table}");
+    let total_row = table.lines().find(|l| l.contains("Total")).unwrap();
+    for figure in ["80.214", "77.814", "78.046", "2.4", "0.232"] {
+        assert!(total_row.contains(figure), "{total_row}");
+    }
+    assert!(table.contains("80% = 1.6"), "{table}");
+    assert!(
+        table.contains("the unit's explanation: Đơn vị bổ sung"),
+        "{table}"
+    );
+
+    let csv = stdout_of(&["diff", "--stages", ROUNDS, "-f", "csv"]);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("section,7,") && l.contains(",0.4,0.232,")),
+        "{csv}"
+    );
+    let md = stdout_of(&["diff", "--stages", ROUNDS, "-f", "markdown"]);
+    assert!(md.contains("| Taken by appraisal | Won back |"), "{md}");
+}
+
+#[test]
+fn diff_scores_its_evidence_sides_at_the_stage_asked() {
+    let doc = json_of(&["diff", EXAMPLE, ROUNDS, "--stage", "self", "-f", "json"]);
+    assert_eq!(doc["old"]["stage"], "self");
+    assert_eq!(doc["total"]["new_score"], "80.214");
+    parindex()
+        .args(["diff", "--stages", ROUNDS, "--stage", "self"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn check_verifies_every_stage_pinned() {
+    parindex()
+        .args(["check", "criteria", "examples"])
+        .assert()
+        .success();
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(ROUNDS)
+        .unwrap()
+        .replace("total: 80.214", "total: 80");
+    let path = dir.path().join("rounds.yaml");
+    fs::write(&path, text).unwrap();
+    parindex()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[E212]: total: expected 80, computed 80.214 at stage self",
+        ));
+    // The final stage's figures hold: `score` at it succeeds; at the self stage it fails.
+    parindex()
+        .args(["score", path.to_str().unwrap()])
+        .assert()
+        .success();
+    parindex()
+        .args(["score", path.to_str().unwrap(), "--stage", "self"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "total: expected 80, computed 80.214 at stage self",
+        ));
+}
