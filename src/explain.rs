@@ -90,15 +90,19 @@ pub fn formula(
             }
         }
         Derivation::Tier {
-            at_least, points, ..
+            threshold: at,
+            bound,
+            points,
+            ..
         } => {
             let scale = match rule {
                 Rule::Tiers(t) => t.scale,
                 _ => TierScale::Number,
             };
             format!(
-                "{shown} ≥ {} → {}",
-                threshold(scale, *at_least),
+                "{shown} {} {} → {}",
+                bound.symbol(),
+                threshold(scale, *at),
                 show(*points)
             )
         }
@@ -265,7 +269,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
 mod tests {
     use super::*;
     use crate::decimal::dec;
-    use crate::model::{Tier, Tiers};
+    use crate::model::{Bound, Tier, Tiers};
 
     fn rate(text: &str) -> Value {
         Value::Rate {
@@ -287,11 +291,13 @@ mod tests {
             scale: TierScale::Rate,
             steps: vec![
                 Tier {
-                    at_least: dec("0.9"),
+                    threshold: dec("0.9"),
+                    bound: Bound::AtLeast,
                     points: dec("2"),
                 },
                 Tier {
-                    at_least: dec("0.5"),
+                    threshold: dec("0.5"),
+                    bound: Bound::AtLeast,
                     points: dec("2"),
                 },
             ],
@@ -299,6 +305,29 @@ mod tests {
         assert_eq!(stated(&rule, "2", &rate("60%")), "60% ≥ 50% → 2");
         assert_eq!(stated(&rule, "2", &rate("90%")), "90% ≥ 90% → 2");
         assert_eq!(stated(&rule, "2", &rate("10%")), "10% reaches no tier → 0");
+    }
+
+    #[test]
+    fn strict_and_lower_is_better_tiers_state_their_comparison() {
+        let above = Rule::Tiers(Tiers {
+            scale: TierScale::Rate,
+            steps: vec![Tier {
+                threshold: dec("0.5"),
+                bound: Bound::Above,
+                points: dec("1"),
+            }],
+        });
+        assert_eq!(stated(&above, "1", &rate("60%")), "60% > 50% → 1");
+        assert_eq!(stated(&above, "1", &rate("50%")), "50% reaches no tier → 0");
+        let at_most = Rule::Tiers(Tiers {
+            scale: TierScale::Number,
+            steps: vec![Tier {
+                threshold: dec("3"),
+                bound: Bound::AtMost,
+                points: dec("1"),
+            }],
+        });
+        assert_eq!(stated(&at_most, "1", &Value::Number(dec("2"))), "2 ≤ 3 → 1");
     }
 
     #[test]

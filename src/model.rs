@@ -314,15 +314,91 @@ pub enum TierScale {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tiers {
     pub scale: TierScale,
-    /// Highest threshold first, strictly decreasing.
+    /// In one direction: `at_least` / `above` tiers with strictly decreasing thresholds
+    /// (higher is better), or `at_most` / `below` tiers with strictly increasing ones (lower
+    /// is better). The first tier whose threshold the value meets scores.
     pub steps: Vec<Tier>,
+}
+
+impl Tiers {
+    /// Whether lower values score more (`at_most` / `below` tiers).
+    pub fn lower_is_better(&self) -> bool {
+        self.steps
+            .first()
+            .is_some_and(|s| s.bound.lower_is_better())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tier {
     /// A fraction for a rate scale, a plain number otherwise.
-    pub at_least: Decimal,
+    pub threshold: Decimal,
+    /// How a value meets the threshold.
+    pub bound: Bound,
     pub points: Decimal,
+}
+
+/// How a tier's value compares with its threshold: the key a criteria file writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// value ≥ threshold ("từ 90%").
+    AtLeast,
+    /// value > threshold ("trên 90%").
+    Above,
+    /// value ≤ threshold ("không quá 5%").
+    AtMost,
+    /// value < threshold ("dưới 5%").
+    Below,
+}
+
+impl Bound {
+    /// The keys, as a criteria file writes them.
+    pub const KEYS: [&'static str; 4] = ["at_least", "above", "at_most", "below"];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Bound::AtLeast => "at_least",
+            Bound::Above => "above",
+            Bound::AtMost => "at_most",
+            Bound::Below => "below",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Bound> {
+        match key {
+            "at_least" => Some(Bound::AtLeast),
+            "above" => Some(Bound::Above),
+            "at_most" => Some(Bound::AtMost),
+            "below" => Some(Bound::Below),
+            _ => None,
+        }
+    }
+
+    /// The comparison's sign, value first: `≥`, `>`, `≤`, `<`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Bound::AtLeast => "≥",
+            Bound::Above => ">",
+            Bound::AtMost => "≤",
+            Bound::Below => "<",
+        }
+    }
+
+    /// `at_most` and `below`: lower values score more.
+    pub fn lower_is_better(self) -> bool {
+        matches!(self, Bound::AtMost | Bound::Below)
+    }
+
+    /// Whether `value` meets `threshold`.
+    #[inline]
+    pub fn meets<T: PartialOrd>(self, value: &T, threshold: &T) -> bool {
+        match self {
+            Bound::AtLeast => value >= threshold,
+            Bound::Above => value > threshold,
+            Bound::AtMost => value <= threshold,
+            Bound::Below => value < threshold,
+        }
+    }
 }
 
 impl Rule {

@@ -221,27 +221,28 @@ fn check_formula(
                 Value::Number(n) => *n >= at,
                 _ => false,
             };
+            // The generated tiers are all `at_least`.
             let written = |at: Decimal| match t.scale {
                 TierScale::Rate => percent(at),
                 TierScale::Number => show(at),
             };
             if head.ends_with("reaches no tier") {
-                prop_assert!(t.steps.iter().all(|s| !reaches(s.at_least)), "{formula}");
+                prop_assert!(t.steps.iter().all(|s| !reaches(s.threshold)), "{formula}");
                 prop_assert_eq!((last, unrounded), ("0", Decimal::ZERO));
             } else {
                 let (_, at) = head.rsplit_once(" ≥ ").unwrap();
                 let k = t
                     .steps
                     .iter()
-                    .position(|s| written(s.at_least) == at)
+                    .position(|s| written(s.threshold) == at)
                     .unwrap();
                 let tier = &t.steps[k];
                 prop_assert!(
-                    reaches(tier.at_least),
+                    reaches(tier.threshold),
                     "{formula}: the stated tier is not reached"
                 );
                 prop_assert!(
-                    t.steps[..k].iter().all(|s| !reaches(s.at_least)),
+                    t.steps[..k].iter().all(|s| !reaches(s.threshold)),
                     "{formula}: a higher tier was reached"
                 );
                 prop_assert_eq!(last.to_string(), show(tier.points));

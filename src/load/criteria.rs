@@ -7,7 +7,7 @@ use super::{check_header, expect_kind, sha256_hex, Source};
 use crate::decimal::{self, parse_decimal, NumberError, Rounding, RoundingMode};
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::model::{
-    CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Ratio, Rule, Tier, TierScale, Tiers,
+    Bound, CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Ratio, Rule, Tier, TierScale, Tiers,
 };
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -689,28 +689,58 @@ impl Builder<'_> {
                     );
                     return None;
                 }
-                let scale = if list[0].at_least.0.trim().ends_with('%') {
+                let scale = if list[0].threshold.0.trim().ends_with('%') {
                     TierScale::Rate
                 } else {
                     TierScale::Number
                 };
+                let first = Bound::from_key(list[0].bound).unwrap_or(Bound::AtLeast);
+                let lower_is_better = first.lower_is_better();
                 let mut steps: Vec<Tier> = Vec::new();
                 let mut ok = true;
                 for (i, t) in list.iter().enumerate() {
                     let mut tp = tiers_path.clone();
                     tp.push(Seg::Index(i));
-                    let at_path = child(&tp, "at_least");
-                    let is_rate = t.at_least.0.trim().ends_with('%');
-                    let at_least = if is_rate != (scale == TierScale::Rate) {
+                    let at_path = child(&tp, t.bound);
+                    let bound = Bound::from_key(t.bound).unwrap_or(Bound::AtLeast);
+                    if bound.lower_is_better() != lower_is_better {
+                        let (ours, theirs) = if lower_is_better {
+                            (
+                                "`at_most` / `below` (lower is better)",
+                                "`at_least` / `above`",
+                            )
+                        } else {
+                            (
+                                "`at_least` / `above` (higher is better)",
+                                "`at_most` / `below`",
+                            )
+                        };
                         self.push(
-                            bad(&at_path, format!("tier threshold `{}` mixes rates and plain numbers", t.at_least.0))
+                            source
+                                .diag_at_key(
+                                    diag::BAD_RULE,
+                                    &at_path,
+                                    format!(
+                                        "tier `{}` runs the other way from the first tier: this list uses {ours}, not {theirs}",
+                                        t.bound
+                                    ),
+                                )
+                                .criterion(code.to_string())
+                                .help("one list of tiers uses one direction: `at_least`/`above` from the highest threshold down, or `at_most`/`below` from the lowest up"),
+                        );
+                        ok = false;
+                    }
+                    let is_rate = t.threshold.0.trim().ends_with('%');
+                    let threshold = if is_rate != (scale == TierScale::Rate) {
+                        self.push(
+                            bad(&at_path, format!("tier threshold `{}` mixes rates and plain numbers", t.threshold.0))
                                 .help("write every threshold of a rule as a percentage (\"80%\") or every one as a number (2)"),
                         );
                         None
                     } else if is_rate {
-                        self.rate_param(t.at_least.0, &at_path, code)
+                        self.rate_param(t.threshold.0, &at_path, code)
                     } else {
-                        self.number(t.at_least.0, &at_path, Some(code))
+                        self.number(t.threshold.0, &at_path, Some(code))
                     };
                     let points_path = child(&tp, "points");
                     let points = self.number(t.points.0, &points_path, Some(code));
@@ -730,12 +760,18 @@ impl Builder<'_> {
                             ok = false;
                         }
                     }
-                    match (at_least, points) {
+                    match (threshold, points) {
                         (Some(a), Some(p)) => {
                             if let Some(prev) = steps.last() {
-                                if a >= prev.at_least {
+                                if lower_is_better && a <= prev.threshold {
                                     self.push(
-                                        bad(&at_path, format!("tier threshold `{}` is not below the one before it", t.at_least.0))
+                                        bad(&at_path, format!("tier threshold `{}` is not above the one before it", t.threshold.0))
+                                            .help("list `at_most` / `below` tiers from the lowest threshold up, strictly increasing"),
+                                    );
+                                    ok = false;
+                                } else if !lower_is_better && a >= prev.threshold {
+                                    self.push(
+                                        bad(&at_path, format!("tier threshold `{}` is not below the one before it", t.threshold.0))
                                             .help("list tiers from the highest threshold down, strictly decreasing"),
                                     );
                                     ok = false;
@@ -744,12 +780,34 @@ impl Builder<'_> {
                             if a < Decimal::ZERO {
                                 self.push(bad(
                                     &at_path,
-                                    format!("tier threshold `{}` is negative", t.at_least.0),
+                                    format!("tier threshold `{}` is negative", t.threshold.0),
                                 ));
+                                ok = false;
+                            } else if (bound == Bound::Below && a.is_zero())
+                                || (bound == Bound::Above
+                                    && scale == TierScale::Rate
+                                    && a >= Decimal::ONE)
+                            {
+                                self.push(
+                                    bad(
+                                        &at_path,
+                                        format!(
+                                            "no value is {} `{}`: this tier can never score",
+                                            if bound == Bound::Below { "below" } else { "above" },
+                                            t.threshold.0
+                                        ),
+                                    )
+                                    .help(if bound == Bound::Below {
+                                        "values are 0 or more: write `at_most: 0` for \"none at all\""
+                                    } else {
+                                        "rates are at most 100%: write `at_least: \"100%\"`"
+                                    }),
+                                );
                                 ok = false;
                             }
                             steps.push(Tier {
-                                at_least: a,
+                                threshold: a,
+                                bound,
                                 points: p,
                             });
                         }
@@ -904,6 +962,55 @@ mod tests {
         match parse_criteria(&Source::from_text("c.yaml".into(), text)) {
             Ok((set, warnings)) => (Ok(set.nodes[0].rule.clone().unwrap()), warnings),
             Err(d) => (Err(d), Vec::new()),
+        }
+    }
+
+    /// The rule of a one-leaf set of max 1 whose `rule:` is `rule`, or the first error's message.
+    fn leaf_rule(rule: &str) -> Result<Rule, String> {
+        let text = format!("parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - {{ code: \"1\", title: a, max: 1, rule: {rule} }}\n");
+        match parse_criteria(&Source::from_text("c.yaml".into(), text)) {
+            Ok((set, _)) => Ok(set.nodes[0].rule.clone().unwrap()),
+            Err(d) => Err(d.0[0].message.clone()),
+        }
+    }
+
+    #[test]
+    fn tiers_run_in_one_direction() {
+        let Ok(Rule::Tiers(t)) = leaf_rule(
+            "{ tiers: [ { below: \"5%\", points: 1 }, { at_most: \"10%\", points: 0.5 } ] }",
+        ) else {
+            panic!()
+        };
+        assert!(t.lower_is_better());
+        assert_eq!(t.steps[0].bound, Bound::Below);
+        assert_eq!(t.steps[1].threshold, dec("0.1"));
+        let up = leaf_rule("{ tiers: [ { above: 3, points: 1 }, { at_least: 1, points: 0.5 } ] }");
+        assert!(matches!(up, Ok(Rule::Tiers(t)) if !t.lower_is_better()));
+        for (rule, says) in [
+            (
+                "{ tiers: [ { at_most: 1, points: 1 }, { at_most: 1, points: 0.5 } ] }",
+                "is not above",
+            ),
+            (
+                "{ tiers: [ { at_least: 2, points: 1 }, { below: 1, points: 0.5 } ] }",
+                "runs the other way",
+            ),
+            ("{ tiers: [ { points: 1 } ] }", "needs its threshold"),
+            (
+                "{ tiers: [ { above: 1, below: 2, points: 1 } ] }",
+                "one threshold",
+            ),
+            (
+                "{ tiers: [ { below: 0, points: 1 } ] }",
+                "no value is below",
+            ),
+            (
+                "{ tiers: [ { above: \"100%\", points: 1 } ] }",
+                "no value is above",
+            ),
+        ] {
+            let e = leaf_rule(rule).unwrap_err();
+            assert!(e.contains(says), "{rule}: {e}");
         }
     }
 

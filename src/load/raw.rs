@@ -11,6 +11,7 @@ pub use super::yaml::Scalar;
 use super::yaml::{Kind, Node};
 use super::Source;
 use crate::diag::{self, Check, Diagnostic};
+use crate::model::Bound;
 
 /// A number's text exactly as written (`1.50` stays `1.50`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +86,9 @@ pub struct RawRatio<'t> {
 
 #[derive(Debug)]
 pub struct RawTier<'t> {
-    pub at_least: NumText<'t>,
+    /// The comparison's key (`at_least`, `above`, `at_most`, `below`) and its threshold.
+    pub bound: &'t str,
+    pub threshold: NumText<'t>,
     pub points: NumText<'t>,
 }
 
@@ -533,11 +536,48 @@ impl<'s, 't> Reader<'s> {
                     let tiers = items
                         .iter()
                         .filter_map(|t| {
-                            let tf = self.fields(t, "a tier", &["at_least", "points"])?;
-                            let at_least = self.req_number(&tf, "at_least");
+                            let tf = self.fields(
+                                t,
+                                "a tier",
+                                &["at_least", "above", "at_most", "below", "points"],
+                            )?;
+                            let bounds: Vec<&(Node, Node)> = tf
+                                .entries
+                                .iter()
+                                .filter(|(k, _)| {
+                                    k.text().is_some_and(|k| Bound::KEYS.contains(&k))
+                                })
+                                .collect();
+                            let bound = match bounds.as_slice() {
+                                [(k, v)] => Some((k, v)),
+                                [] => {
+                                    self.fatal = true;
+                                    self.report(
+                                        diag::MISSING_KEY,
+                                        t,
+                                        "a tier needs its threshold: `at_least`, `above`, `at_most` or `below`".into(),
+                                    );
+                                    None
+                                }
+                                [_, (k, _), ..] => {
+                                    self.fatal = true;
+                                    self.report(
+                                        diag::BAD_RULE,
+                                        k,
+                                        "a tier gives one threshold: `at_least`, `above`, `at_most` or `below`".into(),
+                                    );
+                                    None
+                                }
+                            };
+                            let threshold = bound.and_then(|(k, v)| {
+                                let key = k.text().unwrap_or_default();
+                                self.number(key, v)
+                            });
                             let points = self.req_number(&tf, "points");
+                            let (key, _) = bound?;
                             Some(RawTier {
-                                at_least: at_least?,
+                                bound: key.text().unwrap_or_default(),
+                                threshold: threshold?,
                                 points: points?,
                             })
                         })

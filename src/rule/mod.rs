@@ -18,7 +18,7 @@ pub mod yes_no;
 
 use crate::decimal::{self, Overflow};
 use crate::diag;
-use crate::model::{IfNa, Rule, Value, ValueKind};
+use crate::model::{Bound, IfNa, Rule, Value, ValueKind};
 use rust_decimal::Decimal;
 
 pub use problem::ValueProblem;
@@ -37,11 +37,12 @@ pub enum Derivation {
     /// `ratio`: between the two, `max × (r' − zero_below) / (full_at − zero_below)`, where
     /// `r' = num / den` is the rate the rule reads (after `invert`).
     Proportional { num: Decimal, den: Decimal },
-    /// `tiers`: the first tier (0-based `index`, highest threshold first) whose threshold the
-    /// value reaches; the leaf scores its `points`.
+    /// `tiers`: the first tier (0-based `index`, in the list's order) whose threshold the
+    /// value meets by its `bound`; the leaf scores its `points`.
     Tier {
         index: usize,
-        at_least: Decimal,
+        threshold: Decimal,
+        bound: Bound,
         points: Decimal,
     },
     /// `tiers`: the value reaches no tier: 0.
