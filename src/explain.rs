@@ -124,6 +124,20 @@ pub fn formula(
             }
         }
         Derivation::Given => format!("{shown} given directly"),
+        Derivation::LineZero | Derivation::LineFull | Derivation::LineProportional => {
+            let Rule::Linear(l) = rule else { return u };
+            let (a, b) = (show(l.zero_at), show(l.full_at));
+            let (beyond_zero, reaches_full) = if l.lower_is_better() {
+                ("at or above", "at or below")
+            } else {
+                ("at or below", "at or above")
+            };
+            match how {
+                Derivation::LineZero => format!("{shown} is {beyond_zero} {a} → 0"),
+                Derivation::LineFull => format!("{shown} is {reaches_full} {b} → {m}"),
+                _ => format!("{m} × ({shown} − {a}) ÷ ({b} − {a}) = {u}"),
+            }
+        }
         Derivation::NotApplicable(_) => format!("n/a → {u}"),
     }
 }
@@ -328,6 +342,27 @@ mod tests {
             }],
         });
         assert_eq!(stated(&at_most, "1", &Value::Number(dec("2"))), "2 ≤ 3 → 1");
+    }
+
+    #[test]
+    fn linear_branches_state_the_line() {
+        let survey = Rule::Linear(crate::model::Linear {
+            zero_at: dec("1"),
+            full_at: dec("5"),
+        });
+        let n = |s: &str| Value::Number(dec(s));
+        assert_eq!(stated(&survey, "2", &n("3")), "2 × (3 − 1) ÷ (5 − 1) = 1");
+        assert_eq!(stated(&survey, "2", &n("1")), "1 is at or below 1 → 0");
+        assert_eq!(stated(&survey, "2", &n("5")), "5 is at or above 5 → 2");
+        let fewer = Rule::Linear(crate::model::Linear {
+            zero_at: dec("10"),
+            full_at: dec("0"),
+        });
+        assert_eq!(stated(&fewer, "1", &n("12")), "12 is at or above 10 → 0");
+        assert_eq!(
+            stated(&fewer, "1", &n("4")),
+            "1 × (4 − 10) ÷ (0 − 10) = 0.6"
+        );
     }
 
     #[test]

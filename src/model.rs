@@ -264,6 +264,23 @@ pub enum Rule {
     Deduct { per: Decimal },
     /// A score given directly.
     Points,
+    /// A straight line on a plain number (revision 2).
+    Linear(Linear),
+}
+
+/// `linear` parameters: 0 at `zero_at`, the max at `full_at` (they differ; either order),
+/// `max × (v − zero_at) / (full_at − zero_at)` between, clamped to [0, max].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Linear {
+    pub zero_at: Decimal,
+    pub full_at: Decimal,
+}
+
+impl Linear {
+    /// Whether lower values score more (`full_at` below `zero_at`).
+    pub fn lower_is_better(&self) -> bool {
+        self.full_at < self.zero_at
+    }
 }
 
 /// `ratio` parameters; rates are fractions (0.5 means 50%).
@@ -410,6 +427,7 @@ impl Rule {
             Rule::Tiers(_) => "tiers",
             Rule::Deduct { .. } => "deduct",
             Rule::Points => "points",
+            Rule::Linear(_) => "linear",
         }
     }
 
@@ -422,6 +440,7 @@ impl Rule {
             Rule::Tiers(_) => ValueKind::Number,
             Rule::Deduct { .. } => ValueKind::Count,
             Rule::Points => ValueKind::Number,
+            Rule::Linear(_) => ValueKind::Number,
         }
     }
 }

@@ -7,7 +7,8 @@ use super::{check_header, expect_kind, sha256_hex, Source};
 use crate::decimal::{self, parse_decimal, NumberError, Rounding, RoundingMode};
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::model::{
-    Bound, CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Ratio, Rule, Tier, TierScale, Tiers,
+    Bound, CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Linear, Ratio, Rule, Tier,
+    TierScale, Tiers,
 };
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -604,9 +605,10 @@ impl Builder<'_> {
                     "yes-no" => Some(Rule::YesNo),
                     "ratio" => Some(Rule::Ratio(Ratio::default())),
                     "points" => Some(Rule::Points),
-                    "tiers" | "deduct" => {
+                    "tiers" | "deduct" | "linear" => {
                         self.push(bad(path, format!("the `{name}` rule needs parameters")).help(match *name {
                         "tiers" => "write `rule: { tiers: [ { at_least: \"100%\", points: 1 }, … ] }`",
+                        "linear" => "write `rule: { linear: { zero_at: 1, full_at: 5 } }`",
                         _ => "write `rule: { deduct: { per: 0.5 } }`",
                     }));
                         None
@@ -816,6 +818,41 @@ impl Builder<'_> {
                 }
                 ok.then_some(Rule::Tiers(Tiers { scale, steps }))
             }
+            RawRule::Linear(l) => {
+                let line_path = child(path, "linear");
+                let mut ends = [Decimal::ZERO; 2];
+                let mut ok = true;
+                for (slot, (name, text)) in ends
+                    .iter_mut()
+                    .zip([("zero_at", l.zero_at), ("full_at", l.full_at)])
+                {
+                    let at = child(&line_path, name);
+                    if text.0.trim().ends_with('%') {
+                        self.push(
+                            bad(&at, format!("`linear` takes plain numbers, not the percentage `{}`", text.0))
+                                .help("for a rate write `{ ratio: { zero_at: \"P%\", full_at: \"Q%\" } }`"),
+                        );
+                        ok = false;
+                        continue;
+                    }
+                    match self.number(text.0, &at, Some(code)) {
+                        Some(v) => *slot = v,
+                        None => ok = false,
+                    }
+                }
+                let [zero_at, full_at] = ends;
+                if ok && zero_at == full_at {
+                    self.push(
+                        bad(
+                            &child(&line_path, "full_at"),
+                            format!("`zero_at` and `full_at` are both {}: a line needs two different ends", l.full_at.0),
+                        )
+                        .help("give the value scoring 0 and the value scoring the max; for a step, use `{ tiers: … }`"),
+                    );
+                    ok = false;
+                }
+                ok.then_some(Rule::Linear(Linear { zero_at, full_at }))
+            }
             RawRule::Deduct(d) => {
                 let per_path = child(&child(path, "deduct"), "per");
                 let per = self.number(d.per.0, &per_path, Some(code))?;
@@ -971,6 +1008,37 @@ mod tests {
         match parse_criteria(&Source::from_text("c.yaml".into(), text)) {
             Ok((set, _)) => Ok(set.nodes[0].rule.clone().unwrap()),
             Err(d) => Err(d.0[0].message.clone()),
+        }
+    }
+
+    #[test]
+    fn linear_takes_two_different_plain_numbers() {
+        assert_eq!(
+            leaf_rule("{ linear: { zero_at: 10, full_at: 0.5 } }"),
+            Ok(Rule::Linear(Linear {
+                zero_at: dec("10"),
+                full_at: dec("0.5")
+            }))
+        );
+        for (rule, says) in [
+            (
+                "{ linear: { zero_at: 3, full_at: 3.0 } }",
+                "two different ends",
+            ),
+            (
+                "{ linear: { zero_at: \"0%\", full_at: 5 } }",
+                "plain numbers",
+            ),
+            ("{ linear: { zero_at: abc, full_at: 5 } }", "abc"),
+            (
+                "{ linear: { zero_at: true, full_at: 5 } }",
+                "must be a number",
+            ),
+            ("{ linear: { full_at: 5 } }", "missing key `zero_at`"),
+            ("linear", "needs parameters"),
+        ] {
+            let e = leaf_rule(rule).unwrap_err();
+            assert!(e.contains(says), "{rule}: {e}");
         }
     }
 

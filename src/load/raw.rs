@@ -71,6 +71,7 @@ pub enum RawRule<'t> {
     Ratio(RawRatio<'t>),
     Tiers(Vec<RawTier<'t>>),
     Deduct(RawDeduct<'t>),
+    Linear(RawLinear<'t>),
     /// A mapping whose key is not a parameterised rule; reported by the loader.
     Unknown(&'t str),
 }
@@ -93,12 +94,18 @@ pub struct RawTier<'t> {
 }
 
 #[derive(Debug)]
+pub struct RawLinear<'t> {
+    pub zero_at: NumText<'t>,
+    pub full_at: NumText<'t>,
+}
+
+#[derive(Debug)]
 pub struct RawDeduct<'t> {
     pub per: NumText<'t>,
 }
 
 /// The rule names a criteria file may use.
-pub const RULE_NAMES: [&str; 5] = ["yes-no", "ratio", "tiers", "deduct", "points"];
+pub const RULE_NAMES: [&str; 6] = ["yes-no", "ratio", "tiers", "deduct", "points", "linear"];
 
 // ---------------------------------------------------------------------------------------------
 // Evidence files
@@ -584,6 +591,15 @@ impl<'s, 't> Reader<'s> {
                         .collect();
                     Some(RawRule::Tiers(tiers))
                 }
+                "linear" => {
+                    let f = self.fields(params, "linear", &["zero_at", "full_at"])?;
+                    let zero_at = self.req_number(&f, "zero_at");
+                    let full_at = self.req_number(&f, "full_at");
+                    Some(RawRule::Linear(RawLinear {
+                        zero_at: zero_at?,
+                        full_at: full_at?,
+                    }))
+                }
                 "deduct" => {
                     let f = self.fields(params, "deduct", &["per"])?;
                     let per = self.req_number(&f, "per")?;
@@ -598,7 +614,7 @@ impl<'s, 't> Reader<'s> {
                 self.wrong(
                     "rule",
                     node,
-                    "a rule: yes-no, ratio, points, or a mapping { ratio: …, tiers: …, deduct: … }",
+                    "a rule: yes-no, ratio, points, or a mapping { ratio: …, tiers: …, deduct: …, linear: … }",
                 );
                 None
             }

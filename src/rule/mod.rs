@@ -5,11 +5,13 @@
 //!
 //! The engine stores each leaf's [`Derivation`]; `explain` formats it and `whatif` inverts
 //! the rule through [`value_for`], so no other module re-derives which branch a rule took.
-//! One file per rule kind: [`yes_no`], [`ratio`], [`tiers`], [`deduct`], [`points`]. The
+//! One file per rule kind: [`yes_no`], [`ratio`], [`tiers`], [`deduct`], [`points`],
+//! [`linear`]. The
 //! problems a value can have ([`ValueProblem`]) are defined here, below the loader that also
 //! reports them: `rule` imports only `model`, `decimal` and `diag`.
 
 pub mod deduct;
+pub mod linear;
 pub mod points;
 mod problem;
 pub mod ratio;
@@ -56,6 +58,12 @@ pub enum Derivation {
     },
     /// `points`: the value is the score.
     Given,
+    /// `linear`: the value lies at or beyond `zero_at`: 0.
+    LineZero,
+    /// `linear`: the value reaches `full_at`: `max`.
+    LineFull,
+    /// `linear`: between the two, `max × (v − zero_at) / (full_at − zero_at)`.
+    LineProportional,
     /// `n/a`: scores the max (`full`) or leaves the scoring (`exclude`).
     NotApplicable(IfNa),
 }
@@ -88,6 +96,7 @@ pub fn score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Scored>,
         Rule::Tiers(t) => tiers::score(t, value)?,
         Rule::Deduct { per } => deduct::score(*per, max, value)?,
         Rule::Points => points::score(value),
+        Rule::Linear(l) => linear::score(l, max, value)?,
     };
     // Every leaf score lies in [0, max]: each rule's branches keep it there, and the loader
     // holds tier points and `points` values within the max (the property tests check it). A
@@ -112,6 +121,7 @@ pub fn value_for(rule: &Rule, max: Decimal, needed: Decimal) -> Option<Value> {
         Rule::Tiers(t) => tiers::value_for(t, needed),
         Rule::Deduct { per } => Some(deduct::value_for(*per, max, needed)),
         Rule::Points => Some(points::value_for(max, needed)),
+        Rule::Linear(l) => Some(linear::value_for(l, max, needed)),
     }
 }
 
@@ -123,6 +133,7 @@ pub fn describe(rule: &Rule, max: Decimal) -> String {
         Rule::Tiers(t) => tiers::describe(t),
         Rule::Deduct { per } => deduct::describe(*per, max),
         Rule::Points => points::describe(max),
+        Rule::Linear(l) => linear::describe(l, max),
     }
 }
 
