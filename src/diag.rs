@@ -86,6 +86,7 @@ checks! {
     MIXED_CRITERIA = "E214", "files ranked against different criteria sets";
     DUPLICATE_UNIT = "E215", "unit ranked twice";
     NA_NOT_ALLOWED = "E216", "n/a on a criterion that does not allow it";
+    NOT_A_LABEL = "E217", "value that is not one of the choice's labels";
     MISSING_VALUE = "W201", "leaf without a value";
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
     // Comparing results (`diff`, `report --previous`).

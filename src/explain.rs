@@ -124,6 +124,7 @@ pub fn formula(
             }
         }
         Derivation::Given => format!("{shown} given directly"),
+        Derivation::Chosen { points } => format!("\"{shown}\" → {}", show(*points)),
         Derivation::LineZero | Derivation::LineFull | Derivation::LineProportional => {
             let Rule::Linear(l) = rule else { return u };
             let (a, b) = (show(l.zero_at), show(l.full_at));
@@ -342,6 +343,18 @@ mod tests {
             }],
         });
         assert_eq!(stated(&at_most, "1", &Value::Number(dec("2"))), "2 ≤ 3 → 1");
+    }
+
+    #[test]
+    fn a_choice_states_its_label() {
+        let rule = Rule::Choice(crate::model::Choice::new(vec![
+            ("Ban hành kịp thời".into(), dec("1")),
+            ("Ban hành không kịp thời".into(), dec("0.5")),
+        ]));
+        let v = rule::read_own(&rule, "ban hành KHÔNG kịp thời")
+            .unwrap()
+            .unwrap();
+        assert_eq!(stated(&rule, "1", &v), "\"Ban hành không kịp thời\" → 0.5");
     }
 
     #[test]

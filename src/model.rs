@@ -4,6 +4,7 @@
 use crate::decimal::Rounding;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// A criteria set: the scoring rules for one index and year.
 #[derive(Debug, Clone)]
@@ -266,6 +267,39 @@ pub enum Rule {
     Points,
     /// A straight line on a plain number (revision 2).
     Linear(Linear),
+    /// The points of a label (revision 2).
+    Choice(Choice),
+}
+
+/// `choice` parameters: labels and their points, in the set's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub options: Vec<ChoiceOption>,
+}
+
+impl Choice {
+    /// Labels with their points; each label's comparison key is made here.
+    pub fn new(options: Vec<(String, Decimal)>) -> Self {
+        Choice {
+            options: options
+                .into_iter()
+                .map(|(label, points)| ChoiceOption {
+                    key: crate::rule::choice::normalise(&label),
+                    label: label.into(),
+                    points,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceOption {
+    /// As the set writes it; shared with every value that names it.
+    pub label: Arc<str>,
+    /// The label as compared (NFC, case-folded, spaces collapsed).
+    pub key: String,
+    pub points: Decimal,
 }
 
 /// `linear` parameters: 0 at `zero_at`, the max at `full_at` (they differ; either order),
@@ -428,6 +462,7 @@ impl Rule {
             Rule::Deduct { .. } => "deduct",
             Rule::Points => "points",
             Rule::Linear(_) => "linear",
+            Rule::Choice(_) => "choice",
         }
     }
 
@@ -441,6 +476,7 @@ impl Rule {
             Rule::Deduct { .. } => ValueKind::Count,
             Rule::Points => ValueKind::Number,
             Rule::Linear(_) => ValueKind::Number,
+            Rule::Choice(_) => ValueKind::Label,
         }
     }
 }
@@ -452,6 +488,8 @@ pub enum ValueKind {
     Rate,
     Number,
     Count,
+    /// One of a `choice` rule's labels.
+    Label,
 }
 
 impl ValueKind {
@@ -462,6 +500,7 @@ impl ValueKind {
             ValueKind::Rate => "a rate such as \"97.29%\" or \"21/32\"",
             ValueKind::Number => "a number such as 2 or 0.75",
             ValueKind::Count => "a whole count such as 0, 1 or 12698",
+            ValueKind::Label => "one of the criterion's labels",
         }
     }
 
@@ -471,6 +510,7 @@ impl ValueKind {
             ValueKind::Rate => "a rate",
             ValueKind::Number => "a number",
             ValueKind::Count => "a whole count",
+            ValueKind::Label => "one of its labels",
         }
     }
 }
@@ -490,6 +530,12 @@ pub enum Value {
         percent: bool,
     },
     Number(Decimal),
+    /// One of a `choice` rule's labels: its place in the rule's list, and the label as the
+    /// set writes it (shared, not copied).
+    Choice {
+        index: usize,
+        label: Arc<str>,
+    },
     /// Not applicable ("không phát sinh").
     NotApplicable,
 }
@@ -513,6 +559,7 @@ impl Value {
             } => format!("{num}%"),
             Value::Rate { num, den, .. } => format!("{num}/{den}"),
             Value::Number(n) => crate::decimal::show(*n),
+            Value::Choice { label, .. } => label.to_string(),
             Value::NotApplicable => "n/a".into(),
         }
     }

@@ -7,7 +7,7 @@ use super::{check_header, expect_kind, sha256_hex, Source};
 use crate::decimal::{self, parse_decimal, NumberError, Rounding, RoundingMode};
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::model::{
-    Bound, CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Linear, Ratio, Rule, Tier,
+    Bound, Choice, CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Linear, Ratio, Rule, Tier,
     TierScale, Tiers,
 };
 use rust_decimal::Decimal;
@@ -600,31 +600,30 @@ impl Builder<'_> {
                 .criterion(code.to_string())
         };
         match raw {
-            RawRule::Named(name) => {
-                match *name {
-                    "yes-no" => Some(Rule::YesNo),
-                    "ratio" => Some(Rule::Ratio(Ratio::default())),
-                    "points" => Some(Rule::Points),
-                    "tiers" | "deduct" | "linear" => {
-                        self.push(bad(path, format!("the `{name}` rule needs parameters")).help(match *name {
+            RawRule::Named(name) => match *name {
+                "yes-no" => Some(Rule::YesNo),
+                "ratio" => Some(Rule::Ratio(Ratio::default())),
+                "points" => Some(Rule::Points),
+                "tiers" | "deduct" | "linear" | "choice" => {
+                    self.push(bad(path, format!("the `{name}` rule needs parameters")).help(match *name {
                         "tiers" => "write `rule: { tiers: [ { at_least: \"100%\", points: 1 }, … ] }`",
                         "linear" => "write `rule: { linear: { zero_at: 1, full_at: 5 } }`",
+                        "choice" => "write `rule: { choice: { \"Kịp thời\": 1, \"Không kịp thời\": 0 } }`",
                         _ => "write `rule: { deduct: { per: 0.5 } }`",
                     }));
-                        None
-                    }
-                    other => {
-                        let hint = match diag::suggest(other, RULE_NAMES) {
-                            Some(s) => {
-                                format!("did you mean `{s}`? (rules: {})", RULE_NAMES.join(", "))
-                            }
-                            None => format!("rules: {}", RULE_NAMES.join(", ")),
-                        };
-                        self.push(bad(path, format!("unknown rule `{other}`")).help(hint));
-                        None
-                    }
+                    None
                 }
-            }
+                other => {
+                    let hint = match diag::suggest(other, RULE_NAMES) {
+                        Some(s) => {
+                            format!("did you mean `{s}`? (rules: {})", RULE_NAMES.join(", "))
+                        }
+                        None => format!("rules: {}", RULE_NAMES.join(", ")),
+                    };
+                    self.push(bad(path, format!("unknown rule `{other}`")).help(hint));
+                    None
+                }
+            },
             RawRule::Unknown(other) => {
                 let hint = match diag::suggest(other, RULE_NAMES) {
                     Some(s) => format!("did you mean `{s}`? (rules: {})", RULE_NAMES.join(", ")),
@@ -818,6 +817,62 @@ impl Builder<'_> {
                 }
                 ok.then_some(Rule::Tiers(Tiers { scale, steps }))
             }
+            RawRule::Choice(options) => {
+                let choice_path = child(path, "choice");
+                let mut ok = true;
+                if options.len() < 2 {
+                    self.push(
+                        bad(&choice_path, format!("`choice` lists {} label(s): a choice needs at least two", options.len()))
+                            .help("list each label with its points: `{ choice: { \"Kịp thời\": 1, \"Không kịp thời\": 0 } }`; a single outcome is `yes-no`"),
+                    );
+                    ok = false;
+                }
+                let mut read = Vec::with_capacity(options.len());
+                let mut keys: Vec<String> = Vec::with_capacity(options.len());
+                for (label, points) in options {
+                    let at = child(&choice_path, label);
+                    let key = crate::rule::choice::normalise(label);
+                    if key.is_empty() {
+                        self.push(bad(&at, "a choice label is empty".into()));
+                        ok = false;
+                    } else if let Some(j) = keys.iter().position(|k| *k == key) {
+                        self.push(
+                            source
+                                .diag_at_key(
+                                    diag::BAD_RULE,
+                                    &at,
+                                    format!(
+                                        "choice label \"{label}\" is the same as \"{}\" once case, accents' encoding and spaces are set aside",
+                                        options[j].0
+                                    ),
+                                )
+                                .criterion(code.to_string())
+                                .help("evidence names a label in any case and spacing: give each label once"),
+                        );
+                        ok = false;
+                    }
+                    keys.push(key);
+                    match self.number(points.0, &at, Some(code)) {
+                        Some(p) if p < Decimal::ZERO || p > max => {
+                            self.push(
+                                bad(
+                                    &at,
+                                    format!(
+                                        "choice points {} lie outside 0–{} (the max)",
+                                        points.0,
+                                        decimal::show(max)
+                                    ),
+                                )
+                                .help("a label awards between 0 and the criterion's max"),
+                            );
+                            ok = false;
+                        }
+                        Some(p) => read.push(((*label).to_string(), p)),
+                        None => ok = false,
+                    }
+                }
+                ok.then(|| Rule::Choice(Choice::new(read)))
+            }
             RawRule::Linear(l) => {
                 let line_path = child(path, "linear");
                 let mut ends = [Decimal::ZERO; 2];
@@ -1008,6 +1063,30 @@ mod tests {
         match parse_criteria(&Source::from_text("c.yaml".into(), text)) {
             Ok((set, _)) => Ok(set.nodes[0].rule.clone().unwrap()),
             Err(d) => Err(d.0[0].message.clone()),
+        }
+    }
+
+    #[test]
+    fn choice_labels_are_unique_once_normalised() {
+        let Ok(Rule::Choice(c)) =
+            leaf_rule("{ choice: { \"Kịp thời\": 1, \"Không kịp thời\": 0.5 } }")
+        else {
+            panic!()
+        };
+        assert_eq!(c.options[1].key, "không kịp thời");
+        for (rule, says) in [
+            (
+                "{ choice: { \"Kịp thời\": 1, \"KỊP  THỜI\": 0 } }",
+                "is the same as",
+            ),
+            ("{ choice: { \"Kịp thời\": 1 } }", "at least two"),
+            ("{ choice: { \"A\": 2, \"B\": 0 } }", "outside 0–1"),
+            ("{ choice: { \"A\": 1, \"B\": -1 } }", "outside 0–1"),
+            ("{ choice: [ A, B ] }", "must be a mapping"),
+            ("choice", "needs parameters"),
+        ] {
+            let e = leaf_rule(rule).unwrap_err();
+            assert!(e.contains(says), "{rule}: {e}");
         }
     }
 

@@ -72,6 +72,8 @@ pub enum RawRule<'t> {
     Tiers(Vec<RawTier<'t>>),
     Deduct(RawDeduct<'t>),
     Linear(RawLinear<'t>),
+    /// `choice`: `(label, points)` in file order.
+    Choice(Vec<(&'t str, NumText<'t>)>),
     /// A mapping whose key is not a parameterised rule; reported by the loader.
     Unknown(&'t str),
 }
@@ -105,7 +107,9 @@ pub struct RawDeduct<'t> {
 }
 
 /// The rule names a criteria file may use.
-pub const RULE_NAMES: [&str; 6] = ["yes-no", "ratio", "tiers", "deduct", "points", "linear"];
+pub const RULE_NAMES: [&str; 7] = [
+    "yes-no", "ratio", "tiers", "deduct", "points", "linear", "choice",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Evidence files
@@ -591,6 +595,18 @@ impl<'s, 't> Reader<'s> {
                         .collect();
                     Some(RawRule::Tiers(tiers))
                 }
+                "choice" => {
+                    let entries = self.map("choice", params)?;
+                    let options = entries
+                        .iter()
+                        .filter_map(|(k, v)| {
+                            let label = self.text("a choice label", k);
+                            let points = self.number("a choice's points", v);
+                            Some((label?, points?))
+                        })
+                        .collect();
+                    Some(RawRule::Choice(options))
+                }
                 "linear" => {
                     let f = self.fields(params, "linear", &["zero_at", "full_at"])?;
                     let zero_at = self.req_number(&f, "zero_at");
@@ -614,7 +630,7 @@ impl<'s, 't> Reader<'s> {
                 self.wrong(
                     "rule",
                     node,
-                    "a rule: yes-no, ratio, points, or a mapping { ratio: …, tiers: …, deduct: …, linear: … }",
+                    "a rule: yes-no, ratio, points, or a mapping { ratio: …, tiers: …, deduct: …, linear: …, choice: … }",
                 );
                 None
             }
