@@ -67,6 +67,7 @@ checks! {
     BAD_ID = "E111", "malformed criteria set id";
     BAD_ROUNDING = "E113", "malformed rounding";
     DUPLICATE_ID = "E114", "criteria set id used twice";
+    BAD_SECTION_KIND = "E115", "misused bonus or penalty section";
     SIBLING_ORDER = "W101", "sibling codes out of order";
     RATIO_INVERT = "W102", "ratio rule with `invert`";
     // Evidence files.

@@ -18,6 +18,9 @@ pub struct CriteriaSet {
     pub rounding: Rounding,
     /// Grade bands, highest first; the last starts at 0. Empty when the set has none.
     pub grades: Vec<Grade>,
+    /// Whether the total is held to [0, total maximum] (`cap_total:`, default true): bonus
+    /// sections could take it above, penalty sections below.
+    pub cap_total: bool,
     /// Every node in document order: sections, criteria and sub-criteria alike.
     pub nodes: Vec<Criterion>,
     /// Hex SHA-256 of the file's text, so that two results can be told apart.
@@ -59,6 +62,7 @@ impl CriteriaSet {
             total: header.total,
             rounding: header.rounding,
             grades: header.grades,
+            cap_total: header.cap_total,
             nodes,
             sha256,
             origin,
@@ -178,6 +182,7 @@ pub(crate) struct CriteriaHeader {
     pub total: Option<Decimal>,
     pub rounding: Rounding,
     pub grades: Vec<Grade>,
+    pub cap_total: bool,
 }
 
 /// A classification band: a unit whose percentage is at least `min` gets `label`.
@@ -204,6 +209,48 @@ pub struct Criterion {
     /// The rule, on leaves only.
     pub rule: Option<Rule>,
     pub if_na: IfNa,
+    /// The kind of the section the node is in (a section's own `kind:`): whether its points
+    /// count toward the maximum, add to the total or are taken away from it.
+    pub kind: SectionKind,
+}
+
+/// A section's `kind:` (revision 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SectionKind {
+    /// Part of the total maximum (the default).
+    #[default]
+    Scored,
+    /// Điểm thưởng: adds up to its max to the total, outside the total maximum.
+    Bonus,
+    /// Điểm trừ: takes up to its max away from the total; its leaves score the points taken.
+    Penalty,
+}
+
+impl SectionKind {
+    /// The spellings of `kind:` on a section.
+    pub const NAMES: [&'static str; 3] = ["scored", "bonus", "penalty"];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Scored => "scored",
+            SectionKind::Bonus => "bonus",
+            SectionKind::Penalty => "penalty",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<SectionKind> {
+        match name {
+            "scored" => Some(SectionKind::Scored),
+            "bonus" => Some(SectionKind::Bonus),
+            "penalty" => Some(SectionKind::Penalty),
+            _ => None,
+        }
+    }
+
+    /// Bonus and penalty sections lie outside the total maximum.
+    pub fn outside_max(self) -> bool {
+        self != SectionKind::Scored
+    }
 }
 
 impl Criterion {

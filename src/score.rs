@@ -9,7 +9,7 @@
 //! `expect:`) is placed in the evidence file as diagnostics by [`crate::pipeline`].
 
 use crate::decimal::{self, Overflow};
-use crate::model::{CriteriaSet, Evidence, Expect, IfNa, Rule, Stage, Value};
+use crate::model::{CriteriaSet, Evidence, Expect, IfNa, Rule, SectionKind, Stage, Value};
 use crate::rule::{self, Derivation};
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -105,19 +105,27 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
-    /// Indices of the leaves that lost points, largest loss first (then in document order).
+    /// The points node `i` cost the total: `max − score` in a scored section; in a penalty
+    /// section the points it took away (its score); in a bonus section nothing, since a bonus
+    /// not earned was never part of the maximum.
+    pub fn lost(&self, i: usize) -> Decimal {
+        let n = &self.nodes[i];
+        match self.set.nodes[i].kind {
+            SectionKind::Scored => n.loss(),
+            SectionKind::Bonus => Decimal::ZERO,
+            SectionKind::Penalty => n.score,
+        }
+    }
+
+    /// Indices of the leaves that lost points ([`Scorecard::lost`]), largest loss first (then
+    /// in document order).
     pub fn losses(&self) -> Vec<usize> {
         let mut out: Vec<usize> = self
             .set
             .leaves()
-            .filter(|&i| self.nodes[i].loss() > Decimal::ZERO)
+            .filter(|&i| self.lost(i) > Decimal::ZERO)
             .collect();
-        out.sort_by(|&a, &b| {
-            self.nodes[b]
-                .loss()
-                .cmp(&self.nodes[a].loss())
-                .then(a.cmp(&b))
-        });
+        out.sort_by(|&a, &b| self.lost(b).cmp(&self.lost(a)).then(a.cmp(&b)));
         out
     }
 }
@@ -223,17 +231,44 @@ pub fn score(
         if children.is_empty() {
             continue;
         }
-        let score = decimal::sum(children.iter().map(|&c| nodes[c].score)).map_err(in_sum)?;
-        let max = if excluded {
+        let mut score = decimal::sum(children.iter().map(|&c| nodes[c].score)).map_err(in_sum)?;
+        let mut max = if excluded {
             decimal::sum(children.iter().map(|&c| nodes[c].max)).map_err(in_sum)?
         } else {
             set.nodes[i].max
         };
+        if set.nodes[i].parent.is_none() && set.nodes[i].kind.outside_max() {
+            // A bonus or penalty section's max caps what its criteria add or take away.
+            max = max.min(set.nodes[i].max);
+            score = score.min(max);
+        }
         nodes[i].score = score;
         nodes[i].max = max;
     }
-    let score = decimal::sum(set.sections().map(|s| nodes[s].score)).map_err(in_sum)?;
-    let max = decimal::sum(set.sections().map(|s| nodes[s].max)).map_err(in_sum)?;
+    // Total = Σ scored + Σ bonus − Σ penalty; the maximum is the scored sections' alone.
+    let mut score = Decimal::ZERO;
+    let mut max = Decimal::ZERO;
+    let mut outside = false;
+    for s in set.sections() {
+        let n = &nodes[s];
+        match set.nodes[s].kind {
+            SectionKind::Scored => {
+                score = decimal::add(score, n.score).map_err(in_sum)?;
+                max = decimal::add(max, n.max).map_err(in_sum)?;
+            }
+            SectionKind::Bonus => {
+                score = decimal::add(score, n.score).map_err(in_sum)?;
+                outside = true;
+            }
+            SectionKind::Penalty => {
+                score = decimal::sub(score, n.score).map_err(in_sum)?;
+                outside = true;
+            }
+        }
+    }
+    if outside && set.cap_total {
+        score = score.max(Decimal::ZERO).min(max);
+    }
     let total = Total {
         score,
         max,

@@ -60,3 +60,89 @@ fn the_plan_asks_for_the_next_label_and_just_above_a_strict_threshold() {
     let set = stdout_of(&["whatif", EVIDENCE, "--set", "1.1=BAN HÀNH KỊP THỜI"]);
     assert!(set.contains("with --set: 2.8 of 4"), "{set}");
 }
+
+/// A bonus/penalty evidence file in a temporary folder beside a copy of the criteria set,
+/// `cap` written as the set's `cap_total:` where given.
+fn bonus_case(dir: &std::path::Path, cap: Option<bool>, values: &str) -> String {
+    let mut set = std::fs::read_to_string("tests/fixtures/rev2-bonus-criteria.yaml").unwrap();
+    if let Some(cap) = cap {
+        set = set.replace("total: 2\n", &format!("total: 2\ncap_total: {cap}\n"));
+    }
+    std::fs::write(dir.join("set.yaml"), set).unwrap();
+    let ev = dir.join("ev.yaml");
+    std::fs::write(
+        &ev,
+        format!("parindex: 1\nkind: evidence\ncriteria: set.yaml\nunit: U\nperiod: \"2025\"\nvalues:\n{values}"),
+    )
+    .unwrap();
+    ev.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_bonus_adds_within_its_cap_and_the_total_within_the_maximum() {
+    let dir = tempfile::tempdir().unwrap();
+    let ev = bonus_case(
+        dir.path(),
+        None,
+        "  \"1.1\": có\n  \"1.2\": \"50%\"\n  \"2.1\": có\n  \"2.2\": 0.5\n  \"3.1\": 0\n  \"3.2\": 0\n",
+    );
+    let out = json(&["score", &ev, "--format", "json"]);
+    // 1.5 scored + min(1.5, 1) bonus = 2.5, held to the maximum of 2 (the scored sections').
+    assert_eq!(out["total"]["score"], "2");
+    assert_eq!(out["total"]["max"], "2");
+    assert_eq!(out["total"]["percent"], "100.00");
+    assert_eq!(node(&out, "2")["score"], "1");
+    assert_eq!(node(&out, "2")["kind"], "bonus");
+    assert_eq!(node(&out, "1")["kind"], "scored");
+    assert!(node(&out, "2.1").get("kind").is_none());
+    let table = stdout_of(&["score", &ev]);
+    assert!(table.contains("Điểm thưởng (bonus)"), "{table}");
+    assert!(table.contains("Điểm trừ (penalty)"), "{table}");
+    let md = stdout_of(&["score", &ev, "--format", "markdown"]);
+    assert!(md.contains("Điểm thưởng (bonus)"), "{md}");
+    // A penalty that took nothing lost nothing.
+    assert!(
+        md.contains("| 3 | Điểm trừ (penalty) | 0 | 3 | 0.00% | 0 |"),
+        "{md}"
+    );
+    let csv = stdout_of(&["score", &ev, "--format", "csv"]);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("2.1,") && l.contains(",bonus,U,")),
+        "{csv}"
+    );
+    // The result reads back as one `score` could have written.
+    let a = dir.path().join("a.json");
+    std::fs::write(&a, stdout_of(&["score", &ev, "--format", "json"])).unwrap();
+    stdout_of(&["diff", a.to_str().unwrap(), a.to_str().unwrap()]);
+}
+
+#[test]
+fn a_penalty_larger_than_the_total_leaves_0_unless_the_set_says_cap_total_false() {
+    let dir = tempfile::tempdir().unwrap();
+    let values = "  \"1.1\": có\n  \"1.2\": \"50%\"\n  \"2.1\": có\n  \"2.2\": 0\n  \"3.1\": 2\n  \"3.2\": 1\n";
+    let ev = bonus_case(dir.path(), None, values);
+    let out = json(&["score", &ev, "--format", "json"]);
+    // 1.5 + 1 − min(3 + 1, 3) = −0.5, held at 0.
+    assert_eq!(node(&out, "3")["score"], "3");
+    assert_eq!(node(&out, "3")["kind"], "penalty");
+    assert_eq!(out["total"]["score"], "0");
+    assert_eq!(out["total"]["grade"], "Yếu");
+    // Losses: the penalty's points taken away count, the unearned bonus does not.
+    let losses = stdout_of(&["losses", &ev]);
+    assert!(losses.contains("3.1"), "{losses}");
+    assert!(!losses.contains("2.2"), "{losses}");
+    let a = dir.path().join("a.json");
+    std::fs::write(&a, stdout_of(&["score", &ev, "--format", "json"])).unwrap();
+    let uncapped = bonus_case(dir.path(), Some(false), values);
+    let out = json(&["score", &uncapped, "--format", "json"]);
+    assert_eq!(out["total"]["score"], "-0.5");
+    let b = dir.path().join("b.json");
+    std::fs::write(&b, stdout_of(&["score", &uncapped, "--format", "json"])).unwrap();
+    stdout_of(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+}
+
+#[test]
+fn check_accepts_the_bonus_set() {
+    stdout_of(&["check", "tests/fixtures/rev2-bonus-criteria.yaml"]);
+}

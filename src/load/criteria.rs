@@ -7,8 +7,8 @@ use super::{check_header, expect_kind, sha256_hex, Source};
 use crate::decimal::{self, parse_decimal, NumberError, Rounding, RoundingMode};
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::model::{
-    Bound, Choice, CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Linear, Ratio, Rule, Tier,
-    TierScale, Tiers,
+    Bound, Choice, CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Linear, Ratio, Rule,
+    SectionKind, Tier, TierScale, Tiers,
 };
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -38,6 +38,7 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
         paths: Vec::new(),
         seen: HashMap::new(),
         if_na: IfNa::Forbid,
+        kind: SectionKind::Scored,
     };
     let header = b.header(&raw);
     if let Some(text) = raw.if_na {
@@ -62,10 +63,9 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
         sections.push(b.node(node, path, None, 0));
     }
     b.sibling_order(&sections, None);
-    if let (Some(total), Ok(sum)) = (
-        header.total,
-        decimal::sum(sections.iter().map(|&i| b.nodes[i].max)),
-    ) {
+    // Bonus and penalty sections lie outside the total maximum.
+    let scored = sections.iter().filter(|&&i| !b.nodes[i].kind.outside_max());
+    if let (Some(total), Ok(sum)) = (header.total, decimal::sum(scored.map(|&i| b.nodes[i].max))) {
         if total != sum {
             b.found.push(
                 source
@@ -73,7 +73,7 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
                         diag::TOTAL_NOT_SUM,
                         &[key("total")],
                         format!(
-                            "declared total {} differs from the sum of the sections, {} (difference {})",
+                            "declared total {} differs from the sum of the scored sections, {} (difference {})",
                             decimal::show(total),
                             decimal::show(sum),
                             decimal::show(total - sum)
@@ -109,6 +109,8 @@ struct Builder<'a> {
     seen: HashMap<String, usize>,
     /// What n/a means on a leaf that does not say: the set's `if_na:`, else `forbid`.
     if_na: IfNa,
+    /// The kind of the section being built.
+    kind: SectionKind,
 }
 
 impl Builder<'_> {
@@ -243,6 +245,7 @@ impl Builder<'_> {
             total,
             rounding,
             grades,
+            cap_total: raw.cap_total.unwrap_or(true),
         }
     }
 
@@ -429,6 +432,40 @@ impl Builder<'_> {
                 .unwrap_or(self.if_na),
         };
 
+        if depth == 0 {
+            self.kind = SectionKind::Scored;
+        }
+        if let Some(text) = raw.kind {
+            let at = child(&path, "kind");
+            if depth > 0 {
+                self.push(
+                    d_at(
+                        diag::BAD_SECTION_KIND,
+                        &at,
+                        format!("`kind: {text}` is given on a criterion; it belongs to a section"),
+                    )
+                    .help("put `kind: bonus` or `kind: penalty` on the top-level section; its criteria share it"),
+                );
+            } else if let Some(k) = SectionKind::from_name(text) {
+                self.kind = k;
+            } else {
+                let hint = match diag::suggest(text, SectionKind::NAMES) {
+                    Some(s) => format!("did you mean `{s}`? (kinds: scored, bonus, penalty)"),
+                    None => "kinds: scored (the default), bonus (điểm thưởng), penalty (điểm trừ)"
+                        .into(),
+                };
+                self.push(
+                    d_at(
+                        diag::BAD_SECTION_KIND,
+                        &at,
+                        format!("unknown section kind `{text}`"),
+                    )
+                    .help(hint),
+                );
+            }
+        }
+        let kind = self.kind;
+
         let index = self.nodes.len();
         self.nodes.push(Criterion {
             code: code.clone().unwrap_or_default(),
@@ -445,6 +482,7 @@ impl Builder<'_> {
             children: Vec::new(),
             rule: None,
             if_na,
+            kind,
         });
         self.paths.push(path.clone());
 
@@ -475,7 +513,20 @@ impl Builder<'_> {
         }
 
         if let (Some(rule), None) = (&raw.rule, &raw.items) {
-            self.nodes[index].rule = self.rule(rule, &child(&path, "rule"), max, &code_label);
+            if kind == SectionKind::Penalty && matches!(rule, RawRule::Deduct(_)) {
+                self.push(
+                    source
+                        .diag_at_key(
+                        diag::BAD_SECTION_KIND,
+                        &child(&child(&path, "rule"), "deduct"),
+                        "`deduct` in a penalty section: a penalty leaf scores the points taken away, so `deduct` would take away more the fewer the cases",
+                    )
+                    .criterion(code_label.clone())
+                    .help("say how much is taken with `{ tiers: [ { at_least: 1, points: 0.5 }, … ] }` or `points`"),
+                );
+            } else {
+                self.nodes[index].rule = self.rule(rule, &child(&path, "rule"), max, &code_label);
+            }
         }
 
         if let Some(items) = &raw.items {
@@ -487,7 +538,10 @@ impl Builder<'_> {
             }
             self.sibling_order(&children, Some(index));
             if let Ok(sum) = decimal::sum(children.iter().map(|&c| self.nodes[c].max)) {
-                if !items.is_empty() && sum != max && max > Decimal::ZERO {
+                // A bonus or penalty section's max caps what its criteria add or take: they may
+                // add up to more, not to less.
+                let capped = depth == 0 && kind.outside_max() && sum > max;
+                if !items.is_empty() && sum != max && max > Decimal::ZERO && !capped {
                     self.push(
                         d_at(
                             diag::MAX_NOT_SUM,

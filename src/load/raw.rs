@@ -37,6 +37,8 @@ pub struct RawCriteria<'t> {
     pub grades: Option<Vec<RawGrade<'t>>>,
     /// The set's default `if_na:` for leaves that do not give one.
     pub if_na: Option<&'t str>,
+    /// `cap_total: false` lets bonus and penalty sections take the total outside [0, max].
+    pub cap_total: Option<bool>,
     pub sections: Vec<RawNode<'t>>,
 }
 
@@ -60,6 +62,8 @@ pub struct RawNode<'t> {
     pub responsible: Option<Offices>,
     pub note: Option<&'t str>,
     pub if_na: Option<&'t str>,
+    /// A section's `kind:` (`scored`, `bonus`, `penalty`).
+    pub kind: Option<&'t str>,
     pub rule: Option<RawRule<'t>>,
     pub items: Option<Vec<RawNode<'t>>>,
 }
@@ -311,6 +315,19 @@ impl<'s, 't> Reader<'s> {
         self.number(key, node)
     }
 
+    /// An optional `true` / `false`.
+    fn opt_bool(&mut self, f: &Fields<'t>, key: &str) -> Option<bool> {
+        let node = f.get(key)?;
+        match node.scalar() {
+            Some(Scalar::Bool(b)) => Some(b),
+            Some(Scalar::Null) => None,
+            _ => {
+                self.wrong(key, node, "true or false");
+                None
+            }
+        }
+    }
+
     /// A list's items; an empty value is an empty list.
     fn list(&mut self, key: &str, node: &'t Node) -> Option<&'t [Node]> {
         match &node.kind {
@@ -360,8 +377,18 @@ impl<'s, 't> Reader<'s> {
         let f = self.top(
             doc,
             &[
-                "parindex", "kind", "id", "title", "year", "source", "total", "rounding", "grades",
-                "if_na", "sections",
+                "parindex",
+                "kind",
+                "id",
+                "title",
+                "year",
+                "source",
+                "total",
+                "rounding",
+                "grades",
+                "if_na",
+                "cap_total",
+                "sections",
             ],
         )?;
         let parindex = self
@@ -404,6 +431,7 @@ impl<'s, 't> Reader<'s> {
             None => None,
         };
         let if_na = self.opt_text(&f, "if_na");
+        let cap_total = self.opt_bool(&f, "cap_total");
         let sections = self
             .required(&f, "sections")
             .and_then(|n| self.list("sections", n))
@@ -419,6 +447,7 @@ impl<'s, 't> Reader<'s> {
             rounding,
             grades,
             if_na,
+            cap_total,
             sections: sections?,
         })
     }
@@ -431,6 +460,7 @@ impl<'s, 't> Reader<'s> {
             "responsible",
             "note",
             "if_na",
+            "kind",
             "rule",
             "items",
         ];
@@ -470,6 +500,7 @@ impl<'s, 't> Reader<'s> {
         };
         let note = self.opt_text(&f, "note");
         let if_na = self.opt_text(&f, "if_na");
+        let kind = self.opt_text(&f, "kind");
         let rule = match f.get("rule") {
             Some(n) if n.scalar() == Some(Scalar::Null) => None,
             Some(n) => self.rule(n),
@@ -489,6 +520,7 @@ impl<'s, 't> Reader<'s> {
             responsible,
             note,
             if_na,
+            kind,
             rule,
             items,
         })

@@ -104,6 +104,16 @@ fn value_text(n: &NodeScore) -> String {
     text
 }
 
+/// A node's title, with a bonus or penalty section marked as such (`Điểm thưởng (bonus)`):
+/// its points lie outside the total maximum.
+pub(crate) fn section_title(node: &crate::model::Criterion) -> std::borrow::Cow<'_, str> {
+    if node.parent.is_none() && node.kind.outside_max() {
+        format!("{} ({})", node.title, node.kind.name()).into()
+    } else {
+        node.title.as_str().into()
+    }
+}
+
 fn heading(card: &Scorecard) -> String {
     let set = &card.set;
     format!(
@@ -170,8 +180,8 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
             ],
             &[3, 4, 5, 6],
         );
-        for (node, s) in set.nodes.iter().zip(&card.nodes) {
-            let title = format!("{}{}", "  ".repeat(node.depth), node.title);
+        for (i, (node, s)) in set.nodes.iter().zip(&card.nodes).enumerate() {
+            let title = format!("{}{}", "  ".repeat(node.depth), section_title(node));
             let mut row = vec![
                 Cell::new(&node.code),
                 Cell::new(title),
@@ -179,7 +189,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
                 Cell::new(lang.number(s.score)),
                 Cell::new(lang.number(s.max)),
                 Cell::new(percent_text(s.percent(), lang)),
-                loss_cell(s.loss(), opts.color, lang),
+                loss_cell(card.lost(i), opts.color, lang),
             ];
             if node.depth == 0 && opts.color {
                 row[1] = row[1].clone().add_attribute(comfy_table::Attribute::Bold);
@@ -200,11 +210,11 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
         let (node, s) = (&set.nodes[i], &card.nodes[i]);
         t.add_row(vec![
             Cell::new(&node.code),
-            Cell::new(&node.title),
+            Cell::new(section_title(node)),
             Cell::new(lang.number(s.score)),
             Cell::new(lang.number(s.max)),
             Cell::new(percent_text(s.percent(), lang)),
-            loss_cell(s.loss(), opts.color, lang),
+            loss_cell(card.lost(i), opts.color, lang),
         ]);
     }
     add_total_row(&mut t, card, opts, 6, 2);
@@ -241,7 +251,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
             Cell::new(value_text(s)),
             Cell::new(lang.number(s.score)),
             Cell::new(lang.number(s.max)),
-            loss_cell(s.loss(), opts.color, lang),
+            loss_cell(card.lost(i), opts.color, lang),
             Cell::new(set.responsible(i).join("; ")),
         ]);
     }
@@ -310,6 +320,9 @@ struct JsonNode<'a> {
     percent: Option<String>,
     loss: String,
     status: &'a str,
+    /// On sections (revision 2): `scored`, `bonus` or `penalty`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
     /// Extension: on leaves with a value, the value scored as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<String>,
@@ -360,6 +373,7 @@ fn json(card: &Scorecard) -> String {
                 percent: s.percent().map(show_percent),
                 loss: show(s.loss()),
                 status: s.status.name(),
+                kind: node.parent.is_none().then(|| node.kind.name()),
                 value: s.leaf.as_ref().map(|l| l.value.show()),
                 appraised: s.leaf.as_ref().map(|l| l.appraised),
             })
@@ -412,7 +426,7 @@ fn is_plain_number(s: &str) -> bool {
 fn csv(card: &Scorecard) -> String {
     let set = &card.set;
     let mut out = String::from(
-        "code,title,depth,score,max,percent,loss,status,value,appraised,responsible,unit,period,stage\n",
+        "code,title,depth,score,max,percent,loss,status,value,appraised,responsible,kind,unit,period,stage\n",
     );
     for (i, (node, s)) in set.nodes.iter().zip(&card.nodes).enumerate() {
         let fields = [
@@ -430,6 +444,8 @@ fn csv(card: &Scorecard) -> String {
                 .map(|l| l.appraised.to_string())
                 .unwrap_or_default(),
             set.responsible(i).join("; "),
+            // The section's kind (scored, bonus, penalty), on each of its rows.
+            node.kind.name().to_string(),
             // Which results these are, on every row: a CSV has no title.
             card.unit.clone(),
             card.period.clone(),
@@ -514,11 +530,11 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
         out.push_str(&format!(
             "| {} | {indent}{} |{value} {} | {} | {} | {} |\n",
             node.code,
-            md_cell(&node.title),
+            md_cell(&section_title(node)),
             lang.number(s.score),
             lang.number(s.max),
             percent_text(s.percent(), lang),
-            lang.number(s.loss())
+            lang.number(card.lost(i))
         ));
     }
     let blank = if all { " |" } else { "" };
@@ -546,7 +562,7 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
                 md_cell(&value_text(s)),
                 lang.number(s.score),
                 lang.number(s.max),
-                lang.number(s.loss()),
+                lang.number(card.lost(i)),
                 md_cell(&set.responsible(i).join("; "))
             ));
         }
