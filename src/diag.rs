@@ -68,6 +68,7 @@ checks! {
     BAD_ROUNDING = "E113", "malformed rounding";
     DUPLICATE_ID = "E114", "criteria set id used twice";
     BAD_SECTION_KIND = "E115", "misused bonus or penalty section";
+    BAD_COMPONENT = "E116", "malformed or missing component";
     SIBLING_ORDER = "W101", "sibling codes out of order";
     RATIO_INVERT = "W102", "ratio rule with `invert`";
     // Evidence files.

@@ -21,6 +21,8 @@ pub struct CriteriaSet {
     /// Whether the total is held to [0, total maximum] (`cap_total:`, default true): bonus
     /// sections could take it above, penalty sections below.
     pub cap_total: bool,
+    /// The parts of the total (revision 2's `components:`); empty where the set has none.
+    pub components: Vec<Component>,
     /// Every node in document order: sections, criteria and sub-criteria alike.
     pub nodes: Vec<Criterion>,
     /// Hex SHA-256 of the file's text, so that two results can be told apart.
@@ -63,6 +65,7 @@ impl CriteriaSet {
             rounding: header.rounding,
             grades: header.grades,
             cap_total: header.cap_total,
+            components: header.components,
             nodes,
             sha256,
             origin,
@@ -183,6 +186,15 @@ pub(crate) struct CriteriaHeader {
     pub rounding: Rounding,
     pub grades: Vec<Grade>,
     pub cap_total: bool,
+    pub components: Vec<Component>,
+}
+
+/// A part of the total: "Điểm thẩm định" (the appraised self-assessment), "Điểm điều tra xã
+/// hội học" (the sociological survey). Each scored section belongs to one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Component {
+    pub id: String,
+    pub title: String,
 }
 
 /// A classification band: a unit whose percentage is at least `min` gets `label`.
@@ -212,6 +224,8 @@ pub struct Criterion {
     /// The kind of the section the node is in (a section's own `kind:`): whether its points
     /// count toward the maximum, add to the total or are taken away from it.
     pub kind: SectionKind,
+    /// The component (index into the set's `components`) of the section the node is in.
+    pub component: Option<usize>,
 }
 
 /// A section's `kind:` (revision 2).

@@ -84,6 +84,22 @@ pub struct Total {
     pub max: Decimal,
     pub percent: Option<Decimal>,
     pub grade: Option<String>,
+    /// Per component of the set, in its order (empty where the set has none).
+    pub components: Vec<ComponentScore>,
+}
+
+/// One component's figures (revision 2's `components:`): the sums of its sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComponentScore {
+    pub score: Decimal,
+    pub max: Decimal,
+}
+
+impl ComponentScore {
+    /// Rounded half-up to 2 places; `None` where the max is 0.
+    pub fn percent(&self) -> Option<Decimal> {
+        decimal::percent(self.score, self.max).ok().flatten()
+    }
 }
 
 impl Total {
@@ -277,6 +293,11 @@ pub fn score(
             .grade(score, max)
             .map_err(in_sum)?
             .map(|g| g.label.clone()),
+        components: if set.components.is_empty() {
+            Vec::new()
+        } else {
+            components(set, &nodes).map_err(in_sum)?
+        },
     };
     Ok(Scorecard {
         set: set.clone(),
@@ -286,6 +307,24 @@ pub fn score(
         nodes,
         total,
     })
+}
+
+/// Each component's score and max: the sums of its scored sections.
+fn components(set: &CriteriaSet, nodes: &[NodeScore]) -> Result<Vec<ComponentScore>, Overflow> {
+    let mut out = vec![
+        ComponentScore {
+            score: Decimal::ZERO,
+            max: Decimal::ZERO,
+        };
+        set.components.len()
+    ];
+    for s in set.sections() {
+        if let Some(c) = set.nodes[s].component {
+            out[c].score = decimal::add(out[c].score, nodes[s].score)?;
+            out[c].max = decimal::add(out[c].max, nodes[s].max)?;
+        }
+    }
+    Ok(out)
 }
 
 /// A figure pinned under `expect:` that differs from the computed one.

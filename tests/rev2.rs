@@ -146,3 +146,44 @@ fn a_penalty_larger_than_the_total_leaves_0_unless_the_set_says_cap_total_false(
 fn check_accepts_the_bonus_set() {
     stdout_of(&["check", "tests/fixtures/rev2-bonus-criteria.yaml"]);
 }
+
+#[test]
+fn components_reproduce_hai_phongs_published_result() {
+    let ev = "examples/hai-phong-nam-son-2021.yaml";
+    stdout_of(&["check", ev]);
+    let out = json(&["score", ev, "--format", "json"]);
+    assert_eq!(out["total"]["score"], "83.21");
+    assert_eq!(out["total"]["max"], "100");
+    let c = out["total"]["components"].as_array().unwrap();
+    let figures: Vec<(&str, &str, &str, &str)> = c
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap(),
+                c["score"].as_str().unwrap(),
+                c["max"].as_str().unwrap(),
+                c["percent"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("assessment", "43.26", "60", "72.10"),
+            ("survey", "39.95", "40", "99.88")
+        ]
+    );
+    let table = stdout_of(&["score", ev]);
+    assert!(
+        table.contains("Điểm thẩm định: 43.26 of 60 (72.10%)"),
+        "{table}"
+    );
+    let md = stdout_of(&["score", ev, "--format", "markdown"]);
+    assert!(
+        md.contains("- Điểm điều tra xã hội học: **39.95 of 40** (99.88%)"),
+        "{md}"
+    );
+    // A set without components writes none.
+    let plain = json(&["score", EVIDENCE, "--format", "json"]);
+    assert!(plain["total"].get("components").is_none());
+}

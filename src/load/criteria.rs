@@ -7,8 +7,8 @@ use super::{check_header, expect_kind, sha256_hex, Source};
 use crate::decimal::{self, parse_decimal, NumberError, Rounding, RoundingMode};
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::model::{
-    Bound, Choice, CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Linear, Ratio, Rule,
-    SectionKind, Tier, TierScale, Tiers,
+    Bound, Choice, Component, CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Linear, Ratio,
+    Rule, SectionKind, Tier, TierScale, Tiers,
 };
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -39,8 +39,11 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
         seen: HashMap::new(),
         if_na: IfNa::Forbid,
         kind: SectionKind::Scored,
+        component: None,
+        component_ids: Vec::new(),
     };
     let header = b.header(&raw);
+    b.component_ids = header.components.iter().map(|c| c.id.clone()).collect();
     if let Some(text) = raw.if_na {
         b.if_na = b.if_na(text, &[key("if_na")], None).unwrap_or(IfNa::Forbid);
     }
@@ -111,6 +114,10 @@ struct Builder<'a> {
     if_na: IfNa,
     /// The kind of the section being built.
     kind: SectionKind,
+    /// The component of the section being built.
+    component: Option<usize>,
+    /// The set's component ids, in order.
+    component_ids: Vec<String>,
 }
 
 impl Builder<'_> {
@@ -246,6 +253,7 @@ impl Builder<'_> {
             rounding,
             grades,
             cap_total: raw.cap_total.unwrap_or(true),
+            components: self.components(raw),
         }
     }
 
@@ -465,6 +473,19 @@ impl Builder<'_> {
             }
         }
         let kind = self.kind;
+        if depth == 0 {
+            self.component = self.section_component(raw, &path, kind, &code_label);
+        } else if raw.component.is_some() {
+            self.push(
+                d_at(
+                    diag::BAD_COMPONENT,
+                    &child(&path, "component"),
+                    "`component:` is given on a criterion; it belongs to a section".into(),
+                )
+                .help("name the component on the top-level section; its criteria share it"),
+            );
+        }
+        let component = self.component;
 
         let index = self.nodes.len();
         self.nodes.push(Criterion {
@@ -483,6 +504,7 @@ impl Builder<'_> {
             rule: None,
             if_na,
             kind,
+            component,
         });
         self.paths.push(path.clone());
 
@@ -561,6 +583,123 @@ impl Builder<'_> {
             self.nodes[index].children = children;
         }
         index
+    }
+
+    /// The set's `components:`: ids unique and well formed, titles given.
+    fn components(&mut self, raw: &RawCriteria) -> Vec<Component> {
+        let source = self.source;
+        let Some(list) = &raw.components else {
+            return Vec::new();
+        };
+        let mut out: Vec<Component> = Vec::with_capacity(list.len());
+        for (i, c) in list.iter().enumerate() {
+            let at = [key("components"), Seg::Index(i), key("id")];
+            if c.id.is_empty()
+                || !c
+                    .id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                self.push(
+                    source
+                        .diag(diag::BAD_COMPONENT, &at, format!("`{}` is not a valid component id", c.id))
+                        .help("a component id uses lower-case letters, digits and `-`, e.g. `assessment`, `survey`"),
+                );
+            } else if out.iter().any(|o| o.id == c.id) {
+                self.push(
+                    source
+                        .diag(
+                            diag::BAD_COMPONENT,
+                            &at,
+                            format!("component `{}` is listed twice", c.id),
+                        )
+                        .help("give each component its own id"),
+                );
+            }
+            out.push(Component {
+                id: c.id.to_string(),
+                title: c.title.to_string(),
+            });
+        }
+        if out.is_empty() {
+            self.push(
+                source
+                    .diag(diag::BAD_COMPONENT, &[key("components")], "`components` is empty")
+                    .help("list the parts of the total, `[ { id: assessment, title: \"Điểm thẩm định\" }, … ]`, or leave `components` out"),
+            );
+        }
+        out
+    }
+
+    /// A section's component: required of a scored section where the set has components,
+    /// refused on bonus and penalty sections (they lie outside the maximum the components
+    /// divide) and where the set lists none.
+    fn section_component(
+        &mut self,
+        raw: &RawNode,
+        path: &[Seg],
+        kind: SectionKind,
+        code: &str,
+    ) -> Option<usize> {
+        let source = self.source;
+        let at = child(path, "component");
+        let known = || {
+            if self.component_ids.is_empty() {
+                "the set lists no `components:`".to_string()
+            } else {
+                format!("components: {}", self.component_ids.join(", "))
+            }
+        };
+        match raw.component {
+            Some(id) if kind.outside_max() => {
+                self.push(
+                    source
+                        .diag(
+                            diag::BAD_SECTION_KIND,
+                            &at,
+                            format!("a {} section names the component `{id}`", kind.name()),
+                        )
+                        .criterion(code.to_string())
+                        .help("bonus and penalty sections lie outside the maximum the components divide: remove `component:`"),
+                );
+                None
+            }
+            Some(id) => match self.component_ids.iter().position(|c| c == id) {
+                Some(i) => Some(i),
+                None => {
+                    let help =
+                        match diag::suggest(id, self.component_ids.iter().map(String::as_str)) {
+                            Some(s) => format!("did you mean `{s}`? ({})", known()),
+                            None => known(),
+                        };
+                    self.push(
+                        source
+                            .diag(
+                                diag::BAD_COMPONENT,
+                                &at,
+                                format!("unknown component `{id}`"),
+                            )
+                            .criterion(code.to_string())
+                            .help(help),
+                    );
+                    None
+                }
+            },
+            None if !kind.outside_max() && !self.component_ids.is_empty() => {
+                self.push(
+                    source
+                        .diag(
+                            diag::BAD_COMPONENT,
+                            path,
+                            format!("section {code} names no `component:`, and the set divides its total into components"),
+                        )
+                        .criterion(code.to_string())
+                        .help(format!("add `component:` with one of the {}", known())),
+                );
+                None
+            }
+            None => None,
+        }
     }
 
     /// The code as a string, or a diagnostic.
@@ -1118,6 +1257,58 @@ mod tests {
             Ok((set, _)) => Ok(set.nodes[0].rule.clone().unwrap()),
             Err(d) => Err(d.0[0].message.clone()),
         }
+    }
+
+    /// The first error's message for a whole set's text after the header.
+    fn set_error(body: &str) -> String {
+        let text = format!("parindex: 1\nkind: criteria\nid: t\ntitle: t\n{body}");
+        match parse_criteria(&Source::from_text("c.yaml".into(), text)) {
+            Ok(_) => "no error".into(),
+            Err(d) => format!("{}: {}", d.0[0].check.code, d.0[0].message),
+        }
+    }
+
+    #[test]
+    fn components_and_section_kinds_are_checked() {
+        let comps = "components: [ { id: a, title: A }, { id: b, title: B } ]\n";
+        let ok = format!("{comps}sections:\n  - {{ code: \"1\", title: x, component: a, max: 1, rule: yes-no }}\n  - {{ code: \"2\", title: y, component: b, max: 1, rule: yes-no }}\n  - {{ code: \"3\", title: z, kind: bonus, max: 1, rule: yes-no }}\n");
+        assert_eq!(set_error(&ok), "no error");
+        for (body, says) in [
+            (
+                format!("{comps}sections:\n  - {{ code: \"1\", title: x, component: a, max: 1, rule: yes-no }}\n  - {{ code: \"2\", title: y, kind: bonus, component: b, max: 1, rule: yes-no }}\n"),
+                "E115: a bonus section names the component `b`",
+            ),
+            (
+                "components: [ { id: a, title: A }, { id: a, title: B } ]\nsections:\n  - { code: \"1\", title: x, component: a, max: 1, rule: yes-no }\n".into(),
+                "E116: component `a` is listed twice",
+            ),
+            (
+                "sections:\n  - { code: \"1\", title: x, component: a, max: 1, rule: yes-no }\n".into(),
+                "E116: unknown component `a`",
+            ),
+            (
+                format!("{comps}sections:\n  - code: \"1\"\n    title: x\n    component: a\n    max: 1\n    items:\n      - {{ code: \"1.1\", title: y, component: b, max: 1, rule: yes-no }}\n"),
+                "E116: `component:` is given on a criterion",
+            ),
+            (
+                "sections:\n  - { code: \"1\", title: x, kind: extra, max: 1, rule: yes-no }\n".into(),
+                "E115: unknown section kind `extra`",
+            ),
+            (
+                // A bonus section's max caps its criteria: they may add up to more, not less.
+                "sections:\n  - { code: \"1\", title: x, max: 1, rule: yes-no }\n  - code: \"2\"\n    title: y\n    kind: bonus\n    max: 3\n    items:\n      - { code: \"2.1\", title: z, max: 1, rule: yes-no }\n".into(),
+                "E106: max 3 differs",
+            ),
+            (
+                "total: 2\nsections:\n  - { code: \"1\", title: x, max: 1, rule: yes-no }\n  - { code: \"2\", title: y, kind: penalty, max: 1, rule: points }\n".into(),
+                "E107: declared total 2 differs from the sum of the scored sections, 1",
+            ),
+        ] {
+            let e = set_error(&body);
+            assert!(e.starts_with(says), "{body}: {e}");
+        }
+        let capped = "sections:\n  - { code: \"1\", title: x, max: 1, rule: yes-no }\n  - code: \"2\"\n    title: y\n    kind: bonus\n    max: 1\n    items:\n      - { code: \"2.1\", title: z, max: 1, rule: yes-no }\n      - { code: \"2.2\", title: w, max: 1, rule: yes-no }\n";
+        assert_eq!(set_error(capped), "no error");
     }
 
     #[test]

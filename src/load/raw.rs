@@ -39,7 +39,16 @@ pub struct RawCriteria<'t> {
     pub if_na: Option<&'t str>,
     /// `cap_total: false` lets bonus and penalty sections take the total outside [0, max].
     pub cap_total: Option<bool>,
+    /// `components: [ { id, title } ]`, in file order.
+    pub components: Option<Vec<RawComponent<'t>>>,
     pub sections: Vec<RawNode<'t>>,
+}
+
+/// One part of the total (the appraised self-assessment, the sociological survey).
+#[derive(Debug)]
+pub struct RawComponent<'t> {
+    pub id: &'t str,
+    pub title: &'t str,
 }
 
 #[derive(Debug)]
@@ -64,6 +73,8 @@ pub struct RawNode<'t> {
     pub if_na: Option<&'t str>,
     /// A section's `kind:` (`scored`, `bonus`, `penalty`).
     pub kind: Option<&'t str>,
+    /// A scored section's `component:` id.
+    pub component: Option<&'t str>,
     pub rule: Option<RawRule<'t>>,
     pub items: Option<Vec<RawNode<'t>>>,
 }
@@ -388,6 +399,7 @@ impl<'s, 't> Reader<'s> {
                 "grades",
                 "if_na",
                 "cap_total",
+                "components",
                 "sections",
             ],
         )?;
@@ -432,6 +444,24 @@ impl<'s, 't> Reader<'s> {
         };
         let if_na = self.opt_text(&f, "if_na");
         let cap_total = self.opt_bool(&f, "cap_total");
+        let components = match f.get("components") {
+            Some(n) if n.scalar() == Some(Scalar::Null) => None,
+            Some(n) => self.list("components", n).map(|items| {
+                items
+                    .iter()
+                    .filter_map(|c| {
+                        let cf = self.fields(c, "a component", &["id", "title"])?;
+                        let id = self.req_text(&cf, "id");
+                        let title = self.req_text(&cf, "title");
+                        Some(RawComponent {
+                            id: id?,
+                            title: title?,
+                        })
+                    })
+                    .collect()
+            }),
+            None => None,
+        };
         let sections = self
             .required(&f, "sections")
             .and_then(|n| self.list("sections", n))
@@ -448,6 +478,7 @@ impl<'s, 't> Reader<'s> {
             grades,
             if_na,
             cap_total,
+            components,
             sections: sections?,
         })
     }
@@ -461,6 +492,7 @@ impl<'s, 't> Reader<'s> {
             "note",
             "if_na",
             "kind",
+            "component",
             "rule",
             "items",
         ];
@@ -501,6 +533,7 @@ impl<'s, 't> Reader<'s> {
         let note = self.opt_text(&f, "note");
         let if_na = self.opt_text(&f, "if_na");
         let kind = self.opt_text(&f, "kind");
+        let component = self.opt_text(&f, "component");
         let rule = match f.get("rule") {
             Some(n) if n.scalar() == Some(Scalar::Null) => None,
             Some(n) => self.rule(n),
@@ -521,6 +554,7 @@ impl<'s, 't> Reader<'s> {
             note,
             if_na,
             kind,
+            component,
             rule,
             items,
         })

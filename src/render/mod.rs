@@ -104,6 +104,41 @@ fn value_text(n: &NodeScore) -> String {
     text
 }
 
+/// "Điểm thẩm định: 43.26 of 60 (72.10%)", one line per component (none where the set has
+/// none), bold figures in Markdown.
+fn component_lines(card: &Scorecard, lang: Lang, markdown: bool) -> String {
+    let mut out = String::new();
+    for (c, s) in card.set.components.iter().zip(&card.total.components) {
+        let title = if markdown {
+            md_cell(&c.title)
+        } else {
+            c.title.clone()
+        };
+        let b = if markdown { "**" } else { "" };
+        out.push_str(&format!(
+            "{}{title}: {b}{} of {}{b} ({})\n",
+            if markdown { "- " } else { "  " },
+            lang.number(s.score),
+            lang.number(s.max),
+            percent_text(s.percent(), lang)
+        ));
+    }
+    if !out.is_empty() {
+        out.insert_str(
+            0,
+            if markdown {
+                "Components:\n\n"
+            } else {
+                "Components:\n"
+            },
+        );
+        if markdown {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// A node's title, with a bonus or penalty section marked as such (`Điểm thưởng (bonus)`):
 /// its points lie outside the total maximum.
 pub(crate) fn section_title(node: &crate::model::Criterion) -> std::borrow::Cow<'_, str> {
@@ -199,6 +234,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
         add_total_row(&mut t, card, opts, 7, 3);
         out.push_str(&t.to_string());
         out.push('\n');
+        out.push_str(&component_lines(card, lang, false));
         return out;
     }
     let mut t = new_table(
@@ -220,6 +256,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
     add_total_row(&mut t, card, opts, 6, 2);
     out.push_str(&t.to_string());
     out.push('\n');
+    out.push_str(&component_lines(card, lang, false));
     let losses = card.losses();
     if losses.is_empty() {
         out.push_str("\nNo criterion lost points.\n");
@@ -309,6 +346,18 @@ struct JsonTotal<'a> {
     loss: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     grade: Option<&'a str>,
+    /// Revision 2: each component's figures, where the set has components.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    components: Vec<JsonComponent<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonComponent<'a> {
+    id: &'a str,
+    title: &'a str,
+    score: String,
+    max: String,
+    percent: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -360,6 +409,18 @@ fn json(card: &Scorecard) -> String {
             percent: card.total.percent.map(show_percent),
             loss: show(card.total.loss()),
             grade: card.total.grade.as_deref(),
+            components: set
+                .components
+                .iter()
+                .zip(&card.total.components)
+                .map(|(c, s)| JsonComponent {
+                    id: &c.id,
+                    title: &c.title,
+                    score: show(s.score),
+                    max: show(s.max),
+                    percent: s.percent().map(show_percent),
+                })
+                .collect(),
         },
         nodes: set
             .nodes
@@ -509,6 +570,7 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
         percent_text(total.percent, lang),
         lang.number(total.loss())
     ));
+    out.push_str(&component_lines(card, lang, true));
     let rows: Vec<usize> = if all {
         (0..set.nodes.len()).collect()
     } else {
