@@ -1,7 +1,7 @@
 //! How a score came about, step by step with the real numbers.
 
 use crate::decimal::{self, show, show_percent};
-use crate::model::{Entry, IfNa, Ratio, Rule, TierScale, Value};
+use crate::model::{Entry, IfNa, Ratio, Rule, SectionKind, TierScale, Value};
 use crate::rule::{self, pct, tiers::threshold, Derivation};
 use crate::score::Scorecard;
 use rust_decimal::Decimal;
@@ -216,12 +216,24 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
                     }
                 }
             }
-            out.push(format!(
-                "  score: {} of {}, loss {}",
-                show(s.score),
-                show(s.max),
-                show(s.loss())
-            ));
+            out.push(match n.kind {
+                SectionKind::Scored => format!(
+                    "  score: {} of {}, loss {}",
+                    show(s.score),
+                    show(s.max),
+                    show(s.loss())
+                ),
+                SectionKind::Bonus => format!(
+                    "  score: {} of {}: a bonus, added to the total outside its maximum",
+                    show(s.score),
+                    show(s.max)
+                ),
+                SectionKind::Penalty => format!(
+                    "  score: {} of {}: a penalty, taken off the total",
+                    show(s.score),
+                    show(s.max)
+                ),
+            });
         }
         None => {
             out.push(format!(
@@ -230,7 +242,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
                 show(s.max),
                 s.percent()
                     .map_or("–".into(), |p| format!("{}%", show_percent(p))),
-                show(s.loss()),
+                show(card.lost(node)),
                 n.children.len()
             ));
             for &c in &n.children {
@@ -240,7 +252,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
                     set.nodes[c].code,
                     show(cs.score),
                     show(cs.max),
-                    show(cs.loss()),
+                    show(card.lost(c)),
                     set.nodes[c].title
                 ));
             }
@@ -257,9 +269,9 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
             show(ss.max),
             ss.percent()
                 .map_or("–".into(), |p| format!("{}%", show_percent(p))),
-            show(ss.loss()),
-            if s.loss() > Decimal::ZERO {
-                format!(", {} of it here", show(s.loss()))
+            show(card.lost(section)),
+            if card.lost(node) > Decimal::ZERO {
+                format!(", {} of it here", show(card.lost(node)))
             } else {
                 String::new()
             }

@@ -132,6 +132,21 @@ fn a_penalty_larger_than_the_total_leaves_0_unless_the_set_says_cap_total_false(
     let losses = stdout_of(&["losses", &ev]);
     assert!(losses.contains("3.1"), "{losses}");
     assert!(!losses.contains("2.2"), "{losses}");
+    let explained = stdout_of(&["explain", &ev, "3.1"]);
+    assert!(explained.contains("formula: 2 ≥ 1 → 3"), "{explained}");
+    assert!(
+        explained.contains("score: 3 of 3: a penalty, taken off the total"),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("section 3: 3 of 3 (100.00%), loses 3 in all, 3 of it here"),
+        "{explained}"
+    );
+    let bonus = stdout_of(&["explain", &ev, "2.2"]);
+    assert!(
+        bonus.contains("a bonus, added to the total outside its maximum"),
+        "{bonus}"
+    );
     let a = dir.path().join("a.json");
     std::fs::write(&a, stdout_of(&["score", &ev, "--format", "json"])).unwrap();
     let uncapped = bonus_case(dir.path(), Some(false), values);
