@@ -271,6 +271,16 @@ impl Criterion {
     pub fn is_leaf(&self) -> bool {
         self.rule.is_some()
     }
+
+    /// The title, with a bonus or penalty section marked as such (`Điểm thưởng (bonus)`): its
+    /// points lie outside the total maximum.
+    pub fn marked_title(&self) -> std::borrow::Cow<'_, str> {
+        if self.parent.is_none() && self.kind.outside_max() {
+            format!("{} ({})", self.title, self.kind.name()).into()
+        } else {
+            self.title.as_str().into()
+        }
+    }
 }
 
 /// What `n/a` means on a leaf: the leaf's own `if_na:`, else the set's, else `forbid`

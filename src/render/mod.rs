@@ -139,16 +139,6 @@ fn component_lines(card: &Scorecard, lang: Lang, markdown: bool) -> String {
     out
 }
 
-/// A node's title, with a bonus or penalty section marked as such (`Điểm thưởng (bonus)`):
-/// its points lie outside the total maximum.
-pub(crate) fn section_title(node: &crate::model::Criterion) -> std::borrow::Cow<'_, str> {
-    if node.parent.is_none() && node.kind.outside_max() {
-        format!("{} ({})", node.title, node.kind.name()).into()
-    } else {
-        node.title.as_str().into()
-    }
-}
-
 fn heading(card: &Scorecard) -> String {
     let set = &card.set;
     format!(
@@ -216,7 +206,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
             &[3, 4, 5, 6],
         );
         for (i, (node, s)) in set.nodes.iter().zip(&card.nodes).enumerate() {
-            let title = format!("{}{}", "  ".repeat(node.depth), section_title(node));
+            let title = format!("{}{}", "  ".repeat(node.depth), node.marked_title());
             let mut row = vec![
                 Cell::new(&node.code),
                 Cell::new(title),
@@ -246,7 +236,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
         let (node, s) = (&set.nodes[i], &card.nodes[i]);
         t.add_row(vec![
             Cell::new(&node.code),
-            Cell::new(section_title(node)),
+            Cell::new(node.marked_title()),
             Cell::new(lang.number(s.score)),
             Cell::new(lang.number(s.max)),
             Cell::new(percent_text(s.percent(), lang)),
@@ -592,7 +582,7 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
         out.push_str(&format!(
             "| {} | {indent}{} |{value} {} | {} | {} | {} |\n",
             node.code,
-            md_cell(&section_title(node)),
+            md_cell(&node.marked_title()),
             lang.number(s.score),
             lang.number(s.max),
             percent_text(s.percent(), lang),
