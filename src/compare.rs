@@ -6,7 +6,7 @@
 //! evidence.
 
 use crate::decimal::{self, Overflow};
-use crate::model::Stage;
+use crate::model::{SectionKind, Stage};
 use crate::score::{Scorecard, Status};
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -61,6 +61,8 @@ pub struct OutcomeNode {
     pub reason: Option<String>,
     /// The criterion's max in the set (before `if_na: exclude`), where known.
     pub set_max: Decimal,
+    /// The kind of the section the node is in (scored, bonus, penalty).
+    pub kind: SectionKind,
 }
 
 impl OutcomeNode {
@@ -128,6 +130,7 @@ impl From<&Scorecard> for Outcome {
                     value: s.leaf.as_ref().map(|l| l.value.show()),
                     reason: None,
                     set_max: node.max,
+                    kind: node.kind,
                 })
                 .collect(),
         }
@@ -163,6 +166,8 @@ struct JsonNode {
     loss: Option<String>,
     status: String,
     value: Option<String>,
+    /// On sections: `scored`, `bonus` or `penalty` (absent in results before revision 2).
+    kind: Option<String>,
 }
 
 impl Outcome {
@@ -214,7 +219,18 @@ impl Outcome {
                 continue;
             };
             shown.push((percent.flatten(), loss.flatten()));
+            let kind = match n.kind.as_deref() {
+                None => SectionKind::Scored,
+                Some(k) => SectionKind::from_name(k).unwrap_or_else(|| {
+                    unknown.push(format!(
+                        "kind `{k}` of {} is not one of `scored`, `bonus`, `penalty`",
+                        n.code
+                    ));
+                    SectionKind::Scored
+                }),
+            };
             nodes.push(OutcomeNode {
+                kind,
                 score,
                 max,
                 status: match Status::from_name(&n.status) {
@@ -287,13 +303,16 @@ fn check_figures(
     shown: &[(Option<Decimal>, Option<Decimal>)],
 ) -> Vec<String> {
     let mut problems = Vec::new();
+    // With bonus or penalty sections and `cap_total: false`, the total may leave [0, max].
+    let uncapped_total = o.nodes.iter().any(|n| n.kind.outside_max());
     let mut figures = |what: &str,
                        score: Decimal,
                        max: Decimal,
                        shown: (Option<Decimal>, Option<Decimal>)| {
+        let free = uncapped_total && what == "the total";
         if max < Decimal::ZERO {
             problems.push(format!("{what}: max {} is negative", decimal::show(max)));
-        } else if score < Decimal::ZERO || score > max {
+        } else if !free && (score < Decimal::ZERO || score > max) {
             problems.push(format!(
                 "{what}: score {} lies outside 0–{} (its max)",
                 decimal::show(score),
@@ -349,6 +368,8 @@ fn check_figures(
     }
     // Sums per parent (None: the total); an overflow is reported as a mismatch.
     let mut sums: HashMap<Option<&str>, (Option<Decimal>, Option<Decimal>)> = HashMap::new();
+    // Bonus and penalty sections (revision 2) add to or take from the total, outside its max.
+    let mut outside = false;
     for n in &o.nodes {
         let parent = n.code.rsplit_once('.').map(|(p, _)| p);
         if let Some(p) = parent {
@@ -360,24 +381,53 @@ fn check_figures(
         let e = sums
             .entry(parent)
             .or_insert((Some(Decimal::ZERO), Some(Decimal::ZERO)));
-        e.0 = e.0.and_then(|s| s.checked_add(n.score));
-        e.1 = e.1.and_then(|m| m.checked_add(n.max));
-    }
-    let mut check_sum =
-        |what: &str, score: Decimal, max: Decimal, sum: (Option<Decimal>, Option<Decimal>)| {
-            if sum.0 != Some(score) || sum.1 != Some(max) {
-                let show = |d: Option<Decimal>| d.map_or("too large".into(), decimal::show);
-                problems.push(format!(
-                    "{what}: {} of {} is not the sum of its sub-criteria, {} of {}",
-                    decimal::show(score),
-                    decimal::show(max),
-                    show(sum.0),
-                    show(sum.1)
-                ));
+        match (parent, n.kind) {
+            (None, SectionKind::Bonus) => {
+                e.0 = e.0.and_then(|s| s.checked_add(n.score));
+                outside = true;
             }
+            (None, SectionKind::Penalty) => {
+                e.0 = e.0.and_then(|s| s.checked_sub(n.score));
+                outside = true;
+            }
+            _ => {
+                e.0 = e.0.and_then(|s| s.checked_add(n.score));
+                e.1 = e.1.and_then(|m| m.checked_add(n.max));
+            }
+        }
+    }
+    let mut check_sum = |what: &str,
+                         score: Decimal,
+                         max: Decimal,
+                         sum: (Option<Decimal>, Option<Decimal>),
+                         capped: Option<bool>| {
+        // A bonus or penalty section caps its criteria's sum at its max (`Some(true)`);
+        // a total with such sections may be held to [0, max] (`Some(false)`).
+        let fits = match capped {
+            Some(true) => {
+                sum.0.is_some_and(|s| s.min(max) == score) && sum.1.is_some_and(|m| max <= m)
+            }
+            Some(false) => {
+                sum.1 == Some(max)
+                    && sum
+                        .0
+                        .is_some_and(|s| s == score || s.max(Decimal::ZERO).min(max) == score)
+            }
+            None => sum.0 == Some(score) && sum.1 == Some(max),
         };
+        if !fits {
+            let show = |d: Option<Decimal>| d.map_or("too large".into(), decimal::show);
+            problems.push(format!(
+                "{what}: {} of {} is not the sum of its sub-criteria, {} of {}",
+                decimal::show(score),
+                decimal::show(max),
+                show(sum.0),
+                show(sum.1)
+            ));
+        }
+    };
     if let Some(&sum) = sums.get(&None) {
-        check_sum("the total", o.score, o.max, sum);
+        check_sum("the total", o.score, o.max, sum, outside.then_some(false));
     }
     for n in &o.nodes {
         if let Some(&sum) = sums.get(&Some(n.code.as_str())) {
@@ -385,7 +435,8 @@ fn check_figures(
                 .get(n.code.as_str())
                 .is_some_and(|&i| std::ptr::eq(&o.nodes[i], n))
             {
-                check_sum(&n.code, n.score, n.max, sum);
+                let capped = (n.is_section() && n.kind.outside_max()).then_some(true);
+                check_sum(&n.code, n.score, n.max, sum, capped);
             }
         }
     }
@@ -861,6 +912,7 @@ mod tests {
             value: None,
             reason: None,
             set_max: dec(max),
+            kind: SectionKind::Scored,
         }
     }
 

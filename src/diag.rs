@@ -67,6 +67,8 @@ checks! {
     BAD_ID = "E111", "malformed criteria set id";
     BAD_ROUNDING = "E113", "malformed rounding";
     DUPLICATE_ID = "E114", "criteria set id used twice";
+    BAD_SECTION_KIND = "E115", "misused bonus or penalty section";
+    BAD_COMPONENT = "E116", "malformed or missing component";
     SIBLING_ORDER = "W101", "sibling codes out of order";
     RATIO_INVERT = "W102", "ratio rule with `invert`";
     // Evidence files.
@@ -87,6 +89,7 @@ checks! {
     DUPLICATE_UNIT = "E215", "unit ranked twice";
     NA_NOT_ALLOWED = "E216", "n/a on a criterion that does not allow it";
     REAPPRAISED_WITHOUT_APPRAISED = "E217", "second appraisal without a first one";
+    NOT_A_LABEL = "E218", "value that is not one of the choice's labels";
     MISSING_VALUE = "W201", "leaf without a value";
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
     REAPPRAISED_WITHOUT_REASON = "W203", "second appraisal without a reason";

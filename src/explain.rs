@@ -1,7 +1,7 @@
 //! How a score came about, step by step with the real numbers.
 
 use crate::decimal::{self, show, show_percent};
-use crate::model::{Entry, IfNa, Ratio, Round, Rule, Stage, TierScale, Value};
+use crate::model::{Entry, IfNa, Ratio, Round, Rule, SectionKind, Stage, TierScale, Value};
 use crate::rule::{self, pct, tiers::threshold, Derivation};
 use crate::score::Scorecard;
 use rust_decimal::Decimal;
@@ -90,15 +90,19 @@ pub fn formula(
             }
         }
         Derivation::Tier {
-            at_least, points, ..
+            threshold: at,
+            bound,
+            points,
+            ..
         } => {
             let scale = match rule {
                 Rule::Tiers(t) => t.scale,
                 _ => TierScale::Number,
             };
             format!(
-                "{shown} ≥ {} → {}",
-                threshold(scale, *at_least),
+                "{shown} {} {} → {}",
+                bound.symbol(),
+                threshold(scale, *at),
                 show(*points)
             )
         }
@@ -120,6 +124,21 @@ pub fn formula(
             }
         }
         Derivation::Given => format!("{shown} given directly"),
+        Derivation::Chosen { points } => format!("\"{shown}\" → {}", show(*points)),
+        Derivation::LineZero | Derivation::LineFull | Derivation::LineProportional => {
+            let Rule::Linear(l) = rule else { return u };
+            let (a, b) = (show(l.zero_at), show(l.full_at));
+            let (beyond_zero, reaches_full) = if l.lower_is_better() {
+                ("at or above", "at or below")
+            } else {
+                ("at or below", "at or above")
+            };
+            match how {
+                Derivation::LineZero => format!("{shown} is {beyond_zero} {a} → 0"),
+                Derivation::LineFull => format!("{shown} is {reaches_full} {b} → {m}"),
+                _ => format!("{m} × ({shown} − {a}) ÷ ({b} − {a}) = {u}"),
+            }
+        }
         Derivation::NotApplicable(_) => format!("n/a → {u}"),
     }
 }
@@ -222,12 +241,24 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
                     }
                 }
             }
-            out.push(format!(
-                "  score: {} of {}, loss {}",
-                show(s.score),
-                show(s.max),
-                show(s.loss())
-            ));
+            out.push(match n.kind {
+                SectionKind::Scored => format!(
+                    "  score: {} of {}, loss {}",
+                    show(s.score),
+                    show(s.max),
+                    show(s.loss())
+                ),
+                SectionKind::Bonus => format!(
+                    "  score: {} of {}: a bonus, added to the total outside its maximum",
+                    show(s.score),
+                    show(s.max)
+                ),
+                SectionKind::Penalty => format!(
+                    "  score: {} of {}: a penalty, taken off the total",
+                    show(s.score),
+                    show(s.max)
+                ),
+            });
         }
         None => {
             out.push(format!(
@@ -236,7 +267,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
                 show(s.max),
                 s.percent()
                     .map_or("–".into(), |p| format!("{}%", show_percent(p))),
-                show(s.loss()),
+                show(card.lost(node)),
                 n.children.len()
             ));
             for &c in &n.children {
@@ -246,7 +277,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
                     set.nodes[c].code,
                     show(cs.score),
                     show(cs.max),
-                    show(cs.loss()),
+                    show(card.lost(c)),
                     set.nodes[c].title
                 ));
             }
@@ -263,9 +294,9 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
             show(ss.max),
             ss.percent()
                 .map_or("–".into(), |p| format!("{}%", show_percent(p))),
-            show(ss.loss()),
-            if s.loss() > Decimal::ZERO {
-                format!(", {} of it here", show(s.loss()))
+            show(card.lost(section)),
+            if card.lost(node) > Decimal::ZERO {
+                format!(", {} of it here", show(card.lost(node)))
             } else {
                 String::new()
             }
@@ -290,7 +321,7 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
 mod tests {
     use super::*;
     use crate::decimal::dec;
-    use crate::model::{Tier, Tiers};
+    use crate::model::{Bound, Tier, Tiers};
 
     fn rate(text: &str) -> Value {
         Value::Rate {
@@ -312,11 +343,13 @@ mod tests {
             scale: TierScale::Rate,
             steps: vec![
                 Tier {
-                    at_least: dec("0.9"),
+                    threshold: dec("0.9"),
+                    bound: Bound::AtLeast,
                     points: dec("2"),
                 },
                 Tier {
-                    at_least: dec("0.5"),
+                    threshold: dec("0.5"),
+                    bound: Bound::AtLeast,
                     points: dec("2"),
                 },
             ],
@@ -324,6 +357,62 @@ mod tests {
         assert_eq!(stated(&rule, "2", &rate("60%")), "60% ≥ 50% → 2");
         assert_eq!(stated(&rule, "2", &rate("90%")), "90% ≥ 90% → 2");
         assert_eq!(stated(&rule, "2", &rate("10%")), "10% reaches no tier → 0");
+    }
+
+    #[test]
+    fn strict_and_lower_is_better_tiers_state_their_comparison() {
+        let above = Rule::Tiers(Tiers {
+            scale: TierScale::Rate,
+            steps: vec![Tier {
+                threshold: dec("0.5"),
+                bound: Bound::Above,
+                points: dec("1"),
+            }],
+        });
+        assert_eq!(stated(&above, "1", &rate("60%")), "60% > 50% → 1");
+        assert_eq!(stated(&above, "1", &rate("50%")), "50% reaches no tier → 0");
+        let at_most = Rule::Tiers(Tiers {
+            scale: TierScale::Number,
+            steps: vec![Tier {
+                threshold: dec("3"),
+                bound: Bound::AtMost,
+                points: dec("1"),
+            }],
+        });
+        assert_eq!(stated(&at_most, "1", &Value::Number(dec("2"))), "2 ≤ 3 → 1");
+    }
+
+    #[test]
+    fn a_choice_states_its_label() {
+        let rule = Rule::Choice(crate::model::Choice::new(vec![
+            ("Ban hành kịp thời".into(), dec("1")),
+            ("Ban hành không kịp thời".into(), dec("0.5")),
+        ]));
+        let v = rule::read_own(&rule, "ban hành KHÔNG kịp thời")
+            .unwrap()
+            .unwrap();
+        assert_eq!(stated(&rule, "1", &v), "\"Ban hành không kịp thời\" → 0.5");
+    }
+
+    #[test]
+    fn linear_branches_state_the_line() {
+        let survey = Rule::Linear(crate::model::Linear {
+            zero_at: dec("1"),
+            full_at: dec("5"),
+        });
+        let n = |s: &str| Value::Number(dec(s));
+        assert_eq!(stated(&survey, "2", &n("3")), "2 × (3 − 1) ÷ (5 − 1) = 1");
+        assert_eq!(stated(&survey, "2", &n("1")), "1 is at or below 1 → 0");
+        assert_eq!(stated(&survey, "2", &n("5")), "5 is at or above 5 → 2");
+        let fewer = Rule::Linear(crate::model::Linear {
+            zero_at: dec("10"),
+            full_at: dec("0"),
+        });
+        assert_eq!(stated(&fewer, "1", &n("12")), "12 is at or above 10 → 0");
+        assert_eq!(
+            stated(&fewer, "1", &n("4")),
+            "1 × (4 − 10) ÷ (0 − 10) = 0.6"
+        );
     }
 
     #[test]

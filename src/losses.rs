@@ -54,7 +54,7 @@ pub fn losses(card: &Scorecard, evidence: &Evidence) -> Vec<Loss> {
                 title: set.nodes[i].title.clone(),
                 score: s.score,
                 max: s.max,
-                loss: s.loss(),
+                loss: card.lost(i),
                 value: s.leaf.as_ref().map(|l| l.value.show()),
                 round,
                 why,

@@ -4,6 +4,7 @@
 use crate::decimal::Rounding;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// A criteria set: the scoring rules for one index and year.
 #[derive(Debug, Clone)]
@@ -17,6 +18,11 @@ pub struct CriteriaSet {
     pub rounding: Rounding,
     /// Grade bands, highest first; the last starts at 0. Empty when the set has none.
     pub grades: Vec<Grade>,
+    /// Whether the total is held to [0, total maximum] (`cap_total:`, default true): bonus
+    /// sections could take it above, penalty sections below.
+    pub cap_total: bool,
+    /// The parts of the total (revision 2's `components:`); empty where the set has none.
+    pub components: Vec<Component>,
     /// Every node in document order: sections, criteria and sub-criteria alike.
     pub nodes: Vec<Criterion>,
     /// Hex SHA-256 of the file's text, so that two results can be told apart.
@@ -58,6 +64,8 @@ impl CriteriaSet {
             total: header.total,
             rounding: header.rounding,
             grades: header.grades,
+            cap_total: header.cap_total,
+            components: header.components,
             nodes,
             sha256,
             origin,
@@ -177,6 +185,16 @@ pub(crate) struct CriteriaHeader {
     pub total: Option<Decimal>,
     pub rounding: Rounding,
     pub grades: Vec<Grade>,
+    pub cap_total: bool,
+    pub components: Vec<Component>,
+}
+
+/// A part of the total: "Điểm thẩm định" (the appraised self-assessment), "Điểm điều tra xã
+/// hội học" (the sociological survey). Each scored section belongs to one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Component {
+    pub id: String,
+    pub title: String,
 }
 
 /// A classification band: a unit whose percentage is at least `min` gets `label`.
@@ -203,11 +221,65 @@ pub struct Criterion {
     /// The rule, on leaves only.
     pub rule: Option<Rule>,
     pub if_na: IfNa,
+    /// The kind of the section the node is in (a section's own `kind:`): whether its points
+    /// count toward the maximum, add to the total or are taken away from it.
+    pub kind: SectionKind,
+    /// The component (index into the set's `components`) of the section the node is in.
+    pub component: Option<usize>,
+}
+
+/// A section's `kind:` (revision 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SectionKind {
+    /// Part of the total maximum (the default).
+    #[default]
+    Scored,
+    /// Điểm thưởng: adds up to its max to the total, outside the total maximum.
+    Bonus,
+    /// Điểm trừ: takes up to its max away from the total; its leaves score the points taken.
+    Penalty,
+}
+
+impl SectionKind {
+    /// The spellings of `kind:` on a section.
+    pub const NAMES: [&'static str; 3] = ["scored", "bonus", "penalty"];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Scored => "scored",
+            SectionKind::Bonus => "bonus",
+            SectionKind::Penalty => "penalty",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<SectionKind> {
+        match name {
+            "scored" => Some(SectionKind::Scored),
+            "bonus" => Some(SectionKind::Bonus),
+            "penalty" => Some(SectionKind::Penalty),
+            _ => None,
+        }
+    }
+
+    /// Bonus and penalty sections lie outside the total maximum.
+    pub fn outside_max(self) -> bool {
+        self != SectionKind::Scored
+    }
 }
 
 impl Criterion {
     pub fn is_leaf(&self) -> bool {
         self.rule.is_some()
+    }
+
+    /// The title, with a bonus or penalty section marked as such (`Điểm thưởng (bonus)`): its
+    /// points lie outside the total maximum.
+    pub fn marked_title(&self) -> std::borrow::Cow<'_, str> {
+        if self.parent.is_none() && self.kind.outside_max() {
+            format!("{} ({})", self.title, self.kind.name()).into()
+        } else {
+            self.title.as_str().into()
+        }
     }
 }
 
@@ -264,6 +336,56 @@ pub enum Rule {
     Deduct { per: Decimal },
     /// A score given directly.
     Points,
+    /// A straight line on a plain number (revision 2).
+    Linear(Linear),
+    /// The points of a label (revision 2).
+    Choice(Choice),
+}
+
+/// `choice` parameters: labels and their points, in the set's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub options: Vec<ChoiceOption>,
+}
+
+impl Choice {
+    /// Labels with their points; each label's comparison key is made here.
+    pub fn new(options: Vec<(String, Decimal)>) -> Self {
+        Choice {
+            options: options
+                .into_iter()
+                .map(|(label, points)| ChoiceOption {
+                    key: crate::rule::choice::normalise(&label),
+                    label: label.into(),
+                    points,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceOption {
+    /// As the set writes it; shared with every value that names it.
+    pub label: Arc<str>,
+    /// The label as compared (NFC, case-folded, spaces collapsed).
+    pub key: String,
+    pub points: Decimal,
+}
+
+/// `linear` parameters: 0 at `zero_at`, the max at `full_at` (they differ; either order),
+/// `max × (v − zero_at) / (full_at − zero_at)` between, clamped to [0, max].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Linear {
+    pub zero_at: Decimal,
+    pub full_at: Decimal,
+}
+
+impl Linear {
+    /// Whether lower values score more (`full_at` below `zero_at`).
+    pub fn lower_is_better(&self) -> bool {
+        self.full_at < self.zero_at
+    }
 }
 
 /// `ratio` parameters; rates are fractions (0.5 means 50%).
@@ -314,15 +436,91 @@ pub enum TierScale {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tiers {
     pub scale: TierScale,
-    /// Highest threshold first, strictly decreasing.
+    /// In one direction: `at_least` / `above` tiers with strictly decreasing thresholds
+    /// (higher is better), or `at_most` / `below` tiers with strictly increasing ones (lower
+    /// is better). The first tier whose threshold the value meets scores.
     pub steps: Vec<Tier>,
+}
+
+impl Tiers {
+    /// Whether lower values score more (`at_most` / `below` tiers).
+    pub fn lower_is_better(&self) -> bool {
+        self.steps
+            .first()
+            .is_some_and(|s| s.bound.lower_is_better())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tier {
     /// A fraction for a rate scale, a plain number otherwise.
-    pub at_least: Decimal,
+    pub threshold: Decimal,
+    /// How a value meets the threshold.
+    pub bound: Bound,
     pub points: Decimal,
+}
+
+/// How a tier's value compares with its threshold: the key a criteria file writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// value ≥ threshold ("từ 90%").
+    AtLeast,
+    /// value > threshold ("trên 90%").
+    Above,
+    /// value ≤ threshold ("không quá 5%").
+    AtMost,
+    /// value < threshold ("dưới 5%").
+    Below,
+}
+
+impl Bound {
+    /// The keys, as a criteria file writes them.
+    pub const KEYS: [&'static str; 4] = ["at_least", "above", "at_most", "below"];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Bound::AtLeast => "at_least",
+            Bound::Above => "above",
+            Bound::AtMost => "at_most",
+            Bound::Below => "below",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Bound> {
+        match key {
+            "at_least" => Some(Bound::AtLeast),
+            "above" => Some(Bound::Above),
+            "at_most" => Some(Bound::AtMost),
+            "below" => Some(Bound::Below),
+            _ => None,
+        }
+    }
+
+    /// The comparison's sign, value first: `≥`, `>`, `≤`, `<`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Bound::AtLeast => "≥",
+            Bound::Above => ">",
+            Bound::AtMost => "≤",
+            Bound::Below => "<",
+        }
+    }
+
+    /// `at_most` and `below`: lower values score more.
+    pub fn lower_is_better(self) -> bool {
+        matches!(self, Bound::AtMost | Bound::Below)
+    }
+
+    /// Whether `value` meets `threshold`.
+    #[inline]
+    pub fn meets<T: PartialOrd>(self, value: &T, threshold: &T) -> bool {
+        match self {
+            Bound::AtLeast => value >= threshold,
+            Bound::Above => value > threshold,
+            Bound::AtMost => value <= threshold,
+            Bound::Below => value < threshold,
+        }
+    }
 }
 
 impl Rule {
@@ -334,6 +532,8 @@ impl Rule {
             Rule::Tiers(_) => "tiers",
             Rule::Deduct { .. } => "deduct",
             Rule::Points => "points",
+            Rule::Linear(_) => "linear",
+            Rule::Choice(_) => "choice",
         }
     }
 
@@ -346,6 +546,8 @@ impl Rule {
             Rule::Tiers(_) => ValueKind::Number,
             Rule::Deduct { .. } => ValueKind::Count,
             Rule::Points => ValueKind::Number,
+            Rule::Linear(_) => ValueKind::Number,
+            Rule::Choice(_) => ValueKind::Label,
         }
     }
 }
@@ -357,6 +559,8 @@ pub enum ValueKind {
     Rate,
     Number,
     Count,
+    /// One of a `choice` rule's labels.
+    Label,
 }
 
 impl ValueKind {
@@ -367,6 +571,7 @@ impl ValueKind {
             ValueKind::Rate => "a rate such as \"97.29%\" or \"21/32\"",
             ValueKind::Number => "a number such as 2 or 0.75",
             ValueKind::Count => "a whole count such as 0, 1 or 12698",
+            ValueKind::Label => "one of the criterion's labels",
         }
     }
 
@@ -376,6 +581,7 @@ impl ValueKind {
             ValueKind::Rate => "a rate",
             ValueKind::Number => "a number",
             ValueKind::Count => "a whole count",
+            ValueKind::Label => "one of its labels",
         }
     }
 }
@@ -395,6 +601,12 @@ pub enum Value {
         percent: bool,
     },
     Number(Decimal),
+    /// One of a `choice` rule's labels: its place in the rule's list, and the label as the
+    /// set writes it (shared, not copied).
+    Choice {
+        index: usize,
+        label: Arc<str>,
+    },
     /// Not applicable ("không phát sinh").
     NotApplicable,
 }
@@ -418,6 +630,7 @@ impl Value {
             } => format!("{num}%"),
             Value::Rate { num, den, .. } => format!("{num}/{den}"),
             Value::Number(n) => crate::decimal::show(*n),
+            Value::Choice { label, .. } => label.to_string(),
             Value::NotApplicable => "n/a".into(),
         }
     }

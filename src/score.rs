@@ -9,7 +9,7 @@
 //! `expect:`) is placed in the evidence file as diagnostics by [`crate::pipeline`].
 
 use crate::decimal::{self, Overflow};
-use crate::model::{CriteriaSet, Evidence, Expect, IfNa, Round, Rule, Stage, Value};
+use crate::model::{CriteriaSet, Evidence, Expect, IfNa, Round, Rule, SectionKind, Stage, Value};
 use crate::rule::{self, Derivation};
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -84,6 +84,22 @@ pub struct Total {
     pub max: Decimal,
     pub percent: Option<Decimal>,
     pub grade: Option<String>,
+    /// Per component of the set, in its order (empty where the set has none).
+    pub components: Vec<ComponentScore>,
+}
+
+/// One component's figures (revision 2's `components:`): the sums of its sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComponentScore {
+    pub score: Decimal,
+    pub max: Decimal,
+}
+
+impl ComponentScore {
+    /// Rounded half-up to 2 places; `None` where the max is 0.
+    pub fn percent(&self) -> Option<Decimal> {
+        decimal::percent(self.score, self.max).ok().flatten()
+    }
 }
 
 impl Total {
@@ -105,19 +121,27 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
-    /// Indices of the leaves that lost points, largest loss first (then in document order).
+    /// The points node `i` cost the total: `max − score` in a scored section; in a penalty
+    /// section the points it took away (its score); in a bonus section nothing, since a bonus
+    /// not earned was never part of the maximum.
+    pub fn lost(&self, i: usize) -> Decimal {
+        let n = &self.nodes[i];
+        match self.set.nodes[i].kind {
+            SectionKind::Scored => n.loss(),
+            SectionKind::Bonus => Decimal::ZERO,
+            SectionKind::Penalty => n.score,
+        }
+    }
+
+    /// Indices of the leaves that lost points ([`Scorecard::lost`]), largest loss first (then
+    /// in document order).
     pub fn losses(&self) -> Vec<usize> {
         let mut out: Vec<usize> = self
             .set
             .leaves()
-            .filter(|&i| self.nodes[i].loss() > Decimal::ZERO)
+            .filter(|&i| self.lost(i) > Decimal::ZERO)
             .collect();
-        out.sort_by(|&a, &b| {
-            self.nodes[b]
-                .loss()
-                .cmp(&self.nodes[a].loss())
-                .then(a.cmp(&b))
-        });
+        out.sort_by(|&a, &b| self.lost(b).cmp(&self.lost(a)).then(a.cmp(&b)));
         out
     }
 }
@@ -223,17 +247,44 @@ pub fn score(
         if children.is_empty() {
             continue;
         }
-        let score = decimal::sum(children.iter().map(|&c| nodes[c].score)).map_err(in_sum)?;
-        let max = if excluded {
+        let mut score = decimal::sum(children.iter().map(|&c| nodes[c].score)).map_err(in_sum)?;
+        let mut max = if excluded {
             decimal::sum(children.iter().map(|&c| nodes[c].max)).map_err(in_sum)?
         } else {
             set.nodes[i].max
         };
+        if set.nodes[i].parent.is_none() && set.nodes[i].kind.outside_max() {
+            // A bonus or penalty section's max caps what its criteria add or take away.
+            max = max.min(set.nodes[i].max);
+            score = score.min(max);
+        }
         nodes[i].score = score;
         nodes[i].max = max;
     }
-    let score = decimal::sum(set.sections().map(|s| nodes[s].score)).map_err(in_sum)?;
-    let max = decimal::sum(set.sections().map(|s| nodes[s].max)).map_err(in_sum)?;
+    // Total = Σ scored + Σ bonus − Σ penalty; the maximum is the scored sections' alone.
+    let mut score = Decimal::ZERO;
+    let mut max = Decimal::ZERO;
+    let mut outside = false;
+    for s in set.sections() {
+        let n = &nodes[s];
+        match set.nodes[s].kind {
+            SectionKind::Scored => {
+                score = decimal::add(score, n.score).map_err(in_sum)?;
+                max = decimal::add(max, n.max).map_err(in_sum)?;
+            }
+            SectionKind::Bonus => {
+                score = decimal::add(score, n.score).map_err(in_sum)?;
+                outside = true;
+            }
+            SectionKind::Penalty => {
+                score = decimal::sub(score, n.score).map_err(in_sum)?;
+                outside = true;
+            }
+        }
+    }
+    if outside && set.cap_total {
+        score = score.max(Decimal::ZERO).min(max);
+    }
     let total = Total {
         score,
         max,
@@ -242,6 +293,11 @@ pub fn score(
             .grade(score, max)
             .map_err(in_sum)?
             .map(|g| g.label.clone()),
+        components: if set.components.is_empty() {
+            Vec::new()
+        } else {
+            components(set, &nodes).map_err(in_sum)?
+        },
     };
     Ok(Scorecard {
         set: set.clone(),
@@ -251,6 +307,24 @@ pub fn score(
         nodes,
         total,
     })
+}
+
+/// Each component's score and max: the sums of its scored sections.
+fn components(set: &CriteriaSet, nodes: &[NodeScore]) -> Result<Vec<ComponentScore>, Overflow> {
+    let mut out = vec![
+        ComponentScore {
+            score: Decimal::ZERO,
+            max: Decimal::ZERO,
+        };
+        set.components.len()
+    ];
+    for s in set.sections() {
+        if let Some(c) = set.nodes[s].component {
+            out[c].score = decimal::add(out[c].score, nodes[s].score)?;
+            out[c].max = decimal::add(out[c].max, nodes[s].max)?;
+        }
+    }
+    Ok(out)
 }
 
 /// A figure pinned under `expect:` that differs from the computed one.

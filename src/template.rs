@@ -1,7 +1,7 @@
 //! The self-assessment form: an evidence file ready to fill in, generated from a criteria set.
 
 use crate::decimal::show;
-use crate::model::{CriteriaSet, IfNa};
+use crate::model::{CriteriaSet, IfNa, SectionKind};
 use crate::rule;
 use std::fmt::Write;
 use std::path::{Component, Path, PathBuf};
@@ -41,9 +41,16 @@ pub fn template(set: &CriteriaSet, criteria_ref: &str) -> String {
                 } else {
                     "points"
                 };
+                // A bonus or penalty section says what its points do to the total.
+                let kind = match node.kind {
+                    _ if node.depth > 0 => "",
+                    SectionKind::Scored => "",
+                    SectionKind::Bonus => ", a bonus added to the total",
+                    SectionKind::Penalty => ", a penalty taken off the total",
+                };
                 let _ = writeln!(
                     out,
-                    "{indent}# {} {} ({} {unit})",
+                    "{indent}# {} {} ({} {unit}{kind})",
                     node.code,
                     node.title,
                     show(node.max)

@@ -92,6 +92,9 @@ pub fn plan(
         .filter(|&i| {
             !(card.nodes[i].status == Status::NotApplicable && set.nodes[i].if_na == IfNa::Exclude)
         })
+        // The plan raises scored criteria only: a bonus is not planned on, and a penalty is
+        // lowered by doing better, not by a value a rule's inverse gives.
+        .filter(|&i| !set.nodes[i].kind.outside_max())
         .map(|i| (card.nodes[i].loss(), i))
         .filter(|&(loss, _)| loss > Decimal::ZERO)
         .collect();

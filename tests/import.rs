@@ -158,10 +158,9 @@ fn ca_mau_snapshot() {
     insta::assert_snapshot!("ca_mau_section_1", r.stdout);
 }
 
-/// Once the loader reads revision 2's rules (`choice`, `above`), `check` on the imported
+/// The loader reads revision 2's rules (`choice`, `above`): `check` on the imported
 /// Cà Mau file reports section 1's missing points as E106, as the import warned.
 #[test]
-#[ignore = "the loader does not read revision 2's `choice` and `above` yet (another branch)"]
 fn check_reports_the_imported_ca_mau_sum_as_e106() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("ca-mau.yaml");

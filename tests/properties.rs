@@ -6,7 +6,7 @@
 use parindex::decimal::show;
 use parindex::explain::{approx, explain};
 use parindex::load::{parse_criteria, CriteriaResolver, Source};
-use parindex::model::{Evidence, Ratio, Rule, Stage, TierScale, Value};
+use parindex::model::{Bound, Evidence, Ratio, Rule, Stage, TierScale, Value};
 use parindex::pipeline::score_source;
 use parindex::score::{Scorecard, Status};
 use proptest::prelude::*;
@@ -60,6 +60,36 @@ fn leaf() -> impl Strategy<Value = Leaf> {
                         top / 2
                     ),
                     v,
+                )
+            }),
+            // Revision 2: strict thresholds, and tiers where lower is better.
+            (rate_text(), 1u32..=99, 0usize..4).prop_map(move |(v, top, b)| {
+                let lower = top / 2;
+                let half = (max / Decimal::TWO).round_dp(2);
+                let bound = ["at_least", "above", "at_most", "below"][b];
+                let rule = if b < 2 {
+                    format!("{{ tiers: [ {{ {bound}: \"{top}%\", points: {max} }}, {{ {bound}: \"{lower}.5%\", points: {half} }} ] }}")
+                } else {
+                    format!("{{ tiers: [ {{ {bound}: \"{lower}.5%\", points: {max} }}, {{ {bound}: \"{top}%\", points: {half} }} ] }}")
+                };
+                (rule, v)
+            }),
+            // Revision 2: a straight line on plain numbers, either way round.
+            ((0u32..=10), (0u32..=10), (0u32..=120))
+                .prop_filter("two ends", |(a, b, _)| a != b)
+                .prop_map(|(a, b, v)| {
+                    (
+                        format!("{{ linear: {{ zero_at: {a}, full_at: {b} }} }}"),
+                        Decimal::new(v.into(), 1).to_string(),
+                    )
+                }),
+            // Revision 2: labels, written in another case, spacing or accent encoding.
+            (0usize..4).prop_map(move |k| {
+                let half = (max / Decimal::TWO).round_dp(2);
+                let written = ["\"ĐẠT\"", "\"đạt  một phần\"", "\"Kho\u{302}ng đa\u{323}t\"", "có"][k];
+                (
+                    format!("{{ choice: {{ \"Đạt\": {max}, \"Đạt một phần\": {half}, \"Không đạt\": 0, \"Có\": {half} }} }}"),
+                    written.to_string(),
                 )
             }),
             // zero_below = full_at: a step.
@@ -216,37 +246,73 @@ fn check_formula(
             }
         }
         (Rule::Tiers(t), v) => {
-            let reaches = |at: Decimal| match v {
-                Value::Rate { num, den, .. } => *num >= at * *den,
-                Value::Number(n) => *n >= at,
-                _ => false,
+            let meets = |tier: &parindex::model::Tier| {
+                let (value, at) = match v {
+                    Value::Rate { num, den, .. } => (*num, tier.threshold * *den),
+                    Value::Number(n) => (*n, tier.threshold),
+                    _ => return false,
+                };
+                match tier.bound {
+                    Bound::AtLeast => value >= at,
+                    Bound::Above => value > at,
+                    Bound::AtMost => value <= at,
+                    Bound::Below => value < at,
+                }
             };
             let written = |at: Decimal| match t.scale {
                 TierScale::Rate => percent(at),
                 TierScale::Number => show(at),
             };
             if head.ends_with("reaches no tier") {
-                prop_assert!(t.steps.iter().all(|s| !reaches(s.at_least)), "{formula}");
+                prop_assert!(t.steps.iter().all(|s| !meets(s)), "{formula}");
                 prop_assert_eq!((last, unrounded), ("0", Decimal::ZERO));
             } else {
-                let (_, at) = head.rsplit_once(" ≥ ").unwrap();
                 let k = t
                     .steps
                     .iter()
-                    .position(|s| written(s.at_least) == at)
+                    .position(|s| {
+                        head.ends_with(&format!(" {} {}", s.bound.symbol(), written(s.threshold)))
+                    })
                     .unwrap();
                 let tier = &t.steps[k];
+                prop_assert!(meets(tier), "{formula}: the stated tier is not met");
                 prop_assert!(
-                    reaches(tier.at_least),
-                    "{formula}: the stated tier is not reached"
-                );
-                prop_assert!(
-                    t.steps[..k].iter().all(|s| !reaches(s.at_least)),
-                    "{formula}: a higher tier was reached"
+                    t.steps[..k].iter().all(|s| !meets(s)),
+                    "{formula}: an earlier tier was met"
                 );
                 prop_assert_eq!(last.to_string(), show(tier.points));
                 prop_assert_eq!(tier.points, unrounded, "{}", formula);
             }
+        }
+        (Rule::Linear(l), Value::Number(v)) => {
+            let (a, b) = (l.zero_at, l.full_at);
+            let full = if a < b { *v >= b } else { *v <= b };
+            let zero = if a < b { *v <= a } else { *v >= a };
+            if full {
+                prop_assert_eq!(
+                    (last.to_string(), unrounded),
+                    (show(max), max),
+                    "{}",
+                    formula
+                );
+            } else if zero {
+                prop_assert_eq!((last, unrounded), ("0", Decimal::ZERO), "{}", formula);
+            } else {
+                prop_assert_eq!(formula.rsplit_once(" = ").unwrap().1, approx(unrounded));
+                let by_hand = max * (*v - a) / (b - a);
+                prop_assert!(
+                    close(unrounded, by_hand),
+                    "{formula}: {unrounded} vs {by_hand}"
+                );
+            }
+        }
+        (Rule::Choice(c), Value::Choice { index, label }) => {
+            let points = c.options[*index].points;
+            prop_assert_eq!(
+                formula.to_string(),
+                format!("\"{label}\" → {}", show(points))
+            );
+            prop_assert_eq!(unrounded, points);
         }
         (Rule::Deduct { per }, Value::Number(n)) => {
             let remaining = max - *per * *n;
@@ -334,7 +400,38 @@ proptest! {
         let rate = |bp: u32| Value::Rate { num: Decimal::new(bp.into(), 2), den: Decimal::ONE_HUNDRED, percent: true };
         let s_lo = parindex::rule::score(rule, node.max, &rate(lo)).unwrap().unwrap().unrounded;
         let s_hi = parindex::rule::score(rule, node.max, &rate(hi)).unwrap().unwrap().unrounded;
-        prop_assert!(s_lo <= s_hi, "{lo} bp scores {s_lo} but {hi} bp scores {s_hi}");
+        // Where lower is better (revision 2's `at_most` / `below` tiers), the other way round.
+        let lower_is_better = matches!(rule, parindex::model::Rule::Tiers(t) if t.lower_is_better())
+            || matches!(rule, parindex::model::Rule::Ratio(r) if r.lower_is_better());
+        if lower_is_better {
+            prop_assert!(s_lo >= s_hi, "{lo} bp scores {s_lo} but {hi} bp scores {s_hi}");
+        } else {
+            prop_assert!(s_lo <= s_hi, "{lo} bp scores {s_lo} but {hi} bp scores {s_hi}");
+        }
+    }
+
+    #[test]
+    fn the_inverse_reaches_what_it_is_asked_for_where_the_rule_can(
+        leaf in leaf(),
+        share in 0u32..=100,
+    ) {
+        let (c, _) = files(&[vec![vec![leaf]]]);
+        let (set, _) = parse_criteria(&Source::from_text("c.yaml".into(), c)).unwrap();
+        let node = &set.nodes[set.leaves().next().unwrap()];
+        let rule = node.rule.as_ref().unwrap();
+        let needed = node.max * Decimal::new(share.into(), 2);
+        let Some(v) = parindex::rule::value_for(rule, node.max, needed) else {
+            return Ok(());
+        };
+        let got = parindex::rule::score(rule, node.max, &v).unwrap().map(|s| s.unrounded);
+        // Where no value gives enough (tiers below the max), the inverse gives the best.
+        let best = parindex::rule::value_for(rule, node.max, node.max)
+            .and_then(|b| parindex::rule::score(rule, node.max, &b).unwrap())
+            .map(|s| s.unrounded);
+        prop_assert!(
+            got >= Some(needed) || got == best,
+            "{rule:?}: {} scores {got:?}, asked for {needed}", v.show()
+        );
     }
 
     #[test]

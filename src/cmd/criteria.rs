@@ -133,7 +133,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 let text = embedded::find(id).unwrap_or_default();
                 let source = Source::from_text(format!("embedded:{id}"), text.to_string());
                 let (set, _) = parse_criteria(&source).map_err(|d| anyhow::anyhow!("{d}"))?;
-                let max = parindex::decimal::sum(set.sections().map(|s| set.nodes[s].max))?;
+                // Bonus and penalty sections lie outside the maximum.
+                let max = parindex::decimal::sum(
+                    set.sections()
+                        .filter(|&s| !set.nodes[s].kind.outside_max())
+                        .map(|s| set.nodes[s].max),
+                )?;
                 t.add_row(vec![
                     set.id.clone(),
                     set.year.map(|y| y.to_string()).unwrap_or_default(),

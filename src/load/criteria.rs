@@ -7,7 +7,8 @@ use super::{check_header, expect_kind, sha256_hex, Source};
 use crate::decimal::{self, parse_decimal, NumberError, Rounding, RoundingMode};
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::model::{
-    CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Ratio, Rule, Tier, TierScale, Tiers,
+    Bound, Choice, Component, CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Linear, Ratio,
+    Rule, SectionKind, Tier, TierScale, Tiers,
 };
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -37,8 +38,12 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
         paths: Vec::new(),
         seen: HashMap::new(),
         if_na: IfNa::Forbid,
+        kind: SectionKind::Scored,
+        component: None,
+        component_ids: Vec::new(),
     };
     let header = b.header(&raw);
+    b.component_ids = header.components.iter().map(|c| c.id.clone()).collect();
     if let Some(text) = raw.if_na {
         b.if_na = b.if_na(text, &[key("if_na")], None).unwrap_or(IfNa::Forbid);
     }
@@ -61,10 +66,9 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
         sections.push(b.node(node, path, None, 0));
     }
     b.sibling_order(&sections, None);
-    if let (Some(total), Ok(sum)) = (
-        header.total,
-        decimal::sum(sections.iter().map(|&i| b.nodes[i].max)),
-    ) {
+    // Bonus and penalty sections lie outside the total maximum.
+    let scored = sections.iter().filter(|&&i| !b.nodes[i].kind.outside_max());
+    if let (Some(total), Ok(sum)) = (header.total, decimal::sum(scored.map(|&i| b.nodes[i].max))) {
         if total != sum {
             b.found.push(
                 source
@@ -72,7 +76,7 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
                         diag::TOTAL_NOT_SUM,
                         &[key("total")],
                         format!(
-                            "declared total {} differs from the sum of the sections, {} (difference {})",
+                            "declared total {} differs from the sum of the scored sections, {} (difference {})",
                             decimal::show(total),
                             decimal::show(sum),
                             decimal::show(total - sum)
@@ -108,6 +112,12 @@ struct Builder<'a> {
     seen: HashMap<String, usize>,
     /// What n/a means on a leaf that does not say: the set's `if_na:`, else `forbid`.
     if_na: IfNa,
+    /// The kind of the section being built.
+    kind: SectionKind,
+    /// The component of the section being built.
+    component: Option<usize>,
+    /// The set's component ids, in order.
+    component_ids: Vec<String>,
 }
 
 impl Builder<'_> {
@@ -242,6 +252,8 @@ impl Builder<'_> {
             total,
             rounding,
             grades,
+            cap_total: raw.cap_total.unwrap_or(true),
+            components: self.components(raw),
         }
     }
 
@@ -428,6 +440,53 @@ impl Builder<'_> {
                 .unwrap_or(self.if_na),
         };
 
+        if depth == 0 {
+            self.kind = SectionKind::Scored;
+        }
+        if let Some(text) = raw.kind {
+            let at = child(&path, "kind");
+            if depth > 0 {
+                self.push(
+                    d_at(
+                        diag::BAD_SECTION_KIND,
+                        &at,
+                        format!("`kind: {text}` is given on a criterion; it belongs to a section"),
+                    )
+                    .help("put `kind: bonus` or `kind: penalty` on the top-level section; its criteria share it"),
+                );
+            } else if let Some(k) = SectionKind::from_name(text) {
+                self.kind = k;
+            } else {
+                let hint = match diag::suggest(text, SectionKind::NAMES) {
+                    Some(s) => format!("did you mean `{s}`? (kinds: scored, bonus, penalty)"),
+                    None => "kinds: scored (the default), bonus (điểm thưởng), penalty (điểm trừ)"
+                        .into(),
+                };
+                self.push(
+                    d_at(
+                        diag::BAD_SECTION_KIND,
+                        &at,
+                        format!("unknown section kind `{text}`"),
+                    )
+                    .help(hint),
+                );
+            }
+        }
+        let kind = self.kind;
+        if depth == 0 {
+            self.component = self.section_component(raw, &path, kind, &code_label);
+        } else if raw.component.is_some() {
+            self.push(
+                d_at(
+                    diag::BAD_COMPONENT,
+                    &child(&path, "component"),
+                    "`component:` is given on a criterion; it belongs to a section".into(),
+                )
+                .help("name the component on the top-level section; its criteria share it"),
+            );
+        }
+        let component = self.component;
+
         let index = self.nodes.len();
         self.nodes.push(Criterion {
             code: code.clone().unwrap_or_default(),
@@ -444,6 +503,8 @@ impl Builder<'_> {
             children: Vec::new(),
             rule: None,
             if_na,
+            kind,
+            component,
         });
         self.paths.push(path.clone());
 
@@ -474,7 +535,20 @@ impl Builder<'_> {
         }
 
         if let (Some(rule), None) = (&raw.rule, &raw.items) {
-            self.nodes[index].rule = self.rule(rule, &child(&path, "rule"), max, &code_label);
+            if kind == SectionKind::Penalty && matches!(rule, RawRule::Deduct(_)) {
+                self.push(
+                    source
+                        .diag_at_key(
+                        diag::BAD_SECTION_KIND,
+                        &child(&child(&path, "rule"), "deduct"),
+                        "`deduct` in a penalty section: a penalty leaf scores the points taken away, so `deduct` would take away more the fewer the cases",
+                    )
+                    .criterion(code_label.clone())
+                    .help("say how much is taken with `{ tiers: [ { at_least: 1, points: 0.5 }, … ] }` or `points`"),
+                );
+            } else {
+                self.nodes[index].rule = self.rule(rule, &child(&path, "rule"), max, &code_label);
+            }
         }
 
         if let Some(items) = &raw.items {
@@ -486,7 +560,10 @@ impl Builder<'_> {
             }
             self.sibling_order(&children, Some(index));
             if let Ok(sum) = decimal::sum(children.iter().map(|&c| self.nodes[c].max)) {
-                if !items.is_empty() && sum != max && max > Decimal::ZERO {
+                // A bonus or penalty section's max caps what its criteria add or take: they may
+                // add up to more, not to less.
+                let capped = depth == 0 && kind.outside_max() && sum > max;
+                if !items.is_empty() && sum != max && max > Decimal::ZERO && !capped {
                     self.push(
                         d_at(
                             diag::MAX_NOT_SUM,
@@ -506,6 +583,123 @@ impl Builder<'_> {
             self.nodes[index].children = children;
         }
         index
+    }
+
+    /// The set's `components:`: ids unique and well formed, titles given.
+    fn components(&mut self, raw: &RawCriteria) -> Vec<Component> {
+        let source = self.source;
+        let Some(list) = &raw.components else {
+            return Vec::new();
+        };
+        let mut out: Vec<Component> = Vec::with_capacity(list.len());
+        for (i, c) in list.iter().enumerate() {
+            let at = [key("components"), Seg::Index(i), key("id")];
+            if c.id.is_empty()
+                || !c
+                    .id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                self.push(
+                    source
+                        .diag(diag::BAD_COMPONENT, &at, format!("`{}` is not a valid component id", c.id))
+                        .help("a component id uses lower-case letters, digits and `-`, e.g. `assessment`, `survey`"),
+                );
+            } else if out.iter().any(|o| o.id == c.id) {
+                self.push(
+                    source
+                        .diag(
+                            diag::BAD_COMPONENT,
+                            &at,
+                            format!("component `{}` is listed twice", c.id),
+                        )
+                        .help("give each component its own id"),
+                );
+            }
+            out.push(Component {
+                id: c.id.to_string(),
+                title: c.title.to_string(),
+            });
+        }
+        if out.is_empty() {
+            self.push(
+                source
+                    .diag(diag::BAD_COMPONENT, &[key("components")], "`components` is empty")
+                    .help("list the parts of the total, `[ { id: assessment, title: \"Điểm thẩm định\" }, … ]`, or leave `components` out"),
+            );
+        }
+        out
+    }
+
+    /// A section's component: required of a scored section where the set has components,
+    /// refused on bonus and penalty sections (they lie outside the maximum the components
+    /// divide) and where the set lists none.
+    fn section_component(
+        &mut self,
+        raw: &RawNode,
+        path: &[Seg],
+        kind: SectionKind,
+        code: &str,
+    ) -> Option<usize> {
+        let source = self.source;
+        let at = child(path, "component");
+        let known = || {
+            if self.component_ids.is_empty() {
+                "the set lists no `components:`".to_string()
+            } else {
+                format!("components: {}", self.component_ids.join(", "))
+            }
+        };
+        match raw.component {
+            Some(id) if kind.outside_max() => {
+                self.push(
+                    source
+                        .diag(
+                            diag::BAD_SECTION_KIND,
+                            &at,
+                            format!("a {} section names the component `{id}`", kind.name()),
+                        )
+                        .criterion(code.to_string())
+                        .help("bonus and penalty sections lie outside the maximum the components divide: remove `component:`"),
+                );
+                None
+            }
+            Some(id) => match self.component_ids.iter().position(|c| c == id) {
+                Some(i) => Some(i),
+                None => {
+                    let help =
+                        match diag::suggest(id, self.component_ids.iter().map(String::as_str)) {
+                            Some(s) => format!("did you mean `{s}`? ({})", known()),
+                            None => known(),
+                        };
+                    self.push(
+                        source
+                            .diag(
+                                diag::BAD_COMPONENT,
+                                &at,
+                                format!("unknown component `{id}`"),
+                            )
+                            .criterion(code.to_string())
+                            .help(help),
+                    );
+                    None
+                }
+            },
+            None if !kind.outside_max() && !self.component_ids.is_empty() => {
+                self.push(
+                    source
+                        .diag(
+                            diag::BAD_COMPONENT,
+                            path,
+                            format!("section {code} names no `component:`, and the set divides its total into components"),
+                        )
+                        .criterion(code.to_string())
+                        .help(format!("add `component:` with one of the {}", known())),
+                );
+                None
+            }
+            None => None,
+        }
     }
 
     /// The code as a string, or a diagnostic.
@@ -599,30 +793,30 @@ impl Builder<'_> {
                 .criterion(code.to_string())
         };
         match raw {
-            RawRule::Named(name) => {
-                match *name {
-                    "yes-no" => Some(Rule::YesNo),
-                    "ratio" => Some(Rule::Ratio(Ratio::default())),
-                    "points" => Some(Rule::Points),
-                    "tiers" | "deduct" => {
-                        self.push(bad(path, format!("the `{name}` rule needs parameters")).help(match *name {
+            RawRule::Named(name) => match *name {
+                "yes-no" => Some(Rule::YesNo),
+                "ratio" => Some(Rule::Ratio(Ratio::default())),
+                "points" => Some(Rule::Points),
+                "tiers" | "deduct" | "linear" | "choice" => {
+                    self.push(bad(path, format!("the `{name}` rule needs parameters")).help(match *name {
                         "tiers" => "write `rule: { tiers: [ { at_least: \"100%\", points: 1 }, … ] }`",
+                        "linear" => "write `rule: { linear: { zero_at: 1, full_at: 5 } }`",
+                        "choice" => "write `rule: { choice: { \"Kịp thời\": 1, \"Không kịp thời\": 0 } }`",
                         _ => "write `rule: { deduct: { per: 0.5 } }`",
                     }));
-                        None
-                    }
-                    other => {
-                        let hint = match diag::suggest(other, RULE_NAMES) {
-                            Some(s) => {
-                                format!("did you mean `{s}`? (rules: {})", RULE_NAMES.join(", "))
-                            }
-                            None => format!("rules: {}", RULE_NAMES.join(", ")),
-                        };
-                        self.push(bad(path, format!("unknown rule `{other}`")).help(hint));
-                        None
-                    }
+                    None
                 }
-            }
+                other => {
+                    let hint = match diag::suggest(other, RULE_NAMES) {
+                        Some(s) => {
+                            format!("did you mean `{s}`? (rules: {})", RULE_NAMES.join(", "))
+                        }
+                        None => format!("rules: {}", RULE_NAMES.join(", ")),
+                    };
+                    self.push(bad(path, format!("unknown rule `{other}`")).help(hint));
+                    None
+                }
+            },
             RawRule::Unknown(other) => {
                 let hint = match diag::suggest(other, RULE_NAMES) {
                     Some(s) => format!("did you mean `{s}`? (rules: {})", RULE_NAMES.join(", ")),
@@ -689,28 +883,58 @@ impl Builder<'_> {
                     );
                     return None;
                 }
-                let scale = if list[0].at_least.0.trim().ends_with('%') {
+                let scale = if list[0].threshold.0.trim().ends_with('%') {
                     TierScale::Rate
                 } else {
                     TierScale::Number
                 };
+                let first = Bound::from_key(list[0].bound).unwrap_or(Bound::AtLeast);
+                let lower_is_better = first.lower_is_better();
                 let mut steps: Vec<Tier> = Vec::new();
                 let mut ok = true;
                 for (i, t) in list.iter().enumerate() {
                     let mut tp = tiers_path.clone();
                     tp.push(Seg::Index(i));
-                    let at_path = child(&tp, "at_least");
-                    let is_rate = t.at_least.0.trim().ends_with('%');
-                    let at_least = if is_rate != (scale == TierScale::Rate) {
+                    let at_path = child(&tp, t.bound);
+                    let bound = Bound::from_key(t.bound).unwrap_or(Bound::AtLeast);
+                    if bound.lower_is_better() != lower_is_better {
+                        let (ours, theirs) = if lower_is_better {
+                            (
+                                "`at_most` / `below` (lower is better)",
+                                "`at_least` / `above`",
+                            )
+                        } else {
+                            (
+                                "`at_least` / `above` (higher is better)",
+                                "`at_most` / `below`",
+                            )
+                        };
                         self.push(
-                            bad(&at_path, format!("tier threshold `{}` mixes rates and plain numbers", t.at_least.0))
+                            source
+                                .diag_at_key(
+                                    diag::BAD_RULE,
+                                    &at_path,
+                                    format!(
+                                        "tier `{}` runs the other way from the first tier: this list uses {ours}, not {theirs}",
+                                        t.bound
+                                    ),
+                                )
+                                .criterion(code.to_string())
+                                .help("one list of tiers uses one direction: `at_least`/`above` from the highest threshold down, or `at_most`/`below` from the lowest up"),
+                        );
+                        ok = false;
+                    }
+                    let is_rate = t.threshold.0.trim().ends_with('%');
+                    let threshold = if is_rate != (scale == TierScale::Rate) {
+                        self.push(
+                            bad(&at_path, format!("tier threshold `{}` mixes rates and plain numbers", t.threshold.0))
                                 .help("write every threshold of a rule as a percentage (\"80%\") or every one as a number (2)"),
                         );
                         None
                     } else if is_rate {
-                        self.rate_param(t.at_least.0, &at_path, code)
+                        self.rate_param(t.threshold.0, &at_path, code)
                     } else {
-                        self.number(t.at_least.0, &at_path, Some(code))
+                        self.number(t.threshold.0, &at_path, Some(code))
                     };
                     let points_path = child(&tp, "points");
                     let points = self.number(t.points.0, &points_path, Some(code));
@@ -730,12 +954,18 @@ impl Builder<'_> {
                             ok = false;
                         }
                     }
-                    match (at_least, points) {
+                    match (threshold, points) {
                         (Some(a), Some(p)) => {
                             if let Some(prev) = steps.last() {
-                                if a >= prev.at_least {
+                                if lower_is_better && a <= prev.threshold {
                                     self.push(
-                                        bad(&at_path, format!("tier threshold `{}` is not below the one before it", t.at_least.0))
+                                        bad(&at_path, format!("tier threshold `{}` is not above the one before it", t.threshold.0))
+                                            .help("list `at_most` / `below` tiers from the lowest threshold up, strictly increasing"),
+                                    );
+                                    ok = false;
+                                } else if !lower_is_better && a >= prev.threshold {
+                                    self.push(
+                                        bad(&at_path, format!("tier threshold `{}` is not below the one before it", t.threshold.0))
                                             .help("list tiers from the highest threshold down, strictly decreasing"),
                                     );
                                     ok = false;
@@ -744,12 +974,34 @@ impl Builder<'_> {
                             if a < Decimal::ZERO {
                                 self.push(bad(
                                     &at_path,
-                                    format!("tier threshold `{}` is negative", t.at_least.0),
+                                    format!("tier threshold `{}` is negative", t.threshold.0),
                                 ));
+                                ok = false;
+                            } else if (bound == Bound::Below && a.is_zero())
+                                || (bound == Bound::Above
+                                    && scale == TierScale::Rate
+                                    && a >= Decimal::ONE)
+                            {
+                                self.push(
+                                    bad(
+                                        &at_path,
+                                        format!(
+                                            "no value is {} `{}`: this tier can never score",
+                                            if bound == Bound::Below { "below" } else { "above" },
+                                            t.threshold.0
+                                        ),
+                                    )
+                                    .help(if bound == Bound::Below {
+                                        "values are 0 or more: write `at_most: 0` for \"none at all\""
+                                    } else {
+                                        "rates are at most 100%: write `at_least: \"100%\"`"
+                                    }),
+                                );
                                 ok = false;
                             }
                             steps.push(Tier {
-                                at_least: a,
+                                threshold: a,
+                                bound,
                                 points: p,
                             });
                         }
@@ -757,6 +1009,97 @@ impl Builder<'_> {
                     }
                 }
                 ok.then_some(Rule::Tiers(Tiers { scale, steps }))
+            }
+            RawRule::Choice(options) => {
+                let choice_path = child(path, "choice");
+                let mut ok = true;
+                if options.len() < 2 {
+                    self.push(
+                        bad(&choice_path, format!("`choice` lists {} label(s): a choice needs at least two", options.len()))
+                            .help("list each label with its points: `{ choice: { \"Kịp thời\": 1, \"Không kịp thời\": 0 } }`; a single outcome is `yes-no`"),
+                    );
+                    ok = false;
+                }
+                let mut read = Vec::with_capacity(options.len());
+                let mut keys: Vec<String> = Vec::with_capacity(options.len());
+                for (label, points) in options {
+                    let at = child(&choice_path, label);
+                    let key = crate::rule::choice::normalise(label);
+                    if key.is_empty() {
+                        self.push(bad(&at, "a choice label is empty".into()));
+                        ok = false;
+                    } else if let Some(j) = keys.iter().position(|k| *k == key) {
+                        self.push(
+                            source
+                                .diag_at_key(
+                                    diag::BAD_RULE,
+                                    &at,
+                                    format!(
+                                        "choice label \"{label}\" is the same as \"{}\" once case, accents' encoding and spaces are set aside",
+                                        options[j].0
+                                    ),
+                                )
+                                .criterion(code.to_string())
+                                .help("evidence names a label in any case and spacing: give each label once"),
+                        );
+                        ok = false;
+                    }
+                    keys.push(key);
+                    match self.number(points.0, &at, Some(code)) {
+                        Some(p) if p < Decimal::ZERO || p > max => {
+                            self.push(
+                                bad(
+                                    &at,
+                                    format!(
+                                        "choice points {} lie outside 0–{} (the max)",
+                                        points.0,
+                                        decimal::show(max)
+                                    ),
+                                )
+                                .help("a label awards between 0 and the criterion's max"),
+                            );
+                            ok = false;
+                        }
+                        Some(p) => read.push(((*label).to_string(), p)),
+                        None => ok = false,
+                    }
+                }
+                ok.then(|| Rule::Choice(Choice::new(read)))
+            }
+            RawRule::Linear(l) => {
+                let line_path = child(path, "linear");
+                let mut ends = [Decimal::ZERO; 2];
+                let mut ok = true;
+                for (slot, (name, text)) in ends
+                    .iter_mut()
+                    .zip([("zero_at", l.zero_at), ("full_at", l.full_at)])
+                {
+                    let at = child(&line_path, name);
+                    if text.0.trim().ends_with('%') {
+                        self.push(
+                            bad(&at, format!("`linear` takes plain numbers, not the percentage `{}`", text.0))
+                                .help("for a rate write `{ ratio: { zero_at: \"P%\", full_at: \"Q%\" } }`"),
+                        );
+                        ok = false;
+                        continue;
+                    }
+                    match self.number(text.0, &at, Some(code)) {
+                        Some(v) => *slot = v,
+                        None => ok = false,
+                    }
+                }
+                let [zero_at, full_at] = ends;
+                if ok && zero_at == full_at {
+                    self.push(
+                        bad(
+                            &child(&line_path, "full_at"),
+                            format!("`zero_at` and `full_at` are both {}: a line needs two different ends", l.full_at.0),
+                        )
+                        .help("give the value scoring 0 and the value scoring the max; for a step, use `{ tiers: … }`"),
+                    );
+                    ok = false;
+                }
+                ok.then_some(Rule::Linear(Linear { zero_at, full_at }))
             }
             RawRule::Deduct(d) => {
                 let per_path = child(&child(path, "deduct"), "per");
@@ -904,6 +1247,162 @@ mod tests {
         match parse_criteria(&Source::from_text("c.yaml".into(), text)) {
             Ok((set, warnings)) => (Ok(set.nodes[0].rule.clone().unwrap()), warnings),
             Err(d) => (Err(d), Vec::new()),
+        }
+    }
+
+    /// The rule of a one-leaf set of max 1 whose `rule:` is `rule`, or the first error's message.
+    fn leaf_rule(rule: &str) -> Result<Rule, String> {
+        let text = format!("parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - {{ code: \"1\", title: a, max: 1, rule: {rule} }}\n");
+        match parse_criteria(&Source::from_text("c.yaml".into(), text)) {
+            Ok((set, _)) => Ok(set.nodes[0].rule.clone().unwrap()),
+            Err(d) => Err(d.0[0].message.clone()),
+        }
+    }
+
+    /// The first error's message for a whole set's text after the header.
+    fn set_error(body: &str) -> String {
+        let text = format!("parindex: 1\nkind: criteria\nid: t\ntitle: t\n{body}");
+        match parse_criteria(&Source::from_text("c.yaml".into(), text)) {
+            Ok(_) => "no error".into(),
+            Err(d) => format!("{}: {}", d.0[0].check.code, d.0[0].message),
+        }
+    }
+
+    #[test]
+    fn components_and_section_kinds_are_checked() {
+        let comps = "components: [ { id: a, title: A }, { id: b, title: B } ]\n";
+        let ok = format!("{comps}sections:\n  - {{ code: \"1\", title: x, component: a, max: 1, rule: yes-no }}\n  - {{ code: \"2\", title: y, component: b, max: 1, rule: yes-no }}\n  - {{ code: \"3\", title: z, kind: bonus, max: 1, rule: yes-no }}\n");
+        assert_eq!(set_error(&ok), "no error");
+        for (body, says) in [
+            (
+                format!("{comps}sections:\n  - {{ code: \"1\", title: x, component: a, max: 1, rule: yes-no }}\n  - {{ code: \"2\", title: y, kind: bonus, component: b, max: 1, rule: yes-no }}\n"),
+                "E115: a bonus section names the component `b`",
+            ),
+            (
+                "components: [ { id: a, title: A }, { id: a, title: B } ]\nsections:\n  - { code: \"1\", title: x, component: a, max: 1, rule: yes-no }\n".into(),
+                "E116: component `a` is listed twice",
+            ),
+            (
+                "sections:\n  - { code: \"1\", title: x, component: a, max: 1, rule: yes-no }\n".into(),
+                "E116: unknown component `a`",
+            ),
+            (
+                format!("{comps}sections:\n  - code: \"1\"\n    title: x\n    component: a\n    max: 1\n    items:\n      - {{ code: \"1.1\", title: y, component: b, max: 1, rule: yes-no }}\n"),
+                "E116: `component:` is given on a criterion",
+            ),
+            (
+                "sections:\n  - { code: \"1\", title: x, kind: extra, max: 1, rule: yes-no }\n".into(),
+                "E115: unknown section kind `extra`",
+            ),
+            (
+                // A bonus section's max caps its criteria: they may add up to more, not less.
+                "sections:\n  - { code: \"1\", title: x, max: 1, rule: yes-no }\n  - code: \"2\"\n    title: y\n    kind: bonus\n    max: 3\n    items:\n      - { code: \"2.1\", title: z, max: 1, rule: yes-no }\n".into(),
+                "E106: max 3 differs",
+            ),
+            (
+                "total: 2\nsections:\n  - { code: \"1\", title: x, max: 1, rule: yes-no }\n  - { code: \"2\", title: y, kind: penalty, max: 1, rule: points }\n".into(),
+                "E107: declared total 2 differs from the sum of the scored sections, 1",
+            ),
+        ] {
+            let e = set_error(&body);
+            assert!(e.starts_with(says), "{body}: {e}");
+        }
+        let capped = "sections:\n  - { code: \"1\", title: x, max: 1, rule: yes-no }\n  - code: \"2\"\n    title: y\n    kind: bonus\n    max: 1\n    items:\n      - { code: \"2.1\", title: z, max: 1, rule: yes-no }\n      - { code: \"2.2\", title: w, max: 1, rule: yes-no }\n";
+        assert_eq!(set_error(capped), "no error");
+    }
+
+    #[test]
+    fn choice_labels_are_unique_once_normalised() {
+        let Ok(Rule::Choice(c)) =
+            leaf_rule("{ choice: { \"Kịp thời\": 1, \"Không kịp thời\": 0.5 } }")
+        else {
+            panic!()
+        };
+        assert_eq!(c.options[1].key, "không kịp thời");
+        for (rule, says) in [
+            (
+                "{ choice: { \"Kịp thời\": 1, \"KỊP  THỜI\": 0 } }",
+                "is the same as",
+            ),
+            ("{ choice: { \"Kịp thời\": 1 } }", "at least two"),
+            ("{ choice: { \"A\": 2, \"B\": 0 } }", "outside 0–1"),
+            ("{ choice: { \"A\": 1, \"B\": -1 } }", "outside 0–1"),
+            ("{ choice: [ A, B ] }", "must be a mapping"),
+            ("choice", "needs parameters"),
+        ] {
+            let e = leaf_rule(rule).unwrap_err();
+            assert!(e.contains(says), "{rule}: {e}");
+        }
+    }
+
+    #[test]
+    fn linear_takes_two_different_plain_numbers() {
+        assert_eq!(
+            leaf_rule("{ linear: { zero_at: 10, full_at: 0.5 } }"),
+            Ok(Rule::Linear(Linear {
+                zero_at: dec("10"),
+                full_at: dec("0.5")
+            }))
+        );
+        for (rule, says) in [
+            (
+                "{ linear: { zero_at: 3, full_at: 3.0 } }",
+                "two different ends",
+            ),
+            (
+                "{ linear: { zero_at: \"0%\", full_at: 5 } }",
+                "plain numbers",
+            ),
+            ("{ linear: { zero_at: abc, full_at: 5 } }", "abc"),
+            (
+                "{ linear: { zero_at: true, full_at: 5 } }",
+                "must be a number",
+            ),
+            ("{ linear: { full_at: 5 } }", "missing key `zero_at`"),
+            ("linear", "needs parameters"),
+        ] {
+            let e = leaf_rule(rule).unwrap_err();
+            assert!(e.contains(says), "{rule}: {e}");
+        }
+    }
+
+    #[test]
+    fn tiers_run_in_one_direction() {
+        let Ok(Rule::Tiers(t)) = leaf_rule(
+            "{ tiers: [ { below: \"5%\", points: 1 }, { at_most: \"10%\", points: 0.5 } ] }",
+        ) else {
+            panic!()
+        };
+        assert!(t.lower_is_better());
+        assert_eq!(t.steps[0].bound, Bound::Below);
+        assert_eq!(t.steps[1].threshold, dec("0.1"));
+        let up = leaf_rule("{ tiers: [ { above: 3, points: 1 }, { at_least: 1, points: 0.5 } ] }");
+        assert!(matches!(up, Ok(Rule::Tiers(t)) if !t.lower_is_better()));
+        for (rule, says) in [
+            (
+                "{ tiers: [ { at_most: 1, points: 1 }, { at_most: 1, points: 0.5 } ] }",
+                "is not above",
+            ),
+            (
+                "{ tiers: [ { at_least: 2, points: 1 }, { below: 1, points: 0.5 } ] }",
+                "runs the other way",
+            ),
+            ("{ tiers: [ { points: 1 } ] }", "needs its threshold"),
+            (
+                "{ tiers: [ { above: 1, below: 2, points: 1 } ] }",
+                "one threshold",
+            ),
+            (
+                "{ tiers: [ { below: 0, points: 1 } ] }",
+                "no value is below",
+            ),
+            (
+                "{ tiers: [ { above: \"100%\", points: 1 } ] }",
+                "no value is above",
+            ),
+        ] {
+            let e = leaf_rule(rule).unwrap_err();
+            assert!(e.contains(says), "{rule}: {e}");
         }
     }
 

@@ -2,7 +2,7 @@
 //! value checked against its criterion's rule.
 
 use super::raw::{RawEntry, RawEvidence, RawExpect, Reader, Scalar};
-use super::value::{fits_rule, hint_for, na_allowed, read_value, ValueProblem};
+use super::value::{fits_rule, hint_for, na_allowed, read_leaf_value, ValueProblem};
 use super::yaml::{child, key, Node, Seg};
 use super::{check_header, expect_kind, parse_criteria, Source};
 use crate::decimal::parse_decimal;
@@ -553,7 +553,7 @@ impl Binder<'_> {
             .and_then(|t| super::hidden_char(None, Some(at), t))
             .map_or(Ok(()), Err);
         let result = hidden
-            .and_then(|()| read_value(&scalar))
+            .and_then(|()| read_leaf_value(&scalar, at.text(), n.rule.as_ref()))
             .and_then(|v| match (&v, &n.rule) {
                 (Some(value), Some(rule)) => fits_rule(value, rule, n.max, at.text())
                     .and_then(|()| na_allowed(value, n))

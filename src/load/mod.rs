@@ -546,7 +546,8 @@ pub fn parse_value_text(
     if let Some(p) = hidden_char(None, None, text) {
         return Err(p);
     }
-    let v = value::read_value(&scalar).map_err(|p| value::hint_for(p, node))?;
+    let v = value::read_leaf_value(&scalar, Some(text), node.rule.as_ref())
+        .map_err(|p| value::hint_for(p, node))?;
     if let (Some(v), Some(rule)) = (&v, &node.rule) {
         value::fits_rule(v, rule, node.max, Some(text))?;
         value::na_allowed(v, node)?;

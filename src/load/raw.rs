@@ -11,6 +11,7 @@ pub use super::yaml::Scalar;
 use super::yaml::{Kind, Node};
 use super::Source;
 use crate::diag::{self, Check, Diagnostic};
+use crate::model::Bound;
 
 /// A number's text exactly as written (`1.50` stays `1.50`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +37,18 @@ pub struct RawCriteria<'t> {
     pub grades: Option<Vec<RawGrade<'t>>>,
     /// The set's default `if_na:` for leaves that do not give one.
     pub if_na: Option<&'t str>,
+    /// `cap_total: false` lets bonus and penalty sections take the total outside [0, max].
+    pub cap_total: Option<bool>,
+    /// `components: [ { id, title } ]`, in file order.
+    pub components: Option<Vec<RawComponent<'t>>>,
     pub sections: Vec<RawNode<'t>>,
+}
+
+/// One part of the total (the appraised self-assessment, the sociological survey).
+#[derive(Debug)]
+pub struct RawComponent<'t> {
+    pub id: &'t str,
+    pub title: &'t str,
 }
 
 #[derive(Debug)]
@@ -59,6 +71,10 @@ pub struct RawNode<'t> {
     pub responsible: Option<Offices>,
     pub note: Option<&'t str>,
     pub if_na: Option<&'t str>,
+    /// A section's `kind:` (`scored`, `bonus`, `penalty`).
+    pub kind: Option<&'t str>,
+    /// A scored section's `component:` id.
+    pub component: Option<&'t str>,
     pub rule: Option<RawRule<'t>>,
     pub items: Option<Vec<RawNode<'t>>>,
 }
@@ -70,6 +86,9 @@ pub enum RawRule<'t> {
     Ratio(RawRatio<'t>),
     Tiers(Vec<RawTier<'t>>),
     Deduct(RawDeduct<'t>),
+    Linear(RawLinear<'t>),
+    /// `choice`: `(label, points)` in file order.
+    Choice(Vec<(&'t str, NumText<'t>)>),
     /// A mapping whose key is not a parameterised rule; reported by the loader.
     Unknown(&'t str),
 }
@@ -85,8 +104,16 @@ pub struct RawRatio<'t> {
 
 #[derive(Debug)]
 pub struct RawTier<'t> {
-    pub at_least: NumText<'t>,
+    /// The comparison's key (`at_least`, `above`, `at_most`, `below`) and its threshold.
+    pub bound: &'t str,
+    pub threshold: NumText<'t>,
     pub points: NumText<'t>,
+}
+
+#[derive(Debug)]
+pub struct RawLinear<'t> {
+    pub zero_at: NumText<'t>,
+    pub full_at: NumText<'t>,
 }
 
 #[derive(Debug)]
@@ -95,7 +122,9 @@ pub struct RawDeduct<'t> {
 }
 
 /// The rule names a criteria file may use.
-pub const RULE_NAMES: [&str; 5] = ["yes-no", "ratio", "tiers", "deduct", "points"];
+pub const RULE_NAMES: [&str; 7] = [
+    "yes-no", "ratio", "tiers", "deduct", "points", "linear", "choice",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Evidence files
@@ -302,6 +331,19 @@ impl<'s, 't> Reader<'s> {
         self.number(key, node)
     }
 
+    /// An optional `true` / `false`.
+    fn opt_bool(&mut self, f: &Fields<'t>, key: &str) -> Option<bool> {
+        let node = f.get(key)?;
+        match node.scalar() {
+            Some(Scalar::Bool(b)) => Some(b),
+            Some(Scalar::Null) => None,
+            _ => {
+                self.wrong(key, node, "true or false");
+                None
+            }
+        }
+    }
+
     /// A list's items; an empty value is an empty list.
     fn list(&mut self, key: &str, node: &'t Node) -> Option<&'t [Node]> {
         match &node.kind {
@@ -351,8 +393,19 @@ impl<'s, 't> Reader<'s> {
         let f = self.top(
             doc,
             &[
-                "parindex", "kind", "id", "title", "year", "source", "total", "rounding", "grades",
-                "if_na", "sections",
+                "parindex",
+                "kind",
+                "id",
+                "title",
+                "year",
+                "source",
+                "total",
+                "rounding",
+                "grades",
+                "if_na",
+                "cap_total",
+                "components",
+                "sections",
             ],
         )?;
         let parindex = self
@@ -395,6 +448,25 @@ impl<'s, 't> Reader<'s> {
             None => None,
         };
         let if_na = self.opt_text(&f, "if_na");
+        let cap_total = self.opt_bool(&f, "cap_total");
+        let components = match f.get("components") {
+            Some(n) if n.scalar() == Some(Scalar::Null) => None,
+            Some(n) => self.list("components", n).map(|items| {
+                items
+                    .iter()
+                    .filter_map(|c| {
+                        let cf = self.fields(c, "a component", &["id", "title"])?;
+                        let id = self.req_text(&cf, "id");
+                        let title = self.req_text(&cf, "title");
+                        Some(RawComponent {
+                            id: id?,
+                            title: title?,
+                        })
+                    })
+                    .collect()
+            }),
+            None => None,
+        };
         let sections = self
             .required(&f, "sections")
             .and_then(|n| self.list("sections", n))
@@ -410,6 +482,8 @@ impl<'s, 't> Reader<'s> {
             rounding,
             grades,
             if_na,
+            cap_total,
+            components,
             sections: sections?,
         })
     }
@@ -422,6 +496,8 @@ impl<'s, 't> Reader<'s> {
             "responsible",
             "note",
             "if_na",
+            "kind",
+            "component",
             "rule",
             "items",
         ];
@@ -461,6 +537,8 @@ impl<'s, 't> Reader<'s> {
         };
         let note = self.opt_text(&f, "note");
         let if_na = self.opt_text(&f, "if_na");
+        let kind = self.opt_text(&f, "kind");
+        let component = self.opt_text(&f, "component");
         let rule = match f.get("rule") {
             Some(n) if n.scalar() == Some(Scalar::Null) => None,
             Some(n) => self.rule(n),
@@ -480,6 +558,8 @@ impl<'s, 't> Reader<'s> {
             responsible,
             note,
             if_na,
+            kind,
+            component,
             rule,
             items,
         })
@@ -538,16 +618,74 @@ impl<'s, 't> Reader<'s> {
                     let tiers = items
                         .iter()
                         .filter_map(|t| {
-                            let tf = self.fields(t, "a tier", &["at_least", "points"])?;
-                            let at_least = self.req_number(&tf, "at_least");
+                            let tf = self.fields(
+                                t,
+                                "a tier",
+                                &["at_least", "above", "at_most", "below", "points"],
+                            )?;
+                            let bounds: Vec<&(Node, Node)> = tf
+                                .entries
+                                .iter()
+                                .filter(|(k, _)| {
+                                    k.text().is_some_and(|k| Bound::KEYS.contains(&k))
+                                })
+                                .collect();
+                            let bound = match bounds.as_slice() {
+                                [(k, v)] => Some((k, v)),
+                                [] => {
+                                    self.fatal = true;
+                                    self.report(
+                                        diag::MISSING_KEY,
+                                        t,
+                                        "a tier needs its threshold: `at_least`, `above`, `at_most` or `below`".into(),
+                                    );
+                                    None
+                                }
+                                [_, (k, _), ..] => {
+                                    self.fatal = true;
+                                    self.report(
+                                        diag::BAD_RULE,
+                                        k,
+                                        "a tier gives one threshold: `at_least`, `above`, `at_most` or `below`".into(),
+                                    );
+                                    None
+                                }
+                            };
+                            let threshold = bound.and_then(|(k, v)| {
+                                let key = k.text().unwrap_or_default();
+                                self.number(key, v)
+                            });
                             let points = self.req_number(&tf, "points");
+                            let (key, _) = bound?;
                             Some(RawTier {
-                                at_least: at_least?,
+                                bound: key.text().unwrap_or_default(),
+                                threshold: threshold?,
                                 points: points?,
                             })
                         })
                         .collect();
                     Some(RawRule::Tiers(tiers))
+                }
+                "choice" => {
+                    let entries = self.map("choice", params)?;
+                    let options = entries
+                        .iter()
+                        .filter_map(|(k, v)| {
+                            let label = self.text("a choice label", k);
+                            let points = self.number("a choice's points", v);
+                            Some((label?, points?))
+                        })
+                        .collect();
+                    Some(RawRule::Choice(options))
+                }
+                "linear" => {
+                    let f = self.fields(params, "linear", &["zero_at", "full_at"])?;
+                    let zero_at = self.req_number(&f, "zero_at");
+                    let full_at = self.req_number(&f, "full_at");
+                    Some(RawRule::Linear(RawLinear {
+                        zero_at: zero_at?,
+                        full_at: full_at?,
+                    }))
                 }
                 "deduct" => {
                     let f = self.fields(params, "deduct", &["per"])?;
@@ -563,7 +701,7 @@ impl<'s, 't> Reader<'s> {
                 self.wrong(
                     "rule",
                     node,
-                    "a rule: yes-no, ratio, points, or a mapping { ratio: …, tiers: …, deduct: … }",
+                    "a rule: yes-no, ratio, points, or a mapping { ratio: …, tiers: …, deduct: …, linear: …, choice: … }",
                 );
                 None
             }

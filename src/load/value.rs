@@ -5,9 +5,7 @@
 use super::yaml::Scalar;
 use crate::decimal::{self, parse_decimal, NumberError};
 use crate::diag::{self, Check};
-#[cfg(test)]
-use crate::model::Rule;
-use crate::model::{Criterion, Value};
+use crate::model::{Criterion, Rule, Value};
 use rust_decimal::Decimal;
 
 /// The problem type lives with the rules, which report it too; re-exported for the loader's
@@ -28,6 +26,24 @@ pub fn read_value(scalar: &Scalar) -> Result<Option<Value>, ValueProblem> {
         Scalar::Int(text) | Scalar::Float(text) => number(text).map(|n| Some(Value::Number(n))),
         Scalar::Str(s) => read_text(s).map(Some),
     }
+}
+
+/// Reads a leaf's value: in its rule's own way where the rule has one (a `choice` reads its
+/// labels: `rule::read_own`), otherwise as [`read_value`].
+#[inline]
+pub fn read_leaf_value(
+    scalar: &Scalar,
+    text: Option<&str>,
+    rule: Option<&Rule>,
+) -> Result<Option<Value>, ValueProblem> {
+    if let (Some(rule), Some(text)) = (rule, text) {
+        if *scalar != Scalar::Null {
+            if let Some(read) = crate::rule::read_own(rule, text) {
+                return read.map(Some);
+            }
+        }
+    }
+    read_value(scalar)
 }
 
 /// `str::trim`, with the usual case (nothing to trim) answered from the two end bytes.

@@ -105,6 +105,41 @@ fn value_text(n: &NodeScore) -> String {
     text
 }
 
+/// "Điểm thẩm định: 43.26 of 60 (72.10%)", one line per component (none where the set has
+/// none), bold figures in Markdown.
+fn component_lines(card: &Scorecard, lang: Lang, markdown: bool) -> String {
+    let mut out = String::new();
+    for (c, s) in card.set.components.iter().zip(&card.total.components) {
+        let title = if markdown {
+            md_cell(&c.title)
+        } else {
+            c.title.clone()
+        };
+        let b = if markdown { "**" } else { "" };
+        out.push_str(&format!(
+            "{}{title}: {b}{} of {}{b} ({})\n",
+            if markdown { "- " } else { "  " },
+            lang.number(s.score),
+            lang.number(s.max),
+            percent_text(s.percent(), lang)
+        ));
+    }
+    if !out.is_empty() {
+        out.insert_str(
+            0,
+            if markdown {
+                "Components:\n\n"
+            } else {
+                "Components:\n"
+            },
+        );
+        if markdown {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 fn heading(card: &Scorecard) -> String {
     let set = &card.set;
     format!(
@@ -171,8 +206,8 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
             ],
             &[3, 4, 5, 6],
         );
-        for (node, s) in set.nodes.iter().zip(&card.nodes) {
-            let title = format!("{}{}", "  ".repeat(node.depth), node.title);
+        for (i, (node, s)) in set.nodes.iter().zip(&card.nodes).enumerate() {
+            let title = format!("{}{}", "  ".repeat(node.depth), node.marked_title());
             let mut row = vec![
                 Cell::new(&node.code),
                 Cell::new(title),
@@ -180,7 +215,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
                 Cell::new(lang.number(s.score)),
                 Cell::new(lang.number(s.max)),
                 Cell::new(percent_text(s.percent(), lang)),
-                loss_cell(s.loss(), opts.color, lang),
+                loss_cell(card.lost(i), opts.color, lang),
             ];
             if node.depth == 0 && opts.color {
                 row[1] = row[1].clone().add_attribute(comfy_table::Attribute::Bold);
@@ -190,6 +225,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
         add_total_row(&mut t, card, opts, 7, 3);
         out.push_str(&t.to_string());
         out.push('\n');
+        out.push_str(&component_lines(card, lang, false));
         return out;
     }
     let mut t = new_table(
@@ -201,16 +237,17 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
         let (node, s) = (&set.nodes[i], &card.nodes[i]);
         t.add_row(vec![
             Cell::new(&node.code),
-            Cell::new(&node.title),
+            Cell::new(node.marked_title()),
             Cell::new(lang.number(s.score)),
             Cell::new(lang.number(s.max)),
             Cell::new(percent_text(s.percent(), lang)),
-            loss_cell(s.loss(), opts.color, lang),
+            loss_cell(card.lost(i), opts.color, lang),
         ]);
     }
     add_total_row(&mut t, card, opts, 6, 2);
     out.push_str(&t.to_string());
     out.push('\n');
+    out.push_str(&component_lines(card, lang, false));
     let losses = card.losses();
     if losses.is_empty() {
         out.push_str("\nNo criterion lost points.\n");
@@ -242,7 +279,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
             Cell::new(value_text(s)),
             Cell::new(lang.number(s.score)),
             Cell::new(lang.number(s.max)),
-            loss_cell(s.loss(), opts.color, lang),
+            loss_cell(card.lost(i), opts.color, lang),
             Cell::new(set.responsible(i).join("; ")),
         ]);
     }
@@ -300,6 +337,18 @@ struct JsonTotal<'a> {
     loss: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     grade: Option<&'a str>,
+    /// Revision 2: each component's figures, where the set has components.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    components: Vec<JsonComponent<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonComponent<'a> {
+    id: &'a str,
+    title: &'a str,
+    score: String,
+    max: String,
+    percent: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -311,6 +360,9 @@ struct JsonNode<'a> {
     percent: Option<String>,
     loss: String,
     status: &'a str,
+    /// On sections (revision 2): `scored`, `bonus` or `penalty`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
     /// Extension: on leaves with a value, the value scored as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<String>,
@@ -352,6 +404,18 @@ fn json(card: &Scorecard) -> String {
             percent: card.total.percent.map(show_percent),
             loss: show(card.total.loss()),
             grade: card.total.grade.as_deref(),
+            components: set
+                .components
+                .iter()
+                .zip(&card.total.components)
+                .map(|(c, s)| JsonComponent {
+                    id: &c.id,
+                    title: &c.title,
+                    score: show(s.score),
+                    max: show(s.max),
+                    percent: s.percent().map(show_percent),
+                })
+                .collect(),
         },
         nodes: set
             .nodes
@@ -365,6 +429,7 @@ fn json(card: &Scorecard) -> String {
                 percent: s.percent().map(show_percent),
                 loss: show(s.loss()),
                 status: s.status.name(),
+                kind: node.parent.is_none().then(|| node.kind.name()),
                 value: s.leaf.as_ref().map(|l| l.value.show()),
                 appraised: s.leaf.as_ref().map(|l| l.round.is_council()),
                 round: s.leaf.as_ref().map(|l| l.round.name()),
@@ -418,7 +483,7 @@ fn is_plain_number(s: &str) -> bool {
 fn csv(card: &Scorecard) -> String {
     let set = &card.set;
     let mut out = String::from(
-        "code,title,depth,score,max,percent,loss,status,value,appraised,round,responsible,unit,period,stage\n",
+        "code,title,depth,score,max,percent,loss,status,value,appraised,round,responsible,kind,unit,period,stage\n",
     );
     for (i, (node, s)) in set.nodes.iter().zip(&card.nodes).enumerate() {
         let fields = [
@@ -440,6 +505,8 @@ fn csv(card: &Scorecard) -> String {
                 .map(|l| l.round.name().to_string())
                 .unwrap_or_default(),
             set.responsible(i).join("; "),
+            // The section's kind (scored, bonus, penalty), on each of its rows.
+            node.kind.name().to_string(),
             // Which results these are, on every row: a CSV has no title.
             card.unit.clone(),
             card.period.clone(),
@@ -503,6 +570,7 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
         percent_text(total.percent, lang),
         lang.number(total.loss())
     ));
+    out.push_str(&component_lines(card, lang, true));
     let rows: Vec<usize> = if all {
         (0..set.nodes.len()).collect()
     } else {
@@ -524,11 +592,11 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
         out.push_str(&format!(
             "| {} | {indent}{} |{value} {} | {} | {} | {} |\n",
             node.code,
-            md_cell(&node.title),
+            md_cell(&node.marked_title()),
             lang.number(s.score),
             lang.number(s.max),
             percent_text(s.percent(), lang),
-            lang.number(s.loss())
+            lang.number(card.lost(i))
         ));
     }
     let blank = if all { " |" } else { "" };
@@ -556,7 +624,7 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
                 md_cell(&value_text(s)),
                 lang.number(s.score),
                 lang.number(s.max),
-                lang.number(s.loss()),
+                lang.number(card.lost(i)),
                 md_cell(&set.responsible(i).join("; "))
             ));
         }

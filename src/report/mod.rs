@@ -265,11 +265,13 @@ pub fn build(
             let figures = &card.nodes[s];
             SectionReport {
                 code: node.code.clone(),
-                title: node.title.clone(),
+                // A bonus or penalty section is marked, and loses what it took away, if
+                // anything (an unearned bonus is no loss).
+                title: node.marked_title().into_owned(),
                 score: figures.score,
                 max: figures.max,
                 percent: figures.percent(),
-                loss: figures.loss(),
+                loss: card.lost(s),
                 place: section_places[k],
                 previous_percent: previous_sections
                     .iter()

@@ -198,6 +198,7 @@ pub(crate) fn value(lang: Lang, v: &Value) -> String {
             }
         }
         Value::Number(n) => lang.number(*n),
+        Value::Choice { label, .. } => label.to_string(),
         Value::NotApplicable => match lang {
             Lang::Vi => "không áp dụng".into(),
             Lang::En => "n/a".into(),

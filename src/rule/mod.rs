@@ -5,11 +5,14 @@
 //!
 //! The engine stores each leaf's [`Derivation`]; `explain` formats it and `whatif` inverts
 //! the rule through [`value_for`], so no other module re-derives which branch a rule took.
-//! One file per rule kind: [`yes_no`], [`ratio`], [`tiers`], [`deduct`], [`points`]. The
+//! One file per rule kind: [`yes_no`], [`ratio`], [`tiers`], [`deduct`], [`points`],
+//! [`linear`], [`choice`]. The
 //! problems a value can have ([`ValueProblem`]) are defined here, below the loader that also
 //! reports them: `rule` imports only `model`, `decimal` and `diag`.
 
+pub mod choice;
 pub mod deduct;
+pub mod linear;
 pub mod points;
 mod problem;
 pub mod ratio;
@@ -18,7 +21,7 @@ pub mod yes_no;
 
 use crate::decimal::{self, Overflow};
 use crate::diag;
-use crate::model::{IfNa, Rule, Value, ValueKind};
+use crate::model::{Bound, IfNa, Rule, Value, ValueKind};
 use rust_decimal::Decimal;
 
 pub use problem::ValueProblem;
@@ -37,11 +40,12 @@ pub enum Derivation {
     /// `ratio`: between the two, `max × (r' − zero_below) / (full_at − zero_below)`, where
     /// `r' = num / den` is the rate the rule reads (after `invert`).
     Proportional { num: Decimal, den: Decimal },
-    /// `tiers`: the first tier (0-based `index`, highest threshold first) whose threshold the
-    /// value reaches; the leaf scores its `points`.
+    /// `tiers`: the first tier (0-based `index`, in the list's order) whose threshold the
+    /// value meets by its `bound`; the leaf scores its `points`.
     Tier {
         index: usize,
-        at_least: Decimal,
+        threshold: Decimal,
+        bound: Bound,
         points: Decimal,
     },
     /// `tiers`: the value reaches no tier: 0.
@@ -55,6 +59,14 @@ pub enum Derivation {
     },
     /// `points`: the value is the score.
     Given,
+    /// `choice`: the label's points.
+    Chosen { points: Decimal },
+    /// `linear`: the value lies at or beyond `zero_at`: 0.
+    LineZero,
+    /// `linear`: the value reaches `full_at`: `max`.
+    LineFull,
+    /// `linear`: between the two, `max × (v − zero_at) / (full_at − zero_at)`.
+    LineProportional,
     /// `n/a`: scores the max (`full`) or leaves the scoring (`exclude`).
     NotApplicable(IfNa),
 }
@@ -87,6 +99,8 @@ pub fn score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Scored>,
         Rule::Tiers(t) => tiers::score(t, value)?,
         Rule::Deduct { per } => deduct::score(*per, max, value)?,
         Rule::Points => points::score(value),
+        Rule::Linear(l) => linear::score(l, max, value)?,
+        Rule::Choice(c) => choice::score(c, value),
     };
     // Every leaf score lies in [0, max]: each rule's branches keep it there, and the loader
     // holds tier points and `points` values within the max (the property tests check it). A
@@ -111,6 +125,8 @@ pub fn value_for(rule: &Rule, max: Decimal, needed: Decimal) -> Option<Value> {
         Rule::Tiers(t) => tiers::value_for(t, needed),
         Rule::Deduct { per } => Some(deduct::value_for(*per, max, needed)),
         Rule::Points => Some(points::value_for(max, needed)),
+        Rule::Linear(l) => Some(linear::value_for(l, max, needed)),
+        Rule::Choice(c) => choice::value_for(c, needed),
     }
 }
 
@@ -122,6 +138,8 @@ pub fn describe(rule: &Rule, max: Decimal) -> String {
         Rule::Tiers(t) => tiers::describe(t),
         Rule::Deduct { per } => deduct::describe(*per, max),
         Rule::Points => points::describe(max),
+        Rule::Linear(l) => linear::describe(l, max),
+        Rule::Choice(c) => choice::describe(c),
     }
 }
 
@@ -132,6 +150,18 @@ pub fn form_spelling(rule: &Rule) -> &'static str {
         ValueKind::Rate => "a rate \"97.29%\" or counts \"21/32\"",
         ValueKind::Number => "a number",
         ValueKind::Count => "a whole count of cases (0, 1, 2…)",
+        ValueKind::Label => "one of the labels above",
+    }
+}
+
+/// Reads an evidence value's text in the rule's own way, where the rule has one: a `choice`
+/// reads its labels (so that a label such as `có` is not taken for a boolean). `None`: the
+/// common reading applies.
+#[inline]
+pub fn read_own(rule: &Rule, text: &str) -> Option<Result<Value, ValueProblem>> {
+    match rule {
+        Rule::Choice(c) => Some(choice::read(c, text)),
+        _ => None,
     }
 }
 
@@ -179,6 +209,9 @@ pub fn fits_rule(
     };
     match (value, kind) {
         (Value::NotApplicable, _) => Ok(()),
+        (Value::Choice { .. }, ValueKind::Label) => Ok(()),
+        (Value::Choice { .. }, _) => Err(wrong("a label")),
+        (_, ValueKind::Label) => Err(wrong("another kind of value")),
         (Value::Boolean(_), ValueKind::Boolean) => Ok(()),
         (Value::Boolean(_), _) => Err(wrong("a boolean")),
         (Value::Rate { .. }, ValueKind::Rate) => Ok(()),

@@ -1,24 +1,28 @@
-//! `tiers`: the points of the first tier (highest threshold first) whose threshold the value
-//! reaches; 0 if none.
+//! `tiers`: the points of the first tier whose threshold the value meets; 0 if none. A list
+//! runs in one direction: `at_least` / `above` from the highest threshold down (higher is
+//! better), or `at_most` / `below` from the lowest up (lower is better).
 
 use super::{pct, percent_value, Derivation};
 use crate::decimal::{mul, show, Overflow};
-use crate::model::{TierScale, Tiers, Value};
+use crate::model::{Bound, TierScale, Tiers, Value};
 use rust_decimal::Decimal;
 
 pub(super) fn score(t: &Tiers, value: &Value) -> Result<(Decimal, Derivation), Overflow> {
     for (index, step) in t.steps.iter().enumerate() {
-        let reaches = match (t.scale, value) {
-            (TierScale::Rate, Value::Rate { num, den, .. }) => *num >= mul(step.at_least, *den)?,
-            (TierScale::Number, Value::Number(n)) => *n >= step.at_least,
+        let meets = match (t.scale, value) {
+            (TierScale::Rate, Value::Rate { num, den, .. }) => {
+                step.bound.meets(num, &mul(step.threshold, *den)?)
+            }
+            (TierScale::Number, Value::Number(n)) => step.bound.meets(n, &step.threshold),
             _ => false,
         };
-        if reaches {
+        if meets {
             return Ok((
                 step.points,
                 Derivation::Tier {
                     index,
-                    at_least: step.at_least,
+                    threshold: step.threshold,
+                    bound: step.bound,
                     points: step.points,
                 },
             ));
@@ -27,26 +31,43 @@ pub(super) fn score(t: &Tiers, value: &Value) -> Result<(Decimal, Derivation), O
     Ok((Decimal::ZERO, Derivation::BelowEveryTier))
 }
 
-/// The lowest threshold whose tier gives at least `needed`; where no tier does, the lowest
-/// threshold of the tiers giving the most.
+/// The least demanding tier giving at least `needed` (the last such in the list: the lowest
+/// threshold where higher is better, the highest where lower is better); where no tier does,
+/// the least demanding of those giving the most. Its value is the threshold itself for
+/// `at_least` / `at_most`; for the strict `above` / `below`, the nearest value past it: 0.01
+/// percentage point on a rate, 1 for a whole-number threshold, else one unit in the
+/// threshold's last written place.
 pub(super) fn value_for(t: &Tiers, needed: Decimal) -> Option<Value> {
     let step = t
         .steps
         .iter()
         .rev()
         .find(|s| s.points >= needed)
-        .or_else(|| t.steps.iter().max_by_key(|s| s.points))?;
+        .or_else(|| t.steps.iter().rev().max_by_key(|s| s.points))?;
+    let unit = match t.scale {
+        TierScale::Rate => Decimal::new(1, 2),
+        TierScale::Number => Decimal::new(1, step.threshold.scale()),
+    };
+    let shown = match t.scale {
+        TierScale::Rate => step.threshold * Decimal::ONE_HUNDRED,
+        TierScale::Number => step.threshold,
+    };
+    let at = match step.bound {
+        Bound::AtLeast | Bound::AtMost => shown,
+        Bound::Above => shown + unit,
+        Bound::Below => (shown - unit).max(Decimal::ZERO),
+    };
     Some(match t.scale {
-        TierScale::Rate => percent_value(step.at_least * Decimal::ONE_HUNDRED),
-        TierScale::Number => Value::Number(step.at_least),
+        TierScale::Rate => percent_value(at.min(Decimal::ONE_HUNDRED)),
+        TierScale::Number => Value::Number(at),
     })
 }
 
 /// A tier's threshold as written: a percentage on a rate scale.
-pub fn threshold(scale: TierScale, at_least: Decimal) -> String {
+pub fn threshold(scale: TierScale, threshold: Decimal) -> String {
     match scale {
-        TierScale::Rate => pct(at_least),
-        TierScale::Number => show(at_least),
+        TierScale::Rate => pct(threshold),
+        TierScale::Number => show(threshold),
     }
 }
 
@@ -54,7 +75,14 @@ pub(super) fn describe(t: &Tiers) -> String {
     let steps: Vec<String> = t
         .steps
         .iter()
-        .map(|s| format!("≥ {}: {}", threshold(t.scale, s.at_least), show(s.points)))
+        .map(|s| {
+            format!(
+                "{} {}: {}",
+                s.bound.symbol(),
+                threshold(t.scale, s.threshold),
+                show(s.points)
+            )
+        })
         .collect();
     format!("tiers: {}; otherwise 0", steps.join("; "))
 }
@@ -64,27 +92,121 @@ mod tests {
     use super::super::test_util::{rate, score_of_inverse, scored};
     use super::super::{describe, value_for, Derivation};
     use crate::decimal::dec;
-    use crate::model::{Rule, Tier, TierScale, Tiers, Value};
+    use crate::model::{Bound, Rule, Tier, TierScale, Tiers, Value};
 
     fn tiers(scale: TierScale, steps: &[(&str, &str)]) -> Rule {
+        bounded(scale, Bound::AtLeast, steps)
+    }
+
+    fn bounded(scale: TierScale, bound: Bound, steps: &[(&str, &str)]) -> Rule {
         Rule::Tiers(Tiers {
             scale,
             steps: steps
                 .iter()
                 .map(|(a, p)| Tier {
-                    at_least: dec(a),
+                    threshold: dec(a),
+                    bound,
                     points: dec(p),
                 })
                 .collect(),
         })
     }
 
-    fn tier(index: usize, at_least: &str, points: &str) -> Derivation {
+    fn tier(index: usize, threshold: &str, points: &str) -> Derivation {
+        bound_tier(index, Bound::AtLeast, threshold, points)
+    }
+
+    fn bound_tier(index: usize, bound: Bound, threshold: &str, points: &str) -> Derivation {
         Derivation::Tier {
             index,
-            at_least: dec(at_least),
+            threshold: dec(threshold),
+            bound,
             points: dec(points),
         }
+    }
+
+    #[test]
+    fn above_is_strict_at_its_threshold() {
+        let above = bounded(TierScale::Rate, Bound::Above, &[("0.9", "2"), ("0.5", "1")]);
+        assert_eq!(
+            scored(&above, "2", &rate("90%")),
+            (dec("1"), bound_tier(1, Bound::Above, "0.5", "1"))
+        );
+        assert_eq!(
+            scored(&above, "2", &rate("90.01%")),
+            (dec("2"), bound_tier(0, Bound::Above, "0.9", "2"))
+        );
+        assert_eq!(
+            scored(&above, "2", &rate("1/2")),
+            (dec("0"), Derivation::BelowEveryTier)
+        );
+        // The inverse: the smallest rate strictly above, 0.01 percentage point past it.
+        assert_eq!(
+            score_of_inverse(&above, "2", "2"),
+            (rate("90.01%"), dec("2"))
+        );
+        assert_eq!(
+            score_of_inverse(&above, "2", "1"),
+            (rate("50.01%"), dec("1"))
+        );
+        let counts = bounded(TierScale::Number, Bound::Above, &[("3", "1")]);
+        assert_eq!(
+            score_of_inverse(&counts, "1", "1"),
+            (Value::Number(dec("4")), dec("1"))
+        );
+        let means = bounded(TierScale::Number, Bound::Above, &[("3.5", "1")]);
+        assert_eq!(
+            score_of_inverse(&means, "1", "1"),
+            (Value::Number(dec("3.6")), dec("1"))
+        );
+    }
+
+    #[test]
+    fn at_most_and_below_score_lower_values() {
+        let n = |s: &str| Value::Number(dec(s));
+        let at_most = bounded(TierScale::Number, Bound::AtMost, &[("0", "2"), ("3", "1")]);
+        assert_eq!(
+            scored(&at_most, "2", &n("0")),
+            (dec("2"), bound_tier(0, Bound::AtMost, "0", "2"))
+        );
+        assert_eq!(
+            scored(&at_most, "2", &n("3")),
+            (dec("1"), bound_tier(1, Bound::AtMost, "3", "1"))
+        );
+        assert_eq!(
+            scored(&at_most, "2", &n("4")),
+            (dec("0"), Derivation::BelowEveryTier)
+        );
+        assert_eq!(score_of_inverse(&at_most, "2", "1"), (n("3"), dec("1")));
+        let below = bounded(
+            TierScale::Rate,
+            Bound::Below,
+            &[("0.05", "1"), ("0.1", "0.5")],
+        );
+        assert_eq!(
+            scored(&below, "1", &rate("5%")),
+            (dec("0.5"), bound_tier(1, Bound::Below, "0.1", "0.5"))
+        );
+        assert_eq!(
+            scored(&below, "1", &rate("4.99%")),
+            (dec("1"), bound_tier(0, Bound::Below, "0.05", "1"))
+        );
+        assert_eq!(
+            scored(&below, "1", &rate("10%")),
+            (dec("0"), Derivation::BelowEveryTier)
+        );
+        assert_eq!(
+            score_of_inverse(&below, "1", "1"),
+            (rate("4.99%"), dec("1"))
+        );
+        assert_eq!(
+            score_of_inverse(&below, "1", "0.5"),
+            (rate("9.99%"), dec("0.5"))
+        );
+        assert_eq!(
+            describe(&below, dec("1")),
+            "tiers: < 5%: 1; < 10%: 0.5; otherwise 0"
+        );
     }
 
     #[test]
