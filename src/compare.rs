@@ -6,6 +6,7 @@
 //! evidence.
 
 use crate::decimal::{self, Overflow};
+use crate::model::is_code;
 use crate::model::{SectionKind, Stage};
 use crate::score::{Scorecard, Status};
 use rust_decimal::Decimal;
@@ -441,16 +442,6 @@ fn check_figures(
         }
     }
     problems
-}
-
-/// Dot-separated positive integers without leading zeros (as the loader requires of codes).
-fn is_code(s: &str) -> bool {
-    s.split('.').all(|p| {
-        !p.is_empty()
-            && p.len() <= 9
-            && p.bytes().all(|b| b.is_ascii_digit())
-            && !p.starts_with('0')
-    })
 }
 
 /// One entry of a renumbering map (`--map`), in the order written.

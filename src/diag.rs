@@ -387,8 +387,27 @@ impl std::error::Error for Diagnostics {}
 /// which reorders the text shown around it.
 pub fn is_hidden(c: char) -> bool {
     c.is_control()
+        // Every bidirectional control (Bidi_Control): they reorder what is shown.
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}')
         || ('\u{202A}'..='\u{202E}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
+        // Invisible characters that make two names look alike (a unit ranked twice under
+        // names that differ in nothing visible) or break lines where none shows: zero-width
+        // spaces and joiners, word joiners, the byte-order mark inside a text, line and
+        // paragraph separators, the soft hyphen and the tag characters.
+        || ('\u{200B}'..='\u{200D}').contains(&c)
+        || ('\u{2060}'..='\u{2064}').contains(&c)
+        || matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}' | '\u{00AD}')
+        || ('\u{E0000}'..='\u{E007F}').contains(&c)
+}
+
+/// Whether a text may hold a character [`is_hidden`] refuses, judged on its bytes: every such
+/// character starts with one of these bytes in UTF-8 (below 0x20 and 0x7F; 0xC2 for C1 and
+/// the soft hyphen; 0xD8 for U+061C; 0xE2 for U+2000–U+2FFF; 0xEF for U+FEFF; 0xF3 for the
+/// tag characters). Texts without any are cleared without decoding.
+pub fn may_hide(text: &str) -> bool {
+    text.bytes()
+        .any(|b| b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF | 0xF3))
 }
 
 /// `<U+001B>`: how a hidden character is shown inside quoted text.
@@ -620,7 +639,23 @@ mod tests {
     fn hidden_characters_are_shown_as_code_points() {
         assert!(is_hidden('\u{1b}') && is_hidden('\u{9b}') && is_hidden('\u{202e}'));
         assert!(is_hidden('\u{2066}') && is_hidden('\r') && is_hidden('\u{7f}'));
-        assert!(!is_hidden('ơ') && !is_hidden('\u{200b}') && !is_hidden('\u{2070}'));
+        assert!(!is_hidden('ơ') && !is_hidden('\u{2070}') && !is_hidden('\u{300}'));
+        assert!(
+            is_hidden('\u{200b}')
+                && is_hidden('\u{200f}')
+                && is_hidden('\u{61c}')
+                && is_hidden('\u{feff}')
+        );
+        assert!(is_hidden('\u{e0041}') && is_hidden('\u{2028}') && is_hidden('\u{ad}'));
+        for t in [
+            "UBND xã A\u{200b}",
+            "a\u{61c}b",
+            "x\u{feff}",
+            "tag\u{e0041}",
+        ] {
+            assert!(may_hide(t), "{t:?}");
+        }
+        assert!(!may_hide("UBND huyện Krông Nô 97.3% Đắk Nông"));
         assert_eq!(char_name('\u{1b}'), "U+001B (escape)");
         assert_eq!(char_name('\u{202e}'), "U+202E (right-to-left override)");
         assert_eq!(visible("a\u{1b}[31mb\tc"), "a<U+001B>[31mb\tc");

@@ -859,3 +859,15 @@ mod tests {
         assert_eq!(e.in_round(Round::Reappraised), Some(&v(2)));
     }
 }
+
+/// Whether `s` is a criterion code: dot-separated positive whole numbers without leading zeros
+/// (`3`, `3.4.4.1`), as every file, map and result writes them.
+pub fn is_code(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('.').all(|p| {
+            !p.is_empty()
+                && p.len() <= 9
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && !p.starts_with('0')
+        })
+}

@@ -305,12 +305,14 @@ pub fn score_file(
 /// each unit once, and `--previous` and `--peers` match units by name.
 pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
     let mut files_of: Vec<(&str, Vec<&str>)> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for s in standings {
-        match index.get(s.unit.as_str()) {
-            Some(&i) => files_of[i].1.push(&s.file),
-            None => {
-                index.insert(&s.unit, files_of.len());
+        // Names that read the same are one unit: accents typed composed or decomposed, case,
+        // and spaces do not make a second unit (invisible characters are refused on loading).
+        match index.entry(unit_key(&s.unit)) {
+            std::collections::hash_map::Entry::Occupied(e) => files_of[*e.get()].1.push(&s.file),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(files_of.len());
                 files_of.push((&s.unit, vec![&s.file]));
             }
         }
@@ -331,6 +333,17 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
             .help("a ranking lists each unit once: remove the copy, or correct the `unit:` of the file that names the wrong unit")
         })
         .collect()
+}
+
+/// A unit's name as compared for duplicates: NFC, lower case, spaces collapsed.
+fn unit_key(unit: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    unit.nfc()
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A diagnostic naming the files when they are scored against different criteria sets.

@@ -345,3 +345,97 @@ fn a_secret_named_as_a_result_or_a_code_map_is_not_quoted_either() {
         }
     }
 }
+
+#[test]
+fn a_settings_file_given_as_a_code_map_or_a_table_is_named_not_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("secrets.yaml");
+    fs::write(
+        &yaml,
+        "api_key: SUPERSECRET123\npassword: Hunter2-Correct-Horse\n",
+    )
+    .unwrap();
+    let env = dir.path().join(".env");
+    fs::write(&env, format!("{}\n", SECRET_LINES.join("\n"))).unwrap();
+    for args in [
+        vec![
+            OsStr::new("diff"),
+            OsStr::new("examples/krong-no-2021.yaml"),
+            OsStr::new("examples/krong-no-2022.yaml"),
+            OsStr::new("--map"),
+            yaml.as_os_str(),
+        ],
+        vec![
+            OsStr::new("criteria"),
+            OsStr::new("import"),
+            env.as_os_str(),
+        ],
+        vec![
+            OsStr::new("criteria"),
+            OsStr::new("import"),
+            yaml.as_os_str(),
+        ],
+    ] {
+        let (code, out) = run(&args, None);
+        assert_eq!(code, Some(1), "{args:?}: {out}");
+        for secret in ["SUPERSECRET123", "Hunter2", "sk-live", "api_key", "API_KEY"] {
+            assert!(!out.contains(secret), "{args:?} printed {secret}:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn invisible_and_bidirectional_characters_are_refused_in_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let criteria = fs::canonicalize(CRITERIA).unwrap();
+    for (i, c) in [
+        "\\u200F",
+        "\\u061C",
+        "\\u200B",
+        "\\uFEFF",
+        "\\u2028",
+        "\\U000E0041",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let path = dir.path().join(format!("e{i}.yaml"));
+        fs::write(
+            &path,
+            format!(
+                "parindex: 1\nkind: evidence\ncriteria: {}\nunit: \"UBND xã A{c}\"\nperiod: \"2025\"\nvalues:\n  \"1.1\": có\n",
+                criteria.display()
+            ),
+        )
+        .unwrap();
+        let (code, out) = run(&[OsStr::new("check"), path.as_os_str()], None);
+        assert_eq!(code, Some(1), "{c}: {out}");
+        assert!(out.contains("[E014]"), "{c}: {out}");
+    }
+}
+
+#[test]
+fn unit_names_that_read_the_same_are_one_unit_in_a_ranking() {
+    let dir = tempfile::tempdir().unwrap();
+    let criteria = fs::canonicalize(CRITERIA).unwrap();
+    // Composed and decomposed accents, case and spaces.
+    for (i, unit) in ["UBND xã Hòa", "UBND xã Ho\u{300}a", "ubnd  xã hòa "]
+        .iter()
+        .enumerate()
+    {
+        fs::write(
+            dir.path().join(format!("u{i}.yaml")),
+            format!(
+                "parindex: 1\nkind: evidence\ncriteria: {}\nunit: \"{unit}\"\nperiod: \"2025\"\nvalues:\n  \"1.1\": có\n",
+                criteria.display()
+            ),
+        )
+        .unwrap();
+    }
+    let (code, out) = run(&[OsStr::new("rank"), dir.path().as_os_str()], None);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("[E215]") && out.contains("in 3 files"),
+        "{out}"
+    );
+}

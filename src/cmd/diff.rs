@@ -297,6 +297,31 @@ fn read_map(path: &Path) -> Result<Map, Diagnostics> {
             .help(help),
         ));
     };
+    // A mapping whose keys or values are not criterion codes is not a code map (a `.env` or a
+    // settings file given here by mistake): named, never quoted.
+    let not_codes = pairs
+        .iter()
+        .filter(|(k, v)| {
+            !k.text().is_some_and(|t| parindex::model::is_code(t.trim()))
+                || v.scalar().is_some_and(|s| {
+                    s != parindex::load::yaml::Scalar::Null
+                        && !v.text().is_some_and(|t| parindex::model::is_code(t.trim()))
+                })
+        })
+        .count();
+    if not_codes > 0 {
+        return Err(Diagnostics::one(
+            diag::Diagnostic::new(
+                diag::WRONG_TYPE,
+                &source.name,
+                format!(
+                    "not a code map: {not_codes} of its {} entries are not criterion codes; its content is not shown",
+                    pairs.len()
+                ),
+            )
+            .help(help),
+        ));
+    }
     let mut entries = Vec::with_capacity(pairs.len());
     let mut spots = Vec::with_capacity(pairs.len());
     let mut problems = Vec::new();

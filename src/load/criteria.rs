@@ -1205,16 +1205,7 @@ fn invert_warning(source: &Source, r: &Ratio, path: &[Seg], code: &str) -> Diagn
         .help(help)
 }
 
-/// Dot-separated positive integers without leading zeros.
-pub fn is_code(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('.').all(|p| {
-            !p.is_empty()
-                && p.len() <= 9
-                && p.bytes().all(|b| b.is_ascii_digit())
-                && !p.starts_with('0')
-        })
-}
+pub use crate::model::is_code;
 
 /// Whether `code` is `parent` plus one more part.
 fn is_child_code(parent: &str, code: &str) -> bool {

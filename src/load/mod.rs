@@ -570,13 +570,9 @@ pub(crate) fn hidden_char(
     node: Option<&Node>,
     text: &str,
 ) -> Option<value::ValueProblem> {
-    // Every hidden character is below 0x20 or 0x7F in UTF-8, or starts with 0xC2 (C1) or
-    // 0xE2 (the bidirectional controls): most texts are cleared on their bytes alone, here,
-    // before any call (every value of ten thousand files passes through).
-    if text
-        .bytes()
-        .all(|b| b >= 0x20 && b != 0x7F && b != 0xC2 && b != 0xE2)
-    {
+    // Most texts are cleared on their bytes alone, here, before any call (every value of ten
+    // thousand files passes through).
+    if !diag::may_hide(text) {
         return None;
     }
     find_hidden_char(key, node, text)
