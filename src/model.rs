@@ -819,6 +819,18 @@ impl Expect {
     }
 }
 
+/// Whether `s` is a criterion code: dot-separated positive whole numbers without leading zeros
+/// (`3`, `3.4.4.1`), as every file, map and result writes them.
+pub fn is_code(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('.').all(|p| {
+            !p.is_empty()
+                && p.len() <= 9
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && !p.starts_with('0')
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -858,16 +870,4 @@ mod tests {
         assert_eq!(e.at(Stage::Final), Some((&v(2), Round::Reappraised)));
         assert_eq!(e.in_round(Round::Reappraised), Some(&v(2)));
     }
-}
-
-/// Whether `s` is a criterion code: dot-separated positive whole numbers without leading zeros
-/// (`3`, `3.4.4.1`), as every file, map and result writes them.
-pub fn is_code(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('.').all(|p| {
-            !p.is_empty()
-                && p.len() <= 9
-                && p.bytes().all(|b| b.is_ascii_digit())
-                && !p.starts_with('0')
-        })
 }
