@@ -61,10 +61,26 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
         sections.push(b.node(node, path, None, 0));
     }
     b.sibling_order(&sections, None);
-    if let (Some(total), Ok(sum)) = (
-        header.total,
-        decimal::sum(sections.iter().map(|&i| b.nodes[i].max)),
-    ) {
+    let sections_sum = decimal::sum(sections.iter().map(|&i| b.nodes[i].max));
+    if sections_sum.is_err() {
+        // Not skipped: a sum that cannot be made is no check passed.
+        b.found.push(
+            source
+                .diag(
+                    diag::TOTAL_NOT_SUM,
+                    &[key(if header.total.is_some() {
+                        "total"
+                    } else {
+                        "sections"
+                    })],
+                    "the maxima of the sections add up to more than an exact decimal can hold",
+                )
+                .help(
+                    "correct the sections' max: a criteria set's points are at most a few hundred",
+                ),
+        );
+    }
+    if let (Some(total), Ok(sum)) = (header.total, sections_sum) {
         if total != sum {
             b.found.push(
                 source
@@ -485,7 +501,21 @@ impl Builder<'_> {
                 children.push(self.node(item, p, Some(index), depth + 1));
             }
             self.sibling_order(&children, Some(index));
-            if let Ok(sum) = decimal::sum(children.iter().map(|&c| self.nodes[c].max)) {
+            let sum = decimal::sum(children.iter().map(|&c| self.nodes[c].max));
+            if sum.is_err() {
+                self.push(
+                    d_at(
+                        diag::MAX_NOT_SUM,
+                        &max_path,
+                        format!(
+                            "the maxima of its {} sub-criteria add up to more than an exact decimal can hold",
+                            children.len()
+                        ),
+                    )
+                    .help("correct the sub-criteria's max: a criteria set's points are at most a few hundred"),
+                );
+            }
+            if let Ok(sum) = sum {
                 if !items.is_empty() && sum != max && max > Decimal::ZERO {
                     self.push(
                         d_at(
