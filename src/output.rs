@@ -11,6 +11,44 @@ pub enum WriteError {
     /// The file exists and overwriting was not asked for.
     Exists(PathBuf),
     Io(PathBuf, io::Error),
+    /// The file is one this run read (an evidence file, a criteria set, a result).
+    IsInput(PathBuf),
+}
+
+/// The files this run has read, as (device, inode): an output that would land on one of them
+/// (by its own name, a symbolic or a hard link) is refused, whatever the command.
+static INPUTS: std::sync::Mutex<Vec<(u64, u64)>> = std::sync::Mutex::new(Vec::new());
+
+/// Records a file read as input (its metadata, taken from the open file).
+pub fn note_input(meta: &fs::Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        INPUTS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((meta.dev(), meta.ino()));
+    }
+    #[cfg(not(unix))]
+    let _ = meta;
+}
+
+/// Whether the file at `path` (links followed) is one this run read.
+fn is_input(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(meta) = fs::metadata(path) {
+            let id = (meta.dev(), meta.ino());
+            return INPUTS
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(&id);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    false
 }
 
 impl std::fmt::Display for WriteError {
@@ -22,6 +60,11 @@ impl std::fmt::Display for WriteError {
                 p.display()
             ),
             WriteError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
+            WriteError::IsInput(p) => write!(
+                f,
+                "{} is a file this command reads: writing the output there would replace it; give another -o FILE",
+                p.display()
+            ),
         }
     }
 }
@@ -42,6 +85,10 @@ pub fn write_atomic(
     overwrite: bool,
 ) -> Result<(), WriteError> {
     let io_err = |e| WriteError::Io(path.to_path_buf(), e);
+    // Even with --force: an output never replaces what it was made from.
+    if is_input(path) {
+        return Err(WriteError::IsInput(path.to_path_buf()));
+    }
     let existing = fs::metadata(path);
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if !overwrite && (existing.is_ok() || is_link) {

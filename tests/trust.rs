@@ -775,3 +775,57 @@ fn csv_and_xlsx_say_which_unit_period_and_stage_they_hold() {
         }
     }
 }
+
+/// `-o` never replaces a file the command reads, even with `--force`, by its name or through
+/// a symbolic link: the evidence file, the criteria set it names, a previous result.
+#[cfg(unix)]
+#[test]
+fn output_never_replaces_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["small-criteria.yaml", "small-evidence.yaml"] {
+        fs::copy(Path::new("tests/fixtures").join(f), dir.path().join(f)).unwrap();
+    }
+    let evidence = dir.path().join("small-evidence.yaml");
+    let criteria = dir.path().join("small-criteria.yaml");
+    let link = dir.path().join("link.yaml");
+    std::os::unix::fs::symlink(&evidence, &link).unwrap();
+    let before: Vec<String> = [&evidence, &criteria]
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    let e = evidence.to_str().unwrap();
+    for (args, target) in [
+        (vec!["score", e, "--format", "csv"], &evidence),
+        (vec!["score", e, "--format", "csv"], &link),
+        (vec!["score", e, "--format", "csv"], &criteria),
+        (vec!["losses", e], &evidence),
+        (vec!["report", e, "--previous", e], &evidence),
+    ] {
+        let out = parindex()
+            .args(&args)
+            .arg("-o")
+            .arg(target)
+            .arg("--force")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?} -o {target:?}: {stderr}"
+        );
+        assert!(stderr.contains("is a file this command reads"), "{stderr}");
+    }
+    let after: Vec<String> = [&evidence, &criteria]
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    assert_eq!(before, after, "the inputs are untouched");
+    // Another file is still written.
+    let out = dir.path().join("out.csv");
+    parindex()
+        .args(["score", e, "--format", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+}
