@@ -829,3 +829,70 @@ fn output_never_replaces_an_input() {
         .assert()
         .success();
 }
+
+/// `-o FIFO` with no reader fails at once rather than waiting forever; with a reader, the
+/// output is written as before.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_fifo_with_no_reader_is_an_error_not_a_hang() {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.json");
+    mkfifo(&fifo);
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("parindex"))
+        .env("NO_COLOR", "1")
+        .args(["score", EXAMPLE, "-f", "json", "--force", "-o"])
+        .arg(&fifo)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A watchdog: the run must end by itself.
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("parindex -o FIFO with no reader still waits after 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("no reader"), "{stderr}");
+    // With a reader (opened read-only: it waits for the writer, and sees the end of file
+    // when parindex closes), the result arrives whole.
+    let path = fifo.clone();
+    let read = std::thread::spawn(move || fs::read_to_string(path).unwrap());
+    // The reader may not be waiting yet when parindex opens the FIFO: then it is refused as
+    // above, with nothing written, and tried again.
+    let mut tries = 0;
+    loop {
+        let out = parindex()
+            .args(["score", EXAMPLE, "-f", "json", "--force", "-o"])
+            .arg(&fifo)
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        if out.status.success() {
+            break;
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        tries += 1;
+        assert!(tries < 100 && stderr.contains("no reader"), "{stderr}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let got = read.join().unwrap();
+    let want = common::stdout_of(&["score", EXAMPLE, "-f", "json"]);
+    assert_eq!(got, want);
+}
