@@ -161,6 +161,11 @@ impl Builder<'_> {
                         format!("the number {text} is too large for an exact decimal"),
                         "maxima and points in PAR criteria are small figures such as 13 or 0.5",
                     ),
+                    NumberError::TooPrecise => (
+                        diag::NUMBER_TOO_LARGE,
+                        format!("the number {text} is too large or too precise (more than 28 decimal places) for an exact decimal"),
+                        "maxima and points in PAR criteria are small figures such as 13 or 0.5",
+                    ),
                     NumberError::NotANumber => (
                         diag::WRONG_TYPE,
                         format!("`{text}` is not a number"),
