@@ -171,6 +171,17 @@ pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<St
     problems
 }
 
+/// Whether period `a` is later than period `b`, where both name a year (`2023`, `năm 2023`,
+/// `2023-Q2`): the first four-digit number of each is compared. `false` where either has none.
+pub fn period_later(a: &str, b: &str) -> bool {
+    fn year(p: &str) -> Option<u32> {
+        p.split(|c: char| !c.is_ascii_digit())
+            .find(|w| w.len() == 4)
+            .and_then(|w| w.parse().ok())
+    }
+    matches!((year(a), year(b)), (Some(x), Some(y)) if x > y)
+}
+
 /// One node of a result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutcomeNode {
@@ -1099,6 +1110,15 @@ mod tests {
             .collect();
         topmost(&mut list);
         assert_eq!(list, plain);
+    }
+
+    #[test]
+    fn later_periods_are_told_by_their_year() {
+        assert!(period_later("2023", "2022"));
+        assert!(period_later("năm 2023", "2022"));
+        assert!(!period_later("2022", "2023"));
+        assert!(!period_later("2022", "2022"));
+        assert!(!period_later("last year", "2022"));
     }
 
     #[test]

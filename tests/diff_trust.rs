@@ -312,3 +312,27 @@ fn json_results_are_checked_against_the_criteria_set_they_name() {
     });
     parindex().args(["diff", &unknown, NEW]).assert().success();
 }
+
+#[test]
+fn a_later_previous_result_and_a_diff_of_two_units_warn() {
+    parindex()
+        .args(["report", NEW, "--previous", "examples/krong-no-2023.yaml"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "is the result for 2023, later than this report's 2022",
+        ));
+    // The right way round, no warning.
+    parindex()
+        .args(["report", NEW, "--previous", OLD])
+        .assert()
+        .success()
+        .stderr("");
+    parindex()
+        .args(["diff", NEW, "examples/dak-nong-2022/fictional-a.yaml"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "the two results are of different units, `UBND huyện Krông Nô` and `Đơn vị giả định A (hư cấu)`",
+        ));
+}
