@@ -896,3 +896,52 @@ fn a_fifo_with_no_reader_is_an_error_not_a_hang() {
     let want = common::stdout_of(&["score", EXAMPLE, "-f", "json"]);
     assert_eq!(got, want);
 }
+
+/// An entry with only the council's value, scored at `--stage self`, scores 0: said, not silent.
+#[test]
+fn an_appraised_value_without_a_self_assessed_one_warns_at_stage_self() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        "tests/fixtures/small-criteria.yaml",
+        dir.path().join("small-criteria.yaml"),
+    )
+    .unwrap();
+    let text = fs::read_to_string("tests/fixtures/small-evidence.yaml").unwrap();
+    let text = text
+        .replace(
+            "  \"1.1\": có\n",
+            "  \"1.1\": { appraised: có, reason: \"Hội đồng chấm\" }\n",
+        )
+        .split("expect:")
+        .next()
+        .unwrap()
+        .to_string();
+    let evidence = dir.path().join("evidence.yaml");
+    fs::write(&evidence, text).unwrap();
+    let out = parindex()
+        .args(["score", "--stage", "self"])
+        .arg(&evidence)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning[W201]")
+            && stderr.contains("1 leaf has no self-assessed value")
+            && stderr.contains(": 1.1"),
+        "{stderr}"
+    );
+    // At the final stage the council's value counts: no warning.
+    parindex()
+        .arg("score")
+        .arg(&evidence)
+        .assert()
+        .success()
+        .stderr("");
+    // Under --strict it is an error, like any missing value.
+    parindex()
+        .args(["score", "--strict", "--stage", "self"])
+        .arg(&evidence)
+        .assert()
+        .code(1);
+}
