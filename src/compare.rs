@@ -138,7 +138,14 @@ pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<St
             problems.push(format!("{}: its value's score is too large", n.code));
             continue;
         };
-        if expected.score != n.score || expected.max != n.max {
+        if expected.status != n.status {
+            problems.push(format!(
+                "{}: status `{}` is not what its value gives in the set {id}, `{}`",
+                n.code,
+                n.status.name(),
+                expected.status.name()
+            ));
+        } else if expected.score != n.score || expected.max != n.max {
             problems.push(format!(
                 "{}: {} of {} is not what its value scores in the set {id}, {} of {}",
                 n.code,

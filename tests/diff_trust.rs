@@ -279,6 +279,15 @@ fn json_results_are_checked_against_the_criteria_set_they_name() {
         d["total"]["loss"] = "10.927".into();
         d["total"]["percent"] = "87.72".into();
     });
+    let status = edited_result(dir.path(), "status.json", |d| {
+        let n = d["nodes"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|n| n["code"] == "1.1.1")
+            .unwrap();
+        n["status"] = "na".into();
+    });
     let renamed = edited_result(dir.path(), "renamed.json", |d| {
         d["criteria"] = "dak-nong-district-2023".into();
     });
@@ -288,6 +297,7 @@ fn json_results_are_checked_against_the_criteria_set_they_name() {
             "grade Xuất sắc is not what the set dak-nong-district-2022 gives",
         ),
         (&raised, "1.1.3: 1 of 1 is not what its value scores"),
+        (&status, "1.1.1: status `na` is not what its value gives"),
         (&renamed, "the set dak-nong-district-2023"),
     ] {
         for args in [
