@@ -24,7 +24,21 @@ pub fn load_outcome(
     use crate::diag::{self, Diagnostic, Diagnostics};
     let source = crate::load::Source::read(path)?;
     if source.text.trim_start().starts_with('{') {
-        return Outcome::from_json_checked(&source.text).map_err(|mut problems| {
+        let base = path.parent().unwrap_or(std::path::Path::new("."));
+        let checked = Outcome::from_json_checked(&source.text).and_then(|outcome| {
+            // Against its criteria set, where that set can be found: a result whose figures
+            // add up can still not be what `score` gives for its values.
+            let problems = match set_of_result(&outcome.criteria, base, resolver) {
+                Some(set) => check_against_set(&outcome, &set),
+                None => Vec::new(),
+            };
+            if problems.is_empty() {
+                Ok(outcome)
+            } else {
+                Err(problems)
+            }
+        });
+        return checked.map_err(|mut problems| {
             let help = "give the file as `parindex score --format json` wrote it, or the evidence file it was scored from";
             // A file wrong throughout says so in a screenful, not in one line per criterion.
             const SHOWN: usize = 20;
@@ -44,6 +58,136 @@ pub fn load_outcome(
     let base = path.parent().unwrap_or(std::path::Path::new("."));
     let scored = crate::pipeline::score_source(source, base, resolver, stage)?;
     Ok(Outcome::from(&scored.card))
+}
+
+/// The criteria set a JSON result names, found the way an evidence file's would be (an
+/// embedded id first); `None` when it cannot be found or is not the set of that id.
+fn set_of_result(
+    id: &str,
+    base: &std::path::Path,
+    resolver: &crate::load::CriteriaResolver,
+) -> Option<std::sync::Arc<crate::model::CriteriaSet>> {
+    let named = |r: &crate::load::CriteriaResolver| {
+        r.resolve(id, base)
+            .ok()
+            .map(|(set, _)| set)
+            .filter(|set| set.id == id)
+    };
+    // A set forced with `--criteria` is used only where it is the one the result names.
+    named(resolver).or_else(|| named(&crate::load::CriteriaResolver::new()))
+}
+
+/// The problems of a result against the criteria set it names: codes and their parents, each
+/// max, the grade, and each leaf's score against what its value scores under the leaf's rule.
+pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<String> {
+    use crate::model::Round;
+    let mut problems = Vec::new();
+    let id = &set.id;
+    for n in &o.nodes {
+        let Some(i) = set.find(&n.code) else {
+            problems.push(format!("{} is not a criterion of the set {id}", n.code));
+            continue;
+        };
+        let node = &set.nodes[i];
+        let parent = node.parent.map(|p| set.nodes[p].code.as_str());
+        if parent != n.code.rsplit_once('.').map(|(p, _)| p) {
+            problems.push(format!(
+                "{} is not placed under {} in the set {id}",
+                n.code,
+                n.code.rsplit_once('.').map_or("the total", |(p, _)| p)
+            ));
+            continue;
+        }
+        let Some(rule) = &node.rule else {
+            if n.max > node.max {
+                problems.push(format!(
+                    "{}: max {} is above its max in the set {id}, {}",
+                    n.code,
+                    decimal::show(n.max),
+                    decimal::show(node.max)
+                ));
+            }
+            continue;
+        };
+        if n.max != node.max && !n.max.is_zero() {
+            problems.push(format!(
+                "{}: max {} is not its max in the set {id}, {}",
+                n.code,
+                decimal::show(n.max),
+                decimal::show(node.max)
+            ));
+            continue;
+        }
+        let value = match n.value.as_deref() {
+            None => None,
+            Some(text) => match crate::load::parse_value_text(text, node) {
+                Ok(v) => v,
+                Err(p) => {
+                    problems.push(format!(
+                        "{}: value {} cannot be read under its rule in the set {id}: {}",
+                        n.code,
+                        crate::diag::shown(text),
+                        p.message
+                    ));
+                    continue;
+                }
+            },
+        };
+        let Ok(expected) =
+            crate::score::score_leaf(set, i, rule, value.as_ref().map(|v| (v, Round::default())))
+        else {
+            problems.push(format!("{}: its value's score is too large", n.code));
+            continue;
+        };
+        if expected.status != n.status {
+            problems.push(format!(
+                "{}: status `{}` is not what its value gives in the set {id}, `{}`",
+                n.code,
+                n.status.name(),
+                expected.status.name()
+            ));
+        } else if expected.score != n.score || expected.max != n.max {
+            problems.push(format!(
+                "{}: {} of {} is not what its value scores in the set {id}, {} of {}",
+                n.code,
+                decimal::show(n.score),
+                decimal::show(n.max),
+                decimal::show(expected.score),
+                decimal::show(expected.max)
+            ));
+        }
+    }
+    for node in &set.nodes {
+        if !o.nodes.iter().any(|n| n.code == node.code) {
+            problems.push(format!("{} of the set {id} is not listed", node.code));
+        }
+    }
+    if let Ok(grade) = set.grade(o.score, o.max) {
+        let expected = grade.map(|g| g.label.as_str());
+        if expected != o.grade.as_deref() {
+            problems.push(format!(
+                "the total: grade {} is not what the set {id} gives for {} of {} ({})",
+                o.grade
+                    .as_deref()
+                    .map_or("(none)".into(), |g| crate::diag::shown(g).into_owned()),
+                decimal::show(o.score),
+                decimal::show(o.max),
+                expected.map_or("no grade".into(), |g| crate::diag::shown(g).into_owned())
+            ));
+        }
+    }
+    problems
+}
+
+/// Whether period `a` is later than period `b`, where both name a year (`2023`, `năm 2023`,
+/// `2023-Q2`): the first four-digit number of each is compared. `false` where either has none.
+pub fn period_later(a: &str, b: &str) -> bool {
+    fn year(p: &str) -> Option<u32> {
+        p.split(|c: char| !c.is_ascii_digit())
+            .find(|w| w.len() == 4)
+            .and_then(|w| w.parse().ok())
+    }
+    matches!((year(a), year(b)), (Some(x), Some(y)) if x > y)
 }
 
 /// One node of a result.
@@ -1016,6 +1160,15 @@ mod tests {
             .collect();
         topmost(&mut list);
         assert_eq!(list, plain);
+    }
+
+    #[test]
+    fn later_periods_are_told_by_their_year() {
+        assert!(period_later("2023", "2022"));
+        assert!(period_later("năm 2023", "2022"));
+        assert!(!period_later("2022", "2023"));
+        assert!(!period_later("2022", "2022"));
+        assert!(!period_later("last year", "2022"));
     }
 
     #[test]

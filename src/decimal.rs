@@ -13,17 +13,20 @@ use std::str::FromStr;
 pub enum NumberError {
     /// Not written as a number at all.
     NotANumber,
-    /// Beyond the range (about ±7.9 × 10^28) or precision (28 places) of a decimal.
+    /// Beyond the range of a decimal (about ±7.9 × 10^28).
     TooLarge,
+    /// Within the range, but with more places than a decimal keeps (28).
+    TooPrecise,
 }
 
 impl fmt::Display for NumberError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
             NumberError::NotANumber => f.write_str("not a number"),
-            NumberError::TooLarge => {
-                f.write_str("number too large (or too precise) for an exact decimal")
-            }
+            NumberError::TooLarge => f.write_str("number too large for an exact decimal"),
+            NumberError::TooPrecise => f.write_str(
+                "number too large or too precise (more than 28 decimal places) for an exact decimal",
+            ),
         }
     }
 }
@@ -57,9 +60,24 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
         if e_digits.is_empty() || !digits_ok(e_digits) {
             return Err(NumberError::NotANumber);
         }
-        return Decimal::from_scientific(t).map_err(|_| NumberError::TooLarge);
+        // A negative exponent makes places, a positive one makes size.
+        return Decimal::from_scientific(t).map_err(|_| {
+            if e.starts_with('-') {
+                NumberError::TooPrecise
+            } else {
+                NumberError::TooLarge
+            }
+        });
     }
-    Decimal::from_str_exact(t).map_err(|_| NumberError::TooLarge)
+    Decimal::from_str_exact(t).map_err(|_| {
+        // The whole part fits: the places are what a decimal cannot keep.
+        let whole = if int_part.is_empty() { "0" } else { int_part };
+        if Decimal::from_str_exact(whole).is_ok() {
+            NumberError::TooPrecise
+        } else {
+            NumberError::TooLarge
+        }
+    })
 }
 
 /// The common case read directly: at most 18 digits, an optional `.` between digits, no sign
@@ -312,8 +330,14 @@ mod tests {
         );
         assert_eq!(
             parse_decimal("0.12345678901234567890123456789012"),
-            Err(NumberError::TooLarge)
+            Err(NumberError::TooPrecise)
         );
+        assert_eq!(
+            parse_decimal("0.99999999999999999999999999999999"),
+            Err(NumberError::TooPrecise)
+        );
+        assert_eq!(parse_decimal("1e-30"), Err(NumberError::TooPrecise));
+        assert_eq!(parse_decimal("1e30"), Err(NumberError::TooLarge));
         assert_eq!(parse_decimal("1e3").unwrap(), dec("1000"));
     }
 

@@ -11,6 +11,44 @@ pub enum WriteError {
     /// The file exists and overwriting was not asked for.
     Exists(PathBuf),
     Io(PathBuf, io::Error),
+    /// The file is one this run read (an evidence file, a criteria set, a result).
+    IsInput(PathBuf),
+}
+
+/// The files this run has read, as (device, inode): an output that would land on one of them
+/// (by its own name, a symbolic or a hard link) is refused, whatever the command.
+static INPUTS: std::sync::Mutex<Vec<(u64, u64)>> = std::sync::Mutex::new(Vec::new());
+
+/// Records a file read as input (its metadata, taken from the open file).
+pub fn note_input(meta: &fs::Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        INPUTS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((meta.dev(), meta.ino()));
+    }
+    #[cfg(not(unix))]
+    let _ = meta;
+}
+
+/// Whether the file at `path` (links followed) is one this run read.
+fn is_input(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(meta) = fs::metadata(path) {
+            let id = (meta.dev(), meta.ino());
+            return INPUTS
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(&id);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    false
 }
 
 impl std::fmt::Display for WriteError {
@@ -22,6 +60,11 @@ impl std::fmt::Display for WriteError {
                 p.display()
             ),
             WriteError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
+            WriteError::IsInput(p) => write!(
+                f,
+                "{} is a file this command reads: writing the output there would replace it; give another -o FILE",
+                p.display()
+            ),
         }
     }
 }
@@ -42,6 +85,10 @@ pub fn write_atomic(
     overwrite: bool,
 ) -> Result<(), WriteError> {
     let io_err = |e| WriteError::Io(path.to_path_buf(), e);
+    // Even with --force: an output never replaces what it was made from.
+    if is_input(path) {
+        return Err(WriteError::IsInput(path.to_path_buf()));
+    }
     let existing = fs::metadata(path);
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if !overwrite && (existing.is_ok() || is_link) {
@@ -53,11 +100,17 @@ pub fn write_atomic(
         }
         if !meta.is_file() {
             // A device, FIFO or socket: a stream, written as it is.
-            return OpenOptions::new()
-                .write(true)
-                .open(path)
+            return open_stream(path)
                 .and_then(|mut f| f.write_all(text.as_ref()).and_then(|()| f.flush()))
-                .map_err(io_err);
+                .map_err(|e| {
+                    if e.raw_os_error() == Some(ENXIO) {
+                        io_err(io::Error::other(
+                            "it is a FIFO with no reader (start the reader first, e.g. `cat FIFO &`)",
+                        ))
+                    } else {
+                        io_err(e)
+                    }
+                });
         }
     }
     // The file to replace, links followed (a dangling link: the file it names is created).
@@ -107,6 +160,52 @@ pub fn write_atomic(
         }
         Err(e) => Err(io_err(e)),
     }
+}
+
+/// "No such device or address": a FIFO opened for writing without waiting has no reader.
+const ENXIO: i32 = 6;
+
+/// Opens a device or FIFO for writing. A FIFO is opened without waiting (O_NONBLOCK): with no
+/// reader the opening fails at once (ENXIO) instead of waiting forever; once open, the file
+/// is switched back to blocking so that a slow reader gets every byte.
+fn open_stream(path: &Path) -> io::Result<fs::File> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        const O_NONBLOCK: i32 = 0o4000;
+        let file = OpenOptions::new()
+            .write(true)
+            .custom_flags(O_NONBLOCK)
+            .open(path)?;
+        set_blocking(&file)?;
+        Ok(file)
+    }
+    #[cfg(not(target_os = "linux"))]
+    OpenOptions::new().write(true).open(path)
+}
+
+/// Clears O_NONBLOCK on an open file (`fcntl(F_SETFL)`), so that writes wait for a slow
+/// reader rather than fail with EAGAIN.
+#[cfg(target_os = "linux")]
+fn set_blocking(file: &fs::File) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    extern "C" {
+        fn fcntl(fd: i32, cmd: i32, ...) -> i32;
+    }
+    const F_GETFL: i32 = 3;
+    const F_SETFL: i32 = 4;
+    const O_NONBLOCK: i32 = 0o4000;
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl on a descriptor this function borrows, with integer arguments only.
+    let flags = unsafe { fcntl(fd, F_GETFL) };
+    if flags < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: as above.
+    if unsafe { fcntl(fd, F_SETFL, flags & !O_NONBLOCK) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 /// The path a chain of symbolic links ends at, whether or not that file exists.

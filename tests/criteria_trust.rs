@@ -439,3 +439,45 @@ fn unit_names_that_read_the_same_are_one_unit_in_a_ranking() {
         "{out}"
     );
 }
+
+/// A criteria set whose maxima overflow an exact decimal is refused, not passed because the
+/// sum that would have been checked could not be made.
+#[test]
+fn maxima_that_overflow_a_decimal_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = "50000000000000000000000000000";
+    let leaf = |code: &str| {
+        format!("      - {{ code: \"{code}\", title: \"Lá {code}\", max: {big}, rule: yes-no }}\n")
+    };
+    let total = dir.path().join("total.yaml");
+    fs::write(
+        &total,
+        format!(
+            "parindex: 1\nkind: criteria\nid: t\ntitle: T\ntotal: 1\nsections:\n  - code: \"1\"\n    title: A\n    max: {big}\n    items:\n{}  - code: \"2\"\n    title: B\n    max: {big}\n    items:\n{}",
+            leaf("1.1"),
+            leaf("2.1")
+        ),
+    )
+    .unwrap();
+    let parent = dir.path().join("parent.yaml");
+    fs::write(
+        &parent,
+        format!(
+            "parindex: 1\nkind: criteria\nid: t\ntitle: T\nsections:\n  - code: \"1\"\n    title: A\n    max: 1\n    items:\n{}{}",
+            leaf("1.1"),
+            leaf("1.2")
+        ),
+    )
+    .unwrap();
+    for (file, code) in [(&total, "E107"), (&parent, "E106")] {
+        let out = parindex().arg("check").arg(file).output().unwrap();
+        // `check` reports on standard output.
+        let stderr = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!("error[{code}]"))
+                && stderr.contains("add up to more than an exact decimal can hold"),
+            "{stderr}"
+        );
+    }
+}

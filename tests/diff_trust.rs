@@ -250,3 +250,99 @@ fn diff_csv_says_which_units_periods_and_stages_it_compares() {
         );
     }
 }
+
+#[test]
+fn json_results_are_checked_against_the_criteria_set_they_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let grade = edited_result(dir.path(), "grade.json", |d| {
+        d["total"]["grade"] = "Xuất sắc".into();
+    });
+    // 1.1.3 scores 0.973 of 1 for its 97.29%; raised to 1 (with its parents, so that every
+    // sum still adds up) while the value stays.
+    let raised = edited_result(dir.path(), "raised.json", |d| {
+        for (code, score, loss, percent) in [
+            ("1.1.3", "1", "0", "100.00"),
+            ("1.1", "3", "0", "100.00"),
+            ("1", "11", "2", "84.62"),
+        ] {
+            let n = d["nodes"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .find(|n| n["code"] == code)
+                .unwrap();
+            n["score"] = score.into();
+            n["loss"] = loss.into();
+            n["percent"] = percent.into();
+        }
+        d["total"]["score"] = "78.073".into();
+        d["total"]["loss"] = "10.927".into();
+        d["total"]["percent"] = "87.72".into();
+    });
+    let status = edited_result(dir.path(), "status.json", |d| {
+        let n = d["nodes"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|n| n["code"] == "1.1.1")
+            .unwrap();
+        n["status"] = "na".into();
+    });
+    let renamed = edited_result(dir.path(), "renamed.json", |d| {
+        d["criteria"] = "dak-nong-district-2023".into();
+    });
+    for (file, says) in [
+        (
+            &grade,
+            "grade Xuất sắc is not what the set dak-nong-district-2022 gives",
+        ),
+        (&raised, "1.1.3: 1 of 1 is not what its value scores"),
+        (&status, "1.1.1: status `na` is not what its value gives"),
+        (&renamed, "the set dak-nong-district-2023"),
+    ] {
+        for args in [
+            vec!["diff", file.as_str(), NEW],
+            vec!["report", NEW, "--previous", file.as_str()],
+        ] {
+            let out = parindex().args(&args).output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+            assert!(out.stdout.is_empty());
+            assert!(
+                stderr.contains("error[E301]")
+                    && stderr.contains(file.as_str())
+                    && stderr.contains(says),
+                "{args:?}: {stderr}"
+            );
+        }
+    }
+    // A result naming a set that cannot be found keeps the figures' checks only.
+    let unknown = edited_result(dir.path(), "unknown.json", |d| {
+        d["criteria"] = "somewhere-else-2022".into();
+    });
+    parindex().args(["diff", &unknown, NEW]).assert().success();
+}
+
+#[test]
+fn a_later_previous_result_and_a_diff_of_two_units_warn() {
+    parindex()
+        .args(["report", NEW, "--previous", "examples/krong-no-2023.yaml"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "is the result for 2023, later than this report's 2022",
+        ));
+    // The right way round, no warning.
+    parindex()
+        .args(["report", NEW, "--previous", OLD])
+        .assert()
+        .success()
+        .stderr("");
+    parindex()
+        .args(["diff", NEW, "examples/dak-nong-2022/fictional-a.yaml"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "the two results are of different units, `UBND huyện Krông Nô` and `Đơn vị giả định A (hư cấu)`",
+        ));
+}

@@ -226,3 +226,24 @@ fn snapshot_template() {
         "tests/fixtures/small-criteria.yaml"
     ]));
 }
+
+#[test]
+fn whatif_refuses_a_fractional_target_and_a_code_set_twice() {
+    parindex()
+        .args(["whatif", EXAMPLE, "--target", "0.9"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("write 90 or 90%"));
+    // Written as a percentage, 0.9% is what it says.
+    parindex()
+        .args(["whatif", EXAMPLE, "--target", "0.9%"])
+        .assert()
+        .success();
+    parindex()
+        .args(["whatif", EXAMPLE, "--set", "1.6=2", "--set", "1.6=0"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("1.6 twice"));
+}

@@ -775,3 +775,173 @@ fn csv_and_xlsx_say_which_unit_period_and_stage_they_hold() {
         }
     }
 }
+
+/// `-o` never replaces a file the command reads, even with `--force`, by its name or through
+/// a symbolic link: the evidence file, the criteria set it names, a previous result.
+#[cfg(unix)]
+#[test]
+fn output_never_replaces_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["small-criteria.yaml", "small-evidence.yaml"] {
+        fs::copy(Path::new("tests/fixtures").join(f), dir.path().join(f)).unwrap();
+    }
+    let evidence = dir.path().join("small-evidence.yaml");
+    let criteria = dir.path().join("small-criteria.yaml");
+    let link = dir.path().join("link.yaml");
+    std::os::unix::fs::symlink(&evidence, &link).unwrap();
+    let before: Vec<String> = [&evidence, &criteria]
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    let e = evidence.to_str().unwrap();
+    for (args, target) in [
+        (vec!["score", e, "--format", "csv"], &evidence),
+        (vec!["score", e, "--format", "csv"], &link),
+        (vec!["score", e, "--format", "csv"], &criteria),
+        (vec!["losses", e], &evidence),
+        (vec!["report", e, "--previous", e], &evidence),
+    ] {
+        let out = parindex()
+            .args(&args)
+            .arg("-o")
+            .arg(target)
+            .arg("--force")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?} -o {target:?}: {stderr}"
+        );
+        assert!(stderr.contains("is a file this command reads"), "{stderr}");
+    }
+    let after: Vec<String> = [&evidence, &criteria]
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    assert_eq!(before, after, "the inputs are untouched");
+    // Another file is still written.
+    let out = dir.path().join("out.csv");
+    parindex()
+        .args(["score", e, "--format", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+}
+
+/// `-o FIFO` with no reader fails at once rather than waiting forever; with a reader, the
+/// output is written as before.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_fifo_with_no_reader_is_an_error_not_a_hang() {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.json");
+    mkfifo(&fifo);
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("parindex"))
+        .env("NO_COLOR", "1")
+        .args(["score", EXAMPLE, "-f", "json", "--force", "-o"])
+        .arg(&fifo)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A watchdog: the run must end by itself.
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("parindex -o FIFO with no reader still waits after 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("no reader"), "{stderr}");
+    // With a reader (opened read-only: it waits for the writer, and sees the end of file
+    // when parindex closes), the result arrives whole.
+    let path = fifo.clone();
+    let read = std::thread::spawn(move || fs::read_to_string(path).unwrap());
+    // The reader may not be waiting yet when parindex opens the FIFO: then it is refused as
+    // above, with nothing written, and tried again.
+    let mut tries = 0;
+    loop {
+        let out = parindex()
+            .args(["score", EXAMPLE, "-f", "json", "--force", "-o"])
+            .arg(&fifo)
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        if out.status.success() {
+            break;
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        tries += 1;
+        assert!(tries < 100 && stderr.contains("no reader"), "{stderr}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let got = read.join().unwrap();
+    let want = common::stdout_of(&["score", EXAMPLE, "-f", "json"]);
+    assert_eq!(got, want);
+}
+
+/// An entry with only the council's value, scored at `--stage self`, scores 0: said, not silent.
+#[test]
+fn an_appraised_value_without_a_self_assessed_one_warns_at_stage_self() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        "tests/fixtures/small-criteria.yaml",
+        dir.path().join("small-criteria.yaml"),
+    )
+    .unwrap();
+    let text = fs::read_to_string("tests/fixtures/small-evidence.yaml").unwrap();
+    let text = text
+        .replace(
+            "  \"1.1\": có\n",
+            "  \"1.1\": { appraised: có, reason: \"Hội đồng chấm\" }\n",
+        )
+        .split("expect:")
+        .next()
+        .unwrap()
+        .to_string();
+    let evidence = dir.path().join("evidence.yaml");
+    fs::write(&evidence, text).unwrap();
+    let out = parindex()
+        .args(["score", "--stage", "self"])
+        .arg(&evidence)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning[W201]")
+            && stderr.contains("1 leaf has no self-assessed value")
+            && stderr.contains(": 1.1"),
+        "{stderr}"
+    );
+    // At the final stage the council's value counts: no warning.
+    parindex()
+        .arg("score")
+        .arg(&evidence)
+        .assert()
+        .success()
+        .stderr("");
+    // Under --strict it is an error, like any missing value.
+    parindex()
+        .args(["score", "--strict", "--stage", "self"])
+        .arg(&evidence)
+        .assert()
+        .code(1);
+}

@@ -112,6 +112,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     };
+    if old.unit != new.unit {
+        eprintln!(
+            "warning: the two results are of different units, `{}` and `{}`",
+            diag::shown(&old.unit),
+            diag::shown(&new.unit)
+        );
+    }
     let code_map = match &map {
         Some(m) => {
             let problems = m.check(&old, &new);

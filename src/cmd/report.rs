@@ -155,6 +155,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         card.unit
                     );
                 }
+                if parindex::compare::period_later(&outcome.period, &card.period) {
+                    eprintln!(
+                        "warning: --previous {} is the result for {}, later than this report's {}: give an earlier period's result",
+                        path.display(),
+                        parindex::diag::shown(&outcome.period),
+                        parindex::diag::shown(&card.period)
+                    );
+                }
                 Some(outcome)
             }
             Err(d) => {

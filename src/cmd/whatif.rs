@@ -68,6 +68,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let (set, before) = (&scored.set, &scored.card);
     let mut evidence = scored.evidence.clone();
+    // A code set twice: which value is meant is not for us to guess.
+    let mut seen = std::collections::HashSet::new();
+    for s in &args.sets {
+        if let Some((code, _)) = s.split_once('=') {
+            let code = code.trim().trim_matches('"');
+            if !seen.insert(code) {
+                eprintln!(
+                    "error: --set gives {} twice: give each criterion one value",
+                    parindex::diag::shown(code)
+                );
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
     // Apply --set, reporting every bad one at once.
     let mut problems = Vec::new();
     for s in &args.sets {
@@ -108,6 +122,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         {
             Some(g) => Some((format!("{} ({}% or more)", g.label, show(g.min)), g.min)),
             None => match parse_decimal(t.trim().trim_end_matches('%')) {
+                // 0.9 is 90% written as a fraction, not 0.9%: refused, as grade bands are.
+                Ok(p) if p > Decimal::ZERO && p <= Decimal::ONE && !t.trim().ends_with('%') => {
+                    eprintln!(
+                        "error: --target `{}` looks like a fraction, but the target is a percentage of the maximum\n  = hint: write {} or {}%",
+                        t.trim(),
+                        show(p * Decimal::ONE_HUNDRED),
+                        show(p * Decimal::ONE_HUNDRED)
+                    );
+                    return Ok(ExitCode::from(2));
+                }
                 Ok(p) if p > Decimal::ZERO => Some((format!("{}%", show(p)), p)),
                 _ => {
                     let labels: Vec<&str> = set.grades.iter().map(|g| g.label.as_str()).collect();

@@ -67,8 +67,31 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
     }
     b.sibling_order(&sections, None);
     // Bonus and penalty sections lie outside the total maximum.
-    let scored = sections.iter().filter(|&&i| !b.nodes[i].kind.outside_max());
-    if let (Some(total), Ok(sum)) = (header.total, decimal::sum(scored.map(|&i| b.nodes[i].max))) {
+    let sections_sum = decimal::sum(
+        sections
+            .iter()
+            .filter(|&&i| !b.nodes[i].kind.outside_max())
+            .map(|&i| b.nodes[i].max),
+    );
+    if sections_sum.is_err() {
+        // Not skipped: a sum that cannot be made is no check passed.
+        b.found.push(
+            source
+                .diag(
+                    diag::TOTAL_NOT_SUM,
+                    &[key(if header.total.is_some() {
+                        "total"
+                    } else {
+                        "sections"
+                    })],
+                    "the maxima of the sections add up to more than an exact decimal can hold",
+                )
+                .help(
+                    "correct the sections' max: a criteria set's points are at most a few hundred",
+                ),
+        );
+    }
+    if let (Some(total), Ok(sum)) = (header.total, sections_sum) {
         if total != sum {
             b.found.push(
                 source
@@ -153,6 +176,11 @@ impl Builder<'_> {
                     NumberError::TooLarge => (
                         diag::NUMBER_TOO_LARGE,
                         format!("the number {text} is too large for an exact decimal"),
+                        "maxima and points in PAR criteria are small figures such as 13 or 0.5",
+                    ),
+                    NumberError::TooPrecise => (
+                        diag::NUMBER_TOO_LARGE,
+                        format!("the number {text} is too large or too precise (more than 28 decimal places) for an exact decimal"),
                         "maxima and points in PAR criteria are small figures such as 13 or 0.5",
                     ),
                     NumberError::NotANumber => (
@@ -559,7 +587,21 @@ impl Builder<'_> {
                 children.push(self.node(item, p, Some(index), depth + 1));
             }
             self.sibling_order(&children, Some(index));
-            if let Ok(sum) = decimal::sum(children.iter().map(|&c| self.nodes[c].max)) {
+            let sum = decimal::sum(children.iter().map(|&c| self.nodes[c].max));
+            if sum.is_err() {
+                self.push(
+                    d_at(
+                        diag::MAX_NOT_SUM,
+                        &max_path,
+                        format!(
+                            "the maxima of its {} sub-criteria add up to more than an exact decimal can hold",
+                            children.len()
+                        ),
+                    )
+                    .help("correct the sub-criteria's max: a criteria set's points are at most a few hundred"),
+                );
+            }
+            if let Ok(sum) = sum {
                 // A bonus or penalty section's max caps what its criteria add or take: they may
                 // add up to more, not to less.
                 let capped = depth == 0 && kind.outside_max() && sum > max;

@@ -81,6 +81,7 @@ impl Source {
         if !meta.is_file() {
             return Err(not_regular(&meta));
         }
+        crate::output::note_input(&meta);
         // Sized from the file's length (one allocation, no probing reads); the limit is still
         // enforced on what is read, whatever the metadata said.
         let hint = meta.len().min(MAX_FILE_BYTES + 1) as usize;
@@ -399,17 +400,21 @@ pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
         Some((_, Some(Scalar::Str("criteria")))) => Ok(FileKind::Criteria),
         Some((_, Some(Scalar::Str("evidence")))) => Ok(FileKind::Evidence),
         Some((node, _)) => {
-            let other = node
-                .text()
-                .map_or_else(|| node.describe(), |t| format!("`{t}`"));
+            // Quoted on one line: a block scalar (`kind: |`) ends in a line break, shown as
+            // its code point rather than breaking the message.
+            let other = node.text().map_or_else(
+                || node.describe(),
+                |t| format!("`{}`", diag::shown(t).replace('\n', "<U+000A>")),
+            );
+            let text = node.text().unwrap_or_default();
             Err(Diagnostics::one(
                 source
                     .diag_at(diag::BAD_HEADER, node, format!("unknown kind {other}"))
                     .help(
-                        match diag::suggest(
-                            node.text().unwrap_or_default(),
-                            ["criteria", "evidence"],
-                        ) {
+                        match diag::suggest(text, ["criteria", "evidence"]) {
+                            Some(s) if text.trim() == s => format!(
+                                "write `kind: {s}` on one line: a block scalar (`|` or `>`) keeps a line break"
+                            ),
                             Some(s) => {
                                 format!("did you mean `{s}`? (`kind:` is `criteria` or `evidence`)")
                             }

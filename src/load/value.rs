@@ -63,6 +63,15 @@ fn number(text: &str) -> Result<Decimal, ValueProblem> {
                 "figures in evidence are counts, rates and points: check for a typing slip".into(),
             ),
         ),
+        NumberError::TooPrecise => problem(
+            diag::NUMBER_TOO_LARGE,
+            format!(
+                "the number {text} is too large or too precise (more than 28 decimal places) for an exact decimal"
+            ),
+            Some(
+                "figures in evidence are counts, rates and points: check for a typing slip".into(),
+            ),
+        ),
         NumberError::NotANumber => {
             problem(diag::BAD_VALUE, format!("`{text}` is not a number"), None)
         }
@@ -112,7 +121,7 @@ fn read_text(s: &str) -> Result<Value, ValueProblem> {
     }
     match parse_decimal(t) {
         Ok(n) => Ok(Value::Number(n)),
-        Err(NumberError::TooLarge) => Err(number(t).unwrap_err()),
+        Err(NumberError::TooLarge | NumberError::TooPrecise) => Err(number(t).unwrap_err()),
         Err(NumberError::NotANumber) if looks_like_thousands(t) => Err(thousands(t)),
         Err(NumberError::NotANumber) => Err(problem(
             diag::BAD_VALUE,
@@ -141,7 +150,9 @@ fn percent_number(number_text: &str, whole: &str) -> Result<Decimal, ValueProble
     }
     let n = match parse_decimal(number_text) {
         Ok(n) => n,
-        Err(NumberError::TooLarge) => return Err(number(number_text).unwrap_err()),
+        Err(NumberError::TooLarge | NumberError::TooPrecise) => {
+            return Err(number(number_text).unwrap_err())
+        }
         Err(NumberError::NotANumber) => {
             let help = number_text.contains(',').then(|| {
                 format!(
@@ -173,7 +184,7 @@ fn fraction_text(done: &str, total: &str, whole: &str) -> Result<Value, ValuePro
             return Ok(Decimal::from(m));
         }
         let n = parse_decimal(s).map_err(|e| match e {
-            NumberError::TooLarge => number(s).unwrap_err(),
+            NumberError::TooLarge | NumberError::TooPrecise => number(s).unwrap_err(),
             NumberError::NotANumber => problem(
                 diag::BAD_FRACTION,
                 format!("`{whole}` is not a fraction of two counts"),

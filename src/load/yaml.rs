@@ -304,6 +304,24 @@ fn position(m: &Marker) -> Position {
     }
 }
 
+/// The name of a core-schema tag (`str`, `int`, `map`), however it is written: `!!str` or
+/// verbatim `!<tag:yaml.org,2002:str>`; `None` for any other tag.
+fn core_suffix(t: &saphyr_parser::Tag) -> Option<&str> {
+    const CORE: &str = "tag:yaml.org,2002:";
+    if t.is_yaml_core_schema() {
+        return Some(&t.suffix);
+    }
+    // A verbatim tag: the whole URI in the handle and suffix together.
+    let (handle, suffix) = (t.handle.as_str(), t.suffix.as_str());
+    if handle.is_empty() {
+        suffix.strip_prefix(CORE)
+    } else if let Some(rest) = CORE.strip_prefix(handle) {
+        suffix.strip_prefix(rest)
+    } else {
+        handle.strip_prefix(CORE).filter(|_| suffix.is_empty())
+    }
+}
+
 fn span_len(span: &Span) -> usize {
     if span.end.line() == span.start.line() {
         span.end.index().saturating_sub(span.start.index()).max(1)
@@ -374,19 +392,15 @@ pub fn read(text: &str) -> Result<Node, ReadError> {
                 if anchor > 0 {
                     return Err(ReadError::Anchor { at, alias: false });
                 }
-                let as_text = match tag.as_deref() {
+                let as_text = match tag.as_deref().map(|t| (t, core_suffix(t))) {
                     None => false,
-                    Some(t) if t.is_yaml_core_schema() && t.suffix == "str" => true,
-                    Some(t)
-                        if t.is_yaml_core_schema()
-                            && !matches!(
-                                t.suffix.as_str(),
-                                "binary" | "set" | "omap" | "pairs" | "timestamp"
-                            ) =>
+                    Some((_, Some("str"))) => true,
+                    Some((_, Some(suffix)))
+                        if !matches!(suffix, "binary" | "set" | "omap" | "pairs" | "timestamp") =>
                     {
                         false
                     }
-                    Some(t) => {
+                    Some((t, _)) => {
                         return Err(ReadError::Tag {
                             at,
                             tag: format!("{}{}", t.handle, t.suffix),
@@ -413,7 +427,7 @@ pub fn read(text: &str) -> Result<Node, ReadError> {
                     return Err(ReadError::Anchor { at, alias: false });
                 }
                 if let Some(t) = tag {
-                    if !t.is_yaml_core_schema() || !matches!(t.suffix.as_str(), "map" | "seq") {
+                    if !matches!(core_suffix(t), Some("map" | "seq")) {
                         return Err(ReadError::Tag {
                             at,
                             tag: format!("{}{}", t.handle, t.suffix),
@@ -537,6 +551,27 @@ mod tests {
         assert_eq!(k.at, Position { line: 2, column: 1 });
         assert_eq!(v.at, Position { line: 2, column: 5 });
         assert_eq!(v.len, 3);
+    }
+
+    #[test]
+    fn core_tags_are_read_written_either_way() {
+        for text in ["a: !!str 12\n", "a: !<tag:yaml.org,2002:str> 12\n"] {
+            let doc = read(text).unwrap();
+            assert_eq!(
+                doc.get("a").unwrap().scalar(),
+                Some(Scalar::Str("12")),
+                "{text}"
+            );
+        }
+        assert!(read("a: !<tag:yaml.org,2002:map> {b: 1}\n").is_ok());
+        assert!(matches!(
+            read("a: !<tag:yaml.org,2002:binary> AAAA\n"),
+            Err(ReadError::Tag { .. })
+        ));
+        assert!(matches!(
+            read("a: !<tag:example.com,2000:x> 1\n"),
+            Err(ReadError::Tag { .. })
+        ));
     }
 
     #[test]

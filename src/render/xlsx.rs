@@ -40,20 +40,34 @@ pub struct Sheet {
 
 const MAX_WIDTH: usize = 70;
 
-/// Excel's limit on the characters in one cell.
+/// Excel's limit on the characters in one cell, counted as Excel counts them: in UTF-16
+/// units (an emoji or any character beyond U+FFFF is two).
 pub const CELL_LIMIT: usize = 32_767;
+
+/// Whether `text` is over Excel's cell limit, counted in UTF-16 units.
+fn over_cell_limit(text: &str) -> bool {
+    // A UTF-16 unit takes at least one byte of UTF-8: a short text is not counted.
+    text.len() > CELL_LIMIT && text.encode_utf16().count() > CELL_LIMIT
+}
 
 /// `text` cut to Excel's cell limit with a visible note at its end, or `None` if it fits.
 fn cut_to_cell(text: &str) -> Option<String> {
-    let n = text.chars().count();
-    if n <= CELL_LIMIT {
+    if !over_cell_limit(text) {
         return None;
     }
+    let n = text.chars().count();
     let note = format!(
         " … [cut: {n} characters in all, over Excel's limit of {CELL_LIMIT} per cell; the whole text is in the evidence file and in the CSV and JSON output]"
     );
-    let keep = CELL_LIMIT - note.chars().count();
-    let mut out: String = text.chars().take(keep).collect();
+    let room = CELL_LIMIT - note.encode_utf16().count();
+    let mut used = 0;
+    let mut out: String = text
+        .chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= room
+        })
+        .collect();
     out.push_str(&note);
     Some(out)
 }
@@ -80,7 +94,7 @@ pub fn workbook(sheets: &[Sheet], about: &[(&str, String)]) -> Result<Vec<u8>, X
         for (r, row) in sheet.rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
                 if let XCell::Text(t) = cell {
-                    if t.chars().count() > CELL_LIMIT {
+                    if over_cell_limit(t) {
                         let place = format!(
                             "{}!{}",
                             sheet.name,
@@ -536,4 +550,26 @@ pub fn rounds(r: &crate::rounds::Rounds) -> Result<Vec<u8>, XlsxError> {
             ("Stages", "self → appraised → final".into()),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_cut_by_utf16_units_as_excel_counts() {
+        // 20,000 emoji: 20,000 characters but 40,000 UTF-16 units, over the limit.
+        let emoji = "😀".repeat(20_000);
+        let cut = cut_to_cell(&emoji).expect("cut");
+        assert!(cut.encode_utf16().count() <= CELL_LIMIT);
+        assert!(cut.ends_with(
+            "per cell; the whole text is in the evidence file and in the CSV and JSON output]"
+        ));
+        assert!(cut.contains("[cut: 20000 characters in all"));
+        // At the limit exactly, nothing is cut.
+        let fits = format!("{}a", "😀".repeat((CELL_LIMIT - 1) / 2));
+        assert_eq!(fits.encode_utf16().count(), CELL_LIMIT);
+        assert_eq!(cut_to_cell(&fits), None);
+        assert!(cut_to_cell(&format!("{fits}a")).is_some());
+    }
 }
