@@ -269,3 +269,34 @@ fn check_verifies_every_stage_pinned() {
             "total: expected 80, computed 80.214 at stage self",
         ));
 }
+
+const TINY_CRITERIA: &str = "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - { code: \"1\", title: a, max: 3, items: [ { code: \"1.1\", title: b, max: 1, rule: yes-no }, { code: \"1.2\", title: c, max: 2, rule: ratio } ] }\n  - { code: \"2\", title: d, max: 1, items: [ { code: \"2.1\", title: e, max: 1, rule: yes-no } ] }\n";
+
+/// A small evidence file (its `values:` lines given) beside its criteria set, in a temporary
+/// folder kept alive by the first element.
+fn tiny(values: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("c.yaml"), TINY_CRITERIA).unwrap();
+    let path = dir.path().join("e.yaml");
+    fs::write(
+        &path,
+        format!("parindex: 1\nkind: evidence\ncriteria: c.yaml\nunit: u\nperiod: \"2025\"\nvalues:\n{values}"),
+    )
+    .unwrap();
+    let path = path.to_str().unwrap().to_string();
+    (dir, path)
+}
+
+#[test]
+fn an_empty_first_appraisal_does_not_let_a_second_one_through() {
+    for empty in ["", "~", "null"] {
+        let (_dir, path) = tiny(&format!(
+            "  \"1.1\": true\n  \"1.2\": {{ value: \"100%\", appraised: {empty}, reason: x, reappraised: \"90%\", reappraisal_reason: z }}\n  \"2.1\": true\n"
+        ));
+        parindex()
+            .args(["check", &path])
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains("E217"));
+    }
+}

@@ -478,7 +478,10 @@ impl Binder<'_> {
                 },
                 RawEntry::Full(m) => {
                     let value = m.value.and_then(|v| self.value(v, i));
+                    let before = self.found.len();
                     let appraised = m.appraised.and_then(|v| self.value(v, i));
+                    // An `appraised` rejected as a value is reported already.
+                    let appraised_rejected = self.found.len() > before;
                     if appraised.is_some() && m.reason.is_none_or(|r| r.trim().is_empty()) {
                         self.found.push(
                             self.source
@@ -492,7 +495,9 @@ impl Binder<'_> {
                         );
                     }
                     let reappraised = m.reappraised.and_then(|v| self.value(v, i));
-                    if m.reappraised.is_some() && m.appraised.is_none() {
+                    // The parsed values, not the keys: `appraised:` left empty (or `~`) is no
+                    // first appraisal, and must not let a second one through.
+                    if reappraised.is_some() && appraised.is_none() && !appraised_rejected {
                         self.found.push(
                             self.source
                                 .diag_at_key(
