@@ -300,3 +300,21 @@ fn an_empty_first_appraisal_does_not_let_a_second_one_through() {
             .stdout(predicate::str::contains("E217"));
     }
 }
+
+#[test]
+fn a_leaf_the_council_appraised_without_a_self_assessed_value_is_reported() {
+    let (_dir, path) =
+        tiny("  \"1.1\": true\n  \"1.2\": { appraised: \"50%\", reason: r }\n  \"2.1\": true\n");
+    parindex()
+        .args(["check", &path])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("W201").and(predicate::str::contains(
+            "1 of 3 leaves has no self-assessed value (only the council's) and scores 0 at stage self: 1.2",
+        )));
+    parindex()
+        .args(["score", &path, "--stage", "self", "--strict"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no self-assessed value"));
+}

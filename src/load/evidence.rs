@@ -278,7 +278,18 @@ pub fn parse_evidence(
                 })
         })
         .collect();
-    if !missing.is_empty() {
+    // A leaf the council appraised but the unit did not assess scores 0 at the self stage.
+    let no_self: Vec<&str> = set
+        .leaves()
+        .filter(|&i| {
+            !invalid.contains(set.nodes[i].code.as_str())
+                && entries[i].as_ref().is_some_and(|e| {
+                    e.value.is_none() && (e.appraised.is_some() || e.reappraised().is_some())
+                })
+        })
+        .map(|i| set.nodes[i].code.as_str())
+        .collect();
+    if !missing.is_empty() || !no_self.is_empty() {
         // n/a is suggested only where the set allows it (revision 2: `forbid` by default).
         let na: Vec<&str> = missing
             .iter()
@@ -301,19 +312,36 @@ pub fn parse_evidence(
             .iter()
             .map(|&i| set.nodes[i].code.as_str())
             .collect();
+        let leaves = set.leaves().count();
+        let has = |n: usize| if n == 1 { "has" } else { "have" };
+        let mut parts = Vec::new();
+        if !missing.is_empty() {
+            parts.push(format!(
+                "{} of {leaves} leaves {} no value and score 0: {}",
+                missing.len(),
+                has(missing.len()),
+                missing.join(", ")
+            ));
+        }
+        if !no_self.is_empty() {
+            parts.push(format!(
+                "{} of {leaves} leaves {} no self-assessed value (only the council's) and {} 0 at stage self: {}",
+                no_self.len(),
+                has(no_self.len()),
+                if no_self.len() == 1 { "scores" } else { "score" },
+                no_self.join(", ")
+            ));
+        }
+        let help = if missing.is_empty() {
+            "give the unit's own value as `value: …` beside the council's".to_string()
+        } else if no_self.is_empty() {
+            help
+        } else {
+            format!("{help}; beside the council's values, give the unit's own as `value: …`")
+        };
         found.push(
             source
-                .diag_at_key(
-                    diag::MISSING_VALUE,
-                    &[key("values")],
-                    format!(
-                        "{} of {} leaves {} no value and score 0: {}",
-                        missing.len(),
-                        set.leaves().count(),
-                        if missing.len() == 1 { "has" } else { "have" },
-                        missing.join(", ")
-                    ),
-                )
+                .diag_at_key(diag::MISSING_VALUE, &[key("values")], parts.join("; "))
                 .help(help),
         );
     }
