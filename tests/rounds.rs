@@ -318,3 +318,38 @@ fn a_leaf_the_council_appraised_without_a_self_assessed_value_is_reported() {
         .code(1)
         .stderr(predicate::str::contains("no self-assessed value"));
 }
+
+#[test]
+fn whatif_names_its_stage_and_confirms_at_it() {
+    let out = stdout_of(&["whatif", ROUNDS, "--stage", "appraised", "--target", "90"]);
+    assert!(
+        out.lines().next().unwrap().contains("stage appraised"),
+        "{out}"
+    );
+    let confirm = out.lines().find(|l| l.contains("confirm:")).unwrap();
+    assert!(confirm.contains(" --stage appraised"), "{confirm}");
+    // The confirming command gives the plan's result.
+    let result = out.lines().find(|l| l.contains("result:")).unwrap();
+    let figures = result.split("result:").nth(1).unwrap().trim().to_string();
+    let cmd = confirm.split("confirm:").nth(1).unwrap().trim();
+    let args: Vec<String> = cmd
+        .split(" --")
+        .skip(1)
+        .flat_map(|a| {
+            let (flag, v) = a.split_once(' ').unwrap();
+            [format!("--{flag}"), v.trim_matches('\'').to_string()]
+        })
+        .collect();
+    let mut all = vec!["whatif".to_string(), ROUNDS.to_string()];
+    all.extend(args);
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    let again = stdout_of(&all);
+    assert!(again.contains(&format!("with --set: {figures}")), "{again}");
+    let last = stdout_of(&["whatif", ROUNDS, "--target", "90"]);
+    assert!(
+        last.lines().next().unwrap().contains("stage final"),
+        "{last}"
+    );
+    let confirm = last.lines().find(|l| l.contains("confirm:")).unwrap();
+    assert!(!confirm.contains("--stage"), "{confirm}");
+}
