@@ -159,6 +159,8 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
         path.reverse();
         out.push(format!("  in: {}", path.join(" › ")));
     }
+    // Every stage is named, the default final one too.
+    out.push(format!("  stage: {}", card.stage.header()));
     match &n.rule {
         Some(rule) => {
             out.push(format!(

@@ -148,10 +148,8 @@ pub fn expectation_diagnostics(
     mismatches
         .iter()
         .map(|m| {
-            let at_stage = match stage_of(base) {
-                Some(name) => format!(" at stage {name}"),
-                None => String::new(),
-            };
+            // `expect:`'s own figures are the final stage's: named like the others.
+            let at_stage = format!(" at stage {}", stage_of(base).unwrap_or("final"));
             let (path, what, expected, computed, code): (Vec<Seg>, &str, String, String, _) =
                 match m {
                     Mismatch::Total { expected, computed } => (
@@ -412,9 +410,17 @@ mod tests {
         assert_eq!(
             shown,
             vec![
-                ("total: expected 2, computed 1", None, 10),
-                ("percent: expected 50.00, computed 33.33", None, 11),
-                ("score: expected 1, computed 0", Some("1.1"), 12),
+                ("total: expected 2, computed 1 at stage final", None, 10),
+                (
+                    "percent: expected 50.00, computed 33.33 at stage final",
+                    None,
+                    11
+                ),
+                (
+                    "score: expected 1, computed 0 at stage final",
+                    Some("1.1"),
+                    12
+                ),
             ]
         );
         assert!(failures.iter().all(|d| d.check == diag::EXPECTATION_FAILED));

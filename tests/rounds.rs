@@ -353,3 +353,59 @@ fn whatif_names_its_stage_and_confirms_at_it() {
     let confirm = last.lines().find(|l| l.contains("confirm:")).unwrap();
     assert!(!confirm.contains("--stage"), "{confirm}");
 }
+
+#[test]
+fn every_output_names_its_stage_the_final_one_too() {
+    for by in [None, Some("section"), Some("responsible")] {
+        let mut args = vec!["losses", ROUNDS, "-f", "json"];
+        args.extend(by.map(|b| ["--by", b]).into_iter().flatten());
+        assert_eq!(json_of(&args)["stage"], "final", "{by:?}");
+        args.extend(["--stage", "self"]);
+        assert_eq!(json_of(&args)["stage"], "self", "{by:?}");
+    }
+    let final_header = "stage final (after the second appraisal where there was one)";
+    let losses = stdout_of(&["losses", ROUNDS]);
+    assert!(
+        losses.lines().next().unwrap().contains(final_header),
+        "{losses}"
+    );
+    let explain = stdout_of(&["explain", ROUNDS, "1.6"]);
+    assert!(
+        explain.contains(&format!("  stage: {}", &final_header[6..])),
+        "{explain}"
+    );
+    let explain = stdout_of(&["explain", ROUNDS, "1.6", "--stage", "self"]);
+    assert!(explain.contains("  stage: self"), "{explain}");
+    let en = stdout_of(&["report", ROUNDS, "--lang", "en"]);
+    assert!(
+        en.contains("the final result (after the second appraisal where there was one)"),
+        "{en}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (s, f) = (dir.path().join("s.json"), dir.path().join("f.json"));
+    for (path, stage) in [(&s, "self"), (&f, "final")] {
+        parindex()
+            .args(["score", ROUNDS, "--stage", stage, "-f", "json", "-o"])
+            .arg(path)
+            .assert()
+            .success();
+    }
+    let diff = stdout_of(&["diff", s.to_str().unwrap(), f.to_str().unwrap()]);
+    let first = diff.lines().next().unwrap();
+    assert!(
+        first.contains("stage self") && first.contains("stage final"),
+        "{diff}"
+    );
+    let text = fs::read_to_string(ROUNDS)
+        .unwrap()
+        .replace("total: 78.046", "total: 78");
+    let path = dir.path().join("rounds.yaml");
+    fs::write(&path, text).unwrap();
+    parindex()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "total: expected 78, computed 78.046 at stage final",
+        ));
+}
