@@ -409,3 +409,36 @@ fn every_output_names_its_stage_the_final_one_too() {
             "total: expected 78, computed 78.046 at stage final",
         ));
 }
+
+#[test]
+fn diff_stages_reports_cuts_rises_and_the_final_round_apart() {
+    // 1.1 cut by the first appraisal; 1.2 raised by it and cut further by the second: the
+    // section's net change hides both.
+    let (_dir, path) = tiny(
+        "  \"1.1\": { value: true, appraised: false, reason: r }\n  \"1.2\": { value: \"50%\", appraised: \"100%\", reason: r, explanation: e, reappraised: \"25%\", reappraisal_reason: q }\n  \"2.1\": true\n",
+    );
+    let doc = json_of(&["diff", "--stages", &path, "-f", "json"]);
+    let one = &doc["sections"][0];
+    assert_eq!(one["code"], "1");
+    assert_eq!(
+        (&one["taken"], &one["won_back"], &one["raised"]),
+        (&"2.5".into(), &"0".into(), &"1".into())
+    );
+    assert_eq!(doc["total"]["taken"], "2.5");
+    assert_eq!(doc["total"]["raised"], "1");
+    let leaf = |code: &str| {
+        doc["appraised"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(leaf("1.1")["final_round"], "appraised");
+    assert_eq!(leaf("1.2")["final_round"], "reappraised");
+    let table = stdout_of(&["diff", "--stages", &path]);
+    assert!(table.contains("Raised by council"), "{table}");
+    assert!(table.contains("25% (reappraised) = 0.5"), "{table}");
+    assert!(table.contains("no (appraised) = 0"), "{table}");
+}
