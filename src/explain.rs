@@ -177,7 +177,13 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
                             .and_then(|e| e.in_round(round))
                             .map_or("none".to_string(), Value::show)
                     };
-                    let reason = |why: Option<&str>| why.unwrap_or("no reason given").to_string();
+                    // A blank reason (`reappraisal_reason: ""`) is none.
+                    let reason = |why: Option<&str>| {
+                        why.map(str::trim)
+                            .filter(|w| !w.is_empty())
+                            .unwrap_or("no reason given")
+                            .to_string()
+                    };
                     let source = match leaf.round {
                         Round::Reappraised => format!(
                             "reappraised by the council after the unit's explanation (self-assessed: {}; first appraisal: {}); reason: {}",

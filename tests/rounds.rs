@@ -442,3 +442,28 @@ fn diff_stages_reports_cuts_rises_and_the_final_round_apart() {
     assert!(table.contains("25% (reappraised) = 0.5"), "{table}");
     assert!(table.contains("no (appraised) = 0"), "{table}");
 }
+
+#[test]
+fn half_written_rounds_are_warned_and_a_blank_reason_reads_as_none() {
+    let (_dir, path) = tiny(
+        "  \"1.1\": { value: true, explanation: e }\n  \"1.2\": { value: \"100%\", appraised: \"50%\", reason: r, reappraisal_reason: q }\n  \"2.1\": { value: true, appraised: false, reason: r, reappraised: , reappraisal_reason: q }\n",
+    );
+    let out = stdout_of(&["check", &path]);
+    assert_eq!(out.matches("warning[W204]").count(), 3, "{out}");
+    assert!(
+        out.contains("`1.1` has the unit's `explanation` but no first appraisal"),
+        "{out}"
+    );
+    assert!(
+        out.contains("`1.2` has a `reappraisal_reason` but no second appraisal"),
+        "{out}"
+    );
+    assert!(out.contains("`2.1` has an empty `reappraised:`"), "{out}");
+
+    let (_dir, path) = tiny(
+        "  \"1.1\": true\n  \"1.2\": { value: \"100%\", appraised: \"50%\", reason: r, explanation: e, reappraised: \"75%\", reappraisal_reason: \"\" }\n  \"2.1\": true\n",
+    );
+    let out = stdout_of(&["explain", &path, "1.2"]);
+    assert!(!out.contains("reason: )"), "{out}");
+    assert!(out.contains("reason: no reason given"), "{out}");
+}

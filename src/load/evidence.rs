@@ -522,7 +522,17 @@ impl Binder<'_> {
                                 .help("say why the appraisal council changed the value: `reason: \"…\"`"),
                         );
                     }
+                    let before = self.found.len();
                     let reappraised = m.reappraised.and_then(|v| self.value(v, i));
+                    let reappraised_rejected = self.found.len() > before;
+                    self.half_written(
+                        code,
+                        m,
+                        &appraised,
+                        appraised_rejected,
+                        &reappraised,
+                        reappraised_rejected,
+                    );
                     // The parsed values, not the keys: `appraised:` left empty (or `~`) is no
                     // first appraisal, and must not let a second one through.
                     if reappraised.is_some() && appraised.is_none() && !appraised_rejected {
@@ -575,6 +585,54 @@ impl Binder<'_> {
             entries[i] = Some(entry);
         }
         entries
+    }
+
+    /// The parts of a round written without the rest (W204): a `reappraisal_reason` with no
+    /// second appraisal (or an empty one), an `explanation` with no first appraisal to explain.
+    /// Each is scored as if the round had not happened, which the file's author may not know.
+    fn half_written(
+        &mut self,
+        code: &str,
+        m: &super::raw::RawEntryMap,
+        appraised: &Option<Value>,
+        appraised_rejected: bool,
+        reappraised: &Option<Value>,
+        reappraised_rejected: bool,
+    ) {
+        let mut warn = |field: &str, message: String, help: &str| {
+            self.found.push(
+                self.source
+                    .diag_at_key(
+                        diag::HALF_WRITTEN_ROUND,
+                        &[key("values"), key(code), key(field)],
+                        message,
+                    )
+                    .criterion(code)
+                    .help(help),
+            );
+        };
+        if m.reappraisal_reason.is_some() && reappraised.is_none() && !reappraised_rejected {
+            if m.reappraised.is_some() {
+                warn(
+                    "reappraised",
+                    format!("`{code}` has an empty `reappraised:` beside its `reappraisal_reason`: the first appraisal stays final"),
+                    "write the council's value after the explanation: `reappraised: …`",
+                );
+            } else {
+                warn(
+                    "reappraisal_reason",
+                    format!("`{code}` has a `reappraisal_reason` but no second appraisal (`reappraised`): the first appraisal stays final"),
+                    "give the council's value after the explanation as `reappraised: …`, or remove the reason if there was no second appraisal",
+                );
+            }
+        }
+        if m.explanation.is_some() && appraised.is_none() && !appraised_rejected {
+            warn(
+                "explanation",
+                format!("`{code}` has the unit's `explanation` but no first appraisal (`appraised`) to explain"),
+                "give the council's first value as `appraised: …` (with its `reason`), or remove the explanation",
+            );
+        }
     }
 
     /// Reads one value from its text and checks it against the leaf's rule.
