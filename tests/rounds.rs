@@ -467,3 +467,38 @@ fn half_written_rounds_are_warned_and_a_blank_reason_reads_as_none() {
     assert!(!out.contains("reason: )"), "{out}");
     assert!(out.contains("reason: no reason given"), "{out}");
 }
+
+#[test]
+fn stage_help_names_every_stage_and_diff_refuses_a_stage_it_cannot_apply() {
+    for cmd in ["losses", "explain", "rank", "diff"] {
+        let out = parindex().args([cmd, "--help"]).output().unwrap();
+        let help = String::from_utf8(out.stdout).unwrap();
+        let stage = help
+            .split("--stage <STAGE>")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{help}"));
+        let stage = &stage[..stage.find("\n  -").unwrap_or(stage.len())];
+        for name in ["`self`", "`appraised`", "`final`"] {
+            assert!(stage.contains(name), "{cmd}: {stage}");
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (s, f) = (dir.path().join("s.json"), dir.path().join("f.json"));
+    for (path, stage) in [(&s, "self"), (&f, "final")] {
+        parindex()
+            .args(["score", ROUNDS, "--stage", stage, "-f", "json", "-o"])
+            .arg(path)
+            .assert()
+            .success();
+    }
+    let (s, f) = (s.to_str().unwrap(), f.to_str().unwrap());
+    parindex()
+        .args(["diff", s, f, "--stage", "appraised"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("both JSON results"));
+    // Beside an evidence file, --stage scores that side.
+    let doc = json_of(&["diff", s, ROUNDS, "--stage", "appraised", "-f", "json"]);
+    assert_eq!(doc["new"]["stage"], "appraised");
+    stdout_of(&["diff", s, f]);
+}
