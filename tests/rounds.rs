@@ -103,7 +103,7 @@ fn losses_say_which_round_a_score_comes_from() {
 fn explain_says_which_round_and_gives_the_explanation() {
     let last = stdout_of(&["explain", ROUNDS, "7.1.3"]);
     assert!(
-        last.contains("value: 91.6% (reappraised by the council after the unit's explanation (self-assessed: 100%; first appraisal: 80%); reason: Chấp nhận một phần"),
+        last.contains("value: 91.6% (reappraised by the council after the unit's explanation; self-assessed: 100%, first appraisal: 80%)\n  reason (second appraisal): Chấp nhận một phần"),
         "{last}"
     );
     assert!(
@@ -112,7 +112,7 @@ fn explain_says_which_round_and_gives_the_explanation() {
     );
     let first = stdout_of(&["explain", ROUNDS, "7.1.3", "--stage", "appraised"]);
     assert!(
-        first.contains("value: 80% (appraised by the council (self-assessed: 100%)"),
+        first.contains("value: 80% (appraised by the council; self-assessed: 100%)\n  reason (first appraisal): Hệ thống"),
         "{first}"
     );
     assert!(first.contains("the second appraisal (91.6%)"), "{first}");
@@ -465,7 +465,10 @@ fn half_written_rounds_are_warned_and_a_blank_reason_reads_as_none() {
     );
     let out = stdout_of(&["explain", &path, "1.2"]);
     assert!(!out.contains("reason: )"), "{out}");
-    assert!(out.contains("reason: no reason given"), "{out}");
+    assert!(
+        out.contains("reason (second appraisal): no reason given"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -501,4 +504,41 @@ fn stage_help_names_every_stage_and_diff_refuses_a_stage_it_cannot_apply() {
     let doc = json_of(&["diff", s, ROUNDS, "--stage", "appraised", "-f", "json"]);
     assert_eq!(doc["new"]["stage"], "appraised");
     stdout_of(&["diff", s, f]);
+}
+
+#[test]
+fn a_stage_pin_names_its_path_and_multi_line_reasons_stay_indented() {
+    let (_dir, path) = tiny(
+        "  \"1.1\": true\n  \"1.2\": \"50%\"\n  \"2.1\": true\nexpect: { stages: { self: 5 } }\n",
+    );
+    parindex()
+        .args(["check", &path])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "`expect.stages.self` must be a mapping",
+        ));
+
+    let (_dir, path) = tiny(
+        "  \"1.1\":\n    value: true\n    appraised: false\n    reason: |\n      first line\n      second line\n    explanation: |\n      expl one\n      expl two\n    reappraised: true\n    reappraisal_reason: ok\n  \"1.2\": \"50%\"\n  \"2.1\": true\n",
+    );
+    let rounds = stdout_of(&["diff", "--stages", &path]);
+    assert!(
+        rounds.contains("    first appraisal: first line\n        second line\n    the unit's explanation: expl one\n        expl two\n    second appraisal: ok\n"),
+        "{rounds}"
+    );
+    let explain = stdout_of(&["explain", &path, "1.1", "--stage", "appraised"]);
+    assert!(
+        explain.contains("  reason (first appraisal): first line\n      second line\n"),
+        "{explain}"
+    );
+    assert!(
+        explain.contains("  the unit's explanation: expl one\n      expl two\n  formula"),
+        "{explain}"
+    );
+    let losses = stdout_of(&["losses", &path, "--stage", "appraised"]);
+    assert!(
+        !losses.contains("│      ┆           ┆                ┆      ┆             ┆"),
+        "{losses}"
+    );
 }

@@ -69,7 +69,7 @@ fn remarks(l: &RoundsLeaf) -> Vec<String> {
         ("second appraisal", &l.reappraisal_reason),
     ]
     .into_iter()
-    .filter_map(|(who, text)| text.as_ref().map(|t| format!("{who}: {t}")))
+    .filter_map(|(who, text)| text.as_ref().map(|t| format!("{who}: {}", t.trim_end())))
     .collect()
 }
 
@@ -177,7 +177,8 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
         for l in said {
             out.push_str(&format!("  {} {}\n", l.code, l.title));
             for line in remarks(l) {
-                out.push_str(&format!("    {line}\n"));
+                let line = crate::explain::indent_continuation(&format!("    {line}"));
+                out.push_str(&format!("{line}\n"));
             }
         }
     }
