@@ -32,9 +32,11 @@ use std::process::ExitCode;
 ///
 /// `--stages FILE` shows FILE's appraisal rounds side by side instead: the unit's
 /// self-assessment, the council's first appraisal and the result after the unit's explanation
-/// (the final stage); per section and in total, the points the first appraisal took and those
-/// the explanation won back; per criterion the council appraised, the value and points at each
-/// stage with the council's reasons and the unit's explanation.
+/// (the final stage); per section and in total, the points the council took (every cut, in
+/// either appraisal), those won back after the explanation and those the council raised, each
+/// summed over the criteria so that a rise never hides a cut; per criterion the council
+/// appraised, the value and points at each stage, the round the final value comes from, the
+/// council's reasons and the unit's explanation.
 #[derive(clap::Args)]
 #[command(
     after_help = "Examples:\n  parindex diff examples/krong-no-2021.yaml examples/krong-no-2022.yaml\n  parindex diff 2022.json examples/krong-no-2023.yaml --map renumbering.yaml\n  parindex diff --stages examples/krong-no-2022.yaml\n  parindex diff old.yaml new.yaml --fail-on-drop 1\n\nA --map file maps old codes to new ones, or to ~ for criteria removed:\n  \"7.1.6\": ~\n  \"3.4.4\": \"3.5.1\""
