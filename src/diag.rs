@@ -93,6 +93,7 @@ checks! {
     MISSING_VALUE = "W201", "leaf without a value";
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
     REAPPRAISED_WITHOUT_REASON = "W203", "second appraisal without a reason";
+    HALF_WRITTEN_ROUND = "W204", "appraisal round written in part";
     // Comparing results (`diff`, `report --previous`).
     BAD_RESULT = "E301", "JSON result that `score` could not have written";
     BAD_CODE_MAP = "E302", "renumbering map that does not fit the two results";

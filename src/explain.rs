@@ -159,6 +159,8 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
         path.reverse();
         out.push(format!("  in: {}", path.join(" › ")));
     }
+    // Every stage is named, the default final one too.
+    out.push(format!("  stage: {}", card.stage.header()));
     match &n.rule {
         Some(rule) => {
             out.push(format!(
@@ -175,28 +177,53 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
                             .and_then(|e| e.in_round(round))
                             .map_or("none".to_string(), Value::show)
                     };
-                    let reason = |why: Option<&str>| why.unwrap_or("no reason given").to_string();
-                    let source = match leaf.round {
-                        Round::Reappraised => format!(
-                            "reappraised by the council after the unit's explanation (self-assessed: {}; first appraisal: {}); reason: {}",
-                            show_in(Round::SelfAssessed),
-                            show_in(Round::Appraised),
-                            reason(entry.and_then(|e| e.reappraisal_reason()))
+                    // A blank reason (`reappraisal_reason: ""`) is none.
+                    let reason = |why: Option<&str>| {
+                        why.map(str::trim)
+                            .filter(|w| !w.is_empty())
+                            .unwrap_or("no reason given")
+                            .to_string()
+                    };
+                    // The value with its round in one pair of parentheses; the council's
+                    // reason on a line of its own, as it may be long.
+                    let (source, why) = match leaf.round {
+                        Round::Reappraised => (
+                            format!(
+                                "reappraised by the council after the unit's explanation; self-assessed: {}, first appraisal: {}",
+                                show_in(Round::SelfAssessed),
+                                show_in(Round::Appraised),
+                            ),
+                            Some((
+                                "second appraisal",
+                                reason(entry.and_then(|e| e.reappraisal_reason())),
+                            )),
                         ),
-                        Round::Appraised => format!(
-                            "appraised by the council (self-assessed: {}); reason: {}",
-                            show_in(Round::SelfAssessed),
-                            reason(entry.and_then(|e| e.reason.as_deref()))
+                        Round::Appraised => (
+                            format!(
+                                "appraised by the council; self-assessed: {}",
+                                show_in(Round::SelfAssessed)
+                            ),
+                            Some((
+                                "first appraisal",
+                                reason(entry.and_then(|e| e.reason.as_deref())),
+                            )),
                         ),
                         Round::SelfAssessed
                             if card.stage == Stage::SelfAssessment
                                 && entry.is_some_and(|e| e.appraised.is_some()) =>
                         {
-                            "self-assessed (stage self: the council's value is set aside)".to_string()
+                            (
+                                "self-assessed; stage self: the council's value is set aside"
+                                    .to_string(),
+                                None,
+                            )
                         }
-                        Round::SelfAssessed => "self-assessed".to_string(),
+                        Round::SelfAssessed => ("self-assessed".to_string(), None),
                     };
                     out.push(format!("  value: {} ({source})", leaf.value.show()));
+                    if let Some((round, why)) = why {
+                        out.push(format!("  reason ({round}): {why}"));
+                    }
                     if leaf.round == Round::Appraised {
                         if let Some(later) = entry.and_then(Entry::reappraised) {
                             out.push(format!(
@@ -314,7 +341,22 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
             .map(|g| format!(", grade {g}"))
             .unwrap_or_default()
     ));
-    out
+    out.into_iter().map(|l| indent_continuation(&l)).collect()
+}
+
+/// A line holding a multi-line text (a reason written as a block scalar): its trailing newline
+/// dropped and each further line indented under the first's text, not at the margin.
+pub fn indent_continuation(line: &str) -> String {
+    let line = line.trim_end();
+    if !line.contains('\n') {
+        return line.to_string();
+    }
+    let indent = line.len() - line.trim_start().len();
+    let pad = format!("\n{}", " ".repeat(indent + 4));
+    line.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join(&pad)
 }
 
 #[cfg(test)]

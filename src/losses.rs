@@ -38,6 +38,7 @@ pub fn losses(card: &Scorecard, evidence: &Evidence) -> Vec<Loss> {
             let why = match (entry, round) {
                 (Some(e), Round::Reappraised) => e
                     .reappraisal_reason()
+                    .filter(|w| !w.trim().is_empty())
                     .map(str::to_string)
                     .or_else(|| e.reason.clone())
                     .or_else(|| e.note.clone()),
@@ -45,7 +46,9 @@ pub fn losses(card: &Scorecard, evidence: &Evidence) -> Vec<Loss> {
                 (Some(e), Round::SelfAssessed) => e.note.clone(),
                 (None, _) if s.status == Status::Missing => Some("no value given".to_string()),
                 _ => None,
-            };
+            }
+            // A block scalar's final newline would add an empty line to the table's cell.
+            .map(|w| w.trim_end().to_string());
             let section = set.section_of(i);
             Loss {
                 node: i,

@@ -662,6 +662,15 @@ impl Stage {
         }
     }
 
+    /// The name as a header shows it: the final stage says what it scores, as it is the
+    /// default and a reader may not know it is one of several.
+    pub fn header(self) -> &'static str {
+        match self {
+            Stage::Final => "final (after the second appraisal where there was one)",
+            other => other.name(),
+        }
+    }
+
     /// `name`'s inverse.
     pub fn from_name(name: &str) -> Option<Stage> {
         Stage::ALL.into_iter().find(|s| s.name() == name)

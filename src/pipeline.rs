@@ -107,74 +107,18 @@ pub fn score_source(
 ) -> Result<ScoredCard, Diagnostics> {
     let (evidence, set, mut warnings) = parse_evidence(&source, base_dir, resolver)?;
     match score::score(&set, &evidence, stage) {
-        Ok(card) => {
-            warnings.extend(no_value_at_stage(&source, &set, &evidence, &card));
-            Ok(ScoredCard {
-                source,
-                evidence,
-                set,
-                card,
-                warnings,
-            })
-        }
+        Ok(card) => Ok(ScoredCard {
+            source,
+            evidence,
+            set,
+            card,
+            warnings,
+        }),
         Err(e) => {
             warnings.push(overflow_diagnostic(&source, &e));
             Err(Diagnostics(warnings))
         }
     }
-}
-
-/// W201 for the leaves that have values, but none for `stage` (an entry with `appraised:` and
-/// no `value:`, scored at `--stage self`): they score 0, which the loader's W201 (leaves with
-/// no value at all) does not say.
-fn no_value_at_stage(
-    source: &Source,
-    set: &CriteriaSet,
-    evidence: &Evidence,
-    card: &Scorecard,
-) -> Option<Diagnostic> {
-    let codes: Vec<&str> = set
-        .leaves()
-        .filter(|&i| card.nodes[i].status == score::Status::Missing)
-        .filter(|&i| {
-            evidence.entries[i].as_ref().is_some_and(|e| {
-                e.value.is_some() || e.appraised.is_some() || e.reappraised().is_some()
-            })
-        })
-        .map(|i| set.nodes[i].code.as_str())
-        .collect();
-    if codes.is_empty() {
-        return None;
-    }
-    let (what, help) = match card.stage {
-        Stage::SelfAssessment => (
-            "no self-assessed value (`value:`), only the council's",
-            "give the unit's own value as `value:`, or score another stage (--stage appraised or final)",
-        ),
-        _ => (
-            "no value for this stage",
-            "give the leaf a value for this stage, or score another stage",
-        ),
-    };
-    Some(
-        source
-            .diag_at_key(
-                diag::MISSING_VALUE,
-                &[key("values")],
-                format!(
-                    "at stage {}, {} {} {what}, and score 0: {}",
-                    card.stage.name(),
-                    codes.len(),
-                    if codes.len() == 1 {
-                        "leaf has"
-                    } else {
-                        "leaves have"
-                    },
-                    codes.join(", ")
-                ),
-            )
-            .help(help),
-    )
 }
 
 /// The diagnostic for an overflow while scoring `source`, at the value that caused it.
@@ -204,10 +148,8 @@ pub fn expectation_diagnostics(
     mismatches
         .iter()
         .map(|m| {
-            let at_stage = match stage_of(base) {
-                Some(name) => format!(" at stage {name}"),
-                None => String::new(),
-            };
+            // `expect:`'s own figures are the final stage's: named like the others.
+            let at_stage = format!(" at stage {}", stage_of(base).unwrap_or("final"));
             let (path, what, expected, computed, code): (Vec<Seg>, &str, String, String, _) =
                 match m {
                     Mismatch::Total { expected, computed } => (
@@ -468,9 +410,17 @@ mod tests {
         assert_eq!(
             shown,
             vec![
-                ("total: expected 2, computed 1", None, 10),
-                ("percent: expected 50.00, computed 33.33", None, 11),
-                ("score: expected 1, computed 0", Some("1.1"), 12),
+                ("total: expected 2, computed 1 at stage final", None, 10),
+                (
+                    "percent: expected 50.00, computed 33.33 at stage final",
+                    None,
+                    11
+                ),
+                (
+                    "score: expected 1, computed 0 at stage final",
+                    Some("1.1"),
+                    12
+                ),
             ]
         );
         assert!(failures.iter().all(|d| d.check == diag::EXPECTATION_FAILED));

@@ -103,7 +103,7 @@ fn losses_say_which_round_a_score_comes_from() {
 fn explain_says_which_round_and_gives_the_explanation() {
     let last = stdout_of(&["explain", ROUNDS, "7.1.3"]);
     assert!(
-        last.contains("value: 91.6% (reappraised by the council after the unit's explanation (self-assessed: 100%; first appraisal: 80%); reason: Chấp nhận một phần"),
+        last.contains("value: 91.6% (reappraised by the council after the unit's explanation; self-assessed: 100%, first appraisal: 80%)\n  reason (second appraisal): Chấp nhận một phần"),
         "{last}"
     );
     assert!(
@@ -112,7 +112,7 @@ fn explain_says_which_round_and_gives_the_explanation() {
     );
     let first = stdout_of(&["explain", ROUNDS, "7.1.3", "--stage", "appraised"]);
     assert!(
-        first.contains("value: 80% (appraised by the council (self-assessed: 100%)"),
+        first.contains("value: 80% (appraised by the council; self-assessed: 100%)\n  reason (first appraisal): Hệ thống"),
         "{first}"
     );
     assert!(first.contains("the second appraisal (91.6%)"), "{first}");
@@ -268,4 +268,277 @@ fn check_verifies_every_stage_pinned() {
         .stderr(predicate::str::contains(
             "total: expected 80, computed 80.214 at stage self",
         ));
+}
+
+const TINY_CRITERIA: &str = "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - { code: \"1\", title: a, max: 3, items: [ { code: \"1.1\", title: b, max: 1, rule: yes-no }, { code: \"1.2\", title: c, max: 2, rule: ratio } ] }\n  - { code: \"2\", title: d, max: 1, items: [ { code: \"2.1\", title: e, max: 1, rule: yes-no } ] }\n";
+
+/// A small evidence file (its `values:` lines given) beside its criteria set, in a temporary
+/// folder kept alive by the first element.
+fn tiny(values: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("c.yaml"), TINY_CRITERIA).unwrap();
+    let path = dir.path().join("e.yaml");
+    fs::write(
+        &path,
+        format!("parindex: 1\nkind: evidence\ncriteria: c.yaml\nunit: u\nperiod: \"2025\"\nvalues:\n{values}"),
+    )
+    .unwrap();
+    let path = path.to_str().unwrap().to_string();
+    (dir, path)
+}
+
+#[test]
+fn an_empty_first_appraisal_does_not_let_a_second_one_through() {
+    for empty in ["", "~", "null"] {
+        let (_dir, path) = tiny(&format!(
+            "  \"1.1\": true\n  \"1.2\": {{ value: \"100%\", appraised: {empty}, reason: x, reappraised: \"90%\", reappraisal_reason: z }}\n  \"2.1\": true\n"
+        ));
+        parindex()
+            .args(["check", &path])
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains("E217"));
+    }
+}
+
+#[test]
+fn a_leaf_the_council_appraised_without_a_self_assessed_value_is_reported() {
+    let (_dir, path) =
+        tiny("  \"1.1\": true\n  \"1.2\": { appraised: \"50%\", reason: r }\n  \"2.1\": true\n");
+    parindex()
+        .args(["check", &path])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("W201").and(predicate::str::contains(
+            "1 of 3 leaves has no self-assessed value (only the council's) and scores 0 at stage self: 1.2",
+        )));
+    parindex()
+        .args(["score", &path, "--stage", "self", "--strict"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no self-assessed value"));
+}
+
+#[test]
+fn whatif_names_its_stage_and_confirms_at_it() {
+    let out = stdout_of(&["whatif", ROUNDS, "--stage", "appraised", "--target", "90"]);
+    assert!(
+        out.lines().next().unwrap().contains("stage appraised"),
+        "{out}"
+    );
+    let confirm = out.lines().find(|l| l.contains("confirm:")).unwrap();
+    assert!(confirm.contains(" --stage appraised"), "{confirm}");
+    // The confirming command gives the plan's result.
+    let result = out.lines().find(|l| l.contains("result:")).unwrap();
+    let figures = result.split("result:").nth(1).unwrap().trim().to_string();
+    let cmd = confirm.split("confirm:").nth(1).unwrap().trim();
+    let args: Vec<String> = cmd
+        .split(" --")
+        .skip(1)
+        .flat_map(|a| {
+            let (flag, v) = a.split_once(' ').unwrap();
+            [format!("--{flag}"), v.trim_matches('\'').to_string()]
+        })
+        .collect();
+    let mut all = vec!["whatif".to_string(), ROUNDS.to_string()];
+    all.extend(args);
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    let again = stdout_of(&all);
+    assert!(again.contains(&format!("with --set: {figures}")), "{again}");
+    let last = stdout_of(&["whatif", ROUNDS, "--target", "90"]);
+    assert!(
+        last.lines().next().unwrap().contains("stage final"),
+        "{last}"
+    );
+    let confirm = last.lines().find(|l| l.contains("confirm:")).unwrap();
+    assert!(!confirm.contains("--stage"), "{confirm}");
+}
+
+#[test]
+fn every_output_names_its_stage_the_final_one_too() {
+    for by in [None, Some("section"), Some("responsible")] {
+        let mut args = vec!["losses", ROUNDS, "-f", "json"];
+        args.extend(by.map(|b| ["--by", b]).into_iter().flatten());
+        assert_eq!(json_of(&args)["stage"], "final", "{by:?}");
+        args.extend(["--stage", "self"]);
+        assert_eq!(json_of(&args)["stage"], "self", "{by:?}");
+    }
+    let final_header = "stage final (after the second appraisal where there was one)";
+    let losses = stdout_of(&["losses", ROUNDS]);
+    assert!(
+        losses.lines().next().unwrap().contains(final_header),
+        "{losses}"
+    );
+    let explain = stdout_of(&["explain", ROUNDS, "1.6"]);
+    assert!(
+        explain.contains(&format!("  stage: {}", &final_header[6..])),
+        "{explain}"
+    );
+    let explain = stdout_of(&["explain", ROUNDS, "1.6", "--stage", "self"]);
+    assert!(explain.contains("  stage: self"), "{explain}");
+    let en = stdout_of(&["report", ROUNDS, "--lang", "en"]);
+    assert!(
+        en.contains("the final result (after the second appraisal where there was one)"),
+        "{en}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (s, f) = (dir.path().join("s.json"), dir.path().join("f.json"));
+    for (path, stage) in [(&s, "self"), (&f, "final")] {
+        parindex()
+            .args(["score", ROUNDS, "--stage", stage, "-f", "json", "-o"])
+            .arg(path)
+            .assert()
+            .success();
+    }
+    let diff = stdout_of(&["diff", s.to_str().unwrap(), f.to_str().unwrap()]);
+    let first = diff.lines().next().unwrap();
+    assert!(
+        first.contains("stage self") && first.contains("stage final"),
+        "{diff}"
+    );
+    let text = fs::read_to_string(ROUNDS)
+        .unwrap()
+        .replace("total: 78.046", "total: 78");
+    let path = dir.path().join("rounds.yaml");
+    fs::write(&path, text).unwrap();
+    parindex()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "total: expected 78, computed 78.046 at stage final",
+        ));
+}
+
+#[test]
+fn diff_stages_reports_cuts_rises_and_the_final_round_apart() {
+    // 1.1 cut by the first appraisal; 1.2 raised by it and cut further by the second: the
+    // section's net change hides both.
+    let (_dir, path) = tiny(
+        "  \"1.1\": { value: true, appraised: false, reason: r }\n  \"1.2\": { value: \"50%\", appraised: \"100%\", reason: r, explanation: e, reappraised: \"25%\", reappraisal_reason: q }\n  \"2.1\": true\n",
+    );
+    let doc = json_of(&["diff", "--stages", &path, "-f", "json"]);
+    let one = &doc["sections"][0];
+    assert_eq!(one["code"], "1");
+    assert_eq!(
+        (&one["taken"], &one["won_back"], &one["raised"]),
+        (&"2.5".into(), &"0".into(), &"1".into())
+    );
+    assert_eq!(doc["total"]["taken"], "2.5");
+    assert_eq!(doc["total"]["raised"], "1");
+    let leaf = |code: &str| {
+        doc["appraised"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(leaf("1.1")["final_round"], "appraised");
+    assert_eq!(leaf("1.2")["final_round"], "reappraised");
+    let table = stdout_of(&["diff", "--stages", &path]);
+    assert!(table.contains("Raised by council"), "{table}");
+    assert!(table.contains("25% (reappraised) = 0.5"), "{table}");
+    assert!(table.contains("no (appraised) = 0"), "{table}");
+}
+
+#[test]
+fn half_written_rounds_are_warned_and_a_blank_reason_reads_as_none() {
+    let (_dir, path) = tiny(
+        "  \"1.1\": { value: true, explanation: e }\n  \"1.2\": { value: \"100%\", appraised: \"50%\", reason: r, reappraisal_reason: q }\n  \"2.1\": { value: true, appraised: false, reason: r, reappraised: , reappraisal_reason: q }\n",
+    );
+    let out = stdout_of(&["check", &path]);
+    assert_eq!(out.matches("warning[W204]").count(), 3, "{out}");
+    assert!(
+        out.contains("`1.1` has the unit's `explanation` but no first appraisal"),
+        "{out}"
+    );
+    assert!(
+        out.contains("`1.2` has a `reappraisal_reason` but no second appraisal"),
+        "{out}"
+    );
+    assert!(out.contains("`2.1` has an empty `reappraised:`"), "{out}");
+
+    let (_dir, path) = tiny(
+        "  \"1.1\": true\n  \"1.2\": { value: \"100%\", appraised: \"50%\", reason: r, explanation: e, reappraised: \"75%\", reappraisal_reason: \"\" }\n  \"2.1\": true\n",
+    );
+    let out = stdout_of(&["explain", &path, "1.2"]);
+    assert!(!out.contains("reason: )"), "{out}");
+    assert!(
+        out.contains("reason (second appraisal): no reason given"),
+        "{out}"
+    );
+}
+
+#[test]
+fn stage_help_names_every_stage_and_diff_refuses_a_stage_it_cannot_apply() {
+    for cmd in ["losses", "explain", "rank", "diff"] {
+        let out = parindex().args([cmd, "--help"]).output().unwrap();
+        let help = String::from_utf8(out.stdout).unwrap();
+        let stage = help
+            .split("--stage <STAGE>")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{help}"));
+        let stage = &stage[..stage.find("\n  -").unwrap_or(stage.len())];
+        for name in ["`self`", "`appraised`", "`final`"] {
+            assert!(stage.contains(name), "{cmd}: {stage}");
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (s, f) = (dir.path().join("s.json"), dir.path().join("f.json"));
+    for (path, stage) in [(&s, "self"), (&f, "final")] {
+        parindex()
+            .args(["score", ROUNDS, "--stage", stage, "-f", "json", "-o"])
+            .arg(path)
+            .assert()
+            .success();
+    }
+    let (s, f) = (s.to_str().unwrap(), f.to_str().unwrap());
+    parindex()
+        .args(["diff", s, f, "--stage", "appraised"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("both JSON results"));
+    // Beside an evidence file, --stage scores that side.
+    let doc = json_of(&["diff", s, ROUNDS, "--stage", "appraised", "-f", "json"]);
+    assert_eq!(doc["new"]["stage"], "appraised");
+    stdout_of(&["diff", s, f]);
+}
+
+#[test]
+fn a_stage_pin_names_its_path_and_multi_line_reasons_stay_indented() {
+    let (_dir, path) = tiny(
+        "  \"1.1\": true\n  \"1.2\": \"50%\"\n  \"2.1\": true\nexpect: { stages: { self: 5 } }\n",
+    );
+    parindex()
+        .args(["check", &path])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "`expect.stages.self` must be a mapping",
+        ));
+
+    let (_dir, path) = tiny(
+        "  \"1.1\":\n    value: true\n    appraised: false\n    reason: |\n      first line\n      second line\n    explanation: |\n      expl one\n      expl two\n    reappraised: true\n    reappraisal_reason: ok\n  \"1.2\": \"50%\"\n  \"2.1\": true\n",
+    );
+    let rounds = stdout_of(&["diff", "--stages", &path]);
+    assert!(
+        rounds.contains("    first appraisal: first line\n        second line\n    the unit's explanation: expl one\n        expl two\n    second appraisal: ok\n"),
+        "{rounds}"
+    );
+    let explain = stdout_of(&["explain", &path, "1.1", "--stage", "appraised"]);
+    assert!(
+        explain.contains("  reason (first appraisal): first line\n      second line\n"),
+        "{explain}"
+    );
+    assert!(
+        explain.contains("  the unit's explanation: expl one\n      expl two\n  formula"),
+        "{explain}"
+    );
+    let losses = stdout_of(&["losses", &path, "--stage", "appraised"]);
+    assert!(
+        !losses.contains("│      ┆           ┆                ┆      ┆             ┆"),
+        "{losses}"
+    );
 }

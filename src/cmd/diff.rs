@@ -32,9 +32,11 @@ use std::process::ExitCode;
 ///
 /// `--stages FILE` shows FILE's appraisal rounds side by side instead: the unit's
 /// self-assessment, the council's first appraisal and the result after the unit's explanation
-/// (the final stage); per section and in total, the points the first appraisal took and those
-/// the explanation won back; per criterion the council appraised, the value and points at each
-/// stage with the council's reasons and the unit's explanation.
+/// (the final stage); per section and in total, the points the council took (every cut, in
+/// either appraisal), those won back after the explanation and those the council raised, each
+/// summed over the criteria so that a rise never hides a cut; per criterion the council
+/// appraised, the value and points at each stage, the round the final value comes from, the
+/// council's reasons and the unit's explanation.
 #[derive(clap::Args)]
 #[command(
     after_help = "Examples:\n  parindex diff examples/krong-no-2021.yaml examples/krong-no-2022.yaml\n  parindex diff 2022.json examples/krong-no-2023.yaml --map renumbering.yaml\n  parindex diff --stages examples/krong-no-2022.yaml\n  parindex diff old.yaml new.yaml --fail-on-drop 1\n\nA --map file maps old codes to new ones, or to ~ for criteria removed:\n  \"7.1.6\": ~\n  \"3.4.4\": \"3.5.1\""
@@ -49,9 +51,11 @@ pub struct Args {
     /// Show FILE's appraisal rounds side by side instead (self, appraised, final).
     #[arg(long, value_name = "FILE")]
     stages: Option<PathBuf>,
-    /// The stage at which evidence files OLD and NEW are scored.
-    #[arg(long, value_enum, default_value_t = super::score::StageArg::Final, conflicts_with = "stages")]
-    stage: super::score::StageArg,
+    /// The stage at which evidence files OLD and NEW are scored: `final` (the default: the
+    /// council's last values), `appraised` (the first appraisal's) or `self` (the unit's own).
+    /// A JSON result keeps the stage it was scored at; with two JSON results it is refused.
+    #[arg(long, value_enum, conflicts_with = "stages")]
+    stage: Option<super::score::StageArg>,
     /// YAML file mapping old codes to new codes (or ~ for removed), for renumbered sets.
     #[arg(long, value_name = "FILE", conflicts_with = "stages")]
     map: Option<PathBuf>,
@@ -92,12 +96,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(file) = &args.stages {
         return rounds(file, &resolver, &args.out, fail_on_drop);
     }
-    let stage = Stage::from(args.stage);
+    let stage = args.stage.map_or(Stage::Final, Stage::from);
     let (old, new) = {
         let (old_path, new_path) = (
             args.old.as_ref().expect("clap requires OLD"),
             args.new.as_ref().expect("clap requires NEW"),
         );
+        // Two JSON results keep their own stages: a --stage would be silently ignored.
+        if args.stage.is_some() && is_json_result(old_path) && is_json_result(new_path) {
+            eprintln!(
+                "error: --stage scores evidence files, but OLD and NEW are both JSON results, each at the stage it was scored at; score the evidence at the stage wanted (`score --stage S -f json`) or diff the evidence files"
+            );
+            return Ok(ExitCode::from(2));
+        }
         let old = load_outcome(old_path, &resolver, stage);
         let new = load_outcome(new_path, &resolver, stage);
         match (old, new) {
@@ -153,6 +164,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `path` holds a JSON result (as `load_outcome` tells one), not evidence.
+fn is_json_result(path: &std::path::Path) -> bool {
+    // Only a regular file is opened (a FIFO would wait); anything else is left to the loader.
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+        && std::fs::read_to_string(path).is_ok_and(|t| t.trim_start().starts_with('{'))
 }
 
 /// `diff --stages FILE`: the file scored at each stage, its rounds side by side. With

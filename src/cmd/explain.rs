@@ -21,7 +21,9 @@ pub struct Args {
     evidence: PathBuf,
     /// The criterion code, e.g. 1.1.3 (or a section, e.g. 7).
     code: String,
-    /// Which assessment: `final` (appraised values where given) or `self`.
+    /// Which assessment: `final` (the council's last values: reappraised, else appraised, else
+    /// self-assessed), `appraised` (the first appraisal's values, self-assessed elsewhere) or
+    /// `self` (the unit's self-assessed values only).
     #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
     stage: super::score::StageArg,
 }

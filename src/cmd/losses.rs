@@ -25,7 +25,9 @@ pub struct Args {
     /// Group the losses.
     #[arg(long, value_enum)]
     by: Option<By>,
-    /// Which assessment: `final` (appraised values where given) or `self`.
+    /// Which assessment: `final` (the council's last values: reappraised, else appraised, else
+    /// self-assessed), `appraised` (the first appraisal's values, self-assessed elsewhere) or
+    /// `self` (the unit's self-assessed values only).
     #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
     stage: super::score::StageArg,
     #[command(flatten)]

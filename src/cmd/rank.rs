@@ -34,7 +34,9 @@ pub struct Args {
     /// Rank the files that load, leaving out (and naming) those that do not.
     #[arg(long)]
     keep_going: bool,
-    /// Which assessment to rank: `final` (appraised values where given) or `self`.
+    /// Which assessment to rank: `final` (the council's last values: reappraised, else
+    /// appraised, else self-assessed), `appraised` (the first appraisal's values, self-assessed
+    /// elsewhere) or `self` (the unit's self-assessed values only).
     #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
     stage: super::score::StageArg,
     #[command(flatten)]

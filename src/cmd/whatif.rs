@@ -152,7 +152,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(failure());
         }
     };
-    outln!("{} · {}", before.unit, before.period);
+    outln!(
+        "{} · {} · stage {}",
+        before.unit,
+        before.period,
+        stage.header()
+    );
     outln!("  now:        {}", summary(before));
     if !args.sets.is_empty() {
         outln!("  with --set: {}", summary(&after_sets));
@@ -191,6 +196,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             outln!("  result: {}", summary(&p.result));
             let mut rerun = format!("parindex whatif {}", args.evidence.display());
+            // The plan holds at its stage only: the command confirming it scores at the same.
+            if stage != Stage::Final {
+                rerun.push_str(&format!(" --stage {}", stage.name()));
+            }
             for s in args.sets.iter() {
                 rerun.push_str(&format!(" --set '{s}'"));
             }

@@ -278,7 +278,18 @@ pub fn parse_evidence(
                 })
         })
         .collect();
-    if !missing.is_empty() {
+    // A leaf the council appraised but the unit did not assess scores 0 at the self stage.
+    let no_self: Vec<&str> = set
+        .leaves()
+        .filter(|&i| {
+            !invalid.contains(set.nodes[i].code.as_str())
+                && entries[i].as_ref().is_some_and(|e| {
+                    e.value.is_none() && (e.appraised.is_some() || e.reappraised().is_some())
+                })
+        })
+        .map(|i| set.nodes[i].code.as_str())
+        .collect();
+    if !missing.is_empty() || !no_self.is_empty() {
         // n/a is suggested only where the set allows it (revision 2: `forbid` by default).
         let na: Vec<&str> = missing
             .iter()
@@ -301,19 +312,36 @@ pub fn parse_evidence(
             .iter()
             .map(|&i| set.nodes[i].code.as_str())
             .collect();
+        let leaves = set.leaves().count();
+        let has = |n: usize| if n == 1 { "has" } else { "have" };
+        let mut parts = Vec::new();
+        if !missing.is_empty() {
+            parts.push(format!(
+                "{} of {leaves} leaves {} no value and score 0: {}",
+                missing.len(),
+                has(missing.len()),
+                missing.join(", ")
+            ));
+        }
+        if !no_self.is_empty() {
+            parts.push(format!(
+                "{} of {leaves} leaves {} no self-assessed value (only the council's) and {} 0 at stage self: {}",
+                no_self.len(),
+                has(no_self.len()),
+                if no_self.len() == 1 { "scores" } else { "score" },
+                no_self.join(", ")
+            ));
+        }
+        let help = if missing.is_empty() {
+            "give the unit's own value as `value: …` beside the council's".to_string()
+        } else if no_self.is_empty() {
+            help
+        } else {
+            format!("{help}; beside the council's values, give the unit's own as `value: …`")
+        };
         found.push(
             source
-                .diag_at_key(
-                    diag::MISSING_VALUE,
-                    &[key("values")],
-                    format!(
-                        "{} of {} leaves {} no value and score 0: {}",
-                        missing.len(),
-                        set.leaves().count(),
-                        if missing.len() == 1 { "has" } else { "have" },
-                        missing.join(", ")
-                    ),
-                )
+                .diag_at_key(diag::MISSING_VALUE, &[key("values")], parts.join("; "))
                 .help(help),
         );
     }
@@ -478,7 +506,10 @@ impl Binder<'_> {
                 },
                 RawEntry::Full(m) => {
                     let value = m.value.and_then(|v| self.value(v, i));
+                    let before = self.found.len();
                     let appraised = m.appraised.and_then(|v| self.value(v, i));
+                    // An `appraised` rejected as a value is reported already.
+                    let appraised_rejected = self.found.len() > before;
                     if appraised.is_some() && m.reason.is_none_or(|r| r.trim().is_empty()) {
                         self.found.push(
                             self.source
@@ -491,8 +522,20 @@ impl Binder<'_> {
                                 .help("say why the appraisal council changed the value: `reason: \"…\"`"),
                         );
                     }
+                    let before = self.found.len();
                     let reappraised = m.reappraised.and_then(|v| self.value(v, i));
-                    if m.reappraised.is_some() && m.appraised.is_none() {
+                    let reappraised_rejected = self.found.len() > before;
+                    self.half_written(
+                        code,
+                        m,
+                        &appraised,
+                        appraised_rejected,
+                        &reappraised,
+                        reappraised_rejected,
+                    );
+                    // The parsed values, not the keys: `appraised:` left empty (or `~`) is no
+                    // first appraisal, and must not let a second one through.
+                    if reappraised.is_some() && appraised.is_none() && !appraised_rejected {
                         self.found.push(
                             self.source
                                 .diag_at_key(
@@ -542,6 +585,54 @@ impl Binder<'_> {
             entries[i] = Some(entry);
         }
         entries
+    }
+
+    /// The parts of a round written without the rest (W204): a `reappraisal_reason` with no
+    /// second appraisal (or an empty one), an `explanation` with no first appraisal to explain.
+    /// Each is scored as if the round had not happened, which the file's author may not know.
+    fn half_written(
+        &mut self,
+        code: &str,
+        m: &super::raw::RawEntryMap,
+        appraised: &Option<Value>,
+        appraised_rejected: bool,
+        reappraised: &Option<Value>,
+        reappraised_rejected: bool,
+    ) {
+        let mut warn = |field: &str, message: String, help: &str| {
+            self.found.push(
+                self.source
+                    .diag_at_key(
+                        diag::HALF_WRITTEN_ROUND,
+                        &[key("values"), key(code), key(field)],
+                        message,
+                    )
+                    .criterion(code)
+                    .help(help),
+            );
+        };
+        if m.reappraisal_reason.is_some() && reappraised.is_none() && !reappraised_rejected {
+            if m.reappraised.is_some() {
+                warn(
+                    "reappraised",
+                    format!("`{code}` has an empty `reappraised:` beside its `reappraisal_reason`: the first appraisal stays final"),
+                    "write the council's value after the explanation: `reappraised: …`",
+                );
+            } else {
+                warn(
+                    "reappraisal_reason",
+                    format!("`{code}` has a `reappraisal_reason` but no second appraisal (`reappraised`): the first appraisal stays final"),
+                    "give the council's value after the explanation as `reappraised: …`, or remove the reason if there was no second appraisal",
+                );
+            }
+        }
+        if m.explanation.is_some() && appraised.is_none() && !appraised_rejected {
+            warn(
+                "explanation",
+                format!("`{code}` has the unit's `explanation` but no first appraisal (`appraised`) to explain"),
+                "give the council's first value as `appraised: …` (with its `reason`), or remove the explanation",
+            );
+        }
     }
 
     /// Reads one value from its text and checks it against the leaf's rule.

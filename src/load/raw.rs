@@ -748,7 +748,7 @@ impl<'s, 't> Reader<'s> {
         };
         let expect = match f.get("expect") {
             Some(n) if n.scalar() == Some(Scalar::Null) => None,
-            Some(n) => self.expect(n, true),
+            Some(n) => self.expect(n, None),
             None => None,
         };
         Some(RawEvidence {
@@ -828,17 +828,20 @@ impl<'s, 't> Reader<'s> {
         }
     }
 
-    /// `expect:`, or (`top` false) one stage's figures under its `stages:`.
-    fn expect(&mut self, node: &'t Node, top: bool) -> Option<RawExpect<'t>> {
+    /// `expect:`, or (`stage` given) one stage's figures under its `stages:`, named in messages
+    /// by their path (`expect.stages.self`).
+    fn expect(&mut self, node: &'t Node, stage: Option<&str>) -> Option<RawExpect<'t>> {
+        let top = stage.is_none();
+        let what = stage.map_or("expect".to_string(), |s| format!("expect.stages.{s}"));
         let keys: &[&str] = if top {
             &["total", "percent", "grade", "scores", "stages"]
         } else {
             &["total", "percent", "grade", "scores"]
         };
-        let f = self.fields(node, "expect", keys)?;
+        let f = self.fields(node, &what, keys)?;
         let stages = match f.get("stages").filter(|_| top) {
             None => Vec::new(),
-            Some(n) => match self.fields(n, "stages", &["self", "appraised", "final"]) {
+            Some(n) => match self.fields(n, "expect.stages", &["self", "appraised", "final"]) {
                 None => Vec::new(),
                 Some(sf) => sf
                     .entries
@@ -848,7 +851,7 @@ impl<'s, 't> Reader<'s> {
                         if !["self", "appraised", "final"].contains(&name) {
                             return None;
                         }
-                        Some((name, self.expect(v, false)?))
+                        Some((name, self.expect(v, Some(name))?))
                     })
                     .collect(),
             },

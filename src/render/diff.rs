@@ -4,7 +4,6 @@ use super::{md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFo
 use crate::compare::{Change, Comparison, Line};
 use crate::decimal::{show, show_percent};
 use crate::i18n::Lang;
-use crate::model::Stage;
 use comfy_table::{Cell, Color};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -65,12 +64,9 @@ fn max_text(line: &Line, lang: Lang) -> String {
 fn heading(c: &Comparison) -> String {
     let (o, n) = (&c.old, &c.new);
     let side = |x: &crate::compare::Outcome| {
-        let stage = if x.stage == Stage::Final {
-            String::new()
-        } else {
-            format!(", stage {}", x.stage.name())
-        };
-        format!("{} ({}{stage})", x.period, x.criteria)
+        // Both sides name their stage, the final one too: a side left unnamed read as
+        // the same stage as the other.
+        format!("{} ({}, stage {})", x.period, x.criteria, x.stage.name())
     };
     let unit = if o.unit == n.unit {
         o.unit.clone()

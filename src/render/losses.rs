@@ -4,7 +4,6 @@ use super::{md_cell, new_table, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::show;
 use crate::i18n::Lang;
 use crate::losses::{Group, Loss};
-use crate::model::Stage;
 use crate::score::Scorecard;
 use comfy_table::Cell;
 use serde::Serialize;
@@ -53,11 +52,9 @@ fn breakdown(card: &Scorecard, g: &Group, by: &str, lang: Lang) -> String {
 }
 
 fn heading(card: &Scorecard, losses: &[Loss], lang: Lang) -> String {
-    // The final stage goes unsaid, as it always has; another stage is named.
-    let stage = match card.stage {
-        Stage::Final => String::new(),
-        s => format!(" · stage {}", s.name()),
-    };
+    // Every stage is named, the default final one too: a reader comparing two runs sees which
+    // is which.
+    let stage = format!(" · stage {}", card.stage.header());
     format!(
         "{} · {}{stage} · {} criteria lost {} of {} points",
         card.unit,
@@ -151,6 +148,8 @@ struct JsonLosses<'a> {
     unit: &'a str,
     period: &'a str,
     criteria: &'a str,
+    /// The stage scored: `self`, `appraised` or `final`.
+    stage: &'static str,
     total_loss: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     by: Option<&'a str>,
@@ -179,6 +178,7 @@ fn json(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> 
         unit: &card.unit,
         period: &card.period,
         criteria: &card.set.id,
+        stage: card.stage.name(),
         total_loss: show(card.total.loss()),
         by: groups.map(|(by, _)| by),
         groups: groups.map(|(_, gs)| {

@@ -37,12 +37,28 @@ fn heading(r: &Rounds) -> String {
     out
 }
 
-/// "100% = 2": the value scored at a stage and its points.
+/// "100% = 2": the value scored at a stage and its points; at the final stage, the round the
+/// value comes from: "91.6% (reappraised) = 1.832".
 fn at_stage(l: &RoundsLeaf, k: usize, lang: Lang) -> String {
+    let round = match (k, l.final_round) {
+        (2, Some(r)) => format!(" ({})", r.name()),
+        _ => String::new(),
+    };
     match &l.values[k] {
-        Some(v) => format!("{v} = {}", lang.number(l.scores[k])),
+        Some(v) => format!("{v}{round} = {}", lang.number(l.scores[k])),
         None => format!("(missing) = {}", lang.number(l.scores[k])),
     }
+}
+
+/// The criteria left out of the sums because n/a changed their maximum, if any.
+fn max_note(r: &Rounds) -> Option<String> {
+    let codes = &r.lines[0].moves.max_changed;
+    (!codes.is_empty()).then(|| {
+        format!(
+            "Not in Taken, Won back or Raised: n/a changed the maximum of {} between rounds, and its points moved with it.",
+            codes.join(", ")
+        )
+    })
 }
 
 /// What the council and the unit said about a criterion, one line each.
@@ -53,7 +69,7 @@ fn remarks(l: &RoundsLeaf) -> Vec<String> {
         ("second appraisal", &l.reappraisal_reason),
     ]
     .into_iter()
-    .filter_map(|(who, text)| text.as_ref().map(|t| format!("{who}: {t}")))
+    .filter_map(|(who, text)| text.as_ref().map(|t| format!("{who}: {}", t.trim_end())))
     .collect()
 }
 
@@ -85,8 +101,9 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
             "Max",
             "Taken by appraisal",
             "Won back",
+            "Raised by council",
         ],
-        &[2, 3, 4, 5, 6, 7],
+        &[2, 3, 4, 5, 6, 7, 8],
     );
     let color = |cell: Cell, d: Decimal, good: bool| match d.cmp(&Decimal::ZERO) {
         std::cmp::Ordering::Greater if opts.color => {
@@ -108,10 +125,14 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
                 line.won_back(),
                 true,
             ),
+            color(Cell::new(lang.number(line.raised())), line.raised(), true),
         ]);
     }
     out.push_str(&t.to_string());
     out.push('\n');
+    if let Some(note) = max_note(r) {
+        out.push_str(&format!("{note}\n"));
+    }
     if r.leaves.is_empty() {
         out.push_str("\nThe council appraised no criterion.\n");
         return out;
@@ -131,8 +152,9 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
             "Max",
             "Taken",
             "Won back",
+            "Raised",
         ],
-        &[5, 6, 7],
+        &[5, 6, 7, 8],
     );
     for l in &r.leaves {
         t.add_row(vec![
@@ -144,6 +166,7 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
             Cell::new(lang.number(l.max)),
             Cell::new(lang.number(l.taken())),
             Cell::new(signed(l.won_back(), lang)),
+            Cell::new(signed(l.raised(), lang)),
         ]);
     }
     out.push_str(&t.to_string());
@@ -154,7 +177,8 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
         for l in said {
             out.push_str(&format!("  {} {}\n", l.code, l.title));
             for line in remarks(l) {
-                out.push_str(&format!("    {line}\n"));
+                let line = crate::explain::indent_continuation(&format!("    {line}"));
+                out.push_str(&format!("{line}\n"));
             }
         }
     }
@@ -188,6 +212,9 @@ struct JsonLine<'a> {
     max: ByStage<String>,
     taken: String,
     won_back: String,
+    raised: String,
+    /// Criteria left out of the three sums: n/a changed their maximum between rounds.
+    max_changed: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -199,6 +226,9 @@ struct JsonLeaf<'a> {
     max: String,
     taken: String,
     won_back: String,
+    raised: String,
+    /// The round the final value comes from: `self`, `appraised` or `reappraised`.
+    final_round: Option<&'static str>,
     reason: Option<&'a str>,
     explanation: Option<&'a str>,
     reappraisal_reason: Option<&'a str>,
@@ -224,6 +254,8 @@ fn json_line(l: &RoundsLine) -> JsonLine<'_> {
         max: ByStage::of(&l.maxima, |d| show(*d)),
         taken: show(l.taken()),
         won_back: show(l.won_back()),
+        raised: show(l.raised()),
+        max_changed: &l.moves.max_changed,
     }
 }
 
@@ -246,6 +278,8 @@ fn json(r: &Rounds) -> String {
                 max: show(l.max),
                 taken: show(l.taken()),
                 won_back: show(l.won_back()),
+                raised: show(l.raised()),
+                final_round: l.final_round.map(|r| r.name()),
                 reason: l.reason.as_deref(),
                 explanation: l.explanation.as_deref(),
                 reappraisal_reason: l.reappraisal_reason.as_deref(),
@@ -258,7 +292,7 @@ fn json(r: &Rounds) -> String {
 }
 
 fn csv(r: &Rounds) -> String {
-    let mut out = String::from("kind,code,title,self_value,appraised_value,final_value,self_score,appraised_score,final_score,max,taken,won_back,reason,explanation,reappraisal_reason,unit,period\n");
+    let mut out = String::from("kind,code,title,self_value,appraised_value,final_value,self_score,appraised_score,final_score,max,taken,won_back,raised,final_round,reason,explanation,reappraisal_reason,unit,period\n");
     for (i, l) in r.lines.iter().enumerate() {
         let row = [
             if i == 0 { "total" } else { "section" }.to_string(),
@@ -273,6 +307,8 @@ fn csv(r: &Rounds) -> String {
             show(l.maxima[2]),
             show(l.taken()),
             show(l.won_back()),
+            show(l.raised()),
+            String::new(),
             String::new(),
             String::new(),
             String::new(),
@@ -296,6 +332,8 @@ fn csv(r: &Rounds) -> String {
             show(l.max),
             show(l.taken()),
             show(l.won_back()),
+            show(l.raised()),
+            l.final_round.map_or("", |r| r.name()).to_string(),
             text(&l.reason),
             text(&l.explanation),
             text(&l.reappraisal_reason),
@@ -316,10 +354,10 @@ fn markdown(r: &Rounds, lang: Lang) -> String {
             out.push_str(&format!("{}\n\n", md_cell(line)));
         }
     }
-    out.push_str("| Code | Section | Self | Appraised | Final | Max | Taken by appraisal | Won back |\n|---|---|--:|--:|--:|--:|--:|--:|\n");
+    out.push_str("| Code | Section | Self | Appraised | Final | Max | Taken by appraisal | Won back | Raised by council |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n");
     for line in r.lines.iter().skip(1).chain(r.lines.first()) {
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             md_cell(&line.code),
             md_cell(&line.title),
             lang.number(line.scores[0]),
@@ -328,13 +366,17 @@ fn markdown(r: &Rounds, lang: Lang) -> String {
             max_text(line, lang),
             lang.number(line.taken()),
             lang.number(line.won_back()),
+            lang.number(line.raised()),
         ));
     }
+    if let Some(note) = max_note(r) {
+        out.push_str(&format!("\n{}\n", md_cell(&note)));
+    }
     if !r.leaves.is_empty() {
-        out.push_str("\n| Code | Criterion | Self | Appraised | Final | Taken | Won back | Reasons and explanation |\n|---|---|---|---|---|--:|--:|---|\n");
+        out.push_str("\n| Code | Criterion | Self | Appraised | Final | Taken | Won back | Raised | Reasons and explanation |\n|---|---|---|---|---|--:|--:|--:|---|\n");
         for l in &r.leaves {
             out.push_str(&format!(
-                "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                 md_cell(&l.code),
                 md_cell(&l.title),
                 md_cell(&at_stage(l, 0, lang)),
@@ -342,6 +384,7 @@ fn markdown(r: &Rounds, lang: Lang) -> String {
                 md_cell(&at_stage(l, 2, lang)),
                 lang.number(l.taken()),
                 signed(l.won_back(), lang),
+                signed(l.raised(), lang),
                 md_cell(&remarks(l).join(" · ")),
             ));
         }

@@ -484,6 +484,7 @@ pub fn rounds(r: &crate::rounds::Rounds) -> Result<Vec<u8>, XlsxError> {
                 XCell::Points(l.maxima[2]),
                 XCell::Points(l.taken()),
                 XCell::Points(l.won_back()),
+                XCell::Points(l.raised()),
             ]
         })
         .collect();
@@ -500,6 +501,7 @@ pub fn rounds(r: &crate::rounds::Rounds) -> Result<Vec<u8>, XlsxError> {
                 opt(&l.values[1]),
                 XCell::Points(l.scores[1]),
                 opt(&l.values[2]),
+                text(l.final_round.map_or("", |r| r.name())),
                 XCell::Points(l.scores[2]),
                 XCell::Points(l.max),
                 opt(&l.reason),
@@ -521,6 +523,7 @@ pub fn rounds(r: &crate::rounds::Rounds) -> Result<Vec<u8>, XlsxError> {
                     "Max",
                     "Taken by appraisal",
                     "Won back",
+                    "Raised by council",
                 ]),
                 rows: lines,
             },
@@ -534,6 +537,7 @@ pub fn rounds(r: &crate::rounds::Rounds) -> Result<Vec<u8>, XlsxError> {
                     "Appraised value",
                     "Appraised",
                     "Final value",
+                    "Final round",
                     "Final",
                     "Max",
                     "Reason",

@@ -494,7 +494,10 @@ pub(crate) fn title(lang: Lang, r: &Report) -> String {
 /// The criteria set line.
 pub(crate) fn criteria_line(lang: Lang, r: &Report) -> String {
     let stage = match (lang, r.stage) {
-        (_, Stage::Final) => "",
+        (Lang::Vi, Stage::Final) => " · kết quả cuối cùng (sau thẩm định lần 2 nếu có)",
+        (Lang::En, Stage::Final) => {
+            " · the final result (after the second appraisal where there was one)"
+        }
         (Lang::Vi, Stage::Appraised) => " · kết quả thẩm định lần 1 (trước giải trình)",
         (Lang::Vi, Stage::SelfAssessment) => " · kết quả tự chấm",
         (Lang::En, Stage::Appraised) => " · the first appraisal (before the unit's explanation)",
