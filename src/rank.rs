@@ -31,7 +31,9 @@ pub struct Standing {
     pub sections: Vec<(Decimal, Decimal)>,
     /// The quotients score ÷ max of the total and of each section, computed where the file was
     /// scored (on a worker thread), so that ranking ten thousand units sorts on ready keys.
-    keys: Vec<Option<Decimal>>,
+    keys: Vec<Option<i128>>,
+    /// The unit's name as compared for duplicates (see [`unit_key`]), made on the worker.
+    unit_key: String,
 }
 
 impl Standing {
@@ -43,7 +45,7 @@ impl Standing {
             .collect();
         let keys = std::iter::once((card.total.score, card.total.max))
             .chain(sections.iter().copied())
-            .map(quotient)
+            .map(|r| quotient(r).and_then(sort_key))
             .collect();
         Standing {
             file: file.to_string(),
@@ -55,6 +57,7 @@ impl Standing {
             grade: card.total.grade.clone(),
             sections,
             keys,
+            unit_key: unit_key(&card.unit),
         }
     }
 
@@ -95,24 +98,42 @@ fn quotient((score, max): (Decimal, Decimal)) -> Option<Decimal> {
     }
 }
 
+/// A quotient as one integer at 28 decimal places: sorting ten thousand units compares
+/// integers, not decimals of differing scales. `None` where it does not fit (then the exact
+/// comparison decides).
+fn sort_key(q: Decimal) -> Option<i128> {
+    10i128
+        .checked_pow(28 - q.scale())
+        .and_then(|f| q.mantissa().checked_mul(f))
+}
+
 /// Competition ranks (1, 2, 2, 4) of ratios, highest first.
 pub fn competition_ranks(ratios: &[(Decimal, Decimal)]) -> Vec<usize> {
-    let quotients: Vec<Option<Decimal>> = ratios.iter().copied().map(quotient).collect();
-    ranks_by(ratios, &quotients)
+    let keys: Vec<Option<i128>> = ratios
+        .iter()
+        .map(|&r| quotient(r).and_then(sort_key))
+        .collect();
+    ranks_by(ratios, &keys)
 }
 
 /// Competition ranks of `ratios` given their quotients: sorted on the quotients, falling back
 /// to the exact cross-multiplied comparison only where two quotients are equal, so the order
 /// is exact without two multiplications per comparison.
-fn ranks_by(ratios: &[(Decimal, Decimal)], quotients: &[Option<Decimal>]) -> Vec<usize> {
+fn ranks_by(ratios: &[(Decimal, Decimal)], quotients: &[Option<i128>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..ratios.len()).collect();
     order.sort_by(|&a, &b| match (quotients[b], quotients[a]) {
         (Some(x), Some(y)) if x != y => x.cmp(&y),
         _ => cmp_ratio(ratios[b], ratios[a]),
     });
+    // Quotients rounded to 28 places that differ come from ratios that differ (rounding never
+    // reverses an order): only equal ones need the exact comparison to tell a tie.
+    let tied = |i: usize, j: usize| match (quotients[i], quotients[j]) {
+        (Some(x), Some(y)) if x != y => false,
+        _ => cmp_ratio(ratios[i], ratios[j]) == Ordering::Equal,
+    };
     let mut ranks = vec![0; ratios.len()];
     for (pos, &i) in order.iter().enumerate() {
-        ranks[i] = if pos > 0 && cmp_ratio(ratios[i], ratios[order[pos - 1]]) == Ordering::Equal {
+        ranks[i] = if pos > 0 && tied(i, order[pos - 1]) {
             ranks[order[pos - 1]]
         } else {
             pos + 1
@@ -155,7 +176,7 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
     let tables = 1 + standings.first().map_or(0, |s| s.sections.len());
     let rank_table = |list: &[Standing], k: usize| {
         let ratios: Vec<(Decimal, Decimal)> = list.iter().map(|s| s.ratio(k)).collect();
-        let keys: Vec<Option<Decimal>> = list.iter().map(|s| s.keys[k]).collect();
+        let keys: Vec<Option<i128>> = list.iter().map(|s| s.keys[k]).collect();
         ranks_by(&ratios, &keys)
     };
     let threads = std::thread::available_parallelism()
@@ -309,7 +330,7 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
     for s in standings {
         // Names that read the same are one unit: accents typed composed or decomposed, case,
         // and spaces do not make a second unit (invisible characters are refused on loading).
-        match index.entry(unit_key(&s.unit)) {
+        match index.entry(s.unit_key.clone()) {
             std::collections::hash_map::Entry::Occupied(e) => files_of[*e.get()].1.push(&s.file),
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(files_of.len());
@@ -335,15 +356,28 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// A unit's name as compared for duplicates: NFC, lower case, spaces collapsed.
+/// A unit's name as compared for duplicates: NFC, lower case, spaces collapsed; one pass and
+/// one allocation (ten thousand names are keyed on the workers).
 fn unit_key(unit: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    unit.nfc()
-        .collect::<String>()
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    let mut out = String::with_capacity(unit.len());
+    let mut space = false;
+    let mut push = |c: char| {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if std::mem::take(&mut space) {
+                out.push(' ');
+            }
+            out.extend(c.to_lowercase());
+        }
+    };
+    if is_nfc_quick(unit.chars()) == IsNormalized::Yes {
+        unit.chars().for_each(&mut push);
+    } else {
+        unit.nfc().for_each(&mut push);
+    }
+    out
 }
 
 /// A diagnostic naming the files when they are scored against different criteria sets.

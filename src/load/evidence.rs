@@ -14,8 +14,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// Finds the criteria set an evidence file names, loading each set once.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct CriteriaResolver {
+    /// Tells this resolver's entries in each thread's last-answer cache from another's.
+    id: u64,
     /// A set given on the command line (`--criteria FILE`), used for every evidence file.
     forced: Option<Arc<CriteriaSet>>,
     /// Sets loaded alongside (by `check`), found by id before the embedded ones, so that an
@@ -24,6 +26,26 @@ pub struct CriteriaResolver {
     cache: Mutex<HashMap<String, Arc<CriteriaSet>>>,
     /// Held while a set is parsed.
     loading: Mutex<()>,
+}
+
+impl Default for CriteriaResolver {
+    fn default() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        CriteriaResolver {
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            forced: None,
+            local: HashMap::new(),
+            cache: Mutex::new(HashMap::new()),
+            loading: Mutex::new(()),
+        }
+    }
+}
+
+thread_local! {
+    /// The last set a thread resolved, by resolver, reference and folder: ten thousand files
+    /// in one folder naming one set are answered without building a path or taking a lock.
+    static LAST: std::cell::RefCell<Option<(u64, String, PathBuf, Arc<CriteriaSet>)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 impl CriteriaResolver {
@@ -57,6 +79,32 @@ impl CriteriaResolver {
         if let Some(set) = self.forced.as_ref().or_else(|| self.local.get(reference)) {
             return Ok((set.clone(), Vec::new()));
         }
+        let hit = LAST.with_borrow(|last| match last {
+            Some((id, r, base, set)) if *id == self.id && r == reference && base == base_dir => {
+                Some(set.clone())
+            }
+            _ => None,
+        });
+        if let Some(set) = hit {
+            return Ok((set, Vec::new()));
+        }
+        let found = self.resolve_uncached(reference, base_dir)?;
+        LAST.with_borrow_mut(|last| {
+            *last = Some((
+                self.id,
+                reference.to_string(),
+                base_dir.to_path_buf(),
+                found.0.clone(),
+            ))
+        });
+        Ok(found)
+    }
+
+    fn resolve_uncached(
+        &self,
+        reference: &str,
+        base_dir: &Path,
+    ) -> Result<(Arc<CriteriaSet>, Vec<Diagnostic>), ResolveError> {
         // Keys: `embedded:ID`, or the path as joined (checked first: no system calls for the
         // ten-thousandth file naming the same set) and its canonical form (one set however
         // it is reached).
