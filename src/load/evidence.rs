@@ -41,11 +41,13 @@ impl Default for CriteriaResolver {
     }
 }
 
+/// A resolution remembered: resolver id, reference, folder, and the set.
+type LastResolved = Option<(u64, String, PathBuf, Arc<CriteriaSet>)>;
+
 thread_local! {
     /// The last set a thread resolved, by resolver, reference and folder: ten thousand files
     /// in one folder naming one set are answered without building a path or taking a lock.
-    static LAST: std::cell::RefCell<Option<(u64, String, PathBuf, Arc<CriteriaSet>)>> =
-        const { std::cell::RefCell::new(None) };
+    static LAST: std::cell::RefCell<LastResolved> = const { std::cell::RefCell::new(None) };
 }
 
 impl CriteriaResolver {
