@@ -50,10 +50,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .to_path_buf(),
                 None => PathBuf::from("."),
             };
-            (
-                load_criteria(path),
-                relative_path(path, &from).display().to_string(),
-            )
+            // Printed rather than written, the form's place is unknown: it names the set by
+            // its absolute path, which holds wherever the form is saved.
+            let reference = match &args.output {
+                Some(_) => relative_path(path, &from).display().to_string(),
+                None => std::path::absolute(path)
+                    .unwrap_or_else(|_| path.to_path_buf())
+                    .display()
+                    .to_string(),
+            };
+            (load_criteria(path), reference)
         }
     };
     let set = match loaded {

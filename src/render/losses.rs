@@ -19,7 +19,7 @@ pub fn render(
     match format {
         TextFormat::Table => table(card, losses, groups, opts),
         TextFormat::Json => json(card, losses, groups),
-        TextFormat::Csv => csv(card, losses),
+        TextFormat::Csv => csv(card, losses, groups),
         TextFormat::Markdown => markdown(card, losses, groups, opts.lang),
     }
 }
@@ -199,36 +199,48 @@ fn json(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> 
 
 /// One row per loss and office (the flat list repeats a shared criterion per office), so that
 /// a spreadsheet's pivot by office adds up.
-fn csv(card: &Scorecard, losses: &[Loss]) -> String {
-    let mut out = String::from(
-        "code,title,value,appraised,round,score,max,loss,why,responsible,unit,period,stage\n",
-    );
-    for l in losses {
-        let offices: Vec<&str> = if l.responsible.is_empty() {
-            vec![""]
-        } else {
-            l.responsible.iter().map(String::as_str).collect()
-        };
-        for office in offices {
-            let fields = [
-                l.code.clone(),
-                l.title.clone(),
-                l.value.clone().unwrap_or_default(),
-                l.round.is_council().to_string(),
-                l.round.name().to_string(),
-                show(l.score),
-                show(l.max),
-                show(l.loss),
-                l.why.clone().unwrap_or_default(),
-                office.to_string(),
-                card.unit.clone(),
-                card.period.clone(),
-                card.stage.name().to_string(),
-            ];
-            push_csv_row(&mut out, &fields);
+/// One row per criterion, its offices joined, so that the loss column adds up to the points
+/// lost; grouped (`--by responsible|section`), one row per criterion in each group, with the
+/// group first, so that a pivot by group adds up to each group's total.
+fn csv(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> String {
+    let head = "code,title,value,appraised,round,score,max,loss,why,responsible,unit,period,stage";
+    let row = |l: &Loss| {
+        vec![
+            l.code.clone(),
+            l.title.clone(),
+            l.value.clone().unwrap_or_default(),
+            l.round.is_council().to_string(),
+            l.round.name().to_string(),
+            show(l.score),
+            show(l.max),
+            show(l.loss),
+            l.why.clone().unwrap_or_default(),
+            l.responsible.join("; "),
+            card.unit.clone(),
+            card.period.clone(),
+            card.stage.name().to_string(),
+        ]
+    };
+    match groups {
+        None => {
+            let mut out = format!("{head}\n");
+            for l in losses {
+                push_csv_row(&mut out, &row(l));
+            }
+            out
+        }
+        Some((by, groups)) => {
+            let mut out = format!("{by},{head}\n");
+            for g in groups {
+                for l in &g.losses {
+                    let mut fields = vec![g.key.clone()];
+                    fields.extend(row(l));
+                    push_csv_row(&mut out, &fields);
+                }
+            }
+            out
         }
     }
-    out
 }
 
 fn md_losses(losses: &[Loss], with_responsible: bool, lang: Lang) -> String {
