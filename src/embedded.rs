@@ -11,6 +11,14 @@ const SETS: &[(&str, &str)] = &[
         "dak-nong-district-2023",
         include_str!("../criteria/dak-nong-district-2023.yaml"),
     ),
+    (
+        "xa-phuong-2025",
+        include_str!("../criteria/xa-phuong-2025.yaml"),
+    ),
+    (
+        "so-ban-nganh-2025",
+        include_str!("../criteria/so-ban-nganh-2025.yaml"),
+    ),
 ];
 
 /// The text of the embedded set with this id.

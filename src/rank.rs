@@ -5,7 +5,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{CriteriaResolver, Source};
-use crate::model::{CriteriaSet, Stage};
+use crate::model::{CriteriaSet, Grade, Stage};
 use crate::pipeline::score_source;
 use crate::score::Scorecard;
 use rust_decimal::Decimal;
@@ -226,6 +226,43 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
             .then_with(|| a.standing.unit.cmp(&b.standing.unit))
     });
     rows
+}
+
+/// How many units fall in one grade band (a group as the Ministry publishes them: Nhóm A
+/// ≥ 90%, Nhóm B 80–90%, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GradeCount {
+    pub label: String,
+    /// The band's lower bound, a percentage.
+    pub min: Decimal,
+    pub units: usize,
+}
+
+/// The units in each of the set's bands, in band order, bands without units included. A unit
+/// without a grade (a zero maximum) is counted in none.
+pub fn grade_counts<'a>(
+    grades: &[Grade],
+    standings: impl IntoIterator<Item = &'a Standing>,
+) -> Vec<GradeCount> {
+    let mut counts: Vec<GradeCount> = grades
+        .iter()
+        .map(|g| GradeCount {
+            label: g.label.clone(),
+            min: g.min,
+            units: 0,
+        })
+        .collect();
+    for s in standings {
+        // The grade was given by the first band the ratio reaches: the first of that label.
+        if let Some(i) = s
+            .grade
+            .as_deref()
+            .and_then(|label| grades.iter().position(|g| g.label == label))
+        {
+            counts[i].units += 1;
+        }
+    }
+    counts
 }
 
 /// Scores the evidence files under `paths` (folders searched; files found there whose

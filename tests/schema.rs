@@ -72,10 +72,17 @@ fn schema_rejects_typical_mistakes() {
     }
     let evidence = fs::read_to_string("tests/fixtures/small-evidence.yaml").unwrap();
     for (what, from, to) in [
+        // Any text could be a choice leaf's label (the labels are in the set, and `check`
+        // tells a misspelt one); a figure with a decimal comma is refused.
         (
             "an unreadable value",
             "\"1.3\": \"40%\"",
-            "\"1.3\": \"forty\"",
+            "\"1.3\": \"40,5%\"",
+        ),
+        (
+            "a list as a value",
+            "\"1.3\": \"40%\"",
+            "\"1.3\": [\"40%\"]",
         ),
         ("a bad code key", "\"2.2\": 1", "\"2.x\": 1"),
         ("an unknown key in the map form", "reason:", "reasn:"),
@@ -109,6 +116,11 @@ fn schema_knows_revision_2_forms() {
         "zero_below: \"20%\"",
         "zero_at: \"20%\", zero_below: \"20%\""
     )));
+    // A choice leaf's label as an evidence value.
+    let evidence = fs::read_to_string("tests/fixtures/small-evidence.yaml").unwrap();
+    let labelled = evidence.replacen("\"1.3\": \"40%\"", "\"1.3\": \"Ban hành đúng thời hạn\"", 1);
+    assert_ne!(labelled, evidence);
+    assert!(v.is_valid(&as_json(&labelled)));
 }
 
 #[test]

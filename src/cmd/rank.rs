@@ -4,7 +4,7 @@ use super::{failure, report};
 use parindex::diag::Diagnostic;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
-use parindex::rank::{duplicate_units, league, mixed_sets, score_paths, Standing};
+use parindex::rank::{duplicate_units, grade_counts, league, mixed_sets, score_paths, Standing};
 use parindex::render::rank::{render, LeagueInfo};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -186,12 +186,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .sections()
         .map(|i| (set.nodes[i].code.clone(), set.nodes[i].title.clone()))
         .collect();
+    let grades = grade_counts(&set.grades, &current);
     let rows = league(current, previous.as_deref());
     let info = LeagueInfo {
         criteria: &set.id,
         stage,
         sections: &sections,
         with_previous: previous.is_some(),
+        grades: &grades,
     };
     if args.out.format == parindex::render::Format::Json {
         // Written as made: no one buffer holding the whole league.

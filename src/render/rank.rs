@@ -3,7 +3,7 @@
 use super::{md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::{show, show_percent};
 use crate::model::Stage;
-use crate::rank::Row;
+use crate::rank::{GradeCount, Row};
 use comfy_table::Cell;
 use serde::Serialize;
 
@@ -13,6 +13,21 @@ pub struct LeagueInfo<'a> {
     pub stage: Stage,
     pub sections: &'a [(String, String)],
     pub with_previous: bool,
+    /// Units per grade band, in band order (empty when the set has no bands).
+    pub grades: &'a [GradeCount],
+}
+
+/// "Units per grade: Xuất sắc 1 · Tốt 3 · Khá 0", every band listed; `None` without bands.
+fn grades_line(info: &LeagueInfo, label: impl Fn(&str) -> String) -> Option<String> {
+    if info.grades.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = info
+        .grades
+        .iter()
+        .map(|g| format!("{} {}", label(&g.label), g.units))
+        .collect();
+    Some(format!("Units per grade: {}\n", parts.join(" · ")))
 }
 
 pub fn render(rows: &[Row], info: &LeagueInfo, format: TextFormat, opts: TableOptions) -> String {
@@ -70,7 +85,11 @@ fn table(rows: &[Row], info: &LeagueInfo, opts: TableOptions) -> String {
         t.add_row(cells);
     }
     out.push_str(&t.to_string());
-    out.push_str("\nSection ranks by column: ");
+    out.push('\n');
+    if let Some(line) = grades_line(info, str::to_string) {
+        out.push_str(&line);
+    }
+    out.push_str("Section ranks by column: ");
     let legend: Vec<String> = info
         .sections
         .iter()
@@ -88,6 +107,7 @@ struct JsonLeague<'a> {
     stage: &'a str,
     units: usize,
     sections: Vec<JsonSection<'a>>,
+    grades: Vec<JsonGrade<'a>>,
     ranking: Vec<JsonRow<'a>>,
 }
 
@@ -95,6 +115,24 @@ struct JsonLeague<'a> {
 struct JsonSection<'a> {
     code: &'a str,
     title: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonGrade<'a> {
+    label: &'a str,
+    min: String,
+    units: usize,
+}
+
+fn json_grades<'a>(info: &LeagueInfo<'a>) -> Vec<JsonGrade<'a>> {
+    info.grades
+        .iter()
+        .map(|g| JsonGrade {
+            label: &g.label,
+            min: show(g.min),
+            units: g.units,
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -183,6 +221,7 @@ pub fn json_parts(rows: &[Row], info: &LeagueInfo) -> Vec<Vec<u8>> {
             .iter()
             .map(|(code, title)| JsonSection { code, title })
             .collect(),
+        grades: json_grades(info),
         ranking: Vec::new(),
     };
     let head = serde_json::to_string_pretty(&doc).expect("a league serialises");
@@ -324,7 +363,12 @@ fn markdown(rows: &[Row], info: &LeagueInfo, lang: crate::i18n::Lang) -> String 
         }
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
-    out.push_str("\nSection columns: ");
+    out.push('\n');
+    if let Some(line) = grades_line(info, md_cell) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str("Section columns: ");
     let legend: Vec<String> = info
         .sections
         .iter()
@@ -366,6 +410,7 @@ mod tests {
             stage: Stage::Final,
             sections: &sections,
             with_previous: false,
+            grades: &[],
         };
         // Enough rows for several chunks, and none at all.
         let many: Vec<Row> = rows.iter().cycle().take(rows.len() * 40).cloned().collect();
@@ -380,6 +425,7 @@ mod tests {
                         .iter()
                         .map(|(code, title)| JsonSection { code, title })
                         .collect(),
+                    grades: Vec::new(),
                     ranking: Vec::new(),
                 }
             };

@@ -562,6 +562,9 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
         "<p class=\"lead\">{}</p>",
         rich(&text::overall(lang, r))
     );
+    if let Some(line) = text::peer_grades(lang, r) {
+        let _ = writeln!(out, "<p>{}</p>", esc(&line));
+    }
     out.push_str(&figures(r, lang));
     out.push_str(&section_table(r, lang));
     let _ = writeln!(

@@ -25,6 +25,9 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
     // I. Overall result, and the sections at a glance.
     out.push_str(&format!("## {}\n\n", w.part_overall));
     out.push_str(&format!("{}\n\n", rich(&text::overall(lang, r))));
+    if let Some(line) = text::peer_grades(lang, r) {
+        out.push_str(&format!("{}\n\n", md(&line)));
+    }
     out.push_str(&format!("{}\n\n", md(&text::overall_loss(lang, r))));
     let with_rank = r.place.is_some();
     let previous = r.previous.as_ref();

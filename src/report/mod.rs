@@ -128,6 +128,9 @@ pub struct Report {
     pub lost_criteria: usize,
     /// Place among the peers (`--peers`).
     pub place: Option<Place>,
+    /// How many of the peers (the unit included) fall in each grade band, in band order;
+    /// empty without `--peers` or without bands.
+    pub peer_grades: Vec<crate::rank::GradeCount>,
     /// Place among the previous period's peers, and its period.
     pub previous_place: Option<(Place, String)>,
     /// The previous period's result (`--previous`).
@@ -199,6 +202,7 @@ pub fn build(
     // Ranks among the peers, overall and per section.
     let mut place = None;
     let mut previous_place = None;
+    let mut peer_grades = Vec::new();
     let mut section_places: Vec<Option<Place>> = vec![None; set.sections().count()];
     if let Some(peers) = peers {
         let mut current: Vec<Standing> = peers
@@ -208,6 +212,7 @@ pub fn build(
             .collect();
         current.push(Standing::from_card(card, file));
         let of = current.len();
+        peer_grades = crate::rank::grade_counts(&set.grades, &current);
         let rows = league(current, peers.previous.as_deref());
         let me = rows
             .iter()
@@ -315,6 +320,7 @@ pub fn build(
         lost_criteria: all_losses.len(),
         place,
         previous_place,
+        peer_grades,
         previous: previous_report,
         sections,
         top: all_losses.iter().take(TOP_LOSSES).map(item).collect(),
@@ -367,7 +373,14 @@ mod tests {
             Stage::Final,
         )
         .unwrap();
-        build(&scored.card, &scored.evidence, "e.yaml", None, None).unwrap()
+        build(
+            &scored.card,
+            &scored.evidence,
+            "e.yaml",
+            None,
+            Some(Peers::default()),
+        )
+        .unwrap()
     }
 
     #[test]

@@ -356,6 +356,30 @@ pub(crate) fn overall(lang: Lang, r: &Report) -> Vec<Seg> {
     out
 }
 
+/// "Trong 8 đơn vị: Xuất sắc 0 · Tốt 5 · Khá 3 · …", every band listed; `None` without
+/// peers or bands.
+pub(crate) fn peer_grades(lang: Lang, r: &Report) -> Option<String> {
+    if r.peer_grades.is_empty() {
+        return None;
+    }
+    let of = r.place.map_or(0, |p| p.of);
+    let parts: Vec<String> = r
+        .peer_grades
+        .iter()
+        .map(|g| format!("{} {}", g.label, g.units))
+        .collect();
+    Some(match lang {
+        Lang::Vi => format!(
+            "Số đơn vị theo từng mức xếp loại (trong {of} đơn vị): {}.",
+            parts.join(" · ")
+        ),
+        Lang::En => format!(
+            "Units per grade among the {of} peers: {}.",
+            parts.join(" · ")
+        ),
+    })
+}
+
 /// "Tổng số điểm bị mất: 10,954 điểm, ở 18 tiêu chí."
 pub(crate) fn overall_loss(lang: Lang, r: &Report) -> String {
     if r.lost_criteria == 0 {

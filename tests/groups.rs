@@ -1,0 +1,154 @@
+//! Units counted per grade band (the Ministry's groups: Nhóm A ≥ 90%, Nhóm B 80–90%, …) under
+//! `rank` and in `report --peers`.
+
+mod common;
+
+use common::stdout_of;
+use serde_json::Value as Json;
+use std::fs;
+use std::path::Path;
+
+const DAK_NONG: &str = "examples/dak-nong-2022";
+/// The eight fictional districts of 2022: five Tốt, three Khá.
+const DAK_NONG_LINE: &str = "Units per grade: Xuất sắc 0 · Tốt 5 · Khá 3 · Trung bình 0 · Yếu 0";
+
+#[test]
+fn rank_counts_the_units_in_every_band_in_band_order() {
+    let table = stdout_of(&["rank", DAK_NONG]);
+    assert!(table.contains(&format!("{DAK_NONG_LINE}\n")), "{table}");
+    // Under the league, before its legend.
+    assert!(table.find(DAK_NONG_LINE).unwrap() > table.find("Đơn vị giả định G").unwrap());
+    let md = stdout_of(&["rank", DAK_NONG, "-f", "markdown"]);
+    assert!(md.contains(&format!("\n{DAK_NONG_LINE}\n")), "{md}");
+}
+
+#[test]
+fn rank_json_lists_the_bands_with_their_counts_and_csv_is_unchanged() {
+    let text = stdout_of(&["rank", DAK_NONG, "-f", "json"]);
+    let json: Json = serde_json::from_str(&text).unwrap();
+    let grades: Vec<(String, String, u64)> = json["grades"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["label"].as_str().unwrap().to_string(),
+                g["min"].as_str().unwrap().to_string(),
+                g["units"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String, u64)> = [
+        ("Xuất sắc", "90", 0),
+        ("Tốt", "80", 5),
+        ("Khá", "70", 3),
+        ("Trung bình", "50", 0),
+        ("Yếu", "0", 0),
+    ]
+    .iter()
+    .map(|(l, m, n)| (l.to_string(), m.to_string(), *n))
+    .collect();
+    assert_eq!(grades, expected);
+    let total: u64 = grades.iter().map(|g| g.2).sum();
+    assert_eq!(total, json["units"].as_u64().unwrap());
+    // The ranking stays the document's last field.
+    assert!(text.find("\n  \"grades\"").unwrap() < text.find("\n  \"ranking\"").unwrap());
+    let csv = stdout_of(&["rank", DAK_NONG, "-f", "csv"]);
+    assert!(!csv.contains("Units per grade"));
+    assert_eq!(csv.lines().count(), 9);
+}
+
+#[test]
+fn report_with_peers_says_how_many_peers_fall_in_each_band() {
+    let md = stdout_of(&[
+        "report",
+        common::EXAMPLE,
+        "--peers",
+        DAK_NONG,
+        "-f",
+        "markdown",
+    ]);
+    assert!(
+        md.contains("Số đơn vị theo từng mức xếp loại (trong 8 đơn vị): Xuất sắc 0 · Tốt 5 · Khá 3 · Trung bình 0 · Yếu 0."),
+        "{md}"
+    );
+    let en = stdout_of(&[
+        "report",
+        common::EXAMPLE,
+        "--peers",
+        DAK_NONG,
+        "--lang",
+        "en",
+        "-f",
+        "html",
+    ]);
+    assert!(en.contains("Units per grade among the 8 peers: Xuất sắc 0 · Tốt 5 · Khá 3"));
+    // Without peers, nothing is counted.
+    let alone = stdout_of(&["report", common::EXAMPLE, "-f", "markdown"]);
+    assert!(!alone.contains("mức xếp loại"));
+}
+
+/// A one-leaf set graded in the Ministry's groups, and a unit scoring `points` of 100.
+fn group_set(dir: &Path, units: &[(&str, &str)]) {
+    fs::write(
+        dir.join("groups.yaml"),
+        "parindex: 1\nkind: criteria\nid: groups-test\ntitle: Nhóm\ntotal: 100\ngrades:\n  - { label: Nhóm A, min: 90 }\n  - { label: Nhóm B, min: 80 }\n  - { label: Nhóm C, min: 70 }\n  - { label: Nhóm D, min: 0 }\nsections:\n  - { code: \"1\", title: Điểm, max: 100, rule: points }\n",
+    )
+    .unwrap();
+    for (i, (unit, points)) in units.iter().enumerate() {
+        fs::write(
+            dir.join(format!("u{i}.yaml")),
+            format!("parindex: 1\nkind: evidence\ncriteria: groups.yaml\nunit: {unit}\nperiod: \"2024\"\nvalues:\n  \"1\": {points}\n"),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn groups_a_to_d_count_bounds_inclusively_and_list_empty_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    // 90 is in A, 89.99 in B, 80 in B; nobody in C.
+    group_set(
+        dir.path(),
+        &[
+            ("Tỉnh Một", "96.17"),
+            ("Tỉnh Hai", "90"),
+            ("Tỉnh Ba", "89.99"),
+            ("Tỉnh Bốn", "80"),
+            ("Tỉnh Năm", "65.5"),
+        ],
+    );
+    let path = dir.path().display().to_string();
+    let table = stdout_of(&["rank", &path]);
+    assert!(
+        table.contains("Units per grade: Nhóm A 2 · Nhóm B 2 · Nhóm C 0 · Nhóm D 1\n"),
+        "{table}"
+    );
+    let json: Json = serde_json::from_str(&stdout_of(&["rank", &path, "-f", "json"])).unwrap();
+    let counts: Vec<u64> = json["grades"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["units"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, vec![2, 2, 0, 1]);
+    assert_eq!(json["grades"][1]["label"], "Nhóm B");
+    assert_eq!(json["grades"][1]["min"], "80");
+}
+
+#[test]
+fn a_set_without_bands_counts_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    group_set(dir.path(), &[("Tỉnh Một", "50")]);
+    let text = fs::read_to_string(dir.path().join("groups.yaml")).unwrap();
+    let without: String = text
+        .lines()
+        .filter(|l| !l.starts_with("grades:") && !l.starts_with("  - { label"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(dir.path().join("groups.yaml"), without).unwrap();
+    let path = dir.path().display().to_string();
+    assert!(!stdout_of(&["rank", &path]).contains("Units per grade"));
+    let json: Json = serde_json::from_str(&stdout_of(&["rank", &path, "-f", "json"])).unwrap();
+    assert_eq!(json["grades"], Json::Array(vec![]));
+}
