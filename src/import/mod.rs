@@ -114,29 +114,8 @@ pub struct Tier {
     pub points: Decimal,
 }
 
-/// How a tier compares the value with its threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bound {
-    /// ≥ ("từ 70%", "từ 70% trở lên", "đạt 100%")
-    AtLeast,
-    /// > ("trên 90%")
-    Above,
-    /// ≤ ("không quá 5%", "tối đa 5%")
-    AtMost,
-    /// < ("dưới 5%")
-    Below,
-}
-
-impl Bound {
-    pub fn key(self) -> &'static str {
-        match self {
-            Bound::AtLeast => "at_least",
-            Bound::Above => "above",
-            Bound::AtMost => "at_most",
-            Bound::Below => "below",
-        }
-    }
-}
+/// How a tier compares the value with its threshold: the model's own.
+pub use crate::model::Bound;
 
 /// A threshold: a percentage ("90%") or a plain number (a count).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
