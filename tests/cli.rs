@@ -203,10 +203,10 @@ fn csv_has_one_row_per_node_and_quotes_commas() {
         1 + json["nodes"].as_array().unwrap().len()
     );
     assert!(out.starts_with(
-        "code,title,depth,score,max,percent,loss,status,value,appraised,round,responsible,kind,unit,period,stage\n"
+        "code,title,depth,score,max,percent,loss,status,value,appraised,round,responsible,kind,component,unit,period,stage\n"
     ));
     assert!(out.contains(
-        "\n1,\"Công tác chỉ đạo, điều hành CCHC\",0,10.973,13,84.41,2.027,scored,,,,,scored,UBND huyện Krông Nô,2022,final\n"
+        "\n1,\"Công tác chỉ đạo, điều hành CCHC\",0,10.973,13,84.41,2.027,scored,,,,,scored,,UBND huyện Krông Nô,2022,final\n"
     ));
 }
 

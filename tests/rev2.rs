@@ -108,7 +108,7 @@ fn a_bonus_adds_within_its_cap_and_the_total_within_the_maximum() {
     let csv = stdout_of(&["score", &ev, "--format", "csv"]);
     assert!(
         csv.lines()
-            .any(|l| l.starts_with("2.1,") && l.contains(",bonus,U,")),
+            .any(|l| l.starts_with("2.1,") && l.contains(",bonus,,U,")),
         "{csv}"
     );
     // The result reads back as one `score` could have written.
@@ -201,4 +201,59 @@ fn components_reproduce_hai_phongs_published_result() {
     // A set without components writes none.
     let plain = json(&["score", EVIDENCE, "--format", "json"]);
     assert!(plain["total"].get("components").is_none());
+}
+
+#[test]
+fn nam_son_components_in_every_output() {
+    let ev = "examples/hai-phong-nam-son-2021.yaml";
+    let table = stdout_of(&["score", ev]);
+    assert!(
+        table.contains("43.26") && table.contains("39.95") && table.contains("83.21"),
+        "{table}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["score", ev, "--format", "json"])).unwrap();
+    let parts = json["total"]["components"].as_array().unwrap();
+    assert_eq!(parts[0]["score"], "43.26");
+    assert_eq!(parts[1]["score"], "39.95");
+    let csv = stdout_of(&["score", ev, "--format", "csv"]);
+    assert!(
+        csv.contains("\nassessment,Điểm thẩm định,,43.26,60,72.10,16.74,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\nsurvey,Điểm điều tra xã hội học,,39.95,40,99.88,0.05,"),
+        "{csv}"
+    );
+    let md = stdout_of(&["score", ev, "--format", "markdown"]);
+    assert!(
+        md.contains("43.26 of 60") && md.contains("39.95 of 40"),
+        "{md}"
+    );
+    let report = stdout_of(&["report", ev]);
+    assert!(
+        report.contains("Theo thành phần: Điểm thẩm định 43,26/60 (72,10%); Điểm điều tra xã hội học 39,95/40 (99,88%)."),
+        "{report}"
+    );
+    let html = stdout_of(&["report", ev, "--format", "html", "--lang", "en"]);
+    assert!(
+        html.contains("By component: Điểm thẩm định 43.26/60 (72.10%)"),
+        "{html}"
+    );
+    // xlsx: the Sections sheet lists both components under the total.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("n.xlsx");
+    stdout_of(&["score", ev, "--format", "xlsx", "-o", out.to_str().unwrap()]);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut shared = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut shared,
+    )
+    .unwrap();
+    assert!(shared.contains("Component · Điểm thẩm định"), "{shared}");
+    assert!(
+        shared.contains("Component · Điểm điều tra xã hội học"),
+        "{shared}"
+    );
 }

@@ -483,8 +483,15 @@ fn is_plain_number(s: &str) -> bool {
 fn csv(card: &Scorecard) -> String {
     let set = &card.set;
     let mut out = String::from(
-        "code,title,depth,score,max,percent,loss,status,value,appraised,round,responsible,kind,unit,period,stage\n",
+        "code,title,depth,score,max,percent,loss,status,value,appraised,round,responsible,kind,component,unit,period,stage\n",
     );
+    let component_of = |i: usize| {
+        set.nodes[i]
+            .component
+            .and_then(|c| set.components.get(c))
+            .map(|c| c.id.clone())
+            .unwrap_or_default()
+    };
     for (i, (node, s)) in set.nodes.iter().zip(&card.nodes).enumerate() {
         let fields = [
             node.code.clone(),
@@ -507,11 +514,33 @@ fn csv(card: &Scorecard) -> String {
             set.responsible(i).join("; "),
             // The section's kind (scored, bonus, penalty), on each of its rows.
             node.kind.name().to_string(),
+            component_of(i),
             // Which results these are, on every row: a CSV has no title.
             card.unit.clone(),
             card.period.clone(),
             card.stage.name().to_string(),
         ];
+        push_csv_row(&mut out, &fields);
+    }
+    // The total's parts, one row each after the nodes: kind `component`, code its id.
+    for (c, s) in set.components.iter().zip(&card.total.components) {
+        let mut fields = vec![
+            c.id.clone(),
+            c.title.clone(),
+            String::new(),
+            show(s.score),
+            show(s.max),
+            s.percent().map(show_percent).unwrap_or_default(),
+            show(s.max - s.score),
+        ];
+        fields.resize(12, String::new());
+        fields.extend([
+            "component".to_string(),
+            c.id.clone(),
+            card.unit.clone(),
+            card.period.clone(),
+            card.stage.name().to_string(),
+        ]);
         push_csv_row(&mut out, &fields);
     }
     out

@@ -227,6 +227,17 @@ pub fn scorecard(card: &Scorecard, losses: &[Loss]) -> Result<Vec<u8>, XlsxError
         XCell::Percent(t.percent),
         XCell::Points(t.loss()),
     ]);
+    // The total's parts (the set's `components:`), under the total.
+    for (c, cs) in set.components.iter().zip(&t.components) {
+        sections.push(vec![
+            text(&c.id),
+            text(format!("Component · {}", c.title)),
+            XCell::Points(cs.score),
+            XCell::Points(cs.max),
+            XCell::Percent(cs.percent()),
+            XCell::Points(cs.max - cs.score),
+        ]);
+    }
     let nodes = set
         .nodes
         .iter()

@@ -562,6 +562,9 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
         "<p class=\"lead\">{}</p>",
         rich(&text::overall(lang, r))
     );
+    if let Some(line) = text::components(lang, r) {
+        let _ = writeln!(out, "<p>{}</p>", esc(&line));
+    }
     if let Some(line) = text::peer_grades(lang, r) {
         let _ = writeln!(out, "<p>{}</p>", esc(&line));
     }

@@ -25,6 +25,9 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
     // I. Overall result, and the sections at a glance.
     out.push_str(&format!("## {}\n\n", w.part_overall));
     out.push_str(&format!("{}\n\n", rich(&text::overall(lang, r))));
+    if let Some(line) = text::components(lang, r) {
+        out.push_str(&format!("{}\n\n", md(&line)));
+    }
     if let Some(line) = text::peer_grades(lang, r) {
         out.push_str(&format!("{}\n\n", md(&line)));
     }

@@ -131,6 +131,9 @@ pub struct Report {
     /// How many of the peers (the unit included) fall in each grade band, in band order;
     /// empty without `--peers` or without bands.
     pub peer_grades: Vec<crate::rank::GradeCount>,
+    /// The total's parts (the set's `components:`): title, score, max, percent; empty where
+    /// the set has none.
+    pub components: Vec<(String, Decimal, Decimal, Option<Decimal>)>,
     /// Place among the previous period's peers, and its period.
     pub previous_place: Option<(Place, String)>,
     /// The previous period's result (`--previous`).
@@ -321,6 +324,12 @@ pub fn build(
         place,
         previous_place,
         peer_grades,
+        components: set
+            .components
+            .iter()
+            .zip(&card.total.components)
+            .map(|(c, s)| (c.title.clone(), s.score, s.max, s.percent()))
+            .collect(),
         previous: previous_report,
         sections,
         top: all_losses.iter().take(TOP_LOSSES).map(item).collect(),

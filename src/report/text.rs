@@ -356,6 +356,29 @@ pub(crate) fn overall(lang: Lang, r: &Report) -> Vec<Seg> {
     out
 }
 
+/// "Theo thành phần: Điểm thẩm định 43,26/60 (72,10%); …", the total's parts; `None` where
+/// the set has none.
+pub(crate) fn components(lang: Lang, r: &Report) -> Option<String> {
+    if r.components.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = r
+        .components
+        .iter()
+        .map(|(title, score, max, pct)| {
+            format!(
+                "{title} {} ({})",
+                fraction(lang, *score, *max),
+                percent(lang, *pct)
+            )
+        })
+        .collect();
+    Some(match lang {
+        Lang::Vi => format!("Theo thành phần: {}.", parts.join("; ")),
+        Lang::En => format!("By component: {}.", parts.join("; ")),
+    })
+}
+
 /// "Trong 8 đơn vị: Xuất sắc 0 · Tốt 5 · Khá 3 · …", every band listed; `None` without
 /// peers or bands.
 pub(crate) fn peer_grades(lang: Lang, r: &Report) -> Option<String> {
