@@ -257,3 +257,24 @@ fn nam_son_components_in_every_output() {
         "{shared}"
     );
 }
+
+#[test]
+fn a_component_no_section_names_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.yaml");
+    std::fs::write(
+        &path,
+        "parindex: 1\nkind: criteria\nid: comp-test\ntitle: \"t\"\ncomponents:\n  - { id: assessment, title: \"A\" }\n  - { id: unused, title: \"U\" }\nsections:\n  - { code: \"1\", title: \"a\", max: 1, component: assessment, items: [ { code: \"1.1\", title: \"x\", max: 1, rule: yes-no } ] }\n",
+    )
+    .unwrap();
+    let out = common::parindex()
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("[E116]") && report.contains("no section names the component `unused`"),
+        "{report}"
+    );
+}

@@ -66,6 +66,24 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
         sections.push(b.node(node, path, None, 0));
     }
     b.sibling_order(&sections, None);
+    // A component that no section names would show an empty part of the total; where a section
+    // names one misspelt or none, that is the cause, already reported.
+    let sections_named_all = sections
+        .iter()
+        .all(|&i| b.nodes[i].component.is_some() || b.nodes[i].kind.outside_max());
+    for (c, component) in header.components.iter().enumerate() {
+        if sections_named_all && !sections.iter().any(|&i| b.nodes[i].component == Some(c)) {
+            b.found.push(
+                source
+                    .diag(
+                        diag::BAD_COMPONENT,
+                        &[key("components"), Seg::Index(c)],
+                        format!("no section names the component `{}`", component.id),
+                    )
+                    .help("give a scored section `component: ID`, or remove the component"),
+            );
+        }
+    }
     // Bonus and penalty sections lie outside the total maximum.
     let sections_sum = decimal::sum(
         sections
