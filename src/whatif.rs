@@ -2,7 +2,7 @@
 //! a target grade or percentage.
 
 use crate::decimal::{self, Overflow};
-use crate::model::{CriteriaSet, Entry, Evidence, IfNa, Stage, Value};
+use crate::model::{CriteriaSet, Entry, Evidence, IfNa, SectionKind, Stage, Value};
 use crate::rule;
 use crate::score::{score, score_leaf, Scorecard, ScoringOverflow, Status};
 use rust_decimal::Decimal;
@@ -87,28 +87,36 @@ pub fn plan(
     .map_err(overflow)?;
     let mut deficit = needed_total - card.total.score;
     // An excluded n/a leaf is out of the scoring; giving it a value would change the maximum.
+    // Scored criteria are raised; penalty criteria are lowered to the value that takes the
+    // fewest points (their score is the points taken); a bonus is not planned on.
     let mut candidates: Vec<(Decimal, usize)> = set
         .leaves()
         .filter(|&i| {
             !(card.nodes[i].status == Status::NotApplicable && set.nodes[i].if_na == IfNa::Exclude)
         })
-        // The plan raises scored criteria only: a bonus is not planned on, and a penalty is
-        // lowered by doing better, not by a value a rule's inverse gives.
-        .filter(|&i| !set.nodes[i].kind.outside_max())
-        .map(|i| (card.nodes[i].loss(), i))
-        .filter(|&(loss, _)| loss > Decimal::ZERO)
+        .filter_map(|i| match set.nodes[i].kind {
+            SectionKind::Scored => Some((card.nodes[i].loss(), i)),
+            SectionKind::Penalty => Some((card.nodes[i].score, i)),
+            SectionKind::Bonus => None,
+        })
+        .filter(|&(gain, _)| gain > Decimal::ZERO)
         .collect();
     candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut steps = Vec::new();
     let mut working = evidence.clone();
-    for (loss, i) in candidates {
+    for (room, i) in candidates {
         if deficit <= Decimal::ZERO {
             break;
         }
         let (node, s) = (&set.nodes[i], &card.nodes[i]);
         let rule = node.rule.as_ref().expect("a leaf");
-        let needed = s.score + loss.min(deficit);
-        let Some(value) = rule::value_for(rule, node.max, needed) else {
+        let penalty = node.kind == SectionKind::Penalty;
+        let value = if penalty {
+            rule::least_value(rule, node.max)
+        } else {
+            rule::value_for(rule, node.max, s.score + room.min(deficit))
+        };
+        let Some(value) = value else {
             continue;
         };
         // A value set here is the unit's own, scored as such (see `set_value`).
@@ -118,7 +126,15 @@ pub fn plan(
             rule,
             Some((&value, crate::model::Round::SelfAssessed)),
         )?;
-        let gain = after.score - s.score;
+        // A penalty's points come off the total: fewer taken is a gain.
+        let gain = if penalty {
+            s.score - after.score
+        } else {
+            after.score - s.score
+        };
+        if gain <= Decimal::ZERO {
+            continue;
+        }
         deficit -= gain;
         set_value(&mut working, i, Some(value.clone()));
         steps.push(Step {

@@ -278,3 +278,28 @@ fn a_component_no_section_names_is_an_error() {
         "{report}"
     );
 }
+
+#[test]
+fn whatif_plans_on_a_penalty_by_the_value_that_takes_the_fewest_points() {
+    let dir = tempfile::tempdir().unwrap();
+    // Scored sections full (2 of 2), no bonus; the penalty takes 0.5 (3.2 points 0.5): 1.5 of 2.
+    let ev = bonus_case(
+        dir.path(),
+        None,
+        "  \"1.1\": có\n  \"1.2\": \"100%\"\n  \"2.1\": không\n  \"2.2\": 0\n  \"3.1\": 0\n  \"3.2\": 0.5\n",
+    );
+    let now = json(&["score", &ev, "--format", "json"]);
+    assert_eq!(now["total"]["score"], "1.5");
+    // Only the penalty can give the points back: set to the value that takes none.
+    let plan = stdout_of(&["whatif", &ev, "--target", "100%"]);
+    assert!(plan.contains("3.2"), "{plan}");
+    assert!(plan.contains("--set '3.2=0'"), "{plan}");
+    // The printed plan confirms: rerun with its value.
+    let after = json(&["score", &ev, "--format", "json"]);
+    assert_eq!(after["total"]["score"], "1.5");
+    let confirmed = stdout_of(&["whatif", &ev, "--set", "3.2=0"]);
+    assert!(
+        confirmed.contains("100.00%") || confirmed.contains("100%"),
+        "{confirmed}"
+    );
+}

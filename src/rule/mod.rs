@@ -21,7 +21,7 @@ pub mod yes_no;
 
 use crate::decimal::{self, Overflow};
 use crate::diag;
-use crate::model::{Bound, IfNa, Rule, Value, ValueKind};
+use crate::model::{Bound, IfNa, Rule, TierScale, Value, ValueKind};
 use rust_decimal::Decimal;
 
 pub use problem::ValueProblem;
@@ -127,6 +127,35 @@ pub fn value_for(rule: &Rule, max: Decimal, needed: Decimal) -> Option<Value> {
         Rule::Points => Some(points::value_for(max, needed)),
         Rule::Linear(l) => Some(linear::value_for(l, max, needed)),
         Rule::Choice(c) => choice::value_for(c, needed),
+    }
+}
+
+/// A value that scores the least under `rule`: on a penalty leaf, whose score is the points
+/// taken away, the value that takes the fewest. `None` where the rule has no such value to
+/// offer (`deduct`, which penalty sections do not use).
+pub fn least_value(rule: &Rule, max: Decimal) -> Option<Value> {
+    match rule {
+        Rule::YesNo => Some(Value::Boolean(false)),
+        Rule::Tiers(t) => {
+            let rate = t.scale == TierScale::Rate;
+            if t.lower_is_better() {
+                // Past the highest threshold: no tier met.
+                let top = t.steps.iter().map(|s| s.threshold).max()?;
+                Some(if rate {
+                    percent_value(Decimal::ONE_HUNDRED)
+                } else {
+                    Value::Number(top.trunc() + Decimal::ONE)
+                })
+            } else if rate {
+                Some(percent_value(Decimal::ZERO))
+            } else {
+                Some(Value::Number(Decimal::ZERO))
+            }
+        }
+        Rule::Deduct { .. } => None,
+        // Each gives, for 0 points, the value on the zero side of its line, or the cheapest
+        // label, or 0.
+        _ => value_for(rule, max, Decimal::ZERO),
     }
 }
 
