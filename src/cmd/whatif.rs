@@ -16,7 +16,9 @@ use std::process::ExitCode;
 ///
 /// Shows the new total, percentage and grade if some values changed
 /// (`--set CODE=VALUE`, repeatable), and with `--target` the fewest criteria to improve to
-/// reach a grade or a percentage, largest gain first, each with the value it would need.
+/// reach a grade or a percentage, largest gain first, each with the value it would need. The
+/// plan raises criteria of scored sections and lowers penalties (the value that takes the
+/// fewest points); bonus points are not planned on, since the maximum never counts on them.
 ///
 /// A value set here replaces the scored value (the appraisal council's, if any) at every stage. The plan
 /// ends with the `whatif --set …` command that confirms it.

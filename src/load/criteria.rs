@@ -1088,6 +1088,14 @@ impl Builder<'_> {
                     if key.is_empty() {
                         self.push(bad(&at, "a choice label is empty".into()));
                         ok = false;
+                    } else if key == "n/a" {
+                        // A label "n/a" would score what the set never meant n/a to score,
+                        // past the leaf's `if_na`.
+                        self.push(
+                            bad(&at, "a choice label is `n/a`, which evidence writes for \"does not apply\"".into())
+                                .help("say what n/a means with `if_na: full | exclude | forbid` on the criterion, and keep the labels for outcomes"),
+                        );
+                        ok = false;
                     } else if let Some(j) = keys.iter().position(|k| *k == key) {
                         self.push(
                             source
@@ -1376,6 +1384,7 @@ mod tests {
                 "is the same as",
             ),
             ("{ choice: { \"Kịp thời\": 1 } }", "at least two"),
+            ("{ choice: { \"Có\": 1, \"N/A\": 0.5 } }", "is `n/a`"),
             ("{ choice: { \"A\": 2, \"B\": 0 } }", "outside 0–1"),
             ("{ choice: { \"A\": 1, \"B\": -1 } }", "outside 0–1"),
             ("{ choice: [ A, B ] }", "must be a mapping"),
