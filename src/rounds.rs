@@ -227,10 +227,8 @@ mod tests {
     use crate::pipeline::score_source;
     use std::path::Path;
 
-    #[test]
-    fn taken_by_the_first_appraisal_and_won_back_by_the_explanation() {
-        let criteria = "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - { code: \"1\", title: a, max: 3, items: [ { code: \"1.1\", title: b, max: 1, rule: yes-no }, { code: \"1.2\", title: c, max: 2, rule: ratio } ] }\n  - { code: \"2\", title: d, max: 1, items: [ { code: \"2.1\", title: e, max: 1, rule: yes-no } ] }\n";
-        let evidence = "parindex: 1\nkind: evidence\ncriteria: t\nunit: u\nperiod: \"2025\"\nvalues:\n  \"1.1\": { value: true, appraised: false, reason: r }\n  \"1.2\": { value: \"100%\", appraised: \"0%\", reason: r, explanation: e, reappraised: \"50%\", reappraisal_reason: q }\n  \"2.1\": true\n";
+    /// The three rounds of an evidence text scored against a criteria text.
+    fn rounds_of(criteria: &str, evidence: &str) -> Rounds {
         let (set, _) =
             parse_criteria(&Source::from_text("c.yaml".into(), criteria.into())).unwrap();
         let resolver = CriteriaResolver::forced(set);
@@ -238,7 +236,14 @@ mod tests {
         let s = score_source(source, Path::new("."), &resolver, Stage::SelfAssessment).unwrap();
         let a = s.rescore(&s.evidence, Stage::Appraised).unwrap();
         let f = s.rescore(&s.evidence, Stage::Final).unwrap();
-        let r = rounds(&s.evidence, [&s.card, &a, &f]);
+        rounds(&s.evidence, [&s.card, &a, &f])
+    }
+
+    #[test]
+    fn taken_by_the_first_appraisal_and_won_back_by_the_explanation() {
+        let criteria = "parindex: 1\nkind: criteria\nid: t\ntitle: t\nsections:\n  - { code: \"1\", title: a, max: 3, items: [ { code: \"1.1\", title: b, max: 1, rule: yes-no }, { code: \"1.2\", title: c, max: 2, rule: ratio } ] }\n  - { code: \"2\", title: d, max: 1, items: [ { code: \"2.1\", title: e, max: 1, rule: yes-no } ] }\n";
+        let evidence = "parindex: 1\nkind: evidence\ncriteria: t\nunit: u\nperiod: \"2025\"\nvalues:\n  \"1.1\": { value: true, appraised: false, reason: r }\n  \"1.2\": { value: \"100%\", appraised: \"0%\", reason: r, explanation: e, reappraised: \"50%\", reappraisal_reason: q }\n  \"2.1\": true\n";
+        let r = rounds_of(criteria, evidence);
         let total = &r.lines[0];
         assert_eq!(total.scores, [dec("4"), dec("1"), dec("2")]);
         assert_eq!((total.taken(), total.won_back()), (dec("3"), dec("1")));
@@ -272,14 +277,7 @@ mod tests {
         // 1.1 cut by the first appraisal; 1.2 raised by it, then cut further by the second:
         // section 1 ends where a net difference would see 0 taken.
         let evidence = "parindex: 1\nkind: evidence\ncriteria: t\nunit: u\nperiod: \"2025\"\nvalues:\n  \"1.1\": { value: true, appraised: false, reason: r }\n  \"1.2\": { value: \"50%\", appraised: \"100%\", reason: r, explanation: e, reappraised: \"25%\", reappraisal_reason: q }\n  \"2.1\": { value: true, appraised: n/a, reason: r }\n  \"2.2\": { value: false, appraised: true, reason: r }\n";
-        let (set, _) =
-            parse_criteria(&Source::from_text("c.yaml".into(), criteria.into())).unwrap();
-        let resolver = CriteriaResolver::forced(set);
-        let source = Source::from_text("e.yaml".into(), evidence.into());
-        let s = score_source(source, Path::new("."), &resolver, Stage::SelfAssessment).unwrap();
-        let a = s.rescore(&s.evidence, Stage::Appraised).unwrap();
-        let f = s.rescore(&s.evidence, Stage::Final).unwrap();
-        let r = rounds(&s.evidence, [&s.card, &a, &f]);
+        let r = rounds_of(criteria, evidence);
         let one = &r.lines[1];
         assert_eq!(one.scores, [dec("2"), dec("2"), dec("0.5")]);
         assert_eq!(
