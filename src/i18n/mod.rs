@@ -1,8 +1,27 @@
-//! Languages of human-facing output. Tables default to English figures; `--lang vi` writes
-//! numbers the Vietnamese way (87,69%; 12.698 hồ sơ). JSON and CSV are never localised.
+//! Languages of human-facing output, and the catalogue of every word the tool writes.
+//!
+//! Each text is a [`Text`] holding both languages, kept in one of this module's catalogue
+//! files (one per area: `words` for what every command shares, then one per command or
+//! output). Code that writes for people asks its [`Lang`] for the text (`lang.t(words::CODE)`)
+//! and never spells a word inline. JSON and CSV keys are never localised.
+
+pub mod words;
 
 use crate::decimal::{show, show_percent};
 use rust_decimal::Decimal;
+
+/// One text in both languages. Texts with figures in them are functions in the catalogue
+/// that take a [`Lang`] and the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    pub en: &'static str,
+    pub vi: &'static str,
+}
+
+/// A catalogue entry: `text("Code", "Mã")`.
+pub const fn text(en: &'static str, vi: &'static str) -> Text {
+    Text { en, vi }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
@@ -15,6 +34,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The text in this language.
+    pub fn t(self, text: Text) -> &'static str {
+        match self {
+            Lang::En => text.en,
+            Lang::Vi => text.vi,
+        }
+    }
+
     /// A decimal as people write it in this language: `1234.5` → `1,234.5` / `1.234,5`.
     pub fn number(self, d: Decimal) -> String {
         self.localise(&show(d))
