@@ -15,40 +15,45 @@ pub enum WriteError {
     IsInput(PathBuf),
 }
 
-/// The files this run has read, as (device, inode): an output that would land on one of them
-/// (by its own name, a symbolic or a hard link) is refused, whatever the command.
+/// The files this run has read: an output that would land on one of them (by its own name,
+/// a symbolic or a hard link) is refused, whatever the command. On Unix a file is known by
+/// (device, inode), which sees through every link; elsewhere by its canonical path (Windows
+/// has no stable file id in the standard library), which sees through symbolic links.
+#[cfg(unix)]
 static INPUTS: std::sync::Mutex<Vec<(u64, u64)>> = std::sync::Mutex::new(Vec::new());
+#[cfg(not(unix))]
+static INPUTS: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
-/// Records a file read as input (its metadata, taken from the open file).
-pub fn note_input(meta: &fs::Metadata) {
+/// Records a file read as input: its metadata, taken from the open file, and its path.
+pub fn note_input(path: &Path, meta: &fs::Metadata) {
+    let mut inputs = INPUTS.lock().unwrap_or_else(|e| e.into_inner());
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        INPUTS
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push((meta.dev(), meta.ino()));
+        let _ = path;
+        inputs.push((meta.dev(), meta.ino()));
     }
     #[cfg(not(unix))]
-    let _ = meta;
+    {
+        let _ = meta;
+        if let Ok(canonical) = fs::canonicalize(path) {
+            inputs.push(canonical);
+        }
+    }
 }
 
 /// Whether the file at `path` (links followed) is one this run read.
 fn is_input(path: &Path) -> bool {
+    let inputs = INPUTS.lock().unwrap_or_else(|e| e.into_inner());
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        if let Ok(meta) = fs::metadata(path) {
-            let id = (meta.dev(), meta.ino());
-            return INPUTS
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .contains(&id);
-        }
+        fs::metadata(path).is_ok_and(|meta| inputs.contains(&(meta.dev(), meta.ino())))
     }
     #[cfg(not(unix))]
-    let _ = path;
-    false
+    {
+        fs::canonicalize(path).is_ok_and(|p| inputs.contains(&p))
+    }
 }
 
 impl std::fmt::Display for WriteError {

@@ -81,7 +81,7 @@ impl Source {
         if !meta.is_file() {
             return Err(not_regular(&meta));
         }
-        crate::output::note_input(&meta);
+        crate::output::note_input(path, &meta);
         // Sized from the file's length (one allocation, no probing reads); the limit is still
         // enforced on what is read, whatever the metadata said.
         let hint = meta.len().min(MAX_FILE_BYTES + 1) as usize;
