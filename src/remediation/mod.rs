@@ -202,7 +202,7 @@ pub fn build(report: Report, plan: &Plan, interim: Option<Interim<'_>>) -> Remed
         .filter(|c| c.status.is_none_or(Status::outstanding))
         .map(|c| (*c).clone())
         .collect();
-    outstanding.sort_by(|a, b| b.loss.loss.cmp(&a.loss.loss));
+    outstanding.sort_by_key(|c| std::cmp::Reverse(c.loss.loss));
     let at_stake = outstanding.iter().map(|c| c.loss.loss).sum();
     let done: Vec<&&CriterionRemedy> = all
         .iter()
