@@ -144,6 +144,16 @@ fn every_figure_the_source_report_states_about_2022() {
         let mark = format!("(- {loss} điểm, mục {code})\n");
         assert_eq!(out.matches(&mark).count(), 1, "{mark} once");
     }
+    // Within a section, the set's order, as the report numbers them (its 1.1 is 1.1.3, its
+    // 7.3 is 7.1.6, its 7.6 is 7.3).
+    for heading in [
+        "#### 1.1. Mức độ thực hiện kế hoạch CCHC năm (- 0,027 điểm, mục 1.1.3)",
+        "#### 1.2. Sáng kiến, giải pháp mới",
+        "#### 7.3. Tỷ lệ cán bộ, công chức sử dụng hộp thư điện tử công vụ của tỉnh (- 0,5 điểm, mục 7.1.6)",
+        "#### 7.6. Phê duyệt cấp độ an toàn hệ thống thông tin",
+    ] {
+        assert!(out.contains(heading), "{heading} missing");
+    }
     // Full marks: the maintenance line, and who keeps it.
     let s4 = block(&out, "### 4.");
     assert!(s4.contains("**Nội dung nâng cao chỉ số:** Tiếp tục bám sát nhiệm vụ"));

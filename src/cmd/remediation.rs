@@ -5,7 +5,7 @@ use super::{failure, load_scored, report};
 use parindex::i18n::Lang;
 use parindex::load::{load_plan, plan_against_set, CriteriaResolver};
 use parindex::model::{Evidence, Stage};
-use parindex::remediation::{build, check_against, render, Format, Interim};
+use parindex::remediation::{build, check_against, render, Format};
 use parindex::report::Report;
 use parindex::score::Scorecard;
 use std::path::Path;
@@ -62,13 +62,6 @@ pub fn text(
             Some(scored)
         }
     };
-    let model = build(
-        built,
-        &plan,
-        interim.as_ref().map(|s| Interim {
-            card: &s.card,
-            last: card,
-        }),
-    );
+    let model = build(built, &plan, card, interim.as_ref().map(|s| &s.card));
     Ok(render(&model, req.format, req.lang))
 }

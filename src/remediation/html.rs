@@ -23,7 +23,7 @@ fn rich(segs: &[Seg]) -> String {
 
 /// The remediation report's own rules, after the results report's stylesheet.
 const CSS: &str = r#"
-.status { display: inline-block; padding: 0 5pt; border-radius: 3pt; font-size: 9pt; font-weight: 600; }
+.status { display: inline-block; padding: 0 5pt; border-radius: 3pt; font-size: 9pt; font-weight: 600; white-space: nowrap; }
 .status.done { background: #dcefdc; color: #1d5a1d; }
 .status.in-progress { background: #fdf0d0; color: #6b4d00; }
 .status.not-started, .status.none { background: #f8dcdc; color: #7a1f1f; }
@@ -160,7 +160,9 @@ pub(super) fn render(r: &Remediation, lang: Lang) -> String {
         esc(lang.t(w::PART_SECTIONS))
     );
     for (s, rem) in rep.sections.iter().zip(&r.sections) {
-        let long = if rem.criteria.len() > 3 { " long" } else { "" };
+        // A remedy block is tall: a section may break between two of them (never inside one)
+        // rather than leave half a page empty.
+        let long = if rem.criteria.len() > 1 { " long" } else { "" };
         let _ = writeln!(
             out,
             "<section class=\"field{long}\">\n<h3>{}</h3>\n<p>{}</p>",

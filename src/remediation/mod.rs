@@ -9,7 +9,8 @@
 
 mod html;
 mod markdown;
-mod text;
+// Shared by every rendering (a Word one too): the sentences, in both languages.
+pub(crate) mod text;
 
 use crate::diag::{self, Diagnostic};
 use crate::load::yaml::key;
@@ -115,25 +116,26 @@ pub struct Remediation {
     pub projection: Option<Projection>,
 }
 
-/// This year's evidence so far, scored against this year's set, beside last year's card.
-pub struct Interim<'a> {
-    pub card: &'a Scorecard,
-    /// Last year's card: its grade bands grade the projection.
-    pub last: &'a Scorecard,
-}
-
-/// Puts the plan beside last year's report. The plan is taken as it is: check it first with
-/// [`check_against`].
-pub fn build(report: Report, plan: &Plan, interim: Option<Interim<'_>>) -> Remediation {
+/// Puts the plan beside last year's report (built from `last`), with this year's card so far
+/// (`interim`) if there is one. The plan is taken as it is: check it first with
+/// [`check_against`]. Within a section the criteria come in the set's order, as the báo cáo
+/// khắc phục lists them.
+pub fn build(
+    report: Report,
+    plan: &Plan,
+    last: &Scorecard,
+    interim: Option<&Scorecard>,
+) -> Remediation {
     let mut recovered = Decimal::ZERO;
     let mut assessed = 0;
     let sections: Vec<SectionRemedies> = report
         .sections
         .iter()
         .map(|s| {
-            let criteria = s
-                .losses
-                .iter()
+            let mut in_order: Vec<&LossItem> = s.losses.iter().collect();
+            in_order.sort_by_key(|l| last.set.find(&l.code));
+            let criteria = in_order
+                .into_iter()
                 .map(|l| {
                     let remedy = plan.remedy(&l.code);
                     let mut c = CriterionRemedy {
@@ -153,17 +155,17 @@ pub fn build(report: Report, plan: &Plan, interim: Option<Interim<'_>>) -> Remed
                         dropped_from: None,
                         interim: None,
                     };
-                    if let Some(now) = &interim {
-                        let set = &now.card.set;
+                    if let Some(now) = interim {
+                        let set = &now.set;
                         match set.find(&l.code) {
                             None => {
                                 c.status = Some(Status::Dropped);
                                 c.dropped_from = Some((set.title.clone(), set.id.clone()));
                             }
                             Some(i) => {
-                                let node = &now.card.nodes[i];
+                                let node = &now.nodes[i];
                                 if node.status != crate::score::Status::Missing {
-                                    let loss = now.card.lost(i);
+                                    let loss = now.lost(i);
                                     let back = l.loss - loss;
                                     if c.status != Some(Status::Dropped) {
                                         recovered += back;
@@ -219,16 +221,15 @@ pub fn build(report: Report, plan: &Plan, interim: Option<Interim<'_>>) -> Remed
         let total = report.score + recovered;
         let set_grade = |total: Decimal| -> Option<String> {
             // Last year's bands, on last year's scale (the assumption stated in the report).
-            now.last
-                .set
+            last.set
                 .grade(total, report.max)
                 .ok()
                 .flatten()
                 .map(|g| g.label.clone())
         };
         Projection {
-            period: now.card.period.clone(),
-            criteria_id: now.card.set.id.clone(),
+            period: now.period.clone(),
+            criteria_id: now.set.id.clone(),
             assessed,
             recovered,
             total,
@@ -362,5 +363,68 @@ pub fn render(r: &Remediation, format: Format, lang: crate::i18n::Lang) -> Strin
     match format {
         Format::Markdown => markdown::render(r, lang),
         Format::Html => html::render(r, lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{parse_plan, CriteriaResolver};
+    use crate::model::Stage;
+    use crate::pipeline::score_file;
+    use std::path::Path;
+
+    fn krong_no(interim: bool) -> Remediation {
+        let resolver = CriteriaResolver::new();
+        let last = score_file(
+            Path::new("examples/krong-no-2022.yaml"),
+            &resolver,
+            Stage::Final,
+        )
+        .unwrap();
+        let source = Source::read(Path::new("examples/krong-no-2023-remediation.yaml")).unwrap();
+        let (plan, warnings) = parse_plan(&source).unwrap();
+        assert!(warnings.is_empty());
+        assert!(check_against(&source, &plan, &last.card, &last.evidence).is_empty());
+        let report = crate::report::build(&last.card, &last.evidence, "e", None, None).unwrap();
+        let now = interim.then(|| {
+            score_file(
+                Path::new("examples/krong-no-2023.yaml"),
+                &resolver,
+                Stage::Final,
+            )
+            .unwrap()
+        });
+        build(report, &plan, &last.card, now.as_ref().map(|n| &n.card))
+    }
+
+    #[test]
+    fn remedied_at_stake_and_dropped_add_up_to_every_point_lost() {
+        for interim in [false, true] {
+            let r = krong_no(interim);
+            let dropped: Decimal = r.dropped.iter().map(|c| c.loss.loss).sum();
+            assert_eq!(r.remedied.1 + r.at_stake + dropped, r.report.loss);
+            assert_eq!(
+                r.remedied.0 + r.outstanding.len() + r.dropped.len(),
+                r.report.lost_criteria
+            );
+        }
+    }
+
+    #[test]
+    fn the_projection_adds_the_points_recovered_to_last_years_total() {
+        let r = krong_no(true);
+        let p = r.projection.as_ref().unwrap();
+        let recovered: Decimal = r
+            .sections
+            .iter()
+            .flat_map(|s| &s.criteria)
+            .filter(|c| c.status != Some(Status::Dropped))
+            .filter_map(|c| c.interim.as_ref().map(|i| i.recovered))
+            .sum();
+        assert_eq!(p.recovered, recovered);
+        assert_eq!(p.total, r.report.score + recovered);
+        assert_eq!(p.max, r.report.max);
+        assert!(krong_no(false).projection.is_none());
     }
 }
