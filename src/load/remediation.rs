@@ -74,7 +74,9 @@ pub fn parse_plan(source: &Source) -> Result<(Plan, Vec<Diagnostic>), Diagnostic
     let mut remedies = Vec::new();
     if let Some(n) = f.get("remedies") {
         for (k, v) in r.map("remedies", n).unwrap_or_default() {
-            let code = k.text().unwrap_or_default().to_string();
+            let Some(code) = code_key(&mut r, k, "remedies") else {
+                continue;
+            };
             let previous = r.criterion.replace(code.clone());
             if let Some(remedy) = remedy(&mut r, code, v) {
                 remedies.push(remedy);
@@ -85,7 +87,9 @@ pub fn parse_plan(source: &Source) -> Result<(Plan, Vec<Diagnostic>), Diagnostic
     let mut upkeep = Vec::new();
     if let Some(n) = f.get("sections") {
         for (k, v) in r.map("sections", n).unwrap_or_default() {
-            let code = k.text().unwrap_or_default().to_string();
+            let Some(code) = code_key(&mut r, k, "sections") else {
+                continue;
+            };
             let previous = r.criterion.replace(code.clone());
             if let Some(u) = section_upkeep(&mut r, code, v) {
                 upkeep.push(u);
@@ -112,6 +116,36 @@ pub fn parse_plan(source: &Source) -> Result<(Plan, Vec<Diagnostic>), Diagnostic
         },
         r.found,
     ))
+}
+
+/// A code key, as evidence files write them: quoted (`"7.10"`; YAML reads 7.10 unquoted as
+/// 7.1).
+fn code_key(r: &mut Reader<'_>, k: &Node, under: &str) -> Option<String> {
+    match k.scalar() {
+        Some(Scalar::Str(s) | Scalar::Int(s)) => Some(s.to_string()),
+        Some(Scalar::Float(written)) => {
+            let d = r.report(
+                diag::FLOAT_CODE,
+                k,
+                super::criteria::float_code_message(written),
+            );
+            d.criterion = Some(written.to_string());
+            d.help = Some(format!("quote the code: `\"{written}\":`"));
+            None
+        }
+        other => {
+            let shown = other.map_or_else(|| k.describe(), |s| format!("`{}`", s.text()));
+            r.report(
+                diag::BAD_CODE,
+                k,
+                format!("{shown} is not a criterion code"),
+            )
+            .help = Some(format!(
+                "keys under `{under}` are quoted criterion codes such as \"3.4.1\""
+            ));
+            None
+        }
+    }
 }
 
 /// An optional `YYYY-MM-DD`. YAML reads `2023-05-16` as text; a date written otherwise
@@ -386,5 +420,12 @@ mod tests {
         let status = e.0.iter().find(|d| d.check.code == "E502").unwrap();
         assert_eq!(status.criterion.as_deref(), Some("1.1"));
         assert!(status.position.is_some());
+    }
+
+    #[test]
+    fn a_code_written_as_a_number_is_refused() {
+        let e = parse(&format!("{HEAD}remedies:\n  7.10: {{ status: done }}\n")).unwrap_err();
+        assert_eq!(e.0[0].check.code, "E102");
+        assert!(e.0[0].message.contains("7.1"), "{}", e.0[0].message);
     }
 }
