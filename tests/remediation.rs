@@ -240,6 +240,44 @@ fn interim_values_give_the_points_recovered_and_a_projection() {
 }
 
 #[test]
+fn previous_peers_give_the_change_of_place() {
+    // Last year's ranking, as the results report's test builds it: the fictional units and
+    // Krông Nô's 2021 result (3rd). (The report's "tăng 4 bậc" needs the real 2021 ranking,
+    // which the examples do not have.)
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(PEERS).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap();
+        if name != "krong-no.yaml" {
+            let text = fs::read_to_string(&path)
+                .unwrap()
+                .replace("period: \"2022\"", "period: \"2021\"");
+            fs::write(dir.path().join(name), text).unwrap();
+        }
+    }
+    fs::copy(PREVIOUS, dir.path().join("krong-no.yaml")).unwrap();
+    let out = stdout_of(&[
+        "report",
+        EXAMPLE,
+        "--remediation",
+        PLAN,
+        "--previous",
+        PREVIOUS,
+        "--peers",
+        PEERS,
+        "--previous-peers",
+        dir.path().to_str().unwrap(),
+    ]);
+    let head = &out[..out.find("## I.").unwrap()];
+    assert!(
+        head.contains(
+            "tăng 3,31 điểm phần trăm, tăng 2 bậc so với năm 2021 (84,38%), xếp thứ **1/8**"
+        ),
+        "{head}"
+    );
+}
+
+#[test]
 fn a_criterion_the_interim_set_lacks_is_dropped_whatever_the_plan_says() {
     let dir = tempfile::tempdir().unwrap();
     let plan = fs::read_to_string(PLAN)
