@@ -65,6 +65,7 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
     report.diagnostics.extend(unreadable);
     let mut criteria: Vec<Source> = Vec::new();
     let mut evidence: Vec<(Source, PathBuf)> = Vec::new();
+    let mut plans: Vec<(Source, PathBuf)> = Vec::new();
     for (path, explicit) in files {
         let source = match Source::read(&path) {
             Ok(s) => s,
@@ -84,6 +85,7 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
         match crate::load::file_kind(&source) {
             Ok(FileKind::Criteria) => criteria.push(source),
             Ok(FileKind::Evidence) => evidence.push((source, path)),
+            Ok(FileKind::Remediation) => plans.push((source, path)),
             // Other YAML in a folder (a CI workflow, an editor's settings) is not ours.
             Err(_) if !explicit && !crate::load::is_parindex_file(&source) => {
                 report.skipped.push(path)
@@ -131,6 +133,14 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
             }
             Err(d) => report.diagnostics.extend(d.0),
         }
+    }
+    // Remediation plans last: their codes are checked against the sets loaded above, and
+    // their lost criteria against the evidence they name.
+    for (source, path) in plans {
+        report.files += 1;
+        report
+            .diagnostics
+            .extend(crate::remediation::check_plan(&source, &path, &resolver));
     }
     // A gate that checked nothing must not pass: a wrong folder, a typo, files not yet
     // committed. The paths are named so that the mistake is plain.

@@ -103,6 +103,14 @@ checks! {
     TABLE_ROW = "E402", "unreadable table row";
     SCORING_OVER_MAX = "W401", "scoring text gives more points than the row's max";
     TABLE_MAX_NOT_SUM = "W402", "published max differs from the sum of its rows";
+    // Remediation plans (`kind: remediation`, `report --remediation`).
+    REMEDY_UNKNOWN_CODE = "E501", "remedy for a criterion the set does not have";
+    BAD_STATUS = "E502", "unknown remedy status";
+    BAD_DATE = "E503", "malformed date";
+    BAD_PROGRESS = "E504", "more tasks done than the plan has";
+    PLAN_MISMATCH = "E505", "plan for another unit, period or criteria set";
+    UNREMEDIED_LOSS = "W501", "lost criterion with no remedy";
+    REMEDY_NOT_LOST = "W502", "remedy for a criterion that lost no points";
 }
 
 /// A position in a file: 1-based line and column (in characters).

@@ -7,7 +7,7 @@
 //! from an evidence file to a scored card with its diagnostics ([`pipeline`]), importing a
 //! published criteria table saved as CSV ([`import`], which the engine never uses), the reports
 //! built on scorecards ([`losses`], [`rank`], [`compare`], [`explain`], [`whatif`],
-//! [`check`], [`report`]), rendering ([`render`]) and diagnostics ([`diag`]); the `parindex`
+//! [`check`], [`report`], and [`remediation`] with the unit's [`plan`]), rendering ([`render`]) and diagnostics ([`diag`]); the `parindex`
 //! binary is a thin command-line layer over it.
 //!
 //! Imports point down only:
@@ -15,13 +15,15 @@
 //! ```text
 //! decimal, diag                 leaves
 //! model     → decimal
+//! plan      → decimal                              (a remediation plan: the unit's statements)
 //! rule      → model, decimal, diag
 //! score     → model, rule, decimal                 (the engine: neither parser nor printer)
-//! load      → model, rule, decimal, diag, embedded
+//! load      → model, plan, rule, decimal, diag, embedded
 //! pipeline  → load, score                          (path → scored card, diagnostics placed)
 //! reports   → pipeline, score, rule, model         (losses, explain, whatif, rounds, template: no load;
 //!                                                   check, rank, compare also read files)
-//! render    → reports, score, model, i18n          (report/ renders its own view model too)
+//! render    → reports, score, model, i18n          (report/ and remediation/ render their own
+//!                                                   view models too)
 //! import    → model, decimal, diag                 (a table → criteria YAML)
 //! cmd       → everything (the binary; anyhow only there)
 //! ```
@@ -39,7 +41,9 @@ pub mod losses;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod plan;
 pub mod rank;
+pub mod remediation;
 pub mod render;
 pub mod report;
 pub mod rounds;

@@ -351,7 +351,13 @@ pub fn score_file(
     stage: Stage,
 ) -> Result<Option<Standing>, Diagnostics> {
     let source = Source::read(path)?;
-    if found && crate::load::file_kind(&source)? == crate::load::FileKind::Criteria {
+    // A criteria set or a remediation plan beside the evidence is not a unit's result.
+    if found
+        && matches!(
+            crate::load::file_kind(&source)?,
+            crate::load::FileKind::Criteria | crate::load::FileKind::Remediation
+        )
+    {
         return Ok(None);
     }
     let base = path.parent().unwrap_or(Path::new("."));

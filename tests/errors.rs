@@ -95,6 +95,11 @@ fn every_bad_evidence_file_reports_its_check() {
 }
 
 #[test]
+fn every_bad_remediation_plan_reports_its_check() {
+    check_all("remediation", |file| vec!["check".into(), file.into()]);
+}
+
+#[test]
 fn every_check_code_is_documented() {
     let docs = fs::read_to_string("docs/checks.md").unwrap();
     for check in parindex::diag::ALL_CHECKS {

@@ -132,3 +132,24 @@ fn schema_command_prints_the_schema() {
     assert!(out.status.success());
     assert_eq!(String::from_utf8(out.stdout).unwrap(), parindex::SCHEMA);
 }
+
+#[test]
+fn schema_knows_remediation_plans() {
+    let v = validator();
+    let base = fs::read_to_string("examples/krong-no-2023-remediation.yaml").unwrap();
+    assert!(v.is_valid(&as_json(&base)));
+    for (what, from, to) in [
+        ("an unknown status", "status: not-started", "status: fixed"),
+        (
+            "a date written day first",
+            "date: 2023-05-16",
+            "date: 16/5/2023",
+        ),
+        ("a misspelt key", "    action: >-", "    actoin: >-"),
+        ("a plan of no tasks", "total: 106", "total: 0"),
+    ] {
+        let bad = base.replacen(from, to, 1);
+        assert_ne!(bad, base, "{what}: replacement not applied");
+        assert!(!v.is_valid(&as_json(&bad)), "schema accepted {what}");
+    }
+}

@@ -12,7 +12,9 @@ use std::process::ExitCode;
 /// Files are told apart by `kind:`. Folders are searched for `*.yaml` and `*.yml` (YAML files
 /// without a `parindex:` key are skipped); with no path, the current folder. Evidence is
 /// checked against the criteria set it names (a set checked alongside wins over the embedded
-/// one of the same id), scored, and its `expect:` figures verified.
+/// one of the same id), scored, and its `expect:` figures verified. A remediation plan
+/// (`kind: remediation`) is checked against the set it names and, when it names its
+/// `evidence:`, against the criteria that lost points there.
 #[derive(clap::Args)]
 #[command(
     after_help = "Examples:\n  parindex check criteria examples\n  parindex check --format github .\n  parindex check --deny-warnings evidence/2025/\n\nExit codes: 0 no errors, 1 errors (or warnings with --deny-warnings), 2 usage error.\nEvery check code is documented in docs/checks.md."

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod explain;
 pub mod losses;
 pub mod rank;
+pub mod remediation;
 pub mod report;
 pub mod schema;
 pub mod score;

@@ -29,9 +29,17 @@ use std::process::ExitCode;
 /// `score --format json`. --peers takes the folder of this year's evidence files of the units
 /// ranked together; the unit is found by its `unit:` name, and its own file need not be in
 /// the folder. --previous-peers (last year's folder) adds the places gained or lost.
+///
+/// With --remediation PLAN (a `kind: remediation` file), the report is the remediation report
+/// (báo cáo khắc phục) written during the following year: the same result, then I. the
+/// improvement plan's progress, II. each section and each criterion that lost points with
+/// what has been done about it (status, remedy, documents, offices), sections with full marks
+/// with what keeps them there, and III. the criteria not yet remedied with the points still
+/// at stake. --interim (this year's evidence so far) adds each lost criterion's value now, the
+/// points recovered and a projected total; a criterion the new set lacks is marked dropped.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  parindex report examples/krong-no-2022.yaml\n  parindex report examples/krong-no-2022.yaml --previous examples/krong-no-2021.yaml\n  parindex report examples/krong-no-2022.yaml --peers examples/dak-nong-2022 -f html -o bao-cao.html\n  parindex report examples/krong-no-2022.yaml --lang en --previous result-2021.json"
+    after_help = "Examples:\n  parindex report examples/krong-no-2022.yaml\n  parindex report examples/krong-no-2022.yaml --previous examples/krong-no-2021.yaml\n  parindex report examples/krong-no-2022.yaml --peers examples/dak-nong-2022 -f html -o bao-cao.html\n  parindex report examples/krong-no-2022.yaml --lang en --previous result-2021.json\n  parindex report examples/krong-no-2022.yaml --remediation examples/krong-no-2023-remediation.yaml --peers examples/dak-nong-2022 --previous examples/krong-no-2021.yaml --interim examples/krong-no-2023.yaml"
 )]
 pub struct Args {
     /// The unit's evidence file (`kind: evidence`).
@@ -45,6 +53,14 @@ pub struct Args {
     /// Folder of the previous year's evidence files of the same units: adds the change of rank.
     #[arg(long, value_name = "DIR", requires = "peers")]
     previous_peers: Option<PathBuf>,
+    /// The unit's remediation plan (`kind: remediation`): write the remediation report
+    /// (báo cáo khắc phục) of this evidence's period instead of the results report.
+    #[arg(long, value_name = "PLAN")]
+    remediation: Option<PathBuf>,
+    /// This year's evidence so far (with --remediation): each lost criterion's value now, the
+    /// points recovered and a projected total.
+    #[arg(long, value_name = "FILE", requires = "remediation")]
+    interim: Option<PathBuf>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Markdown)]
     format: Format,
@@ -213,7 +229,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(failure());
         }
     };
-    let text = render(&built, args.format, args.lang);
+    let text = match &args.remediation {
+        None => render(&built, args.format, args.lang),
+        Some(plan) => {
+            let req = super::remediation::Request {
+                plan,
+                interim: args.interim.as_deref(),
+                resolver: &resolver,
+                stage,
+                format: args.format,
+                lang: args.lang,
+            };
+            match super::remediation::text(req, built, &card, &evidence) {
+                Ok(text) => text,
+                Err(code) => return Ok(code),
+            }
+        }
+    };
     match &args.output {
         Some(path) => {
             write_atomic(path, &text, args.force).context("the report was not written")?

@@ -213,6 +213,54 @@ pub enum ResolveError {
 
 const CRITERIA_HELP: &str = "`criteria:` names an embedded set by its id, or a criteria set file (`kind: criteria`) by its path, relative to this file or absolute";
 
+/// The criteria set a file's `criteria:` names (an embedded id or a path relative to
+/// `base_dir`), or the one diagnostic at that key that says why it is not there.
+pub(super) fn resolve_criteria(
+    source: &Source,
+    reference: &str,
+    base_dir: &Path,
+    resolver: &CriteriaResolver,
+) -> Result<(Arc<CriteriaSet>, Vec<Diagnostic>), Diagnostics> {
+    match resolver.resolve(reference, base_dir) {
+        Ok(found) => Ok(found),
+        Err(ResolveError::NotFound) => {
+            let ids: Vec<&str> = embedded::ids().collect();
+            let help = match diag::suggest(reference, ids.iter().copied()) {
+                Some(s) => format!(
+                    "did you mean `{s}`? Embedded sets: {}; or give a path relative to this file",
+                    ids.join(", ")
+                ),
+                None => format!(
+                    "embedded sets: {}; or give a path relative to this file",
+                    ids.join(", ")
+                ),
+            };
+            Err(Diagnostics::one(
+                source
+                    .diag(
+                        diag::UNKNOWN_CRITERIA,
+                        &[key("criteria")],
+                        format!(
+                            "criteria set `{}` is neither an embedded set nor a file",
+                            reference
+                        ),
+                    )
+                    .help(help),
+            ))
+        }
+        Err(ResolveError::Invalid(d)) => Err(d),
+        Err(ResolveError::Refused { path, what }) => Err(Diagnostics::one(
+            source
+                .diag(
+                    diag::UNKNOWN_CRITERIA,
+                    &[key("criteria")],
+                    format!("criteria set `{}` refused: {path} is {what}", reference),
+                )
+                .help(CRITERIA_HELP),
+        )),
+    }
+}
+
 /// Reads an evidence file and binds it to its criteria set.
 pub fn load_evidence(
     path: &Path,
@@ -238,46 +286,7 @@ pub fn parse_evidence(
         _ => return Err(Diagnostics(reader.found)),
     };
     check_header(source, &raw.parindex, raw.kind, "evidence")?;
-    let (set, mut found) = match resolver.resolve(raw.criteria, base_dir) {
-        Ok(found) => found,
-        Err(ResolveError::NotFound) => {
-            let ids: Vec<&str> = embedded::ids().collect();
-            let help = match diag::suggest(raw.criteria, ids.iter().copied()) {
-                Some(s) => format!(
-                    "did you mean `{s}`? Embedded sets: {}; or give a path relative to this file",
-                    ids.join(", ")
-                ),
-                None => format!(
-                    "embedded sets: {}; or give a path relative to this file",
-                    ids.join(", ")
-                ),
-            };
-            return Err(Diagnostics::one(
-                source
-                    .diag(
-                        diag::UNKNOWN_CRITERIA,
-                        &[key("criteria")],
-                        format!(
-                            "criteria set `{}` is neither an embedded set nor a file",
-                            raw.criteria
-                        ),
-                    )
-                    .help(help),
-            ));
-        }
-        Err(ResolveError::Invalid(d)) => return Err(d),
-        Err(ResolveError::Refused { path, what }) => {
-            return Err(Diagnostics::one(
-                source
-                    .diag(
-                        diag::UNKNOWN_CRITERIA,
-                        &[key("criteria")],
-                        format!("criteria set `{}` refused: {path} is {what}", raw.criteria),
-                    )
-                    .help(CRITERIA_HELP),
-            ))
-        }
-    };
+    let (set, mut found) = resolve_criteria(source, raw.criteria, base_dir, resolver)?;
     // Unknown keys were reported while reading; every other check still runs.
     found.extend(reader.found);
     let period = match raw.period {

@@ -8,12 +8,15 @@
 mod criteria;
 mod evidence;
 mod raw;
+mod remediation;
 pub mod value;
 mod walk;
 pub mod yaml;
 
 pub use criteria::{load_criteria, parse_criteria};
 pub use evidence::{load_evidence, parse_evidence, CriteriaResolver};
+pub(crate) use remediation::plan_set;
+pub use remediation::{load_plan, parse_plan, plan_against_set};
 pub use walk::yaml_files;
 
 use crate::diag::{self, Check, Diagnostic, Diagnostics, Position};
@@ -277,7 +280,10 @@ impl Source {
             Ok(doc) => {
                 let kind = doc.get("kind").and_then(Node::scalar);
                 let header = doc.get("parindex").is_some()
-                    || matches!(kind, Some(Scalar::Str("criteria" | "evidence")));
+                    || matches!(
+                        kind,
+                        Some(Scalar::Str("criteria" | "evidence" | "remediation"))
+                    );
                 (!header).then_some(NotParindex::NoHeader)
             }
         }
@@ -290,6 +296,7 @@ impl Source {
         let what = match expected {
             Some("criteria") => "a criteria set",
             Some("evidence") => "an evidence file",
+            Some("remediation") => "a remediation plan",
             _ => "a criteria set or an evidence file",
         };
         Diagnostic::new(
@@ -376,6 +383,8 @@ impl Source {
 pub enum FileKind {
     Criteria,
     Evidence,
+    /// A remediation plan (`kind: remediation`).
+    Remediation,
 }
 
 /// Tells a criteria set from an evidence file by its `kind:`, read from the document (the one
@@ -399,6 +408,7 @@ pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
     match doc.get("kind").map(|n| (n, n.scalar())) {
         Some((_, Some(Scalar::Str("criteria")))) => Ok(FileKind::Criteria),
         Some((_, Some(Scalar::Str("evidence")))) => Ok(FileKind::Evidence),
+        Some((_, Some(Scalar::Str("remediation")))) => Ok(FileKind::Remediation),
         Some((node, _)) => {
             // Quoted on one line: a block scalar (`kind: |`) ends in a line break, shown as
             // its code point rather than breaking the message.
@@ -411,14 +421,14 @@ pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
                 source
                     .diag_at(diag::BAD_HEADER, node, format!("unknown kind {other}"))
                     .help(
-                        match diag::suggest(text, ["criteria", "evidence"]) {
+                        match diag::suggest(text, ["criteria", "evidence", "remediation"]) {
                             Some(s) if text.trim() == s => format!(
                                 "write `kind: {s}` on one line: a block scalar (`|` or `>`) keeps a line break"
                             ),
                             Some(s) => {
-                                format!("did you mean `{s}`? (`kind:` is `criteria` or `evidence`)")
+                                format!("did you mean `{s}`? (`kind:` is `criteria`, `evidence` or `remediation`)")
                             }
-                            None => "`kind:` is `criteria` or `evidence`".to_string(),
+                            None => "`kind:` is `criteria`, `evidence` or `remediation`".to_string(),
                         },
                     ),
             ))
@@ -446,7 +456,9 @@ fn expect_kind(source: &Source, doc: &Node, expected: &str) -> Result<(), Diagno
         return Err(Diagnostics::one(source.not_parindex(why, Some(expected))));
     }
     match doc.get("kind").and_then(Node::scalar) {
-        Some(Scalar::Str(k)) if k != expected && (k == "criteria" || k == "evidence") => {
+        Some(Scalar::Str(k))
+            if k != expected && (k == "criteria" || k == "evidence" || k == "remediation") =>
+        {
             check_kind(source, k, expected)
         }
         _ => Ok(()),
@@ -486,7 +498,10 @@ fn looks_like_parindex(text: &str) -> bool {
         let l = l.trim_start_matches([' ', '-']);
         l.starts_with("parindex:")
             || l.strip_prefix("kind:").is_some_and(|k| {
-                matches!(k.trim().trim_matches(['"', '\'']), "criteria" | "evidence")
+                matches!(
+                    k.trim().trim_matches(['"', '\'']),
+                    "criteria" | "evidence" | "remediation"
+                )
             })
     })
 }
@@ -518,6 +533,7 @@ fn check_kind(source: &Source, kind: &str, expected: &str) -> Result<(), Diagnos
         let what = match kind {
             "criteria" => "a criteria set",
             "evidence" => "an evidence file",
+            "remediation" => "a remediation plan",
             _ => "of an unknown kind",
         };
         return Err(Diagnostics::one(
@@ -529,6 +545,7 @@ fn check_kind(source: &Source, kind: &str, expected: &str) -> Result<(), Diagnos
                 )
                 .help(match expected {
                     "evidence" => "give an evidence file here; a criteria set is named by the evidence file's `criteria:`",
+                    "remediation" => "give a remediation plan here (`kind: remediation`)",
                     _ => "give a criteria set here (`kind: criteria`)",
                 }),
         ));

@@ -181,17 +181,17 @@ pub(super) struct Reader<'s> {
     /// A problem that left a required part unread: the loader stops after reporting.
     pub fatal: bool,
     /// The criterion being read, named in every diagnostic.
-    criterion: Option<String>,
+    pub criterion: Option<String>,
 }
 
 /// The keys of one mapping, checked against those allowed.
-struct Fields<'t> {
-    node: &'t Node,
-    entries: &'t [(Node, Node)],
+pub(super) struct Fields<'t> {
+    pub node: &'t Node,
+    pub entries: &'t [(Node, Node)],
 }
 
 impl<'t> Fields<'t> {
-    fn get(&self, key: &str) -> Option<&'t Node> {
+    pub(super) fn get(&self, key: &str) -> Option<&'t Node> {
         self.entries
             .iter()
             .find(|(k, _)| k.text() == Some(key))
@@ -209,14 +209,14 @@ impl<'s, 't> Reader<'s> {
         }
     }
 
-    fn report(&mut self, check: Check, node: &Node, message: String) -> &mut Diagnostic {
+    pub(super) fn report(&mut self, check: Check, node: &Node, message: String) -> &mut Diagnostic {
         let mut d = self.source.diag_at(check, node, message);
         d.criterion = self.criterion.clone();
         self.found.push(d);
         self.found.last_mut().expect("just pushed")
     }
 
-    fn wrong(&mut self, key: &str, node: &Node, expected: &str) {
+    pub(super) fn wrong(&mut self, key: &str, node: &Node, expected: &str) {
         let found = node.describe();
         self.report(
             diag::WRONG_TYPE,
@@ -227,7 +227,12 @@ impl<'s, 't> Reader<'s> {
     }
 
     /// A mapping whose keys are all among `allowed`; every other key is reported.
-    fn fields(&mut self, node: &'t Node, what: &str, allowed: &[&str]) -> Option<Fields<'t>> {
+    pub(super) fn fields(
+        &mut self,
+        node: &'t Node,
+        what: &str,
+        allowed: &[&str],
+    ) -> Option<Fields<'t>> {
         let Some(entries) = node.entries() else {
             self.wrong(what, node, "a mapping");
             return None;
@@ -248,7 +253,7 @@ impl<'s, 't> Reader<'s> {
 
     /// A required key's node. A key missing because it was misspelt is reported once, as the
     /// unknown key whose hint names it.
-    fn required(&mut self, f: &Fields<'t>, key: &str) -> Option<&'t Node> {
+    pub(super) fn required(&mut self, f: &Fields<'t>, key: &str) -> Option<&'t Node> {
         let found = f.get(key);
         if found.is_none() {
             self.fatal = true;
@@ -264,7 +269,7 @@ impl<'s, 't> Reader<'s> {
     }
 
     /// A text value (any scalar but an empty one, as written).
-    fn text(&mut self, key: &str, node: &'t Node) -> Option<&'t str> {
+    pub(super) fn text(&mut self, key: &str, node: &'t Node) -> Option<&'t str> {
         match (node.scalar(), node.text()) {
             (Some(Scalar::Null), _) | (None, _) => {
                 self.wrong(key, node, "text");
@@ -280,7 +285,7 @@ impl<'s, 't> Reader<'s> {
         }
     }
 
-    fn opt_text(&mut self, f: &Fields<'t>, key: &str) -> Option<&'t str> {
+    pub(super) fn opt_text(&mut self, f: &Fields<'t>, key: &str) -> Option<&'t str> {
         let node = f.get(key)?;
         if node.scalar() == Some(Scalar::Null) {
             return None;
@@ -288,13 +293,13 @@ impl<'s, 't> Reader<'s> {
         self.text(key, node)
     }
 
-    fn req_text(&mut self, f: &Fields<'t>, key: &str) -> Option<&'t str> {
+    pub(super) fn req_text(&mut self, f: &Fields<'t>, key: &str) -> Option<&'t str> {
         let node = self.required(f, key)?;
         self.text(key, node)
     }
 
     /// A single value (not a list or mapping).
-    fn scalar(&mut self, key: &str, node: &'t Node) -> Option<Scalar<'t>> {
+    pub(super) fn scalar(&mut self, key: &str, node: &'t Node) -> Option<Scalar<'t>> {
         let s = node.scalar();
         if s.is_none() {
             self.wrong(key, node, "a single value");
@@ -302,7 +307,7 @@ impl<'s, 't> Reader<'s> {
         s
     }
 
-    fn number(&mut self, key: &str, node: &'t Node) -> Option<NumText<'t>> {
+    pub(super) fn number(&mut self, key: &str, node: &'t Node) -> Option<NumText<'t>> {
         match node.scalar() {
             Some(Scalar::Null) | None => {
                 self.wrong(key, node, "a number");
@@ -318,7 +323,7 @@ impl<'s, 't> Reader<'s> {
         }
     }
 
-    fn opt_number(&mut self, f: &Fields<'t>, key: &str) -> Option<NumText<'t>> {
+    pub(super) fn opt_number(&mut self, f: &Fields<'t>, key: &str) -> Option<NumText<'t>> {
         let node = f.get(key)?;
         if node.scalar() == Some(Scalar::Null) {
             return None;
@@ -326,13 +331,13 @@ impl<'s, 't> Reader<'s> {
         self.number(key, node)
     }
 
-    fn req_number(&mut self, f: &Fields<'t>, key: &str) -> Option<NumText<'t>> {
+    pub(super) fn req_number(&mut self, f: &Fields<'t>, key: &str) -> Option<NumText<'t>> {
         let node = self.required(f, key)?;
         self.number(key, node)
     }
 
     /// An optional `true` / `false`.
-    fn opt_bool(&mut self, f: &Fields<'t>, key: &str) -> Option<bool> {
+    pub(super) fn opt_bool(&mut self, f: &Fields<'t>, key: &str) -> Option<bool> {
         let node = f.get(key)?;
         match node.scalar() {
             Some(Scalar::Bool(b)) => Some(b),
@@ -345,7 +350,7 @@ impl<'s, 't> Reader<'s> {
     }
 
     /// A list's items; an empty value is an empty list.
-    fn list(&mut self, key: &str, node: &'t Node) -> Option<&'t [Node]> {
+    pub(super) fn list(&mut self, key: &str, node: &'t Node) -> Option<&'t [Node]> {
         match &node.kind {
             Kind::Seq(items) => Some(items),
             _ if node.scalar() == Some(Scalar::Null) => Some(&[]),
@@ -357,7 +362,7 @@ impl<'s, 't> Reader<'s> {
     }
 
     /// A mapping's entries; an empty value is an empty mapping.
-    fn map(&mut self, key: &str, node: &'t Node) -> Option<&'t [(Node, Node)]> {
+    pub(super) fn map(&mut self, key: &str, node: &'t Node) -> Option<&'t [(Node, Node)]> {
         match &node.kind {
             Kind::Map(entries) => Some(entries),
             _ if node.scalar() == Some(Scalar::Null) => Some(&[]),
@@ -369,7 +374,7 @@ impl<'s, 't> Reader<'s> {
     }
 
     /// The document's top level: a mapping, or the one error that says it is not one.
-    fn top(&mut self, doc: &'t Node, allowed: &[&str]) -> Option<Fields<'t>> {
+    pub(super) fn top(&mut self, doc: &'t Node, allowed: &[&str]) -> Option<Fields<'t>> {
         if doc.entries().is_none() {
             self.report(
                 diag::NOT_A_MAPPING,

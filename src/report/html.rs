@@ -35,7 +35,7 @@ fn rich(segs: &[Seg]) -> String {
         .collect()
 }
 
-const CSS: &str = r#"
+pub(crate) const CSS: &str = r#"
 @page { size: A4; margin: 15mm; }
 :root { color-scheme: light; }
 * { box-sizing: border-box; }

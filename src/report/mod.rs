@@ -6,9 +6,9 @@
 //! as one self-contained HTML page, in Vietnamese or English. Both renderings read the same
 //! model, so they cannot disagree on a figure.
 
-mod html;
+pub(crate) mod html;
 mod markdown;
-mod text;
+pub(crate) mod text;
 
 pub use html::escape_html;
 

@@ -1,0 +1,318 @@
+//! Words of the remediation report (báo cáo khắc phục), `parindex report --remediation`.
+//! The Vietnamese follows the report officers write: "Nội dung khắc phục", "Nội dung nâng cao
+//! chỉ số", "vẫn chưa khắc phục được".
+
+use super::{text, Lang, Text};
+use crate::plan::{Date, Status};
+
+pub const TITLE: Text = text(
+    "Remediation report: criteria that lost points in the PAR index",
+    "Báo cáo khắc phục những tiêu chí, tiêu chí thành phần bị mất điểm thuộc Chỉ số cải cách hành chính",
+);
+pub const PART_PLAN: Text = text(
+    "I. Progress of the improvement plan",
+    "I. Kết quả thực hiện Kế hoạch duy trì, cải thiện và nâng cao chỉ số CCHC",
+);
+pub const PART_SECTIONS: Text = text(
+    "II. Remedies for the criteria that lost points",
+    "II. Kết quả khắc phục những tiêu chí, tiêu chí thành phần mất điểm",
+);
+pub const PART_CONCLUSION: Text = text("III. Conclusion", "III. Kết luận");
+pub const NO_PLAN: Text = text(
+    "The remediation plan names no improvement plan document.",
+    "Kế hoạch khắc phục chưa nêu văn bản kế hoạch nâng cao chỉ số.",
+);
+pub const REMEDY: Text = text("Remedy:", "Nội dung khắc phục:");
+pub const UPKEEP: Text = text("Keeping the full marks:", "Nội dung nâng cao chỉ số:");
+pub const NO_REMEDY: Text = text(
+    "no remedy written in the plan.",
+    "kế hoạch chưa nêu nội dung khắc phục.",
+);
+pub const NO_UPKEEP: Text = text(
+    "nothing written in the plan.",
+    "kế hoạch chưa nêu nội dung.",
+);
+pub const STATUS: Text = text("Status:", "Tình trạng:");
+pub const DOCS: Text = text("Documents:", "Văn bản:");
+pub const QUOTE: Text = text("As the report says:", "Báo cáo nêu:");
+/// "Kết quả tạm tính năm 2023:" / "So far in 2023:".
+pub fn this_year(lang: Lang, period: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Kết quả tạm tính {}:",
+            crate::report::text::period(lang, period)
+        ),
+        Lang::En => format!("So far in {period}:"),
+    }
+}
+pub const CONCLUSION_NONE: Text = text(
+    "Every criterion that lost points has been remedied.",
+    "Tất cả các tiêu chí bị mất điểm đã được khắc phục.",
+);
+pub const DROPPED_HEAD: Text = text(
+    "No longer in the criteria set (nothing to remedy):",
+    "Không còn trong bộ chỉ số (không còn phải khắc phục):",
+);
+pub const COL_CODE: Text = text("Item", "Mục");
+pub const COL_CRITERION: Text = text("Criterion", "Tiêu chí");
+pub const COL_STATUS: Text = text("Status", "Tình trạng");
+pub const COL_AT_STAKE: Text = text("Points at stake", "Điểm còn bị mất");
+pub const COL_RESPONSIBLE: Text = text("Responsible", "Cơ quan chủ trì");
+pub const FOOTER: Text = text(
+    "Made with parindex: last year's figures computed exactly from the unit's evidence; the remedies as the unit's plan states them.",
+    "Lập bằng parindex: số liệu năm trước tính chính xác từ hồ sơ minh chứng của đơn vị; nội dung khắc phục theo kế hoạch của đơn vị.",
+);
+
+/// A status in words; `None`: the plan has no entry for the criterion.
+pub fn status(lang: Lang, s: Option<Status>) -> &'static str {
+    lang.t(match s {
+        Some(Status::Done) => text("remedied", "đã khắc phục"),
+        Some(Status::InProgress) => text("in progress", "đang khắc phục"),
+        Some(Status::NotStarted) => text("not yet remedied", "vẫn chưa khắc phục được"),
+        Some(Status::Dropped) => text(
+            "dropped from the new criteria set",
+            "không còn trong bộ chỉ số mới",
+        ),
+        None => text("no remedy in the plan", "chưa có nội dung khắc phục"),
+    })
+}
+
+/// "Nội dung khắc phục (16/05/2023):" / "Remedy (16 May 2023):".
+pub fn remedy_dated(lang: Lang, d: Date) -> String {
+    format!(
+        "{} ({}):",
+        lang.t(REMEDY).trim_end_matches(':'),
+        date(lang, d)
+    )
+}
+
+/// "16/05/2023" / "16 May 2023".
+pub fn date(lang: Lang, d: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match lang {
+        Lang::Vi => format!("{:02}/{:02}/{}", d.day, d.month, d.year),
+        Lang::En => format!(
+            "{} {} {}",
+            d.day,
+            MONTHS[(d.month as usize).clamp(1, 12) - 1],
+            d.year
+        ),
+    }
+}
+
+/// "tính đến ngày 31/08/2023" / "as of 31 August 2023".
+pub fn as_of(lang: Lang, d: Date) -> String {
+    match lang {
+        Lang::Vi => format!("tính đến ngày {}", date(lang, d)),
+        Lang::En => format!("as of {}", date(lang, d)),
+    }
+}
+
+/// "ngày 16/05/2023" / "on 16 May 2023", after a document's number.
+pub fn dated(lang: Lang, d: Date) -> String {
+    match lang {
+        Lang::Vi => format!("ngày {}", date(lang, d)),
+        Lang::En => format!("of {}", date(lang, d)),
+    }
+}
+
+/// The subtitle: "năm 2022, các nội dung khắc phục tính đến ngày 31/08/2023".
+pub fn subtitle(lang: Lang, period: &str, as_of_date: Option<Date>) -> String {
+    let year = crate::report::text::period(lang, period);
+    let when = as_of_date.map(|d| as_of(lang, d));
+    match (lang, when) {
+        (Lang::Vi, Some(w)) => format!("Kết quả {year}; nội dung khắc phục {w}"),
+        (Lang::Vi, None) => format!("Kết quả {year}"),
+        (Lang::En, Some(w)) => format!("Results of {year}; remedies {w}"),
+        (Lang::En, None) => format!("Results of {year}"),
+    }
+}
+
+/// "đã thực hiện 67/106 nội dung, đạt 63,21% kế hoạch" / "67 of 106 tasks done, 63.21% of the
+/// plan".
+pub fn progress(lang: Lang, done: u32, total: u32, percent: &str) -> String {
+    match lang {
+        Lang::Vi => format!("đã thực hiện {done}/{total} nội dung, đạt {percent} kế hoạch"),
+        Lang::En => format!("{done} of {total} tasks done, {percent} of the plan"),
+    }
+}
+
+/// "Kế hoạch số 99/KH-UBND ngày 27/03/2023 về …: tính đến ngày 31/08/2023 đã thực hiện …".
+pub fn plan_line(
+    lang: Lang,
+    document: &str,
+    when: Option<String>,
+    progress: Option<String>,
+) -> String {
+    let head = match when {
+        Some(w) => format!("{document}, {w}"),
+        None => document.to_string(),
+    };
+    match (lang, progress) {
+        (Lang::Vi, Some(p)) => format!("{head}: {p}."),
+        (Lang::En, Some(p)) => format!("{head}: {p}."),
+        (Lang::Vi, None) => format!("{head}: kế hoạch chưa nêu tiến độ thực hiện."),
+        (Lang::En, None) => format!("{head}: the plan states no progress."),
+    }
+}
+
+/// "(- 0,027 điểm, mục 1.1.3)" / "(−0.027 points, item 1.1.3)", as the report writes a loss.
+pub fn loss_mark(lang: Lang, loss: &str, code: &str) -> String {
+    match lang {
+        Lang::Vi => format!("(- {loss} điểm, mục {code})"),
+        Lang::En => format!(
+            "(−{loss} point{}, item {code})",
+            if loss == "1" { "" } else { "s" }
+        ),
+    }
+}
+
+/// "Giá trị năm 2022: 97,29%; đạt 0,973/1 điểm." / "Value in 2022: 97.29%; scored 0.973 of 1."
+pub fn last_value(lang: Lang, period: &str, value: &str, score: &str, max: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Giá trị {}: {value}; đạt {score}/{max} điểm.",
+            crate::report::text::period(lang, period)
+        ),
+        Lang::En => format!("Value in {period}: {value}; scored {score} of {max}."),
+    }
+}
+
+/// The text given for a criterion the new set dropped: "Nội dung này không có trong bộ chỉ số
+/// …" / "This criterion is not in …".
+pub fn dropped_from(lang: Lang, set_title: &str, set_id: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Nội dung này không có trong bộ chỉ số {set_title} ({set_id})."),
+        Lang::En => format!("This criterion is not in the criteria set {set_title} ({set_id})."),
+    }
+}
+
+/// "giá trị 100%, đạt 1/1 điểm, lấy lại 0,027 điểm" / "value 100%, 1 of 1, 0.027 points
+/// recovered".
+pub fn interim_line(
+    lang: Lang,
+    value: &str,
+    score: &str,
+    max: &str,
+    recovered: &str,
+    negative: bool,
+) -> String {
+    match (lang, negative) {
+        (Lang::Vi, false) => {
+            format!("giá trị {value}, đạt {score}/{max} điểm, lấy lại {recovered} điểm.")
+        }
+        (Lang::Vi, true) => {
+            format!("giá trị {value}, đạt {score}/{max} điểm, mất thêm {recovered} điểm.")
+        }
+        (Lang::En, false) => format!(
+            "value {value}, {score} of {max}, {recovered} point{} recovered.",
+            if recovered == "1" { "" } else { "s" }
+        ),
+        (Lang::En, true) => format!(
+            "value {value}, {score} of {max}, {recovered} more point{} lost.",
+            if recovered == "1" { "" } else { "s" }
+        ),
+    }
+}
+
+/// "chưa có số liệu năm nay" / "no value yet this year".
+pub const INTERIM_NONE: Text = text("no value yet this year.", "chưa có số liệu năm nay.");
+
+/// The conclusion's opening: "Còn 9 tiêu chí chưa khắc phục xong, với 7,9 điểm còn bị mất."
+pub fn outstanding(lang: Lang, n: usize, points: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Còn {n} tiêu chí, tiêu chí thành phần chưa khắc phục xong, với {points} điểm còn bị mất:"
+        ),
+        Lang::En => format!(
+            "{n} criteri{} not yet remedied, with {points} points still at stake:",
+            if n == 1 { "on is" } else { "a are" }
+        ),
+    }
+}
+
+/// "Đã khắc phục 9 tiêu chí (3,054 điểm)." / "Remedied: 9 criteria (3.054 points)."
+pub fn remedied(lang: Lang, n: usize, points: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Đã khắc phục {n} tiêu chí, tiêu chí thành phần ({points} điểm)."),
+        Lang::En => format!(
+            "Remedied: {n} criteri{} ({points} points).",
+            if n == 1 { "on" } else { "a" }
+        ),
+    }
+}
+
+pub const INTERIM_HEAD: Text = text(
+    "Projection from this year's values so far",
+    "Dự kiến kết quả năm nay theo số liệu hiện có",
+);
+
+/// The projection and its assumption.
+#[allow(clippy::too_many_arguments)]
+pub fn projection(
+    lang: Lang,
+    file_period: &str,
+    last_period: &str,
+    assessed: usize,
+    recovered: &str,
+    total: &str,
+    max: &str,
+    percent: &str,
+    grade: Option<&str>,
+) -> String {
+    let last = crate::report::text::period(lang, last_period);
+    let now = crate::report::text::period(lang, file_period);
+    match lang {
+        Lang::Vi => format!(
+            "Theo số liệu {now} của {assessed} tiêu chí bị mất điểm, đã lấy lại {recovered} điểm; tổng điểm dự kiến {total}/{max} điểm, đạt chỉ số {percent}{}. Giả định: các tiêu chí khác giữ nguyên điểm {last}, tính trên thang điểm của bộ chỉ số {last}; tiêu chí không còn trong bộ chỉ số mới được tính như {last}.",
+            grade.map(|g| format!(", xếp loại {g}")).unwrap_or_default()
+        ),
+        Lang::En => format!(
+            "From the values of {now} so far for {assessed} criteria that lost points, {recovered} points are recovered; the projected total is {total} of {max}, {percent}{}. Assumption: every other criterion scores as in {last}, on {last}'s criteria set; a criterion the new set dropped counts as in {last}.",
+            grade.map(|g| format!(", grade {g}")).unwrap_or_default()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_losses_read_as_each_language_writes_them() {
+        let d = Date::parse("2023-05-16").unwrap();
+        assert_eq!(date(Lang::Vi, d), "16/05/2023");
+        assert_eq!(date(Lang::En, d), "16 May 2023");
+        assert_eq!(
+            loss_mark(Lang::Vi, "0,027", "1.1.3"),
+            "(- 0,027 điểm, mục 1.1.3)"
+        );
+        assert_eq!(loss_mark(Lang::En, "1", "3.4.1"), "(−1 point, item 3.4.1)");
+        assert_eq!(loss_mark(Lang::En, "0.5", "7.3"), "(−0.5 points, item 7.3)");
+    }
+
+    #[test]
+    fn every_status_has_its_words() {
+        for s in Status::NAMES {
+            let s = Status::from_name(s);
+            assert_ne!(status(Lang::Vi, s), status(Lang::En, s));
+        }
+        assert_eq!(
+            status(Lang::Vi, Some(Status::NotStarted)),
+            "vẫn chưa khắc phục được"
+        );
+    }
+}

@@ -1,0 +1,431 @@
+//! Remediation plans (`kind: remediation`): from the parsed file to a [`Plan`], every problem
+//! of the file at once (unknown keys, a status that is not one of the four, a date that is
+//! not a day, more tasks done than the plan has).
+
+use super::raw::{Fields, Reader, Scalar};
+use super::yaml::{key, Kind, Node};
+use super::{check_header, expect_kind, Source};
+use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::model::CriteriaSet;
+use crate::plan::{Date, Plan, PlanDocument, Progress, Remedy, Status, Upkeep};
+use std::path::Path;
+
+const TOP_KEYS: [&str; 10] = [
+    "parindex", "kind", "unit", "period", "criteria", "evidence", "as_of", "plan", "remedies",
+    "sections",
+];
+const PLAN_KEYS: [&str; 7] = [
+    "reference",
+    "date",
+    "title",
+    "done",
+    "total",
+    "as_of",
+    "source",
+];
+const REMEDY_KEYS: [&str; 8] = [
+    "status",
+    "action",
+    "date",
+    "progress",
+    "docs",
+    "responsible",
+    "source",
+    "note",
+];
+const PROGRESS_KEYS: [&str; 3] = ["done", "total", "as_of"];
+const UPKEEP_KEYS: [&str; 3] = ["action", "responsible", "source"];
+
+/// Reads a remediation plan file.
+pub fn load_plan(path: &Path) -> Result<(Source, Plan, Vec<Diagnostic>), Diagnostics> {
+    let source = Source::read(path)?;
+    let (plan, warnings) = parse_plan(&source)?;
+    Ok((source, plan, warnings))
+}
+
+/// Binds a remediation plan, reporting every problem at once; on success, its warnings.
+pub fn parse_plan(source: &Source) -> Result<(Plan, Vec<Diagnostic>), Diagnostics> {
+    let doc = source.document()?;
+    expect_kind(source, doc, "remediation")?;
+    let mut r = Reader::new(source);
+    let Some(f) = r.top(doc, &TOP_KEYS) else {
+        return Err(Diagnostics(r.found));
+    };
+    let parindex = r
+        .required(&f, "parindex")
+        .and_then(|n| r.scalar("parindex", n));
+    let kind = r.req_text(&f, "kind");
+    let (Some(parindex), Some(kind)) = (parindex, kind) else {
+        return Err(Diagnostics(r.found));
+    };
+    check_header(source, &parindex, kind, "remediation")?;
+    let unit = r.req_text(&f, "unit").map(str::to_string);
+    let period = r
+        .required(&f, "period")
+        .and_then(|n| r.scalar("period", n))
+        .map(|s| s.text().to_string());
+    let criteria = r.req_text(&f, "criteria").map(str::to_string);
+    let evidence = r.opt_text(&f, "evidence").map(str::to_string);
+    let as_of = date(&mut r, &f, "as_of");
+    let plan = f
+        .get("plan")
+        .filter(|n| n.scalar() != Some(Scalar::Null))
+        .and_then(|n| plan_document(&mut r, n));
+    let mut remedies = Vec::new();
+    if let Some(n) = f.get("remedies") {
+        for (k, v) in r.map("remedies", n).unwrap_or_default() {
+            let Some(code) = code_key(&mut r, k, "remedies") else {
+                continue;
+            };
+            let previous = r.criterion.replace(code.clone());
+            if let Some(remedy) = remedy(&mut r, code, v) {
+                remedies.push(remedy);
+            }
+            r.criterion = previous;
+        }
+    }
+    let mut upkeep = Vec::new();
+    if let Some(n) = f.get("sections") {
+        for (k, v) in r.map("sections", n).unwrap_or_default() {
+            let Some(code) = code_key(&mut r, k, "sections") else {
+                continue;
+            };
+            let previous = r.criterion.replace(code.clone());
+            if let Some(u) = section_upkeep(&mut r, code, v) {
+                upkeep.push(u);
+            }
+            r.criterion = previous;
+        }
+    }
+    let (Some(unit), Some(period), Some(criteria)) = (unit, period, criteria) else {
+        return Err(Diagnostics(r.found));
+    };
+    if r.found.iter().any(Diagnostic::is_error) {
+        return Err(Diagnostics(r.found));
+    }
+    Ok((
+        Plan {
+            unit,
+            period,
+            criteria,
+            evidence,
+            as_of,
+            plan,
+            remedies,
+            upkeep,
+        },
+        r.found,
+    ))
+}
+
+/// A code key, as evidence files write them: quoted (`"7.10"`; YAML reads 7.10 unquoted as
+/// 7.1).
+fn code_key(r: &mut Reader<'_>, k: &Node, under: &str) -> Option<String> {
+    match k.scalar() {
+        Some(Scalar::Str(s) | Scalar::Int(s)) => Some(s.to_string()),
+        Some(Scalar::Float(written)) => {
+            let d = r.report(
+                diag::FLOAT_CODE,
+                k,
+                super::criteria::float_code_message(written),
+            );
+            d.criterion = Some(written.to_string());
+            d.help = Some(format!("quote the code: `\"{written}\":`"));
+            None
+        }
+        other => {
+            let shown = other.map_or_else(|| k.describe(), |s| format!("`{}`", s.text()));
+            r.report(
+                diag::BAD_CODE,
+                k,
+                format!("{shown} is not a criterion code"),
+            )
+            .help = Some(format!(
+                "keys under `{under}` are quoted criterion codes such as \"3.4.1\""
+            ));
+            None
+        }
+    }
+}
+
+/// An optional `YYYY-MM-DD`. YAML reads `2023-05-16` as text; a date written otherwise
+/// (`16/5/2023`, `2023-02-30`) is refused, so that no report prints a day that never was.
+fn date<'t>(r: &mut Reader<'_>, f: &Fields<'t>, name: &str) -> Option<Date> {
+    let node = f.get(name)?;
+    if node.scalar() == Some(Scalar::Null) {
+        return None;
+    }
+    let text = r.text(name, node)?;
+    let found = Date::parse(text);
+    if found.is_none() {
+        r.report(
+            diag::BAD_DATE,
+            node,
+            format!("`{name}: {}` is not a date", diag::shown(text)),
+        )
+        .help = Some("write the day as YYYY-MM-DD: 16/5/2023 is `2023-05-16`".into());
+    }
+    found
+}
+
+/// A whole number of tasks.
+fn count<'t>(r: &mut Reader<'_>, f: &Fields<'t>, name: &str) -> Option<(u32, &'t Node)> {
+    let node = f.get(name)?;
+    let text = r.number(name, node)?.0;
+    match text.parse::<u32>() {
+        Ok(n) => Some((n, node)),
+        Err(_) => {
+            r.report(
+                diag::BAD_PROGRESS,
+                node,
+                format!("`{name}: {}` is not a count of tasks", diag::shown(text)),
+            )
+            .help = Some("write a whole number of tasks, e.g. `done: 67`".into());
+            None
+        }
+    }
+}
+
+/// `done:` and `total:` (and `as_of:`) of the mapping `f`, checked: done ≤ total, total > 0.
+fn progress<'t>(r: &mut Reader<'_>, f: &Fields<'t>) -> Option<Progress> {
+    let done = count(r, f, "done");
+    let total = count(r, f, "total");
+    let as_of = date(r, f, "as_of");
+    match (done, total) {
+        (None, None) => None,
+        (Some((done, _)), Some((total, node))) => {
+            if total == 0 {
+                r.report(
+                    diag::BAD_PROGRESS,
+                    node,
+                    "`total: 0`: a plan has at least one task".into(),
+                );
+                None
+            } else if done > total {
+                r.report(
+                    diag::BAD_PROGRESS,
+                    node,
+                    format!("{done} tasks done of a plan of {total}"),
+                )
+                .help =
+                    Some("`done:` counts the plan's tasks done so far: at most `total:`".into());
+                None
+            } else {
+                Some(Progress { done, total, as_of })
+            }
+        }
+        (Some(_), None) | (None, Some(_)) => {
+            r.report(
+                diag::MISSING_KEY,
+                f.node,
+                "progress needs both `done:` and `total:`".into(),
+            );
+            None
+        }
+    }
+}
+
+fn plan_document(r: &mut Reader<'_>, node: &Node) -> Option<PlanDocument> {
+    let f = r.fields(node, "plan", &PLAN_KEYS)?;
+    let reference = r.req_text(&f, "reference").map(str::to_string);
+    let date = date(r, &f, "date");
+    let title = r.opt_text(&f, "title").map(str::to_string);
+    let progress = progress(r, &f);
+    let source = r.opt_text(&f, "source").map(str::to_string);
+    Some(PlanDocument {
+        reference: reference?,
+        date,
+        title,
+        progress,
+        source,
+    })
+}
+
+/// `responsible:`: one office or a list of them.
+fn offices(r: &mut Reader<'_>, f: &Fields<'_>) -> Vec<String> {
+    match f.get("responsible") {
+        None => Vec::new(),
+        Some(n) => match &n.kind {
+            Kind::Seq(items) => items
+                .iter()
+                .filter_map(|i| r.text("responsible", i).map(str::to_string))
+                .collect(),
+            _ if n.scalar() == Some(Scalar::Null) => Vec::new(),
+            _ => r
+                .text("responsible", n)
+                .map(|t| vec![t.to_string()])
+                .unwrap_or_default(),
+        },
+    }
+}
+
+fn remedy(r: &mut Reader<'_>, code: String, node: &Node) -> Option<Remedy> {
+    let f = r.fields(node, &code, &REMEDY_KEYS)?;
+    let status = match r.required(&f, "status") {
+        None => None,
+        Some(n) => {
+            let text = r.text("status", n);
+            let status = text.and_then(Status::from_name);
+            if let (Some(text), None) = (text, status) {
+                let help = match diag::suggest(text, Status::NAMES) {
+                    Some(s) => format!(
+                        "did you mean `{s}`? (a status is {})",
+                        Status::NAMES.join(", ")
+                    ),
+                    None => format!("a status is {}", Status::NAMES.join(", ")),
+                };
+                r.report(
+                    diag::BAD_STATUS,
+                    n,
+                    format!("unknown status `{}`", diag::shown(text)),
+                )
+                .help = Some(help);
+            }
+            status
+        }
+    };
+    let action = r.opt_text(&f, "action").map(str::to_string);
+    let date = date(r, &f, "date");
+    let progress = match f.get("progress") {
+        Some(n) if n.scalar() != Some(Scalar::Null) => r
+            .fields(n, "progress", &PROGRESS_KEYS)
+            .and_then(|pf| progress(r, &pf)),
+        _ => None,
+    };
+    let docs = match f.get("docs") {
+        None => Vec::new(),
+        Some(n) => r
+            .list("docs", n)
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| r.text("docs", i).map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    let responsible = offices(r, &f);
+    let source = r.opt_text(&f, "source").map(str::to_string);
+    // `note:` is the author's own remark, kept in the file and not reported.
+    let _ = r.opt_text(&f, "note");
+    Some(Remedy {
+        code,
+        status: status?,
+        action,
+        date,
+        progress,
+        docs,
+        responsible,
+        source,
+    })
+}
+
+fn section_upkeep(r: &mut Reader<'_>, section: String, node: &Node) -> Option<Upkeep> {
+    let f = r.fields(node, &section, &UPKEEP_KEYS)?;
+    let action = r.req_text(&f, "action").map(str::to_string);
+    let responsible = offices(r, &f);
+    let source = r.opt_text(&f, "source").map(str::to_string);
+    Some(Upkeep {
+        section,
+        action: action?,
+        responsible,
+        source,
+    })
+}
+
+/// The plan's codes checked against the set it names: a remedy for a criterion the set does
+/// not have, or a section entry for a code that is not a section, is an error (E501).
+pub fn plan_against_set(source: &Source, plan: &Plan, set: &CriteriaSet) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for r in &plan.remedies {
+        if set.find(&r.code).is_none() {
+            let mut d = source
+                .diag_at_key(
+                    diag::REMEDY_UNKNOWN_CODE,
+                    &[key("remedies"), key(&r.code)],
+                    format!("criteria set `{}` has no such criterion", set.id),
+                )
+                .criterion(r.code.clone());
+            d.help = Some(match diag::suggest_code(&r.code, set.nodes.iter().map(|n| n.code.as_str())) {
+                Some(s) => format!("did you mean `{s}`? A remedy is keyed by the code of a criterion that lost points"),
+                None => "a remedy is keyed by the code of a criterion that lost points; a criterion the new set dropped is still written with its old code, `status: dropped`".into(),
+            });
+            found.push(d);
+        }
+    }
+    for u in &plan.upkeep {
+        if !set.sections().any(|s| set.nodes[s].code == u.section) {
+            let sections: Vec<&str> = set.sections().map(|s| set.nodes[s].code.as_str()).collect();
+            found.push(
+                source
+                    .diag_at_key(
+                        diag::REMEDY_UNKNOWN_CODE,
+                        &[key("sections"), key(&u.section)],
+                        format!("criteria set `{}` has no such section", set.id),
+                    )
+                    .criterion(u.section.clone())
+                    .help(format!("sections here: {}", sections.join(", "))),
+            );
+        }
+    }
+    found
+}
+
+/// The criteria set the plan names, found as an evidence file's is (relative to `base_dir`).
+pub(crate) fn plan_set(
+    source: &Source,
+    plan: &Plan,
+    base_dir: &Path,
+    resolver: &super::CriteriaResolver,
+) -> Result<std::sync::Arc<CriteriaSet>, Diagnostics> {
+    super::evidence::resolve_criteria(source, &plan.criteria, base_dir, resolver).map(|(s, _)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<(Plan, Vec<Diagnostic>), Diagnostics> {
+        parse_plan(&Source::from_text("p.yaml".into(), text.into()))
+    }
+
+    const HEAD: &str =
+        "parindex: 1\nkind: remediation\nunit: X\nperiod: \"2022\"\ncriteria: dak-nong-district-2022\n";
+
+    #[test]
+    fn a_plan_reads_with_its_remedies() {
+        let (plan, warnings) = parse(&format!(
+            "{HEAD}plan: {{ reference: KH 99, date: 2023-03-27, done: 67, total: 106 }}\nremedies:\n  \"3.4.1\": {{ status: not-started, responsible: [A, B] }}\n  \"1.1.3\": {{ status: in-progress, progress: {{ done: 21, total: 32 }} }}\nsections:\n  \"4\": {{ action: keep going }}\n"
+        ))
+        .unwrap();
+        assert!(warnings.is_empty());
+        assert_eq!(plan.plan.as_ref().unwrap().progress.unwrap().done, 67);
+        assert_eq!(plan.remedies[0].status, Status::NotStarted);
+        assert_eq!(plan.remedies[0].responsible, ["A", "B"]);
+        assert_eq!(plan.remedies[1].progress.unwrap().total, 32);
+        assert_eq!(plan.upkeep[0].section, "4");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let e = parse(&format!(
+            "{HEAD}plan: {{ reference: KH, done: 107, total: 106 }}\nremedies:\n  \"1.1\": {{ status: fixed, date: 16/5/2023, colour: red }}\n"
+        ))
+        .unwrap_err();
+        let codes: Vec<&str> = e.0.iter().map(|d| d.check.code).collect();
+        assert!(codes.contains(&"E504"), "{codes:?}");
+        assert!(codes.contains(&"E502"));
+        assert!(codes.contains(&"E503"));
+        assert!(codes.contains(&"E007"));
+        let status = e.0.iter().find(|d| d.check.code == "E502").unwrap();
+        assert_eq!(status.criterion.as_deref(), Some("1.1"));
+        assert!(status.position.is_some());
+    }
+
+    #[test]
+    fn a_code_written_as_a_number_is_refused() {
+        let e = parse(&format!("{HEAD}remedies:\n  7.10: {{ status: done }}\n")).unwrap_err();
+        assert_eq!(e.0[0].check.code, "E102");
+        assert!(e.0[0].message.contains("7.1"), "{}", e.0[0].message);
+    }
+}
