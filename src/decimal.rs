@@ -246,7 +246,10 @@ pub fn show(value: Decimal) -> String {
 
 /// A percentage with its two places kept (`87.69`, `100.00`).
 pub fn show_percent(value: Decimal) -> String {
-    format!("{:.2}", value)
+    // `{:.2}` alone cuts digits off (63.2075 would show as 63.20): round half-up first.
+    let rounded =
+        value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    format!("{:.2}", rounded)
 }
 
 /// Compares `score / max` with a percentage threshold exactly (no division):
@@ -257,6 +260,15 @@ pub fn ratio_at_least(
     min_percent: Decimal,
 ) -> Result<bool, Overflow> {
     Ok(mul(score, Decimal::ONE_HUNDRED)? >= mul(min_percent, max)?)
+}
+
+#[cfg(test)]
+#[test]
+fn show_percent_rounds_half_up_rather_than_cutting() {
+    assert_eq!(show_percent(dec("63.2075")), "63.21");
+    assert_eq!(show_percent(dec("87.685")), "87.69");
+    assert_eq!(show_percent(dec("100")), "100.00");
+    assert_eq!(show_percent(dec("-0.005")), "-0.01");
 }
 
 /// Parses a decimal from a string literal; for tests and constants only.
