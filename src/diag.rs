@@ -103,6 +103,12 @@ checks! {
     TABLE_ROW = "E402", "unreadable table row";
     SCORING_OVER_MAX = "W401", "scoring text gives more points than the row's max";
     TABLE_MAX_NOT_SUM = "W402", "published max differs from the sum of its rows";
+    // Excel self-assessment forms (`template --format xlsx`, read back by every command).
+    FORM_UNREADABLE = "E601", "file named .xlsx that is not a readable workbook";
+    FORM_TOO_LARGE = "E602", "workbook that unpacks beyond the size limit";
+    FORM_LAYOUT = "E603", "workbook that is not a parindex form";
+    FORM_OTHER_SET = "E604", "form made for another criteria set";
+    FORM_CELL = "E605", "cell a form cannot hold";
 }
 
 /// A position in a file: 1-based line and column (in characters).
@@ -133,6 +139,8 @@ pub struct Diagnostic {
     /// How many characters of the line were cut before `source_line`, and whether some were
     /// cut after it.
     pub source_cut: (usize, bool),
+    /// For a spreadsheet: the sheet and cell (`Tự đánh giá!E12`), in place of line and column.
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -152,7 +160,16 @@ impl Diagnostic {
             help: None,
             source_line: None,
             source_cut: (0, false),
+            cell: None,
         }
+    }
+
+    /// Places the diagnostic at a spreadsheet cell (`Tự đánh giá!E12`): no line is quoted.
+    pub fn in_cell(mut self, cell: impl Into<String>) -> Self {
+        self.position = None;
+        self.source_line = None;
+        self.cell = Some(cell.into());
+        self
     }
 
     pub fn criterion(mut self, code: impl Into<String>) -> Self {
@@ -215,6 +232,9 @@ impl Diagnostic {
 
     /// `file:line:column`, or as much of it as is known.
     pub fn location(&self) -> String {
+        if let Some(cell) = &self.cell {
+            return format!("{}: {cell}", self.file);
+        }
         match self.position {
             Some(p) => format!("{}:{}:{}", self.file, p.line, p.column),
             None => self.file.clone(),
