@@ -28,6 +28,17 @@ pub(super) fn takes_name(kind: ValueKind) -> &'static str {
     }
 }
 
+/// Column widths (characters), A to L.
+const WIDTHS: [f64; 12] = [24.0, 50.0, 8.0, 40.0, 14.0, 14.0, 28.0, 28.0, 14.0, 28.0, 28.0, 32.0];
+
+/// The lines `text` takes in a column `width` characters wide, wrapped.
+fn lines(text: &str, width: f64) -> usize {
+    let per_line = (width * 0.95).max(1.0) as usize;
+    text.split('\n')
+        .map(|l| l.chars().count().div_ceil(per_line).max(1))
+        .sum()
+}
+
 /// The most characters a cell holds (Excel's limit).
 const CELL_CHARS: usize = 32_767;
 
@@ -53,7 +64,11 @@ pub fn write_form(
         &rust_xlsxwriter::DocProperties::new()
             .set_creation_datetime(&crate::render::xlsx::creation_date()?),
     );
-    let border = |f: Format| f.set_border(FormatBorder::Thin).set_text_wrap();
+    let border = |f: Format| {
+        f.set_border(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+    };
     let title = Format::new().set_bold().set_font_size(14);
     let label = Format::new().set_bold();
     let fixed = border(Format::new());
@@ -86,8 +101,8 @@ pub fn write_form(
 
     let sheet = book.add_worksheet();
     sheet.set_name(lang.t(words::SHEET_FORM))?;
-    sheet.write_string_with_format(ROW_TITLE, 0, lang.t(words::TITLE), &title)?;
-    sheet.write_string_with_format(ROW_TITLE, COL_TITLE, fit(&set.title), &title)?;
+    let heading_text = format!("{}: {}", lang.t(words::TITLE), set.title);
+    sheet.merge_range(ROW_TITLE, 0, ROW_TITLE, COL_DOCS, &fit(&heading_text), &title)?;
     let header: [(u32, crate::i18n::Text, String); 6] = [
         (ROW_VERSION, words::FORMAT, VERSION.to_string()),
         (ROW_KIND, words::KIND, KIND.to_string()),
@@ -121,6 +136,7 @@ pub fn write_form(
     }
     sheet.write_string(ROW_HEADINGS, COL_TAKES, "parindex")?;
 
+    sheet.set_row_height(ROW_HEADINGS, 45)?;
     let mut row = FIRST_ROW;
     for (i, node) in set.nodes.iter().enumerate() {
         let indent = "  ".repeat(node.depth);
@@ -135,6 +151,7 @@ pub fn write_form(
             }
         }
         let max = node.max.to_string().parse::<f64>().unwrap_or(0.0);
+        let mut tall = lines(&title_text, WIDTHS[COL_TITLE as usize]);
         match &node.rule {
             None => {
                 sheet.write_string_with_format(row, COL_CODE, &node.code, &group)?;
@@ -156,6 +173,7 @@ pub fn write_form(
                     words::how_written(lang, kind, node.if_na)
                 );
                 sheet.write_string_with_format(row, COL_HOW, fit(&how), &fixed)?;
+                tall = tall.max(lines(&how, WIDTHS[COL_HOW as usize]));
                 sheet.write_string(row, COL_TAKES, takes_name(kind))?;
                 let value_format = if kind == ValueKind::Rate {
                     &open_rate
@@ -229,20 +247,23 @@ pub fn write_form(
                     ];
                     for (col, text) in texts {
                         if let Some(t) = text {
+                            tall = tall.max(lines(&t, WIDTHS[col as usize]));
                             sheet.write_string_with_format(row, col, fit(&t), &open)?;
                         }
                     }
                 }
             }
         }
+        // Neither Excel nor LibreOffice fits a row to wrapped text on opening: each row is
+        // given the height of its longest text (capped, the rest scrolls in the cell).
+        sheet.set_row_height(row, 15.0 * tall.min(12) as f64)?;
         row += 1;
     }
-    let widths = [
-        9.0, 48.0, 8.0, 40.0, 14.0, 14.0, 28.0, 28.0, 14.0, 28.0, 28.0, 32.0,
-    ];
-    for (col, w) in widths.iter().enumerate() {
+    for (col, w) in WIDTHS.iter().enumerate() {
         sheet.set_column_width(col as u16, *w)?;
     }
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(ROW_HEADINGS, ROW_HEADINGS)?;
     sheet.set_column_hidden(COL_TAKES)?;
     sheet.set_freeze_panes(FIRST_ROW, COL_VALUE)?;
     sheet.set_landscape();

@@ -22,7 +22,7 @@ pub const CRITERIA: Text = text("Criteria set (reference)", "Bộ tiêu chí (th
 pub const SET_ID: Text = text("Criteria set id", "Mã bộ tiêu chí");
 pub const SHA256: Text = text(
     "SHA-256 of the criteria set",
-    "Mã kiểm tra SHA-256 của bộ tiêu chí",
+    "SHA-256 của bộ tiêu chí",
 );
 pub const UNIT: Text = text("Unit", "Đơn vị");
 pub const PERIOD: Text = text("Period", "Kỳ đánh giá");
