@@ -17,7 +17,9 @@
 //! model     → decimal
 //! rule      → model, decimal, diag
 //! score     → model, rule, decimal                 (the engine: neither parser nor printer)
-//! load      → model, rule, decimal, diag, embedded
+//! form      → model, i18n, diag                    (the Excel form: layout, reader; the writer
+//!                                                   also takes render::xlsx's creation date)
+//! load      → model, rule, decimal, diag, embedded, form   (an .xlsx form read as evidence)
 //! pipeline  → load, score                          (path → scored card, diagnostics placed)
 //! reports   → pipeline, score, rule, model         (losses, explain, whatif, rounds, template: no load;
 //!                                                   check, rank, compare also read files)

@@ -66,7 +66,11 @@ fn fill(form: &Path, out: &Path, spec: serde_json::Value) {
         .arg(&spec_path)
         .status()
         .unwrap();
-    assert!(status.success(), "openpyxl could not fill {}", form.display());
+    assert!(
+        status.success(),
+        "openpyxl could not fill {}",
+        form.display()
+    );
 }
 
 fn template(criteria: &str, out: &Path) {
@@ -95,7 +99,7 @@ fn typed(v: &Value) -> (String, String) {
 
 /// Fills a fresh form for `evidence`'s set with everything `evidence` says, cell by cell.
 fn fill_like(evidence: &str, criteria_arg: &str, dir: &Path) -> PathBuf {
-    let (_, ev, set, _) = load_evidence(Path::new(evidence), &CriteriaResolver::new()).unwrap();
+    let (_, ev, _, _) = load_evidence(Path::new(evidence), &CriteriaResolver::new()).unwrap();
     let blank = dir.join("blank.xlsx");
     template(criteria_arg, &blank);
     let mut cells = serde_json::Map::new();
@@ -131,7 +135,6 @@ fn fill_like(evidence: &str, criteria_arg: &str, dir: &Path) -> PathBuf {
             put(row, COL_DOCS, text(&e.docs.join("\n")));
         }
     }
-    let _ = set;
     let filled = dir.join("filled.xlsx");
     fill(&blank, &filled, json!({ "cells": cells }));
     filled
@@ -284,9 +287,8 @@ fn a_number_typed_as_text_keeps_every_digit_and_a_double_reads_as_its_shortest_d
         &CriteriaResolver::new(),
     )
     .unwrap();
-    let row_of = |code: &str| {
-        FIRST_ROW + set.nodes.iter().position(|n| n.code == code).unwrap() as u32
-    };
+    let row_of =
+        |code: &str| FIRST_ROW + set.nodes.iter().position(|n| n.code == code).unwrap() as u32;
     let ratio = set
         .nodes
         .iter()
@@ -336,7 +338,10 @@ fn convert_round_trips_every_round_of_the_appraisal() {
         let (_, b, _, _) = load_evidence(&back, &resolver).unwrap();
         assert_eq!(a.unit, b.unit);
         assert_eq!(a.period, b.period);
-        assert_eq!(a.entries, b.entries, "{evidence}: entries differ after a round trip");
+        assert_eq!(
+            a.entries, b.entries,
+            "{evidence}: entries differ after a round trip"
+        );
         for stage in ["self", "appraised", "final"] {
             let args = ["score", "--stage", stage];
             assert_eq!(json_of(&args, Path::new(evidence)), json_of(&args, &back));
@@ -419,7 +424,11 @@ fn cells_far_outside_the_form_are_refused_without_allocating_the_rectangle() {
     let blank = dir.path().join("blank.xlsx");
     template("dak-nong-district-2022", &blank);
     let far = dir.path().join("far.xlsx");
-    fill(&blank, &far, json!({ "cells": { "XFD1048576": ["text", "x"] } }));
+    fill(
+        &blank,
+        &far,
+        json!({ "cells": { "XFD1048576": ["text", "x"] } }),
+    );
     refused(&far, "E605", Some("Tự đánh giá!XFD1048576"));
     let many = dir.path().join("many.xlsx");
     let cells: serde_json::Map<String, serde_json::Value> = (FIRST_ROW..FIRST_ROW + 6_000)
@@ -436,20 +445,28 @@ fn formulas_dates_and_renamed_sheets_are_refused_at_their_cell() {
     template("dak-nong-district-2022", &blank);
     let e = cell_name(FIRST_ROW + 2, COL_VALUE);
     let formula = dir.path().join("formula.xlsx");
-    fill(&blank, &formula, json!({ "cells": { &e: ["formula", "=1+1"] } }));
-    refused(&formula, "E605", Some(&format!("formula.xlsx: {SHEET}!{e}")));
+    fill(
+        &blank,
+        &formula,
+        json!({ "cells": { &e: ["formula", "=1+1"] } }),
+    );
+    refused(
+        &formula,
+        "E605",
+        Some(&format!("formula.xlsx: {SHEET}!{e}")),
+    );
     let date = dir.path().join("date.xlsx");
     fill(&blank, &date, json!({ "cells": { &e: ["date", ""] } }));
     refused(&date, "E605", Some(&format!("{SHEET}!{e}")));
     let renamed = dir.path().join("renamed.xlsx");
-    fill(
-        &blank,
-        &renamed,
-        json!({ "cells": {}, "rename": "Sheet1" }),
-    );
+    fill(&blank, &renamed, json!({ "cells": {}, "rename": "Sheet1" }));
     refused(&renamed, "E603", None);
     let header = dir.path().join("header.xlsx");
-    fill(&blank, &header, json!({ "cells": { "B3": ["text", "other"] } }));
+    fill(
+        &blank,
+        &header,
+        json!({ "cells": { "B3": ["text", "other"] } }),
+    );
     refused(&header, "E603", Some(&format!("{SHEET}!B3")));
 }
 

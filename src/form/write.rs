@@ -29,7 +29,9 @@ pub(super) fn takes_name(kind: ValueKind) -> &'static str {
 }
 
 /// Column widths (characters), A to L.
-const WIDTHS: [f64; 12] = [24.0, 50.0, 8.0, 40.0, 14.0, 14.0, 28.0, 28.0, 14.0, 28.0, 28.0, 32.0];
+const WIDTHS: [f64; 12] = [
+    24.0, 50.0, 8.0, 40.0, 14.0, 14.0, 28.0, 28.0, 14.0, 28.0, 28.0, 32.0,
+];
 
 /// The lines `text` takes in a column `width` characters wide, wrapped.
 fn lines(text: &str, width: f64) -> usize {
@@ -102,21 +104,27 @@ pub fn write_form(
     let sheet = book.add_worksheet();
     sheet.set_name(lang.t(words::SHEET_FORM))?;
     let heading_text = format!("{}: {}", lang.t(words::TITLE), set.title);
-    sheet.merge_range(ROW_TITLE, 0, ROW_TITLE, COL_DOCS, &fit(&heading_text), &title)?;
-    let header: [(u32, crate::i18n::Text, String); 6] = [
+    sheet.merge_range(
+        ROW_TITLE,
+        0,
+        ROW_TITLE,
+        COL_DOCS,
+        &fit(&heading_text),
+        &title,
+    )?;
+    // What ties the form to its set (locked), then what the unit fills in.
+    let fixed_header = [
         (ROW_VERSION, words::FORMAT, VERSION.to_string()),
         (ROW_KIND, words::KIND, KIND.to_string()),
         (ROW_CRITERIA, words::CRITERIA, criteria_ref.to_string()),
         (ROW_SET_ID, words::SET_ID, set.id.clone()),
         (ROW_SHA256, words::SHA256, set.sha256.clone()),
-        (ROW_UNIT, words::UNIT, String::new()),
     ];
-    for (row, text, value) in header {
+    for (row, text, value) in fixed_header {
         sheet.write_string_with_format(row, 0, lang.t(text), &label)?;
-        if row != ROW_UNIT {
-            sheet.write_string(row, COL_TITLE, fit(&value))?;
-        }
+        sheet.write_string(row, COL_TITLE, fit(&value))?;
     }
+    sheet.write_string_with_format(ROW_UNIT, 0, lang.t(words::UNIT), &label)?;
     sheet.write_string_with_format(ROW_PERIOD, 0, lang.t(words::PERIOD), &label)?;
     let unit = fill
         .evidence
@@ -137,8 +145,7 @@ pub fn write_form(
     sheet.write_string(ROW_HEADINGS, COL_TAKES, "parindex")?;
 
     sheet.set_row_height(ROW_HEADINGS, 45)?;
-    let mut row = FIRST_ROW;
-    for (i, node) in set.nodes.iter().enumerate() {
+    for (row, (i, node)) in (FIRST_ROW..).zip(set.nodes.iter().enumerate()) {
         let indent = "  ".repeat(node.depth);
         let mut title_text = format!("{indent}{}", node.title);
         if node.depth == 0 {
@@ -257,7 +264,6 @@ pub fn write_form(
         // Neither Excel nor LibreOffice fits a row to wrapped text on opening: each row is
         // given the height of its longest text (capped, the rest scrolls in the cell).
         sheet.set_row_height(row, 15.0 * tall.min(12) as f64)?;
-        row += 1;
     }
     for (col, w) in WIDTHS.iter().enumerate() {
         sheet.set_column_width(col as u16, *w)?;

@@ -20,10 +20,7 @@ pub const FORMAT: Text = text("parindex form version", "Phiên bản mẫu parin
 pub const KIND: Text = text("Kind of file", "Loại tệp");
 pub const CRITERIA: Text = text("Criteria set (reference)", "Bộ tiêu chí (tham chiếu)");
 pub const SET_ID: Text = text("Criteria set id", "Mã bộ tiêu chí");
-pub const SHA256: Text = text(
-    "SHA-256 of the criteria set",
-    "SHA-256 của bộ tiêu chí",
-);
+pub const SHA256: Text = text("SHA-256 of the criteria set", "SHA-256 của bộ tiêu chí");
 pub const UNIT: Text = text("Unit", "Đơn vị");
 pub const PERIOD: Text = text("Period", "Kỳ đánh giá");
 
