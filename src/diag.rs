@@ -579,6 +579,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_cell_replaces_line_and_column_and_quotes_nothing() {
+        let d = Diagnostic::new(RATE_OUT_OF_RANGE, "phieu.xlsx", "rate 120%")
+            .at(
+                Some(Position { line: 3, column: 2 }),
+                1,
+                "a\nb\nsecret line",
+            )
+            .in_cell("Tự đánh giá!E12");
+        assert_eq!(d.location(), "phieu.xlsx: Tự đánh giá!E12");
+        let shown = d.to_string();
+        assert!(shown.contains("--> phieu.xlsx: Tự đánh giá!E12"), "{shown}");
+        assert!(!shown.contains("secret"), "{shown}");
+    }
+
+    #[test]
     fn check_codes_are_unique() {
         let mut codes: Vec<_> = ALL_CHECKS.iter().map(|c| c.code).collect();
         codes.sort();

@@ -486,3 +486,24 @@ fn a_bidirectional_control_in_a_shared_string_is_reported_at_its_cell() {
     let err = refused(&f, "E014", Some(&format!("{SHEET}!{g}")));
     assert!(!err.contains('\u{202E}'), "{err}");
 }
+
+#[test]
+fn convert_with_another_set_names_that_set_so_the_form_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("copy.yaml");
+    std::fs::copy("tests/fixtures/small-criteria.yaml", &set).unwrap();
+    let form = dir.path().join("form.xlsx");
+    parindex()
+        .args([
+            "convert",
+            "tests/fixtures/small-evidence.yaml",
+            "--criteria",
+        ])
+        .arg(&set)
+        .arg("-o")
+        .arg(&form)
+        .assert()
+        .success();
+    // The form names the copy (relative to the form) and carries the copy's SHA-256.
+    parindex().arg("score").arg(&form).assert().success();
+}

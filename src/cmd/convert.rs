@@ -89,16 +89,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     report(&warnings);
     // A criteria path is relative to the file that names it: rewritten for where the output
-    // is written (an embedded id, or an absolute path, stays as it is).
-    let reference = match (&args.output, embedded::find(&evidence.criteria_ref)) {
-        (Some(out), None) if Path::new(&evidence.criteria_ref).is_relative() => {
-            let out_dir = out
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            relative_path(&base.join(&evidence.criteria_ref), out_dir)
-                .display()
-                .to_string()
+    // is written (an embedded id, or an absolute path, stays as it is). With `--criteria`, the
+    // output names that set, the one it was read with.
+    let out_dir = args
+        .output
+        .as_deref()
+        .and_then(Path::parent)
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // Printed rather than written, the output's place is unknown: it names the set by its
+    // absolute path, as `template` does.
+    let from_output = |set_path: &Path| match &args.output {
+        Some(_) => relative_path(set_path, out_dir).display().to_string(),
+        None => set_path
+            .canonicalize()
+            .or_else(|_| std::path::absolute(set_path))
+            .unwrap_or_else(|_| set_path.to_path_buf())
+            .display()
+            .to_string(),
+    };
+    let reference = match (&args.criteria, embedded::find(&evidence.criteria_ref)) {
+        (Some(set_path), _) => from_output(set_path),
+        (None, None) if Path::new(&evidence.criteria_ref).is_relative() => {
+            from_output(&base.join(&evidence.criteria_ref))
         }
         _ => evidence.criteria_ref.clone(),
     };

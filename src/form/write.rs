@@ -277,11 +277,14 @@ pub fn write_form(
 
     let guide = book.add_worksheet();
     guide.set_name(lang.t(words::SHEET_GUIDE))?;
-    guide.set_column_width(0, 110)?;
+    guide.set_column_width(0, 90)?;
+    guide.set_print_fit_to_pages(1, 0);
     let wrap = Format::new().set_text_wrap();
     for (r, text) in words::GUIDE.iter().enumerate() {
         let f = if r == 0 { &title } else { &wrap };
         guide.write_string_with_format(r as u32, 0, lang.t(*text), f)?;
+        let tall = lines(lang.t(*text), 90.0) as f64;
+        guide.set_row_height(r as u32, if r == 0 { 24.0 } else { 15.0 * tall + 4.0 })?;
     }
     book.save_to_buffer()
 }
