@@ -461,6 +461,14 @@ fn formulas_dates_and_renamed_sheets_are_refused_at_their_cell() {
     let renamed = dir.path().join("renamed.xlsx");
     fill(&blank, &renamed, json!({ "cells": {}, "rename": "Sheet1" }));
     refused(&renamed, "E603", None);
+    let twice = dir.path().join("twice.xlsx");
+    let a = cell_name(FIRST_ROW + 3, 0);
+    fill(
+        &blank,
+        &twice,
+        json!({ "cells": { &a: ["text", "1.1.1"] } }),
+    );
+    refused(&twice, "E605", Some(&format!("{SHEET}!{a}")));
     let header = dir.path().join("header.xlsx");
     fill(
         &blank,

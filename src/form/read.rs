@@ -387,6 +387,8 @@ fn build(
         .collect();
     rows.dedup();
     let mut any = false;
+    // Each code once: a second row for a code would be a second value for one criterion.
+    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     for row in rows {
         let given: Vec<u16> = (COL_VALUE..=COL_DOCS)
             .filter(|&c| grid.contains_key(&(row, c)))
@@ -413,6 +415,22 @@ fn build(
                 ))
             }
         };
+        if let Some(first) = seen.insert(code.clone(), row) {
+            return Err(Diagnostics::one(
+                Diagnostic::new(
+                    diag::FORM_CELL,
+                    name,
+                    format!(
+                        "the code `{}` is on two rows (first on row {})",
+                        diag::shown(&code),
+                        first + 1
+                    ),
+                )
+                .criterion(code.clone())
+                .in_cell(at(row, COL_CODE))
+                .help("keep one row per criterion: write its values on the first row and delete this one"),
+            ));
+        }
         if given.is_empty() {
             continue;
         }

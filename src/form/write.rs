@@ -220,9 +220,8 @@ pub fn write_form(
                         if strict {
                             v = v.set_error_message(lang.t(words::NOT_IN_LIST))?;
                         } else {
-                            v = v.set_error_style(
-                                rust_xlsxwriter::DataValidationErrorStyle::Information,
-                            );
+                            // Rates and numbers are typed: the list only offers n/a.
+                            v = v.show_error_message(false);
                         }
                         for col in [COL_VALUE, COL_APPRAISED, COL_REAPPRAISED] {
                             sheet.add_data_validation(row, col, row, col, &v)?;
@@ -273,7 +272,13 @@ pub fn write_form(
     sheet.set_column_hidden(COL_TAKES)?;
     sheet.set_freeze_panes(FIRST_ROW, COL_VALUE)?;
     sheet.set_landscape();
-    sheet.protect();
+    // Locked, so that codes, maxima and the header stay what the set says; rows and columns
+    // may still be resized to read long texts.
+    sheet.protect_with_options(&rust_xlsxwriter::ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        ..Default::default()
+    });
 
     let guide = book.add_worksheet();
     guide.set_name(lang.t(words::SHEET_GUIDE))?;
