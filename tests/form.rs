@@ -515,3 +515,96 @@ fn convert_with_another_set_names_that_set_so_the_form_scores() {
     // The form names the copy (relative to the form) and carries the copy's SHA-256.
     parindex().arg("score").arg(&form).assert().success();
 }
+
+/// The form's cells as text, row by row (`A1 | B1 | …`), for a snapshot of its layout.
+fn cells_of(form: &Path, sheet: &str) -> String {
+    use calamine::{Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = calamine::open_workbook(form).unwrap();
+    let range = book.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|c| match c {
+                    Data::Empty => String::new(),
+                    other => other.to_string().replace('\n', " ⏎ "),
+                })
+                .collect::<Vec<_>>()
+                .join(" | ")
+                .trim_end_matches([' ', '|'])
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A member of the workbook's zip, as text.
+fn member(form: &Path, name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(form).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn the_form_in_vietnamese_and_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, sheet, guide) in [
+        ("vi", "Tự đánh giá", "Hướng dẫn"),
+        ("en", "Self-assessment", "Instructions"),
+    ] {
+        let form = dir.path().join(format!("{lang}.xlsx"));
+        parindex()
+            .args([
+                "template",
+                "tests/fixtures/small-criteria.yaml",
+                "--format",
+                "xlsx",
+            ])
+            .args(["--lang", lang, "--unit", "Xã A", "--period", "2025", "-o"])
+            .arg(&form)
+            .assert()
+            .success();
+        // The reference is a path relative to the form: its folder differs per run.
+        let text = cells_of(&form, sheet)
+            .lines()
+            .map(|l| {
+                if l.contains("small-criteria.yaml") {
+                    "(criteria reference) | …/tests/fixtures/small-criteria.yaml".to_string()
+                } else if l.starts_with("SHA-256") {
+                    // The fixture's hash changes with its text; B6 is tested by E604's test.
+                    "(SHA-256) | …".to_string()
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        insta::assert_snapshot!(format!("form_{lang}"), text);
+        insta::assert_snapshot!(format!("guide_{lang}"), cells_of(&form, guide));
+        let xml = member(&form, "xl/worksheets/sheet1.xml");
+        // Locked but for the cells to fill in, with the hidden column of value kinds.
+        assert!(xml.contains("<sheetProtection"), "{xml}");
+        assert!(xml.contains("hidden=\"1\""), "{xml}");
+        // yes/no lists in the form's language; n/a only on the leaf whose set allows it.
+        let yes_no = if lang == "vi" { "có,không" } else { "yes,no" };
+        assert!(
+            xml.contains(&format!("<formula1>\"{yes_no}\"</formula1>")),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(&format!("<formula1>\"{yes_no},n/a\"</formula1>")),
+            "{xml}"
+        );
+        assert_eq!(
+            xml.matches(",n/a\"").count(),
+            3,
+            "n/a on one leaf, three cells"
+        );
+        assert!(member(&form, "xl/styles.xml").contains("0.00%"));
+    }
+}

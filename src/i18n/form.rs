@@ -201,14 +201,16 @@ pub fn how_written(lang: Lang, kind: ValueKind, if_na: IfNa) -> String {
     let what = match (lang, kind) {
         (Lang::En, ValueKind::Boolean) => "Choose yes or no.",
         (Lang::Vi, ValueKind::Boolean) => "Chọn có hoặc không.",
-        (Lang::En, ValueKind::Rate) => "A percentage (97.29%) or counts “done/total” (4290/4500).",
-        (Lang::Vi, ValueKind::Rate) => {
-            "Tỷ lệ phần trăm (97,29%) hoặc “số đạt/tổng số” (4290/4500)."
+        (Lang::En, ValueKind::Rate) => {
+            "Type a percentage (97.29%) or counts “done/total” (4290/4500)."
         }
-        (Lang::En, ValueKind::Number) => "A number.",
-        (Lang::Vi, ValueKind::Number) => "Một số.",
-        (Lang::En, ValueKind::Count) => "A whole count of cases (0, 1, 2…).",
-        (Lang::Vi, ValueKind::Count) => "Số trường hợp, là số nguyên (0, 1, 2…).",
+        (Lang::Vi, ValueKind::Rate) => {
+            "Nhập tỷ lệ phần trăm (97,29%) hoặc “số đạt/tổng số” (4290/4500)."
+        }
+        (Lang::En, ValueKind::Number) => "Type a number.",
+        (Lang::Vi, ValueKind::Number) => "Nhập số.",
+        (Lang::En, ValueKind::Count) => "Type the number of cases, a whole number (0, 1, 2…).",
+        (Lang::Vi, ValueKind::Count) => "Nhập số trường hợp, là số nguyên (0, 1, 2…).",
         (Lang::En, ValueKind::Label) => "Choose a level from the list.",
         (Lang::Vi, ValueKind::Label) => "Chọn một mức trong danh sách.",
     };
