@@ -493,6 +493,16 @@ fn a_bidirectional_control_in_a_shared_string_is_reported_at_its_cell() {
     );
     let err = refused(&f, "E014", Some(&format!("{SHEET}!{g}")));
     assert!(!err.contains('\u{202E}'), "{err}");
+    // A control character reaches a shared string through xlsx's `_x001B_` escape.
+    let esc = dir.path().join("esc.xlsx");
+    fill(
+        &blank,
+        &esc,
+        json!({ "cells": { &e: ["text", "có"], "B7": ["text", "Xã_x001B_[31mA"] } }),
+    );
+    let err = refused(&esc, "E014", Some(&format!("{SHEET}!B7")));
+    assert!(err.contains("U+001B"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
 }
 
 #[test]
