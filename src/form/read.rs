@@ -19,6 +19,8 @@ use std::io::{Cursor, Read};
 /// The most bytes all members of a workbook may unpack to (a form of a national set is well
 /// under 1 MiB unpacked).
 pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
+/// The most characters Excel holds in a cell.
+const MAX_CELL_CHARS: usize = 32_767;
 /// The most members a workbook may hold.
 const MAX_MEMBERS: usize = 1_000;
 
@@ -194,6 +196,16 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
             }
             if matches!(&content, Content::Text(t) if t.is_empty()) {
                 continue;
+            }
+            // Excel itself holds at most 32,767 characters in a cell: more was not typed there.
+            if matches!(&content, Content::Text(t) if t.len() > MAX_CELL_CHARS && t.chars().count() > MAX_CELL_CHARS)
+            {
+                return Err(in_cell(
+                    row,
+                    col as u16,
+                    format!("the cell holds more than the {MAX_CELL_CHARS} characters Excel allows in a cell"),
+                    "shorten the text: a reason or a note is a few sentences, and documents are listed by name",
+                ));
             }
             grid.insert((row, col as u16), content);
         }
