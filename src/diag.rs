@@ -111,6 +111,12 @@ checks! {
     PLAN_MISMATCH = "E505", "plan for another unit, period or criteria set";
     UNREMEDIED_LOSS = "W501", "lost criterion with no remedy";
     REMEDY_NOT_LOST = "W502", "remedy for a criterion that lost no points";
+    // Excel self-assessment forms (`template --format xlsx`, read back by every command).
+    FORM_UNREADABLE = "E601", "file named .xlsx that is not a readable workbook";
+    FORM_TOO_LARGE = "E602", "workbook that unpacks beyond the size limit";
+    FORM_LAYOUT = "E603", "workbook that is not a parindex form";
+    FORM_OTHER_SET = "E604", "form made for another criteria set";
+    FORM_CELL = "E605", "cell a form cannot hold";
 }
 
 /// A position in a file: 1-based line and column (in characters).
@@ -141,6 +147,8 @@ pub struct Diagnostic {
     /// How many characters of the line were cut before `source_line`, and whether some were
     /// cut after it.
     pub source_cut: (usize, bool),
+    /// For a spreadsheet: the sheet and cell (`Tự đánh giá!E12`), in place of line and column.
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -160,7 +168,16 @@ impl Diagnostic {
             help: None,
             source_line: None,
             source_cut: (0, false),
+            cell: None,
         }
+    }
+
+    /// Places the diagnostic at a spreadsheet cell (`Tự đánh giá!E12`): no line is quoted.
+    pub fn in_cell(mut self, cell: impl Into<String>) -> Self {
+        self.position = None;
+        self.source_line = None;
+        self.cell = Some(cell.into());
+        self
     }
 
     pub fn criterion(mut self, code: impl Into<String>) -> Self {
@@ -223,6 +240,9 @@ impl Diagnostic {
 
     /// `file:line:column`, or as much of it as is known.
     pub fn location(&self) -> String {
+        if let Some(cell) = &self.cell {
+            return format!("{}: {cell}", self.file);
+        }
         match self.position {
             Some(p) => format!("{}:{}:{}", self.file, p.line, p.column),
             None => self.file.clone(),
@@ -565,6 +585,21 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_replaces_line_and_column_and_quotes_nothing() {
+        let d = Diagnostic::new(RATE_OUT_OF_RANGE, "phieu.xlsx", "rate 120%")
+            .at(
+                Some(Position { line: 3, column: 2 }),
+                1,
+                "a\nb\nsecret line",
+            )
+            .in_cell("Tự đánh giá!E12");
+        assert_eq!(d.location(), "phieu.xlsx: Tự đánh giá!E12");
+        let shown = d.to_string();
+        assert!(shown.contains("--> phieu.xlsx: Tự đánh giá!E12"), "{shown}");
+        assert!(!shown.contains("secret"), "{shown}");
+    }
 
     #[test]
     fn check_codes_are_unique() {

@@ -18,7 +18,9 @@
 //! plan      → decimal                              (a remediation plan: the unit's statements)
 //! rule      → model, decimal, diag
 //! score     → model, rule, decimal                 (the engine: neither parser nor printer)
-//! load      → model, plan, rule, decimal, diag, embedded
+//! form      → model, i18n, diag                    (the Excel form: layout, reader; the writer
+//!                                                   also takes render::xlsx's creation date)
+//! load      → model, plan, rule, decimal, diag, embedded, form   (an .xlsx form read as evidence)
 //! pipeline  → load, score                          (path → scored card, diagnostics placed)
 //! reports   → pipeline, score, rule, model         (losses, explain, whatif, rounds, template: no load;
 //!                                                   check, rank, compare also read files)
@@ -34,6 +36,7 @@ pub mod decimal;
 pub mod diag;
 pub mod embedded;
 pub mod explain;
+pub mod form;
 pub mod i18n;
 pub mod import;
 pub mod load;

@@ -56,6 +56,9 @@ struct JsonDiagnostic<'a> {
     file: Cow<'a, str>,
     line: Option<usize>,
     column: Option<usize>,
+    /// For an Excel form: the sheet and cell (`Tự đánh giá!E12`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<Cow<'a, str>>,
     code: &'a str,
     severity: &'a str,
     criterion: Option<Cow<'a, str>>,
@@ -105,6 +108,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         file: visible(&d.file),
                         line: d.position.map(|p| p.line),
                         column: d.position.map(|p| p.column),
+                        cell: d.cell.as_deref().map(visible),
                         code: d.check.code,
                         severity: d.severity.name(),
                         criterion: d.criterion.as_deref().map(shown),

@@ -287,6 +287,26 @@ pub fn parse_evidence(
     };
     check_header(source, &raw.parindex, raw.kind, "evidence")?;
     let (set, mut found) = resolve_criteria(source, raw.criteria, base_dir, resolver)?;
+    // A form carries the SHA-256 of the set it was made for: scored against another set (an
+    // edited copy, another year's), its rows would be read under other rules.
+    if let Some(form) = &source.form {
+        if form.sha256 != set.sha256 {
+            return Err(Diagnostics::one(
+                Diagnostic::new(
+                    diag::FORM_OTHER_SET,
+                    &source.name,
+                    format!(
+                        "the form was made for another criteria set: its SHA-256 is {}…, the set `{}` loaded here has {}…",
+                        diag::shown(&form.sha256.chars().take(12).collect::<String>()),
+                        set.id,
+                        &set.sha256[..12.min(set.sha256.len())]
+                    ),
+                )
+                .in_cell(form.sha256_cell.clone())
+                .help("write a new form for this criteria set (`parindex template CRITERIA --format xlsx`) and copy the values into it, or score the form with the set it was made for"),
+            ));
+        }
+    }
     // Unknown keys were reported while reading; every other check still runs.
     found.extend(reader.found);
     let period = match raw.period {

@@ -38,6 +38,9 @@ pub struct Source {
     doc: OnceLock<Result<Node, Box<Diagnostic>>>,
     /// Whether a YAML error is quoted whatever the file says it is (see [`Source::of_any_kind`]).
     quote_any: bool,
+    /// For an Excel form: the cell each line of `text` came from, and the set it was made
+    /// for. Diagnostics then name the cell and never quote `text` (made by the reader).
+    pub form: Option<Box<crate::form::FormText>>,
 }
 
 impl Source {
@@ -109,7 +112,30 @@ impl Source {
                 ),
             ));
         }
+        if is_xlsx(path) {
+            return Source::from_form(name, &bytes);
+        }
         Source::from_bytes(name, bytes)
+    }
+
+    /// Reads a filled Excel form ([`crate::form`]) as the evidence file it stands for.
+    pub fn from_form(name: String, bytes: &[u8]) -> Result<Source, Diagnostics> {
+        let form = crate::form::read_form(&name, bytes)?;
+        let mut source = Source::from_text(name, form.yaml.clone());
+        source.form = Some(Box::new(form));
+        Ok(source)
+    }
+
+    /// Places `d` at `at` in this file: a line and column quoted from the text, or for a form
+    /// the cell the line came from.
+    fn placed(&self, d: Diagnostic, at: Position, len: usize) -> Diagnostic {
+        match &self.form {
+            Some(form) => match form.cells.get(at.line.saturating_sub(1)).cloned().flatten() {
+                Some(cell) => d.in_cell(cell),
+                None => d,
+            },
+            None => d.at(Some(at), len, &self.text),
+        }
     }
 
     /// Decodes bytes as UTF-8, naming the line and column of the first invalid byte.
@@ -150,6 +176,7 @@ impl Source {
             text,
             doc: OnceLock::new(),
             quote_any: false,
+            form: None,
         }
     }
 
@@ -193,8 +220,11 @@ impl Source {
                     ReadError::Syntax { at, message, within } => {
                         let at = self.clamp(at);
                         let help = syntax_help(&self.text, at);
-                        let d = Diagnostic::new(diag::YAML_SYNTAX, &self.name, message)
-                            .at(Some(at), 1, &self.text);
+                        let d = self.placed(
+                            Diagnostic::new(diag::YAML_SYNTAX, &self.name, message),
+                            at,
+                            1,
+                        );
                         let mut d = match help {
                             Some(h) => d.help(h),
                             None => d,
@@ -254,7 +284,7 @@ impl Source {
                         Some("keys are single words or quoted codes such as \"3.4.1\"".into()),
                     ),
                 };
-            let mut d = Diagnostic::new(check, &self.name, message).at(Some(at), len, &self.text);
+            let mut d = self.placed(Diagnostic::new(check, &self.name, message), at, len);
             d.help = help;
             d
         }
@@ -332,7 +362,11 @@ impl Source {
 
     /// A diagnostic placed at a node of this file's document.
     pub fn diag_at(&self, check: Check, node: &Node, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(check, &self.name, message).at(Some(node.at), node.len, &self.text)
+        self.placed(
+            Diagnostic::new(check, &self.name, message),
+            node.at,
+            node.len,
+        )
     }
 
     /// A diagnostic placed at the value of `path`.
@@ -363,7 +397,7 @@ impl Source {
                     (true, Some(k)) => k,
                     _ => found.value,
                 };
-                return d.at(Some(node.at), node.len, &self.text);
+                return self.placed(d, node.at, node.len);
             }
             if p.is_empty() {
                 return d;
@@ -376,6 +410,12 @@ impl Source {
     pub fn raw(&self, path: &[Seg]) -> Option<&str> {
         self.document().ok()?.find(path)?.value.text()
     }
+}
+
+/// Whether `path` names an Excel workbook (`.xlsx`, any case): read as a self-assessment form.
+pub fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
 /// The codes and texts of `kind:` that tell the two file kinds apart.

@@ -74,7 +74,7 @@ fn cut_to_cell(text: &str) -> Option<String> {
 
 /// The workbook's creation date: `SOURCE_DATE_EPOCH` (seconds since 1970) when set and valid,
 /// else 1980-01-01, the date the zip entries carry: the same bytes on every run.
-fn creation_date() -> Result<ExcelDateTime, XlsxError> {
+pub fn creation_date() -> Result<ExcelDateTime, XlsxError> {
     match std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())

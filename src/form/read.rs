@@ -1,0 +1,540 @@
+//! Reads a filled form back: the workbook becomes the text of an evidence file, with the cell
+//! each line came from, so that the evidence loader checks it like any YAML file and places
+//! every problem at its sheet and cell.
+//!
+//! A workbook is a zip of XML files from someone who may want a higher score: before calamine
+//! opens it, every member is unpacked once with a cap ([`MAX_UNPACKED`]), so a zip bomb is
+//! refused after reading at most that much; cells are then read one at a time and a cell
+//! outside the form's columns or rows stops the reading (calamine's `worksheet_range` would
+//! allocate the whole rectangle up to `XFD1048576`). Formulas are refused: a value is what
+//! the unit declares.
+
+use super::*;
+use crate::diag::{self, Diagnostic, Diagnostics};
+use calamine::{DataRef, Reader, Xlsx};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+
+/// The most bytes all members of a workbook may unpack to (a form of a national set is well
+/// under 1 MiB unpacked).
+pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
+/// The most characters Excel holds in a cell.
+const MAX_CELL_CHARS: usize = 32_767;
+/// The most members a workbook may hold.
+const MAX_MEMBERS: usize = 1_000;
+
+/// A form read: the evidence file's text, and for each of its lines the cell it came from.
+#[derive(Debug, Clone)]
+pub struct FormText {
+    pub yaml: String,
+    /// Per line of `yaml` (0-based): `Tự đánh giá!E12`, where the line came from a cell.
+    pub cells: Vec<Option<String>>,
+    /// The SHA-256 of the criteria set the form was made for, and its cell.
+    pub sha256: String,
+    pub sha256_cell: String,
+}
+
+/// One cell's content, as the form reads it.
+#[derive(Debug, Clone, PartialEq)]
+enum Content {
+    Text(String),
+    Number(f64),
+    Int(i64),
+    Bool(bool),
+}
+
+/// The shortest decimal that gives back the double `f` (Rust's `{}` for f64), as text; for a
+/// rate row, the percentage (0.9729 → `97.29%`). `None` when it has more digits than an exact
+/// decimal holds.
+pub fn number_text(f: f64, rate: bool) -> Option<String> {
+    let plain = format!("{f}");
+    if !rate {
+        return Some(plain);
+    }
+    let d: Decimal = plain.parse().ok()?;
+    let pct = d.checked_mul(Decimal::ONE_HUNDRED)?.normalize();
+    Some(format!("{pct}%"))
+}
+
+/// Reads the form in `bytes` (the file named `name`).
+pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
+    let fail = |check, message: String| Diagnostics::one(Diagnostic::new(check, name, message));
+    unpacked_size(bytes).map_err(|(check, message)| {
+        let d = Diagnostic::new(check, name, message);
+        Diagnostics::one(if check == diag::FORM_UNREADABLE {
+            d.help("save the form from Excel or LibreOffice as an Excel workbook (.xlsx)")
+        } else {
+            d.help("a self-assessment form unpacks to well under 1 MiB: this is not one")
+        })
+    })?;
+    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        fail(
+            diag::FORM_UNREADABLE,
+            format!(
+                "not a workbook parindex can read: {}",
+                diag::bounded(&e.to_string())
+            ),
+        )
+    })?;
+    let names = book.sheet_names();
+    let forms = [
+        crate::i18n::form::SHEET_FORM.vi,
+        crate::i18n::form::SHEET_FORM.en,
+    ];
+    let Some(sheet) = names.iter().find(|n| forms.contains(&n.as_str())).cloned() else {
+        let shown: Vec<String> = names
+            .iter()
+            .take(10)
+            .map(|n| format!("`{}`", diag::shown(n)))
+            .collect();
+        return Err(Diagnostics::one(
+            Diagnostic::new(
+                diag::FORM_LAYOUT,
+                name,
+                format!(
+                    "no sheet named “{}” or “{}”: its sheets are {}",
+                    forms[0],
+                    forms[1],
+                    shown.join(", ")
+                ),
+            )
+            .help("write the form with `parindex template CRITERIA --format xlsx` and fill it in without renaming its sheets"),
+        ));
+    };
+    let at = |row: u32, col: u16| format!("{sheet}!{}", cell_name(row, col));
+    let in_cell = |row: u32, col: u16, message: String, help: &str| {
+        Diagnostics::one(
+            Diagnostic::new(diag::FORM_CELL, name, message)
+                .in_cell(at(row, col))
+                .help(help.to_string()),
+        )
+    };
+    // Named by the cell itself: it lies outside the rows and columns a form has.
+    let outside = |row: u32, col: u32| {
+        Diagnostics::one(
+            Diagnostic::new(
+                diag::FORM_CELL,
+                name,
+                format!(
+                    "a cell lies outside the form (columns A–{}, at most {MAX_ROWS} rows)",
+                    rust_xlsxwriter::utility::column_number_to_name(LAST_COL)
+                ),
+            )
+            .in_cell(format!(
+                "{sheet}!{}",
+                rust_xlsxwriter::utility::row_col_to_cell(row, col.min(16_383) as u16)
+            ))
+            .help("clear the cells beyond the form's rows and columns"),
+        )
+    };
+    let unreadable = |e: calamine::XlsxError| {
+        fail(
+            diag::FORM_UNREADABLE,
+            format!(
+                "the sheet “{sheet}” cannot be read: {}",
+                diag::bounded(&e.to_string())
+            ),
+        )
+    };
+
+    // Formulas first: a form with one is refused whatever its cached value says.
+    {
+        let mut cells = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
+        while let Some(cell) = cells.next_formula().map_err(unreadable)? {
+            let (row, col) = cell.get_position();
+            if row > MAX_ROWS || col > u32::from(LAST_COL) {
+                return Err(outside(row, col));
+            }
+            if !cell.get_value().is_empty() {
+                return Err(in_cell(
+                    row,
+                    col as u16,
+                    "the cell holds a formula".into(),
+                    "type the value itself: a form holds what the unit declares, not a calculation",
+                ));
+            }
+        }
+    }
+    let mut grid: BTreeMap<(u32, u16), Content> = BTreeMap::new();
+    {
+        let mut cells = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
+        while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+            let (row, col) = cell.get_position();
+            let content = match cell.get_value() {
+                DataRef::Empty => continue,
+                DataRef::String(s) => Content::Text(s.clone()),
+                DataRef::SharedString(s) => Content::Text((*s).to_string()),
+                DataRef::Float(f) => Content::Number(*f),
+                DataRef::Int(i) => Content::Int(*i),
+                DataRef::Bool(b) => Content::Bool(*b),
+                DataRef::DateTime(_) | DataRef::DateTimeIso(_) | DataRef::DurationIso(_) => {
+                    if row > MAX_ROWS || col > u32::from(LAST_COL) {
+                        return Err(outside(row, col));
+                    }
+                    return Err(in_cell(
+                        row,
+                        col as u16,
+                        "the cell holds a date or a time".into(),
+                        "format the cell as a number, a percentage or text, and type the value again",
+                    ));
+                }
+                DataRef::Error(e) => {
+                    if row > MAX_ROWS || col > u32::from(LAST_COL) {
+                        return Err(outside(row, col));
+                    }
+                    return Err(in_cell(
+                        row,
+                        col as u16,
+                        format!("the cell holds the error value {e}"),
+                        "type the value itself in place of the calculation that failed",
+                    ));
+                }
+            };
+            if row > MAX_ROWS || col > u32::from(LAST_COL) {
+                return Err(outside(row, col));
+            }
+            if matches!(&content, Content::Text(t) if t.is_empty()) {
+                continue;
+            }
+            // Excel itself holds at most 32,767 characters in a cell: more was not typed there.
+            if matches!(&content, Content::Text(t) if t.len() > MAX_CELL_CHARS && t.chars().count() > MAX_CELL_CHARS)
+            {
+                return Err(in_cell(
+                    row,
+                    col as u16,
+                    format!("the cell holds more than the {MAX_CELL_CHARS} characters Excel allows in a cell"),
+                    "shorten the text: a reason or a note is a few sentences, and documents are listed by name",
+                ));
+            }
+            grid.insert((row, col as u16), content);
+        }
+    }
+    build(&sheet, name, &grid)
+}
+
+/// Unpacks every member once, up to the caps, and says why not where it cannot.
+fn unpacked_size(bytes: &[u8]) -> Result<u64, (diag::Check, String)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
+        (
+            diag::FORM_UNREADABLE,
+            "not an Excel workbook (.xlsx): the file is not a zip archive; its content is not shown"
+                .to_string(),
+        )
+    })?;
+    if zip.len() > MAX_MEMBERS {
+        return Err((
+            diag::FORM_TOO_LARGE,
+            format!(
+                "the workbook holds {} files, more than the {MAX_MEMBERS} a form may",
+                zip.len()
+            ),
+        ));
+    }
+    let mut total: u64 = 0;
+    let mut buf = vec![0u8; 64 * 1024];
+    for i in 0..zip.len() {
+        let mut member = zip.by_index(i).map_err(|e| {
+            (
+                diag::FORM_UNREADABLE,
+                format!("the workbook's zip archive is damaged: {e}"),
+            )
+        })?;
+        loop {
+            let n = member.read(&mut buf).map_err(|e| {
+                (
+                    diag::FORM_UNREADABLE,
+                    format!("the workbook's zip archive is damaged: {e}"),
+                )
+            })?;
+            if n == 0 {
+                break;
+            }
+            total += n as u64;
+            if total > MAX_UNPACKED {
+                return Err((
+                    diag::FORM_TOO_LARGE,
+                    format!(
+                        "the workbook unpacks to more than {} MiB: a form is far smaller",
+                        MAX_UNPACKED / (1024 * 1024)
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(total)
+}
+
+/// A YAML double-quoted scalar holding `s` exactly: characters YAML cannot hold as they are
+/// (controls, bidirectional marks, non-characters) are escaped, so that the loader sees them
+/// and reports them (E014) at the cell.
+pub(crate) fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control()
+                || diag::is_hidden(c)
+                || c == '\u{FEFF}'
+                || c == '\u{FFFE}'
+                || c == '\u{FFFF}' =>
+            {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The evidence file's text, line by line, with each line's cell.
+struct Lines {
+    yaml: String,
+    cells: Vec<Option<String>>,
+}
+
+impl Lines {
+    fn push(&mut self, line: &str, cell: Option<String>) {
+        self.yaml.push_str(line);
+        self.yaml.push('\n');
+        self.cells.push(cell);
+    }
+}
+
+fn build(
+    sheet: &str,
+    name: &str,
+    grid: &BTreeMap<(u32, u16), Content>,
+) -> Result<FormText, Diagnostics> {
+    let at = |row: u32, col: u16| format!("{sheet}!{}", cell_name(row, col));
+    let layout = |row: u32, col: u16, message: String, help: &str| {
+        Diagnostics::one(
+            Diagnostic::new(diag::FORM_LAYOUT, name, message)
+                .in_cell(at(row, col))
+                .help(help.to_string()),
+        )
+    };
+    let header_help = "the header block ties the form to its criteria set: write a new form with `parindex template CRITERIA --format xlsx` rather than editing these cells";
+    // Header cells as text (a number typed in one, a period such as 2022, as its digits).
+    let text_at = |row: u32, col: u16| -> Option<String> {
+        match grid.get(&(row, col))? {
+            Content::Text(t) => Some(t.clone()),
+            Content::Number(f) => number_text(*f, false),
+            Content::Int(i) => Some(i.to_string()),
+            Content::Bool(b) => Some(b.to_string()),
+        }
+    };
+    let version = text_at(ROW_VERSION, COL_TITLE);
+    if version.as_deref().map(str::trim) != Some(&VERSION.to_string()) {
+        return Err(layout(
+            ROW_VERSION,
+            COL_TITLE,
+            match version {
+                Some(v) => format!(
+                    "the form's version is `{}`; this parindex reads version {VERSION}",
+                    diag::shown(&v)
+                ),
+                None => format!(
+                    "the form's version cell is empty; this parindex reads version {VERSION}"
+                ),
+            },
+            header_help,
+        ));
+    }
+    if text_at(ROW_KIND, COL_TITLE).as_deref().map(str::trim) != Some(KIND) {
+        return Err(layout(
+            ROW_KIND,
+            COL_TITLE,
+            format!("the kind cell does not say `{KIND}`: not a parindex self-assessment form"),
+            header_help,
+        ));
+    }
+    let Some(criteria) = text_at(ROW_CRITERIA, COL_TITLE).filter(|c| !c.trim().is_empty()) else {
+        return Err(layout(
+            ROW_CRITERIA,
+            COL_TITLE,
+            "the form does not name its criteria set".into(),
+            header_help,
+        ));
+    };
+    let Some(sha256) = text_at(ROW_SHA256, COL_TITLE).map(|s| s.trim().to_ascii_lowercase()) else {
+        return Err(layout(
+            ROW_SHA256,
+            COL_TITLE,
+            "the form does not give its criteria set's SHA-256".into(),
+            header_help,
+        ));
+    };
+
+    let mut out = Lines {
+        yaml: String::new(),
+        cells: Vec::new(),
+    };
+    out.push("parindex: 1", Some(at(ROW_VERSION, COL_TITLE)));
+    out.push("kind: evidence", Some(at(ROW_KIND, COL_TITLE)));
+    out.push(
+        &format!("criteria: {}", quoted(criteria.trim())),
+        Some(at(ROW_CRITERIA, COL_TITLE)),
+    );
+    let unit = text_at(ROW_UNIT, COL_TITLE).unwrap_or_default();
+    out.push(
+        &format!("unit: {}", quoted(&unit)),
+        Some(at(ROW_UNIT, COL_TITLE)),
+    );
+    let period = text_at(ROW_PERIOD, COL_TITLE).unwrap_or_default();
+    out.push(
+        &format!("period: {}", quoted(&period)),
+        Some(at(ROW_PERIOD, COL_TITLE)),
+    );
+    out.push("values:", Some(at(ROW_HEADINGS, COL_CODE)));
+    let mut rows: Vec<u32> = grid
+        .keys()
+        .map(|&(r, _)| r)
+        .filter(|&r| r >= FIRST_ROW)
+        .collect();
+    rows.dedup();
+    let mut any = false;
+    // Each code once: a second row for a code would be a second value for one criterion.
+    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for row in rows {
+        let given: Vec<u16> = (COL_VALUE..=COL_DOCS)
+            .filter(|&c| grid.contains_key(&(row, c)))
+            .collect();
+        let code = match grid.get(&(row, COL_CODE)) {
+            Some(Content::Text(t)) if !t.trim().is_empty() => t.trim().to_string(),
+            Some(Content::Number(_) | Content::Int(_)) => {
+                return Err(Diagnostics::one(
+                    Diagnostic::new(diag::FORM_CELL, name, "the criterion code is a number")
+                        .in_cell(at(row, COL_CODE))
+                        .help("codes are text (`1.10` is not `1.1`): write a new form rather than retyping its codes"),
+                ))
+            }
+            _ if given.is_empty() => continue,
+            _ => {
+                return Err(Diagnostics::one(
+                    Diagnostic::new(
+                        diag::FORM_CELL,
+                        name,
+                        "values on a row without a criterion code",
+                    )
+                    .in_cell(at(row, given[0]))
+                    .help("write each value on its criterion's row"),
+                ))
+            }
+        };
+        if let Some(first) = seen.insert(code.clone(), row) {
+            return Err(Diagnostics::one(
+                Diagnostic::new(
+                    diag::FORM_CELL,
+                    name,
+                    format!(
+                        "the code `{}` is on two rows (first on row {})",
+                        diag::shown(&code),
+                        first + 1
+                    ),
+                )
+                .criterion(code.clone())
+                .in_cell(at(row, COL_CODE))
+                .help("keep one row per criterion: write its values on the first row and delete this one"),
+            ));
+        }
+        if given.is_empty() {
+            continue;
+        }
+        any = true;
+        let rate = matches!(grid.get(&(row, COL_TAKES)), Some(Content::Text(t)) if t == "rate");
+        out.push(&format!("  {}:", quoted(&code)), Some(at(row, COL_CODE)));
+        for col in given {
+            let content = &grid[&(row, col)];
+            let key = match col {
+                COL_VALUE => "value",
+                COL_APPRAISED => "appraised",
+                COL_REASON => "reason",
+                COL_EXPLANATION => "explanation",
+                COL_REAPPRAISED => "reappraised",
+                COL_REAPPRAISAL_REASON => "reappraisal_reason",
+                COL_NOTE => "note",
+                _ => "docs",
+            };
+            let cell = Some(at(row, col));
+            let is_value = matches!(col, COL_VALUE | COL_APPRAISED | COL_REAPPRAISED);
+            let scalar = match content {
+                Content::Text(t) => quoted(t),
+                // Counts and points typed as numbers are numbers, as in YAML; a number in a
+                // percent cell is the rate Excel shows.
+                Content::Number(f) if is_value => match number_text(*f, rate) {
+                    Some(t) if rate => quoted(&t),
+                    Some(t) => t,
+                    None => format!("{f}"),
+                },
+                Content::Int(i) if is_value && rate => {
+                    quoted(&format!("{}%", i128::from(*i) * 100))
+                }
+                Content::Int(i) => i.to_string(),
+                Content::Number(f) => quoted(&format!("{f}")),
+                Content::Bool(b) if is_value => b.to_string(),
+                Content::Bool(b) => quoted(&b.to_string()),
+            };
+            if key == "docs" {
+                out.push("    docs:", cell.clone());
+                let text = match content {
+                    Content::Text(t) => t.clone(),
+                    _ => scalar.trim_matches('"').to_string(),
+                };
+                for doc in text.lines().map(str::trim).filter(|d| !d.is_empty()) {
+                    out.push(&format!("      - {}", quoted(doc)), cell.clone());
+                }
+            } else {
+                out.push(&format!("    {key}: {scalar}"), cell);
+            }
+        }
+    }
+    if !any {
+        // `values:` needs a mapping: an empty form is an evidence file with no values.
+        out.yaml.truncate(out.yaml.len() - "values:\n".len());
+        out.cells.pop();
+        out.push("values: {}", Some(at(ROW_HEADINGS, COL_CODE)));
+    }
+    Ok(FormText {
+        yaml: out.yaml,
+        cells: out.cells,
+        sha256,
+        sha256_cell: at(ROW_SHA256, COL_TITLE),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_doubles_read_as_their_shortest_decimal() {
+        assert_eq!(
+            number_text(0.1 + 0.2, false).unwrap(),
+            "0.30000000000000004"
+        );
+        assert_eq!(number_text(0.9729, true).unwrap(), "97.29%");
+        assert_eq!(number_text(1.0, true).unwrap(), "100%");
+        assert_eq!(number_text(12698.0, false).unwrap(), "12698");
+    }
+
+    #[test]
+    fn quoted_text_escapes_what_yaml_cannot_hold() {
+        assert_eq!(quoted("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(quoted("x\u{1b}[31m"), r#""x\u001B[31m""#);
+        assert_eq!(quoted("\u{202E}"), r#""\u202E""#);
+        assert_eq!(quoted("Tự đánh giá"), "\"Tự đánh giá\"");
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_zip_is_refused_unquoted() {
+        let e = read_form("f.xlsx", b"SECRET=hunter2\n").unwrap_err();
+        assert_eq!(e.0[0].check.code, "E601");
+        assert!(!e.0[0].message.contains("hunter2"));
+    }
+}

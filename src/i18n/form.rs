@@ -1,0 +1,256 @@
+//! The Excel self-assessment form (`template --format xlsx`): sheet names, the header block,
+//! the column headings, how each rule scores, and the instructions sheet.
+//!
+//! Sheet names and header labels are read back in either language, so a form written with
+//! `--lang en` and one written with `--lang vi` are both forms.
+
+use super::{text, Lang, Text};
+use crate::model::{Bound, IfNa, Rule, TierScale, ValueKind};
+use rust_decimal::Decimal;
+
+pub const SHEET_FORM: Text = text("Self-assessment", "Tự đánh giá");
+pub const SHEET_GUIDE: Text = text("Instructions", "Hướng dẫn");
+pub const TITLE: Text = text(
+    "PAR INDEX SELF-ASSESSMENT FORM",
+    "PHIẾU TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
+);
+
+// The header block, one label per row.
+pub const FORMAT: Text = text("parindex form version", "Phiên bản mẫu parindex");
+pub const KIND: Text = text("Kind of file", "Loại tệp");
+pub const CRITERIA: Text = text("Criteria set (reference)", "Bộ tiêu chí (tham chiếu)");
+pub const SET_ID: Text = text("Criteria set id", "Mã bộ tiêu chí");
+pub const SHA256: Text = text("SHA-256 of the criteria set", "SHA-256 của bộ tiêu chí");
+pub const UNIT: Text = text("Unit", "Đơn vị");
+pub const PERIOD: Text = text("Period", "Kỳ đánh giá");
+
+// Column headings.
+pub const CODE: Text = text("Code", "Mã số");
+pub const CRITERION: Text = text("Criterion", "Tiêu chí, tiêu chí thành phần");
+pub const MAX: Text = text("Max points", "Điểm tối đa");
+pub const HOW: Text = text("How it is scored", "Cách chấm điểm");
+pub const SELF: Text = text("Self-assessment", "Tự đánh giá");
+pub const APPRAISED: Text = text("Appraised", "Thẩm định");
+pub const REASON: Text = text("Reason for the appraisal", "Lý do điểm thẩm định");
+pub const EXPLANATION: Text = text("Unit's explanation", "Giải trình của đơn vị");
+pub const REAPPRAISED: Text = text("Second appraisal", "Thẩm định lần 2");
+pub const REAPPRAISAL_REASON: Text =
+    text("Reason for the second appraisal", "Lý do thẩm định lần 2");
+pub const NOTE: Text = text("Notes", "Ghi chú");
+pub const DOCS: Text = text(
+    "Evidence documents (one a line)",
+    "Tài liệu kiểm chứng (mỗi tài liệu một dòng)",
+);
+
+pub const BONUS: Text = text("bonus points", "điểm thưởng");
+pub const PENALTY: Text = text("penalty points", "điểm trừ");
+
+/// The drop-down's message when a typed value is not in the list.
+pub const NOT_IN_LIST: Text = text(
+    "Choose a value from the list.",
+    "Chọn một giá trị trong danh sách.",
+);
+
+/// The instructions sheet, one paragraph a row.
+pub const GUIDE: [Text; 11] = [
+    text(
+        "How to fill in the self-assessment form",
+        "Hướng dẫn điền phiếu tự đánh giá",
+    ),
+    text(
+        "1. Write the unit and the period in the header block of the sheet “Self-assessment”. The other header cells tie the form to its criteria set: do not change them; a form scored against another criteria set is refused.",
+        "1. Ghi tên đơn vị và kỳ đánh giá ở phần đầu của trang “Tự đánh giá”. Các ô còn lại ở phần đầu gắn phiếu với bộ tiêu chí: không sửa các ô này; phiếu chấm theo bộ tiêu chí khác sẽ bị từ chối.",
+    ),
+    text(
+        "2. One row per criterion that is scored (tiêu chí thành phần). Write the unit's value in the column “Self-assessment”; the column “How it is scored” says what the rule takes.",
+        "2. Mỗi tiêu chí thành phần được chấm điểm là một dòng. Ghi giá trị tự đánh giá của đơn vị vào cột “Tự đánh giá”; cột “Cách chấm điểm” cho biết cách tính điểm.",
+    ),
+    text(
+        "3. Yes/no criteria and labelled criteria: choose from the drop-down list. “n/a” (the matter did not arise) is offered only where the criteria set allows it.",
+        "3. Tiêu chí có/không và tiêu chí chọn mức: chọn trong danh sách thả xuống. “n/a” (không phát sinh) chỉ có trong danh sách ở tiêu chí mà bộ tiêu chí cho phép.",
+    ),
+    text(
+        "4. Rates: type a percentage in the cell (97.29%), or counts as “done/total” (4290/4500). A number typed as text keeps every digit; a number typed as a number is read as Excel stores it, to the shortest decimal that gives the same number.",
+        "4. Tỷ lệ: nhập tỷ lệ phần trăm vào ô (97,29%), hoặc số liệu dạng “số đạt/tổng số” (4290/4500). Số nhập dạng văn bản được giữ đủ mọi chữ số; số nhập dạng số được đọc như Excel lưu, theo số thập phân ngắn nhất cho cùng giá trị.",
+    ),
+    text(
+        "5. Counts, means and points: type the number. Counts of cases are whole numbers.",
+        "5. Số lượng, điểm trung bình và điểm: nhập số. Số trường hợp là số nguyên.",
+    ),
+    text(
+        "6. The appraisal council writes its value in “Appraised” with the reason; after the unit's explanation, the second appraisal and its reason.",
+        "6. Hội đồng thẩm định ghi giá trị vào cột “Thẩm định” kèm lý do; sau khi đơn vị giải trình, ghi điểm thẩm định lần 2 và lý do.",
+    ),
+    text(
+        "7. List the evidence documents (tài liệu kiểm chứng), one a line (Alt+Enter in a cell).",
+        "7. Ghi các tài liệu kiểm chứng, mỗi tài liệu một dòng (Alt+Enter trong ô).",
+    ),
+    text(
+        "8. Do not type formulas in the value cells: a value is what the unit declares, and a formula is refused.",
+        "8. Không nhập công thức vào các ô giá trị: giá trị là số liệu đơn vị kê khai, ô có công thức sẽ bị từ chối.",
+    ),
+    text(
+        "9. Check and score the filled form: parindex check form.xlsx; parindex score form.xlsx. Each problem is named by its sheet and cell.",
+        "9. Kiểm tra và chấm điểm phiếu đã điền: parindex check phieu.xlsx; parindex score phieu.xlsx. Mỗi lỗi được chỉ rõ trang và ô.",
+    ),
+    text(
+        "10. To keep the record in git: parindex convert form.xlsx -o evidence.yaml.",
+        "10. Để lưu hồ sơ bằng git: parindex convert phieu.xlsx -o tu-danh-gia.yaml.",
+    ),
+];
+
+fn points(lang: Lang, d: Decimal) -> String {
+    let n = lang.number(d);
+    match lang {
+        Lang::En if d == Decimal::ONE => format!("{n} point"),
+        Lang::En => format!("{n} points"),
+        Lang::Vi => format!("{n} điểm"),
+    }
+}
+
+/// A fraction (0.9) as a percentage (90% / 90%).
+fn rate(lang: Lang, fraction: Decimal) -> String {
+    format!(
+        "{}%",
+        lang.number((fraction * Decimal::ONE_HUNDRED).normalize())
+    )
+}
+
+/// How a leaf scores, in words, for the form's column “How it is scored”.
+pub fn how_scored(lang: Lang, rule: &Rule, max: Decimal) -> String {
+    let m = points(lang, max);
+    match (rule, lang) {
+        (Rule::YesNo, Lang::En) => format!("yes: {m}; no: 0"),
+        (Rule::YesNo, Lang::Vi) => format!("Có: {m}; không: 0 điểm"),
+        (Rule::Ratio(r), _) if *r == crate::model::Ratio::default() => match lang {
+            Lang::En => format!("{m} × the rate achieved"),
+            Lang::Vi => format!("{m} × tỷ lệ đạt được"),
+        },
+        (Rule::Ratio(r), _) => {
+            let (zero, full) = (rate(lang, r.zero_below), rate(lang, r.full_at));
+            let of = if r.invert {
+                match lang {
+                    Lang::En => " (on 100% less the rate)",
+                    Lang::Vi => " (tính trên 100% trừ tỷ lệ)",
+                }
+            } else {
+                ""
+            };
+            match (lang, r.lower_is_better()) {
+                (Lang::En, true) => format!("{m} at or below {full}, 0 from {zero}, proportional between{of}"),
+                (Lang::En, false) => format!("0 below {zero}, {m} from {full}, proportional between{of}"),
+                (Lang::Vi, true) => format!("{m} khi tỷ lệ từ {full} trở xuống, 0 điểm khi từ {zero} trở lên, tính tỷ lệ ở khoảng giữa{of}"),
+                (Lang::Vi, false) => format!("0 điểm khi tỷ lệ dưới {zero}, {m} khi từ {full} trở lên, tính tỷ lệ ở khoảng giữa{of}"),
+            }
+        }
+        (Rule::Tiers(t), _) => {
+            let steps: Vec<String> = t
+                .steps
+                .iter()
+                .map(|s| {
+                    let th = match t.scale {
+                        TierScale::Rate => rate(lang, s.threshold),
+                        TierScale::Number => lang.number(s.threshold),
+                    };
+                    let bound = match (lang, s.bound) {
+                        (Lang::En, Bound::AtLeast) => "at least",
+                        (Lang::En, Bound::Above) => "above",
+                        (Lang::En, Bound::AtMost) => "at most",
+                        (Lang::En, Bound::Below) => "below",
+                        (Lang::Vi, Bound::AtLeast) => "từ",
+                        (Lang::Vi, Bound::Above) => "trên",
+                        (Lang::Vi, Bound::AtMost) => "không quá",
+                        (Lang::Vi, Bound::Below) => "dưới",
+                    };
+                    format!("{bound} {th}: {}", points(lang, s.points))
+                })
+                .collect();
+            let otherwise = match lang {
+                Lang::En => "otherwise 0",
+                Lang::Vi => "còn lại: 0 điểm",
+            };
+            format!("{}; {otherwise}", steps.join("; "))
+        }
+        (Rule::Deduct { per }, Lang::En) => {
+            format!("{m}, less {} per case, not below 0", points(lang, *per))
+        }
+        (Rule::Deduct { per }, Lang::Vi) => format!(
+            "{m}, trừ {} cho mỗi trường hợp, không dưới 0",
+            points(lang, *per)
+        ),
+        (Rule::Points, Lang::En) => format!("a mark from 0 to {m}"),
+        (Rule::Points, Lang::Vi) => format!("chấm trực tiếp từ 0 đến {m}"),
+        (Rule::Linear(l), _) => {
+            let (zero, full) = (lang.number(l.zero_at), lang.number(l.full_at));
+            match lang {
+                Lang::En => format!("0 at {zero}, {m} at {full}, proportional between"),
+                Lang::Vi => format!("0 điểm tại {zero}, {m} tại {full}, tính tỷ lệ ở khoảng giữa"),
+            }
+        }
+        (Rule::Choice(c), _) => c
+            .options
+            .iter()
+            .map(|o| format!("{}: {}", o.label, points(lang, o.points)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+/// What to write in the value cell, and where n/a is allowed what it does.
+pub fn how_written(lang: Lang, kind: ValueKind, if_na: IfNa) -> String {
+    let what = match (lang, kind) {
+        (Lang::En, ValueKind::Boolean) => "Choose yes or no.",
+        (Lang::Vi, ValueKind::Boolean) => "Chọn có hoặc không.",
+        (Lang::En, ValueKind::Rate) => {
+            "Type a percentage (97.29%) or counts “done/total” (4290/4500)."
+        }
+        (Lang::Vi, ValueKind::Rate) => {
+            "Nhập tỷ lệ phần trăm (97,29%) hoặc “số đạt/tổng số” (4290/4500)."
+        }
+        (Lang::En, ValueKind::Number) => "Type a number.",
+        (Lang::Vi, ValueKind::Number) => "Nhập số.",
+        (Lang::En, ValueKind::Count) => "Type the number of cases, a whole number (0, 1, 2…).",
+        (Lang::Vi, ValueKind::Count) => "Nhập số trường hợp, là số nguyên (0, 1, 2…).",
+        (Lang::En, ValueKind::Label) => "Choose a level from the list.",
+        (Lang::Vi, ValueKind::Label) => "Chọn một mức trong danh sách.",
+    };
+    let na = match (lang, if_na) {
+        (_, IfNa::Forbid) => "",
+        (Lang::En, IfNa::Full) => " “n/a” if the matter did not arise: full points.",
+        (Lang::Vi, IfNa::Full) => " “n/a” nếu không phát sinh: được đủ điểm.",
+        (Lang::En, IfNa::Exclude) => {
+            " “n/a” if the matter did not arise: the criterion leaves the scoring."
+        }
+        (Lang::Vi, IfNa::Exclude) => {
+            " “n/a” nếu không phát sinh: tiêu chí không tính vào điểm tối đa."
+        }
+    };
+    format!("{what}{na}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::dec;
+
+    #[test]
+    fn rules_are_described_in_both_languages_with_their_numbers() {
+        let band = Rule::Ratio(crate::model::Ratio {
+            zero_below: dec("0.2"),
+            full_at: dec("0.5"),
+            invert: false,
+        });
+        assert_eq!(
+            how_scored(Lang::Vi, &band, dec("1.5")),
+            "0 điểm khi tỷ lệ dưới 20%, 1,5 điểm khi từ 50% trở lên, tính tỷ lệ ở khoảng giữa"
+        );
+        assert_eq!(
+            how_scored(Lang::En, &band, dec("1.5")),
+            "0 below 20%, 1.5 points from 50%, proportional between"
+        );
+        assert_eq!(
+            how_scored(Lang::Vi, &Rule::YesNo, dec("1")),
+            "Có: 1 điểm; không: 0 điểm"
+        );
+    }
+}

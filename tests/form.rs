@@ -1,0 +1,658 @@
+//! The Excel self-assessment form, as an officer uses it: `template --format xlsx` writes it,
+//! a person fills it in (here openpyxl, as Excel would store the cells), and every command
+//! reads it back with the same result as the equivalent YAML file. Hostile workbooks (a zip
+//! bomb, a cell at XFD1048576, formulas, a file that is not a zip) are refused with a
+//! diagnostic naming the file and, where there is one, the sheet and cell.
+//!
+//! Needs `python3` with `openpyxl` (`pip install openpyxl`).
+
+mod common;
+
+use common::parindex;
+use parindex::form::{
+    cell_name, COL_APPRAISED, COL_DOCS, COL_EXPLANATION, COL_NOTE, COL_REAPPRAISAL_REASON,
+    COL_REAPPRAISED, COL_REASON, COL_VALUE, FIRST_ROW, ROW_PERIOD, ROW_UNIT,
+};
+use parindex::load::{load_evidence, CriteriaResolver};
+use parindex::model::Value;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const SHEET: &str = "Tự đánh giá";
+
+/// Sets cells of a workbook with openpyxl, as a person typing into Excel would leave them:
+/// `spec` maps `cell` to `[kind, text]` (`number`, `text`, `bool`, `formula`, `date`), and may
+/// rename a sheet or add a second sheet's name. A percentage typed into a percent cell is
+/// stored by Excel as the fraction: the caller gives the fraction.
+const FILL: &str = r#"
+import json, sys, datetime, openpyxl
+src, dst, spec = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3], encoding="utf-8"))
+wb = openpyxl.load_workbook(src)
+ws = wb[spec.get("sheet", "Tự đánh giá")]
+for cell, (kind, text) in spec["cells"].items():
+    if kind == "number":
+        ws[cell] = float(text)
+    elif kind == "bool":
+        ws[cell] = text == "true"
+    elif kind == "date":
+        ws[cell] = datetime.date(2022, 12, 31)
+    else:
+        ws[cell] = text
+if "rename" in spec:
+    ws.title = spec["rename"]
+wb.save(dst)
+"#;
+
+fn python_ready() {
+    let ok = Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        ok,
+        "these tests fill forms with openpyxl: `pip install openpyxl` (CI installs it)"
+    );
+}
+
+fn fill(form: &Path, out: &Path, spec: serde_json::Value) {
+    python_ready();
+    let spec_path = out.with_extension("json");
+    std::fs::write(&spec_path, spec.to_string()).unwrap();
+    let status = Command::new("python3")
+        .args(["-c", FILL])
+        .arg(form)
+        .arg(out)
+        .arg(&spec_path)
+        .status()
+        .unwrap();
+    assert!(
+        status.success(),
+        "openpyxl could not fill {}",
+        form.display()
+    );
+}
+
+fn template(criteria: &str, out: &Path) {
+    let o = parindex()
+        .args(["template", criteria, "--format", "xlsx", "-o"])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// A value as a person types it into the form's cell.
+fn typed(v: &Value) -> (String, String) {
+    match v {
+        Value::Boolean(b) => ("text".into(), if *b { "có" } else { "không" }.into()),
+        Value::Rate {
+            num, percent: true, ..
+        } => (
+            "number".into(),
+            (num / rust_decimal::Decimal::ONE_HUNDRED).to_string(),
+        ),
+        Value::Number(n) => ("number".into(), n.to_string()),
+        other => ("text".into(), other.show()),
+    }
+}
+
+/// Fills a fresh form for `evidence`'s set with everything `evidence` says, cell by cell.
+fn fill_like(evidence: &str, criteria_arg: &str, dir: &Path) -> PathBuf {
+    let (_, ev, _, _) = load_evidence(Path::new(evidence), &CriteriaResolver::new()).unwrap();
+    let blank = dir.join("blank.xlsx");
+    template(criteria_arg, &blank);
+    let mut cells = serde_json::Map::new();
+    let mut put = |row: u32, col: u16, (kind, text): (String, String)| {
+        cells.insert(cell_name(row, col), json!([kind, text]));
+    };
+    put(ROW_UNIT, 1, ("text".into(), ev.unit.clone()));
+    put(ROW_PERIOD, 1, ("text".into(), ev.period.clone()));
+    for (i, entry) in ev.entries.iter().enumerate() {
+        let Some(e) = entry else { continue };
+        let row = FIRST_ROW + i as u32;
+        let text = |s: &str| ("text".to_string(), s.to_string());
+        if let Some(v) = &e.value {
+            put(row, COL_VALUE, typed(v));
+        }
+        if let Some(v) = &e.appraised {
+            put(row, COL_APPRAISED, typed(v));
+        }
+        if let Some(v) = e.reappraised() {
+            put(row, COL_REAPPRAISED, typed(v));
+        }
+        for (col, t) in [
+            (COL_REASON, e.reason.as_deref()),
+            (COL_EXPLANATION, e.explanation()),
+            (COL_REAPPRAISAL_REASON, e.reappraisal_reason()),
+            (COL_NOTE, e.note.as_deref()),
+        ] {
+            if let Some(t) = t {
+                put(row, col, text(t));
+            }
+        }
+        if !e.docs.is_empty() {
+            put(row, COL_DOCS, text(&e.docs.join("\n")));
+        }
+    }
+    let filled = dir.join("filled.xlsx");
+    fill(&blank, &filled, json!({ "cells": cells }));
+    filled
+}
+
+fn json_of(args: &[&str], file: &Path) -> String {
+    let o = parindex()
+        .args(args)
+        .arg(file)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{args:?} {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn same_json_as_yaml(evidence: &str, criteria_arg: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let filled = fill_like(evidence, criteria_arg, dir.path());
+    for stage in ["self", "appraised", "final"] {
+        let args = ["score", "--stage", stage];
+        let from_form = json_of(&args, &filled);
+        let from_yaml = json_of(&args, Path::new(evidence));
+        assert_eq!(
+            from_form, from_yaml,
+            "{evidence} at stage {stage}: the form scores differently"
+        );
+    }
+}
+
+#[test]
+fn krong_no_filled_in_excel_scores_as_its_yaml_file() {
+    same_json_as_yaml("examples/krong-no-2022.yaml", "dak-nong-district-2022");
+}
+
+#[test]
+fn every_rule_kind_filled_in_excel_scores_as_its_yaml_file() {
+    // choice, linear, ratio, tiers and yes-no, with appraisals and n/a:
+    same_json_as_yaml("examples/so-ban-nganh-2025.yaml", "so-ban-nganh-2025");
+    // deduct and points:
+    same_json_as_yaml(
+        "tests/fixtures/small-evidence.yaml",
+        "tests/fixtures/small-criteria.yaml",
+    );
+    // a choice label typed in another case, a linear mean:
+    same_json_as_yaml(
+        "tests/fixtures/rev2-evidence.yaml",
+        "tests/fixtures/rev2-criteria.yaml",
+    );
+}
+
+#[test]
+fn every_command_that_reads_evidence_reads_a_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("kn.xlsx");
+    let o = parindex()
+        .args(["convert", "examples/krong-no-2022.yaml", "-o"])
+        .arg(&form)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let f = form.to_str().unwrap();
+    for args in [
+        vec!["score", f],
+        vec!["check", f],
+        vec!["losses", f],
+        vec!["explain", f, "1.6"],
+        vec!["whatif", f, "--target", "80"],
+        vec!["report", f],
+        vec!["rank", f, "examples/krong-no-2022.yaml"],
+        vec!["diff", "examples/krong-no-2022.yaml", f],
+    ] {
+        let o = parindex().args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        // `rank` refuses the same unit twice (E215): that is the form read as that unit.
+        let ranked_twice = args[0] == "rank" && err.contains("E215");
+        assert!(
+            o.status.success() || ranked_twice,
+            "parindex {args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_form_scored_against_another_set_is_refused_by_its_sha256() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("set.yaml");
+    let original = std::fs::read_to_string("tests/fixtures/small-criteria.yaml").unwrap();
+    std::fs::write(&set, &original).unwrap();
+    let form = dir.path().join("form.xlsx");
+    template(set.to_str().unwrap(), &form);
+    parindex().arg("check").arg(&form).assert().success();
+    // The same id, a changed text: another set.
+    std::fs::write(&set, original.replace("title:", "title: ")).unwrap();
+    let o = parindex().arg("score").arg(&form).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("error[E604]"), "{err}");
+    assert!(err.contains("form.xlsx: Tự đánh giá!B6"), "{err}");
+    // And with `--criteria` naming another set.
+    let o = parindex()
+        .arg("score")
+        .arg(&form)
+        .args(["--criteria", "tests/fixtures/rev2-criteria.yaml"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stderr).contains("E604"));
+}
+
+#[test]
+fn a_value_problem_names_the_sheet_and_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let filled = dir.path().join("filled.xlsx");
+    // 1.1.3 (a rate) is the third leaf, on the row after 1, 1.1, 1.1.1, 1.1.2.
+    let row = FIRST_ROW + 4;
+    fill(
+        &blank,
+        &filled,
+        json!({ "cells": {
+            cell_name(row, COL_VALUE): ["number", "1.2"],
+            cell_name(row + 1, COL_VALUE): ["text", "không áp dụng"],
+        }}),
+    );
+    let o = parindex().arg("check").arg(&filled).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let e = cell_name(row, COL_VALUE);
+    assert!(out.contains("error[E205]"), "{out}");
+    assert!(
+        out.contains(&format!("filled.xlsx: Tự đánh giá!{e}")),
+        "{out}"
+    );
+    assert!(out.contains("120%"), "{out}");
+}
+
+#[test]
+fn a_number_typed_as_text_keeps_every_digit_and_a_double_reads_as_its_shortest_decimal() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("tests/fixtures/small-criteria.yaml", &blank);
+    let (_, _, set, _) = load_evidence(
+        Path::new("tests/fixtures/small-evidence.yaml"),
+        &CriteriaResolver::new(),
+    )
+    .unwrap();
+    let row_of =
+        |code: &str| FIRST_ROW + set.nodes.iter().position(|n| n.code == code).unwrap() as u32;
+    let ratio = set
+        .nodes
+        .iter()
+        .find(|n| matches!(n.rule, Some(parindex::model::Rule::Ratio(_))))
+        .unwrap()
+        .code
+        .clone();
+    let filled = dir.path().join("filled.xlsx");
+    fill(
+        &blank,
+        &filled,
+        json!({ "cells": {
+            cell_name(row_of(&ratio), COL_VALUE): ["text", "97.123456789012345678%"],
+            cell_name(row_of(&ratio), COL_APPRAISED): ["number", "0.9729"],
+        }}),
+    );
+    let out = json_of(&["score", "--stage", "self"], &filled);
+    assert!(out.contains("97.123456789012345678%"), "{out}");
+    let out = json_of(&["score", "--stage", "appraised"], &filled);
+    assert!(out.contains("\"97.29%\""), "{out}");
+}
+
+#[test]
+fn convert_round_trips_every_round_of_the_appraisal() {
+    let dir = tempfile::tempdir().unwrap();
+    for evidence in [
+        "examples/krong-no-2022-rounds.yaml",
+        "examples/so-ban-nganh-2025.yaml",
+        "tests/fixtures/small-evidence.yaml",
+    ] {
+        let form = dir.path().join("form.xlsx");
+        let back = dir.path().join("back.yaml");
+        parindex()
+            .args(["convert", evidence, "--force", "-o"])
+            .arg(&form)
+            .assert()
+            .success();
+        parindex()
+            .arg("convert")
+            .arg(&form)
+            .args(["--force", "-o"])
+            .arg(&back)
+            .assert()
+            .success();
+        let resolver = CriteriaResolver::new();
+        let (_, a, _, _) = load_evidence(Path::new(evidence), &resolver).unwrap();
+        let (_, b, _, _) = load_evidence(&back, &resolver).unwrap();
+        assert_eq!(a.unit, b.unit);
+        assert_eq!(a.period, b.period);
+        assert_eq!(
+            a.entries, b.entries,
+            "{evidence}: entries differ after a round trip"
+        );
+        for stage in ["self", "appraised", "final"] {
+            let args = ["score", "--stage", stage];
+            assert_eq!(json_of(&args, Path::new(evidence)), json_of(&args, &back));
+        }
+    }
+}
+
+#[test]
+fn convert_refuses_to_overwrite_and_needs_an_xlsx_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("form.xlsx");
+    std::fs::write(&out, "keep").unwrap();
+    parindex()
+        .args(["convert", "examples/krong-no-2022.yaml", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep");
+    parindex()
+        .args(["convert", "examples/krong-no-2022.yaml"])
+        .assert()
+        .code(2);
+    parindex()
+        .args(["template", "dak-nong-district-2022", "--format", "xlsx"])
+        .assert()
+        .code(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile workbooks: each is exit 1 with a diagnostic, quickly, with nothing echoed.
+
+fn refused(file: &Path, code: &str, at: Option<&str>) -> String {
+    let start = std::time::Instant::now();
+    let o = parindex().arg("score").arg(file).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("error[{code}]")), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    if let Some(at) = at {
+        assert!(err.contains(at), "expected {at} in: {err}");
+    }
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(20),
+        "took {:?}",
+        start.elapsed()
+    );
+    err
+}
+
+#[test]
+fn a_file_that_is_not_a_zip_is_refused_unquoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("secrets.xlsx");
+    std::fs::write(&f, "API_KEY=hunter2\n").unwrap();
+    let err = refused(&f, "E601", None);
+    assert!(!err.contains("hunter2"), "{err}");
+}
+
+#[test]
+fn a_zip_bomb_is_refused_after_reading_at_most_the_limit() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("bomb.xlsx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&f).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..100 {
+        zip.write_all(&zeros).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(std::fs::metadata(&f).unwrap().len() < 1 << 20);
+    refused(&f, "E602", None);
+}
+
+#[test]
+fn cells_far_outside_the_form_are_refused_without_allocating_the_rectangle() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let far = dir.path().join("far.xlsx");
+    fill(
+        &blank,
+        &far,
+        json!({ "cells": { "XFD1048576": ["text", "x"] } }),
+    );
+    refused(&far, "E605", Some("Tự đánh giá!XFD1048576"));
+    let many = dir.path().join("many.xlsx");
+    let cells: serde_json::Map<String, serde_json::Value> = (FIRST_ROW..FIRST_ROW + 6_000)
+        .map(|r| (cell_name(r, COL_NOTE), json!(["text", "x"])))
+        .collect();
+    fill(&blank, &many, json!({ "cells": cells }));
+    refused(&many, "E605", None);
+}
+
+#[test]
+fn formulas_dates_and_renamed_sheets_are_refused_at_their_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let e = cell_name(FIRST_ROW + 2, COL_VALUE);
+    let formula = dir.path().join("formula.xlsx");
+    fill(
+        &blank,
+        &formula,
+        json!({ "cells": { &e: ["formula", "=1+1"] } }),
+    );
+    refused(
+        &formula,
+        "E605",
+        Some(&format!("formula.xlsx: {SHEET}!{e}")),
+    );
+    let date = dir.path().join("date.xlsx");
+    fill(&blank, &date, json!({ "cells": { &e: ["date", ""] } }));
+    refused(&date, "E605", Some(&format!("{SHEET}!{e}")));
+    let renamed = dir.path().join("renamed.xlsx");
+    fill(&blank, &renamed, json!({ "cells": {}, "rename": "Sheet1" }));
+    refused(&renamed, "E603", None);
+    let twice = dir.path().join("twice.xlsx");
+    let a = cell_name(FIRST_ROW + 3, 0);
+    fill(
+        &blank,
+        &twice,
+        json!({ "cells": { &a: ["text", "1.1.1"] } }),
+    );
+    refused(&twice, "E605", Some(&format!("{SHEET}!{a}")));
+    // Excel and openpyxl cut a text at 32,767 characters: a longer one is made by hand.
+    let marked = dir.path().join("marked.xlsx");
+    let g = cell_name(FIRST_ROW + 2, COL_NOTE);
+    fill(
+        &blank,
+        &marked,
+        json!({ "cells": { &g: ["text", "LONGTEXTMARK"] } }),
+    );
+    let long = dir.path().join("long.xlsx");
+    rewrite_member(&marked, &long, "LONGTEXTMARK", &"x".repeat(40_000));
+    let err = refused(&long, "E605", Some(&format!("{SHEET}!{g}")));
+    assert!(!err.contains(&"x".repeat(100)), "the text is not echoed");
+    let header = dir.path().join("header.xlsx");
+    fill(
+        &blank,
+        &header,
+        json!({ "cells": { "B3": ["text", "other"] } }),
+    );
+    refused(&header, "E603", Some(&format!("{SHEET}!B3")));
+}
+
+#[test]
+fn a_bidirectional_control_in_a_shared_string_is_reported_at_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let f = dir.path().join("bidi.xlsx");
+    let e = cell_name(FIRST_ROW + 2, COL_VALUE);
+    let g = cell_name(FIRST_ROW + 2, COL_REASON);
+    fill(
+        &blank,
+        &f,
+        json!({ "cells": { &e: ["text", "có"], &g: ["text", "ok\u{202E}evil"] } }),
+    );
+    let err = refused(&f, "E014", Some(&format!("{SHEET}!{g}")));
+    assert!(!err.contains('\u{202E}'), "{err}");
+    // A control character reaches a shared string through xlsx's `_x001B_` escape.
+    let esc = dir.path().join("esc.xlsx");
+    fill(
+        &blank,
+        &esc,
+        json!({ "cells": { &e: ["text", "có"], "B7": ["text", "Xã_x001B_[31mA"] } }),
+    );
+    let err = refused(&esc, "E014", Some(&format!("{SHEET}!B7")));
+    assert!(err.contains("U+001B"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+}
+
+#[test]
+fn convert_with_another_set_names_that_set_so_the_form_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("copy.yaml");
+    std::fs::copy("tests/fixtures/small-criteria.yaml", &set).unwrap();
+    let form = dir.path().join("form.xlsx");
+    parindex()
+        .args([
+            "convert",
+            "tests/fixtures/small-evidence.yaml",
+            "--criteria",
+        ])
+        .arg(&set)
+        .arg("-o")
+        .arg(&form)
+        .assert()
+        .success();
+    // The form names the copy (relative to the form) and carries the copy's SHA-256.
+    parindex().arg("score").arg(&form).assert().success();
+}
+
+/// The form's cells as text, row by row (`A1 | B1 | …`), for a snapshot of its layout.
+fn cells_of(form: &Path, sheet: &str) -> String {
+    use calamine::{Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = calamine::open_workbook(form).unwrap();
+    let range = book.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|c| match c {
+                    Data::Empty => String::new(),
+                    other => other.to_string().replace('\n', " ⏎ "),
+                })
+                .collect::<Vec<_>>()
+                .join(" | ")
+                .trim_end_matches([' ', '|'])
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Copies a workbook, replacing `from` with `to` in whichever XML member holds it: for texts no
+/// spreadsheet program would write.
+fn rewrite_member(form: &Path, out: &Path, from: &str, to: &str) {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(form).unwrap()).unwrap();
+    let mut w = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    let mut replaced = false;
+    for i in 0..zip.len() {
+        let mut m = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        m.read_to_end(&mut bytes).unwrap();
+        let name = m.name().to_string();
+        if let Ok(text) = String::from_utf8(bytes.clone()) {
+            if text.contains(from) {
+                bytes = text.replace(from, to).into_bytes();
+                replaced = true;
+            }
+        }
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&bytes).unwrap();
+    }
+    w.finish().unwrap();
+    assert!(replaced, "{from} not found in {}", form.display());
+}
+
+/// A member of the workbook's zip, as text.
+fn member(form: &Path, name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(form).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn the_form_in_vietnamese_and_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, sheet, guide) in [
+        ("vi", "Tự đánh giá", "Hướng dẫn"),
+        ("en", "Self-assessment", "Instructions"),
+    ] {
+        let form = dir.path().join(format!("{lang}.xlsx"));
+        parindex()
+            .args([
+                "template",
+                "tests/fixtures/small-criteria.yaml",
+                "--format",
+                "xlsx",
+            ])
+            .args(["--lang", lang, "--unit", "Xã A", "--period", "2025", "-o"])
+            .arg(&form)
+            .assert()
+            .success();
+        // The reference is a path relative to the form: its folder differs per run.
+        let text = cells_of(&form, sheet)
+            .lines()
+            .map(|l| {
+                if l.contains("small-criteria.yaml") {
+                    "(criteria reference) | …/tests/fixtures/small-criteria.yaml".to_string()
+                } else if l.starts_with("SHA-256") {
+                    // The fixture's hash changes with its text; B6 is tested by E604's test.
+                    "(SHA-256) | …".to_string()
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        insta::assert_snapshot!(format!("form_{lang}"), text);
+        insta::assert_snapshot!(format!("guide_{lang}"), cells_of(&form, guide));
+        let xml = member(&form, "xl/worksheets/sheet1.xml");
+        // Locked but for the cells to fill in, with the hidden column of value kinds.
+        assert!(xml.contains("<sheetProtection"), "{xml}");
+        assert!(xml.contains("hidden=\"1\""), "{xml}");
+        // yes/no lists in the form's language; n/a only on the leaf whose set allows it.
+        let yes_no = if lang == "vi" { "có,không" } else { "yes,no" };
+        assert!(
+            xml.contains(&format!("<formula1>\"{yes_no}\"</formula1>")),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(&format!("<formula1>\"{yes_no},n/a\"</formula1>")),
+            "{xml}"
+        );
+        assert_eq!(
+            xml.matches(",n/a\"").count(),
+            3,
+            "n/a on one leaf, three cells"
+        );
+        assert!(member(&form, "xl/styles.xml").contains("0.00%"));
+    }
+}
