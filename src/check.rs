@@ -5,6 +5,7 @@
 //! `expect:` figures verified, through [`crate::pipeline`] as every command does.
 
 use crate::diag::{self, Diagnostic, Severity};
+use crate::i18n::Lang;
 use crate::load::yaml::key;
 use crate::load::FileKind;
 use crate::load::{parse_criteria, CriteriaResolver, Source};
@@ -33,27 +34,10 @@ impl CheckReport {
             .count()
     }
 
-    /// "2 errors, 1 warning in 12 files".
-    pub fn summary(&self) -> String {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    /// "2 errors, 1 warning in 12 files" (in `lang`).
+    pub fn summary(&self, lang: Lang) -> String {
         let (e, w) = (self.count(Severity::Error), self.count(Severity::Warning));
-        let mut s = if e + w == 0 {
-            format!("no problems in {}", plural(self.files, "file"))
-        } else {
-            format!(
-                "{}, {} in {}",
-                plural(e, "error"),
-                plural(w, "warning"),
-                plural(self.files, "file")
-            )
-        };
-        if !self.skipped.is_empty() {
-            s.push_str(&format!(
-                " ({} skipped: not parindex files)",
-                plural(self.skipped.len(), "YAML file")
-            ));
-        }
-        s
+        crate::i18n::diag::check_summary(lang, e, w, self.files, self.skipped.len())
     }
 }
 
@@ -162,7 +146,7 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
 }
 
 /// A diagnostic as a GitHub Actions workflow command (`::error file=…,line=…::…`).
-pub fn github_annotation(d: &Diagnostic) -> String {
+pub fn github_annotation(d: &Diagnostic, lang: Lang) -> String {
     fn data(s: &str) -> String {
         s.replace('%', "%25")
             .replace('\r', "%0D")
@@ -172,20 +156,22 @@ pub fn github_annotation(d: &Diagnostic) -> String {
         data(s).replace(':', "%3A").replace(',', "%2C")
     }
     let level = d.severity.name();
+    let (text, help) = (d.message_in(lang), d.help_in(lang));
     let mut props = format!("file={}", property(&diag::visible(&d.file)));
     if let Some(p) = d.position {
         props.push_str(&format!(",line={},col={}", p.line, p.column));
     }
     props.push_str(&format!(
         ",title={}",
-        property(&format!("{} {}", d.check.code, d.check.title))
+        property(&format!("{} {}", d.check.code, d.check.title_in(lang)))
     ));
-    let mut message = match d.criterion_prefix() {
-        Some(c) => format!("{}: {}", diag::bounded(c), diag::bounded(&d.message)),
-        None => diag::bounded(&d.message).into_owned(),
+    let mut message = match d.criterion_prefix_in(lang) {
+        Some(c) => format!("{}: {}", diag::bounded(c), diag::bounded(text)),
+        None => diag::bounded(text).into_owned(),
     };
-    if let Some(help) = &d.help {
-        message.push_str(&format!("\nhelp: {}", diag::bounded(help)));
+    if let Some(help) = help {
+        let word = lang.t(crate::i18n::diag::HELP);
+        message.push_str(&format!("\n{word}: {}", diag::bounded(help)));
     }
     // A control or bidirectional character quoted from the input is shown as its code point,
     // and a long quote is cut.
@@ -202,7 +188,7 @@ mod tests {
         let d = Diagnostic::new(diag::RATE_OUT_OF_RANGE, "a,b:c.yaml", "100% over\nline")
             .criterion("3.4.1");
         assert_eq!(
-            github_annotation(&d),
+            github_annotation(&d, Lang::En),
             "::error file=a%2Cb%3Ac.yaml,title=E205 rate outside 0%25–100%25::3.4.1: 100%25 over%0Aline"
         );
     }

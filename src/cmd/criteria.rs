@@ -103,7 +103,7 @@ fn run_import(args: ImportArgs) -> anyhow::Result<ExitCode> {
         match import::read_table(&args.table).and_then(|source| import::import(&source, options)) {
             Ok(imported) => imported,
             Err(d) => {
-                report(&d.0);
+                report(&d.0, parindex::i18n::Lang::default());
                 return Ok(failure());
             }
         };
@@ -114,7 +114,7 @@ fn run_import(args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
         None => out!("{yaml}"),
     }
-    report(&imported.warnings);
+    report(&imported.warnings, parindex::i18n::Lang::default());
     eprintln!("{}", imported.summary());
     Ok(ExitCode::SUCCESS)
 }

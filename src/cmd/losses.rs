@@ -47,7 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(code);
     }
     let ScoredCard { evidence, card, .. } =
-        match load_scored(&args.evidence, &CriteriaResolver::new(), args.stage.into()) {
+        match load_scored(&args.evidence, &CriteriaResolver::new(), args.stage.into(), args.out.lang) {
             Ok(s) => s,
             Err(code) => return Ok(code),
         };

@@ -109,9 +109,10 @@ pub fn load_scored(
     path: &std::path::Path,
     resolver: &parindex::load::CriteriaResolver,
     stage: parindex::model::Stage,
+    lang: Lang,
 ) -> Result<ScoredCard, ExitCode> {
     parindex::pipeline::score_file(path, resolver, stage).map_err(|d| {
-        report(&d.0);
+        report(&d.0, lang);
         failure()
     })
 }
@@ -133,10 +134,10 @@ pub fn write_stdout(bytes: &[u8]) {
 /// Exit code for invalid input and failed checks.
 pub const FAILURE: u8 = 1;
 
-/// Prints diagnostics to stderr, one block each, and returns how many were errors.
-pub fn report(diagnostics: &[Diagnostic]) -> usize {
+/// Prints diagnostics to stderr in `lang`, one block each, and returns how many were errors.
+pub fn report(diagnostics: &[Diagnostic], lang: Lang) -> usize {
     for d in diagnostics {
-        eprintln!("{d}\n");
+        eprintln!("{}\n", d.shown_in(lang));
     }
     diagnostics
         .iter()

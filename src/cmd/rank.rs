@@ -118,7 +118,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (current, failed) = standings(&args.paths, stage, args.quiet, "Scoring");
     if !failed.is_empty() {
         for (_, d) in &failed {
-            report(d);
+            report(d, args.out.lang);
         }
         let mut names: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).take(10).collect();
         let more = failed.len().saturating_sub(names.len());
@@ -153,11 +153,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(failure());
     }
     if let Some(d) = mixed_sets(&current) {
-        report(&[d]);
+        report(&[d], args.out.lang);
         return Ok(failure());
     }
     // Not a file that failed to load: --keep-going does not leave one of the two out.
-    if report(&duplicate_units(&current)) > 0 {
+    if report(&duplicate_units(&current), args.out.lang) > 0 {
         return Ok(failure());
     }
     let previous = if args.previous.is_empty() {
@@ -166,16 +166,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let (prev, prev_failed) = standings(&args.previous, stage, args.quiet, "Scoring previous");
         if !prev_failed.is_empty() {
             for (_, d) in &prev_failed {
-                report(d);
+                report(d, args.out.lang);
             }
             eprintln!("error: {} previous file(s) did not load", prev_failed.len());
             return Ok(failure());
         }
         if let Some(d) = mixed_sets(&prev) {
-            report(&[d]);
+            report(&[d], args.out.lang);
             return Ok(failure());
         }
-        if report(&duplicate_units(&prev)) > 0 {
+        if report(&duplicate_units(&prev), args.out.lang) > 0 {
             eprintln!("error: --previous matches units by name: each must be there once");
             return Ok(failure());
         }

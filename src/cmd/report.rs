@@ -84,6 +84,7 @@ fn load_peers(
     option: &str,
     resolver: &CriteriaResolver,
     stage: Stage,
+    lang: Lang,
 ) -> Option<Vec<Standing>> {
     match standings(dir, resolver, stage) {
         Ok(list) if list.is_empty() => {
@@ -95,10 +96,10 @@ fn load_peers(
         }
         Ok(list) => match mixed_sets(&list) {
             Some(d) => {
-                report(&[d]);
+                report(&[d], lang);
                 None
             }
-            None if report(&duplicate_units(&list)) > 0 => {
+            None if report(&duplicate_units(&list), lang) > 0 => {
                 eprintln!(
                     "error: {option} {}: units are matched by name: each must be there once",
                     dir.display()
@@ -109,7 +110,7 @@ fn load_peers(
         },
         Err(failed) => {
             for (_, d) in &failed {
-                report(d);
+                report(d, lang);
             }
             eprintln!(
                 "error: {option} {}: {} file(s) did not load: {}",
@@ -135,11 +136,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         card,
         warnings,
         ..
-    } = match load_scored(&args.evidence, &resolver, stage) {
+    } = match load_scored(&args.evidence, &resolver, stage, args.lang) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    if report(&warnings) > 0 {
+    if report(&warnings, args.lang) > 0 {
         return Ok(failure());
     }
 
@@ -166,7 +167,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Some(outcome)
             }
             Err(d) => {
-                report(&d.0);
+                report(&d.0, args.lang);
                 eprintln!("error: --previous {} did not load", path.display());
                 return Ok(failure());
             }
@@ -176,7 +177,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let peers = match &args.peers {
         None => None,
         Some(dir) => {
-            let Some(current) = load_peers(dir, "--peers", &resolver, stage) else {
+            let Some(current) = load_peers(dir, "--peers", &resolver, stage, args.lang) else {
                 return Ok(failure());
             };
             // The unit must be ranked against the same criteria set as its peers.
@@ -184,7 +185,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let mut all = vec![own.clone()];
             all.extend(current.iter().cloned());
             if let Some(d) = mixed_sets(&all) {
-                report(&[d]);
+                report(&[d], args.lang);
                 return Ok(failure());
             }
             for s in current.iter().filter(|s| s.unit == card.unit) {
@@ -197,7 +198,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             let previous = match &args.previous_peers {
                 None => None,
-                Some(dir) => match load_peers(dir, "--previous-peers", &resolver, stage) {
+                Some(dir) => match load_peers(dir, "--previous-peers", &resolver, stage, args.lang) {
                     Some(list) => Some(list),
                     None => return Ok(failure()),
                 },

@@ -64,7 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let stage = Stage::from(args.stage);
-    let scored = match load_scored(&args.evidence, &CriteriaResolver::new(), stage) {
+    let scored = match load_scored(&args.evidence, &CriteriaResolver::new(), stage, parindex::i18n::Lang::default()) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
@@ -150,7 +150,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let after_sets = match scored.rescore(&evidence, stage) {
         Ok(c) => c,
         Err(d) => {
-            report(&d.0);
+            report(&d.0, parindex::i18n::Lang::default());
             return Ok(failure());
         }
     };
@@ -170,7 +170,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let p = match plan(set, &evidence, stage, pct) {
             Ok(p) => p,
             Err(e) => {
-                report(&[overflow_diagnostic(&scored.source, &e)]);
+                report(&[overflow_diagnostic(&scored.source, &e)], parindex::i18n::Lang::default());
                 return Ok(failure());
             }
         };
@@ -226,12 +226,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         if !failed.is_empty() {
             for (file, d) in &failed {
-                report(d);
+                report(d, parindex::i18n::Lang::default());
                 eprintln!("error: peer file {file} did not load");
             }
             return Ok(failure());
         }
-        if report(&parindex::rank::duplicate_units(&all)) > 0 {
+        if report(&parindex::rank::duplicate_units(&all), parindex::i18n::Lang::default()) > 0 {
             eprintln!("error: --peers: units are matched by name: each must be there once");
             return Ok(failure());
         }

@@ -324,12 +324,12 @@ impl Source {
     }
 
     /// A diagnostic placed at a node of this file's document.
-    pub fn diag_at(&self, check: Check, node: &Node, message: impl Into<String>) -> Diagnostic {
+    pub fn diag_at(&self, check: Check, node: &Node, message: impl Into<diag::Message>) -> Diagnostic {
         Diagnostic::new(check, &self.name, message).at(Some(node.at), node.len, &self.text)
     }
 
     /// A diagnostic placed at the value of `path`.
-    pub fn diag(&self, check: Check, path: &[Seg], message: impl Into<String>) -> Diagnostic {
+    pub fn diag(&self, check: Check, path: &[Seg], message: impl Into<diag::Message>) -> Diagnostic {
         self.place(Diagnostic::new(check, &self.name, message), path, false)
     }
 
@@ -338,7 +338,7 @@ impl Source {
         &self,
         check: Check,
         path: &[Seg],
-        message: impl Into<String>,
+        message: impl Into<diag::Message>,
     ) -> Diagnostic {
         self.place(Diagnostic::new(check, &self.name, message), path, true)
     }
