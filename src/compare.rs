@@ -127,7 +127,7 @@ pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<St
                         "{}: value {} cannot be read under its rule in the set {id}: {}",
                         n.code,
                         crate::diag::shown(text),
-                        p.message
+                        p.message.en
                     ));
                     continue;
                 }

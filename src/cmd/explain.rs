@@ -41,7 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             set.around(args.code.trim()),
         ) {
             (Some(s), _) => format!("; did you mean {s}?"),
-            (None, Some(around)) => format!("; {around}"),
+            (None, Some(around)) => format!("; {}", around.en),
             (None, None) => String::new(),
         };
         eprintln!(

@@ -104,8 +104,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(v) => set_value(&mut evidence, i, v),
             Err(p) => problems.push(format!(
                 "{code}: {}{}",
-                p.message,
-                p.help.map(|h| format!(" ({h})")).unwrap_or_default()
+                p.message.en,
+                p.help.map(|h| format!(" ({})", h.en)).unwrap_or_default()
             )),
         }
     }

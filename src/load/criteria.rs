@@ -1207,7 +1207,7 @@ impl Builder<'_> {
                     .source
                     .diag(diag::BAD_RULE, path, p.message)
                     .criterion(code.to_string());
-                d.help = p.help;
+                d.set_help(p.help);
                 self.push(d);
                 None
             }
@@ -1284,15 +1284,11 @@ fn is_child_code(parent: &str, code: &str) -> bool {
 
 /// "code 1.10 is written as a number, which YAML reads as 1.1". The reading is shown as a
 /// YAML library would convert it (a binary float), which is what the quotes protect against.
-pub(super) fn float_code_message(written: &str) -> String {
+pub(super) fn float_code_message(written: &str) -> crate::diag::Message {
     let read = written
         .parse::<f64>()
         .map_or_else(|_| written.to_string(), |f| f.to_string());
-    if read == written {
-        format!("code {written} is written as a number")
-    } else {
-        format!("code {written} is written as a number, which YAML reads as {read}")
-    }
+    crate::i18n::diag::float_code(written, (read != written).then_some(read.as_str()))
 }
 
 #[cfg(test)]

@@ -2,23 +2,31 @@
 //! (checking a value against the kind its rule takes) report these, so they live here, below
 //! both: `load` → `rule`, never the other way.
 
-use crate::diag::{self, Check};
+use crate::diag::{self, Check, Message};
+use crate::i18n::diag as say;
 
-/// Why a value cannot be used: the check, the message and a help text.
+/// Why a value cannot be used: the check, the message and a help text, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueProblem {
     pub check: Check,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 impl ValueProblem {
-    pub fn new(check: Check, message: impl Into<String>, help: Option<String>) -> ValueProblem {
+    pub fn new(check: Check, message: impl Into<Message>, help: Option<Message>) -> ValueProblem {
         ValueProblem {
             check,
             message: message.into(),
             help,
         }
+    }
+
+    /// The problem as a diagnostic's message and help, placed by the caller.
+    pub fn into_diagnostic(self, d: impl FnOnce(Check, Message) -> diag::Diagnostic) -> diag::Diagnostic {
+        let mut out = d(self.check, self.message);
+        out.set_help(self.help);
+        out
     }
 }
 
@@ -41,9 +49,7 @@ pub(crate) fn thousands(s: &str) -> ValueProblem {
     let joined = s.replace('.', "");
     ValueProblem::new(
         diag::NOT_A_COUNT,
-        format!("`{s}` is not a whole count"),
-        Some(format!(
-            "if `.` is a thousands separator (Vietnamese style), write {joined}"
-        )),
+        say::not_a_whole_count(s),
+        Some(say::thousands_separator(&joined)),
     )
 }
