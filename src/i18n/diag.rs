@@ -1067,3 +1067,782 @@ pub const ONE_EXPECTED_EACH: Text = text(
     "keep one expected score per criterion",
     "mỗi tiêu chí chỉ giữ một điểm dự kiến",
 );
+
+// Criteria sets (`load::criteria`).
+
+pub const NO_SECTIONS: Text = text("the criteria set has no sections", "bộ tiêu chí không có lĩnh vực nào");
+pub const LIST_SECTIONS: Text = text(
+    "list the sections (lĩnh vực) under `sections:`",
+    "hãy liệt kê các lĩnh vực trong `sections:`",
+);
+
+pub fn component_unused(id: &str) -> Message {
+    m(
+        format!("no section names the component `{id}`"),
+        format!("không lĩnh vực nào ghi thành phần điểm `{id}`"),
+    )
+}
+
+pub const NAME_THE_COMPONENT: Text = text(
+    "give a scored section `component: ID`, or remove the component",
+    "hãy ghi `component: ID` cho một lĩnh vực được chấm điểm, hoặc bỏ thành phần điểm này",
+);
+
+pub const SECTIONS_OVERFLOW: Text = text(
+    "the maxima of the sections add up to more than an exact decimal can hold",
+    "tổng điểm tối đa của các lĩnh vực vượt quá khả năng giữ chính xác của số thập phân",
+);
+
+pub const CORRECT_SECTIONS_MAX: Text = text(
+    "correct the sections' max: a criteria set's points are at most a few hundred",
+    "hãy sửa điểm tối đa của các lĩnh vực: điểm của một bộ tiêu chí nhiều nhất chỉ vài trăm",
+);
+
+pub fn total_not_sum(total: &str, sum: &str, diff: &str) -> Message {
+    m(
+        format!("declared total {total} differs from the sum of the scored sections, {sum} (difference {diff})"),
+        format!("tổng điểm khai báo {total} khác tổng điểm các lĩnh vực được chấm, {sum} (chênh lệch {diff})"),
+    )
+}
+
+pub fn set_total(sum: &str) -> Message {
+    m(
+        format!("set `total: {sum}` or correct the sections' max"),
+        format!("hãy ghi `total: {sum}` hoặc sửa điểm tối đa của các lĩnh vực"),
+    )
+}
+
+pub fn if_na_is(suggested: Option<&str>) -> Message {
+    let known = m(
+        "`full` (n/a scores the max), `exclude` (n/a leaves the scoring) or `forbid` (n/a is an error)".into(),
+        "`full` (n/a được điểm tối đa), `exclude` (n/a không tính vào điểm) hoặc `forbid` (n/a là lỗi)".into(),
+    );
+    let vi = known.vi.unwrap_or_default();
+    match suggested {
+        Some(s) => m(
+            format!("did you mean `{s}`? `if_na` is {}", known.en),
+            format!("có phải ý bạn là `{s}`? `if_na` là {vi}"),
+        ),
+        None => m(
+            format!("`if_na` is {}", known.en),
+            format!("`if_na` là {vi}"),
+        ),
+    }
+}
+
+pub fn unknown_if_na(text: &str) -> Message {
+    m(
+        format!("unknown `if_na: {text}`"),
+        format!("`if_na: {text}` không xác định"),
+    )
+}
+
+pub const SMALL_FIGURES: Text = text(
+    "maxima and points in PAR criteria are small figures such as 13 or 0.5",
+    "điểm tối đa và điểm trong tiêu chí CCHC là những số nhỏ như 13 hoặc 0.5",
+);
+
+pub const WRITE_A_NUMBER: Text = text(
+    "write a number such as 13 or 0.5",
+    "hãy viết một số như 13 hoặc 0.5",
+);
+
+pub fn bad_set_id(id: &str) -> Message {
+    m(
+        format!("`{id}` is not a valid criteria set id"),
+        format!("`{id}` không phải là mã bộ tiêu chí hợp lệ"),
+    )
+}
+
+pub const ID_SPELLING: Text = text(
+    "an id uses lower-case letters, digits and `-`, e.g. dak-nong-district-2022",
+    "mã chỉ gồm chữ thường, chữ số và `-`, ví dụ dak-nong-district-2022",
+);
+
+pub const NOT_A_YEAR: Text = text("`year` is not a year", "`year` không phải là một năm");
+
+pub const WRITE_YEAR: Text = text(
+    "write the assessment year, e.g. `year: 2022`",
+    "hãy ghi năm đánh giá, ví dụ `year: 2022`",
+);
+
+pub fn bad_decimals(written: &str) -> Message {
+    m(
+        format!("`decimals: {written}` is not a number of places from 0 to 28"),
+        format!("`decimals: {written}` không phải là số chữ số thập phân từ 0 đến 28"),
+    )
+}
+
+pub const DECIMALS_3: Text = text(
+    "PAR scores are usually kept to 3 places: `decimals: 3`",
+    "điểm Chỉ số CCHC thường lấy 3 chữ số thập phân: `decimals: 3`",
+);
+
+pub fn rounding_modes(suggested: Option<&str>) -> Message {
+    match suggested {
+        Some(s) => m(
+            format!("did you mean `{s}`? (modes: half-up, half-even, down)"),
+            format!("có phải ý bạn là `{s}`? (các cách làm tròn: half-up, half-even, down)"),
+        ),
+        None => m(
+            "modes: half-up, half-even, down".into(),
+            "các cách làm tròn: half-up, half-even, down".into(),
+        ),
+    }
+}
+
+pub fn unknown_rounding(mode: &str) -> Message {
+    m(
+        format!("unknown rounding mode `{mode}`"),
+        format!("cách làm tròn `{mode}` không xác định"),
+    )
+}
+
+pub fn grade_outside(label: &str, number: &str) -> Message {
+    m(
+        format!("grade `{label}` starts at {number}%, outside 0–100"),
+        format!("mức xếp loại `{label}` bắt đầu từ {number}%, nằm ngoài khoảng 0–100"),
+    )
+}
+
+pub const MIN_IS_PERCENT: Text = text(
+    "`min` is a percentage of the maximum, from 0 to 100",
+    "`min` là tỷ lệ phần trăm so với điểm tối đa, từ 0 đến 100",
+);
+
+pub fn grade_not_below(label: &str, min: &str, prev: &str, prev_min: &str) -> Message {
+    m(
+        format!("grade `{label}` (min {min}) is not below the grade before it, `{prev}` (min {prev_min})"),
+        format!("mức xếp loại `{label}` (min {min}) không thấp hơn mức liền trước, `{prev}` (min {prev_min})"),
+    )
+}
+
+pub const GRADES_DECREASING: Text = text(
+    "list grades from the highest band down, with strictly decreasing `min`",
+    "hãy liệt kê các mức xếp loại từ cao xuống thấp, với `min` giảm dần",
+);
+
+pub fn grades_as_fractions(mins: &str, label: &str, first: &str) -> Message {
+    m(
+        format!("the grade bands look like fractions: every `min` is at most 1 ({mins}), but `min` is a percentage of the maximum, so `{label}` would start at {first}%"),
+        format!("các mức xếp loại trông như phân số: mọi `min` đều không quá 1 ({mins}), nhưng `min` là tỷ lệ phần trăm so với điểm tối đa, nên `{label}` sẽ bắt đầu từ {first}%"),
+    )
+}
+
+pub fn grades_as_percent(bands: &str) -> Message {
+    m(
+        format!("write each `min` as a percentage from 0 to 100 (a number, or a string such as \"90%\"): {bands}"),
+        format!("hãy viết mỗi `min` là tỷ lệ phần trăm từ 0 đến 100 (một số, hoặc chuỗi như \"90%\"): {bands}"),
+    )
+}
+
+pub fn last_grade_not_zero(label: &str, min: &str) -> Message {
+    m(
+        format!("the last grade, `{label}`, starts at {min}%, not 0"),
+        format!("mức xếp loại cuối, `{label}`, bắt đầu từ {min}%, không phải 0"),
+    )
+}
+
+pub const END_AT_ZERO: Text = text(
+    "end the bands with one that starts at 0 (e.g. `{ label: \"Yếu\", min: 0 }`), so every result has a grade",
+    "hãy kết thúc bằng một mức bắt đầu từ 0 (ví dụ `{ label: \"Yếu\", min: 0 }`), để kết quả nào cũng được xếp loại",
+);
+
+pub const GRADES_EMPTY: Text = text("`grades` is empty", "`grades` rỗng");
+
+pub const LIST_BANDS: Text = text(
+    "list the bands, or leave `grades` out",
+    "hãy liệt kê các mức xếp loại, hoặc bỏ `grades`",
+);
+
+pub fn section_code_parts(code: &str) -> Message {
+    m(
+        format!("section code `{code}` has more than one part"),
+        format!("mã lĩnh vực `{code}` có nhiều hơn một phần"),
+    )
+}
+
+pub const SECTION_CODE_HELP: Text = text(
+    "a section's code is a single number such as \"3\"; put this node under its section's `items`",
+    "mã lĩnh vực là một số đơn như \"3\"; hãy đặt nút này trong `items` của lĩnh vực chứa nó",
+);
+
+pub fn not_under_parent(code: &str, parent: &str) -> Message {
+    m(
+        format!("code `{code}` does not extend its parent's code `{parent}`"),
+        format!("mã `{code}` không nối tiếp mã `{parent}` của tiêu chí cha"),
+    )
+}
+
+pub fn child_numbering(parent: &str) -> Message {
+    m(
+        format!("a child of {parent} is numbered {parent}.1, {parent}.2, …"),
+        format!("tiêu chí con của {parent} được đánh số {parent}.1, {parent}.2, …"),
+    )
+}
+
+pub fn code_twice(code: &str, first_line: Option<usize>) -> Message {
+    match first_line {
+        Some(line) => m(
+            format!("code `{code}` is used twice (first at line {line})"),
+            format!("mã `{code}` được dùng hai lần (lần đầu ở dòng {line})"),
+        ),
+        None => m(
+            format!("code `{code}` is used twice"),
+            format!("mã `{code}` được dùng hai lần"),
+        ),
+    }
+}
+
+pub const OWN_CODE: Text = text(
+    "each criterion has its own code",
+    "mỗi tiêu chí có mã riêng",
+);
+
+pub fn max_not_positive(written: &str) -> Message {
+    m(
+        format!("max is {written}; a criterion is worth more than 0 points"),
+        format!("điểm tối đa là {written}; một tiêu chí phải có điểm tối đa lớn hơn 0"),
+    )
+}
+
+pub const GIVE_MAX: Text = text(
+    "give the points this criterion is worth, e.g. `max: 0.5`",
+    "hãy ghi điểm tối đa của tiêu chí này, ví dụ `max: 0.5`",
+);
+
+pub fn kind_on_criterion(kind: &str) -> Message {
+    m(
+        format!("`kind: {kind}` is given on a criterion; it belongs to a section"),
+        format!("`kind: {kind}` được ghi ở một tiêu chí; khóa này thuộc về lĩnh vực"),
+    )
+}
+
+pub const KIND_ON_SECTION: Text = text(
+    "put `kind: bonus` or `kind: penalty` on the top-level section; its criteria share it",
+    "hãy ghi `kind: bonus` hoặc `kind: penalty` ở lĩnh vực cấp cao nhất; các tiêu chí của lĩnh vực dùng chung",
+);
+
+pub fn section_kinds(suggested: Option<&str>) -> Message {
+    match suggested {
+        Some(s) => m(
+            format!("did you mean `{s}`? (kinds: scored, bonus, penalty)"),
+            format!("có phải ý bạn là `{s}`? (các loại: scored, bonus, penalty)"),
+        ),
+        None => m(
+            "kinds: scored (the default), bonus (điểm thưởng), penalty (điểm trừ)".into(),
+            "các loại: scored (mặc định), bonus (điểm thưởng), penalty (điểm trừ)".into(),
+        ),
+    }
+}
+
+pub fn unknown_section_kind(kind: &str) -> Message {
+    m(
+        format!("unknown section kind `{kind}`"),
+        format!("loại lĩnh vực `{kind}` không xác định"),
+    )
+}
+
+pub const COMPONENT_ON_CRITERION: Text = text(
+    "`component:` is given on a criterion; it belongs to a section",
+    "`component:` được ghi ở một tiêu chí; khóa này thuộc về lĩnh vực",
+);
+
+pub const COMPONENT_ON_SECTION: Text = text(
+    "name the component on the top-level section; its criteria share it",
+    "hãy ghi thành phần điểm ở lĩnh vực cấp cao nhất; các tiêu chí của lĩnh vực dùng chung",
+);
+
+pub const ITEMS_AND_RULE: Text = text(
+    "a node has either `items` or a `rule`, not both",
+    "một nút chỉ có `items` hoặc `rule`, không có cả hai",
+);
+
+pub const ITEMS_AND_RULE_HELP: Text = text(
+    "put the rule on the sub-criteria, or remove `items`",
+    "hãy đặt quy tắc chấm điểm ở các tiêu chí thành phần, hoặc bỏ `items`",
+);
+
+pub fn neither_items_nor_rule(code: &str) -> Message {
+    m(
+        format!("`{code}` has neither `items` nor a `rule`"),
+        format!("`{code}` không có `items` cũng không có `rule`"),
+    )
+}
+
+pub const NEITHER_HELP: Text = text(
+    "give a leaf a rule (yes-no, ratio, tiers, deduct, points) or list its sub-criteria under `items`",
+    "hãy ghi quy tắc chấm điểm cho tiêu chí (yes-no, ratio, tiers, deduct, points) hoặc liệt kê các tiêu chí thành phần trong `items`",
+);
+
+pub const ITEMS_EMPTY: Text = text("`items` is empty", "`items` rỗng");
+
+pub const ITEMS_EMPTY_HELP: Text = text(
+    "list the sub-criteria, or make this node a leaf with a `rule`",
+    "hãy liệt kê các tiêu chí thành phần, hoặc ghi `rule` để nút này là tiêu chí cuối",
+);
+
+pub const IF_NA_ON_NODE: Text = text(
+    "`if_na` applies to leaves, not to a node with `items`",
+    "`if_na` chỉ áp dụng cho tiêu chí cuối, không áp dụng cho nút có `items`",
+);
+
+pub const MOVE_IF_NA: Text = text(
+    "move `if_na` to the sub-criteria it concerns",
+    "hãy chuyển `if_na` xuống các tiêu chí thành phần liên quan",
+);
+
+pub const DEDUCT_IN_PENALTY: Text = text(
+    "`deduct` in a penalty section: a penalty leaf scores the points taken away, so `deduct` would take away more the fewer the cases",
+    "`deduct` trong lĩnh vực điểm trừ: tiêu chí điểm trừ tính số điểm bị trừ, nên `deduct` sẽ trừ càng nhiều khi càng ít trường hợp",
+);
+
+pub const DEDUCT_IN_PENALTY_HELP: Text = text(
+    "say how much is taken with `{ tiers: [ { at_least: 1, points: 0.5 }, … ] }` or `points`",
+    "hãy ghi số điểm bị trừ bằng `{ tiers: [ { at_least: 1, points: 0.5 }, … ] }` hoặc `points`",
+);
+
+pub fn children_overflow(n: usize) -> Message {
+    m(
+        format!("the maxima of its {n} sub-criteria add up to more than an exact decimal can hold"),
+        format!("tổng điểm tối đa của {n} tiêu chí thành phần vượt quá khả năng giữ chính xác của số thập phân"),
+    )
+}
+
+pub const CORRECT_CHILDREN_MAX: Text = text(
+    "correct the sub-criteria's max: a criteria set's points are at most a few hundred",
+    "hãy sửa điểm tối đa của các tiêu chí thành phần: điểm của một bộ tiêu chí nhiều nhất chỉ vài trăm",
+);
+
+pub fn max_not_sum(max: &str, n: usize, sum: &str, diff: &str) -> Message {
+    m(
+        format!("max {max} differs from the sum of its {n} sub-criteria, {sum} (difference {diff})"),
+        format!("điểm tối đa {max} khác tổng điểm tối đa của {n} tiêu chí thành phần, {sum} (chênh lệch {diff})"),
+    )
+}
+
+pub fn set_max(sum: &str) -> Message {
+    m(
+        format!("set `max: {sum}` or correct the sub-criteria's max"),
+        format!("hãy ghi `max: {sum}` hoặc sửa điểm tối đa của các tiêu chí thành phần"),
+    )
+}
+
+pub fn bad_component_id(id: &str) -> Message {
+    m(
+        format!("`{id}` is not a valid component id"),
+        format!("`{id}` không phải là mã thành phần điểm hợp lệ"),
+    )
+}
+
+pub const COMPONENT_ID_SPELLING: Text = text(
+    "a component id uses lower-case letters, digits and `-`, e.g. `assessment`, `survey`",
+    "mã thành phần điểm chỉ gồm chữ thường, chữ số và `-`, ví dụ `assessment`, `survey`",
+);
+
+pub fn component_twice(id: &str) -> Message {
+    m(
+        format!("component `{id}` is listed twice"),
+        format!("thành phần điểm `{id}` được liệt kê hai lần"),
+    )
+}
+
+pub const OWN_COMPONENT_ID: Text = text(
+    "give each component its own id",
+    "mỗi thành phần điểm có mã riêng",
+);
+
+pub const COMPONENTS_EMPTY: Text = text("`components` is empty", "`components` rỗng");
+
+pub const LIST_COMPONENTS: Text = text(
+    "list the parts of the total, `[ { id: assessment, title: \"Điểm thẩm định\" }, … ]`, or leave `components` out",
+    "hãy liệt kê các thành phần của tổng điểm, `[ { id: assessment, title: \"Điểm thẩm định\" }, … ]`, hoặc bỏ `components`",
+);
+
+/// "components: assessment, survey", or that the set lists none (`ids` empty).
+pub fn known_components(ids: &str) -> Message {
+    if ids.is_empty() {
+        m(
+            "the set lists no `components:`".into(),
+            "bộ tiêu chí không liệt kê `components:` nào".into(),
+        )
+    } else {
+        m(
+            format!("components: {ids}"),
+            format!("các thành phần điểm: {ids}"),
+        )
+    }
+}
+
+/// `kind` is `bonus` or `penalty`.
+pub fn outside_section_component(kind: &str, id: &str) -> Message {
+    let vi = match kind {
+        "bonus" => "điểm thưởng",
+        _ => "điểm trừ",
+    };
+    m(
+        format!("a {kind} section names the component `{id}`"),
+        format!("lĩnh vực {vi} ghi thành phần điểm `{id}`"),
+    )
+}
+
+pub const REMOVE_COMPONENT: Text = text(
+    "bonus and penalty sections lie outside the maximum the components divide: remove `component:`",
+    "lĩnh vực điểm thưởng và điểm trừ nằm ngoài điểm tối đa được chia cho các thành phần: hãy bỏ `component:`",
+);
+
+pub fn did_you_mean_component(id: &str, known: Message) -> Message {
+    let vi = known.vi.unwrap_or(known.en.clone());
+    m(
+        format!("did you mean `{id}`? ({})", known.en),
+        format!("có phải ý bạn là `{id}`? ({vi})"),
+    )
+}
+
+pub fn unknown_component(id: &str) -> Message {
+    m(
+        format!("unknown component `{id}`"),
+        format!("thành phần điểm `{id}` không xác định"),
+    )
+}
+
+pub fn section_without_component(code: &str) -> Message {
+    m(
+        format!("section {code} names no `component:`, and the set divides its total into components"),
+        format!("lĩnh vực {code} không ghi `component:`, trong khi bộ tiêu chí chia tổng điểm thành các thành phần"),
+    )
+}
+
+pub fn add_component(known: Message) -> Message {
+    let vi = known.vi.unwrap_or(known.en.clone());
+    m(
+        format!("add `component:` with one of the {}", known.en),
+        format!("hãy thêm `component:` với một trong {vi}"),
+    )
+}
+
+pub fn quote_the_code(written: &str) -> Message {
+    m(
+        format!("quote the code: `code: \"{written}\"`"),
+        format!("hãy đặt mã trong dấu nháy: `code: \"{written}\"`"),
+    )
+}
+
+pub const CODE_IN_QUOTES: Text = text(
+    "a code is dot-separated numbers in quotes, e.g. \"3.4.1\"",
+    "mã là các số cách nhau bởi dấu chấm, đặt trong dấu nháy, ví dụ \"3.4.1\"",
+);
+
+pub const CODE_SPELLING: Text = text(
+    "a code is dot-separated positive numbers without leading zeros, e.g. \"3.4.1\"",
+    "mã là các số dương cách nhau bởi dấu chấm, không có số 0 ở đầu, ví dụ \"3.4.1\"",
+);
+
+pub fn siblings_out_of_order(code: &str, before: &str, parent: Option<&str>) -> Message {
+    match parent {
+        Some(p) => m(
+            format!("code `{code}` comes after `{before}` under {p}: siblings are out of order"),
+            format!("mã `{code}` đứng sau `{before}` trong {p}: các tiêu chí cùng cấp không theo thứ tự"),
+        ),
+        None => m(
+            format!("code `{code}` comes after `{before}`: siblings are out of order"),
+            format!("mã `{code}` đứng sau `{before}`: các tiêu chí cùng cấp không theo thứ tự"),
+        ),
+    }
+}
+
+pub const SIBLINGS_IN_ORDER: Text = text(
+    "list siblings in increasing order of their codes",
+    "hãy xếp các tiêu chí cùng cấp theo thứ tự mã tăng dần",
+);
+
+// Scoring rules in a criteria set (`load::criteria`).
+
+pub fn needs_parameters(rule: &str) -> Message {
+    m(
+        format!("the `{rule}` rule needs parameters"),
+        format!("quy tắc `{rule}` cần tham số"),
+    )
+}
+
+/// How to write a rule that needs parameters.
+pub fn rule_example(rule: &str) -> Message {
+    let form = match rule {
+        "tiers" => "`rule: { tiers: [ { at_least: \"100%\", points: 1 }, … ] }`",
+        "linear" => "`rule: { linear: { zero_at: 1, full_at: 5 } }`",
+        "choice" => "`rule: { choice: { \"Kịp thời\": 1, \"Không kịp thời\": 0 } }`",
+        _ => "`rule: { deduct: { per: 0.5 } }`",
+    };
+    m(format!("write {form}"), format!("hãy viết {form}"))
+}
+
+pub fn rules(suggested: Option<&str>, names: &str) -> Message {
+    match suggested {
+        Some(s) => m(
+            format!("did you mean `{s}`? (rules: {names})"),
+            format!("có phải ý bạn là `{s}`? (các quy tắc: {names})"),
+        ),
+        None => m(
+            format!("rules: {names}"),
+            format!("các quy tắc: {names}"),
+        ),
+    }
+}
+
+pub fn unknown_rule(name: &str) -> Message {
+    m(
+        format!("unknown rule `{name}`"),
+        format!("quy tắc `{name}` không xác định"),
+    )
+}
+
+pub const ZERO_AT_AND_BELOW: Text = text(
+    "`zero_at` and `zero_below` are two names for the rate that scores 0: give one",
+    "`zero_at` và `zero_below` là hai tên của cùng một tỷ lệ được 0 điểm: chỉ ghi một",
+);
+
+pub const KEEP_ZERO_AT: Text = text(
+    "keep `zero_at` (and `full_at`); `zero_below` is its older name",
+    "hãy giữ `zero_at` (và `full_at`); `zero_below` là tên cũ của nó",
+);
+
+pub const TIERS_EMPTY: Text = text("`tiers` is empty", "`tiers` rỗng");
+
+pub const LIST_A_TIER: Text = text(
+    "list at least one tier: `{ at_least: \"100%\", points: 1 }`",
+    "hãy liệt kê ít nhất một mức: `{ at_least: \"100%\", points: 1 }`",
+);
+
+/// A tier whose bound runs against the first tier's direction.
+pub fn tier_other_way(bound: &str, lower_is_better: bool) -> Message {
+    let (ours, ours_vi, theirs) = if lower_is_better {
+        ("`at_most` / `below` (lower is better)", "`at_most` / `below` (càng thấp càng tốt)", "`at_least` / `above`")
+    } else {
+        ("`at_least` / `above` (higher is better)", "`at_least` / `above` (càng cao càng tốt)", "`at_most` / `below`")
+    };
+    m(
+        format!("tier `{bound}` runs the other way from the first tier: this list uses {ours}, not {theirs}"),
+        format!("mức `{bound}` đi ngược chiều với mức đầu tiên: danh sách này dùng {ours_vi}, không dùng {theirs}"),
+    )
+}
+
+pub const ONE_DIRECTION: Text = text(
+    "one list of tiers uses one direction: `at_least`/`above` from the highest threshold down, or `at_most`/`below` from the lowest up",
+    "một danh sách mức chỉ dùng một chiều: `at_least`/`above` từ ngưỡng cao nhất xuống, hoặc `at_most`/`below` từ ngưỡng thấp nhất lên",
+);
+
+pub fn mixed_thresholds(threshold: &str) -> Message {
+    m(
+        format!("tier threshold `{threshold}` mixes rates and plain numbers"),
+        format!("ngưỡng `{threshold}` trộn lẫn tỷ lệ và số thường"),
+    )
+}
+
+pub const SAME_SCALE: Text = text(
+    "write every threshold of a rule as a percentage (\"80%\") or every one as a number (2)",
+    "hãy viết mọi ngưỡng của một quy tắc đều là tỷ lệ phần trăm (\"80%\") hoặc đều là số (2)",
+);
+
+/// `what` is `tier` or `choice`.
+pub fn points_outside(what: &str, points: &str, max: &str) -> Message {
+    let vi = if what == "tier" { "của mức" } else { "của lựa chọn" };
+    m(
+        format!("{what} points {points} lie outside 0–{max} (the max)"),
+        format!("điểm {vi} là {points}, nằm ngoài khoảng 0–{max} (điểm tối đa)"),
+    )
+}
+
+pub const TIER_AWARDS: Text = text(
+    "a tier awards between 0 and the criterion's max",
+    "mỗi mức cho điểm từ 0 đến điểm tối đa của tiêu chí",
+);
+
+pub const LABEL_AWARDS: Text = text(
+    "a label awards between 0 and the criterion's max",
+    "mỗi lựa chọn cho điểm từ 0 đến điểm tối đa của tiêu chí",
+);
+
+pub fn threshold_not_above(threshold: &str) -> Message {
+    m(
+        format!("tier threshold `{threshold}` is not above the one before it"),
+        format!("ngưỡng `{threshold}` không cao hơn ngưỡng liền trước"),
+    )
+}
+
+pub const TIERS_INCREASING: Text = text(
+    "list `at_most` / `below` tiers from the lowest threshold up, strictly increasing",
+    "hãy liệt kê các mức `at_most` / `below` từ ngưỡng thấp nhất lên, tăng dần",
+);
+
+pub fn threshold_not_below(threshold: &str) -> Message {
+    m(
+        format!("tier threshold `{threshold}` is not below the one before it"),
+        format!("ngưỡng `{threshold}` không thấp hơn ngưỡng liền trước"),
+    )
+}
+
+pub const TIERS_DECREASING: Text = text(
+    "list tiers from the highest threshold down, strictly decreasing",
+    "hãy liệt kê các mức từ ngưỡng cao nhất xuống, giảm dần",
+);
+
+pub fn threshold_negative(threshold: &str) -> Message {
+    m(
+        format!("tier threshold `{threshold}` is negative"),
+        format!("ngưỡng `{threshold}` là số âm"),
+    )
+}
+
+pub fn never_scores(below: bool, threshold: &str) -> Message {
+    let (en, vi) = if below { ("below", "nhỏ hơn") } else { ("above", "lớn hơn") };
+    m(
+        format!("no value is {en} `{threshold}`: this tier can never score"),
+        format!("không giá trị nào {vi} `{threshold}`: mức này không bao giờ được điểm"),
+    )
+}
+
+pub const NONE_AT_ALL: Text = text(
+    "values are 0 or more: write `at_most: 0` for \"none at all\"",
+    "giá trị từ 0 trở lên: hãy viết `at_most: 0` cho trường hợp \"không có\"",
+);
+
+pub const AT_MOST_100: Text = text(
+    "rates are at most 100%: write `at_least: \"100%\"`",
+    "tỷ lệ không quá 100%: hãy viết `at_least: \"100%\"`",
+);
+
+pub fn too_few_labels(n: usize) -> Message {
+    m(
+        format!("`choice` lists {n} label(s): a choice needs at least two"),
+        format!("`choice` chỉ có {n} lựa chọn: cần ít nhất hai lựa chọn"),
+    )
+}
+
+pub const LIST_LABELS: Text = text(
+    "list each label with its points: `{ choice: { \"Kịp thời\": 1, \"Không kịp thời\": 0 } }`; a single outcome is `yes-no`",
+    "hãy liệt kê từng lựa chọn kèm điểm: `{ choice: { \"Kịp thời\": 1, \"Không kịp thời\": 0 } }`; một kết quả duy nhất thì dùng `yes-no`",
+);
+
+pub const EMPTY_LABEL: Text = text("a choice label is empty", "một lựa chọn để trống");
+
+pub const NA_LABEL: Text = text(
+    "a choice label is `n/a`, which evidence writes for \"does not apply\"",
+    "một lựa chọn là `n/a`, vốn được dùng trong số liệu kiểm chứng với nghĩa \"không áp dụng\"",
+);
+
+pub const NA_LABEL_HELP: Text = text(
+    "say what n/a means with `if_na: full | exclude | forbid` on the criterion, and keep the labels for outcomes",
+    "hãy nói rõ n/a nghĩa là gì bằng `if_na: full | exclude | forbid` ở tiêu chí, và chỉ dùng lựa chọn cho các kết quả",
+);
+
+pub fn same_label(label: &str, other: &str) -> Message {
+    m(
+        format!("choice label \"{label}\" is the same as \"{other}\" once case, accents' encoding and spaces are set aside"),
+        format!("lựa chọn \"{label}\" trùng với \"{other}\" khi bỏ qua chữ hoa/thường, cách mã hóa dấu và khoảng trắng"),
+    )
+}
+
+pub const EACH_LABEL_ONCE: Text = text(
+    "evidence names a label in any case and spacing: give each label once",
+    "số liệu kiểm chứng ghi lựa chọn không phân biệt chữ hoa/thường và khoảng trắng: mỗi lựa chọn chỉ ghi một lần",
+);
+
+pub fn linear_percentage(written: &str) -> Message {
+    m(
+        format!("`linear` takes plain numbers, not the percentage `{written}`"),
+        format!("`linear` nhận số thường, không nhận tỷ lệ phần trăm `{written}`"),
+    )
+}
+
+pub const FOR_A_RATE: Text = text(
+    "for a rate write `{ ratio: { zero_at: \"P%\", full_at: \"Q%\" } }`",
+    "với tỷ lệ, hãy viết `{ ratio: { zero_at: \"P%\", full_at: \"Q%\" } }`",
+);
+
+pub fn equal_ends(value: &str) -> Message {
+    m(
+        format!("`zero_at` and `full_at` are both {value}: a line needs two different ends"),
+        format!("`zero_at` và `full_at` đều là {value}: đường tuyến tính cần hai đầu khác nhau"),
+    )
+}
+
+pub const TWO_ENDS: Text = text(
+    "give the value scoring 0 and the value scoring the max; for a step, use `{ tiers: … }`",
+    "hãy ghi giá trị được 0 điểm và giá trị được điểm tối đa; với bậc thang, dùng `{ tiers: … }`",
+);
+
+pub fn per_not_positive(per: &str) -> Message {
+    m(
+        format!("`per: {per}` must be above 0"),
+        format!("`per: {per}` phải lớn hơn 0"),
+    )
+}
+
+pub const GIVE_PER: Text = text(
+    "give the points deducted per case, e.g. `per: 0.5`",
+    "hãy ghi số điểm bị trừ cho mỗi trường hợp, ví dụ `per: 0.5`",
+);
+
+pub fn bare_number_for_percentage(t: &str) -> Message {
+    m(
+        format!("`{t}` is a bare number where a percentage is expected"),
+        format!("`{t}` là số trơn, trong khi ở đây cần tỷ lệ phần trăm"),
+    )
+}
+
+pub fn with_percent_sign(t: &str) -> Message {
+    m(
+        format!("write it with a percent sign, e.g. \"{t}%\""),
+        format!("hãy viết kèm dấu phần trăm, ví dụ \"{t}%\""),
+    )
+}
+
+pub fn invert_step(full: &str) -> Message {
+    m(
+        format!("full marks for rates up to {full}, 0 above it"),
+        format!("điểm tối đa khi tỷ lệ đến {full}, 0 điểm khi cao hơn"),
+    )
+}
+
+pub fn invert_step_help(full: &str) -> Message {
+    m(
+        format!("an inverted step has no exact `zero_at`/`full_at` form: make sure that full marks up to {full} and none above it is what the criterion says"),
+        format!("bậc thang đảo ngược không viết chính xác được bằng `zero_at`/`full_at`: hãy kiểm tra tiêu chí có đúng là điểm tối đa khi đến {full} và 0 điểm khi cao hơn không"),
+    )
+}
+
+pub fn invert_falls(full: &str, zero: &str) -> Message {
+    m(
+        format!("full marks for rates up to {full}, falling to 0 at {zero}"),
+        format!("điểm tối đa khi tỷ lệ đến {full}, giảm dần về 0 tại {zero}"),
+    )
+}
+
+pub fn invert_rises(zero: &str, full: &str) -> Message {
+    m(
+        format!("0 for rates up to {zero}, rising to full marks at {full}"),
+        format!("0 điểm khi tỷ lệ đến {zero}, tăng dần đến điểm tối đa tại {full}"),
+    )
+}
+
+pub fn without_invert(form: &str) -> Message {
+    m(
+        format!("write the same rule without `invert`: {form}"),
+        format!("hãy viết cùng quy tắc đó mà không dùng `invert`: {form}"),
+    )
+}
+
+pub fn invert_intent(zero: &str, full: &str, form: &str) -> Message {
+    m(
+        format!("if {zero} was meant to earn full marks and {full} or more nothing, write {form}"),
+        format!("nếu ý muốn là {zero} được điểm tối đa và từ {full} trở lên được 0 điểm, hãy viết {form}"),
+    )
+}
+
+pub fn inverted(does: Message) -> Message {
+    let vi = does.vi.unwrap_or(does.en.clone());
+    m(
+        format!("`invert: true` scores 1 − rate: this rule gives {}", does.en),
+        format!("`invert: true` chấm theo 1 − tỷ lệ: quy tắc này cho {vi}"),
+    )
+}
