@@ -5,7 +5,7 @@
 //! `expect:` figures verified, through [`crate::pipeline`] as every command does.
 
 use crate::diag::{self, Diagnostic, Severity};
-use crate::i18n::Lang;
+use crate::i18n::{diag as say, Lang};
 use crate::load::yaml::key;
 use crate::load::FileKind;
 use crate::load::{parse_criteria, CriteriaResolver, Source};
@@ -88,8 +88,8 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
                 if let Some(first) = first_of_id.get(&set.id) {
                     report.diagnostics.push(
                         source
-                            .diag(diag::DUPLICATE_ID, &[key("id")], format!("criteria set id `{}` is also used by {first}", set.id))
-                            .help("give each criteria set its own id, e.g. with the year: dak-nong-district-2023"),
+                            .diag(diag::DUPLICATE_ID, &[key("id")], say::id_used_twice(&set.id, first))
+                            .help(say::OWN_SET_ID),
                     );
                     continue;
                 }
@@ -120,21 +120,13 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
     // committed. The paths are named so that the mistake is plain.
     if report.files == 0 && report.diagnostics.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        let skipped = if report.skipped.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " ({} YAML file(s) without a `parindex:` key skipped)",
-                report.skipped.len()
-            )
-        };
         report.diagnostics.push(
             Diagnostic::new(
                 diag::NOTHING_TO_CHECK,
                 &shown.join(", "),
-                format!("no criteria set or evidence file found to check{skipped}"),
+                say::nothing_to_check(report.skipped.len()),
             )
-            .help("name the files or folders that hold the criteria sets and evidence files"),
+            .help(say::NAME_THE_FILES),
         );
     }
     // A broken criteria set named by several evidence files is reported once.

@@ -1846,3 +1846,118 @@ pub fn inverted(does: Message) -> Message {
         format!("`invert: true` chấm theo 1 − tỷ lệ: quy tắc này cho {vi}"),
     )
 }
+
+// Scoring and ranking (`pipeline`, `rank`).
+
+pub const OVERFLOW: Text = text(
+    "a figure grew too large for an exact decimal while scoring",
+    "một số liệu vượt quá khả năng giữ chính xác của số thập phân trong khi chấm điểm",
+);
+
+pub const OVERFLOW_HELP: Text = text(
+    "check the criteria set's maxima and the evidence's counts for a typing slip",
+    "hãy kiểm tra điểm tối đa của bộ tiêu chí và các số lượng trong số liệu kiểm chứng xem có gõ nhầm không",
+);
+
+pub const NONE_MAX_ZERO: Text = text("none (the maximum is 0)", "không có (điểm tối đa là 0)");
+pub const NONE: Text = text("none", "không có");
+
+/// The stage a figure was pinned for: `self`, `appraised` or `final`.
+fn stage_vi(stage: &str) -> &'static str {
+    match stage {
+        "self" => "tự đánh giá",
+        "appraised" => "thẩm định",
+        _ => "cuối cùng",
+    }
+}
+
+/// "total: expected 9, computed 6.906 at stage final"; `what` is the key under `expect:`.
+pub fn expectation_failed(what: &str, expected: &str, computed: Message, stage: &str) -> Message {
+    let vi = computed.vi.unwrap_or(computed.en.clone());
+    m(
+        format!("{what}: expected {expected}, computed {} at stage {stage}", computed.en),
+        format!(
+            "`{what}`: dự kiến {expected}, tính được {vi} ở giai đoạn {}",
+            stage_vi(stage)
+        ),
+    )
+}
+
+pub const EXPECTATION_HELP: Text = text(
+    "the published figure and the computed one differ: correct the evidence or the criteria set, or, if a criteria change is intended, the figure under `expect:`",
+    "số liệu đã công bố khác số liệu tính được: hãy sửa số liệu kiểm chứng hoặc bộ tiêu chí, hoặc, nếu bộ tiêu chí được thay đổi có chủ ý, sửa số liệu trong `expect:`",
+);
+
+pub fn unit_twice(unit: &str, n: usize, files: &str) -> Message {
+    m(
+        format!("unit `{unit}` is in {n} files: {files}"),
+        format!("đơn vị `{unit}` có trong {n} tệp: {files}"),
+    )
+}
+
+pub const UNIT_ONCE: Text = text(
+    "a ranking lists each unit once: remove the copy, or correct the `unit:` of the file that names the wrong unit",
+    "bảng xếp hạng chỉ ghi mỗi đơn vị một lần: hãy bỏ bản trùng, hoặc sửa `unit:` của tệp ghi nhầm đơn vị",
+);
+
+/// The groups of files by criteria set: id, the first characters of its SHA-256, the files.
+pub fn mixed_sets(groups: &[(&str, &str, String)]) -> Message {
+    let en: Vec<String> = groups
+        .iter()
+        .map(|(id, sha, files)| format!("{id} (text {sha}…): {files}"))
+        .collect();
+    let vi: Vec<String> = groups
+        .iter()
+        .map(|(id, sha, files)| format!("{id} (nội dung {sha}…): {files}"))
+        .collect();
+    m(
+        format!(
+            "the files are scored against {} different criteria sets; ranks compare like with like only:\n    {}",
+            groups.len(),
+            en.join("\n    ")
+        ),
+        format!(
+            "các tệp được chấm theo {} bộ tiêu chí khác nhau; chỉ xếp hạng được các đơn vị cùng bộ tiêu chí:\n    {}",
+            groups.len(),
+            vi.join("\n    ")
+        ),
+    )
+}
+
+pub const RANK_SEPARATELY: Text = text(
+    "rank each year's or each level's files separately, or give them the same `criteria:`",
+    "hãy xếp hạng riêng các tệp của từng năm hoặc từng cấp, hoặc ghi cùng một `criteria:` cho chúng",
+);
+
+// `check` (`check`).
+
+pub fn id_used_twice(id: &str, first: &str) -> Message {
+    m(
+        format!("criteria set id `{id}` is also used by {first}"),
+        format!("mã bộ tiêu chí `{id}` cũng được dùng trong {first}"),
+    )
+}
+
+pub const OWN_SET_ID: Text = text(
+    "give each criteria set its own id, e.g. with the year: dak-nong-district-2023",
+    "mỗi bộ tiêu chí có mã riêng, ví dụ kèm năm: dak-nong-district-2023",
+);
+
+pub fn nothing_to_check(skipped: usize) -> Message {
+    if skipped == 0 {
+        m(
+            "no criteria set or evidence file found to check".into(),
+            "không tìm thấy bộ tiêu chí hay tệp số liệu kiểm chứng nào để kiểm tra".into(),
+        )
+    } else {
+        m(
+            format!("no criteria set or evidence file found to check ({skipped} YAML file(s) without a `parindex:` key skipped)"),
+            format!("không tìm thấy bộ tiêu chí hay tệp số liệu kiểm chứng nào để kiểm tra (bỏ qua {skipped} tệp YAML không có khóa `parindex:`)"),
+        )
+    }
+}
+
+pub const NAME_THE_FILES: Text = text(
+    "name the files or folders that hold the criteria sets and evidence files",
+    "hãy nêu các tệp hoặc thư mục chứa bộ tiêu chí và tệp số liệu kiểm chứng",
+);
