@@ -170,7 +170,8 @@ fn json_results_with_impossible_figures_are_refused() {
     ] {
         for args in [
             vec!["diff", file.as_str(), NEW],
-            vec!["report", NEW, "--previous", file.as_str()],
+            // `report` speaks Vietnamese by default, its diagnostics too.
+            vec!["report", NEW, "--lang", "en", "--previous", file.as_str()],
         ] {
             parindex().args(&args).assert().code(1).stdout("").stderr(
                 predicate::str::contains("error[E301]")
@@ -302,7 +303,8 @@ fn json_results_are_checked_against_the_criteria_set_they_name() {
     ] {
         for args in [
             vec!["diff", file.as_str(), NEW],
-            vec!["report", NEW, "--previous", file.as_str()],
+            // `report` speaks Vietnamese by default, its diagnostics too.
+            vec!["report", NEW, "--lang", "en", "--previous", file.as_str()],
         ] {
             let out = parindex().args(&args).output().unwrap();
             let stderr = String::from_utf8_lossy(&out.stderr);

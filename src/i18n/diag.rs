@@ -1961,3 +1961,383 @@ pub const NAME_THE_FILES: Text = text(
     "name the files or folders that hold the criteria sets and evidence files",
     "hãy nêu các tệp hoặc thư mục chứa bộ tiêu chí và tệp số liệu kiểm chứng",
 );
+
+// `diff` (`cmd::diff`): titles matched by code, renumbering maps.
+
+pub const RENUMBERED_HELP: Text = text(
+    "if the criteria were renumbered, match them with --map FILE (lines such as \"3.4.4\": \"3.5.1\"; see `parindex diff --help`)",
+    "nếu các tiêu chí đã được đánh số lại, hãy ghép chúng bằng --map TỆP (các dòng như \"3.4.4\": \"3.5.1\"; xem `parindex diff --help`)",
+);
+
+pub fn title_changed(code: &str, old: &str, old_file: &str, new: &str, new_file: &str) -> Message {
+    m(
+        format!("{code} is “{old}” in {old_file} but “{new}” in {new_file}: the two are compared as one criterion"),
+        format!("{code} là “{old}” trong {old_file} nhưng là “{new}” trong {new_file}: hai tiêu chí được so sánh như một"),
+    )
+}
+
+pub fn more_titles_changed(n: usize) -> Message {
+    m(
+        format!("{n} more criteria are matched by their code under a completely different title"),
+        format!("còn {n} tiêu chí khác được ghép theo mã dù tên hoàn toàn khác nhau"),
+    )
+}
+
+pub const MAP_ONCE_HELP: Text = text(
+    "a map lists each old code once with its new code, or ~ where the criterion was removed: \"7.1.6\": ~",
+    "bảng đổi mã ghi mỗi mã cũ một lần kèm mã mới, hoặc ~ nếu tiêu chí đã bị bỏ: \"7.1.6\": ~",
+);
+
+pub const MAP_HELP: Text = text(
+    "a map lists old codes with their new code, or ~ where the criterion was removed: \"7.1.6\": ~",
+    "bảng đổi mã ghi các mã cũ kèm mã mới, hoặc ~ nếu tiêu chí đã bị bỏ: \"7.1.6\": ~",
+);
+
+pub fn map_not_a_mapping(what: Text) -> Message {
+    m(
+        format!("a code map is a mapping of old codes to new ones, not {}; its content is not shown", what.en),
+        format!("bảng đổi mã là ánh xạ từ mã cũ sang mã mới, không phải {}; nội dung tệp không được hiển thị", what.vi),
+    )
+}
+
+pub fn map_not_codes(bad: usize, entries: usize) -> Message {
+    m(
+        format!("not a code map: {bad} of its {entries} entries are not criterion codes; its content is not shown"),
+        format!("không phải bảng đổi mã: {bad}/{entries} mục không phải mã tiêu chí; nội dung tệp không được hiển thị"),
+    )
+}
+
+pub fn new_code_shape(old: &str, found: Message) -> Message {
+    let vi = found.vi.unwrap_or(found.en.clone());
+    m(
+        format!("the new code of {old} must be a code or ~, not {}", found.en),
+        format!("mã mới của {old} phải là một mã hoặc ~, không phải {vi}"),
+    )
+}
+
+// JSON results and renumbering maps (`compare`).
+
+pub const BAD_RESULT_HELP: Text = text(
+    "give the file as `parindex score --format json` wrote it, or the evidence file it was scored from",
+    "hãy đưa tệp đúng như `parindex score --format json` đã ghi, hoặc tệp số liệu kiểm chứng dùng để chấm điểm",
+);
+
+pub fn more_problems(n: usize) -> Message {
+    m(
+        format!("{n} more problems in the same file"),
+        format!("còn {n} vấn đề khác trong cùng tệp"),
+    )
+}
+
+pub fn not_in_set(code: &str, id: &str) -> Message {
+    m(
+        format!("{code} is not a criterion of the set {id}"),
+        format!("{code} không phải là tiêu chí của bộ {id}"),
+    )
+}
+
+/// `parent` is `None` for a section (under the total).
+pub fn not_placed_under(code: &str, parent: Option<&str>, id: &str) -> Message {
+    let (en, vi) = parent.map_or(("the total", "tổng điểm"), |p| (p, p));
+    m(
+        format!("{code} is not placed under {en} in the set {id}"),
+        format!("{code} không nằm dưới {vi} trong bộ {id}"),
+    )
+}
+
+pub fn max_above_set(code: &str, max: &str, id: &str, set_max: &str) -> Message {
+    m(
+        format!("{code}: max {max} is above its max in the set {id}, {set_max}"),
+        format!("{code}: điểm tối đa {max} cao hơn điểm tối đa trong bộ {id}, {set_max}"),
+    )
+}
+
+pub fn max_not_set(code: &str, max: &str, id: &str, set_max: &str) -> Message {
+    m(
+        format!("{code}: max {max} is not its max in the set {id}, {set_max}"),
+        format!("{code}: điểm tối đa {max} không phải điểm tối đa trong bộ {id}, {set_max}"),
+    )
+}
+
+pub fn value_unreadable_in_set(code: &str, value: &str, id: &str, why: Message) -> Message {
+    let vi = why.vi.unwrap_or(why.en.clone());
+    m(
+        format!("{code}: value {value} cannot be read under its rule in the set {id}: {}", why.en),
+        format!("{code}: giá trị {value} không đọc được theo quy tắc của nó trong bộ {id}: {vi}"),
+    )
+}
+
+pub fn score_too_large(code: &str) -> Message {
+    m(
+        format!("{code}: its value's score is too large"),
+        format!("{code}: điểm tính từ giá trị quá lớn"),
+    )
+}
+
+pub fn status_differs(code: &str, status: &str, id: &str, expected: &str) -> Message {
+    m(
+        format!("{code}: status `{status}` is not what its value gives in the set {id}, `{expected}`"),
+        format!("{code}: trạng thái `{status}` khác trạng thái giá trị của nó cho trong bộ {id}, `{expected}`"),
+    )
+}
+
+/// (score, max) in the result against (score, max) its value gives.
+pub fn score_differs(code: &str, got: (&str, &str), id: &str, want: (&str, &str)) -> Message {
+    m(
+        format!(
+            "{code}: {} of {} is not what its value scores in the set {id}, {} of {}",
+            got.0, got.1, want.0, want.1
+        ),
+        format!(
+            "{code}: {}/{} điểm khác số điểm giá trị của nó đạt được trong bộ {id}, {}/{}",
+            got.0, got.1, want.0, want.1
+        ),
+    )
+}
+
+pub fn not_listed(code: &str, id: &str) -> Message {
+    m(
+        format!("{code} of the set {id} is not listed"),
+        format!("{code} của bộ {id} không có trong kết quả"),
+    )
+}
+
+pub fn grade_differs(
+    grade: Option<String>,
+    id: &str,
+    total: (&str, &str),
+    expected: Option<String>,
+) -> Message {
+    m(
+        format!(
+            "the total: grade {} is not what the set {id} gives for {} of {} ({})",
+            grade.as_deref().unwrap_or("(none)"),
+            total.0,
+            total.1,
+            expected.as_deref().unwrap_or("no grade")
+        ),
+        format!(
+            "tổng điểm: xếp loại {} khác xếp loại bộ {id} cho {}/{} điểm ({})",
+            grade.as_deref().unwrap_or("(không có)"),
+            total.0,
+            total.1,
+            expected.as_deref().unwrap_or("không xếp loại")
+        ),
+    )
+}
+
+/// The JSON reader's reason stays as it wrote it.
+pub fn not_a_json_result(e: &str) -> Message {
+    m(
+        format!("not a parindex JSON result ({e}); give an evidence file or the output of `parindex score --format json`"),
+        format!("không phải kết quả JSON của parindex (`{e}`); hãy đưa tệp số liệu kiểm chứng hoặc kết quả của `parindex score --format json`"),
+    )
+}
+
+pub fn unknown_stage(stage: &str) -> Message {
+    m(
+        format!("stage `{stage}` is not `final` or `self`"),
+        format!("giai đoạn `{stage}` không phải `final` hay `self`"),
+    )
+}
+
+/// "the score of 1.2", "the total max": `figure` is the JSON key, `code` `None` for the total.
+pub fn figure_of(figure: &str, code: Option<&str>) -> Message {
+    let vi = match figure {
+        "score" => "điểm",
+        "max" => "điểm tối đa",
+        "percent" => "tỷ lệ phần trăm",
+        _ => "điểm mất",
+    };
+    match code {
+        Some(c) => m(
+            format!("the {figure} of {c}"),
+            format!("{vi} của {c}"),
+        ),
+        None => m(
+            format!("the total {figure}"),
+            format!("{vi} của tổng điểm"),
+        ),
+    }
+}
+
+pub fn not_a_decimal(what: Message, written: &str) -> Message {
+    let vi = what.vi.unwrap_or(what.en.clone());
+    m(
+        format!("{} `{written}` is not a decimal", what.en),
+        format!("{vi} `{written}` không phải là số thập phân"),
+    )
+}
+
+pub fn unknown_node_kind(kind: &str, code: &str) -> Message {
+    m(
+        format!("kind `{kind}` of {code} is not one of `scored`, `bonus`, `penalty`"),
+        format!("loại `{kind}` của {code} không thuộc `scored`, `bonus`, `penalty`"),
+    )
+}
+
+pub fn unknown_status(status: &str, code: &str) -> Message {
+    m(
+        format!("status `{status}` of {code} is not one of `scored`, `missing`, `na`"),
+        format!("trạng thái `{status}` của {code} không thuộc `scored`, `missing`, `na`"),
+    )
+}
+
+/// The subject of a figure's problem: a criterion's code, or the total.
+fn subject(code: Option<&str>) -> (&str, &str) {
+    code.map_or(("the total", "tổng điểm"), |c| (c, c))
+}
+
+pub fn negative_max(what: Option<&str>, max: &str) -> Message {
+    let (en, vi) = subject(what);
+    m(
+        format!("{en}: max {max} is negative"),
+        format!("{vi}: điểm tối đa {max} là số âm"),
+    )
+}
+
+pub fn score_outside(what: Option<&str>, score: &str, max: &str) -> Message {
+    let (en, vi) = subject(what);
+    m(
+        format!("{en}: score {score} lies outside 0–{max} (its max)"),
+        format!("{vi}: điểm {score} nằm ngoài khoảng 0–{max} (điểm tối đa)"),
+    )
+}
+
+pub fn percent_without_max(what: Option<&str>, percent: &str, max: &str) -> Message {
+    let (en, vi) = subject(what);
+    m(
+        format!("{en}: percent {percent} with a max of {max} (a percent is given only where the max is above 0)"),
+        format!("{vi}: tỷ lệ {percent} với điểm tối đa {max} (chỉ ghi tỷ lệ khi điểm tối đa lớn hơn 0)"),
+    )
+}
+
+pub fn percent_not_quotient(
+    what: Option<&str>,
+    percent: &str,
+    figures: (&str, &str),
+    expected: &str,
+) -> Message {
+    let (en, vi) = subject(what);
+    let (score, max) = figures;
+    m(
+        format!("{en}: percent {percent} is not score ÷ max ({score} of {max} is {expected}%)"),
+        format!("{vi}: tỷ lệ {percent} không bằng điểm ÷ điểm tối đa ({score}/{max} là {expected}%)"),
+    )
+}
+
+pub fn loss_not_difference(what: Option<&str>, loss: &str, max: &str, score: &str) -> Message {
+    let (en, vi) = subject(what);
+    m(
+        format!("{en}: loss {loss} is not max − score ({max} − {score})"),
+        format!("{vi}: điểm mất {loss} không bằng điểm tối đa − điểm ({max} − {score})"),
+    )
+}
+
+pub const NO_NODES: Text = text(
+    "the result lists no criteria (`nodes` is empty)",
+    "kết quả không liệt kê tiêu chí nào (`nodes` rỗng)",
+);
+
+pub fn listed_twice(code: &str) -> Message {
+    m(
+        format!("code {code} is listed twice"),
+        format!("mã {code} được liệt kê hai lần"),
+    )
+}
+
+pub fn without_parent(code: &str, parent: &str) -> Message {
+    m(
+        format!("{code} is listed without its parent {parent}"),
+        format!("{code} được liệt kê mà không có tiêu chí cha {parent}"),
+    )
+}
+
+/// (score, max) written against the sums of the sub-criteria (`None`: too large to add).
+pub fn not_the_sum(
+    what: Option<&str>,
+    written: (&str, &str),
+    sums: (Option<String>, Option<String>),
+) -> Message {
+    let (en, vi) = subject(what);
+    let show = |s: &Option<String>, large: &str| s.clone().unwrap_or_else(|| large.to_string());
+    m(
+        format!(
+            "{en}: {} of {} is not the sum of its sub-criteria, {} of {}",
+            written.0,
+            written.1,
+            show(&sums.0, "too large"),
+            show(&sums.1, "too large")
+        ),
+        format!(
+            "{vi}: {}/{} điểm không bằng tổng các tiêu chí thành phần, {}/{}",
+            written.0,
+            written.1,
+            show(&sums.0, "quá lớn"),
+            show(&sums.1, "quá lớn")
+        ),
+    )
+}
+
+pub fn mapped_twice(code: &str, entry: usize) -> Message {
+    m(
+        format!("{code} is mapped twice (entry {entry} of the map maps it already)"),
+        format!("{code} được đổi mã hai lần (mục {entry} của bảng đổi mã đã đổi nó)"),
+    )
+}
+
+/// `new_set` where the code is not in the new result either.
+pub fn not_in_old(code: &str, old_set: &str, new_set: Option<&str>) -> Message {
+    match new_set {
+        None => m(
+            format!("{code} is not a criterion of the old result ({old_set})"),
+            format!("{code} không phải là tiêu chí của kết quả cũ ({old_set})"),
+        ),
+        Some(n) => m(
+            format!("{code} is not a criterion of the old result ({old_set}), nor of the new one ({n})"),
+            format!("{code} không phải là tiêu chí của kết quả cũ ({old_set}), cũng không phải của kết quả mới ({n})"),
+        ),
+    }
+}
+
+pub fn not_in_new(target: &str, old: &str, new_set: &str, old_set: Option<&str>) -> Message {
+    match old_set {
+        None => m(
+            format!("{target} (the new code of {old}) is not a criterion of the new result ({new_set})"),
+            format!("{target} (mã mới của {old}) không phải là tiêu chí của kết quả mới ({new_set})"),
+        ),
+        Some(o) => m(
+            format!("{target} (the new code of {old}) is not a criterion of the new result ({new_set}), nor of the old one ({o})"),
+            format!("{target} (mã mới của {old}) không phải là tiêu chí của kết quả mới ({new_set}), cũng không phải của kết quả cũ ({o})"),
+        ),
+    }
+}
+
+pub fn leaf_to_parent(old: &str, was_leaf: bool, target: &str, is_leaf: bool) -> Message {
+    let kind = |leaf: bool| {
+        if leaf {
+            ("a leaf (scored by a rule)", "tiêu chí cuối (chấm theo quy tắc)")
+        } else {
+            ("a parent (it has sub-criteria)", "tiêu chí cha (có tiêu chí thành phần)")
+        }
+    };
+    let (was, is) = (kind(was_leaf), kind(is_leaf));
+    m(
+        format!("{old} is {} in the old result but {target} is {} in the new one: map leaves to leaves and parents to parents", was.0, is.0),
+        format!("{old} là {} trong kết quả cũ nhưng {target} là {} trong kết quả mới: hãy đổi tiêu chí cuối sang tiêu chí cuối và tiêu chí cha sang tiêu chí cha", was.1, is.1),
+    )
+}
+
+pub fn both_mapped(a: &str, b: &str, target: &str) -> Message {
+    m(
+        format!("`{a}` and `{b}` are both mapped to `{target}`"),
+        format!("`{a}` và `{b}` đều được đổi sang `{target}`"),
+    )
+}
+
+pub fn meet_on(old: &str, target: &str) -> Message {
+    m(
+        format!("`{old}` is mapped to `{target}`, but the old `{target}` keeps its code too, so two old criteria would meet on `{target}`: map `{target}` as well (to its new code, or to ~)"),
+        format!("`{old}` được đổi sang `{target}`, nhưng `{target}` cũ vẫn giữ mã của nó, nên hai tiêu chí cũ sẽ trùng ở `{target}`: hãy đổi cả `{target}` (sang mã mới của nó, hoặc sang ~)"),
+    )
+}
