@@ -2341,3 +2341,189 @@ pub fn meet_on(old: &str, target: &str) -> Message {
         format!("`{old}` được đổi sang `{target}`, nhưng `{target}` cũ vẫn giữ mã của nó, nên hai tiêu chí cũ sẽ trùng ở `{target}`: hãy đổi cả `{target}` (sang mã mới của nó, hoặc sang ~)"),
     )
 }
+
+// Importing a published criteria table (`import`).
+
+pub fn table_not_utf8(why: Message) -> Message {
+    let vi = why.vi.unwrap_or(why.en.clone());
+    m(
+        format!("the table is not UTF-8 ({})", why.en),
+        format!("bảng không phải UTF-8 ({vi})"),
+    )
+}
+
+pub const SAVE_CSV_UTF8: Text = text(
+    "Excel's plain “CSV (Comma delimited)” writes the Windows code page (1258 for Vietnamese): save the sheet as “CSV UTF-8 (Comma delimited)” instead; TCVN3/VNI text must be converted to Unicode first",
+    "định dạng “CSV (Comma delimited)” thường của Excel ghi theo bảng mã Windows (1258 cho tiếng Việt): hãy lưu trang tính dưới dạng “CSV UTF-8 (Comma delimited)”; văn bản TCVN3/VNI phải được chuyển sang Unicode trước",
+);
+
+pub const TABLE_EMPTY: Text = text("the table is empty", "bảng rỗng");
+
+pub const SAVE_TABLE_AS_CSV: Text = text(
+    "save the criteria table from the spreadsheet as CSV (UTF-8)",
+    "hãy lưu bảng tiêu chí từ bảng tính dưới dạng CSV (UTF-8)",
+);
+
+/// The CSV reader's reason stays as it wrote it.
+pub fn csv_unreadable(e: &str) -> Message {
+    m(
+        format!("the CSV cannot be read: {e}"),
+        format!("không đọc được tệp CSV: `{e}`"),
+    )
+}
+
+pub const NO_HEADER_ROW: Text = text(
+    "no header row names the code, title and max columns; the table's content is not shown",
+    "không có dòng tiêu đề nào nêu các cột mã, tên tiêu chí và điểm tối đa; nội dung bảng không được hiển thị",
+);
+
+pub const HEADER_ROW_HELP: Text = text(
+    "the header row needs STT (or code), Tiêu chí (title), Điểm tối đa (max) and Cách chấm điểm (scoring); Đơn vị chịu trách nhiệm / Cơ quan chủ trì (responsible) is optional",
+    "dòng tiêu đề cần có STT (hoặc mã), Tiêu chí, Điểm tối đa và Cách chấm điểm; cột Đơn vị chịu trách nhiệm / Cơ quan chủ trì là tùy chọn",
+);
+
+pub fn max_not_positive_number(written: &str) -> Message {
+    m(
+        format!("the max `{written}` is not a positive number"),
+        format!("điểm tối đa `{written}` không phải là số dương"),
+    )
+}
+
+pub const WRITE_POINTS: Text = text(
+    "write points as 1, 0,5 or 0.5",
+    "hãy viết điểm dạng 1, 0,5 hoặc 0.5",
+);
+
+pub const ROW_WITHOUT_CODE: Text = text(
+    "a row without a code (STT)",
+    "một dòng không có mã (STT)",
+);
+
+pub const GIVE_ROW_CODE: Text = text(
+    "give the row its code, such as 2.3.1",
+    "hãy ghi mã cho dòng này, ví dụ 2.3.1",
+);
+
+pub fn code_not_numbers(raw: &str) -> Message {
+    m(
+        format!("the code `{raw}` is not dot-separated numbers"),
+        format!("mã `{raw}` không phải là các số cách nhau bởi dấu chấm"),
+    )
+}
+
+pub const RENUMBER_ROWS: Text = text(
+    "criteria sets number every row 1, 1.1, 1.1.1 …: renumber sections written I, II, … and items written a, b, …",
+    "bộ tiêu chí đánh số mọi dòng 1, 1.1, 1.1.1 …: hãy đánh số lại các lĩnh vực ghi I, II, … và các mục ghi a, b, …",
+);
+
+pub const NO_ROWS: Text = text(
+    "the table has no criteria rows under its header",
+    "bảng không có dòng tiêu chí nào dưới dòng tiêu đề",
+);
+
+pub const EXPORT_WHOLE_TABLE: Text = text(
+    "export the whole table, header and rows, from the spreadsheet",
+    "hãy xuất toàn bộ bảng, cả dòng tiêu đề và các dòng, từ bảng tính",
+);
+
+pub fn points_missing(d: &str, one: bool) -> Message {
+    m(
+        format!("{d} {} missing", if one { "point" } else { "points" }),
+        format!("thiếu {d} điểm"),
+    )
+}
+
+pub fn points_too_many(d: &str, one: bool) -> Message {
+    m(
+        format!("{d} {} too many", if one { "point" } else { "points" }),
+        format!("thừa {d} điểm"),
+    )
+}
+
+pub fn row_code_twice(code: &str, first_line: usize) -> Message {
+    m(
+        format!("code {code} is used twice (first on line {first_line})"),
+        format!("mã {code} được dùng hai lần (lần đầu ở dòng {first_line})"),
+    )
+}
+
+pub const ROW_OWN_CODE: Text = text(
+    "every row needs its own code",
+    "mỗi dòng cần có mã riêng",
+);
+
+pub fn no_parent_row(code: &str, parent: &str) -> Message {
+    m(
+        format!("{code} has no row {parent} to stand under"),
+        format!("{code} không có dòng {parent} để làm tiêu chí cha"),
+    )
+}
+
+pub fn add_parent_row(parent: &str) -> Message {
+    m(
+        format!("add the row {parent} (its title and max) above it, or correct the code"),
+        format!("hãy thêm dòng {parent} (tên và điểm tối đa) ở phía trên, hoặc sửa mã"),
+    )
+}
+
+pub fn row_without_max(code: &str) -> Message {
+    m(
+        format!("{code} has no max (điểm tối đa)"),
+        format!("{code} không có điểm tối đa"),
+    )
+}
+
+pub const GIVE_ROW_MAX: Text = text(
+    "give every row its published max",
+    "hãy ghi điểm tối đa đã công bố cho mọi dòng",
+);
+
+pub fn scoring_over_max(code: &str, points: &str, max: &str) -> Message {
+    m(
+        format!("{code}: the scoring text gives {points} points, but the row's max is {max}"),
+        format!("{code}: cách chấm điểm cho {points} điểm, nhưng điểm tối đa của dòng là {max}"),
+    )
+}
+
+pub const SCORING_OVER_MAX_HELP: Text = text(
+    "the row is written as `rule: points`: correct the max or the scoring text in the table, or write the rule by hand",
+    "dòng này được ghi là `rule: points`: hãy sửa điểm tối đa hoặc cách chấm điểm trong bảng, hoặc tự viết quy tắc",
+);
+
+/// "section 2: max 13, its criteria add up to 12 (1 point missing)".
+pub fn row_max_not_sum(
+    section: bool,
+    code: &str,
+    max_and_sum: (&str, &str),
+    difference: Message,
+) -> Message {
+    let (max, sum) = max_and_sum;
+    let (what, parts, what_vi, parts_vi) = if section {
+        ("section", "criteria", "lĩnh vực", "các tiêu chí")
+    } else {
+        ("criterion", "sub-criteria", "tiêu chí", "các tiêu chí thành phần")
+    };
+    let vi = difference.vi.unwrap_or(difference.en.clone());
+    m(
+        format!("{what} {code}: max {max}, its {parts} add up to {sum} ({})", difference.en),
+        format!("{what_vi} {code}: điểm tối đa {max}, tổng {parts_vi} là {sum} ({vi})"),
+    )
+}
+
+pub const PUBLISHED_MAX_KEPT: Text = text(
+    "the published max is kept, so `parindex check` reports E106 here until the missing rows are added or the max is corrected",
+    "điểm tối đa đã công bố được giữ nguyên, nên `parindex check` sẽ báo E106 ở đây cho đến khi thêm các dòng còn thiếu hoặc sửa điểm tối đa",
+);
+
+pub fn table_total_not_sum(total: &str, sum: &str, difference: Message) -> Message {
+    let vi = difference.vi.unwrap_or(difference.en.clone());
+    m(
+        format!("total: {total}, its scored sections add up to {sum} ({})", difference.en),
+        format!("tổng điểm: {total}, tổng các lĩnh vực được chấm là {sum} ({vi})"),
+    )
+}
+
+pub const PUBLISHED_TOTAL_KEPT: Text = text(
+    "the published total is kept, so `parindex check` reports E107 until the missing sections are added or the total is corrected",
+    "tổng điểm đã công bố được giữ nguyên, nên `parindex check` sẽ báo E107 cho đến khi thêm các lĩnh vực còn thiếu hoặc sửa tổng điểm",
+);
