@@ -114,8 +114,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mismatches = scored.expectation_failures();
     if report(&mismatches, args.out.lang) > 0 {
         eprintln!(
-            "error: {} figure(s) under `expect:` differ from the computed result",
-            mismatches.len()
+            "{}",
+            parindex::i18n::diag::expectations_differ(args.out.lang, mismatches.len())
         );
         return Ok(failure());
     }

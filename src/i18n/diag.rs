@@ -2527,3 +2527,16 @@ pub const PUBLISHED_TOTAL_KEPT: Text = text(
     "the published total is kept, so `parindex check` reports E107 until the missing sections are added or the total is corrected",
     "tổng điểm đã công bố được giữ nguyên, nên `parindex check` sẽ báo E107 cho đến khi thêm các lĩnh vực còn thiếu hoặc sửa tổng điểm",
 );
+
+/// `score`'s last line when figures under `expect:` differ.
+pub fn expectations_differ(lang: super::Lang, n: usize) -> String {
+    let word = lang.t(ERROR);
+    match lang {
+        super::Lang::En => {
+            format!("{word}: {n} figure(s) under `expect:` differ from the computed result")
+        }
+        super::Lang::Vi => {
+            format!("{word}: {n} số liệu trong `expect:` khác kết quả tính được")
+        }
+    }
+}
