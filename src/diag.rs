@@ -849,6 +849,48 @@ mod tests {
     }
 
     #[test]
+    fn renders_in_vietnamese_with_the_same_code_place_and_quote() {
+        let text = "values:\n  \"3.4.1\": \"120%\"\n";
+        let d = Diagnostic::new(
+            RATE_OUT_OF_RANGE,
+            "ev.yaml",
+            crate::i18n::diag::rate_out_of_range("120%"),
+        )
+        .criterion("3.4.1")
+        .at(
+            Some(Position {
+                line: 2,
+                column: 12,
+            }),
+            6,
+            text,
+        )
+        .help(crate::i18n::diag::RATE_IS_A_SHARE);
+        assert_eq!(
+            d.shown_in(Lang::Vi).to_string(),
+            "lỗi[E205]: 3.4.1: tỷ lệ 120% nằm ngoài khoảng 0%–100%\n  --> ev.yaml:2:12\n  |\n2 |   \"3.4.1\": \"120%\"\n  |            ^^^^^^\n  = gợi ý: tỷ lệ là một phần của tổng thể: từ 0% đến 100%"
+        );
+        // `Display` stays English, byte for byte.
+        assert_eq!(d.to_string(), d.shown_in(Lang::En).to_string());
+        assert!(d.to_string().starts_with("error[E205]: 3.4.1: the rate 120% lies"));
+        // A warning's heading, and a message given as a plain string (English only).
+        let w = Diagnostic::new(MISSING_VALUE, "ev.yaml", "plain English");
+        assert_eq!(w.shown_in(Lang::Vi).to_string(), "cảnh báo[W201]: plain English\n  --> ev.yaml");
+        // A message that names its criterion ("tiêu chí 1.2 …") gets no prefix.
+        let n = Diagnostic::new(NA_NOT_ALLOWED, "ev.yaml", crate::i18n::diag::na_not_allowed("1.2"))
+            .criterion("1.2");
+        assert!(n.shown_in(Lang::Vi).to_string().starts_with("lỗi[E216]: tiêu chí 1.2 không"));
+        assert!(n.to_string().starts_with("error[E216]: criterion 1.2 does not"));
+    }
+
+    #[test]
+    fn every_check_has_a_vietnamese_title() {
+        for check in ALL_CHECKS {
+            assert!(!check.title_vi.is_empty() && check.title_vi != check.title, "{}", check.code);
+        }
+    }
+
+    #[test]
     fn renders_with_a_caret_under_the_spot() {
         let text = "values:\n  \"3.4.1\": \"120%\"\n";
         let d = Diagnostic::new(

@@ -264,3 +264,34 @@ fn every_command_that_reads_evidence_writes_its_diagnostics_in_vietnamese() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+#[test]
+fn check_json_keeps_english_and_adds_vietnamese_and_github_speaks_vietnamese() {
+    let file = "tests/errors/evidence/E205-rate-over-100.yaml";
+    let run = |args: &[&str]| {
+        let out = assert_cmd::cargo::cargo_bin_cmd!("parindex")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["check", "--format", "json", "--lang", "vi", file])).unwrap();
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "E205");
+    assert_eq!(d["severity"], "error");
+    assert!(d["message"].as_str().unwrap().contains("lies outside"), "{d}");
+    assert!(d["message_vi"].as_str().unwrap().contains("nằm ngoài"), "{d}");
+    assert!(d["help_vi"].as_str().unwrap().contains("tỷ lệ"), "{d}");
+    // Without --lang vi, the JSON is as it was: no Vietnamese keys.
+    let plain: serde_json::Value =
+        serde_json::from_str(&run(&["check", "--format", "json", file])).unwrap();
+    assert!(plain["diagnostics"][0].get("message_vi").is_none());
+    let github = run(&["check", "--format", "github", "--lang", "vi", file]);
+    assert!(
+        github.starts_with("::error file=") && github.contains("title=E205 tỷ lệ nằm ngoài"),
+        "{github}"
+    );
+    assert!(github.contains("gợi ý: "), "{github}");
+}
