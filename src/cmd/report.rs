@@ -4,6 +4,7 @@ use super::{failure, load_scored, report};
 use anyhow::Context;
 use parindex::compare::load_outcome;
 use parindex::diag::Diagnostic;
+use parindex::i18n::diag as say;
 use parindex::i18n::Lang;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
@@ -89,8 +90,8 @@ fn load_peers(
     match standings(dir, resolver, stage) {
         Ok(list) if list.is_empty() => {
             eprintln!(
-                "error: {option} {}: no evidence files found there",
-                dir.display()
+                "{}",
+                say::no_evidence_there(lang, option, &dir.display().to_string())
             );
             None
         }
@@ -100,10 +101,8 @@ fn load_peers(
                 None
             }
             None if report(&duplicate_units(&list), lang) > 0 => {
-                eprintln!(
-                    "error: {option} {}: units are matched by name: each must be there once",
-                    dir.display()
-                );
+                let what = format!("{option} {}", dir.display());
+                eprintln!("{}", say::units_once(lang, &what));
                 None
             }
             None => Some(list),
@@ -112,15 +111,15 @@ fn load_peers(
             for (_, d) in &failed {
                 report(d, lang);
             }
+            let files: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).collect();
             eprintln!(
-                "error: {option} {}: {} file(s) did not load: {}",
-                dir.display(),
-                failed.len(),
-                failed
-                    .iter()
-                    .map(|(f, _)| f.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "{}",
+                say::peers_did_not_load(
+                    lang,
+                    &format!("{option} {}", dir.display()),
+                    failed.len(),
+                    &files.join(", ")
+                )
             );
             None
         }
@@ -158,17 +157,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 if parindex::compare::period_later(&outcome.period, &card.period) {
                     eprintln!(
-                        "warning: --previous {} is the result for {}, later than this report's {}: give an earlier period's result",
-                        path.display(),
-                        parindex::diag::shown(&outcome.period),
-                        parindex::diag::shown(&card.period)
+                        "{}",
+                        say::previous_is_later(
+                            args.lang,
+                            &path.display().to_string(),
+                            &parindex::diag::shown(&outcome.period),
+                            &parindex::diag::shown(&card.period)
+                        )
                     );
                 }
                 Some(outcome)
             }
             Err(d) => {
                 report(&d.0, args.lang);
-                eprintln!("error: --previous {} did not load", path.display());
+                eprintln!(
+                    "{}",
+                    say::previous_result_did_not_load(args.lang, &path.display().to_string())
+                );
                 return Ok(failure());
             }
         },
@@ -191,8 +196,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             for s in current.iter().filter(|s| s.unit == card.unit) {
                 if (s.score, s.max) != (own.score, own.max) {
                     eprintln!(
-                        "warning: {} is also `{}` but scores {} of {}; the report ranks {}'s figures",
-                        s.file, s.unit, s.score, s.max, source.name
+                        "{}",
+                        say::peer_scores_differ(
+                            args.lang,
+                            (&s.file, &s.unit),
+                            (s.score, s.max),
+                            &source.name
+                        )
                     );
                 }
             }
@@ -210,7 +220,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let built = match build(&card, &evidence, &source.name, previous, peers) {
         Ok(r) => r,
         Err(_) => {
-            eprintln!("error: a figure grew too large for an exact decimal while comparing with --previous");
+            eprintln!("{}", say::overflow_comparing(args.lang));
             return Ok(failure());
         }
     };

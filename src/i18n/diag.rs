@@ -2540,3 +2540,131 @@ pub fn expectations_differ(lang: super::Lang, n: usize) -> String {
         }
     }
 }
+
+// What `rank` and `report` say after the diagnostics of files that did not load.
+
+fn error_line(lang: super::Lang, en: String, vi: String) -> String {
+    let text = if lang == super::Lang::Vi { vi } else { en };
+    format!("{}: {text}", lang.t(ERROR))
+}
+
+fn warning_line(lang: super::Lang, en: String, vi: String) -> String {
+    let text = if lang == super::Lang::Vi { vi } else { en };
+    format!("{}: {text}", lang.t(WARNING))
+}
+
+/// "and 3 more", after the first files named.
+pub fn and_more(lang: super::Lang, n: usize) -> String {
+    match lang {
+        super::Lang::En => format!("and {n} more"),
+        super::Lang::Vi => format!("và {n} tệp khác"),
+    }
+}
+
+pub fn files_did_not_load(lang: super::Lang, failed: usize, total: usize, names: &str) -> String {
+    error_line(
+        lang,
+        format!("{failed} of {total} files did not load: {names} (pass --keep-going to rank the rest)"),
+        format!("{failed}/{total} tệp không nạp được: {names} (dùng --keep-going để xếp hạng các tệp còn lại)"),
+    )
+}
+
+pub fn left_out(lang: super::Lang, n: usize, names: &str) -> String {
+    warning_line(
+        lang,
+        format!("left out {n} file(s) that did not load: {names}"),
+        format!("đã bỏ ra {n} tệp không nạp được: {names}"),
+    )
+}
+
+pub fn nothing_to_rank(lang: super::Lang, paths: &str) -> String {
+    error_line(
+        lang,
+        format!("no evidence files to rank under {paths}"),
+        format!("không có tệp số liệu kiểm chứng nào để xếp hạng trong {paths}"),
+    )
+}
+
+pub fn previous_did_not_load(lang: super::Lang, n: usize) -> String {
+    error_line(
+        lang,
+        format!("{n} previous file(s) did not load"),
+        format!("{n} tệp của kỳ trước không nạp được"),
+    )
+}
+
+/// `what` is the option (and folder) whose units were named twice.
+pub fn units_once(lang: super::Lang, what: &str) -> String {
+    match what {
+        "--previous" => error_line(
+            lang,
+            "--previous matches units by name: each must be there once".into(),
+            "--previous ghép các đơn vị theo tên: mỗi đơn vị chỉ được có một lần".into(),
+        ),
+        _ => error_line(
+            lang,
+            format!("{what}: units are matched by name: each must be there once"),
+            format!("{what}: các đơn vị được ghép theo tên: mỗi đơn vị chỉ được có một lần"),
+        ),
+    }
+}
+
+pub fn no_evidence_there(lang: super::Lang, option: &str, dir: &str) -> String {
+    error_line(
+        lang,
+        format!("{option} {dir}: no evidence files found there"),
+        format!("{option} {dir}: không tìm thấy tệp số liệu kiểm chứng nào ở đó"),
+    )
+}
+
+pub fn peers_did_not_load(lang: super::Lang, what: &str, n: usize, files: &str) -> String {
+    error_line(
+        lang,
+        format!("{what}: {n} file(s) did not load: {files}"),
+        format!("{what}: {n} tệp không nạp được: {files}"),
+    )
+}
+
+pub fn previous_is_later(lang: super::Lang, path: &str, period: &str, own: &str) -> String {
+    warning_line(
+        lang,
+        format!("--previous {path} is the result for {period}, later than this report's {own}: give an earlier period's result"),
+        format!("--previous {path} là kết quả của kỳ {period}, sau kỳ {own} của báo cáo này: hãy đưa kết quả của một kỳ trước"),
+    )
+}
+
+pub fn previous_result_did_not_load(lang: super::Lang, path: &str) -> String {
+    error_line(
+        lang,
+        format!("--previous {path} did not load"),
+        format!("--previous {path} không nạp được"),
+    )
+}
+
+/// A peer file naming the reported unit with other figures; (file, unit), (score, max).
+pub fn peer_scores_differ(
+    lang: super::Lang,
+    peer: (&str, &str),
+    figures: (rust_decimal::Decimal, rust_decimal::Decimal),
+    own: &str,
+) -> String {
+    let (file, unit) = peer;
+    let (score, max) = figures;
+    warning_line(
+        lang,
+        format!("{file} is also `{unit}` but scores {score} of {max}; the report ranks {own}'s figures"),
+        format!(
+            "{file} cũng là `{unit}` nhưng đạt {}/{} điểm; báo cáo xếp hạng theo số liệu của {own}",
+            lang.number(score),
+            lang.number(max)
+        ),
+    )
+}
+
+pub fn overflow_comparing(lang: super::Lang) -> String {
+    error_line(
+        lang,
+        "a figure grew too large for an exact decimal while comparing with --previous".into(),
+        "một số liệu vượt quá khả năng giữ chính xác của số thập phân khi so sánh với --previous".into(),
+    )
+}
