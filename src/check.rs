@@ -88,7 +88,11 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
                 if let Some(first) = first_of_id.get(&set.id) {
                     report.diagnostics.push(
                         source
-                            .diag(diag::DUPLICATE_ID, &[key("id")], say::id_used_twice(&set.id, first))
+                            .diag(
+                                diag::DUPLICATE_ID,
+                                &[key("id")],
+                                say::id_used_twice(&set.id, first),
+                            )
                             .help(say::OWN_SET_ID),
                     );
                     continue;

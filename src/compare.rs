@@ -93,17 +93,31 @@ pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<Me
         let node = &set.nodes[i];
         let parent = node.parent.map(|p| set.nodes[p].code.as_str());
         if parent != n.code.rsplit_once('.').map(|(p, _)| p) {
-            problems.push(say::not_placed_under(&n.code, n.code.rsplit_once('.').map(|(p, _)| p), id));
+            problems.push(say::not_placed_under(
+                &n.code,
+                n.code.rsplit_once('.').map(|(p, _)| p),
+                id,
+            ));
             continue;
         }
         let Some(rule) = &node.rule else {
             if n.max > node.max {
-                problems.push(say::max_above_set(&n.code, &decimal::show(n.max), id, &decimal::show(node.max)));
+                problems.push(say::max_above_set(
+                    &n.code,
+                    &decimal::show(n.max),
+                    id,
+                    &decimal::show(node.max),
+                ));
             }
             continue;
         };
         if n.max != node.max && !n.max.is_zero() {
-            problems.push(say::max_not_set(&n.code, &decimal::show(n.max), id, &decimal::show(node.max)));
+            problems.push(say::max_not_set(
+                &n.code,
+                &decimal::show(n.max),
+                id,
+                &decimal::show(node.max),
+            ));
             continue;
         }
         let value = match n.value.as_deref() {
@@ -111,7 +125,12 @@ pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<Me
             Some(text) => match crate::load::parse_value_text(text, node) {
                 Ok(v) => v,
                 Err(p) => {
-                    problems.push(say::value_unreadable_in_set(&n.code, &crate::diag::shown(text), id, p.message));
+                    problems.push(say::value_unreadable_in_set(
+                        &n.code,
+                        &crate::diag::shown(text),
+                        id,
+                        *p.message,
+                    ));
                     continue;
                 }
             },
@@ -123,7 +142,12 @@ pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<Me
             continue;
         };
         if expected.status != n.status {
-            problems.push(say::status_differs(&n.code, n.status.name(), id, expected.status.name()));
+            problems.push(say::status_differs(
+                &n.code,
+                n.status.name(),
+                id,
+                expected.status.name(),
+            ));
         } else if expected.score != n.score || expected.max != n.max {
             problems.push(say::score_differs(
                 &n.code,
@@ -142,7 +166,9 @@ pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<Me
         let expected = grade.map(|g| g.label.as_str());
         if expected != o.grade.as_deref() {
             problems.push(say::grade_differs(
-                o.grade.as_deref().map(|g| crate::diag::shown(g).into_owned()),
+                o.grade
+                    .as_deref()
+                    .map(|g| crate::diag::shown(g).into_owned()),
                 id,
                 (&decimal::show(o.score), &decimal::show(o.max)),
                 expected.map(|g| crate::diag::shown(g).into_owned()),
@@ -305,8 +331,8 @@ impl Outcome {
     /// unique, statuses known. A hand-edited or foreign file is refused with every problem,
     /// rather than shown as "-84.38%" or "1123.60%".
     pub fn from_json_checked(text: &str) -> Result<Outcome, Vec<Message>> {
-        let doc: JsonResult = serde_json::from_str(text)
-            .map_err(|e| vec![say::not_a_json_result(&e.to_string())])?;
+        let doc: JsonResult =
+            serde_json::from_str(text).map_err(|e| vec![say::not_a_json_result(&e.to_string())])?;
         let mut problems = Vec::new();
         // Labels that are not ours: collected apart, since `dec` holds `problems` meanwhile.
         let mut unknown = Vec::new();
@@ -450,7 +476,12 @@ fn check_figures(
         }
         if let Some(l) = shown.1 {
             if decimal::sub(max, score).is_ok_and(|d| d != l) {
-                problems.push(say::loss_not_difference(what, &decimal::show(l), &max_s, &score_s));
+                problems.push(say::loss_not_difference(
+                    what,
+                    &decimal::show(l),
+                    &max_s,
+                    &score_s,
+                ));
             }
         }
     };
@@ -582,16 +613,14 @@ pub fn check_map(entries: &[MapEntry], old: &Outcome, new: &Outcome) -> Vec<MapP
             })
         };
         if let Some(&first) = first_of.get(e.old.as_str()) {
-            problem(
-                &e.old,
-                say::mapped_twice(&e.old, first + 1),
-            );
+            problem(&e.old, say::mapped_twice(&e.old, first + 1));
             continue;
         }
         first_of.insert(&e.old, i);
         let in_old = old_index.first.contains_key(e.old.as_str());
         if !in_old {
-            let also = (!new_index.first.contains_key(e.old.as_str())).then_some(new.criteria.as_str());
+            let also =
+                (!new_index.first.contains_key(e.old.as_str())).then_some(new.criteria.as_str());
             problem(&e.old, say::not_in_old(&e.old, &old.criteria, also));
         }
         let Some(target) = e.new.as_deref() else {
@@ -607,7 +636,10 @@ pub fn check_map(entries: &[MapEntry], old: &Outcome, new: &Outcome) -> Vec<MapP
         }
         let (was_leaf, is_leaf) = (old_index.is_leaf(&e.old), new_index.is_leaf(target));
         if was_leaf != is_leaf {
-            problem(&e.old, say::leaf_to_parent(&e.old, was_leaf, target, is_leaf));
+            problem(
+                &e.old,
+                say::leaf_to_parent(&e.old, was_leaf, target, is_leaf),
+            );
         }
         if let Some(&other) = target_of.get(target) {
             problem(
@@ -618,10 +650,7 @@ pub fn check_map(entries: &[MapEntry], old: &Outcome, new: &Outcome) -> Vec<MapP
         }
         target_of.insert(target, i);
         if target != e.old && !keys.contains(target) && old_index.first.contains_key(target) {
-            problem(
-                target,
-                say::meet_on(&e.old, target),
-            );
+            problem(target, say::meet_on(&e.old, target));
         }
     }
     problems

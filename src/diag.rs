@@ -176,6 +176,12 @@ impl From<String> for Message {
     }
 }
 
+impl From<Box<Message>> for Message {
+    fn from(m: Box<Message>) -> Message {
+        *m
+    }
+}
+
 impl From<&str> for Message {
     fn from(en: &str) -> Message {
         Message::from(en.to_string())
@@ -516,7 +522,11 @@ impl Diagnostics {
 impl Diagnostics {
     /// Every diagnostic in `lang`, a blank line between them.
     pub fn shown_in(&self, lang: Lang) -> String {
-        let shown: Vec<String> = self.0.iter().map(|d| d.shown_in(lang).to_string()).collect();
+        let shown: Vec<String> = self
+            .0
+            .iter()
+            .map(|d| d.shown_in(lang).to_string())
+            .collect();
         shown.join("\n\n")
     }
 }
@@ -872,21 +882,39 @@ mod tests {
         );
         // `Display` stays English, byte for byte.
         assert_eq!(d.to_string(), d.shown_in(Lang::En).to_string());
-        assert!(d.to_string().starts_with("error[E205]: 3.4.1: the rate 120% lies"));
+        assert!(d
+            .to_string()
+            .starts_with("error[E205]: 3.4.1: the rate 120% lies"));
         // A warning's heading, and a message given as a plain string (English only).
         let w = Diagnostic::new(MISSING_VALUE, "ev.yaml", "plain English");
-        assert_eq!(w.shown_in(Lang::Vi).to_string(), "cảnh báo[W201]: plain English\n  --> ev.yaml");
+        assert_eq!(
+            w.shown_in(Lang::Vi).to_string(),
+            "cảnh báo[W201]: plain English\n  --> ev.yaml"
+        );
         // A message that names its criterion ("tiêu chí 1.2 …") gets no prefix.
-        let n = Diagnostic::new(NA_NOT_ALLOWED, "ev.yaml", crate::i18n::diag::na_not_allowed("1.2"))
-            .criterion("1.2");
-        assert!(n.shown_in(Lang::Vi).to_string().starts_with("lỗi[E216]: tiêu chí 1.2 không"));
-        assert!(n.to_string().starts_with("error[E216]: criterion 1.2 does not"));
+        let n = Diagnostic::new(
+            NA_NOT_ALLOWED,
+            "ev.yaml",
+            crate::i18n::diag::na_not_allowed("1.2"),
+        )
+        .criterion("1.2");
+        assert!(n
+            .shown_in(Lang::Vi)
+            .to_string()
+            .starts_with("lỗi[E216]: tiêu chí 1.2 không"));
+        assert!(n
+            .to_string()
+            .starts_with("error[E216]: criterion 1.2 does not"));
     }
 
     #[test]
     fn every_check_has_a_vietnamese_title() {
         for check in ALL_CHECKS {
-            assert!(!check.title_vi.is_empty() && check.title_vi != check.title, "{}", check.code);
+            assert!(
+                !check.title_vi.is_empty() && check.title_vi != check.title,
+                "{}",
+                check.code
+            );
         }
     }
 

@@ -164,7 +164,9 @@ pub fn expectation_diagnostics(
                         child(base, "percent"),
                         "percent",
                         decimal::show_percent(*expected),
-                        computed.map_or(say::NONE_MAX_ZERO.into(), |c| decimal::show_percent(c).into()),
+                        computed.map_or(say::NONE_MAX_ZERO.into(), |c| {
+                            decimal::show_percent(c).into()
+                        }),
                         None,
                     ),
                     Mismatch::Grade { expected, computed } => (

@@ -64,7 +64,9 @@ fn run_case(file: &Path, args: &[&str], expected: &str) -> Result<(), String> {
     if expected.starts_with("vi.") {
         let english = english_words(&stdout);
         if !english.is_empty() {
-            problems.push(format!("English words in the Vietnamese output: {english:?}"));
+            problems.push(format!(
+                "English words in the Vietnamese output: {english:?}"
+            ));
         }
     }
     match fs::read_to_string(&expected_path) {
@@ -95,7 +97,13 @@ fn check_all(kind: &str, args_for: impl Fn(&str) -> Vec<String>) {
             let vietnamese = run_case(file, &vi, "vi.expected").err();
             match (english, vietnamese) {
                 (None, None) => None,
-                (a, b) => Some([a, b].into_iter().flatten().collect::<Vec<_>>().join("\n\n")),
+                (a, b) => Some(
+                    [a, b]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join("\n\n"),
+                ),
             }
         })
         .collect();
@@ -127,26 +135,179 @@ fn every_check_code_is_documented() {
 /// outside backticks, quotes and the quoted source, is taken for English.
 const ALLOWED: &[&str] = &[
     // Vietnamese syllables without marks.
-    "an", "anh", "ban", "bao", "byte", "cha", "chung", "danh", "di", "do", "ghi", "giai", "khai",
-    "neo", "qua", "quanh", "quy", "ra", "sinh", "thang", "thay", "tra", "xung", "CCHC", "cao", "cho", "chi", "chia", "chinh", "con", "dung", "gi", "giao",
-    "hai", "hay", "hon", "khi", "khoa", "kho", "kinh", "la", "lai", "lanh", "lo", "mo", "muon",
-    "nay", "nam", "nao", "nhanh", "nhau", "nhieu", "nhu", "phan", "sai", "sang", "sau", "so",
-    "tai", "tam", "tang", "theo", "thi", "thu", "tin", "toi", "trong", "tranh", "trang", "tren",
-    "va", "vao", "van", "vi", "xa", "xem",
+    "an",
+    "anh",
+    "ban",
+    "bao",
+    "byte",
+    "cha",
+    "chung",
+    "danh",
+    "di",
+    "do",
+    "ghi",
+    "giai",
+    "khai",
+    "neo",
+    "qua",
+    "quanh",
+    "quy",
+    "ra",
+    "sinh",
+    "thang",
+    "thay",
+    "tra",
+    "xung",
+    "CCHC",
+    "cao",
+    "cho",
+    "chi",
+    "chia",
+    "chinh",
+    "con",
+    "dung",
+    "gi",
+    "giao",
+    "hai",
+    "hay",
+    "hon",
+    "khi",
+    "khoa",
+    "kho",
+    "kinh",
+    "la",
+    "lai",
+    "lanh",
+    "lo",
+    "mo",
+    "muon",
+    "nay",
+    "nam",
+    "nao",
+    "nhanh",
+    "nhau",
+    "nhieu",
+    "nhu",
+    "phan",
+    "sai",
+    "sang",
+    "sau",
+    "so",
+    "tai",
+    "tam",
+    "tang",
+    "theo",
+    "thi",
+    "thu",
+    "tin",
+    "toi",
+    "trong",
+    "tranh",
+    "trang",
+    "tren",
+    "va",
+    "vao",
+    "van",
+    "vi",
+    "xa",
+    "xem",
     // Names from the files and the command line.
-    "parindex", "kind", "criteria", "evidence", "values", "value", "appraised", "reappraised",
-    "reason", "reappraisal_reason", "explanation", "expect", "stages", "total", "percent",
-    "grade", "grades", "score", "scores", "min", "max", "label", "title", "code", "items",
-    "rule", "sections", "components", "component", "id", "year", "period", "unit", "decimals",
-    "rounding", "mode", "if_na", "full", "exclude", "forbid", "scored", "bonus", "penalty",
-    "ratio", "tiers", "deduct", "linear", "choice", "points", "per", "yes", "no", "true", "false",
-    "zero_at", "zero_below", "full_at", "invert", "at_least", "above", "at_most", "below",
-    "half", "up", "even", "down", "n", "a", "self", "final", "note", "responsible", "docs",
+    "parindex",
+    "kind",
+    "criteria",
+    "evidence",
+    "values",
+    "value",
+    "appraised",
+    "reappraised",
+    "reason",
+    "reappraisal_reason",
+    "explanation",
+    "expect",
+    "stages",
+    "total",
+    "percent",
+    "grade",
+    "grades",
+    "score",
+    "scores",
+    "min",
+    "max",
+    "label",
+    "title",
+    "code",
+    "items",
+    "rule",
+    "sections",
+    "components",
+    "component",
+    "id",
+    "year",
+    "period",
+    "unit",
+    "decimals",
+    "rounding",
+    "mode",
+    "if_na",
+    "full",
+    "exclude",
+    "forbid",
+    "scored",
+    "bonus",
+    "penalty",
+    "ratio",
+    "tiers",
+    "deduct",
+    "linear",
+    "choice",
+    "points",
+    "per",
+    "yes",
+    "no",
+    "true",
+    "false",
+    "zero_at",
+    "zero_below",
+    "full_at",
+    "invert",
+    "at_least",
+    "above",
+    "at_most",
+    "below",
+    "half",
+    "up",
+    "even",
+    "down",
+    "n",
+    "a",
+    "self",
+    "final",
+    "note",
+    "responsible",
+    "docs",
     // Ids the corpus files give their criteria sets and components.
-    "test", "small", "assessment", "survey",
+    "test",
+    "small",
+    "assessment",
+    "survey",
     // Technical names without a Vietnamese form.
-    "YAML", "UTF", "JSON", "CSV", "Excel", "TCVN3", "VNI", "Unicode", "MiB", "FIFO", "socket",
-    "tab", "U", "e", "x1b", "r", "u202E",
+    "YAML",
+    "UTF",
+    "JSON",
+    "CSV",
+    "Excel",
+    "TCVN3",
+    "VNI",
+    "Unicode",
+    "MiB",
+    "FIFO",
+    "socket",
+    "tab",
+    "U",
+    "e",
+    "x1b",
+    "r",
+    "u202E",
 ];
 
 /// The English words in a rendering in Vietnamese: every run of ASCII letters outside the
@@ -157,7 +318,9 @@ fn english_words(rendered: &str) -> Vec<String> {
     for line in rendered.lines() {
         let t = line.trim_start();
         // The source line (`12 | …`), the caret line (`   | ^^^`) and the location line.
-        let gutter = t.split_once('|').is_some_and(|(g, _)| g.trim().bytes().all(|b| b.is_ascii_digit()));
+        let gutter = t
+            .split_once('|')
+            .is_some_and(|(g, _)| g.trim().bytes().all(|b| b.is_ascii_digit()));
         if gutter || t.starts_with("-->") {
             continue;
         }
@@ -192,7 +355,8 @@ fn english_words(rendered: &str) -> Vec<String> {
                     if part.is_empty() || !letters || has_code {
                         continue;
                     }
-                    if !ALLOWED.contains(&part) && !ALLOWED.contains(&part.to_lowercase().as_str()) {
+                    if !ALLOWED.contains(&part) && !ALLOWED.contains(&part.to_lowercase().as_str())
+                    {
                         found.push(part.to_string());
                     }
                 }
@@ -284,8 +448,14 @@ fn check_json_keeps_english_and_adds_vietnamese_and_github_speaks_vietnamese() {
     let d = &json["diagnostics"][0];
     assert_eq!(d["code"], "E205");
     assert_eq!(d["severity"], "error");
-    assert!(d["message"].as_str().unwrap().contains("lies outside"), "{d}");
-    assert!(d["message_vi"].as_str().unwrap().contains("nằm ngoài"), "{d}");
+    assert!(
+        d["message"].as_str().unwrap().contains("lies outside"),
+        "{d}"
+    );
+    assert!(
+        d["message_vi"].as_str().unwrap().contains("nằm ngoài"),
+        "{d}"
+    );
     assert!(d["help_vi"].as_str().unwrap().contains("tỷ lệ"), "{d}");
     // Without --lang vi, the JSON is as it was: no Vietnamese keys.
     let plain: serde_json::Value =

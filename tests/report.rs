@@ -355,7 +355,9 @@ fn bad_input_prints_diagnostics_and_exits_1() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("không phải kết quả JSON của parindex"));
+        .stderr(predicate::str::contains(
+            "không phải kết quả JSON của parindex",
+        ));
     parindex()
         .args(["report", EXAMPLE, "--previous", "no/such/file.yaml"])
         .assert()
@@ -376,7 +378,7 @@ fn bad_input_prints_diagnostics_and_exits_1() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("did not load"));
+        .stderr(predicate::str::contains("1 tệp không nạp được"));
 }
 
 #[test]

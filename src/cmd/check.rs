@@ -118,8 +118,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         criterion: d.criterion.as_deref().map(shown),
                         message: shown(&d.message),
                         help: d.help.as_deref().map(shown),
-                        message_vi: (args.lang == Lang::Vi)
-                            .then(|| shown(d.message_in(Lang::Vi))),
+                        message_vi: (args.lang == Lang::Vi).then(|| shown(d.message_in(Lang::Vi))),
                         help_vi: (args.lang == Lang::Vi)
                             .then(|| d.help_in(Lang::Vi).map(shown))
                             .flatten(),

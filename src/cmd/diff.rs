@@ -309,12 +309,8 @@ fn read_map(path: &Path) -> Result<Map, Diagnostics> {
             say::A_LIST
         };
         return Err(Diagnostics::one(
-            diag::Diagnostic::new(
-                diag::WRONG_TYPE,
-                &source.name,
-                say::map_not_a_mapping(what),
-            )
-            .help(help),
+            diag::Diagnostic::new(diag::WRONG_TYPE, &source.name, say::map_not_a_mapping(what))
+                .help(help),
         ));
     };
     // A mapping whose keys or values are not criterion codes is not a code map (a `.env` or a

@@ -29,7 +29,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let scored = match load_scored(&args.evidence, &CriteriaResolver::new(), args.stage.into(), parindex::i18n::Lang::default()) {
+    let scored = match load_scored(
+        &args.evidence,
+        &CriteriaResolver::new(),
+        args.stage.into(),
+        parindex::i18n::Lang::default(),
+    ) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };

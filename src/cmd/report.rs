@@ -208,7 +208,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             let previous = match &args.previous_peers {
                 None => None,
-                Some(dir) => match load_peers(dir, "--previous-peers", &resolver, stage, args.lang) {
+                Some(dir) => match load_peers(dir, "--previous-peers", &resolver, stage, args.lang)
+                {
                     Some(list) => Some(list),
                     None => return Ok(failure()),
                 },

@@ -64,7 +64,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let stage = Stage::from(args.stage);
-    let scored = match load_scored(&args.evidence, &CriteriaResolver::new(), stage, parindex::i18n::Lang::default()) {
+    let scored = match load_scored(
+        &args.evidence,
+        &CriteriaResolver::new(),
+        stage,
+        parindex::i18n::Lang::default(),
+    ) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
@@ -170,7 +175,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let p = match plan(set, &evidence, stage, pct) {
             Ok(p) => p,
             Err(e) => {
-                report(&[overflow_diagnostic(&scored.source, &e)], parindex::i18n::Lang::default());
+                report(
+                    &[overflow_diagnostic(&scored.source, &e)],
+                    parindex::i18n::Lang::default(),
+                );
                 return Ok(failure());
             }
         };
@@ -231,7 +239,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             return Ok(failure());
         }
-        if report(&parindex::rank::duplicate_units(&all), parindex::i18n::Lang::default()) > 0 {
+        if report(
+            &parindex::rank::duplicate_units(&all),
+            parindex::i18n::Lang::default(),
+        ) > 0
+        {
             eprintln!("error: --peers: units are matched by name: each must be there once");
             return Ok(failure());
         }

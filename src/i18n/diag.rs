@@ -78,7 +78,10 @@ pub const ANOTHER_KIND: Text = text("another kind of value", "loại giá trị 
 /// "the `ratio` rule takes a rate, not a boolean (`true`)".
 pub fn rule_takes(rule: &str, takes: Text, got: Text, written: &str) -> Message {
     m(
-        format!("the `{rule}` rule takes {}, not {} (`{written}`)", takes.en, got.en),
+        format!(
+            "the `{rule}` rule takes {}, not {} (`{written}`)",
+            takes.en, got.en
+        ),
         format!(
             "quy tắc `{rule}` nhận {}, không nhận {} (`{written}`)",
             takes.vi, got.vi
@@ -315,7 +318,10 @@ pub const A_RULE: Text = text(
 );
 
 pub fn the_boolean(b: bool) -> Message {
-    m(format!("the boolean `{b}`"), format!("giá trị đúng/sai `{b}`"))
+    m(
+        format!("the boolean `{b}`"),
+        format!("giá trị đúng/sai `{b}`"),
+    )
 }
 
 pub fn the_number(s: &str) -> Message {
@@ -343,7 +349,10 @@ pub fn unknown_key(name: &str) -> Message {
 }
 
 pub fn missing_key(key: &str) -> Message {
-    m(format!("missing key `{key}`"), format!("thiếu khóa `{key}`"))
+    m(
+        format!("missing key `{key}`"),
+        format!("thiếu khóa `{key}`"),
+    )
 }
 
 /// "did you mean `max`? (keys here: …)", or the keys alone.
@@ -381,7 +390,10 @@ pub const EMPTY_RULE_MAPPING: Text = text(
 /// "a rule mapping names one rule, found `ratio` and `tiers`".
 pub fn rule_mapping_names_one(names: &[String]) -> Message {
     m(
-        format!("a rule mapping names one rule, found {}", names.join(" and ")),
+        format!(
+            "a rule mapping names one rule, found {}",
+            names.join(" and ")
+        ),
         format!(
             "một ánh xạ quy tắc chỉ ghi một quy tắc, ở đây có {}",
             names.join(" và ")
@@ -417,8 +429,14 @@ pub const SPECIAL_FILE: Text = text("not a regular file", "không phải tệp t
 
 pub fn not_a_regular_file(what: Text) -> Message {
     m(
-        format!("{}, not a regular file: only regular files are read", what.en),
-        format!("{}, không phải tệp thông thường: chỉ đọc tệp thông thường", what.vi),
+        format!(
+            "{}, not a regular file: only regular files are read",
+            what.en
+        ),
+        format!(
+            "{}, không phải tệp thông thường: chỉ đọc tệp thông thường",
+            what.vi
+        ),
     )
 }
 
@@ -586,7 +604,10 @@ pub const A_CRITERIA_SET_OR_EVIDENCE: Text = text(
 );
 pub const OF_AN_UNKNOWN_KIND: Text = text("of an unknown kind", "thuộc loại không xác định");
 
-pub const NOT_YAML: Text = text("it does not read as YAML", "tệp không đọc được dưới dạng YAML");
+pub const NOT_YAML: Text = text(
+    "it does not read as YAML",
+    "tệp không đọc được dưới dạng YAML",
+);
 
 pub fn it_is_not_a_mapping(what: Text) -> Message {
     m(
@@ -605,7 +626,10 @@ pub fn not_parindex(what: Text, reason: Message) -> Message {
     let vi = reason.vi.unwrap_or(reason.en.clone());
     m(
         format!("not {}: {}; its content is not shown", what.en, reason.en),
-        format!("không phải {}: {vi}; nội dung tệp không được hiển thị", what.vi),
+        format!(
+            "không phải {}: {vi}; nội dung tệp không được hiển thị",
+            what.vi
+        ),
     )
 }
 
@@ -660,8 +684,14 @@ pub const VERSION_1: Text = text(
 
 pub fn wrong_kind(expected: &str, what: Text, kind: &str) -> Message {
     m(
-        format!("expected `kind: {expected}`, but this file is {} (`kind: {kind}`)", what.en),
-        format!("cần `kind: {expected}`, nhưng tệp này là {} (`kind: {kind}`)", what.vi),
+        format!(
+            "expected `kind: {expected}`, but this file is {} (`kind: {kind}`)",
+            what.en
+        ),
+        format!(
+            "cần `kind: {expected}`, nhưng tệp này là {} (`kind: {kind}`)",
+            what.vi
+        ),
     )
 }
 
@@ -704,7 +734,10 @@ pub fn holds_hidden(what: Message, char_name: &str, kind: Text, at: usize) -> Me
     let vi = what.vi.unwrap_or(what.en.clone());
     let code_point = char_name.split(' ').next().unwrap_or(char_name);
     m(
-        format!("{} holds {char_name}, {}, at character {at}", what.en, kind.en),
+        format!(
+            "{} holds {char_name}, {}, at character {at}",
+            what.en, kind.en
+        ),
         format!("{vi} chứa {code_point}, {}, ở ký tự thứ {at}", kind.vi),
     )
 }
@@ -872,7 +905,11 @@ pub fn leaves_without_value(n: usize, leaves: usize, codes: &str) -> Message {
 }
 
 pub fn leaves_without_self(n: usize, leaves: usize, codes: &str) -> Message {
-    let (has, score) = if n == 1 { ("has", "scores") } else { ("have", "score") };
+    let (has, score) = if n == 1 {
+        ("has", "scores")
+    } else {
+        ("have", "score")
+    };
     m(
         format!("{n} of {leaves} leaves {has} no self-assessed value (only the council's) and {score} 0 at stage self: {codes}"),
         format!("{n}/{leaves} tiêu chí không có giá trị tự đánh giá (chỉ có giá trị của hội đồng thẩm định) và được 0 điểm ở giai đoạn tự đánh giá: {codes}"),
@@ -940,7 +977,9 @@ pub fn not_a_criterion_of(code: &str, id: &str) -> Message {
 pub fn has_sub_criteria(code: &str) -> Message {
     m(
         format!("`{code}` has sub-criteria; its score is the sum of theirs"),
-        format!("`{code}` có tiêu chí thành phần; điểm của nó là tổng điểm các tiêu chí thành phần"),
+        format!(
+            "`{code}` có tiêu chí thành phần; điểm của nó là tổng điểm các tiêu chí thành phần"
+        ),
     )
 }
 
@@ -1070,7 +1109,10 @@ pub const ONE_EXPECTED_EACH: Text = text(
 
 // Criteria sets (`load::criteria`).
 
-pub const NO_SECTIONS: Text = text("the criteria set has no sections", "bộ tiêu chí không có lĩnh vực nào");
+pub const NO_SECTIONS: Text = text(
+    "the criteria set has no sections",
+    "bộ tiêu chí không có lĩnh vực nào",
+);
 pub const LIST_SECTIONS: Text = text(
     "list the sections (lĩnh vực) under `sections:`",
     "hãy liệt kê các lĩnh vực trong `sections:`",
@@ -1582,10 +1624,7 @@ pub fn rules(suggested: Option<&str>, names: &str) -> Message {
             format!("did you mean `{s}`? (rules: {names})"),
             format!("có phải ý bạn là `{s}`? (các quy tắc: {names})"),
         ),
-        None => m(
-            format!("rules: {names}"),
-            format!("các quy tắc: {names}"),
-        ),
+        None => m(format!("rules: {names}"), format!("các quy tắc: {names}")),
     }
 }
 
@@ -1616,9 +1655,17 @@ pub const LIST_A_TIER: Text = text(
 /// A tier whose bound runs against the first tier's direction.
 pub fn tier_other_way(bound: &str, lower_is_better: bool) -> Message {
     let (ours, ours_vi, theirs) = if lower_is_better {
-        ("`at_most` / `below` (lower is better)", "`at_most` / `below` (càng thấp càng tốt)", "`at_least` / `above`")
+        (
+            "`at_most` / `below` (lower is better)",
+            "`at_most` / `below` (càng thấp càng tốt)",
+            "`at_least` / `above`",
+        )
     } else {
-        ("`at_least` / `above` (higher is better)", "`at_least` / `above` (càng cao càng tốt)", "`at_most` / `below`")
+        (
+            "`at_least` / `above` (higher is better)",
+            "`at_least` / `above` (càng cao càng tốt)",
+            "`at_most` / `below`",
+        )
     };
     m(
         format!("tier `{bound}` runs the other way from the first tier: this list uses {ours}, not {theirs}"),
@@ -1645,7 +1692,11 @@ pub const SAME_SCALE: Text = text(
 
 /// `what` is `tier` or `choice`.
 pub fn points_outside(what: &str, points: &str, max: &str) -> Message {
-    let vi = if what == "tier" { "của mức" } else { "của lựa chọn" };
+    let vi = if what == "tier" {
+        "của mức"
+    } else {
+        "của lựa chọn"
+    };
     m(
         format!("{what} points {points} lie outside 0–{max} (the max)"),
         format!("điểm {vi} là {points}, nằm ngoài khoảng 0–{max} (điểm tối đa)"),
@@ -1694,7 +1745,11 @@ pub fn threshold_negative(threshold: &str) -> Message {
 }
 
 pub fn never_scores(below: bool, threshold: &str) -> Message {
-    let (en, vi) = if below { ("below", "nhỏ hơn") } else { ("above", "lớn hơn") };
+    let (en, vi) = if below {
+        ("below", "nhỏ hơn")
+    } else {
+        ("above", "lớn hơn")
+    };
     m(
         format!("no value is {en} `{threshold}`: this tier can never score"),
         format!("không giá trị nào {vi} `{threshold}`: mức này không bao giờ được điểm"),
@@ -1842,7 +1897,10 @@ pub fn invert_intent(zero: &str, full: &str, form: &str) -> Message {
 pub fn inverted(does: Message) -> Message {
     let vi = does.vi.unwrap_or(does.en.clone());
     m(
-        format!("`invert: true` scores 1 − rate: this rule gives {}", does.en),
+        format!(
+            "`invert: true` scores 1 − rate: this rule gives {}",
+            does.en
+        ),
         format!("`invert: true` chấm theo 1 − tỷ lệ: quy tắc này cho {vi}"),
     )
 }
@@ -1875,7 +1933,10 @@ fn stage_vi(stage: &str) -> &'static str {
 pub fn expectation_failed(what: &str, expected: &str, computed: Message, stage: &str) -> Message {
     let vi = computed.vi.unwrap_or(computed.en.clone());
     m(
-        format!("{what}: expected {expected}, computed {} at stage {stage}", computed.en),
+        format!(
+            "{what}: expected {expected}, computed {} at stage {stage}",
+            computed.en
+        ),
         format!(
             "`{what}`: dự kiến {expected}, tính được {vi} ở giai đoạn {}",
             stage_vi(stage)
@@ -2010,7 +2071,10 @@ pub fn map_not_codes(bad: usize, entries: usize) -> Message {
 pub fn new_code_shape(old: &str, found: Message) -> Message {
     let vi = found.vi.unwrap_or(found.en.clone());
     m(
-        format!("the new code of {old} must be a code or ~, not {}", found.en),
+        format!(
+            "the new code of {old} must be a code or ~, not {}",
+            found.en
+        ),
         format!("mã mới của {old} phải là một mã hoặc ~, không phải {vi}"),
     )
 }
@@ -2062,7 +2126,10 @@ pub fn max_not_set(code: &str, max: &str, id: &str, set_max: &str) -> Message {
 pub fn value_unreadable_in_set(code: &str, value: &str, id: &str, why: Message) -> Message {
     let vi = why.vi.unwrap_or(why.en.clone());
     m(
-        format!("{code}: value {value} cannot be read under its rule in the set {id}: {}", why.en),
+        format!(
+            "{code}: value {value} cannot be read under its rule in the set {id}: {}",
+            why.en
+        ),
         format!("{code}: giá trị {value} không đọc được theo quy tắc của nó trong bộ {id}: {vi}"),
     )
 }
@@ -2150,14 +2217,8 @@ pub fn figure_of(figure: &str, code: Option<&str>) -> Message {
         _ => "điểm mất",
     };
     match code {
-        Some(c) => m(
-            format!("the {figure} of {c}"),
-            format!("{vi} của {c}"),
-        ),
-        None => m(
-            format!("the total {figure}"),
-            format!("{vi} của tổng điểm"),
-        ),
+        Some(c) => m(format!("the {figure} of {c}"), format!("{vi} của {c}")),
+        None => m(format!("the total {figure}"), format!("{vi} của tổng điểm")),
     }
 }
 
@@ -2222,7 +2283,9 @@ pub fn percent_not_quotient(
     let (score, max) = figures;
     m(
         format!("{en}: percent {percent} is not score ÷ max ({score} of {max} is {expected}%)"),
-        format!("{vi}: tỷ lệ {percent} không bằng điểm ÷ điểm tối đa ({score}/{max} là {expected}%)"),
+        format!(
+            "{vi}: tỷ lệ {percent} không bằng điểm ÷ điểm tối đa ({score}/{max} là {expected}%)"
+        ),
     )
 }
 
@@ -2316,9 +2379,15 @@ pub fn not_in_new(target: &str, old: &str, new_set: &str, old_set: Option<&str>)
 pub fn leaf_to_parent(old: &str, was_leaf: bool, target: &str, is_leaf: bool) -> Message {
     let kind = |leaf: bool| {
         if leaf {
-            ("a leaf (scored by a rule)", "tiêu chí cuối (chấm theo quy tắc)")
+            (
+                "a leaf (scored by a rule)",
+                "tiêu chí cuối (chấm theo quy tắc)",
+            )
         } else {
-            ("a parent (it has sub-criteria)", "tiêu chí cha (có tiêu chí thành phần)")
+            (
+                "a parent (it has sub-criteria)",
+                "tiêu chí cha (có tiêu chí thành phần)",
+            )
         }
     };
     let (was, is) = (kind(was_leaf), kind(is_leaf));
@@ -2394,10 +2463,7 @@ pub const WRITE_POINTS: Text = text(
     "hãy viết điểm dạng 1, 0,5 hoặc 0.5",
 );
 
-pub const ROW_WITHOUT_CODE: Text = text(
-    "a row without a code (STT)",
-    "một dòng không có mã (STT)",
-);
+pub const ROW_WITHOUT_CODE: Text = text("a row without a code (STT)", "một dòng không có mã (STT)");
 
 pub const GIVE_ROW_CODE: Text = text(
     "give the row its code, such as 2.3.1",
@@ -2447,10 +2513,7 @@ pub fn row_code_twice(code: &str, first_line: usize) -> Message {
     )
 }
 
-pub const ROW_OWN_CODE: Text = text(
-    "every row needs its own code",
-    "mỗi dòng cần có mã riêng",
-);
+pub const ROW_OWN_CODE: Text = text("every row needs its own code", "mỗi dòng cần có mã riêng");
 
 pub fn no_parent_row(code: &str, parent: &str) -> Message {
     m(
@@ -2501,11 +2564,19 @@ pub fn row_max_not_sum(
     let (what, parts, what_vi, parts_vi) = if section {
         ("section", "criteria", "lĩnh vực", "các tiêu chí")
     } else {
-        ("criterion", "sub-criteria", "tiêu chí", "các tiêu chí thành phần")
+        (
+            "criterion",
+            "sub-criteria",
+            "tiêu chí",
+            "các tiêu chí thành phần",
+        )
     };
     let vi = difference.vi.unwrap_or(difference.en.clone());
     m(
-        format!("{what} {code}: max {max}, its {parts} add up to {sum} ({})", difference.en),
+        format!(
+            "{what} {code}: max {max}, its {parts} add up to {sum} ({})",
+            difference.en
+        ),
         format!("{what_vi} {code}: điểm tối đa {max}, tổng {parts_vi} là {sum} ({vi})"),
     )
 }
@@ -2518,7 +2589,10 @@ pub const PUBLISHED_MAX_KEPT: Text = text(
 pub fn table_total_not_sum(total: &str, sum: &str, difference: Message) -> Message {
     let vi = difference.vi.unwrap_or(difference.en.clone());
     m(
-        format!("total: {total}, its scored sections add up to {sum} ({})", difference.en),
+        format!(
+            "total: {total}, its scored sections add up to {sum} ({})",
+            difference.en
+        ),
         format!("tổng điểm: {total}, tổng các lĩnh vực được chấm là {sum} ({vi})"),
     )
 }
@@ -2652,7 +2726,9 @@ pub fn peer_scores_differ(
     let (score, max) = figures;
     warning_line(
         lang,
-        format!("{file} is also `{unit}` but scores {score} of {max}; the report ranks {own}'s figures"),
+        format!(
+            "{file} is also `{unit}` but scores {score} of {max}; the report ranks {own}'s figures"
+        ),
         format!(
             "{file} cũng là `{unit}` nhưng đạt {}/{} điểm; báo cáo xếp hạng theo số liệu của {own}",
             lang.number(score),
@@ -2665,6 +2741,7 @@ pub fn overflow_comparing(lang: super::Lang) -> String {
     error_line(
         lang,
         "a figure grew too large for an exact decimal while comparing with --previous".into(),
-        "một số liệu vượt quá khả năng giữ chính xác của số thập phân khi so sánh với --previous".into(),
+        "một số liệu vượt quá khả năng giữ chính xác của số thập phân khi so sánh với --previous"
+            .into(),
     )
 }

@@ -183,8 +183,7 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
     let text = &source.text;
     if text.trim().is_empty() {
         return Err(Diagnostics::one(
-            Diagnostic::new(diag::EMPTY_FILE, name, say::TABLE_EMPTY)
-                .help(say::SAVE_TABLE_AS_CSV),
+            Diagnostic::new(diag::EMPTY_FILE, name, say::TABLE_EMPTY).help(say::SAVE_TABLE_AS_CSV),
         ));
     }
     // The separator: `sep=X` on the first line (Excel's own hint), else the first of `,`, `;`
@@ -211,20 +210,18 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
             }
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize);
-                let d = Diagnostic::new(TABLE_ROW, name, say::csv_unreadable(&e.to_string()))
-                    .at(line.map(|line| Position { line, column: 1 }), 1, text);
+                let d = Diagnostic::new(TABLE_ROW, name, say::csv_unreadable(&e.to_string())).at(
+                    line.map(|line| Position { line, column: 1 }),
+                    1,
+                    text,
+                );
                 return Err(Diagnostics::one(d));
             }
         }
     }
     let Some((records, (k, cols), delim)) = found else {
         return Err(Diagnostics::one(
-            Diagnostic::new(
-                TABLE_HEADER,
-                name,
-                say::NO_HEADER_ROW,
-            )
-            .help(say::HEADER_ROW_HELP),
+            Diagnostic::new(TABLE_HEADER, name, say::NO_HEADER_ROW).help(say::HEADER_ROW_HELP),
         ));
     };
     let (c_code, c_title, c_max, c_scoring, c_resp) = (
@@ -288,13 +285,10 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
                 // misread cell, and sums of such figures could overflow.
                 Some(m) if m > Decimal::ZERO && m < Decimal::from(1_000_000) => Some(m),
                 _ => {
-                    let mut d = Diagnostic::new(
-                        TABLE_ROW,
-                        name,
-                        say::max_not_positive_number(&max_text),
-                    )
-                    .at(at(line), 1, text)
-                    .help(say::WRITE_POINTS);
+                    let mut d =
+                        Diagnostic::new(TABLE_ROW, name, say::max_not_positive_number(&max_text))
+                            .at(at(line), 1, text)
+                            .help(say::WRITE_POINTS);
                     if !raw_code.is_empty() {
                         d = d.criterion(raw_code.clone());
                     }
@@ -340,13 +334,9 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
         }
         let Some(code) = code(&raw_code) else {
             errors.push(
-                Diagnostic::new(
-                    TABLE_ROW,
-                    name,
-                    say::code_not_numbers(&raw_code),
-                )
-                .at(at(line), 1, text)
-                .help(say::RENUMBER_ROWS),
+                Diagnostic::new(TABLE_ROW, name, say::code_not_numbers(&raw_code))
+                    .at(at(line), 1, text)
+                    .help(say::RENUMBER_ROWS),
             );
             continue;
         };
@@ -363,13 +353,9 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
     if errors.is_empty() && table.rows.is_empty() {
         let line = records.get(k).map(|(line, _)| *line);
         errors.push(
-            Diagnostic::new(
-                TABLE_ROW,
-                name,
-                say::NO_ROWS,
-            )
-            .at(line.map(|line| Position { line, column: 1 }), 1, text)
-            .help(say::EXPORT_WHOLE_TABLE),
+            Diagnostic::new(TABLE_ROW, name, say::NO_ROWS)
+                .at(line.map(|line| Position { line, column: 1 }), 1, text)
+                .help(say::EXPORT_WHOLE_TABLE),
         );
     }
     if errors.is_empty() {

@@ -73,13 +73,9 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
             Some(p) => match index.get(p) {
                 Some(&j) => children[j].push(i),
                 None => errors.push(
-                    Diagnostic::new(
-                        TABLE_ROW,
-                        name,
-                        say::no_parent_row(&row.code, p),
-                    )
-                    .at(at(row), 1, text)
-                    .help(say::add_parent_row(p)),
+                    Diagnostic::new(TABLE_ROW, name, say::no_parent_row(&row.code, p))
+                        .at(at(row), 1, text)
+                        .help(say::add_parent_row(p)),
                 ),
             },
         }
@@ -88,13 +84,9 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
         if row.max.is_none() && row.max_text.is_empty() && index.get(row.code.as_str()) == Some(&i)
         {
             errors.push(
-                Diagnostic::new(
-                    TABLE_ROW,
-                    name,
-                    say::row_without_max(&row.code),
-                )
-                .at(at(row), 1, text)
-                .help(say::GIVE_ROW_MAX),
+                Diagnostic::new(TABLE_ROW, name, say::row_without_max(&row.code))
+                    .at(at(row), 1, text)
+                    .help(say::GIVE_ROW_MAX),
             );
         }
     }

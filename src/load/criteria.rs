@@ -52,11 +52,7 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
     if raw.sections.is_empty() {
         b.found.push(
             source
-                .diag(
-                    diag::LEAF_SHAPE,
-                    &sections_path,
-                    say::NO_SECTIONS,
-                )
+                .diag(diag::LEAF_SHAPE, &sections_path, say::NO_SECTIONS)
                 .help(say::LIST_SECTIONS),
         );
     }
@@ -307,11 +303,7 @@ impl Builder<'_> {
             if min < Decimal::ZERO || min > Decimal::ONE_HUNDRED {
                 self.push(
                     self.source
-                        .diag(
-                            diag::BAD_GRADES,
-                            &path,
-                            say::grade_outside(g.label, number),
-                        )
+                        .diag(diag::BAD_GRADES, &path, say::grade_outside(g.label, number))
                         .help(say::MIN_IS_PERCENT),
                 );
             } else if let Some(prev) = out.last() {
@@ -404,8 +396,12 @@ impl Builder<'_> {
             let parent_code = parent.map(|p| self.nodes[p].code.clone());
             match &parent_code {
                 None if code.contains('.') => self.push(
-                    d_at(diag::CODE_NOT_UNDER_PARENT, &code_path, say::section_code_parts(code))
-                        .help(say::SECTION_CODE_HELP),
+                    d_at(
+                        diag::CODE_NOT_UNDER_PARENT,
+                        &code_path,
+                        say::section_code_parts(code),
+                    )
+                    .help(say::SECTION_CODE_HELP),
                 ),
                 // A parent whose code is unreadable was reported; its children are not.
                 Some(pc) if !pc.is_empty() && !is_child_code(pc, code) => self.push(
@@ -439,12 +435,8 @@ impl Builder<'_> {
             .unwrap_or(Decimal::ZERO);
         if max <= Decimal::ZERO && parse_decimal(raw.max.0).is_ok() {
             self.push(
-                d_at(
-                    diag::BAD_MAX,
-                    &max_path,
-                    say::max_not_positive(raw.max.0),
-                )
-                .help(say::GIVE_MAX),
+                d_at(diag::BAD_MAX, &max_path, say::max_not_positive(raw.max.0))
+                    .help(say::GIVE_MAX),
             );
         }
 
@@ -462,24 +454,15 @@ impl Builder<'_> {
             let at = child(&path, "kind");
             if depth > 0 {
                 self.push(
-                    d_at(
-                        diag::BAD_SECTION_KIND,
-                        &at,
-                        say::kind_on_criterion(text),
-                    )
-                    .help(say::KIND_ON_SECTION),
+                    d_at(diag::BAD_SECTION_KIND, &at, say::kind_on_criterion(text))
+                        .help(say::KIND_ON_SECTION),
                 );
             } else if let Some(k) = SectionKind::from_name(text) {
                 self.kind = k;
             } else {
                 let hint = say::section_kinds(diag::suggest(text, SectionKind::NAMES));
                 self.push(
-                    d_at(
-                        diag::BAD_SECTION_KIND,
-                        &at,
-                        say::unknown_section_kind(text),
-                    )
-                    .help(hint),
+                    d_at(diag::BAD_SECTION_KIND, &at, say::unknown_section_kind(text)).help(hint),
                 );
             }
         }
@@ -521,16 +504,28 @@ impl Builder<'_> {
 
         match (&raw.items, &raw.rule) {
             (Some(_), Some(_)) => self.push(
-                d_at(diag::LEAF_SHAPE, &child(&path, "rule"), say::ITEMS_AND_RULE.into())
-                    .help(say::ITEMS_AND_RULE_HELP),
+                d_at(
+                    diag::LEAF_SHAPE,
+                    &child(&path, "rule"),
+                    say::ITEMS_AND_RULE.into(),
+                )
+                .help(say::ITEMS_AND_RULE_HELP),
             ),
             (None, None) => self.push(
-                d_at(diag::LEAF_SHAPE, &path, say::neither_items_nor_rule(&code_label))
-                    .help(say::NEITHER_HELP),
+                d_at(
+                    diag::LEAF_SHAPE,
+                    &path,
+                    say::neither_items_nor_rule(&code_label),
+                )
+                .help(say::NEITHER_HELP),
             ),
             (Some(items), None) if items.is_empty() => self.push(
-                d_at(diag::LEAF_SHAPE, &child(&path, "items"), say::ITEMS_EMPTY.into())
-                    .help(say::ITEMS_EMPTY_HELP),
+                d_at(
+                    diag::LEAF_SHAPE,
+                    &child(&path, "items"),
+                    say::ITEMS_EMPTY.into(),
+                )
+                .help(say::ITEMS_EMPTY_HELP),
             ),
             _ => {}
         }
@@ -550,12 +545,12 @@ impl Builder<'_> {
                 self.push(
                     source
                         .diag_at_key(
-                        diag::BAD_SECTION_KIND,
-                        &child(&child(&path, "rule"), "deduct"),
-                        say::DEDUCT_IN_PENALTY,
-                    )
-                    .criterion(code_label.clone())
-                    .help(say::DEDUCT_IN_PENALTY_HELP),
+                            diag::BAD_SECTION_KIND,
+                            &child(&child(&path, "rule"), "deduct"),
+                            say::DEDUCT_IN_PENALTY,
+                        )
+                        .criterion(code_label.clone())
+                        .help(say::DEDUCT_IN_PENALTY_HELP),
                 );
             } else {
                 self.nodes[index].rule = self.rule(rule, &child(&path, "rule"), max, &code_label);
@@ -629,11 +624,7 @@ impl Builder<'_> {
             } else if out.iter().any(|o| o.id == c.id) {
                 self.push(
                     source
-                        .diag(
-                            diag::BAD_COMPONENT,
-                            &at,
-                            say::component_twice(c.id),
-                        )
+                        .diag(diag::BAD_COMPONENT, &at, say::component_twice(c.id))
                         .help(say::OWN_COMPONENT_ID),
                 );
             }
@@ -645,7 +636,11 @@ impl Builder<'_> {
         if out.is_empty() {
             self.push(
                 source
-                    .diag(diag::BAD_COMPONENT, &[key("components")], say::COMPONENTS_EMPTY)
+                    .diag(
+                        diag::BAD_COMPONENT,
+                        &[key("components")],
+                        say::COMPONENTS_EMPTY,
+                    )
                     .help(say::LIST_COMPONENTS),
             );
         }
@@ -689,11 +684,7 @@ impl Builder<'_> {
                         };
                     self.push(
                         source
-                            .diag(
-                                diag::BAD_COMPONENT,
-                                &at,
-                                say::unknown_component(id),
-                            )
+                            .diag(diag::BAD_COMPONENT, &at, say::unknown_component(id))
                             .criterion(code.to_string())
                             .help(help),
                     );
@@ -749,7 +740,11 @@ impl Builder<'_> {
         if !is_code(&text) {
             self.push(
                 source
-                    .diag(diag::BAD_CODE, code_path, say::not_a_code(format!("`{text}`").into()))
+                    .diag(
+                        diag::BAD_CODE,
+                        code_path,
+                        say::not_a_code(format!("`{text}`").into()),
+                    )
                     .criterion(text.clone())
                     .help(say::CODE_SPELLING),
             );
@@ -877,9 +872,7 @@ impl Builder<'_> {
             RawRule::Tiers(list) => {
                 let tiers_path = child(path, "tiers");
                 if list.is_empty() {
-                    self.push(
-                        bad(&tiers_path, say::TIERS_EMPTY.into()).help(say::LIST_A_TIER),
-                    );
+                    self.push(bad(&tiers_path, say::TIERS_EMPTY.into()).help(say::LIST_A_TIER));
                     return None;
                 }
                 let scale = if list[0].threshold.0.trim().ends_with('%') {
@@ -897,7 +890,6 @@ impl Builder<'_> {
                     let at_path = child(&tp, t.bound);
                     let bound = Bound::from_key(t.bound).unwrap_or(Bound::AtLeast);
                     if bound.lower_is_better() != lower_is_better {
-
                         self.push(
                             source
                                 .diag_at_key(
@@ -954,10 +946,7 @@ impl Builder<'_> {
                                 }
                             }
                             if a < Decimal::ZERO {
-                                self.push(bad(
-                                    &at_path,
-                                    say::threshold_negative(t.threshold.0),
-                                ));
+                                self.push(bad(&at_path, say::threshold_negative(t.threshold.0)));
                                 ok = false;
                             } else if (bound == Bound::Below && a.is_zero())
                                 || (bound == Bound::Above
@@ -969,11 +958,13 @@ impl Builder<'_> {
                                         &at_path,
                                         say::never_scores(bound == Bound::Below, t.threshold.0),
                                     )
-                                    .help(if bound == Bound::Below {
-                                        say::NONE_AT_ALL
-                                    } else {
-                                        say::AT_MOST_100
-                                    }),
+                                    .help(
+                                        if bound == Bound::Below {
+                                            say::NONE_AT_ALL
+                                        } else {
+                                            say::AT_MOST_100
+                                        },
+                                    ),
                                 );
                                 ok = false;
                             }
@@ -1009,9 +1000,7 @@ impl Builder<'_> {
                     } else if key == "n/a" {
                         // A label "n/a" would score what the set never meant n/a to score,
                         // past the leaf's `if_na`.
-                        self.push(
-                            bad(&at, say::NA_LABEL.into()).help(say::NA_LABEL_HELP),
-                        );
+                        self.push(bad(&at, say::NA_LABEL.into()).help(say::NA_LABEL_HELP));
                         ok = false;
                     } else if let Some(j) = keys.iter().position(|k| *k == key) {
                         self.push(
@@ -1054,9 +1043,7 @@ impl Builder<'_> {
                 {
                     let at = child(&line_path, name);
                     if text.0.trim().ends_with('%') {
-                        self.push(
-                            bad(&at, say::linear_percentage(text.0)).help(say::FOR_A_RATE),
-                        );
+                        self.push(bad(&at, say::linear_percentage(text.0)).help(say::FOR_A_RATE));
                         ok = false;
                         continue;
                     }
@@ -1068,11 +1055,8 @@ impl Builder<'_> {
                 let [zero_at, full_at] = ends;
                 if ok && zero_at == full_at {
                     self.push(
-                        bad(
-                            &child(&line_path, "full_at"),
-                            say::equal_ends(l.full_at.0),
-                        )
-                        .help(say::TWO_ENDS),
+                        bad(&child(&line_path, "full_at"), say::equal_ends(l.full_at.0))
+                            .help(say::TWO_ENDS),
                     );
                     ok = false;
                 }
@@ -1082,9 +1066,7 @@ impl Builder<'_> {
                 let per_path = child(&child(path, "deduct"), "per");
                 let per = self.number(d.per.0, &per_path, Some(code))?;
                 if per <= Decimal::ZERO {
-                    self.push(
-                        bad(&per_path, say::per_not_positive(d.per.0)).help(say::GIVE_PER),
-                    );
+                    self.push(bad(&per_path, say::per_not_positive(d.per.0)).help(say::GIVE_PER));
                     return None;
                 }
                 Some(Rule::Deduct { per })
@@ -1098,11 +1080,7 @@ impl Builder<'_> {
         let Some(number) = t.strip_suffix('%') else {
             self.push(
                 self.source
-                    .diag(
-                        diag::BAD_RULE,
-                        path,
-                        say::bare_number_for_percentage(t),
-                    )
+                    .diag(diag::BAD_RULE, path, say::bare_number_for_percentage(t))
                     .criterion(code.to_string())
                     .help(say::with_percent_sign(t)),
             );
@@ -1115,7 +1093,7 @@ impl Builder<'_> {
                     .source
                     .diag(diag::BAD_RULE, path, p.message)
                     .criterion(code.to_string());
-                d.set_help(p.help);
+                d.set_help(p.help.map(|h| *h));
                 self.push(d);
                 None
             }
@@ -1138,7 +1116,10 @@ fn invert_warning(source: &Source, r: &Ratio, path: &[Seg], code: &str) -> Diagn
         )
     };
     let (does, help) = if r.zero_below == r.full_at {
-        (say::invert_step(&pct(full)), say::invert_step_help(&pct(full)))
+        (
+            say::invert_step(&pct(full)),
+            say::invert_step_help(&pct(full)),
+        )
     } else {
         let does = if zero > full {
             say::invert_falls(&pct(full), &pct(zero))
@@ -1150,7 +1131,11 @@ fn invert_warning(source: &Source, r: &Ratio, path: &[Seg], code: &str) -> Diagn
         if !r.lower_is_better() && zero != r.full_at {
             help = help.join(
                 "; ",
-                say::invert_intent(&pct(r.zero_below), &pct(r.full_at), &form(r.full_at, r.zero_below)),
+                say::invert_intent(
+                    &pct(r.zero_below),
+                    &pct(r.full_at),
+                    &form(r.full_at, r.zero_below),
+                ),
             );
         }
         (does, help)

@@ -7,8 +7,8 @@ use super::yaml::{child, key, Node, Seg};
 use super::{check_header, expect_kind, parse_criteria, Source};
 use crate::decimal::parse_decimal;
 use crate::diag::{self, Diagnostic, Diagnostics};
-use crate::i18n::{diag as say, Text};
 use crate::embedded;
+use crate::i18n::{diag as say, Text};
 use crate::model::{CriteriaSet, Entry, Evidence, Expect, SecondRound, Stage, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -158,12 +158,12 @@ impl CriteriaResolver {
             // A file that cannot be read (not UTF-8, too large) is named on the `criteria:`
             // line; one quoted as a parindex file keeps its own diagnostic.
             let source = Source::read(&path).map_err(|d| match d.0.first() {
-                Some(first) if first.position.is_none() => refused(say::unreadable_set(
-                    diag::Message {
+                Some(first) if first.position.is_none() => {
+                    refused(say::unreadable_set(diag::Message {
                         en: first.message.clone(),
                         vi: first.message_vi.clone(),
-                    },
-                )),
+                    }))
+                }
                 _ => ResolveError::Invalid(d),
             })?;
             if let Some(why) = source.not_a_criteria_set() {
@@ -212,8 +212,6 @@ pub enum ResolveError {
     },
 }
 
-
-
 /// Reads an evidence file and binds it to its criteria set.
 pub fn load_evidence(
     path: &Path,
@@ -243,8 +241,10 @@ pub fn parse_evidence(
         Ok(found) => found,
         Err(ResolveError::NotFound) => {
             let ids: Vec<&str> = embedded::ids().collect();
-            let help =
-                say::embedded_sets(diag::suggest(raw.criteria, ids.iter().copied()), &ids.join(", "));
+            let help = say::embedded_sets(
+                diag::suggest(raw.criteria, ids.iter().copied()),
+                &ids.join(", "),
+            );
             return Err(Diagnostics::one(
                 source
                     .diag(
@@ -274,7 +274,7 @@ pub fn parse_evidence(
         Scalar::Str(s) | Scalar::Int(s) => {
             if let Some(p) = super::hidden_char(Some("period"), None, s) {
                 let mut d = source.diag(p.check, &[key("period")], p.message);
-                d.set_help(p.help);
+                d.set_help(p.help.map(|h| *h));
                 found.push(d);
             }
             s.to_string()
@@ -358,10 +358,18 @@ pub fn parse_evidence(
             });
         };
         if !missing.is_empty() {
-            add(say::leaves_without_value(missing.len(), leaves, &missing.join(", ")));
+            add(say::leaves_without_value(
+                missing.len(),
+                leaves,
+                &missing.join(", "),
+            ));
         }
         if !no_self.is_empty() {
-            add(say::leaves_without_self(no_self.len(), leaves, &no_self.join(", ")));
+            add(say::leaves_without_self(
+                no_self.len(),
+                leaves,
+                &no_self.join(", "),
+            ));
         }
         let help = if missing.is_empty() {
             say::GIVE_OWN_VALUE.into()
@@ -372,7 +380,11 @@ pub fn parse_evidence(
         };
         found.push(
             source
-                .diag_at_key(diag::MISSING_VALUE, &[key("values")], parts.unwrap_or_default())
+                .diag_at_key(
+                    diag::MISSING_VALUE,
+                    &[key("values")],
+                    parts.unwrap_or_default(),
+                )
                 .help(help),
         );
     }
@@ -421,7 +433,8 @@ impl Binder<'_> {
                 None
             }
             other => {
-                let shown = other.map_or_else(|| k.described(), |s| format!("`{}`", s.text()).into());
+                let shown =
+                    other.map_or_else(|| k.described(), |s| format!("`{}`", s.text()).into());
                 self.found.push(
                     self.source
                         .diag_at(diag::BAD_CODE, k, say::not_a_code(shown))
@@ -501,11 +514,7 @@ impl Binder<'_> {
                     .collect();
                 self.found.push(
                     self.source
-                        .diag_at(
-                            diag::NOT_A_LEAF,
-                            k,
-                            say::has_sub_criteria(code),
-                        )
+                        .diag_at(diag::NOT_A_LEAF, k, say::has_sub_criteria(code))
                         .criterion(code)
                         .help(say::give_leaves_values(&leaves.join(", "))),
                 );
@@ -682,7 +691,7 @@ impl Binder<'_> {
                     .source
                     .diag_at(check, at, message)
                     .criterion(n.code.clone());
-                d.set_help(help);
+                d.set_help(help.map(|h| *h));
                 self.found.push(d);
                 None
             }
@@ -733,11 +742,7 @@ impl Binder<'_> {
             if std::mem::replace(&mut pinned[i], true) {
                 self.found.push(
                     self.source
-                        .diag_at(
-                            diag::DUPLICATE_CODE,
-                            k,
-                            say::two_expected_scores(code),
-                        )
+                        .diag_at(diag::DUPLICATE_CODE, k, say::two_expected_scores(code))
                         .criterion(code)
                         .help(say::ONE_EXPECTED_EACH),
                 );

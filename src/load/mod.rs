@@ -42,9 +42,8 @@ impl Source {
     /// Reads a file: at most [`MAX_FILE_BYTES`], UTF-8, a leading BOM dropped.
     pub fn read(path: &Path) -> Result<Source, Diagnostics> {
         let name = path.display().to_string();
-        let fail = |check: Check, msg: diag::Message| {
-            Diagnostics::one(Diagnostic::new(check, &name, msg))
-        };
+        let fail =
+            |check: Check, msg: diag::Message| Diagnostics::one(Diagnostic::new(check, &name, msg));
         // Only regular files: opening a FIFO would wait for a writer forever. On Linux the file
         // is opened without waiting and then asked what it is (one system call less per file,
         // and no window between the question and the opening); elsewhere it is asked first.
@@ -113,11 +112,7 @@ impl Source {
                 let before = String::from_utf8_lossy(&bytes[..valid]);
                 let line = before.matches('\n').count() + 1;
                 let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                let d = Diagnostic::new(
-                    diag::NOT_UTF8,
-                    &name,
-                    say::invalid_utf8(bytes[valid]),
-                );
+                let d = Diagnostic::new(diag::NOT_UTF8, &name, say::invalid_utf8(bytes[valid]));
                 // The line is quoted only from what reads as a parindex file so far: a binary
                 // file named by mistake (a key store, an image) is never shown.
                 let d = if looks_like_parindex(&before) {
@@ -179,69 +174,73 @@ impl Source {
         }
         {
             type Texts = (Check, Position, usize, diag::Message, Option<diag::Message>);
-            let (check, at, len, message, help): Texts =
-                match e {
-                    ReadError::Empty => return empty(),
-                    ReadError::Syntax { at, message, within } => {
-                        let at = self.clamp(at);
-                        let help = syntax_help(&self.text, at);
-                        let d = Diagnostic::new(diag::YAML_SYNTAX, &self.name, say::yaml_syntax(&message))
+            let (check, at, len, message, help): Texts = match e {
+                ReadError::Empty => return empty(),
+                ReadError::Syntax {
+                    at,
+                    message,
+                    within,
+                } => {
+                    let at = self.clamp(at);
+                    let help = syntax_help(&self.text, at);
+                    let d =
+                        Diagnostic::new(diag::YAML_SYNTAX, &self.name, say::yaml_syntax(&message))
                             .at(Some(at), 1, &self.text);
-                        let mut d = match help {
-                            Some(h) => d.help(h),
-                            None => d,
-                        };
-                        d.criterion = within;
-                        return d;
-                    }
-                    ReadError::TooDeep { at } => (
-                        diag::YAML_LIMIT,
-                        at,
-                        1,
-                        say::nests_deeper(yaml::MAX_DEPTH),
-                        Some(say::NESTS_TOO_DEEPLY.into()),
-                    ),
-                    ReadError::Anchor { at, alias } => (
-                        diag::ANCHOR,
-                        at,
-                        1,
-                        if alias { say::AN_ALIAS } else { say::AN_ANCHOR }.into(),
-                        Some(say::NO_ANCHORS.into()),
-                    ),
-                    ReadError::Tag { at, tag } => (
-                        diag::YAML_SYNTAX,
-                        at,
-                        tag.chars().count(),
-                        say::tag_not_used(&tag),
-                        Some(say::REMOVE_THE_TAG.into()),
-                    ),
-                    ReadError::SecondDocument { at } => (
-                        diag::YAML_SYNTAX,
-                        at,
-                        3,
-                        say::SECOND_DOCUMENT.into(),
-                        Some(say::ONE_PER_FILE.into()),
-                    ),
-                    ReadError::DuplicateKey {
-                        at,
-                        len,
-                        key,
-                        first,
-                    } => (
-                        diag::YAML_SYNTAX,
-                        at,
-                        len,
-                        say::key_twice(&key, first.line),
-                        Some(say::KEY_ONCE.into()),
-                    ),
-                    ReadError::ComplexKey { at } => (
-                        diag::YAML_SYNTAX,
-                        at,
-                        1,
-                        say::COMPLEX_KEY.into(),
-                        Some(say::KEYS_ARE_WORDS.into()),
-                    ),
-                };
+                    let mut d = match help {
+                        Some(h) => d.help(h),
+                        None => d,
+                    };
+                    d.criterion = within;
+                    return d;
+                }
+                ReadError::TooDeep { at } => (
+                    diag::YAML_LIMIT,
+                    at,
+                    1,
+                    say::nests_deeper(yaml::MAX_DEPTH),
+                    Some(say::NESTS_TOO_DEEPLY.into()),
+                ),
+                ReadError::Anchor { at, alias } => (
+                    diag::ANCHOR,
+                    at,
+                    1,
+                    if alias { say::AN_ALIAS } else { say::AN_ANCHOR }.into(),
+                    Some(say::NO_ANCHORS.into()),
+                ),
+                ReadError::Tag { at, tag } => (
+                    diag::YAML_SYNTAX,
+                    at,
+                    tag.chars().count(),
+                    say::tag_not_used(&tag),
+                    Some(say::REMOVE_THE_TAG.into()),
+                ),
+                ReadError::SecondDocument { at } => (
+                    diag::YAML_SYNTAX,
+                    at,
+                    3,
+                    say::SECOND_DOCUMENT.into(),
+                    Some(say::ONE_PER_FILE.into()),
+                ),
+                ReadError::DuplicateKey {
+                    at,
+                    len,
+                    key,
+                    first,
+                } => (
+                    diag::YAML_SYNTAX,
+                    at,
+                    len,
+                    say::key_twice(&key, first.line),
+                    Some(say::KEY_ONCE.into()),
+                ),
+                ReadError::ComplexKey { at } => (
+                    diag::YAML_SYNTAX,
+                    at,
+                    1,
+                    say::COMPLEX_KEY.into(),
+                    Some(say::KEYS_ARE_WORDS.into()),
+                ),
+            };
             let mut d = Diagnostic::new(check, &self.name, message).at(Some(at), len, &self.text);
             d.set_help(help);
             d
@@ -311,12 +310,22 @@ impl Source {
     }
 
     /// A diagnostic placed at a node of this file's document.
-    pub fn diag_at(&self, check: Check, node: &Node, message: impl Into<diag::Message>) -> Diagnostic {
+    pub fn diag_at(
+        &self,
+        check: Check,
+        node: &Node,
+        message: impl Into<diag::Message>,
+    ) -> Diagnostic {
         Diagnostic::new(check, &self.name, message).at(Some(node.at), node.len, &self.text)
     }
 
     /// A diagnostic placed at the value of `path`.
-    pub fn diag(&self, check: Check, path: &[Seg], message: impl Into<diag::Message>) -> Diagnostic {
+    pub fn diag(
+        &self,
+        check: Check,
+        path: &[Seg],
+        message: impl Into<diag::Message>,
+    ) -> Diagnostic {
         self.place(Diagnostic::new(check, &self.name, message), path, false)
     }
 
@@ -375,7 +384,11 @@ pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
     if doc.entries().is_none() {
         return Err(Diagnostics::one(
             source
-                .diag_at(diag::NOT_A_MAPPING, doc, say::file_is_not_a_mapping(doc.described()))
+                .diag_at(
+                    diag::NOT_A_MAPPING,
+                    doc,
+                    say::file_is_not_a_mapping(doc.described()),
+                )
                 .help(say::A_MAPPING_WITH_HEADER),
         ));
     }
@@ -577,11 +590,11 @@ fn find_hidden_char(
     } else {
         (say::A_BIDI_CONTROL, say::REMOVE_BIDI.into())
     };
-    Some(value::ValueProblem {
-        check: diag::HIDDEN_CHAR,
-        message: say::holds_hidden(what, &diag::char_name(c), kind, at + 1),
-        help: Some(help),
-    })
+    Some(value::ValueProblem::new(
+        diag::HIDDEN_CHAR,
+        say::holds_hidden(what, &diag::char_name(c), kind, at + 1),
+        Some(help),
+    ))
 }
 
 /// SHA-256 of a text, in hex.

@@ -275,7 +275,8 @@ impl<'s, 't> Reader<'s> {
             (Some(_), text) => {
                 // The one place every text passes: none may hide a control character.
                 if let Some(p) = text.and_then(|t| super::hidden_char(Some(key), Some(node), t)) {
-                    self.report(p.check, node, p.message).set_help(p.help);
+                    self.report(p.check, node, p.message)
+                        .set_help(p.help.map(|h| *h));
                 }
                 text
             }
@@ -373,8 +374,12 @@ impl<'s, 't> Reader<'s> {
     /// The document's top level: a mapping, or the one error that says it is not one.
     fn top(&mut self, doc: &'t Node, allowed: &[&str]) -> Option<Fields<'t>> {
         if doc.entries().is_none() {
-            self.report(diag::NOT_A_MAPPING, doc, say::file_is_not_a_mapping(doc.described()))
-                .set_help(Some(say::A_MAPPING_WITH_HEADER.into()));
+            self.report(
+                diag::NOT_A_MAPPING,
+                doc,
+                say::file_is_not_a_mapping(doc.described()),
+            )
+            .set_help(Some(say::A_MAPPING_WITH_HEADER.into()));
             self.fatal = true;
             return None;
         }
@@ -615,28 +620,18 @@ impl<'s, 't> Reader<'s> {
                             let bounds: Vec<&(Node, Node)> = tf
                                 .entries
                                 .iter()
-                                .filter(|(k, _)| {
-                                    k.text().is_some_and(|k| Bound::KEYS.contains(&k))
-                                })
+                                .filter(|(k, _)| k.text().is_some_and(|k| Bound::KEYS.contains(&k)))
                                 .collect();
                             let bound = match bounds.as_slice() {
                                 [(k, v)] => Some((k, v)),
                                 [] => {
                                     self.fatal = true;
-                                    self.report(
-                                        diag::MISSING_KEY,
-                                        t,
-                                        say::TIER_NEEDS_THRESHOLD,
-                                    );
+                                    self.report(diag::MISSING_KEY, t, say::TIER_NEEDS_THRESHOLD);
                                     None
                                 }
                                 [_, (k, _), ..] => {
                                     self.fatal = true;
-                                    self.report(
-                                        diag::BAD_RULE,
-                                        k,
-                                        say::TIER_ONE_THRESHOLD,
-                                    );
+                                    self.report(diag::BAD_RULE, k, say::TIER_ONE_THRESHOLD);
                                     None
                                 }
                             };
@@ -687,11 +682,7 @@ impl<'s, 't> Reader<'s> {
         match node.scalar() {
             Some(Scalar::Str(name)) => Some(RawRule::Named(name)),
             _ => {
-                self.wrong(
-                    "rule",
-                    node,
-                    say::A_RULE,
-                );
+                self.wrong("rule", node, say::A_RULE);
                 None
             }
         }

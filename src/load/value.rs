@@ -233,10 +233,10 @@ pub fn hint_for(mut p: ValueProblem, node: &Criterion) -> ValueProblem {
         return p;
     }
     p.help = p.help.map(|h| {
-        if h == say::ZERO_TOTAL_HELP.into() {
-            say::zero_total_help_without_na(&node.code)
-        } else if h == say::UNREADABLE_VALUE_HELP.into() {
-            say::UNREADABLE_VALUE_HELP_WITHOUT_NA.into()
+        if *h == say::ZERO_TOTAL_HELP.into() {
+            Box::new(say::zero_total_help_without_na(&node.code))
+        } else if *h == say::UNREADABLE_VALUE_HELP.into() {
+            Box::new(say::UNREADABLE_VALUE_HELP_WITHOUT_NA.into())
         } else {
             h
         }

@@ -268,7 +268,11 @@ pub fn fits_rule(
                 ));
             }
             if n.is_sign_negative() && !n.is_zero() {
-                return Err(problem(diag::NOT_A_COUNT, say::negative_count(written), None));
+                return Err(problem(
+                    diag::NOT_A_COUNT,
+                    say::negative_count(written),
+                    None,
+                ));
             }
             Ok(())
         }

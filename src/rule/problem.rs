@@ -6,27 +6,22 @@ use crate::diag::{self, Check, Message};
 use crate::i18n::diag as say;
 
 /// Why a value cannot be used: the check, the message and a help text, in both languages.
+/// The texts are boxed: every value read returns this as its error, and a small `Result`
+/// keeps the common path (a value that reads) cheap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueProblem {
     pub check: Check,
-    pub message: Message,
-    pub help: Option<Message>,
+    pub message: Box<Message>,
+    pub help: Option<Box<Message>>,
 }
 
 impl ValueProblem {
     pub fn new(check: Check, message: impl Into<Message>, help: Option<Message>) -> ValueProblem {
         ValueProblem {
             check,
-            message: message.into(),
-            help,
+            message: Box::new(message.into()),
+            help: help.map(Box::new),
         }
-    }
-
-    /// The problem as a diagnostic's message and help, placed by the caller.
-    pub fn into_diagnostic(self, d: impl FnOnce(Check, Message) -> diag::Diagnostic) -> diag::Diagnostic {
-        let mut out = d(self.check, self.message);
-        out.set_help(self.help);
-        out
     }
 }
 
