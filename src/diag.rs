@@ -99,7 +99,7 @@ checks! {
     WRONG_VALUE_KIND = "E204", "value of the wrong kind for the rule", "giá trị sai loại so với quy tắc chấm điểm";
     RATE_OUT_OF_RANGE = "E205", "rate outside 0%–100%", "tỷ lệ nằm ngoài 0%–100%";
     BAD_FRACTION = "E206", "malformed fraction", "phân số sai dạng";
-    BARE_NUMBER_FOR_RATE = "E207", "bare number where a rate is expected", "số trơn ở chỗ cần tỷ lệ";
+    BARE_NUMBER_FOR_RATE = "E207", "bare number where a rate is expected", "số không có dấu % ở chỗ cần tỷ lệ";
     NOT_A_COUNT = "E208", "count is not a whole number", "số lượng không phải số nguyên";
     NUMBER_TOO_LARGE = "E209", "number too large for an exact decimal", "số quá lớn đối với số thập phân chính xác";
     POINTS_OUT_OF_RANGE = "E210", "points outside 0–max", "điểm nằm ngoài khoảng 0–điểm tối đa";

@@ -100,7 +100,7 @@ pub fn write_this(spelling: Text) -> Message {
 pub fn bare_number(written: &str, rule: &str) -> Message {
     m(
         format!("`{written}` is a bare number where the `{rule}` rule takes a rate"),
-        format!("`{written}` là số trơn, trong khi quy tắc `{rule}` nhận một tỷ lệ"),
+        format!("`{written}` chỉ là một con số, trong khi quy tắc `{rule}` nhận một tỷ lệ"),
     )
 }
 
@@ -1841,7 +1841,7 @@ pub const GIVE_PER: Text = text(
 pub fn bare_number_for_percentage(t: &str) -> Message {
     m(
         format!("`{t}` is a bare number where a percentage is expected"),
-        format!("`{t}` là số trơn, trong khi ở đây cần tỷ lệ phần trăm"),
+        format!("`{t}` thiếu dấu %, trong khi ở đây cần tỷ lệ phần trăm"),
     )
 }
 
