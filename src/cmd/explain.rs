@@ -33,7 +33,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &args.evidence,
         &CriteriaResolver::new(),
         args.stage.into(),
-        parindex::i18n::Lang::default(),
+        super::default_lang(),
     ) {
         Ok(s) => s,
         Err(code) => return Ok(code),

@@ -134,6 +134,13 @@ pub fn write_stdout(bytes: &[u8]) {
 /// Exit code for invalid input and failed checks.
 pub const FAILURE: u8 = 1;
 
+/// The language of commands that take no `--lang` yet (`explain`, `whatif`, `template`,
+/// `criteria`): their diagnostics are written in it. One place, so that the language from the
+/// environment (`PARINDEX_LANG`, a `vi_*` locale) reaches them all at once.
+pub fn default_lang() -> Lang {
+    Lang::default()
+}
+
 /// Prints diagnostics to stderr in `lang`, one block each, and returns how many were errors.
 pub fn report(diagnostics: &[Diagnostic], lang: Lang) -> usize {
     for d in diagnostics {

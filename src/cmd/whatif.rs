@@ -68,7 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &args.evidence,
         &CriteriaResolver::new(),
         stage,
-        parindex::i18n::Lang::default(),
+        super::default_lang(),
     ) {
         Ok(s) => s,
         Err(code) => return Ok(code),
@@ -155,7 +155,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let after_sets = match scored.rescore(&evidence, stage) {
         Ok(c) => c,
         Err(d) => {
-            report(&d.0, parindex::i18n::Lang::default());
+            report(&d.0, super::default_lang());
             return Ok(failure());
         }
     };
@@ -177,7 +177,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Err(e) => {
                 report(
                     &[overflow_diagnostic(&scored.source, &e)],
-                    parindex::i18n::Lang::default(),
+                    super::default_lang(),
                 );
                 return Ok(failure());
             }
@@ -234,14 +234,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         if !failed.is_empty() {
             for (file, d) in &failed {
-                report(d, parindex::i18n::Lang::default());
+                report(d, super::default_lang());
                 eprintln!("error: peer file {file} did not load");
             }
             return Ok(failure());
         }
         if report(
             &parindex::rank::duplicate_units(&all),
-            parindex::i18n::Lang::default(),
+            super::default_lang(),
         ) > 0
         {
             eprintln!("error: --peers: units are matched by name: each must be there once");
