@@ -65,7 +65,7 @@ checks! {
     NOT_UTF8 = "E003", "file is not UTF-8", "tệp không phải UTF-8";
     YAML_SYNTAX = "E004", "malformed YAML", "YAML sai cú pháp";
     YAML_LIMIT = "E005", "nesting beyond the parser's limits", "lồng nhau vượt giới hạn của trình đọc";
-    NOT_A_MAPPING = "E006", "document is not a mapping", "tài liệu không phải là ánh xạ khóa";
+    NOT_A_MAPPING = "E006", "document is not a mapping", "nội dung tệp không phải là ánh xạ khóa";
     UNKNOWN_KEY = "E007", "unknown key", "khóa không xác định";
     MISSING_KEY = "E008", "missing key", "thiếu khóa";
     WRONG_TYPE = "E009", "value of the wrong type", "giá trị sai kiểu";
@@ -82,7 +82,7 @@ checks! {
     BAD_MAX = "E105", "max is not positive", "điểm tối đa không dương";
     MAX_NOT_SUM = "E106", "parent max differs from the sum of its children", "điểm tối đa của tiêu chí cha khác tổng các tiêu chí con";
     TOTAL_NOT_SUM = "E107", "declared total differs from the sum of the sections", "tổng điểm khai báo khác tổng các lĩnh vực";
-    LEAF_SHAPE = "E108", "node needs exactly one of items and rule", "nút phải có đúng một trong items và rule";
+    LEAF_SHAPE = "E108", "node needs exactly one of items and rule", "một nút phải có đúng một trong `items` và `rule`";
     BAD_RULE = "E109", "malformed rule", "quy tắc chấm điểm sai dạng";
     BAD_GRADES = "E110", "malformed grade bands", "thang xếp loại sai dạng";
     BAD_ID = "E111", "malformed criteria set id", "mã bộ tiêu chí sai dạng";

@@ -96,8 +96,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     if args.criteria.is_some() && is_id(&evidence.criteria_ref) && evidence.criteria_ref != set.id {
         eprintln!(
-            "note: {} names `{}`; scored with `{}` as --criteria asks",
-            source.name, evidence.criteria_ref, set.id
+            "{}",
+            parindex::i18n::diag::scored_with_other_set(
+                args.out.lang,
+                &source.name,
+                &evidence.criteria_ref,
+                &set.id
+            )
         );
     }
     strict(&mut notes);

@@ -2745,3 +2745,18 @@ pub fn overflow_comparing(lang: super::Lang) -> String {
             .into(),
     )
 }
+
+pub const NOTE: Text = text("note", "lưu ý");
+
+/// `score --criteria` with a set other than the one the file names.
+pub fn scored_with_other_set(lang: super::Lang, file: &str, named: &str, used: &str) -> String {
+    let note = lang.t(NOTE);
+    match lang {
+        super::Lang::En => {
+            format!("{note}: {file} names `{named}`; scored with `{used}` as --criteria asks")
+        }
+        super::Lang::Vi => format!(
+            "{note}: {file} ghi bộ tiêu chí `{named}`; được chấm theo `{used}` như --criteria yêu cầu"
+        ),
+    }
+}
