@@ -126,6 +126,8 @@ fn every_check_code_is_documented() {
     for check in parindex::diag::ALL_CHECKS {
         let heading = format!("## {} {}", check.code, check.title);
         assert!(docs.contains(&heading), "docs/checks.md lacks `{heading}`");
+        let row = format!("| {} | {} |", check.code, check.title_vi);
+        assert!(docs.contains(&row), "docs/checks.md lacks `{row}`");
     }
 }
 
