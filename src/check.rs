@@ -5,6 +5,7 @@
 //! `expect:` figures verified, through [`crate::pipeline`] as every command does.
 
 use crate::diag::{self, Diagnostic, Severity};
+use crate::i18n::{diag as say, Lang};
 use crate::load::yaml::key;
 use crate::load::FileKind;
 use crate::load::{parse_criteria, CriteriaResolver, Source};
@@ -33,27 +34,10 @@ impl CheckReport {
             .count()
     }
 
-    /// "2 errors, 1 warning in 12 files".
-    pub fn summary(&self) -> String {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    /// "2 errors, 1 warning in 12 files" (in `lang`).
+    pub fn summary(&self, lang: Lang) -> String {
         let (e, w) = (self.count(Severity::Error), self.count(Severity::Warning));
-        let mut s = if e + w == 0 {
-            format!("no problems in {}", plural(self.files, "file"))
-        } else {
-            format!(
-                "{}, {} in {}",
-                plural(e, "error"),
-                plural(w, "warning"),
-                plural(self.files, "file")
-            )
-        };
-        if !self.skipped.is_empty() {
-            s.push_str(&format!(
-                " ({} skipped: not parindex files)",
-                plural(self.skipped.len(), "YAML file")
-            ));
-        }
-        s
+        crate::i18n::diag::check_summary(lang, e, w, self.files, self.skipped.len())
     }
 }
 
@@ -106,8 +90,12 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
                 if let Some(first) = first_of_id.get(&set.id) {
                     report.diagnostics.push(
                         source
-                            .diag(diag::DUPLICATE_ID, &[key("id")], format!("criteria set id `{}` is also used by {first}", set.id))
-                            .help("give each criteria set its own id, e.g. with the year: dak-nong-district-2023"),
+                            .diag(
+                                diag::DUPLICATE_ID,
+                                &[key("id")],
+                                say::id_used_twice(&set.id, first),
+                            )
+                            .help(say::OWN_SET_ID),
                     );
                     continue;
                 }
@@ -146,21 +134,13 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
     // committed. The paths are named so that the mistake is plain.
     if report.files == 0 && report.diagnostics.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        let skipped = if report.skipped.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " ({} YAML file(s) without a `parindex:` key skipped)",
-                report.skipped.len()
-            )
-        };
         report.diagnostics.push(
             Diagnostic::new(
                 diag::NOTHING_TO_CHECK,
                 &shown.join(", "),
-                format!("no criteria set or evidence file found to check{skipped}"),
+                say::nothing_to_check(report.skipped.len()),
             )
-            .help("name the files or folders that hold the criteria sets and evidence files"),
+            .help(say::NAME_THE_FILES),
         );
     }
     // A broken criteria set named by several evidence files is reported once.
@@ -172,7 +152,7 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
 }
 
 /// A diagnostic as a GitHub Actions workflow command (`::error file=…,line=…::…`).
-pub fn github_annotation(d: &Diagnostic) -> String {
+pub fn github_annotation(d: &Diagnostic, lang: Lang) -> String {
     fn data(s: &str) -> String {
         s.replace('%', "%25")
             .replace('\r', "%0D")
@@ -182,20 +162,22 @@ pub fn github_annotation(d: &Diagnostic) -> String {
         data(s).replace(':', "%3A").replace(',', "%2C")
     }
     let level = d.severity.name();
+    let (text, help) = (d.message_in(lang), d.help_in(lang));
     let mut props = format!("file={}", property(&diag::visible(&d.file)));
     if let Some(p) = d.position {
         props.push_str(&format!(",line={},col={}", p.line, p.column));
     }
     props.push_str(&format!(
         ",title={}",
-        property(&format!("{} {}", d.check.code, d.check.title))
+        property(&format!("{} {}", d.check.code, d.check.title_in(lang)))
     ));
-    let mut message = match d.criterion_prefix() {
-        Some(c) => format!("{}: {}", diag::bounded(c), diag::bounded(&d.message)),
-        None => diag::bounded(&d.message).into_owned(),
+    let mut message = match d.criterion_prefix_in(lang) {
+        Some(c) => format!("{}: {}", diag::bounded(c), diag::bounded(text)),
+        None => diag::bounded(text).into_owned(),
     };
-    if let Some(help) = &d.help {
-        message.push_str(&format!("\nhelp: {}", diag::bounded(help)));
+    if let Some(help) = help {
+        let word = lang.t(crate::i18n::diag::HELP);
+        message.push_str(&format!("\n{word}: {}", diag::bounded(help)));
     }
     // A control or bidirectional character quoted from the input is shown as its code point,
     // and a long quote is cut.
@@ -212,7 +194,7 @@ mod tests {
         let d = Diagnostic::new(diag::RATE_OUT_OF_RANGE, "a,b:c.yaml", "100% over\nline")
             .criterion("3.4.1");
         assert_eq!(
-            github_annotation(&d),
+            github_annotation(&d, Lang::En),
             "::error file=a%2Cb%3Ac.yaml,title=E205 rate outside 0%25–100%25::3.4.1: 100%25 over%0Aline"
         );
     }

@@ -6,6 +6,8 @@
 //! evidence.
 
 use crate::decimal::{self, Overflow};
+use crate::diag::Message;
+use crate::i18n::diag as say;
 use crate::model::is_code;
 use crate::model::{SectionKind, Stage};
 use crate::score::{Scorecard, Status};
@@ -39,13 +41,13 @@ pub fn load_outcome(
             }
         });
         return checked.map_err(|mut problems| {
-            let help = "give the file as `parindex score --format json` wrote it, or the evidence file it was scored from";
+            let help = say::BAD_RESULT_HELP;
             // A file wrong throughout says so in a screenful, not in one line per criterion.
             const SHOWN: usize = 20;
             if problems.len() > SHOWN + 1 {
                 let more = problems.len() - SHOWN;
                 problems.truncate(SHOWN);
-                problems.push(format!("{more} more problems in the same file"));
+                problems.push(say::more_problems(more));
             }
             Diagnostics(
                 problems
@@ -79,42 +81,42 @@ fn set_of_result(
 
 /// The problems of a result against the criteria set it names: codes and their parents, each
 /// max, the grade, and each leaf's score against what its value scores under the leaf's rule.
-pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<String> {
+pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<Message> {
     use crate::model::Round;
     let mut problems = Vec::new();
     let id = &set.id;
     for n in &o.nodes {
         let Some(i) = set.find(&n.code) else {
-            problems.push(format!("{} is not a criterion of the set {id}", n.code));
+            problems.push(say::not_in_set(&n.code, id));
             continue;
         };
         let node = &set.nodes[i];
         let parent = node.parent.map(|p| set.nodes[p].code.as_str());
         if parent != n.code.rsplit_once('.').map(|(p, _)| p) {
-            problems.push(format!(
-                "{} is not placed under {} in the set {id}",
-                n.code,
-                n.code.rsplit_once('.').map_or("the total", |(p, _)| p)
+            problems.push(say::not_placed_under(
+                &n.code,
+                n.code.rsplit_once('.').map(|(p, _)| p),
+                id,
             ));
             continue;
         }
         let Some(rule) = &node.rule else {
             if n.max > node.max {
-                problems.push(format!(
-                    "{}: max {} is above its max in the set {id}, {}",
-                    n.code,
-                    decimal::show(n.max),
-                    decimal::show(node.max)
+                problems.push(say::max_above_set(
+                    &n.code,
+                    &decimal::show(n.max),
+                    id,
+                    &decimal::show(node.max),
                 ));
             }
             continue;
         };
         if n.max != node.max && !n.max.is_zero() {
-            problems.push(format!(
-                "{}: max {} is not its max in the set {id}, {}",
-                n.code,
-                decimal::show(n.max),
-                decimal::show(node.max)
+            problems.push(say::max_not_set(
+                &n.code,
+                &decimal::show(n.max),
+                id,
+                &decimal::show(node.max),
             ));
             continue;
         }
@@ -123,11 +125,11 @@ pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<St
             Some(text) => match crate::load::parse_value_text(text, node) {
                 Ok(v) => v,
                 Err(p) => {
-                    problems.push(format!(
-                        "{}: value {} cannot be read under its rule in the set {id}: {}",
-                        n.code,
-                        crate::diag::shown(text),
-                        p.message
+                    problems.push(say::value_unreadable_in_set(
+                        &n.code,
+                        &crate::diag::shown(text),
+                        id,
+                        *p.message,
                     ));
                     continue;
                 }
@@ -136,43 +138,40 @@ pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<St
         let Ok(expected) =
             crate::score::score_leaf(set, i, rule, value.as_ref().map(|v| (v, Round::default())))
         else {
-            problems.push(format!("{}: its value's score is too large", n.code));
+            problems.push(say::score_too_large(&n.code));
             continue;
         };
         if expected.status != n.status {
-            problems.push(format!(
-                "{}: status `{}` is not what its value gives in the set {id}, `{}`",
-                n.code,
+            problems.push(say::status_differs(
+                &n.code,
                 n.status.name(),
-                expected.status.name()
+                id,
+                expected.status.name(),
             ));
         } else if expected.score != n.score || expected.max != n.max {
-            problems.push(format!(
-                "{}: {} of {} is not what its value scores in the set {id}, {} of {}",
-                n.code,
-                decimal::show(n.score),
-                decimal::show(n.max),
-                decimal::show(expected.score),
-                decimal::show(expected.max)
+            problems.push(say::score_differs(
+                &n.code,
+                (&decimal::show(n.score), &decimal::show(n.max)),
+                id,
+                (&decimal::show(expected.score), &decimal::show(expected.max)),
             ));
         }
     }
     for node in &set.nodes {
         if !o.nodes.iter().any(|n| n.code == node.code) {
-            problems.push(format!("{} of the set {id} is not listed", node.code));
+            problems.push(say::not_listed(&node.code, id));
         }
     }
     if let Ok(grade) = set.grade(o.score, o.max) {
         let expected = grade.map(|g| g.label.as_str());
         if expected != o.grade.as_deref() {
-            problems.push(format!(
-                "the total: grade {} is not what the set {id} gives for {} of {} ({})",
+            problems.push(say::grade_differs(
                 o.grade
                     .as_deref()
-                    .map_or("(none)".into(), |g| crate::diag::shown(g).into_owned()),
-                decimal::show(o.score),
-                decimal::show(o.max),
-                expected.map_or("no grade".into(), |g| crate::diag::shown(g).into_owned())
+                    .map(|g| crate::diag::shown(g).into_owned()),
+                id,
+                (&decimal::show(o.score), &decimal::show(o.max)),
+                expected.map(|g| crate::diag::shown(g).into_owned()),
             ));
         }
     }
@@ -319,7 +318,10 @@ impl Outcome {
     /// Reads a result written by `score --format json`; every problem found is in the error,
     /// one line each.
     pub fn from_json(text: &str) -> Result<Outcome, String> {
-        Outcome::from_json_checked(text).map_err(|problems| problems.join("\n"))
+        Outcome::from_json_checked(text).map_err(|problems| {
+            let english: Vec<String> = problems.into_iter().map(|p| p.en).collect();
+            english.join("\n")
+        })
     }
 
     /// Reads a result written by `score --format json` and checks that its figures are ones
@@ -328,21 +330,20 @@ impl Outcome {
     /// max − score, each parent (and the total) the sum of its children, codes well formed and
     /// unique, statuses known. A hand-edited or foreign file is refused with every problem,
     /// rather than shown as "-84.38%" or "1123.60%".
-    pub fn from_json_checked(text: &str) -> Result<Outcome, Vec<String>> {
-        let doc: JsonResult = serde_json::from_str(text).map_err(|e| {
-            vec![format!("not a parindex JSON result ({e}); give an evidence file or the output of `parindex score --format json`")]
-        })?;
+    pub fn from_json_checked(text: &str) -> Result<Outcome, Vec<Message>> {
+        let doc: JsonResult =
+            serde_json::from_str(text).map_err(|e| vec![say::not_a_json_result(&e.to_string())])?;
         let mut problems = Vec::new();
         // Labels that are not ours: collected apart, since `dec` holds `problems` meanwhile.
         let mut unknown = Vec::new();
         let stage = stage_named(&doc.stage);
         if stage.is_none() {
-            unknown.push(format!("stage `{}` is not `final` or `self`", doc.stage));
+            unknown.push(say::unknown_stage(&doc.stage));
         }
-        let mut dec = |s: &str, what: &dyn Fn() -> String| match Decimal::from_str(s.trim()) {
+        let mut dec = |s: &str, what: &dyn Fn() -> Message| match Decimal::from_str(s.trim()) {
             Ok(d) => Some(d),
             Err(_) => {
-                problems.push(format!("{} `{s}` is not a decimal", what()));
+                problems.push(say::not_a_decimal(what(), s));
                 None
             }
         };
@@ -350,16 +351,16 @@ impl Outcome {
         let mut shown = Vec::with_capacity(doc.nodes.len());
         for n in doc.nodes {
             let code = n.code.clone();
-            let score = dec(&n.score, &|| format!("the score of {code}"));
-            let max = dec(&n.max, &|| format!("the max of {code}"));
+            let score = dec(&n.score, &|| say::figure_of("score", Some(&code)));
+            let max = dec(&n.max, &|| say::figure_of("max", Some(&code)));
             let percent = n
                 .percent
                 .as_deref()
-                .map(|p| dec(p, &|| format!("the percent of {code}")));
+                .map(|p| dec(p, &|| say::figure_of("percent", Some(&code))));
             let loss = n
                 .loss
                 .as_deref()
-                .map(|l| dec(l, &|| format!("the loss of {code}")));
+                .map(|l| dec(l, &|| say::figure_of("loss", Some(&code))));
             let (Some(score), Some(max)) = (score, max) else {
                 continue;
             };
@@ -367,10 +368,7 @@ impl Outcome {
             let kind = match n.kind.as_deref() {
                 None => SectionKind::Scored,
                 Some(k) => SectionKind::from_name(k).unwrap_or_else(|| {
-                    unknown.push(format!(
-                        "kind `{k}` of {} is not one of `scored`, `bonus`, `penalty`",
-                        n.code
-                    ));
+                    unknown.push(say::unknown_node_kind(k, &n.code));
                     SectionKind::Scored
                 }),
             };
@@ -381,10 +379,7 @@ impl Outcome {
                 status: match Status::from_name(&n.status) {
                     Some(status) => status,
                     None => {
-                        unknown.push(format!(
-                            "status `{}` of {} is not one of `scored`, `missing`, `na`",
-                            n.status, n.code
-                        ));
+                        unknown.push(say::unknown_status(&n.status, &n.code));
                         Status::Scored
                     }
                 },
@@ -396,18 +391,18 @@ impl Outcome {
                 title: n.title,
             });
         }
-        let score = dec(&doc.total.score, &|| "the total score".into());
-        let max = dec(&doc.total.max, &|| "the total max".into());
+        let score = dec(&doc.total.score, &|| say::figure_of("score", None));
+        let max = dec(&doc.total.max, &|| say::figure_of("max", None));
         let percent = doc
             .total
             .percent
             .as_deref()
-            .map(|p| dec(p, &|| "the total percent".into()));
+            .map(|p| dec(p, &|| say::figure_of("percent", None)));
         let loss = doc
             .total
             .loss
             .as_deref()
-            .map(|l| dec(l, &|| "the total loss".into()));
+            .map(|l| dec(l, &|| say::figure_of("loss", None)));
         let (Some(score), Some(max)) = (score, max) else {
             return Err(problems);
         };
@@ -446,39 +441,34 @@ fn check_figures(
     o: &Outcome,
     total_shown: (Option<Decimal>, Option<Decimal>),
     shown: &[(Option<Decimal>, Option<Decimal>)],
-) -> Vec<String> {
+) -> Vec<Message> {
     let mut problems = Vec::new();
     // With bonus or penalty sections and `cap_total: false`, the total may leave [0, max].
     let uncapped_total = o.nodes.iter().any(|n| n.kind.outside_max());
-    let mut figures = |what: &str,
+    // `what` is a criterion's code, or `None` for the total.
+    let mut figures = |what: Option<&str>,
                        score: Decimal,
                        max: Decimal,
                        shown: (Option<Decimal>, Option<Decimal>)| {
-        let free = uncapped_total && what == "the total";
+        let free = uncapped_total && what.is_none();
+        let (score_s, max_s) = (decimal::show(score), decimal::show(max));
         if max < Decimal::ZERO {
-            problems.push(format!("{what}: max {} is negative", decimal::show(max)));
+            problems.push(say::negative_max(what, &max_s));
         } else if !free && (score < Decimal::ZERO || score > max) {
-            problems.push(format!(
-                "{what}: score {} lies outside 0–{} (its max)",
-                decimal::show(score),
-                decimal::show(max)
-            ));
+            problems.push(say::score_outside(what, &score_s, &max_s));
         }
         match shown.0 {
-            Some(p) if max <= Decimal::ZERO => problems.push(format!(
-                "{what}: percent {} with a max of {} (a percent is given only where the max is above 0)",
-                decimal::show(p),
-                decimal::show(max)
-            )),
+            Some(p) if max <= Decimal::ZERO => {
+                problems.push(say::percent_without_max(what, &decimal::show(p), &max_s))
+            }
             Some(p) => {
                 let expected = decimal::percent(score, max).ok().flatten();
                 if expected.is_some_and(|e| decimal::show_percent(e) != decimal::show_percent(p)) {
-                    problems.push(format!(
-                        "{what}: percent {} is not score ÷ max ({} of {} is {}%)",
-                        decimal::show(p),
-                        decimal::show(score),
-                        decimal::show(max),
-                        expected.map(decimal::show_percent).unwrap_or_default()
+                    problems.push(say::percent_not_quotient(
+                        what,
+                        &decimal::show(p),
+                        (&score_s, &max_s),
+                        &expected.map(decimal::show_percent).unwrap_or_default(),
                     ));
                 }
             }
@@ -486,29 +476,29 @@ fn check_figures(
         }
         if let Some(l) = shown.1 {
             if decimal::sub(max, score).is_ok_and(|d| d != l) {
-                problems.push(format!(
-                    "{what}: loss {} is not max − score ({} − {})",
-                    decimal::show(l),
-                    decimal::show(max),
-                    decimal::show(score)
+                problems.push(say::loss_not_difference(
+                    what,
+                    &decimal::show(l),
+                    &max_s,
+                    &score_s,
                 ));
             }
         }
     };
-    figures("the total", o.score, o.max, total_shown);
+    figures(None, o.score, o.max, total_shown);
     for (n, shown) in o.nodes.iter().zip(shown) {
-        figures(&n.code, n.score, n.max, *shown);
+        figures(Some(&n.code), n.score, n.max, *shown);
     }
     if o.nodes.is_empty() {
-        problems.push("the result lists no criteria (`nodes` is empty)".into());
+        problems.push(say::NO_NODES.into());
     }
     // Codes, statuses, and each parent against the sum of its children.
     let mut at: HashMap<&str, usize> = HashMap::with_capacity(o.nodes.len());
     for (i, n) in o.nodes.iter().enumerate() {
         if !is_code(&n.code) {
-            problems.push(format!("`{}` is not a criterion code", n.code));
+            problems.push(say::not_a_code(format!("`{}`", n.code).into()));
         } else if at.insert(&n.code, i).is_some() {
-            problems.push(format!("code {} is listed twice", n.code));
+            problems.push(say::listed_twice(&n.code));
         }
     }
     // Sums per parent (None: the total); an overflow is reported as a mismatch.
@@ -519,7 +509,7 @@ fn check_figures(
         let parent = n.code.rsplit_once('.').map(|(p, _)| p);
         if let Some(p) = parent {
             if !at.contains_key(p) {
-                problems.push(format!("{} is listed without its parent {p}", n.code));
+                problems.push(say::without_parent(&n.code, p));
                 continue;
             }
         }
@@ -541,7 +531,7 @@ fn check_figures(
             }
         }
     }
-    let mut check_sum = |what: &str,
+    let mut check_sum = |what: Option<&str>,
                          score: Decimal,
                          max: Decimal,
                          sum: (Option<Decimal>, Option<Decimal>),
@@ -561,18 +551,16 @@ fn check_figures(
             None => sum.0 == Some(score) && sum.1 == Some(max),
         };
         if !fits {
-            let show = |d: Option<Decimal>| d.map_or("too large".into(), decimal::show);
-            problems.push(format!(
-                "{what}: {} of {} is not the sum of its sub-criteria, {} of {}",
-                decimal::show(score),
-                decimal::show(max),
-                show(sum.0),
-                show(sum.1)
+            let show = |d: Option<Decimal>| d.map(decimal::show);
+            problems.push(say::not_the_sum(
+                what,
+                (&decimal::show(score), &decimal::show(max)),
+                (show(sum.0), show(sum.1)),
             ));
         }
     };
     if let Some(&sum) = sums.get(&None) {
-        check_sum("the total", o.score, o.max, sum, outside.then_some(false));
+        check_sum(None, o.score, o.max, sum, outside.then_some(false));
     }
     for n in &o.nodes {
         if let Some(&sum) = sums.get(&Some(n.code.as_str())) {
@@ -581,7 +569,7 @@ fn check_figures(
                 .is_some_and(|&i| std::ptr::eq(&o.nodes[i], n))
             {
                 let capped = (n.is_section() && n.kind.outside_max()).then_some(true);
-                check_sum(&n.code, n.score, n.max, sum, capped);
+                check_sum(Some(&n.code), n.score, n.max, sum, capped);
             }
         }
     }
@@ -603,7 +591,7 @@ pub struct MapProblem {
     pub entry: usize,
     /// The code the problem is about.
     pub code: String,
-    pub message: String,
+    pub message: Message,
 }
 
 /// Checks a renumbering map against the two results it joins: every old code is a criterion
@@ -617,7 +605,7 @@ pub fn check_map(entries: &[MapEntry], old: &Outcome, new: &Outcome) -> Vec<MapP
     let mut target_of: HashMap<&str, usize> = HashMap::new();
     let keys: HashSet<&str> = entries.iter().map(|e| e.old.as_str()).collect();
     for (i, e) in entries.iter().enumerate() {
-        let mut problem = |code: &str, message: String| {
+        let mut problem = |code: &str, message: Message| {
             problems.push(MapProblem {
                 entry: i,
                 code: code.to_string(),
@@ -625,48 +613,22 @@ pub fn check_map(entries: &[MapEntry], old: &Outcome, new: &Outcome) -> Vec<MapP
             })
         };
         if let Some(&first) = first_of.get(e.old.as_str()) {
-            problem(
-                &e.old,
-                format!(
-                    "{} is mapped twice (entry {} of the map maps it already)",
-                    e.old,
-                    first + 1
-                ),
-            );
+            problem(&e.old, say::mapped_twice(&e.old, first + 1));
             continue;
         }
         first_of.insert(&e.old, i);
         let in_old = old_index.first.contains_key(e.old.as_str());
         if !in_old {
-            let also = if new_index.first.contains_key(e.old.as_str()) {
-                String::new()
-            } else {
-                format!(", nor of the new one ({})", new.criteria)
-            };
-            problem(
-                &e.old,
-                format!(
-                    "{} is not a criterion of the old result ({}){also}",
-                    e.old, old.criteria
-                ),
-            );
+            let also =
+                (!new_index.first.contains_key(e.old.as_str())).then_some(new.criteria.as_str());
+            problem(&e.old, say::not_in_old(&e.old, &old.criteria, also));
         }
         let Some(target) = e.new.as_deref() else {
             continue;
         };
         if !new_index.first.contains_key(target) {
-            let also = if old_index.first.contains_key(target) {
-                String::new()
-            } else {
-                format!(", nor of the old one ({})", old.criteria)
-            };
-            problem(
-                target,
-                format!(
-                    "{target} (the new code of {}) is not a criterion of the new result ({}){also}",
-                    e.old, new.criteria
-                ),
-            );
+            let also = (!old_index.first.contains_key(target)).then_some(old.criteria.as_str());
+            problem(target, say::not_in_new(target, &e.old, &new.criteria, also));
             continue;
         }
         if !in_old {
@@ -674,42 +636,21 @@ pub fn check_map(entries: &[MapEntry], old: &Outcome, new: &Outcome) -> Vec<MapP
         }
         let (was_leaf, is_leaf) = (old_index.is_leaf(&e.old), new_index.is_leaf(target));
         if was_leaf != is_leaf {
-            let kind = |leaf: bool| {
-                if leaf {
-                    "a leaf (scored by a rule)"
-                } else {
-                    "a parent (it has sub-criteria)"
-                }
-            };
             problem(
                 &e.old,
-                format!(
-                    "{} is {} in the old result but {target} is {} in the new one: map leaves to leaves and parents to parents",
-                    e.old,
-                    kind(was_leaf),
-                    kind(is_leaf)
-                ),
+                say::leaf_to_parent(&e.old, was_leaf, target, is_leaf),
             );
         }
         if let Some(&other) = target_of.get(target) {
             problem(
                 target,
-                format!(
-                    "`{}` and `{}` are both mapped to `{target}`",
-                    entries[other].old, e.old
-                ),
+                say::both_mapped(&entries[other].old, &e.old, target),
             );
             continue;
         }
         target_of.insert(target, i);
         if target != e.old && !keys.contains(target) && old_index.first.contains_key(target) {
-            problem(
-                target,
-                format!(
-                    "`{}` is mapped to `{target}`, but the old `{target}` keeps its code too, so two old criteria would meet on `{target}`: map `{target}` as well (to its new code, or to ~)",
-                    e.old
-                ),
-            );
+            problem(target, say::meet_on(&e.old, target));
         }
     }
     problems

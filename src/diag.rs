@@ -4,6 +4,7 @@
 //! a stable check code, so that a run can report all of them at once and tools can match on
 //! the code. Rendering quotes the source line with a caret under the offending spot.
 
+use crate::i18n::{diag as words, Lang};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -19,6 +20,14 @@ impl Severity {
             Severity::Warning => "warning",
         }
     }
+
+    /// The word heading a diagnostic: `error`/`lỗi`, `warning`/`cảnh báo`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Severity::Error => words::ERROR,
+            Severity::Warning => words::WARNING,
+        })
+    }
 }
 
 /// A stable check code with its one-line title. Codes never change meaning; new checks get
@@ -27,11 +36,23 @@ impl Severity {
 pub struct Check {
     pub code: &'static str,
     pub title: &'static str,
+    /// The title in Vietnamese.
+    pub title_vi: &'static str,
+}
+
+impl Check {
+    /// The title in `lang`.
+    pub fn title_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.title,
+            Lang::Vi => self.title_vi,
+        }
+    }
 }
 
 macro_rules! checks {
-    ($($name:ident = $code:literal, $title:literal;)*) => {
-        $(pub const $name: Check = Check { code: $code, title: $title };)*
+    ($($name:ident = $code:literal, $title:literal, $title_vi:literal;)*) => {
+        $(pub const $name: Check = Check { code: $code, title: $title, title_vi: $title_vi };)*
         /// Every check, for documentation and tests.
         pub const ALL_CHECKS: &[Check] = &[$($name),*];
     };
@@ -39,84 +60,84 @@ macro_rules! checks {
 
 checks! {
     // Reading a file.
-    FILE_UNREADABLE = "E001", "file cannot be read";
-    FILE_TOO_LARGE = "E002", "file exceeds the size limit";
-    NOT_UTF8 = "E003", "file is not UTF-8";
-    YAML_SYNTAX = "E004", "malformed YAML";
-    YAML_LIMIT = "E005", "nesting beyond the parser's limits";
-    NOT_A_MAPPING = "E006", "document is not a mapping";
-    UNKNOWN_KEY = "E007", "unknown key";
-    MISSING_KEY = "E008", "missing key";
-    WRONG_TYPE = "E009", "value of the wrong type";
-    BAD_HEADER = "E010", "unsupported format version or kind";
-    EMPTY_FILE = "E011", "empty file";
-    ANCHOR = "E012", "anchor or alias";
-    NOTHING_TO_CHECK = "E013", "no file to check";
-    HIDDEN_CHAR = "E014", "control or bidirectional character in a text";
+    FILE_UNREADABLE = "E001", "file cannot be read", "không đọc được tệp";
+    FILE_TOO_LARGE = "E002", "file exceeds the size limit", "tệp vượt quá giới hạn dung lượng";
+    NOT_UTF8 = "E003", "file is not UTF-8", "tệp không phải UTF-8";
+    YAML_SYNTAX = "E004", "malformed YAML", "YAML sai cú pháp";
+    YAML_LIMIT = "E005", "nesting beyond the parser's limits", "lồng nhau vượt giới hạn của trình đọc";
+    NOT_A_MAPPING = "E006", "document is not a mapping", "nội dung tệp không phải là ánh xạ khóa";
+    UNKNOWN_KEY = "E007", "unknown key", "khóa không xác định";
+    MISSING_KEY = "E008", "missing key", "thiếu khóa";
+    WRONG_TYPE = "E009", "value of the wrong type", "giá trị sai kiểu";
+    BAD_HEADER = "E010", "unsupported format version or kind", "phiên bản định dạng hoặc loại tệp không được hỗ trợ";
+    EMPTY_FILE = "E011", "empty file", "tệp rỗng";
+    ANCHOR = "E012", "anchor or alias", "neo hoặc bí danh";
+    NOTHING_TO_CHECK = "E013", "no file to check", "không có tệp nào để kiểm tra";
+    HIDDEN_CHAR = "E014", "control or bidirectional character in a text", "ký tự điều khiển hoặc ký tự hai chiều trong văn bản";
     // Criteria sets.
-    BAD_CODE = "E101", "malformed criterion code";
-    FLOAT_CODE = "E102", "criterion code written as a number";
-    DUPLICATE_CODE = "E103", "duplicate criterion code";
-    CODE_NOT_UNDER_PARENT = "E104", "child code does not extend its parent's";
-    BAD_MAX = "E105", "max is not positive";
-    MAX_NOT_SUM = "E106", "parent max differs from the sum of its children";
-    TOTAL_NOT_SUM = "E107", "declared total differs from the sum of the sections";
-    LEAF_SHAPE = "E108", "node needs exactly one of items and rule";
-    BAD_RULE = "E109", "malformed rule";
-    BAD_GRADES = "E110", "malformed grade bands";
-    BAD_ID = "E111", "malformed criteria set id";
-    BAD_ROUNDING = "E113", "malformed rounding";
-    DUPLICATE_ID = "E114", "criteria set id used twice";
-    BAD_SECTION_KIND = "E115", "misused bonus or penalty section";
-    BAD_COMPONENT = "E116", "malformed or missing component";
-    SIBLING_ORDER = "W101", "sibling codes out of order";
-    RATIO_INVERT = "W102", "ratio rule with `invert`";
+    BAD_CODE = "E101", "malformed criterion code", "mã tiêu chí sai dạng";
+    FLOAT_CODE = "E102", "criterion code written as a number", "mã tiêu chí viết dưới dạng số";
+    DUPLICATE_CODE = "E103", "duplicate criterion code", "mã tiêu chí bị trùng";
+    CODE_NOT_UNDER_PARENT = "E104", "child code does not extend its parent's", "mã tiêu chí con không nối tiếp mã của tiêu chí cha";
+    BAD_MAX = "E105", "max is not positive", "điểm tối đa không dương";
+    MAX_NOT_SUM = "E106", "parent max differs from the sum of its children", "điểm tối đa của tiêu chí cha khác tổng các tiêu chí con";
+    TOTAL_NOT_SUM = "E107", "declared total differs from the sum of the sections", "tổng điểm khai báo khác tổng các lĩnh vực";
+    LEAF_SHAPE = "E108", "node needs exactly one of items and rule", "một nút phải có đúng một trong `items` và `rule`";
+    BAD_RULE = "E109", "malformed rule", "quy tắc chấm điểm sai dạng";
+    BAD_GRADES = "E110", "malformed grade bands", "thang xếp loại sai dạng";
+    BAD_ID = "E111", "malformed criteria set id", "mã bộ tiêu chí sai dạng";
+    BAD_ROUNDING = "E113", "malformed rounding", "cách làm tròn sai dạng";
+    DUPLICATE_ID = "E114", "criteria set id used twice", "mã bộ tiêu chí dùng hai lần";
+    BAD_SECTION_KIND = "E115", "misused bonus or penalty section", "dùng sai lĩnh vực điểm thưởng hoặc điểm trừ";
+    BAD_COMPONENT = "E116", "malformed or missing component", "thành phần điểm sai dạng hoặc bị thiếu";
+    SIBLING_ORDER = "W101", "sibling codes out of order", "mã các tiêu chí cùng cấp không theo thứ tự";
+    RATIO_INVERT = "W102", "ratio rule with `invert`", "quy tắc ratio có `invert`";
     // Evidence files.
-    UNKNOWN_CRITERIA = "E201", "criteria set not found";
-    UNKNOWN_CODE = "E202", "value for an unknown criterion code";
-    NOT_A_LEAF = "E203", "value for a criterion that has sub-criteria";
-    WRONG_VALUE_KIND = "E204", "value of the wrong kind for the rule";
-    RATE_OUT_OF_RANGE = "E205", "rate outside 0%–100%";
-    BAD_FRACTION = "E206", "malformed fraction";
-    BARE_NUMBER_FOR_RATE = "E207", "bare number where a rate is expected";
-    NOT_A_COUNT = "E208", "count is not a whole number";
-    NUMBER_TOO_LARGE = "E209", "number too large for an exact decimal";
-    POINTS_OUT_OF_RANGE = "E210", "points outside 0–max";
-    BAD_VALUE = "E211", "unreadable value";
-    EXPECTATION_FAILED = "E212", "expected figure differs from the computed one";
-    ARITHMETIC_OVERFLOW = "E213", "arithmetic overflow while scoring";
-    MIXED_CRITERIA = "E214", "files ranked against different criteria sets";
-    DUPLICATE_UNIT = "E215", "unit ranked twice";
-    NA_NOT_ALLOWED = "E216", "n/a on a criterion that does not allow it";
-    REAPPRAISED_WITHOUT_APPRAISED = "E217", "second appraisal without a first one";
-    NOT_A_LABEL = "E218", "value that is not one of the choice's labels";
-    MISSING_VALUE = "W201", "leaf without a value";
-    APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason";
-    REAPPRAISED_WITHOUT_REASON = "W203", "second appraisal without a reason";
-    HALF_WRITTEN_ROUND = "W204", "appraisal round written in part";
+    UNKNOWN_CRITERIA = "E201", "criteria set not found", "không tìm thấy bộ tiêu chí";
+    UNKNOWN_CODE = "E202", "value for an unknown criterion code", "giá trị cho mã tiêu chí không có trong bộ tiêu chí";
+    NOT_A_LEAF = "E203", "value for a criterion that has sub-criteria", "giá trị cho tiêu chí có tiêu chí thành phần";
+    WRONG_VALUE_KIND = "E204", "value of the wrong kind for the rule", "giá trị sai loại so với quy tắc chấm điểm";
+    RATE_OUT_OF_RANGE = "E205", "rate outside 0%–100%", "tỷ lệ nằm ngoài 0%–100%";
+    BAD_FRACTION = "E206", "malformed fraction", "phân số sai dạng";
+    BARE_NUMBER_FOR_RATE = "E207", "bare number where a rate is expected", "số không có dấu % ở chỗ cần tỷ lệ";
+    NOT_A_COUNT = "E208", "count is not a whole number", "số lượng không phải số nguyên";
+    NUMBER_TOO_LARGE = "E209", "number too large for an exact decimal", "số quá lớn đối với số thập phân chính xác";
+    POINTS_OUT_OF_RANGE = "E210", "points outside 0–max", "điểm nằm ngoài khoảng 0–điểm tối đa";
+    BAD_VALUE = "E211", "unreadable value", "giá trị không đọc được";
+    EXPECTATION_FAILED = "E212", "expected figure differs from the computed one", "số liệu dự kiến khác số liệu tính được";
+    ARITHMETIC_OVERFLOW = "E213", "arithmetic overflow while scoring", "tràn số khi chấm điểm";
+    MIXED_CRITERIA = "E214", "files ranked against different criteria sets", "các tệp xếp hạng theo những bộ tiêu chí khác nhau";
+    DUPLICATE_UNIT = "E215", "unit ranked twice", "đơn vị được xếp hạng hai lần";
+    NA_NOT_ALLOWED = "E216", "n/a on a criterion that does not allow it", "n/a ở tiêu chí không cho phép";
+    REAPPRAISED_WITHOUT_APPRAISED = "E217", "second appraisal without a first one", "thẩm định lần hai mà không có thẩm định lần một";
+    NOT_A_LABEL = "E218", "value that is not one of the choice's labels", "giá trị không thuộc các lựa chọn của tiêu chí";
+    MISSING_VALUE = "W201", "leaf without a value", "tiêu chí không có giá trị";
+    APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason", "giá trị thẩm định không có lý do";
+    REAPPRAISED_WITHOUT_REASON = "W203", "second appraisal without a reason", "thẩm định lần hai không có lý do";
+    HALF_WRITTEN_ROUND = "W204", "appraisal round written in part", "vòng thẩm định ghi dở dang";
     // Comparing results (`diff`, `report --previous`).
-    BAD_RESULT = "E301", "JSON result that `score` could not have written";
-    BAD_CODE_MAP = "E302", "renumbering map that does not fit the two results";
-    TITLE_CHANGED = "W301", "criterion matched by its code under an unrelated title";
+    BAD_RESULT = "E301", "JSON result that `score` could not have written", "kết quả JSON không thể do `score` ghi ra";
+    BAD_CODE_MAP = "E302", "renumbering map that does not fit the two results", "bảng đổi mã không khớp với hai kết quả";
+    TITLE_CHANGED = "W301", "criterion matched by its code under an unrelated title", "tiêu chí khớp theo mã nhưng tên không liên quan";
     // Importing a published criteria table (`parindex criteria import`).
-    TABLE_HEADER = "E401", "table header not recognised";
-    TABLE_ROW = "E402", "unreadable table row";
-    SCORING_OVER_MAX = "W401", "scoring text gives more points than the row's max";
-    TABLE_MAX_NOT_SUM = "W402", "published max differs from the sum of its rows";
+    TABLE_HEADER = "E401", "table header not recognised", "không nhận ra dòng tiêu đề của bảng";
+    TABLE_ROW = "E402", "unreadable table row", "dòng trong bảng không đọc được";
+    SCORING_OVER_MAX = "W401", "scoring text gives more points than the row's max", "cách chấm cho nhiều điểm hơn điểm tối đa của dòng";
+    TABLE_MAX_NOT_SUM = "W402", "published max differs from the sum of its rows", "điểm tối đa công bố khác tổng các dòng";
     // Remediation plans (`kind: remediation`, `report --remediation`).
-    REMEDY_UNKNOWN_CODE = "E501", "remedy for a criterion the set does not have";
-    BAD_STATUS = "E502", "unknown remedy status";
-    BAD_DATE = "E503", "malformed date";
-    BAD_PROGRESS = "E504", "more tasks done than the plan has";
-    PLAN_MISMATCH = "E505", "plan for another unit, period or criteria set";
-    UNREMEDIED_LOSS = "W501", "lost criterion with no remedy";
-    REMEDY_NOT_LOST = "W502", "remedy for a criterion that lost no points";
+    REMEDY_UNKNOWN_CODE = "E501", "remedy for a criterion the set does not have", "nội dung khắc phục cho tiêu chí mà bộ tiêu chí không có";
+    BAD_STATUS = "E502", "unknown remedy status", "tình trạng khắc phục không hợp lệ";
+    BAD_DATE = "E503", "malformed date", "ngày viết sai";
+    BAD_PROGRESS = "E504", "more tasks done than the plan has", "số nội dung đã thực hiện nhiều hơn số nội dung của kế hoạch";
+    PLAN_MISMATCH = "E505", "plan for another unit, period or criteria set", "kế hoạch của đơn vị, kỳ hoặc bộ tiêu chí khác";
+    UNREMEDIED_LOSS = "W501", "lost criterion with no remedy", "tiêu chí bị mất điểm chưa có nội dung khắc phục";
+    REMEDY_NOT_LOST = "W502", "remedy for a criterion that lost no points", "nội dung khắc phục cho tiêu chí không bị mất điểm";
     // Excel self-assessment forms (`template --format xlsx`, read back by every command).
-    FORM_UNREADABLE = "E601", "file named .xlsx that is not a readable workbook";
-    FORM_TOO_LARGE = "E602", "workbook that unpacks beyond the size limit";
-    FORM_LAYOUT = "E603", "workbook that is not a parindex form";
-    FORM_OTHER_SET = "E604", "form made for another criteria set";
-    FORM_CELL = "E605", "cell a form cannot hold";
+    FORM_UNREADABLE = "E601", "file named .xlsx that is not a readable workbook", "tệp có đuôi .xlsx nhưng không phải sổ tính Excel đọc được";
+    FORM_TOO_LARGE = "E602", "workbook that unpacks beyond the size limit", "sổ tính giải nén vượt giới hạn dung lượng";
+    FORM_LAYOUT = "E603", "workbook that is not a parindex form", "sổ tính không phải phiếu tự đánh giá của parindex";
+    FORM_OTHER_SET = "E604", "form made for another criteria set", "phiếu được lập cho bộ tiêu chí khác";
+    FORM_CELL = "E605", "cell a form cannot hold", "ô chứa nội dung phiếu không nhận";
 }
 
 /// A position in a file: 1-based line and column (in characters).
@@ -124,6 +145,73 @@ checks! {
 pub struct Position {
     pub line: usize,
     pub column: usize,
+}
+
+/// A diagnostic's text in both languages. `vi` is `None` for a text given as a plain string
+/// (English only): it is then shown in English in every language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Message {
+    pub en: String,
+    pub vi: Option<String>,
+}
+
+impl Message {
+    pub fn new(en: impl Into<String>, vi: impl Into<String>) -> Message {
+        Message {
+            en: en.into(),
+            vi: Some(vi.into()),
+        }
+    }
+
+    /// The text in `lang`, English where no Vietnamese was written.
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.vi) {
+            (Lang::Vi, Some(vi)) => vi,
+            _ => &self.en,
+        }
+    }
+
+    /// Both texts joined with `sep` after them, each in its own language.
+    pub fn join(self, sep: &str, other: Message) -> Message {
+        let vi = match (self.vi, other.vi) {
+            (Some(a), Some(b)) => Some(format!("{a}{sep}{b}")),
+            _ => None,
+        };
+        Message {
+            en: format!("{}{sep}{}", self.en, other.en),
+            vi,
+        }
+    }
+}
+
+impl From<String> for Message {
+    fn from(en: String) -> Message {
+        Message { en, vi: None }
+    }
+}
+
+impl From<Box<Message>> for Message {
+    fn from(m: Box<Message>) -> Message {
+        *m
+    }
+}
+
+impl From<&str> for Message {
+    fn from(en: &str) -> Message {
+        Message::from(en.to_string())
+    }
+}
+
+impl From<&String> for Message {
+    fn from(en: &String) -> Message {
+        Message::from(en.clone())
+    }
+}
+
+impl From<crate::i18n::Text> for Message {
+    fn from(t: crate::i18n::Text) -> Message {
+        Message::new(t.en, t.vi)
+    }
 }
 
 /// One finding about one file.
@@ -139,8 +227,11 @@ pub struct Diagnostic {
     /// The criterion code concerned, where there is one.
     pub criterion: Option<String>,
     pub message: String,
+    /// The message in Vietnamese, where it was written.
+    pub message_vi: Option<String>,
     /// How to fix it, where that is clear.
     pub help: Option<String>,
+    pub help_vi: Option<String>,
     /// The source line, quoted under the message: at most [`MAX_KEPT`] characters of it,
     /// around the spot (a line of megabytes is not copied into every diagnostic on it).
     pub source_line: Option<String>,
@@ -152,7 +243,9 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(check: Check, file: &str, message: impl Into<String>) -> Self {
+    /// A diagnostic; `message` is a [`Message`] in both languages, or a plain English string.
+    pub fn new(check: Check, file: &str, message: impl Into<Message>) -> Self {
+        let message = message.into();
         Diagnostic {
             severity: if check.code.starts_with('W') {
                 Severity::Warning
@@ -164,8 +257,10 @@ impl Diagnostic {
             position: None,
             span: 1,
             criterion: None,
-            message: message.into(),
+            message: message.en,
+            message_vi: message.vi,
             help: None,
+            help_vi: None,
             source_line: None,
             source_cut: (0, false),
             cell: None,
@@ -185,9 +280,44 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: impl Into<Message>) -> Self {
+        self.set_help(Some(help.into()));
         self
+    }
+
+    /// Sets (or with `None` clears) the help in both languages.
+    pub fn set_help(&mut self, help: Option<Message>) {
+        let (en, vi) = help.map_or((None, None), |h| (Some(h.en), h.vi));
+        self.help = en;
+        self.help_vi = vi;
+    }
+
+    /// Replaces the message in both languages.
+    pub fn set_message(&mut self, message: impl Into<Message>) {
+        let m = message.into();
+        self.message = m.en;
+        self.message_vi = m.vi;
+    }
+
+    /// The message in `lang` (English where no Vietnamese was written).
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match (lang, &self.message_vi) {
+            (Lang::Vi, Some(vi)) => vi,
+            _ => &self.message,
+        }
+    }
+
+    /// The help in `lang` (English where no Vietnamese was written).
+    pub fn help_in(&self, lang: Lang) -> Option<&str> {
+        match (lang, &self.help_vi) {
+            (Lang::Vi, Some(vi)) => Some(vi),
+            _ => self.help.as_deref(),
+        }
+    }
+
+    /// The diagnostic as people read it, in `lang` (`Display` is the English form).
+    pub fn shown_in(&self, lang: Lang) -> Shown<'_> {
+        Shown { d: self, lang }
     }
 
     /// Places the diagnostic at a position and quotes the source line from `text`.
@@ -221,13 +351,19 @@ impl Diagnostic {
     /// The criterion code to put before the message: none where the message already starts
     /// with it (`3.4.1 …`, `criterion 3.4.1 …`).
     pub fn criterion_prefix(&self) -> Option<&str> {
+        self.criterion_prefix_in(Lang::En)
+    }
+
+    /// [`Diagnostic::criterion_prefix`] for the message in `lang`.
+    pub fn criterion_prefix_in(&self, lang: Lang) -> Option<&str> {
         let code = self.criterion.as_deref()?;
         let named = |m: &str| {
             m.strip_prefix(code)
                 .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.'))
         };
-        let m = self.message.as_str();
-        if m.starts_with(code) || m.strip_prefix("criterion ").is_some_and(named) {
+        let m = self.message_in(lang);
+        let criterion = format!("{} ", lang.t(words::CRITERION));
+        if m.starts_with(code) || m.strip_prefix(criterion.as_str()).is_some_and(named) {
             None
         } else {
             Some(code)
@@ -251,6 +387,20 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// The human form, in English ([`Diagnostic::shown_in`] for another language).
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.shown_in(Lang::En).fmt(f)
+    }
+}
+
+/// A diagnostic rendered in one language: the one place diagnostics are written for people.
+/// Codes, file names, positions and the quoted line are the same in every language.
+pub struct Shown<'a> {
+    d: &'a Diagnostic,
+    lang: Lang,
+}
+
+impl fmt::Display for Shown<'_> {
     /// The human form:
     ///
     /// ```text
@@ -265,22 +415,23 @@ impl fmt::Display for Diagnostic {
         // Every text here may quote the input: a control or bidirectional character in it is
         // written as its code point, never sent to the terminal as it is.
         // Every text is also bounded: a value of megabytes is quoted by its beginning.
-        write!(f, "{}[{}]: ", self.severity.name(), self.check.code)?;
-        if let Some(code) = self.criterion_prefix() {
+        let (lang, this) = (self.lang, self.d);
+        write!(f, "{}[{}]: ", this.severity.label(lang), this.check.code)?;
+        if let Some(code) = this.criterion_prefix_in(lang) {
             write!(f, "{}: ", shown(code))?;
         }
-        writeln!(f, "{}", shown(&self.message))?;
-        let gutter = self.position.map(|p| p.line.to_string().len()).unwrap_or(1);
+        writeln!(f, "{}", shown(this.message_in(lang)))?;
+        let gutter = this.position.map(|p| p.line.to_string().len()).unwrap_or(1);
         let pad = " ".repeat(gutter);
-        write!(f, "{pad} --> {}", visible(&self.location()))?;
-        if let (Some(p), Some(line)) = (self.position, &self.source_line) {
+        write!(f, "{pad} --> {}", visible(&this.location()))?;
+        if let (Some(p), Some(line)) = (this.position, &this.source_line) {
             // Tabs would shift the caret; show them as single spaces. A long line is cut to
             // a window around the spot.
             let chars: Vec<char> = line
                 .chars()
                 .map(|c| if c == '\t' { ' ' } else { c })
                 .collect();
-            let (cut_before, cut_after) = self.source_cut;
+            let (cut_before, cut_after) = this.source_cut;
             let col = p
                 .column
                 .saturating_sub(1)
@@ -316,7 +467,7 @@ impl fmt::Display for Diagnostic {
             if end < chars.len() || cut_after {
                 shown.push('…');
             }
-            let underlined = self.span.min(end.saturating_sub(col)).max(1);
+            let underlined = this.span.min(end.saturating_sub(col)).max(1);
             let carets = "^".repeat(width(&chars[col..(col + underlined).min(end)]).max(1));
             write!(
                 f,
@@ -325,8 +476,8 @@ impl fmt::Display for Diagnostic {
                 " ".repeat(caret_at)
             )?;
         }
-        if let Some(help) = &self.help {
-            write!(f, "\n{pad} = help: {}", shown(help))?;
+        if let Some(help) = this.help_in(lang) {
+            write!(f, "\n{pad} = {}: {}", lang.t(words::HELP), shown(help))?;
         }
         Ok(())
     }
@@ -396,15 +547,21 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// Every diagnostic in `lang`, a blank line between them.
+    pub fn shown_in(&self, lang: Lang) -> String {
+        let shown: Vec<String> = self
+            .0
+            .iter()
+            .map(|d| d.shown_in(lang).to_string())
+            .collect();
+        shown.join("\n\n")
+    }
+}
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n\n")?;
-            }
-            write!(f, "{d}")?;
-        }
-        Ok(())
+        f.write_str(&self.shown_in(Lang::En))
     }
 }
 
@@ -742,6 +899,66 @@ mod tests {
         assert_eq!(carets.trim(), "^^^");
         // The message's quote is cut too, in every format that shows it.
         assert!(bounded(&d.message).chars().count() <= MAX_QUOTE + 8);
+    }
+
+    #[test]
+    fn renders_in_vietnamese_with_the_same_code_place_and_quote() {
+        let text = "values:\n  \"3.4.1\": \"120%\"\n";
+        let d = Diagnostic::new(
+            RATE_OUT_OF_RANGE,
+            "ev.yaml",
+            crate::i18n::diag::rate_out_of_range("120%"),
+        )
+        .criterion("3.4.1")
+        .at(
+            Some(Position {
+                line: 2,
+                column: 12,
+            }),
+            6,
+            text,
+        )
+        .help(crate::i18n::diag::RATE_IS_A_SHARE);
+        assert_eq!(
+            d.shown_in(Lang::Vi).to_string(),
+            "lỗi[E205]: 3.4.1: tỷ lệ 120% nằm ngoài khoảng 0%–100%\n  --> ev.yaml:2:12\n  |\n2 |   \"3.4.1\": \"120%\"\n  |            ^^^^^^\n  = gợi ý: tỷ lệ là một phần của tổng thể: từ 0% đến 100%"
+        );
+        // `Display` stays English, byte for byte.
+        assert_eq!(d.to_string(), d.shown_in(Lang::En).to_string());
+        assert!(d
+            .to_string()
+            .starts_with("error[E205]: 3.4.1: the rate 120% lies"));
+        // A warning's heading, and a message given as a plain string (English only).
+        let w = Diagnostic::new(MISSING_VALUE, "ev.yaml", "plain English");
+        assert_eq!(
+            w.shown_in(Lang::Vi).to_string(),
+            "cảnh báo[W201]: plain English\n  --> ev.yaml"
+        );
+        // A message that names its criterion ("tiêu chí 1.2 …") gets no prefix.
+        let n = Diagnostic::new(
+            NA_NOT_ALLOWED,
+            "ev.yaml",
+            crate::i18n::diag::na_not_allowed("1.2"),
+        )
+        .criterion("1.2");
+        assert!(n
+            .shown_in(Lang::Vi)
+            .to_string()
+            .starts_with("lỗi[E216]: tiêu chí 1.2 không"));
+        assert!(n
+            .to_string()
+            .starts_with("error[E216]: criterion 1.2 does not"));
+    }
+
+    #[test]
+    fn every_check_has_a_vietnamese_title() {
+        for check in ALL_CHECKS {
+            assert!(
+                !check.title_vi.is_empty() && check.title_vi != check.title,
+                "{}",
+                check.code
+            );
+        }
     }
 
     #[test]

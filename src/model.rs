@@ -99,10 +99,11 @@ impl CriteriaSet {
     /// Where a code that is not in the set would stand, in words: its would-be parent's
     /// criteria ("criteria under 3.4: 3.4.1, 3.4.2, 3.4.3"), or that the parent is a leaf;
     /// `None` where the parent is not in the set either.
-    pub fn around(&self, code: &str) -> Option<String> {
+    pub fn around(&self, code: &str) -> Option<crate::diag::Message> {
+        use crate::i18n::diag as say;
         let parent = &self.nodes[self.find(code.rsplit_once('.')?.0)?];
         if parent.is_leaf() {
-            return Some(format!("{} is a leaf, without sub-criteria", parent.code));
+            return Some(say::is_a_leaf(&parent.code));
         }
         const SHOWN: usize = 12;
         let mut children: Vec<&str> = parent
@@ -114,11 +115,7 @@ impl CriteriaSet {
         if parent.children.len() > SHOWN {
             children.push("…");
         }
-        Some(format!(
-            "criteria under {}: {}",
-            parent.code,
-            children.join(", ")
-        ))
+        Some(say::criteria_under(&parent.code, &children.join(", ")))
     }
 
     /// Indices of the sections (top-level nodes), in order.
@@ -566,22 +563,46 @@ pub enum ValueKind {
 impl ValueKind {
     /// How to write a value of this kind, for messages and templates.
     pub fn spelling(self) -> &'static str {
+        self.spelling_text().en
+    }
+
+    /// [`ValueKind::spelling`] in both languages.
+    pub fn spelling_text(self) -> crate::i18n::Text {
+        use crate::i18n::text;
         match self {
-            ValueKind::Boolean => "true / false (or có / không, yes / no)",
-            ValueKind::Rate => "a rate such as \"97.29%\" or \"21/32\"",
-            ValueKind::Number => "a number such as 2 or 0.75",
-            ValueKind::Count => "a whole count such as 0, 1 or 12698",
-            ValueKind::Label => "one of the criterion's labels",
+            ValueKind::Boolean => text(
+                "true / false (or có / không, yes / no)",
+                "true / false (hoặc có / không, yes / no)",
+            ),
+            ValueKind::Rate => text(
+                "a rate such as \"97.29%\" or \"21/32\"",
+                "một tỷ lệ như \"97.29%\" hoặc \"21/32\"",
+            ),
+            ValueKind::Number => text("a number such as 2 or 0.75", "một số như 2 hoặc 0.75"),
+            ValueKind::Count => text(
+                "a whole count such as 0, 1 or 12698",
+                "một số lượng nguyên như 0, 1 hoặc 12698",
+            ),
+            ValueKind::Label => text(
+                "one of the criterion's labels",
+                "một trong các lựa chọn của tiêu chí",
+            ),
         }
     }
 
     pub fn name(self) -> &'static str {
+        self.name_text().en
+    }
+
+    /// [`ValueKind::name`] in both languages.
+    pub fn name_text(self) -> crate::i18n::Text {
+        use crate::i18n::text;
         match self {
-            ValueKind::Boolean => "a boolean",
-            ValueKind::Rate => "a rate",
-            ValueKind::Number => "a number",
-            ValueKind::Count => "a whole count",
-            ValueKind::Label => "one of its labels",
+            ValueKind::Boolean => text("a boolean", "giá trị đúng/sai"),
+            ValueKind::Rate => text("a rate", "tỷ lệ"),
+            ValueKind::Number => text("a number", "số"),
+            ValueKind::Count => text("a whole count", "số lượng nguyên"),
+            ValueKind::Label => text("one of its labels", "một trong các lựa chọn của nó"),
         }
     }
 }

@@ -10,7 +10,8 @@
 //! call it rather than assembling the steps themselves.
 
 use crate::decimal;
-use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::diag::{self, Diagnostic, Diagnostics, Message};
+use crate::i18n::diag as say;
 use crate::load::yaml::{child, key, Seg};
 use crate::load::{parse_evidence, CriteriaResolver, Source};
 use crate::model::{CriteriaSet, Evidence, Stage};
@@ -123,7 +124,7 @@ pub fn score_source(
 
 /// The diagnostic for an overflow while scoring `source`, at the value that caused it.
 pub fn overflow_diagnostic(source: &Source, overflow: &ScoringOverflow) -> Diagnostic {
-    let message = "a figure grew too large for an exact decimal while scoring";
+    let message = say::OVERFLOW;
     let d = match &overflow.code {
         Some(code) => source
             .diag(
@@ -134,7 +135,7 @@ pub fn overflow_diagnostic(source: &Source, overflow: &ScoringOverflow) -> Diagn
             .criterion(code.clone()),
         None => Diagnostic::new(diag::ARITHMETIC_OVERFLOW, &source.name, message),
     };
-    d.help("check the criteria set's maxima and the evidence's counts for a typing slip")
+    d.help(say::OVERFLOW_HELP)
 }
 
 /// The engine's mismatches with `expect:`, each placed at its figure in `source`.
@@ -149,28 +150,30 @@ pub fn expectation_diagnostics(
         .iter()
         .map(|m| {
             // `expect:`'s own figures are the final stage's: named like the others.
-            let at_stage = format!(" at stage {}", stage_of(base).unwrap_or("final"));
-            let (path, what, expected, computed, code): (Vec<Seg>, &str, String, String, _) =
+            let stage = stage_of(base).unwrap_or("final");
+            let (path, what, expected, computed, code): (Vec<Seg>, &str, String, Message, _) =
                 match m {
                     Mismatch::Total { expected, computed } => (
                         child(base, "total"),
                         "total",
                         decimal::show(*expected),
-                        decimal::show(*computed),
+                        decimal::show(*computed).into(),
                         None,
                     ),
                     Mismatch::Percent { expected, computed } => (
                         child(base, "percent"),
                         "percent",
                         decimal::show_percent(*expected),
-                        computed.map_or("none (the maximum is 0)".into(), decimal::show_percent),
+                        computed.map_or(say::NONE_MAX_ZERO.into(), |c| {
+                            decimal::show_percent(c).into()
+                        }),
                         None,
                     ),
                     Mismatch::Grade { expected, computed } => (
                         child(base, "grade"),
                         "grade",
                         expected.clone(),
-                        computed.clone().unwrap_or_else(|| "none".into()),
+                        computed.clone().map_or(say::NONE.into(), Message::from),
                         None,
                     ),
                     Mismatch::Score {
@@ -181,7 +184,7 @@ pub fn expectation_diagnostics(
                         child(&scores, code),
                         "score",
                         decimal::show(*expected),
-                        decimal::show(*computed),
+                        decimal::show(*computed).into(),
                         Some(code.clone()),
                     ),
                 };
@@ -189,9 +192,9 @@ pub fn expectation_diagnostics(
                 .diag(
                     diag::EXPECTATION_FAILED,
                     &path,
-                    format!("{what}: expected {expected}, computed {computed}{at_stage}"),
+                    say::expectation_failed(what, &expected, computed, stage),
                 )
-                .help("the published figure and the computed one differ: correct the evidence or the criteria set, or, if a criteria change is intended, the figure under `expect:`");
+                .help(say::EXPECTATION_HELP);
             d.criterion = code;
             d
         })

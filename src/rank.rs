@@ -388,13 +388,9 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
             Diagnostic::new(
                 crate::diag::DUPLICATE_UNIT,
                 files[1],
-                format!(
-                    "unit `{unit}` is in {} files: {}",
-                    files.len(),
-                    files.join(", ")
-                ),
+                crate::i18n::diag::unit_twice(unit, files.len(), &files.join(", ")),
             )
-            .help("a ranking lists each unit once: remove the copy, or correct the `unit:` of the file that names the wrong unit")
+            .help(crate::i18n::diag::UNIT_ONCE)
         })
         .collect()
 }
@@ -438,23 +434,17 @@ pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
     if groups.len() < 2 {
         return None;
     }
-    let list: Vec<String> = groups
+    let list: Vec<(&str, &str, String)> = groups
         .iter()
-        .map(|(id, sha, files)| {
-            format!(
-                "{id} (text {}…): {}",
-                &sha[..8.min(sha.len())],
-                files.join(", ")
-            )
-        })
+        .map(|(id, sha, files)| (*id, &sha[..8.min(sha.len())], files.join(", ")))
         .collect();
     Some(
         Diagnostic::new(
             crate::diag::MIXED_CRITERIA,
             groups[0].2[0],
-            format!("the files are scored against {} different criteria sets; ranks compare like with like only:\n    {}", groups.len(), list.join("\n    ")),
+            crate::i18n::diag::mixed_sets(&list),
         )
-        .help("rank each year's or each level's files separately, or give them the same `criteria:`"),
+        .help(crate::i18n::diag::RANK_SEPARATELY),
     )
 }
 

@@ -170,7 +170,8 @@ fn json_results_with_impossible_figures_are_refused() {
     ] {
         for args in [
             vec!["diff", file.as_str(), NEW],
-            vec!["report", NEW, "--previous", file.as_str()],
+            // `report` speaks Vietnamese by default, its diagnostics too.
+            vec!["report", NEW, "--lang", "en", "--previous", file.as_str()],
         ] {
             parindex().args(&args).assert().code(1).stdout("").stderr(
                 predicate::str::contains("error[E301]")
@@ -302,7 +303,8 @@ fn json_results_are_checked_against_the_criteria_set_they_name() {
     ] {
         for args in [
             vec!["diff", file.as_str(), NEW],
-            vec!["report", NEW, "--previous", file.as_str()],
+            // `report` speaks Vietnamese by default, its diagnostics too.
+            vec!["report", NEW, "--lang", "en", "--previous", file.as_str()],
         ] {
             let out = parindex().args(&args).output().unwrap();
             let stderr = String::from_utf8_lossy(&out.stderr);
@@ -326,11 +328,26 @@ fn json_results_are_checked_against_the_criteria_set_they_name() {
 #[test]
 fn a_later_previous_result_and_a_diff_of_two_units_warn() {
     parindex()
-        .args(["report", NEW, "--previous", "examples/krong-no-2023.yaml"])
+        .args([
+            "report",
+            NEW,
+            "--lang",
+            "en",
+            "--previous",
+            "examples/krong-no-2023.yaml",
+        ])
         .assert()
         .success()
         .stderr(predicate::str::contains(
             "is the result for 2023, later than this report's 2022",
+        ));
+    // In the report's own language by default.
+    parindex()
+        .args(["report", NEW, "--previous", "examples/krong-no-2023.yaml"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "cảnh báo: --previous examples/krong-no-2023.yaml là kết quả của kỳ 2023, sau kỳ 2022",
         ));
     // The right way round, no warning.
     parindex()

@@ -344,7 +344,8 @@ fn bad_input_prints_diagnostics_and_exits_1() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("error[E208]"));
+        // Vietnamese by default, the diagnostics too: the code stays the same.
+        .stderr(predicate::str::contains("lỗi[E208]").and(predicate::str::contains("gợi ý:")));
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.json");
     fs::write(&bad, "{ \"unit\": 1 }").unwrap();
@@ -354,7 +355,9 @@ fn bad_input_prints_diagnostics_and_exits_1() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("not a parindex JSON result"));
+        .stderr(predicate::str::contains(
+            "không phải kết quả JSON của parindex",
+        ));
     parindex()
         .args(["report", EXAMPLE, "--previous", "no/such/file.yaml"])
         .assert()
@@ -375,7 +378,7 @@ fn bad_input_prints_diagnostics_and_exits_1() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("did not load"));
+        .stderr(predicate::str::contains("1 tệp không nạp được"));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 use parindex::check::{check_paths, github_annotation};
 use parindex::diag::{shown, visible, Severity};
+use parindex::i18n::Lang;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -28,6 +29,10 @@ pub struct Args {
     /// Treat warnings (missing values, siblings out of order, …) as errors.
     #[arg(long)]
     deny_warnings: bool,
+    /// Language of the messages and hints (`vi`: tiếng Việt); codes, file names and quoted
+    /// input stay as written. JSON keeps its English `message` and adds `message_vi`.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    lang: Lang,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -64,6 +69,11 @@ struct JsonDiagnostic<'a> {
     criterion: Option<Cow<'a, str>>,
     message: Cow<'a, str>,
     help: Option<Cow<'a, str>>,
+    /// The message and help in Vietnamese, with `--lang vi`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message_vi: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_vi: Option<Cow<'a, str>>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -81,15 +91,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.format {
         CheckFormat::Human => {
             for d in &report.diagnostics {
-                outln!("{d}\n");
+                outln!("{}\n", d.shown_in(args.lang));
             }
-            outln!("{}", report.summary());
+            outln!("{}", report.summary(args.lang));
         }
         CheckFormat::Github => {
             for d in &report.diagnostics {
-                outln!("{}", github_annotation(d));
+                outln!("{}", github_annotation(d, args.lang));
             }
-            outln!("{}", report.summary());
+            outln!("{}", report.summary(args.lang));
         }
         CheckFormat::Json => {
             let doc = JsonReport {
@@ -114,6 +124,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         criterion: d.criterion.as_deref().map(shown),
                         message: shown(&d.message),
                         help: d.help.as_deref().map(shown),
+                        message_vi: (args.lang == Lang::Vi).then(|| shown(d.message_in(Lang::Vi))),
+                        help_vi: (args.lang == Lang::Vi)
+                            .then(|| d.help_in(Lang::Vi).map(shown))
+                            .flatten(),
                     })
                     .collect(),
             };

@@ -40,6 +40,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let lang = args.lang.unwrap_or(Lang::Vi);
     let to_form = !is_xlsx(&args.input);
     match (&args.output, to_form) {
         (None, true) => {
@@ -62,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(path) => match load_criteria(path) {
             Ok((set, _)) => CriteriaResolver::forced(set),
             Err(d) => {
-                report(&d.0);
+                report(&d.0, lang);
                 return Ok(failure());
             }
         },
@@ -71,7 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let source = match Source::read(&args.input) {
         Ok(s) => s,
         Err(d) => {
-            report(&d.0);
+            report(&d.0, lang);
             return Ok(failure());
         }
     };
@@ -83,11 +84,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (evidence, set, warnings) = match parse_evidence(&source, base, &resolver) {
         Ok(found) => found,
         Err(d) => {
-            report(&d.0);
+            report(&d.0, lang);
             return Ok(failure());
         }
     };
-    report(&warnings);
+    report(&warnings, lang);
     // A criteria path is relative to the file that names it: rewritten for where the output
     // is written (an embedded id, or an absolute path, stays as it is). With `--criteria`, the
     // output names that set, the one it was read with.

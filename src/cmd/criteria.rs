@@ -103,7 +103,7 @@ fn run_import(args: ImportArgs) -> anyhow::Result<ExitCode> {
         match import::read_table(&args.table).and_then(|source| import::import(&source, options)) {
             Ok(imported) => imported,
             Err(d) => {
-                report(&d.0);
+                report(&d.0, super::default_lang());
                 return Ok(failure());
             }
         };
@@ -114,7 +114,7 @@ fn run_import(args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
         None => out!("{yaml}"),
     }
-    report(&imported.warnings);
+    report(&imported.warnings, super::default_lang());
     eprintln!("{}", imported.summary());
     Ok(ExitCode::SUCCESS)
 }

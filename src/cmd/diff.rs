@@ -7,6 +7,7 @@ use parindex::compare::{
 };
 use parindex::decimal::parse_decimal;
 use parindex::diag::{self, Diagnostic, Diagnostics, Position};
+use parindex::i18n::diag as say;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::pipeline::score_file;
@@ -86,7 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(path) => match read_map(path) {
             Ok(m) => Some(m),
             Err(d) => {
-                report(&d.0);
+                report(&d.0, args.out.lang);
                 return Ok(failure());
             }
         },
@@ -118,7 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 for side in [o.err(), n.err()].into_iter().flatten() {
                     all.extend(side.0);
                 }
-                report(&all);
+                report(&all, args.out.lang);
                 return Ok(failure());
             }
         }
@@ -134,14 +135,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(m) => {
             let problems = m.check(&old, &new);
             if !problems.is_empty() {
-                report(&problems);
+                report(&problems, args.out.lang);
                 return Ok(failure());
             }
             m.code_map()
         }
         None => {
             if let (Some(o), Some(n)) = (&args.old, &args.new) {
-                report(&title_warnings(&old, &new, o, n));
+                report(&title_warnings(&old, &new, o, n), args.out.lang);
             }
             CodeMap::new()
         }
@@ -190,11 +191,11 @@ fn rounds(
     let (scored, appraised, last) = match cards {
         Ok(c) => c,
         Err(d) => {
-            report(&d.0);
+            report(&d.0, out.lang);
             return Ok(failure());
         }
     };
-    report(&scored.warnings);
+    report(&scored.warnings, out.lang);
     let r = parindex::rounds::rounds(&scored.evidence, [&scored.card, &appraised, &last]);
     out.write(
         false,
@@ -228,7 +229,7 @@ fn title_warnings(
 ) -> Vec<Diagnostic> {
     let pairs = unrelated_titles(old, new);
     let file = new_path.display().to_string();
-    let help = "if the criteria were renumbered, match them with --map FILE (lines such as \"3.4.4\": \"3.5.1\"; see `parindex diff --help`)";
+    let help = say::RENUMBERED_HELP;
     let mut out: Vec<Diagnostic> = pairs
         .iter()
         .take(TITLE_WARNINGS)
@@ -236,10 +237,7 @@ fn title_warnings(
             Diagnostic::new(
                 diag::TITLE_CHANGED,
                 &file,
-                format!(
-                    "{code} is “{a}” in {} but “{b}” in {file}: the two are compared as one criterion",
-                    old_path.display()
-                ),
+                say::title_changed(code, a, &old_path.display().to_string(), b, &file),
             )
             .criterion(code.clone())
             .help(help)
@@ -250,10 +248,7 @@ fn title_warnings(
             Diagnostic::new(
                 diag::TITLE_CHANGED,
                 &file,
-                format!(
-                    "{} more criteria are matched by their code under a completely different title",
-                    pairs.len() - TITLE_WARNINGS
-                ),
+                say::more_titles_changed(pairs.len() - TITLE_WARNINGS),
             )
             .help(help),
         );
@@ -287,7 +282,7 @@ impl Map {
                         spot.map_or(1, |s| s.2),
                         &self.source.text,
                     )
-                    .help("a map lists each old code once with its new code, or ~ where the criterion was removed: \"7.1.6\": ~")
+                    .help(say::MAP_ONCE_HELP)
             })
             .collect()
     }
@@ -305,21 +300,17 @@ impl Map {
 fn read_map(path: &Path) -> Result<Map, Diagnostics> {
     let source = parindex::load::Source::read(path)?.of_any_kind();
     let doc = source.document()?;
-    let help = "a map lists old codes with their new code, or ~ where the criterion was removed: \"7.1.6\": ~";
+    let help = say::MAP_HELP;
     let Some(pairs) = doc.entries() else {
         // Named, not quoted: a file given here by mistake (a `.env`) is not shown.
         let what = if doc.scalar().is_some() {
-            "a single value"
+            say::A_SINGLE_VALUE
         } else {
-            "a list"
+            say::A_LIST
         };
         return Err(Diagnostics::one(
-            diag::Diagnostic::new(
-                diag::WRONG_TYPE,
-                &source.name,
-                format!("a code map is a mapping of old codes to new ones, not {what}; its content is not shown"),
-            )
-            .help(help),
+            diag::Diagnostic::new(diag::WRONG_TYPE, &source.name, say::map_not_a_mapping(what))
+                .help(help),
         ));
     };
     // A mapping whose keys or values are not criterion codes is not a code map (a `.env` or a
@@ -339,10 +330,7 @@ fn read_map(path: &Path) -> Result<Map, Diagnostics> {
             diag::Diagnostic::new(
                 diag::WRONG_TYPE,
                 &source.name,
-                format!(
-                    "not a code map: {not_codes} of its {} entries are not criterion codes; its content is not shown",
-                    pairs.len()
-                ),
+                say::map_not_codes(not_codes, pairs.len()),
             )
             .help(help),
         ));
@@ -360,11 +348,7 @@ fn read_map(path: &Path) -> Result<Map, Diagnostics> {
                         .diag_at(
                             diag::WRONG_TYPE,
                             v,
-                            format!(
-                                "the new code of {} must be a code or ~, not {}",
-                                k.text().unwrap_or_default(),
-                                v.describe()
-                            ),
+                            say::new_code_shape(k.text().unwrap_or_default(), v.described()),
                         )
                         .help(help),
                 );

@@ -29,7 +29,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let scored = match load_scored(&args.evidence, &CriteriaResolver::new(), args.stage.into()) {
+    let scored = match load_scored(
+        &args.evidence,
+        &CriteriaResolver::new(),
+        args.stage.into(),
+        super::default_lang(),
+    ) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
@@ -41,7 +46,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             set.around(args.code.trim()),
         ) {
             (Some(s), _) => format!("; did you mean {s}?"),
-            (None, Some(around)) => format!("; {around}"),
+            (None, Some(around)) => format!("; {}", around.en),
             (None, None) => String::new(),
         };
         eprintln!(

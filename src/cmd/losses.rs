@@ -46,11 +46,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(code) = args.out.usage_error() {
         return Ok(code);
     }
-    let ScoredCard { evidence, card, .. } =
-        match load_scored(&args.evidence, &CriteriaResolver::new(), args.stage.into()) {
-            Ok(s) => s,
-            Err(code) => return Ok(code),
-        };
+    let ScoredCard { evidence, card, .. } = match load_scored(
+        &args.evidence,
+        &CriteriaResolver::new(),
+        args.stage.into(),
+        args.out.lang,
+    ) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
     let list = losses(&card, &evidence);
     let groups = match args.by {
         None => None,

@@ -111,9 +111,10 @@ pub fn load_scored(
     path: &std::path::Path,
     resolver: &parindex::load::CriteriaResolver,
     stage: parindex::model::Stage,
+    lang: Lang,
 ) -> Result<ScoredCard, ExitCode> {
     parindex::pipeline::score_file(path, resolver, stage).map_err(|d| {
-        report(&d.0);
+        report(&d.0, lang);
         failure()
     })
 }
@@ -135,10 +136,17 @@ pub fn write_stdout(bytes: &[u8]) {
 /// Exit code for invalid input and failed checks.
 pub const FAILURE: u8 = 1;
 
-/// Prints diagnostics to stderr, one block each, and returns how many were errors.
-pub fn report(diagnostics: &[Diagnostic]) -> usize {
+/// The language of commands that take no `--lang` yet (`explain`, `whatif`, `template`,
+/// `criteria`): their diagnostics are written in it. One place, so that the language from the
+/// environment (`PARINDEX_LANG`, a `vi_*` locale) reaches them all at once.
+pub fn default_lang() -> Lang {
+    Lang::default()
+}
+
+/// Prints diagnostics to stderr in `lang`, one block each, and returns how many were errors.
+pub fn report(diagnostics: &[Diagnostic], lang: Lang) -> usize {
     for d in diagnostics {
-        eprintln!("{d}\n");
+        eprintln!("{}\n", d.shown_in(lang));
     }
     diagnostics
         .iter()

@@ -2,6 +2,7 @@
 
 use super::{failure, report};
 use parindex::diag::Diagnostic;
+use parindex::i18n::diag as say;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::rank::{duplicate_units, grade_counts, league, mixed_sets, score_paths, Standing};
@@ -118,46 +119,42 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (current, failed) = standings(&args.paths, stage, args.quiet, "Scoring");
     if !failed.is_empty() {
         for (_, d) in &failed {
-            report(d);
+            report(d, args.out.lang);
         }
         let mut names: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).take(10).collect();
         let more = failed.len().saturating_sub(names.len());
-        let more_text = format!("and {more} more");
+        let more_text = say::and_more(args.out.lang, more);
         if more > 0 {
             names.push(&more_text);
         }
         if !args.keep_going {
             eprintln!(
-                "error: {} of {} files did not load: {} (pass --keep-going to rank the rest)",
-                failed.len(),
-                failed.len() + current.len(),
-                names.join(", ")
+                "{}",
+                say::files_did_not_load(
+                    args.out.lang,
+                    failed.len(),
+                    failed.len() + current.len(),
+                    &names.join(", ")
+                )
             );
             return Ok(failure());
         }
         eprintln!(
-            "warning: left out {} file(s) that did not load: {}",
-            failed.len(),
-            names.join(", ")
+            "{}",
+            say::left_out(args.out.lang, failed.len(), &names.join(", "))
         );
     }
     if current.is_empty() {
-        eprintln!(
-            "error: no evidence files to rank under {}",
-            args.paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("{}", say::nothing_to_rank(args.out.lang, &paths.join(", ")));
         return Ok(failure());
     }
     if let Some(d) = mixed_sets(&current) {
-        report(&[d]);
+        report(&[d], args.out.lang);
         return Ok(failure());
     }
     // Not a file that failed to load: --keep-going does not leave one of the two out.
-    if report(&duplicate_units(&current)) > 0 {
+    if report(&duplicate_units(&current), args.out.lang) > 0 {
         return Ok(failure());
     }
     let previous = if args.previous.is_empty() {
@@ -166,17 +163,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let (prev, prev_failed) = standings(&args.previous, stage, args.quiet, "Scoring previous");
         if !prev_failed.is_empty() {
             for (_, d) in &prev_failed {
-                report(d);
+                report(d, args.out.lang);
             }
-            eprintln!("error: {} previous file(s) did not load", prev_failed.len());
+            eprintln!(
+                "{}",
+                say::previous_did_not_load(args.out.lang, prev_failed.len())
+            );
             return Ok(failure());
         }
         if let Some(d) = mixed_sets(&prev) {
-            report(&[d]);
+            report(&[d], args.out.lang);
             return Ok(failure());
         }
-        if report(&duplicate_units(&prev)) > 0 {
-            eprintln!("error: --previous matches units by name: each must be there once");
+        if report(&duplicate_units(&prev), args.out.lang) > 0 {
+            eprintln!("{}", say::units_once(args.out.lang, "--previous"));
             return Ok(failure());
         }
         Some(prev)

@@ -32,7 +32,7 @@ pub fn text(
     let (source, plan, warnings) = match load_plan(req.plan) {
         Ok(p) => p,
         Err(d) => {
-            report(&d.0);
+            report(&d.0, req.lang);
             return Err(failure());
         }
     };
@@ -41,14 +41,14 @@ pub fn text(
     if !found.iter().any(|d| d.is_error()) {
         found.extend(plan_against_set(&source, &plan, &card.set));
     }
-    if report(&found) > 0 {
+    if report(&found, req.lang) > 0 {
         return Err(failure());
     }
     let interim = match req.interim {
         None => None,
         Some(path) => {
-            let scored = load_scored(path, req.resolver, req.stage)?;
-            if report(&scored.warnings) > 0 {
+            let scored = load_scored(path, req.resolver, req.stage, req.lang)?;
+            if report(&scored.warnings, req.lang) > 0 {
                 return Err(failure());
             }
             if scored.card.unit != card.unit {

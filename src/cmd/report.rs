@@ -4,6 +4,7 @@ use super::{failure, load_scored, report};
 use anyhow::Context;
 use parindex::compare::load_outcome;
 use parindex::diag::Diagnostic;
+use parindex::i18n::diag as say;
 use parindex::i18n::Lang;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
@@ -100,42 +101,41 @@ fn load_peers(
     option: &str,
     resolver: &CriteriaResolver,
     stage: Stage,
+    lang: Lang,
 ) -> Option<Vec<Standing>> {
     match standings(dir, resolver, stage) {
         Ok(list) if list.is_empty() => {
             eprintln!(
-                "error: {option} {}: no evidence files found there",
-                dir.display()
+                "{}",
+                say::no_evidence_there(lang, option, &dir.display().to_string())
             );
             None
         }
         Ok(list) => match mixed_sets(&list) {
             Some(d) => {
-                report(&[d]);
+                report(&[d], lang);
                 None
             }
-            None if report(&duplicate_units(&list)) > 0 => {
-                eprintln!(
-                    "error: {option} {}: units are matched by name: each must be there once",
-                    dir.display()
-                );
+            None if report(&duplicate_units(&list), lang) > 0 => {
+                let what = format!("{option} {}", dir.display());
+                eprintln!("{}", say::units_once(lang, &what));
                 None
             }
             None => Some(list),
         },
         Err(failed) => {
             for (_, d) in &failed {
-                report(d);
+                report(d, lang);
             }
+            let files: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).collect();
             eprintln!(
-                "error: {option} {}: {} file(s) did not load: {}",
-                dir.display(),
-                failed.len(),
-                failed
-                    .iter()
-                    .map(|(f, _)| f.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "{}",
+                say::peers_did_not_load(
+                    lang,
+                    &format!("{option} {}", dir.display()),
+                    failed.len(),
+                    &files.join(", ")
+                )
             );
             None
         }
@@ -151,11 +151,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         card,
         warnings,
         ..
-    } = match load_scored(&args.evidence, &resolver, stage) {
+    } = match load_scored(&args.evidence, &resolver, stage, args.lang) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    if report(&warnings) > 0 {
+    if report(&warnings, args.lang) > 0 {
         return Ok(failure());
     }
 
@@ -173,17 +173,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 if parindex::compare::period_later(&outcome.period, &card.period) {
                     eprintln!(
-                        "warning: --previous {} is the result for {}, later than this report's {}: give an earlier period's result",
-                        path.display(),
-                        parindex::diag::shown(&outcome.period),
-                        parindex::diag::shown(&card.period)
+                        "{}",
+                        say::previous_is_later(
+                            args.lang,
+                            &path.display().to_string(),
+                            &parindex::diag::shown(&outcome.period),
+                            &parindex::diag::shown(&card.period)
+                        )
                     );
                 }
                 Some(outcome)
             }
             Err(d) => {
-                report(&d.0);
-                eprintln!("error: --previous {} did not load", path.display());
+                report(&d.0, args.lang);
+                eprintln!(
+                    "{}",
+                    say::previous_result_did_not_load(args.lang, &path.display().to_string())
+                );
                 return Ok(failure());
             }
         },
@@ -192,7 +198,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let peers = match &args.peers {
         None => None,
         Some(dir) => {
-            let Some(current) = load_peers(dir, "--peers", &resolver, stage) else {
+            let Some(current) = load_peers(dir, "--peers", &resolver, stage, args.lang) else {
                 return Ok(failure());
             };
             // The unit must be ranked against the same criteria set as its peers.
@@ -200,20 +206,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let mut all = vec![own.clone()];
             all.extend(current.iter().cloned());
             if let Some(d) = mixed_sets(&all) {
-                report(&[d]);
+                report(&[d], args.lang);
                 return Ok(failure());
             }
             for s in current.iter().filter(|s| s.unit == card.unit) {
                 if (s.score, s.max) != (own.score, own.max) {
                     eprintln!(
-                        "warning: {} is also `{}` but scores {} of {}; the report ranks {}'s figures",
-                        s.file, s.unit, s.score, s.max, source.name
+                        "{}",
+                        say::peer_scores_differ(
+                            args.lang,
+                            (&s.file, &s.unit),
+                            (s.score, s.max),
+                            &source.name
+                        )
                     );
                 }
             }
             let previous = match &args.previous_peers {
                 None => None,
-                Some(dir) => match load_peers(dir, "--previous-peers", &resolver, stage) {
+                Some(dir) => match load_peers(dir, "--previous-peers", &resolver, stage, args.lang)
+                {
                     Some(list) => Some(list),
                     None => return Ok(failure()),
                 },
@@ -225,7 +237,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let built = match build(&card, &evidence, &source.name, previous, peers) {
         Ok(r) => r,
         Err(_) => {
-            eprintln!("error: a figure grew too large for an exact decimal while comparing with --previous");
+            eprintln!("{}", say::overflow_comparing(args.lang));
             return Ok(failure());
         }
     };

@@ -63,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 CriteriaResolver::forced(set)
             }
             Err(d) => {
-                report(&d.0);
+                report(&d.0, args.out.lang);
                 return Ok(failure());
             }
         },
@@ -82,7 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(mut d) => {
             // Beside other errors too, a missing value is an error under --strict.
             strict(&mut d.0);
-            report(&d.0);
+            report(&d.0, args.out.lang);
             return Ok(failure());
         }
     };
@@ -96,12 +96,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     if args.criteria.is_some() && is_id(&evidence.criteria_ref) && evidence.criteria_ref != set.id {
         eprintln!(
-            "note: {} names `{}`; scored with `{}` as --criteria asks",
-            source.name, evidence.criteria_ref, set.id
+            "{}",
+            parindex::i18n::diag::scored_with_other_set(
+                args.out.lang,
+                &source.name,
+                &evidence.criteria_ref,
+                &set.id
+            )
         );
     }
     strict(&mut notes);
-    if report(&notes) > 0 {
+    if report(&notes, args.out.lang) > 0 {
         return Ok(failure());
     }
     args.out.write(
@@ -112,10 +117,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Expectations hold for the stage they were published for: `expect:`'s figures for the
     // final one, those under `expect: { stages: … }` for theirs.
     let mismatches = scored.expectation_failures();
-    if report(&mismatches) > 0 {
+    if report(&mismatches, args.out.lang) > 0 {
         eprintln!(
-            "error: {} figure(s) under `expect:` differ from the computed result",
-            mismatches.len()
+            "{}",
+            parindex::i18n::diag::expectations_differ(args.out.lang, mismatches.len())
         );
         return Ok(failure());
     }

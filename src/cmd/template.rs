@@ -98,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let set = match loaded {
         Ok((set, _)) => set,
         Err(d) => {
-            report(&d.0);
+            report(&d.0, super::default_lang());
             return Ok(failure());
         }
     };

@@ -64,7 +64,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let stage = Stage::from(args.stage);
-    let scored = match load_scored(&args.evidence, &CriteriaResolver::new(), stage) {
+    let scored = match load_scored(
+        &args.evidence,
+        &CriteriaResolver::new(),
+        stage,
+        super::default_lang(),
+    ) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
@@ -104,8 +109,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(v) => set_value(&mut evidence, i, v),
             Err(p) => problems.push(format!(
                 "{code}: {}{}",
-                p.message,
-                p.help.map(|h| format!(" ({h})")).unwrap_or_default()
+                p.message.en,
+                p.help.map(|h| format!(" ({})", h.en)).unwrap_or_default()
             )),
         }
     }
@@ -150,7 +155,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let after_sets = match scored.rescore(&evidence, stage) {
         Ok(c) => c,
         Err(d) => {
-            report(&d.0);
+            report(&d.0, super::default_lang());
             return Ok(failure());
         }
     };
@@ -170,7 +175,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let p = match plan(set, &evidence, stage, pct) {
             Ok(p) => p,
             Err(e) => {
-                report(&[overflow_diagnostic(&scored.source, &e)]);
+                report(
+                    &[overflow_diagnostic(&scored.source, &e)],
+                    super::default_lang(),
+                );
                 return Ok(failure());
             }
         };
@@ -226,12 +234,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         if !failed.is_empty() {
             for (file, d) in &failed {
-                report(d);
+                report(d, super::default_lang());
                 eprintln!("error: peer file {file} did not load");
             }
             return Ok(failure());
         }
-        if report(&parindex::rank::duplicate_units(&all)) > 0 {
+        if report(
+            &parindex::rank::duplicate_units(&all),
+            super::default_lang(),
+        ) > 0
+        {
             eprintln!("error: --peers: units are matched by name: each must be there once");
             return Ok(failure());
         }

@@ -212,11 +212,12 @@ pub fn read_table(path: &Path) -> Result<Source, Diagnostics> {
             ds.into_iter()
                 .map(|mut d| {
                     if d.check == crate::diag::NOT_UTF8 {
-                        d.message = format!("the table is not UTF-8 ({})", d.message);
-                        d.help = Some(
-                            "Excel's plain “CSV (Comma delimited)” writes the Windows code page (1258 for Vietnamese): save the sheet as “CSV UTF-8 (Comma delimited)” instead; TCVN3/VNI text must be converted to Unicode first"
-                                .into(),
-                        );
+                        let why = crate::diag::Message {
+                            en: d.message.clone(),
+                            vi: d.message_vi.clone(),
+                        };
+                        d.set_message(crate::i18n::diag::table_not_utf8(why));
+                        d.set_help(Some(crate::i18n::diag::SAVE_CSV_UTF8.into()));
                     }
                     d
                 })

@@ -3,6 +3,7 @@
 
 use super::text::{clean, clean_lines, fold, parse_number};
 use crate::diag::{self, Diagnostic, Diagnostics, Position, TABLE_HEADER, TABLE_ROW};
+use crate::i18n::diag as say;
 use crate::load::Source;
 use rust_decimal::Decimal;
 
@@ -182,8 +183,7 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
     let text = &source.text;
     if text.trim().is_empty() {
         return Err(Diagnostics::one(
-            Diagnostic::new(diag::EMPTY_FILE, name, "the table is empty")
-                .help("save the criteria table from the spreadsheet as CSV (UTF-8)"),
+            Diagnostic::new(diag::EMPTY_FILE, name, say::TABLE_EMPTY).help(say::SAVE_TABLE_AS_CSV),
         ));
     }
     // The separator: `sep=X` on the first line (Excel's own hint), else the first of `,`, `;`
@@ -210,20 +210,18 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
             }
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize);
-                let d = Diagnostic::new(TABLE_ROW, name, format!("the CSV cannot be read: {e}"))
-                    .at(line.map(|line| Position { line, column: 1 }), 1, text);
+                let d = Diagnostic::new(TABLE_ROW, name, say::csv_unreadable(&e.to_string())).at(
+                    line.map(|line| Position { line, column: 1 }),
+                    1,
+                    text,
+                );
                 return Err(Diagnostics::one(d));
             }
         }
     }
     let Some((records, (k, cols), delim)) = found else {
         return Err(Diagnostics::one(
-            Diagnostic::new(
-                TABLE_HEADER,
-                name,
-                "no header row names the code, title and max columns; the table's content is not shown".to_string(),
-            )
-            .help("the header row needs STT (or code), Tiêu chí (title), Điểm tối đa (max) and Cách chấm điểm (scoring); Đơn vị chịu trách nhiệm / Cơ quan chủ trì (responsible) is optional"),
+            Diagnostic::new(TABLE_HEADER, name, say::NO_HEADER_ROW).help(say::HEADER_ROW_HELP),
         ));
     };
     let (c_code, c_title, c_max, c_scoring, c_resp) = (
@@ -287,13 +285,10 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
                 // misread cell, and sums of such figures could overflow.
                 Some(m) if m > Decimal::ZERO && m < Decimal::from(1_000_000) => Some(m),
                 _ => {
-                    let mut d = Diagnostic::new(
-                        TABLE_ROW,
-                        name,
-                        format!("the max `{max_text}` is not a positive number"),
-                    )
-                    .at(at(line), 1, text)
-                    .help("write points as 1, 0,5 or 0.5");
+                    let mut d =
+                        Diagnostic::new(TABLE_ROW, name, say::max_not_positive_number(&max_text))
+                            .at(at(line), 1, text)
+                            .help(say::WRITE_POINTS);
                     if !raw_code.is_empty() {
                         d = d.criterion(raw_code.clone());
                     }
@@ -331,21 +326,17 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
                 }
             }
             errors.push(
-                Diagnostic::new(TABLE_ROW, name, "a row without a code (STT)")
+                Diagnostic::new(TABLE_ROW, name, say::ROW_WITHOUT_CODE)
                     .at(at(line), 1, text)
-                    .help("give the row its code, such as 2.3.1"),
+                    .help(say::GIVE_ROW_CODE),
             );
             continue;
         }
         let Some(code) = code(&raw_code) else {
             errors.push(
-                Diagnostic::new(
-                    TABLE_ROW,
-                    name,
-                    format!("the code `{raw_code}` is not dot-separated numbers"),
-                )
-                .at(at(line), 1, text)
-                .help("criteria sets number every row 1, 1.1, 1.1.1 …: renumber sections written I, II, … and items written a, b, …"),
+                Diagnostic::new(TABLE_ROW, name, say::code_not_numbers(&raw_code))
+                    .at(at(line), 1, text)
+                    .help(say::RENUMBER_ROWS),
             );
             continue;
         };
@@ -362,13 +353,9 @@ pub fn read(source: &Source) -> Result<Table, Diagnostics> {
     if errors.is_empty() && table.rows.is_empty() {
         let line = records.get(k).map(|(line, _)| *line);
         errors.push(
-            Diagnostic::new(
-                TABLE_ROW,
-                name,
-                "the table has no criteria rows under its header",
-            )
-            .at(line.map(|line| Position { line, column: 1 }), 1, text)
-            .help("export the whole table, header and rows, from the spreadsheet"),
+            Diagnostic::new(TABLE_ROW, name, say::NO_ROWS)
+                .at(line.map(|line| Position { line, column: 1 }), 1, text)
+                .help(say::EXPORT_WHOLE_TABLE),
         );
     }
     if errors.is_empty() {

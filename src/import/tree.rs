@@ -9,6 +9,7 @@ use crate::decimal::show;
 use crate::diag::{
     Diagnostic, Diagnostics, Position, SCORING_OVER_MAX, TABLE_MAX_NOT_SUM, TABLE_ROW,
 };
+use crate::i18n::diag as say;
 use crate::load::Source;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -25,14 +26,12 @@ fn parent_code(code: &str) -> Option<&str> {
 }
 
 /// "13 points missing", "1 point missing", "0.5 points too many".
-fn difference(max: Decimal, sum: Decimal) -> String {
-    let (d, what) = if max > sum {
-        (max - sum, "missing")
+fn difference(max: Decimal, sum: Decimal) -> crate::diag::Message {
+    if max > sum {
+        say::points_missing(&show(max - sum), max - sum == Decimal::ONE)
     } else {
-        (sum - max, "too many")
-    };
-    let unit = if d == Decimal::ONE { "point" } else { "points" };
-    format!("{} {unit} {what}", show(d))
+        say::points_too_many(&show(sum - max), sum - max == Decimal::ONE)
+    }
 }
 
 pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
@@ -53,13 +52,10 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
                 Diagnostic::new(
                     TABLE_ROW,
                     name,
-                    format!(
-                        "code {} is used twice (first on line {})",
-                        row.code, table.rows[first].line
-                    ),
+                    say::row_code_twice(&row.code, table.rows[first].line),
                 )
                 .at(at(row), 1, text)
-                .help("every row needs its own code"),
+                .help(say::ROW_OWN_CODE),
             );
         } else {
             index.insert(&row.code, i);
@@ -77,15 +73,9 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
             Some(p) => match index.get(p) {
                 Some(&j) => children[j].push(i),
                 None => errors.push(
-                    Diagnostic::new(
-                        TABLE_ROW,
-                        name,
-                        format!("{} has no row {p} to stand under", row.code),
-                    )
-                    .at(at(row), 1, text)
-                    .help(format!(
-                        "add the row {p} (its title and max) above it, or correct the code"
-                    )),
+                    Diagnostic::new(TABLE_ROW, name, say::no_parent_row(&row.code, p))
+                        .at(at(row), 1, text)
+                        .help(say::add_parent_row(p)),
                 ),
             },
         }
@@ -94,13 +84,9 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
         if row.max.is_none() && row.max_text.is_empty() && index.get(row.code.as_str()) == Some(&i)
         {
             errors.push(
-                Diagnostic::new(
-                    TABLE_ROW,
-                    name,
-                    format!("{} has no max (điểm tối đa)", row.code),
-                )
-                .at(at(row), 1, text)
-                .help("give every row its published max"),
+                Diagnostic::new(TABLE_ROW, name, say::row_without_max(&row.code))
+                    .at(at(row), 1, text)
+                    .help(say::GIVE_ROW_MAX),
             );
         }
     }
@@ -147,15 +133,10 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
                             Diagnostic::new(
                                 SCORING_OVER_MAX,
                                 ctx.0,
-                                format!(
-                                    "{}: the scoring text gives {} points, but the row's max is {}",
-                                    row.code,
-                                    show(*points),
-                                    show(*max)
-                                ),
+                                say::scoring_over_max(&row.code, &show(*points), &show(*max)),
                             )
                             .at(position, 1, ctx.1)
-                            .help("the row is written as `rule: points`: correct the max or the scoring text in the table, or write the rule by hand"),
+                            .help(say::SCORING_OVER_MAX_HELP),
                         );
                     }
                     Body::Rule {
@@ -171,25 +152,19 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
                 .collect();
             let sum: Decimal = items.iter().map(|n| n.max).sum();
             if sum != max {
-                let (what, parts) = if depth == 0 {
-                    ("section", "criteria")
-                } else {
-                    ("criterion", "sub-criteria")
-                };
                 warnings.push(
                     Diagnostic::new(
                         TABLE_MAX_NOT_SUM,
                         ctx.0,
-                        format!(
-                            "{what} {}: max {}, its {parts} add up to {} ({})",
-                            row.code,
-                            show(max),
-                            show(sum),
-                            difference(max, sum)
+                        say::row_max_not_sum(
+                            depth == 0,
+                            &row.code,
+                            (&show(max), &show(sum)),
+                            difference(max, sum),
                         ),
                     )
                     .at(position, 1, ctx.1)
-                    .help("the published max is kept, so `parindex check` reports E106 here until the missing rows are added or the max is corrected"),
+                    .help(say::PUBLISHED_MAX_KEPT),
                 );
             }
             Body::Items(items)
@@ -230,15 +205,10 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
                 Diagnostic::new(
                     TABLE_MAX_NOT_SUM,
                     name,
-                    format!(
-                        "total: {}, its scored sections add up to {} ({})",
-                        show(total),
-                        show(sum),
-                        difference(total, sum)
-                    ),
+                    say::table_total_not_sum(&show(total), &show(sum), difference(total, sum)),
                 )
                 .at(Some(Position { line, column: 1 }), 1, text)
-                .help("the published total is kept, so `parindex check` reports E107 until the missing sections are added or the total is corrected"),
+                .help(say::PUBLISHED_TOTAL_KEPT),
             );
         }
         total

@@ -6,6 +6,7 @@ use super::yaml::{child, key, Seg};
 use super::{check_header, expect_kind, sha256_hex, Source};
 use crate::decimal::{self, parse_decimal, NumberError, Rounding, RoundingMode};
 use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::i18n::diag as say;
 use crate::model::{
     Bound, Choice, Component, CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Linear, Ratio,
     Rule, SectionKind, Tier, TierScale, Tiers,
@@ -51,12 +52,8 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
     if raw.sections.is_empty() {
         b.found.push(
             source
-                .diag(
-                    diag::LEAF_SHAPE,
-                    &sections_path,
-                    "the criteria set has no sections",
-                )
-                .help("list the sections (lĩnh vực) under `sections:`"),
+                .diag(diag::LEAF_SHAPE, &sections_path, say::NO_SECTIONS)
+                .help(say::LIST_SECTIONS),
         );
     }
     let mut sections = Vec::new();
@@ -78,9 +75,9 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
                     .diag(
                         diag::BAD_COMPONENT,
                         &[key("components"), Seg::Index(c)],
-                        format!("no section names the component `{}`", component.id),
+                        say::component_unused(&component.id),
                     )
-                    .help("give a scored section `component: ID`, or remove the component"),
+                    .help(say::NAME_THE_COMPONENT),
             );
         }
     }
@@ -102,11 +99,9 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
                     } else {
                         "sections"
                     })],
-                    "the maxima of the sections add up to more than an exact decimal can hold",
+                    say::SECTIONS_OVERFLOW,
                 )
-                .help(
-                    "correct the sections' max: a criteria set's points are at most a few hundred",
-                ),
+                .help(say::CORRECT_SECTIONS_MAX),
         );
     }
     if let (Some(total), Ok(sum)) = (header.total, sections_sum) {
@@ -116,14 +111,13 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
                     .diag(
                         diag::TOTAL_NOT_SUM,
                         &[key("total")],
-                        format!(
-                            "declared total {} differs from the sum of the scored sections, {} (difference {})",
-                            decimal::show(total),
-                            decimal::show(sum),
-                            decimal::show(total - sum)
+                        say::total_not_sum(
+                            &decimal::show(total),
+                            &decimal::show(sum),
+                            &decimal::show(total - sum),
                         ),
                     )
-                    .help(format!("set `total: {}` or correct the sections' max", decimal::show(sum))),
+                    .help(say::set_total(&decimal::show(sum))),
             );
         }
     }
@@ -171,14 +165,10 @@ impl Builder<'_> {
         if let Some(v) = IfNa::from_name(text) {
             return Some(v);
         }
-        let known = "`full` (n/a scores the max), `exclude` (n/a leaves the scoring) or `forbid` (n/a is an error)";
-        let help = match diag::suggest(text, IfNa::NAMES) {
-            Some(s) => format!("did you mean `{s}`? `if_na` is {known}"),
-            None => format!("`if_na` is {known}"),
-        };
+        let help = say::if_na_is(diag::suggest(text, IfNa::NAMES));
         let mut d = self
             .source
-            .diag(diag::BAD_RULE, path, format!("unknown `if_na: {text}`"))
+            .diag(diag::BAD_RULE, path, say::unknown_if_na(text))
             .help(help);
         d.criterion = code.map(str::to_string);
         self.push(d);
@@ -193,18 +183,18 @@ impl Builder<'_> {
                 let (check, msg, help) = match e {
                     NumberError::TooLarge => (
                         diag::NUMBER_TOO_LARGE,
-                        format!("the number {text} is too large for an exact decimal"),
-                        "maxima and points in PAR criteria are small figures such as 13 or 0.5",
+                        say::number_too_large(text),
+                        say::SMALL_FIGURES,
                     ),
                     NumberError::TooPrecise => (
                         diag::NUMBER_TOO_LARGE,
-                        format!("the number {text} is too large or too precise (more than 28 decimal places) for an exact decimal"),
-                        "maxima and points in PAR criteria are small figures such as 13 or 0.5",
+                        say::number_too_precise(text),
+                        say::SMALL_FIGURES,
                     ),
                     NumberError::NotANumber => (
                         diag::WRONG_TYPE,
-                        format!("`{text}` is not a number"),
-                        "write a number such as 13 or 0.5",
+                        say::not_a_number(text),
+                        say::WRITE_A_NUMBER,
                     ),
                 };
                 let mut d = self.source.diag(check, path, msg).help(help);
@@ -225,8 +215,8 @@ impl Builder<'_> {
         {
             self.push(
                 source
-                    .diag(diag::BAD_ID, &[key("id")], format!("`{}` is not a valid criteria set id", raw.id))
-                    .help("an id uses lower-case letters, digits and `-`, e.g. dak-nong-district-2022"),
+                    .diag(diag::BAD_ID, &[key("id")], say::bad_set_id(raw.id))
+                    .help(say::ID_SPELLING),
             );
         }
         let year = raw.year.as_ref().and_then(|y| match y {
@@ -236,8 +226,8 @@ impl Builder<'_> {
         if raw.year.is_some() && year.is_none() {
             self.push(
                 source
-                    .diag(diag::WRONG_TYPE, &[key("year")], "`year` is not a year")
-                    .help("write the assessment year, e.g. `year: 2022`"),
+                    .diag(diag::WRONG_TYPE, &[key("year")], say::NOT_A_YEAR)
+                    .help(say::WRITE_YEAR),
             );
         }
         let total = raw
@@ -258,30 +248,22 @@ impl Builder<'_> {
                         .diag(
                             diag::BAD_ROUNDING,
                             &[key("rounding"), key("decimals")],
-                            format!(
-                                "`decimals: {}` is not a number of places from 0 to 28",
-                                other.text()
-                            ),
+                            say::bad_decimals(&other.text()),
                         )
-                        .help("PAR scores are usually kept to 3 places: `decimals: 3`"),
+                        .help(say::DECIMALS_3),
                 ),
             }
             if let Some(mode) = r.mode {
                 match RoundingMode::from_name(mode) {
                     Some(m) => rounding.mode = m,
                     None => {
-                        let hint = match diag::suggest(mode, RoundingMode::NAMES) {
-                            Some(s) => {
-                                format!("did you mean `{s}`? (modes: half-up, half-even, down)")
-                            }
-                            None => "modes: half-up, half-even, down".to_string(),
-                        };
+                        let hint = say::rounding_modes(diag::suggest(mode, RoundingMode::NAMES));
                         self.push(
                             source
                                 .diag(
                                     diag::BAD_ROUNDING,
                                     &[key("rounding"), key("mode")],
-                                    format!("unknown rounding mode `{mode}`"),
+                                    say::unknown_rounding(mode),
                                 )
                                 .help(hint),
                         );
@@ -321,12 +303,8 @@ impl Builder<'_> {
             if min < Decimal::ZERO || min > Decimal::ONE_HUNDRED {
                 self.push(
                     self.source
-                        .diag(
-                            diag::BAD_GRADES,
-                            &path,
-                            format!("grade `{}` starts at {number}%, outside 0–100", g.label),
-                        )
-                        .help("`min` is a percentage of the maximum, from 0 to 100"),
+                        .diag(diag::BAD_GRADES, &path, say::grade_outside(g.label, number))
+                        .help(say::MIN_IS_PERCENT),
                 );
             } else if let Some(prev) = out.last() {
                 if min >= prev.min {
@@ -335,15 +313,14 @@ impl Builder<'_> {
                             .diag(
                                 diag::BAD_GRADES,
                                 &path,
-                                format!(
-                                    "grade `{}` (min {}) is not below the grade before it, `{}` (min {})",
+                                say::grade_not_below(
                                     g.label,
-                                    decimal::show(min),
-                                    prev.label,
-                                    decimal::show(prev.min)
+                                    &decimal::show(min),
+                                    &prev.label,
+                                    &decimal::show(prev.min),
                                 ),
                             )
-                            .help("list grades from the highest band down, with strictly decreasing `min`"),
+                            .help(say::GRADES_DECREASING),
                     );
                 }
             }
@@ -374,17 +351,9 @@ impl Builder<'_> {
                     .diag(
                         diag::BAD_GRADES,
                         &[key("grades"), Seg::Index(places[first]), key("min")],
-                        format!(
-                            "the grade bands look like fractions: every `min` is at most 1 ({}), but `min` is a percentage of the maximum, so `{}` would start at {}%",
-                            mins.join(", "),
-                            out[first].label,
-                            mins[first]
-                        ),
+                        say::grades_as_fractions(&mins.join(", "), &out[first].label, &mins[first]),
                     )
-                    .help(format!(
-                        "write each `min` as a percentage from 0 to 100 (a number, or a string such as \"90%\"): {}",
-                        as_percent.join(", ")
-                    )),
+                    .help(say::grades_as_percent(&as_percent.join(", "))),
             );
         }
         match out.last() {
@@ -393,14 +362,14 @@ impl Builder<'_> {
                     .diag(
                         diag::BAD_GRADES,
                         &[key("grades"), Seg::Index(list.len() - 1), key("min")],
-                        format!("the last grade, `{}`, starts at {}%, not 0", last.label, decimal::show(last.min)),
+                        say::last_grade_not_zero(&last.label, &decimal::show(last.min)),
                     )
-                    .help("end the bands with one that starts at 0 (e.g. `{ label: \"Yếu\", min: 0 }`), so every result has a grade"),
+                    .help(say::END_AT_ZERO),
             ),
             None => self.push(
                 self.source
-                    .diag(diag::BAD_GRADES, &[key("grades")], "`grades` is empty")
-                    .help("list the bands, or leave `grades` out"),
+                    .diag(diag::BAD_GRADES, &[key("grades")], say::GRADES_EMPTY)
+                    .help(say::LIST_BANDS),
             ),
             _ => {}
         }
@@ -419,7 +388,7 @@ impl Builder<'_> {
         let code_path = child(&path, "code");
         let code = self.code(raw, &code_path);
         let code_label = code.clone().unwrap_or_else(|| raw.code.text().into_owned());
-        let d_at = |check, p: &[Seg], msg: String| {
+        let d_at = |check, p: &[Seg], msg: diag::Message| {
             source.diag(check, p, msg).criterion(code_label.clone())
         };
 
@@ -427,17 +396,21 @@ impl Builder<'_> {
             let parent_code = parent.map(|p| self.nodes[p].code.clone());
             match &parent_code {
                 None if code.contains('.') => self.push(
-                    d_at(diag::CODE_NOT_UNDER_PARENT, &code_path, format!("section code `{code}` has more than one part"))
-                        .help("a section's code is a single number such as \"3\"; put this node under its section's `items`"),
+                    d_at(
+                        diag::CODE_NOT_UNDER_PARENT,
+                        &code_path,
+                        say::section_code_parts(code),
+                    )
+                    .help(say::SECTION_CODE_HELP),
                 ),
                 // A parent whose code is unreadable was reported; its children are not.
                 Some(pc) if !pc.is_empty() && !is_child_code(pc, code) => self.push(
                     d_at(
                         diag::CODE_NOT_UNDER_PARENT,
                         &code_path,
-                        format!("code `{code}` does not extend its parent's code `{pc}`"),
+                        say::not_under_parent(code, pc),
                     )
-                    .help(format!("a child of {pc} is numbered {pc}.1, {pc}.2, …")),
+                    .help(say::child_numbering(pc)),
                 ),
                 _ => {}
             }
@@ -446,15 +419,10 @@ impl Builder<'_> {
                     .document()
                     .ok()
                     .and_then(|doc| doc.find(&child(&self.paths[first], "code")))
-                    .map(|f| format!(" (first at line {})", f.value.at.line))
-                    .unwrap_or_default();
+                    .map(|f| f.value.at.line);
                 self.push(
-                    d_at(
-                        diag::DUPLICATE_CODE,
-                        &code_path,
-                        format!("code `{code}` is used twice{at}"),
-                    )
-                    .help("each criterion has its own code"),
+                    d_at(diag::DUPLICATE_CODE, &code_path, say::code_twice(code, at))
+                        .help(say::OWN_CODE),
                 );
             } else {
                 self.seen.insert(code.clone(), self.nodes.len());
@@ -467,15 +435,8 @@ impl Builder<'_> {
             .unwrap_or(Decimal::ZERO);
         if max <= Decimal::ZERO && parse_decimal(raw.max.0).is_ok() {
             self.push(
-                d_at(
-                    diag::BAD_MAX,
-                    &max_path,
-                    format!(
-                        "max is {}; a criterion is worth more than 0 points",
-                        raw.max.0
-                    ),
-                )
-                .help("give the points this criterion is worth, e.g. `max: 0.5`"),
+                d_at(diag::BAD_MAX, &max_path, say::max_not_positive(raw.max.0))
+                    .help(say::GIVE_MAX),
             );
         }
 
@@ -493,28 +454,15 @@ impl Builder<'_> {
             let at = child(&path, "kind");
             if depth > 0 {
                 self.push(
-                    d_at(
-                        diag::BAD_SECTION_KIND,
-                        &at,
-                        format!("`kind: {text}` is given on a criterion; it belongs to a section"),
-                    )
-                    .help("put `kind: bonus` or `kind: penalty` on the top-level section; its criteria share it"),
+                    d_at(diag::BAD_SECTION_KIND, &at, say::kind_on_criterion(text))
+                        .help(say::KIND_ON_SECTION),
                 );
             } else if let Some(k) = SectionKind::from_name(text) {
                 self.kind = k;
             } else {
-                let hint = match diag::suggest(text, SectionKind::NAMES) {
-                    Some(s) => format!("did you mean `{s}`? (kinds: scored, bonus, penalty)"),
-                    None => "kinds: scored (the default), bonus (điểm thưởng), penalty (điểm trừ)"
-                        .into(),
-                };
+                let hint = say::section_kinds(diag::suggest(text, SectionKind::NAMES));
                 self.push(
-                    d_at(
-                        diag::BAD_SECTION_KIND,
-                        &at,
-                        format!("unknown section kind `{text}`"),
-                    )
-                    .help(hint),
+                    d_at(diag::BAD_SECTION_KIND, &at, say::unknown_section_kind(text)).help(hint),
                 );
             }
         }
@@ -526,9 +474,9 @@ impl Builder<'_> {
                 d_at(
                     diag::BAD_COMPONENT,
                     &child(&path, "component"),
-                    "`component:` is given on a criterion; it belongs to a section".into(),
+                    say::COMPONENT_ON_CRITERION.into(),
                 )
-                .help("name the component on the top-level section; its criteria share it"),
+                .help(say::COMPONENT_ON_SECTION),
             );
         }
         let component = self.component;
@@ -556,16 +504,28 @@ impl Builder<'_> {
 
         match (&raw.items, &raw.rule) {
             (Some(_), Some(_)) => self.push(
-                d_at(diag::LEAF_SHAPE, &child(&path, "rule"), "a node has either `items` or a `rule`, not both".into())
-                    .help("put the rule on the sub-criteria, or remove `items`"),
+                d_at(
+                    diag::LEAF_SHAPE,
+                    &child(&path, "rule"),
+                    say::ITEMS_AND_RULE.into(),
+                )
+                .help(say::ITEMS_AND_RULE_HELP),
             ),
             (None, None) => self.push(
-                d_at(diag::LEAF_SHAPE, &path, format!("`{code_label}` has neither `items` nor a `rule`"))
-                    .help("give a leaf a rule (yes-no, ratio, tiers, deduct, points) or list its sub-criteria under `items`"),
+                d_at(
+                    diag::LEAF_SHAPE,
+                    &path,
+                    say::neither_items_nor_rule(&code_label),
+                )
+                .help(say::NEITHER_HELP),
             ),
             (Some(items), None) if items.is_empty() => self.push(
-                d_at(diag::LEAF_SHAPE, &child(&path, "items"), "`items` is empty".into())
-                    .help("list the sub-criteria, or make this node a leaf with a `rule`"),
+                d_at(
+                    diag::LEAF_SHAPE,
+                    &child(&path, "items"),
+                    say::ITEMS_EMPTY.into(),
+                )
+                .help(say::ITEMS_EMPTY_HELP),
             ),
             _ => {}
         }
@@ -574,9 +534,9 @@ impl Builder<'_> {
                 d_at(
                     diag::BAD_RULE,
                     &child(&path, "if_na"),
-                    "`if_na` applies to leaves, not to a node with `items`".into(),
+                    say::IF_NA_ON_NODE.into(),
                 )
-                .help("move `if_na` to the sub-criteria it concerns"),
+                .help(say::MOVE_IF_NA),
             );
         }
 
@@ -585,12 +545,12 @@ impl Builder<'_> {
                 self.push(
                     source
                         .diag_at_key(
-                        diag::BAD_SECTION_KIND,
-                        &child(&child(&path, "rule"), "deduct"),
-                        "`deduct` in a penalty section: a penalty leaf scores the points taken away, so `deduct` would take away more the fewer the cases",
-                    )
-                    .criterion(code_label.clone())
-                    .help("say how much is taken with `{ tiers: [ { at_least: 1, points: 0.5 }, … ] }` or `points`"),
+                            diag::BAD_SECTION_KIND,
+                            &child(&child(&path, "rule"), "deduct"),
+                            say::DEDUCT_IN_PENALTY,
+                        )
+                        .criterion(code_label.clone())
+                        .help(say::DEDUCT_IN_PENALTY_HELP),
                 );
             } else {
                 self.nodes[index].rule = self.rule(rule, &child(&path, "rule"), max, &code_label);
@@ -611,12 +571,9 @@ impl Builder<'_> {
                     d_at(
                         diag::MAX_NOT_SUM,
                         &max_path,
-                        format!(
-                            "the maxima of its {} sub-criteria add up to more than an exact decimal can hold",
-                            children.len()
-                        ),
+                        say::children_overflow(children.len()),
                     )
-                    .help("correct the sub-criteria's max: a criteria set's points are at most a few hundred"),
+                    .help(say::CORRECT_CHILDREN_MAX),
                 );
             }
             if let Ok(sum) = sum {
@@ -628,15 +585,14 @@ impl Builder<'_> {
                         d_at(
                             diag::MAX_NOT_SUM,
                             &max_path,
-                            format!(
-                                "max {} differs from the sum of its {} sub-criteria, {} (difference {})",
-                                decimal::show(max),
+                            say::max_not_sum(
+                                &decimal::show(max),
                                 children.len(),
-                                decimal::show(sum),
-                                decimal::show(max - sum)
+                                &decimal::show(sum),
+                                &decimal::show(max - sum),
                             ),
                         )
-                        .help(format!("set `max: {}` or correct the sub-criteria's max", decimal::show(sum))),
+                        .help(say::set_max(&decimal::show(sum))),
                     );
                 }
             }
@@ -662,18 +618,14 @@ impl Builder<'_> {
             {
                 self.push(
                     source
-                        .diag(diag::BAD_COMPONENT, &at, format!("`{}` is not a valid component id", c.id))
-                        .help("a component id uses lower-case letters, digits and `-`, e.g. `assessment`, `survey`"),
+                        .diag(diag::BAD_COMPONENT, &at, say::bad_component_id(c.id))
+                        .help(say::COMPONENT_ID_SPELLING),
                 );
             } else if out.iter().any(|o| o.id == c.id) {
                 self.push(
                     source
-                        .diag(
-                            diag::BAD_COMPONENT,
-                            &at,
-                            format!("component `{}` is listed twice", c.id),
-                        )
-                        .help("give each component its own id"),
+                        .diag(diag::BAD_COMPONENT, &at, say::component_twice(c.id))
+                        .help(say::OWN_COMPONENT_ID),
                 );
             }
             out.push(Component {
@@ -684,8 +636,12 @@ impl Builder<'_> {
         if out.is_empty() {
             self.push(
                 source
-                    .diag(diag::BAD_COMPONENT, &[key("components")], "`components` is empty")
-                    .help("list the parts of the total, `[ { id: assessment, title: \"Điểm thẩm định\" }, … ]`, or leave `components` out"),
+                    .diag(
+                        diag::BAD_COMPONENT,
+                        &[key("components")],
+                        say::COMPONENTS_EMPTY,
+                    )
+                    .help(say::LIST_COMPONENTS),
             );
         }
         out
@@ -703,13 +659,7 @@ impl Builder<'_> {
     ) -> Option<usize> {
         let source = self.source;
         let at = child(path, "component");
-        let known = || {
-            if self.component_ids.is_empty() {
-                "the set lists no `components:`".to_string()
-            } else {
-                format!("components: {}", self.component_ids.join(", "))
-            }
-        };
+        let known = || say::known_components(&self.component_ids.join(", "));
         match raw.component {
             Some(id) if kind.outside_max() => {
                 self.push(
@@ -717,10 +667,10 @@ impl Builder<'_> {
                         .diag(
                             diag::BAD_SECTION_KIND,
                             &at,
-                            format!("a {} section names the component `{id}`", kind.name()),
+                            say::outside_section_component(kind.name(), id),
                         )
                         .criterion(code.to_string())
-                        .help("bonus and penalty sections lie outside the maximum the components divide: remove `component:`"),
+                        .help(say::REMOVE_COMPONENT),
                 );
                 None
             }
@@ -729,16 +679,12 @@ impl Builder<'_> {
                 None => {
                     let help =
                         match diag::suggest(id, self.component_ids.iter().map(String::as_str)) {
-                            Some(s) => format!("did you mean `{s}`? ({})", known()),
+                            Some(s) => say::did_you_mean_component(s, known()),
                             None => known(),
                         };
                     self.push(
                         source
-                            .diag(
-                                diag::BAD_COMPONENT,
-                                &at,
-                                format!("unknown component `{id}`"),
-                            )
+                            .diag(diag::BAD_COMPONENT, &at, say::unknown_component(id))
                             .criterion(code.to_string())
                             .help(help),
                     );
@@ -751,10 +697,10 @@ impl Builder<'_> {
                         .diag(
                             diag::BAD_COMPONENT,
                             path,
-                            format!("section {code} names no `component:`, and the set divides its total into components"),
+                            say::section_without_component(code),
                         )
                         .criterion(code.to_string())
-                        .help(format!("add `component:` with one of the {}", known())),
+                        .help(say::add_component(known())),
                 );
                 None
             }
@@ -772,7 +718,7 @@ impl Builder<'_> {
                     source
                         .diag(diag::FLOAT_CODE, code_path, float_code_message(written))
                         .criterion(written)
-                        .help(format!("quote the code: `code: \"{written}\"`")),
+                        .help(say::quote_the_code(written)),
                 );
                 // The code as meant (`1.10`, not 1.1): its children and siblings are checked
                 // against it, so that this one cause is the one error reported.
@@ -784,9 +730,9 @@ impl Builder<'_> {
                         .diag(
                             diag::BAD_CODE,
                             code_path,
-                            format!("`{}` is not a criterion code", other.text()),
+                            say::not_a_code(format!("`{}`", other.text()).into()),
                         )
-                        .help("a code is dot-separated numbers in quotes, e.g. \"3.4.1\""),
+                        .help(say::CODE_IN_QUOTES),
                 );
                 return None;
             }
@@ -794,9 +740,13 @@ impl Builder<'_> {
         if !is_code(&text) {
             self.push(
                 source
-                    .diag(diag::BAD_CODE, code_path, format!("`{text}` is not a criterion code"))
+                    .diag(
+                        diag::BAD_CODE,
+                        code_path,
+                        say::not_a_code(format!("`{text}`").into()),
+                    )
                     .criterion(text.clone())
-                    .help("a code is dot-separated positive numbers without leading zeros, e.g. \"3.4.1\""),
+                    .help(say::CODE_SPELLING),
             );
             return None;
         }
@@ -825,18 +775,16 @@ impl Builder<'_> {
             };
             if let Some((before, before_code)) = previous {
                 if last <= before {
-                    let under = parent
-                        .map(|p| format!(" under {}", self.nodes[p].code))
-                        .unwrap_or_default();
+                    let under = parent.map(|p| self.nodes[p].code.as_str());
                     let d = self
                         .source
                         .diag(
                             diag::SIBLING_ORDER,
                             &child(&self.paths[c], "code"),
-                            format!("code `{code}` comes after `{before_code}`{under}: siblings are out of order"),
+                            say::siblings_out_of_order(code, before_code, under),
                         )
                         .criterion(code.clone())
-                        .help("list siblings in increasing order of their codes");
+                        .help(say::SIBLINGS_IN_ORDER);
                     self.push(d);
                     return;
                 }
@@ -847,7 +795,7 @@ impl Builder<'_> {
 
     fn rule(&mut self, raw: &RawRule, path: &[Seg], max: Decimal, code: &str) -> Option<Rule> {
         let source = self.source;
-        let bad = |p: &[Seg], msg: String| {
+        let bad = |p: &[Seg], msg: diag::Message| {
             source
                 .diag(diag::BAD_RULE, p, msg)
                 .criterion(code.to_string())
@@ -858,31 +806,18 @@ impl Builder<'_> {
                 "ratio" => Some(Rule::Ratio(Ratio::default())),
                 "points" => Some(Rule::Points),
                 "tiers" | "deduct" | "linear" | "choice" => {
-                    self.push(bad(path, format!("the `{name}` rule needs parameters")).help(match *name {
-                        "tiers" => "write `rule: { tiers: [ { at_least: \"100%\", points: 1 }, … ] }`",
-                        "linear" => "write `rule: { linear: { zero_at: 1, full_at: 5 } }`",
-                        "choice" => "write `rule: { choice: { \"Kịp thời\": 1, \"Không kịp thời\": 0 } }`",
-                        _ => "write `rule: { deduct: { per: 0.5 } }`",
-                    }));
+                    self.push(bad(path, say::needs_parameters(name)).help(say::rule_example(name)));
                     None
                 }
                 other => {
-                    let hint = match diag::suggest(other, RULE_NAMES) {
-                        Some(s) => {
-                            format!("did you mean `{s}`? (rules: {})", RULE_NAMES.join(", "))
-                        }
-                        None => format!("rules: {}", RULE_NAMES.join(", ")),
-                    };
-                    self.push(bad(path, format!("unknown rule `{other}`")).help(hint));
+                    let hint = say::rules(diag::suggest(other, RULE_NAMES), &RULE_NAMES.join(", "));
+                    self.push(bad(path, say::unknown_rule(other)).help(hint));
                     None
                 }
             },
             RawRule::Unknown(other) => {
-                let hint = match diag::suggest(other, RULE_NAMES) {
-                    Some(s) => format!("did you mean `{s}`? (rules: {})", RULE_NAMES.join(", ")),
-                    None => format!("rules: {}", RULE_NAMES.join(", ")),
-                };
-                self.push(bad(path, format!("unknown rule `{other}`")).help(hint));
+                let hint = say::rules(diag::suggest(other, RULE_NAMES), &RULE_NAMES.join(", "));
+                self.push(bad(path, say::unknown_rule(other)).help(hint));
                 None
             }
             RawRule::Ratio(r) => {
@@ -898,9 +833,9 @@ impl Builder<'_> {
                         self.push(
                             bad(
                                 &child(&ratio_path, "zero_at"),
-                                "`zero_at` and `zero_below` are two names for the rate that scores 0: give one".into(),
+                                say::ZERO_AT_AND_BELOW.into(),
                             )
-                            .help("keep `zero_at` (and `full_at`); `zero_below` is its older name"),
+                            .help(say::KEEP_ZERO_AT),
                         );
                         ok = false;
                         None
@@ -937,10 +872,7 @@ impl Builder<'_> {
             RawRule::Tiers(list) => {
                 let tiers_path = child(path, "tiers");
                 if list.is_empty() {
-                    self.push(
-                        bad(&tiers_path, "`tiers` is empty".into())
-                            .help("list at least one tier: `{ at_least: \"100%\", points: 1 }`"),
-                    );
+                    self.push(bad(&tiers_path, say::TIERS_EMPTY.into()).help(say::LIST_A_TIER));
                     return None;
                 }
                 let scale = if list[0].threshold.0.trim().ends_with('%') {
@@ -958,37 +890,23 @@ impl Builder<'_> {
                     let at_path = child(&tp, t.bound);
                     let bound = Bound::from_key(t.bound).unwrap_or(Bound::AtLeast);
                     if bound.lower_is_better() != lower_is_better {
-                        let (ours, theirs) = if lower_is_better {
-                            (
-                                "`at_most` / `below` (lower is better)",
-                                "`at_least` / `above`",
-                            )
-                        } else {
-                            (
-                                "`at_least` / `above` (higher is better)",
-                                "`at_most` / `below`",
-                            )
-                        };
                         self.push(
                             source
                                 .diag_at_key(
                                     diag::BAD_RULE,
                                     &at_path,
-                                    format!(
-                                        "tier `{}` runs the other way from the first tier: this list uses {ours}, not {theirs}",
-                                        t.bound
-                                    ),
+                                    say::tier_other_way(t.bound, lower_is_better),
                                 )
                                 .criterion(code.to_string())
-                                .help("one list of tiers uses one direction: `at_least`/`above` from the highest threshold down, or `at_most`/`below` from the lowest up"),
+                                .help(say::ONE_DIRECTION),
                         );
                         ok = false;
                     }
                     let is_rate = t.threshold.0.trim().ends_with('%');
                     let threshold = if is_rate != (scale == TierScale::Rate) {
                         self.push(
-                            bad(&at_path, format!("tier threshold `{}` mixes rates and plain numbers", t.threshold.0))
-                                .help("write every threshold of a rule as a percentage (\"80%\") or every one as a number (2)"),
+                            bad(&at_path, say::mixed_thresholds(t.threshold.0))
+                                .help(say::SAME_SCALE),
                         );
                         None
                     } else if is_rate {
@@ -1003,13 +921,9 @@ impl Builder<'_> {
                             self.push(
                                 bad(
                                     &points_path,
-                                    format!(
-                                        "tier points {} lie outside 0–{} (the max)",
-                                        t.points.0,
-                                        decimal::show(max)
-                                    ),
+                                    say::points_outside("tier", t.points.0, &decimal::show(max)),
                                 )
-                                .help("a tier awards between 0 and the criterion's max"),
+                                .help(say::TIER_AWARDS),
                             );
                             ok = false;
                         }
@@ -1019,23 +933,20 @@ impl Builder<'_> {
                             if let Some(prev) = steps.last() {
                                 if lower_is_better && a <= prev.threshold {
                                     self.push(
-                                        bad(&at_path, format!("tier threshold `{}` is not above the one before it", t.threshold.0))
-                                            .help("list `at_most` / `below` tiers from the lowest threshold up, strictly increasing"),
+                                        bad(&at_path, say::threshold_not_above(t.threshold.0))
+                                            .help(say::TIERS_INCREASING),
                                     );
                                     ok = false;
                                 } else if !lower_is_better && a >= prev.threshold {
                                     self.push(
-                                        bad(&at_path, format!("tier threshold `{}` is not below the one before it", t.threshold.0))
-                                            .help("list tiers from the highest threshold down, strictly decreasing"),
+                                        bad(&at_path, say::threshold_not_below(t.threshold.0))
+                                            .help(say::TIERS_DECREASING),
                                     );
                                     ok = false;
                                 }
                             }
                             if a < Decimal::ZERO {
-                                self.push(bad(
-                                    &at_path,
-                                    format!("tier threshold `{}` is negative", t.threshold.0),
-                                ));
+                                self.push(bad(&at_path, say::threshold_negative(t.threshold.0)));
                                 ok = false;
                             } else if (bound == Bound::Below && a.is_zero())
                                 || (bound == Bound::Above
@@ -1045,17 +956,15 @@ impl Builder<'_> {
                                 self.push(
                                     bad(
                                         &at_path,
-                                        format!(
-                                            "no value is {} `{}`: this tier can never score",
-                                            if bound == Bound::Below { "below" } else { "above" },
-                                            t.threshold.0
-                                        ),
+                                        say::never_scores(bound == Bound::Below, t.threshold.0),
                                     )
-                                    .help(if bound == Bound::Below {
-                                        "values are 0 or more: write `at_most: 0` for \"none at all\""
-                                    } else {
-                                        "rates are at most 100%: write `at_least: \"100%\"`"
-                                    }),
+                                    .help(
+                                        if bound == Bound::Below {
+                                            say::NONE_AT_ALL
+                                        } else {
+                                            say::AT_MOST_100
+                                        },
+                                    ),
                                 );
                                 ok = false;
                             }
@@ -1075,8 +984,8 @@ impl Builder<'_> {
                 let mut ok = true;
                 if options.len() < 2 {
                     self.push(
-                        bad(&choice_path, format!("`choice` lists {} label(s): a choice needs at least two", options.len()))
-                            .help("list each label with its points: `{ choice: { \"Kịp thời\": 1, \"Không kịp thời\": 0 } }`; a single outcome is `yes-no`"),
+                        bad(&choice_path, say::too_few_labels(options.len()))
+                            .help(say::LIST_LABELS),
                     );
                     ok = false;
                 }
@@ -1086,15 +995,12 @@ impl Builder<'_> {
                     let at = child(&choice_path, label);
                     let key = crate::rule::choice::normalise(label);
                     if key.is_empty() {
-                        self.push(bad(&at, "a choice label is empty".into()));
+                        self.push(bad(&at, say::EMPTY_LABEL.into()));
                         ok = false;
                     } else if key == "n/a" {
                         // A label "n/a" would score what the set never meant n/a to score,
                         // past the leaf's `if_na`.
-                        self.push(
-                            bad(&at, "a choice label is `n/a`, which evidence writes for \"does not apply\"".into())
-                                .help("say what n/a means with `if_na: full | exclude | forbid` on the criterion, and keep the labels for outcomes"),
-                        );
+                        self.push(bad(&at, say::NA_LABEL.into()).help(say::NA_LABEL_HELP));
                         ok = false;
                     } else if let Some(j) = keys.iter().position(|k| *k == key) {
                         self.push(
@@ -1102,13 +1008,10 @@ impl Builder<'_> {
                                 .diag_at_key(
                                     diag::BAD_RULE,
                                     &at,
-                                    format!(
-                                        "choice label \"{label}\" is the same as \"{}\" once case, accents' encoding and spaces are set aside",
-                                        options[j].0
-                                    ),
+                                    say::same_label(label, options[j].0),
                                 )
                                 .criterion(code.to_string())
-                                .help("evidence names a label in any case and spacing: give each label once"),
+                                .help(say::EACH_LABEL_ONCE),
                         );
                         ok = false;
                     }
@@ -1118,13 +1021,9 @@ impl Builder<'_> {
                             self.push(
                                 bad(
                                     &at,
-                                    format!(
-                                        "choice points {} lie outside 0–{} (the max)",
-                                        points.0,
-                                        decimal::show(max)
-                                    ),
+                                    say::points_outside("choice", points.0, &decimal::show(max)),
                                 )
-                                .help("a label awards between 0 and the criterion's max"),
+                                .help(say::LABEL_AWARDS),
                             );
                             ok = false;
                         }
@@ -1144,10 +1043,7 @@ impl Builder<'_> {
                 {
                     let at = child(&line_path, name);
                     if text.0.trim().ends_with('%') {
-                        self.push(
-                            bad(&at, format!("`linear` takes plain numbers, not the percentage `{}`", text.0))
-                                .help("for a rate write `{ ratio: { zero_at: \"P%\", full_at: \"Q%\" } }`"),
-                        );
+                        self.push(bad(&at, say::linear_percentage(text.0)).help(say::FOR_A_RATE));
                         ok = false;
                         continue;
                     }
@@ -1159,11 +1055,8 @@ impl Builder<'_> {
                 let [zero_at, full_at] = ends;
                 if ok && zero_at == full_at {
                     self.push(
-                        bad(
-                            &child(&line_path, "full_at"),
-                            format!("`zero_at` and `full_at` are both {}: a line needs two different ends", l.full_at.0),
-                        )
-                        .help("give the value scoring 0 and the value scoring the max; for a step, use `{ tiers: … }`"),
+                        bad(&child(&line_path, "full_at"), say::equal_ends(l.full_at.0))
+                            .help(say::TWO_ENDS),
                     );
                     ok = false;
                 }
@@ -1173,10 +1066,7 @@ impl Builder<'_> {
                 let per_path = child(&child(path, "deduct"), "per");
                 let per = self.number(d.per.0, &per_path, Some(code))?;
                 if per <= Decimal::ZERO {
-                    self.push(
-                        bad(&per_path, format!("`per: {}` must be above 0", d.per.0))
-                            .help("give the points deducted per case, e.g. `per: 0.5`"),
-                    );
+                    self.push(bad(&per_path, say::per_not_positive(d.per.0)).help(say::GIVE_PER));
                     return None;
                 }
                 Some(Rule::Deduct { per })
@@ -1190,13 +1080,9 @@ impl Builder<'_> {
         let Some(number) = t.strip_suffix('%') else {
             self.push(
                 self.source
-                    .diag(
-                        diag::BAD_RULE,
-                        path,
-                        format!("`{t}` is a bare number where a percentage is expected"),
-                    )
+                    .diag(diag::BAD_RULE, path, say::bare_number_for_percentage(t))
                     .criterion(code.to_string())
-                    .help(format!("write it with a percent sign, e.g. \"{t}%\"")),
+                    .help(say::with_percent_sign(t)),
             );
             return None;
         };
@@ -1207,7 +1093,7 @@ impl Builder<'_> {
                     .source
                     .diag(diag::BAD_RULE, path, p.message)
                     .criterion(code.to_string());
-                d.help = p.help;
+                d.set_help(p.help.map(|h| *h));
                 self.push(d);
                 None
             }
@@ -1231,44 +1117,31 @@ fn invert_warning(source: &Source, r: &Ratio, path: &[Seg], code: &str) -> Diagn
     };
     let (does, help) = if r.zero_below == r.full_at {
         (
-            format!("full marks for rates up to {}, 0 above it", pct(full)),
-            format!(
-                "an inverted step has no exact `zero_at`/`full_at` form: make sure that full marks up to {} and none above it is what the criterion says",
-                pct(full)
-            ),
+            say::invert_step(&pct(full)),
+            say::invert_step_help(&pct(full)),
         )
     } else {
         let does = if zero > full {
-            format!(
-                "full marks for rates up to {}, falling to 0 at {}",
-                pct(full),
-                pct(zero)
-            )
+            say::invert_falls(&pct(full), &pct(zero))
         } else {
-            format!(
-                "0 for rates up to {}, rising to full marks at {}",
-                pct(zero),
-                pct(full)
-            )
+            say::invert_rises(&pct(zero), &pct(full))
         };
-        let mut help = format!("write the same rule without `invert`: {}", form(zero, full));
+        let mut help = say::without_invert(&form(zero, full));
         // The likely intent, where it differs: the written rates taken as they read.
         if !r.lower_is_better() && zero != r.full_at {
-            help.push_str(&format!(
-                "; if {} was meant to earn full marks and {} or more nothing, write {}",
-                pct(r.zero_below),
-                pct(r.full_at),
-                form(r.full_at, r.zero_below)
-            ));
+            help = help.join(
+                "; ",
+                say::invert_intent(
+                    &pct(r.zero_below),
+                    &pct(r.full_at),
+                    &form(r.full_at, r.zero_below),
+                ),
+            );
         }
         (does, help)
     };
     source
-        .diag(
-            diag::RATIO_INVERT,
-            path,
-            format!("`invert: true` scores 1 − rate: this rule gives {does}"),
-        )
+        .diag(diag::RATIO_INVERT, path, say::inverted(does))
         .criterion(code.to_string())
         .help(help)
 }
@@ -1284,15 +1157,11 @@ fn is_child_code(parent: &str, code: &str) -> bool {
 
 /// "code 1.10 is written as a number, which YAML reads as 1.1". The reading is shown as a
 /// YAML library would convert it (a binary float), which is what the quotes protect against.
-pub(super) fn float_code_message(written: &str) -> String {
+pub(super) fn float_code_message(written: &str) -> crate::diag::Message {
     let read = written
         .parse::<f64>()
         .map_or_else(|_| written.to_string(), |f| f.to_string());
-    if read == written {
-        format!("code {written} is written as a number")
-    } else {
-        format!("code {written} is written as a number, which YAML reads as {read}")
-    }
+    crate::i18n::diag::float_code(written, (read != written).then_some(read.as_str()))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use super::{check_header, expect_kind, parse_criteria, Source};
 use crate::decimal::parse_decimal;
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::embedded;
+use crate::i18n::{diag as say, Text};
 use crate::model::{CriteriaSet, Entry, Evidence, Expect, SecondRound, Stage, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -126,7 +127,7 @@ impl CriteriaResolver {
             // would wait for a writer), a device or a system file under /proc, /sys or /dev is
             // refused unopened, and a file that turns out not to be a criteria set is named but
             // never quoted (it may be a `.env` or a key: in CI its lines would be published).
-            let refused = |what: String| ResolveError::Refused {
+            let refused = |what: diag::Message| ResolveError::Refused {
                 path: joined.clone(),
                 what,
             };
@@ -136,20 +137,18 @@ impl CriteriaResolver {
             };
             if !meta.is_file() {
                 let what = if meta.is_dir() {
-                    "a folder"
+                    say::A_FOLDER
                 } else {
                     super::walk::describe_special(&meta.file_type())
                 };
-                return Err(refused(format!("{what}, not a regular file")));
+                return Err(refused(say::not_regular(what)));
             }
             let canonical_path = path.canonicalize().unwrap_or_else(|_| path.clone());
             if let Some(root) = ["/proc", "/sys", "/dev"]
                 .into_iter()
                 .find(|root| canonical_path.starts_with(root))
             {
-                return Err(refused(format!(
-                    "a system file (under {root}), not a criteria set"
-                )));
+                return Err(refused(say::system_file_under(root)));
             }
             let canonical = canonical_path.display().to_string();
             if let Some(set) = self.cached(&canonical) {
@@ -159,14 +158,16 @@ impl CriteriaResolver {
             // A file that cannot be read (not UTF-8, too large) is named on the `criteria:`
             // line; one quoted as a parindex file keeps its own diagnostic.
             let source = Source::read(&path).map_err(|d| match d.0.first() {
-                Some(first) if first.position.is_none() => refused(format!(
-                    "not a file parindex can read as a criteria set: {}",
-                    first.message
-                )),
+                Some(first) if first.position.is_none() => {
+                    refused(say::unreadable_set(diag::Message {
+                        en: first.message.clone(),
+                        vi: first.message_vi.clone(),
+                    }))
+                }
                 _ => ResolveError::Invalid(d),
             })?;
             if let Some(why) = source.not_a_criteria_set() {
-                return Err(refused(format!("{why}; its content is not shown")));
+                return Err(refused(say::content_not_shown(why)));
             }
             (vec![joined, canonical], source)
         };
@@ -207,11 +208,9 @@ pub enum ResolveError {
     /// it is ("a folder, not a regular file"). Nothing of the file is in it.
     Refused {
         path: String,
-        what: String,
+        what: diag::Message,
     },
 }
-
-const CRITERIA_HELP: &str = "`criteria:` names an embedded set by its id, or a criteria set file (`kind: criteria`) by its path, relative to this file or absolute";
 
 /// The criteria set a file's `criteria:` names (an embedded id or a path relative to
 /// `base_dir`), or the one diagnostic at that key that says why it is not there.
@@ -225,25 +224,16 @@ pub(super) fn resolve_criteria(
         Ok(found) => Ok(found),
         Err(ResolveError::NotFound) => {
             let ids: Vec<&str> = embedded::ids().collect();
-            let help = match diag::suggest(reference, ids.iter().copied()) {
-                Some(s) => format!(
-                    "did you mean `{s}`? Embedded sets: {}; or give a path relative to this file",
-                    ids.join(", ")
-                ),
-                None => format!(
-                    "embedded sets: {}; or give a path relative to this file",
-                    ids.join(", ")
-                ),
-            };
+            let help = say::embedded_sets(
+                diag::suggest(reference, ids.iter().copied()),
+                &ids.join(", "),
+            );
             Err(Diagnostics::one(
                 source
                     .diag(
                         diag::UNKNOWN_CRITERIA,
                         &[key("criteria")],
-                        format!(
-                            "criteria set `{}` is neither an embedded set nor a file",
-                            reference
-                        ),
+                        say::criteria_not_found(reference),
                     )
                     .help(help),
             ))
@@ -254,9 +244,9 @@ pub(super) fn resolve_criteria(
                 .diag(
                     diag::UNKNOWN_CRITERIA,
                     &[key("criteria")],
-                    format!("criteria set `{}` refused: {path} is {what}", reference),
+                    say::criteria_refused(reference, &path, what),
                 )
-                .help(CRITERIA_HELP),
+                .help(say::CRITERIA_HELP),
         )),
     }
 }
@@ -313,7 +303,7 @@ pub fn parse_evidence(
         Scalar::Str(s) | Scalar::Int(s) => {
             if let Some(p) = super::hidden_char(Some("period"), None, s) {
                 let mut d = source.diag(p.check, &[key("period")], p.message);
-                d.help = p.help;
+                d.set_help(p.help.map(|h| *h));
                 found.push(d);
             }
             s.to_string()
@@ -324,9 +314,9 @@ pub fn parse_evidence(
                     .diag(
                         diag::WRONG_TYPE,
                         &[key("period")],
-                        format!("`period: {}` is not a period", other.text()),
+                        say::not_a_period(&other.text()),
                     )
-                    .help("write the assessed period, e.g. `period: \"2022\"`"),
+                    .help(say::WRITE_PERIOD),
             );
             String::new()
         }
@@ -376,51 +366,54 @@ pub fn parse_evidence(
             .map(|&i| set.nodes[i].code.as_str())
             .collect();
         let help = if na.is_empty() && missing.len() == 1 {
-            "give the leaf a value (the criteria set does not allow \"n/a\" on it)".to_string()
+            say::GIVE_THE_LEAF_A_VALUE.into()
         } else if na.is_empty() {
-            "give each leaf a value (the criteria set allows \"n/a\" on none of them)".to_string()
+            say::GIVE_EACH_LEAF_NO_NA.into()
         } else if na.len() == missing.len() {
-            "give each leaf a value, or \"n/a\" where the criterion does not apply".to_string()
+            say::GIVE_EACH_LEAF_OR_NA.into()
         } else {
-            format!(
-                "give each leaf a value; \"n/a\", where the criterion does not apply, is allowed only on {}",
-                na.join(", ")
-            )
+            say::give_each_leaf_na_only_on(&na.join(", "))
         };
         let missing: Vec<&str> = missing
             .iter()
             .map(|&i| set.nodes[i].code.as_str())
             .collect();
         let leaves = set.leaves().count();
-        let has = |n: usize| if n == 1 { "has" } else { "have" };
-        let mut parts = Vec::new();
+        let mut parts: Option<diag::Message> = None;
+        let mut add = |part: diag::Message| {
+            parts = Some(match parts.take() {
+                Some(before) => before.join("; ", part),
+                None => part,
+            });
+        };
         if !missing.is_empty() {
-            parts.push(format!(
-                "{} of {leaves} leaves {} no value and score 0: {}",
+            add(say::leaves_without_value(
                 missing.len(),
-                has(missing.len()),
-                missing.join(", ")
+                leaves,
+                &missing.join(", "),
             ));
         }
         if !no_self.is_empty() {
-            parts.push(format!(
-                "{} of {leaves} leaves {} no self-assessed value (only the council's) and {} 0 at stage self: {}",
+            add(say::leaves_without_self(
                 no_self.len(),
-                has(no_self.len()),
-                if no_self.len() == 1 { "scores" } else { "score" },
-                no_self.join(", ")
+                leaves,
+                &no_self.join(", "),
             ));
         }
         let help = if missing.is_empty() {
-            "give the unit's own value as `value: …` beside the council's".to_string()
+            say::GIVE_OWN_VALUE.into()
         } else if no_self.is_empty() {
             help
         } else {
-            format!("{help}; beside the council's values, give the unit's own as `value: …`")
+            help.join("; ", say::GIVE_OWN_VALUE_TOO.into())
         };
         found.push(
             source
-                .diag_at_key(diag::MISSING_VALUE, &[key("values")], parts.join("; "))
+                .diag_at_key(
+                    diag::MISSING_VALUE,
+                    &[key("values")],
+                    parts.unwrap_or_default(),
+                )
                 .help(help),
         );
     }
@@ -464,20 +457,17 @@ impl Binder<'_> {
                             super::criteria::float_code_message(written),
                         )
                         .criterion(written)
-                        .help(format!("quote the code: `\"{written}\":`")),
+                        .help(say::quote_the_key(written)),
                 );
                 None
             }
             other => {
-                let shown = other.map_or_else(|| k.describe(), |s| format!("`{}`", s.text()));
+                let shown =
+                    other.map_or_else(|| k.described(), |s| format!("`{}`", s.text()).into());
                 self.found.push(
                     self.source
-                        .diag_at(
-                            diag::BAD_CODE,
-                            k,
-                            format!("{shown} is not a criterion code"),
-                        )
-                        .help("keys under `values` are quoted criterion codes such as \"3.4.1\""),
+                        .diag_at(diag::BAD_CODE, k, say::not_a_code(shown))
+                        .help(say::VALUES_KEYS_ARE_CODES),
                 );
                 None
             }
@@ -505,14 +495,12 @@ impl Binder<'_> {
                     .leaves()
                     .map(|i| set.nodes[i].code.as_str())
                     .filter(|c| !written.iter().any(|(k, _)| k.text() == Some(c)));
-                let show = format!("`parindex criteria show {}` lists the codes", set.id);
+                let show = say::show_lists_codes(&set.id);
                 let help = match diag::suggest_code(code, codes) {
-                    Some(s) => format!("did you mean `{s}`? (criteria set {})", set.id),
+                    Some(s) => say::did_you_mean_in_set(s, &set.id),
                     None => match (diag::suggest_code(code, open), set.around(code)) {
-                        (Some(s), _) => format!(
-                            "did you mean `{s}`, the criterion beside it that has no value?"
-                        ),
-                        (None, Some(around)) => format!("{around}; {show}"),
+                        (Some(s), _) => say::did_you_mean_beside(s),
+                        (None, Some(around)) => around.join("; ", show),
                         (None, None) => show,
                     },
                 };
@@ -521,7 +509,7 @@ impl Binder<'_> {
                         .diag_at(
                             diag::UNKNOWN_CODE,
                             at,
-                            format!("`{code}` is not a criterion of {}", self.set.id),
+                            say::not_a_criterion_of(code, &self.set.id),
                         )
                         .criterion(code)
                         .help(help),
@@ -555,16 +543,9 @@ impl Binder<'_> {
                     .collect();
                 self.found.push(
                     self.source
-                        .diag_at(
-                            diag::NOT_A_LEAF,
-                            k,
-                            format!("`{code}` has sub-criteria; its score is the sum of theirs"),
-                        )
+                        .diag_at(diag::NOT_A_LEAF, k, say::has_sub_criteria(code))
                         .criterion(code)
-                        .help(format!(
-                            "give values to its leaves instead: {}",
-                            leaves.join(", ")
-                        )),
+                        .help(say::give_leaves_values(&leaves.join(", "))),
                 );
                 continue;
             }
@@ -572,9 +553,9 @@ impl Binder<'_> {
                 // `"1.6"` and `1.6` are two keys to YAML but one criterion here.
                 self.found.push(
                     self.source
-                        .diag_at(diag::DUPLICATE_CODE, k, format!("`{code}` has two values"))
+                        .diag_at(diag::DUPLICATE_CODE, k, say::two_values(code))
                         .criterion(code)
-                        .help("keep one value per criterion"),
+                        .help(say::ONE_VALUE_EACH),
                 );
                 continue;
             }
@@ -595,10 +576,10 @@ impl Binder<'_> {
                                 .diag_at_key(
                                     diag::APPRAISED_WITHOUT_REASON,
                                     &[key("values"), key(code), key("appraised")],
-                                    format!("`{code}` has an appraised value without a `reason`"),
+                                    say::appraised_without_reason(code),
                                 )
                                 .criterion(code)
-                                .help("say why the appraisal council changed the value: `reason: \"…\"`"),
+                                .help(say::SAY_WHY_APPRAISED),
                         );
                     }
                     let before = self.found.len();
@@ -620,12 +601,10 @@ impl Binder<'_> {
                                 .diag_at_key(
                                     diag::REAPPRAISED_WITHOUT_APPRAISED,
                                     &[key("values"), key(code), key("reappraised")],
-                                    format!(
-                                        "`{code}` has a second appraisal (`reappraised`) but no first one (`appraised`)"
-                                    ),
+                                    say::reappraised_without_appraised(code),
                                 )
                                 .criterion(code)
-                                .help("a value is reappraised after the unit's explanation of the first appraisal: give the council's first value as `appraised: …` (with its `reason`), or write the council's value as `appraised` if there was one round"),
+                                .help(say::REAPPRAISED_WITHOUT_APPRAISED_HELP),
                         );
                     } else if reappraised.is_some()
                         && m.reappraisal_reason.is_none_or(|r| r.trim().is_empty())
@@ -635,10 +614,10 @@ impl Binder<'_> {
                                 .diag_at_key(
                                     diag::REAPPRAISED_WITHOUT_REASON,
                                     &[key("values"), key(code), key("reappraised")],
-                                    format!("`{code}` has a reappraised value without a `reappraisal_reason`"),
+                                    say::reappraised_without_reason(code),
                                 )
                                 .criterion(code)
-                                .help("say what the council made of the unit's explanation: `reappraisal_reason: \"…\"`"),
+                                .help(say::SAY_WHY_REAPPRAISED),
                         );
                     }
                     Entry {
@@ -678,7 +657,7 @@ impl Binder<'_> {
         reappraised: &Option<Value>,
         reappraised_rejected: bool,
     ) {
-        let mut warn = |field: &str, message: String, help: &str| {
+        let mut warn = |field: &str, message: diag::Message, help: Text| {
             self.found.push(
                 self.source
                     .diag_at_key(
@@ -694,22 +673,22 @@ impl Binder<'_> {
             if m.reappraised.is_some() {
                 warn(
                     "reappraised",
-                    format!("`{code}` has an empty `reappraised:` beside its `reappraisal_reason`: the first appraisal stays final"),
-                    "write the council's value after the explanation: `reappraised: …`",
+                    say::empty_reappraised(code),
+                    say::WRITE_REAPPRAISED,
                 );
             } else {
                 warn(
                     "reappraisal_reason",
-                    format!("`{code}` has a `reappraisal_reason` but no second appraisal (`reappraised`): the first appraisal stays final"),
-                    "give the council's value after the explanation as `reappraised: …`, or remove the reason if there was no second appraisal",
+                    say::reason_without_reappraised(code),
+                    say::GIVE_REAPPRAISED_OR_REMOVE,
                 );
             }
         }
         if m.explanation.is_some() && appraised.is_none() && !appraised_rejected {
             warn(
                 "explanation",
-                format!("`{code}` has the unit's `explanation` but no first appraisal (`appraised`) to explain"),
-                "give the council's first value as `appraised: …` (with its `reason`), or remove the explanation",
+                say::explanation_without_appraised(code),
+                say::GIVE_APPRAISED_OR_REMOVE,
             );
         }
     }
@@ -741,7 +720,7 @@ impl Binder<'_> {
                     .source
                     .diag_at(check, at, message)
                     .criterion(n.code.clone());
-                d.help = help;
+                d.set_help(help.map(|h| *h));
                 self.found.push(d);
                 None
             }
@@ -774,9 +753,9 @@ impl Binder<'_> {
                             .diag(
                                 diag::WRONG_TYPE,
                                 &child(&base, name),
-                                format!("expected {name} `{}`: {e}", t.0),
+                                say::expected_figure(name, t.0, e),
                             )
-                            .help("write the published figure as a number, e.g. 78.046"),
+                            .help(say::WRITE_PUBLISHED_FIGURE),
                     ),
                 }
             }
@@ -792,13 +771,9 @@ impl Binder<'_> {
             if std::mem::replace(&mut pinned[i], true) {
                 self.found.push(
                     self.source
-                        .diag_at(
-                            diag::DUPLICATE_CODE,
-                            k,
-                            format!("`{code}` has two expected scores"),
-                        )
+                        .diag_at(diag::DUPLICATE_CODE, k, say::two_expected_scores(code))
                         .criterion(code)
-                        .help("keep one expected score per criterion"),
+                        .help(say::ONE_EXPECTED_EACH),
                 );
                 continue;
             }
@@ -809,7 +784,7 @@ impl Binder<'_> {
                         .diag(
                             diag::WRONG_TYPE,
                             &child(&child(&base, "scores"), code),
-                            format!("expected score `{}`: {e}", t.0),
+                            say::expected_figure("score", t.0, e),
                         )
                         .criterion(code),
                 ),

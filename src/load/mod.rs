@@ -20,6 +20,7 @@ pub use remediation::{load_plan, parse_plan, plan_against_set};
 pub use walk::yaml_files;
 
 use crate::diag::{self, Check, Diagnostic, Diagnostics, Position};
+use crate::i18n::diag as say;
 use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -47,23 +48,21 @@ impl Source {
     /// Reads a file: at most [`MAX_FILE_BYTES`], UTF-8, a leading BOM dropped.
     pub fn read(path: &Path) -> Result<Source, Diagnostics> {
         let name = path.display().to_string();
-        let fail = |check: Check, msg: String| Diagnostics::one(Diagnostic::new(check, &name, msg));
+        let fail =
+            |check: Check, msg: diag::Message| Diagnostics::one(Diagnostic::new(check, &name, msg));
         // Only regular files: opening a FIFO would wait for a writer forever. On Linux the file
         // is opened without waiting and then asked what it is (one system call less per file,
         // and no window between the question and the opening); elsewhere it is asked first.
         let not_regular = |meta: &std::fs::Metadata| {
             let what = if meta.is_dir() {
-                "a folder"
+                say::A_FOLDER
             } else {
                 walk::describe_special(&meta.file_type())
             };
-            fail(
-                diag::FILE_UNREADABLE,
-                format!("{what}, not a regular file: only regular files are read"),
-            )
+            fail(diag::FILE_UNREADABLE, say::not_a_regular_file(what))
         };
         let cannot_open =
-            |e: std::io::Error| fail(diag::FILE_UNREADABLE, format!("cannot open the file: {e}"));
+            |e: std::io::Error| fail(diag::FILE_UNREADABLE, say::cannot_open(&e.to_string()));
         #[cfg(target_os = "linux")]
         let (file, meta) = {
             use std::os::unix::fs::OpenOptionsExt;
@@ -94,22 +93,16 @@ impl Source {
         let mut bytes = Vec::with_capacity(hint + 1);
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| fail(diag::FILE_UNREADABLE, format!("cannot read the file: {e}")))?;
+            .map_err(|e| fail(diag::FILE_UNREADABLE, say::cannot_read(&e.to_string())))?;
         // A file that says it is empty and yet holds data is a system file made on reading
         // (`/proc/self/environ`, `/sys/…`): never a criteria set or an evidence file.
         if meta.len() == 0 && !bytes.is_empty() {
-            return Err(fail(
-                diag::FILE_UNREADABLE,
-                "a system file (its size reads as 0, yet it holds data, as files under /proc and /sys do), not a regular file: not read".into(),
-            ));
+            return Err(fail(diag::FILE_UNREADABLE, say::SYSTEM_FILE.into()));
         }
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(fail(
                 diag::FILE_TOO_LARGE,
-                format!(
-                    "the file is larger than the {} MiB limit for criteria and evidence files",
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
+                say::file_too_large(MAX_FILE_BYTES / (1024 * 1024)),
             ));
         }
         if is_xlsx(path) {
@@ -148,11 +141,7 @@ impl Source {
                 let before = String::from_utf8_lossy(&bytes[..valid]);
                 let line = before.matches('\n').count() + 1;
                 let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                let d = Diagnostic::new(
-                    diag::NOT_UTF8,
-                    &name,
-                    format!("invalid UTF-8 byte 0x{:02X}", bytes[valid]),
-                );
+                let d = Diagnostic::new(diag::NOT_UTF8, &name, say::invalid_utf8(bytes[valid]));
                 // The line is quoted only from what reads as a parindex file so far: a binary
                 // file named by mistake (a key store, an image) is never shown.
                 let d = if looks_like_parindex(&before) {
@@ -161,7 +150,7 @@ impl Source {
                 } else {
                     d
                 };
-                let d = d.help("save the file as UTF-8 (in Excel: “CSV UTF-8”; in an editor: “Save with encoding UTF-8”); TCVN3/VNI fonts must be converted to Unicode first");
+                let d = d.help(say::SAVE_AS_UTF8);
                 Err(Diagnostics::one(d))
             }
         }
@@ -198,8 +187,8 @@ impl Source {
 
     fn read_document(&self) -> Result<Node, Box<Diagnostic>> {
         let empty = || {
-            Diagnostic::new(diag::EMPTY_FILE, &self.name, "the file is empty")
-                .help("a criteria set or evidence file starts with `parindex: 1` and `kind:`")
+            Diagnostic::new(diag::EMPTY_FILE, &self.name, say::FILE_IS_EMPTY)
+                .help(say::STARTS_WITH_HEADER)
         };
         if self.text.trim().is_empty() {
             return Err(Box::new(empty()));
@@ -214,78 +203,78 @@ impl Source {
             return self.not_parindex(NotParindex::NotYaml, None);
         }
         {
-            let (check, at, len, message, help): (Check, Position, usize, String, Option<String>) =
-                match e {
-                    ReadError::Empty => return empty(),
-                    ReadError::Syntax { at, message, within } => {
-                        let at = self.clamp(at);
-                        let help = syntax_help(&self.text, at);
-                        let d = self.placed(
-                            Diagnostic::new(diag::YAML_SYNTAX, &self.name, message),
-                            at,
-                            1,
-                        );
-                        let mut d = match help {
-                            Some(h) => d.help(h),
-                            None => d,
-                        };
-                        d.criterion = within;
-                        return d;
-                    }
-                    ReadError::TooDeep { at } => (
-                        diag::YAML_LIMIT,
+            type Texts = (Check, Position, usize, diag::Message, Option<diag::Message>);
+            let (check, at, len, message, help): Texts = match e {
+                ReadError::Empty => return empty(),
+                ReadError::Syntax {
+                    at,
+                    message,
+                    within,
+                } => {
+                    let at = self.clamp(at);
+                    let help = syntax_help(&self.text, at);
+                    let d = self.placed(
+                        Diagnostic::new(diag::YAML_SYNTAX, &self.name, say::yaml_syntax(&message)),
                         at,
                         1,
-                        format!("mappings and lists nest deeper than {} levels", yaml::MAX_DEPTH),
-                        Some("the file nests too deeply to be a criteria or evidence file".into()),
-                    ),
-                    ReadError::Anchor { at, alias } => (
-                        diag::ANCHOR,
-                        at,
-                        1,
-                        if alias {
-                            "an alias (`*name`) repeats another part of the file".into()
-                        } else {
-                            "an anchor (`&name`) marks a part of the file for repeating".into()
-                        },
-                        Some("parindex files do not use anchors and aliases: write each value out where it belongs".into()),
-                    ),
-                    ReadError::Tag { at, tag } => (
-                        diag::YAML_SYNTAX,
-                        at,
-                        tag.chars().count(),
-                        format!("the tag `{tag}` is not used in parindex files"),
-                        Some("remove the tag; quote a value to make it text".into()),
-                    ),
-                    ReadError::SecondDocument { at } => (
-                        diag::YAML_SYNTAX,
-                        at,
-                        3,
-                        "a second document (`---`) in one file".into(),
-                        Some("keep one criteria set or evidence file per file".into()),
-                    ),
-                    ReadError::DuplicateKey {
-                        at,
-                        len,
-                        key,
-                        first,
-                    } => (
-                        diag::YAML_SYNTAX,
-                        at,
-                        len,
-                        format!("key `{key}` appears twice in one mapping (first at line {})", first.line),
-                        Some("each key may appear once in a mapping".into()),
-                    ),
-                    ReadError::ComplexKey { at } => (
-                        diag::YAML_SYNTAX,
-                        at,
-                        1,
-                        "a key is a list or a mapping".into(),
-                        Some("keys are single words or quoted codes such as \"3.4.1\"".into()),
-                    ),
-                };
+                    );
+                    let mut d = match help {
+                        Some(h) => d.help(h),
+                        None => d,
+                    };
+                    d.criterion = within;
+                    return d;
+                }
+                ReadError::TooDeep { at } => (
+                    diag::YAML_LIMIT,
+                    at,
+                    1,
+                    say::nests_deeper(yaml::MAX_DEPTH),
+                    Some(say::NESTS_TOO_DEEPLY.into()),
+                ),
+                ReadError::Anchor { at, alias } => (
+                    diag::ANCHOR,
+                    at,
+                    1,
+                    if alias { say::AN_ALIAS } else { say::AN_ANCHOR }.into(),
+                    Some(say::NO_ANCHORS.into()),
+                ),
+                ReadError::Tag { at, tag } => (
+                    diag::YAML_SYNTAX,
+                    at,
+                    tag.chars().count(),
+                    say::tag_not_used(&tag),
+                    Some(say::REMOVE_THE_TAG.into()),
+                ),
+                ReadError::SecondDocument { at } => (
+                    diag::YAML_SYNTAX,
+                    at,
+                    3,
+                    say::SECOND_DOCUMENT.into(),
+                    Some(say::ONE_PER_FILE.into()),
+                ),
+                ReadError::DuplicateKey {
+                    at,
+                    len,
+                    key,
+                    first,
+                } => (
+                    diag::YAML_SYNTAX,
+                    at,
+                    len,
+                    say::key_twice(&key, first.line),
+                    Some(say::KEY_ONCE.into()),
+                ),
+                ReadError::ComplexKey { at } => (
+                    diag::YAML_SYNTAX,
+                    at,
+                    1,
+                    say::COMPLEX_KEY.into(),
+                    Some(say::KEYS_ARE_WORDS.into()),
+                ),
+            };
             let mut d = self.placed(Diagnostic::new(check, &self.name, message), at, len);
-            d.help = help;
+            d.set_help(help);
             d
         }
     }
@@ -303,8 +292,8 @@ impl Source {
             Ok(doc) if doc.entries().is_none() && looks_like_parindex(&self.text) => None,
             Ok(doc) if doc.entries().is_none() => {
                 Some(NotParindex::NotMapping(match doc.scalar() {
-                    Some(_) => "a single value",
-                    None => "a list",
+                    Some(_) => say::A_SINGLE_VALUE,
+                    None => say::A_LIST,
                 }))
             }
             Ok(doc) => {
@@ -324,27 +313,23 @@ impl Source {
     fn not_parindex(&self, why: NotParindex, expected: Option<&str>) -> Diagnostic {
         let (check, reason) = why.check_and_reason();
         let what = match expected {
-            Some("criteria") => "a criteria set",
-            Some("evidence") => "an evidence file",
-            Some("remediation") => "a remediation plan",
-            _ => "a criteria set or an evidence file",
+            Some("criteria") => say::A_CRITERIA_SET,
+            Some("evidence") => say::AN_EVIDENCE_FILE,
+            Some("remediation") => say::A_REMEDIATION_PLAN,
+            _ => say::A_CRITERIA_SET_OR_EVIDENCE,
         };
-        Diagnostic::new(
-            check,
-            &self.name,
-            format!("not {what}: {reason}; its content is not shown"),
-        )
-        .help("a criteria set or an evidence file is YAML that starts with `parindex: 1` and `kind:`; check that the path names the file you meant")
+        Diagnostic::new(check, &self.name, say::not_parindex(what, reason))
+            .help(say::NOT_PARINDEX_HELP)
     }
 
     /// Why this file is not a criteria set, for a criteria set named by an evidence file:
     /// `None` when it is a parindex file (whose own problems are then reported, quoted).
-    pub fn not_a_criteria_set(&self) -> Option<String> {
+    pub fn not_a_criteria_set(&self) -> Option<diag::Message> {
         if self.text.trim().is_empty() {
-            return Some("an empty file".into());
+            return Some(say::AN_EMPTY_FILE.into());
         }
         self.not_parindex_because()
-            .map(|why| format!("not a criteria set: {}", why.check_and_reason().1))
+            .map(|why| say::not_a_criteria_set(why.check_and_reason().1))
     }
 
     /// A position past the last line (the end of the text) is shown on the last line.
@@ -361,7 +346,12 @@ impl Source {
     }
 
     /// A diagnostic placed at a node of this file's document.
-    pub fn diag_at(&self, check: Check, node: &Node, message: impl Into<String>) -> Diagnostic {
+    pub fn diag_at(
+        &self,
+        check: Check,
+        node: &Node,
+        message: impl Into<diag::Message>,
+    ) -> Diagnostic {
         self.placed(
             Diagnostic::new(check, &self.name, message),
             node.at,
@@ -370,7 +360,12 @@ impl Source {
     }
 
     /// A diagnostic placed at the value of `path`.
-    pub fn diag(&self, check: Check, path: &[Seg], message: impl Into<String>) -> Diagnostic {
+    pub fn diag(
+        &self,
+        check: Check,
+        path: &[Seg],
+        message: impl Into<diag::Message>,
+    ) -> Diagnostic {
         self.place(Diagnostic::new(check, &self.name, message), path, false)
     }
 
@@ -379,7 +374,7 @@ impl Source {
         &self,
         check: Check,
         path: &[Seg],
-        message: impl Into<String>,
+        message: impl Into<diag::Message>,
     ) -> Diagnostic {
         self.place(Diagnostic::new(check, &self.name, message), path, true)
     }
@@ -440,9 +435,9 @@ pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
                 .diag_at(
                     diag::NOT_A_MAPPING,
                     doc,
-                    format!("the file is {}, not a mapping of keys", doc.describe()),
+                    say::file_is_not_a_mapping(doc.described()),
                 )
-                .help("a criteria set or evidence file is a mapping that starts with `parindex: 1` and `kind:`"),
+                .help(say::A_MAPPING_WITH_HEADER),
         ));
     }
     match doc.get("kind").map(|n| (n, n.scalar())) {
@@ -453,29 +448,23 @@ pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
             // Quoted on one line: a block scalar (`kind: |`) ends in a line break, shown as
             // its code point rather than breaking the message.
             let other = node.text().map_or_else(
-                || node.describe(),
-                |t| format!("`{}`", diag::shown(t).replace('\n', "<U+000A>")),
+                || node.described(),
+                |t| format!("`{}`", diag::shown(t).replace('\n', "<U+000A>")).into(),
             );
             let text = node.text().unwrap_or_default();
             Err(Diagnostics::one(
                 source
-                    .diag_at(diag::BAD_HEADER, node, format!("unknown kind {other}"))
-                    .help(
-                        match diag::suggest(text, ["criteria", "evidence", "remediation"]) {
-                            Some(s) if text.trim() == s => format!(
-                                "write `kind: {s}` on one line: a block scalar (`|` or `>`) keeps a line break"
-                            ),
-                            Some(s) => {
-                                format!("did you mean `{s}`? (`kind:` is `criteria`, `evidence` or `remediation`)")
-                            }
-                            None => "`kind:` is `criteria`, `evidence` or `remediation`".to_string(),
-                        },
-                    ),
+                    .diag_at(diag::BAD_HEADER, node, say::unknown_kind(other))
+                    .help(match diag::suggest(text, ["criteria", "evidence", "remediation"]) {
+                        Some(s) if text.trim() == s => say::kind_on_one_line(s),
+                        Some(s) => say::did_you_mean_kind(s),
+                        None => say::KIND_IS.into(),
+                    }),
             ))
         }
         None => Err(Diagnostics::one(
-            Diagnostic::new(diag::MISSING_KEY, &source.name, "missing key `kind`")
-                .help("add `kind: criteria` or `kind: evidence` after `parindex: 1`"),
+            Diagnostic::new(diag::MISSING_KEY, &source.name, say::missing_key("kind"))
+                .help(say::ADD_KIND),
         )),
     }
 }
@@ -510,22 +499,16 @@ fn expect_kind(source: &Source, doc: &Node, expected: &str) -> Result<(), Diagno
 enum NotParindex {
     NotYaml,
     /// What the document is instead: "a list", "a single value".
-    NotMapping(&'static str),
+    NotMapping(crate::i18n::Text),
     NoHeader,
 }
 
 impl NotParindex {
-    fn check_and_reason(self) -> (Check, String) {
+    fn check_and_reason(self) -> (Check, diag::Message) {
         match self {
-            NotParindex::NotYaml => (diag::YAML_SYNTAX, "it does not read as YAML".into()),
-            NotParindex::NotMapping(what) => (
-                diag::NOT_A_MAPPING,
-                format!("it is {what}, not a YAML mapping of keys"),
-            ),
-            NotParindex::NoHeader => (
-                diag::BAD_HEADER,
-                "it has neither `parindex:` nor `kind: criteria` or `kind: evidence` at its top level".into(),
-            ),
+            NotParindex::NotYaml => (diag::YAML_SYNTAX, say::NOT_YAML.into()),
+            NotParindex::NotMapping(what) => (diag::NOT_A_MAPPING, say::it_is_not_a_mapping(what)),
+            NotParindex::NoHeader => (diag::BAD_HEADER, say::NO_HEADER.into()),
         }
     }
 }
@@ -559,9 +542,9 @@ fn check_header(
                 .diag(
                     diag::BAD_HEADER,
                     &[yaml::key("parindex")],
-                    format!("unsupported format version `{}`", version.text()),
+                    say::unsupported_version(&version.text()),
                 )
-                .help("this parindex reads format version 1: write `parindex: 1`"),
+                .help(say::VERSION_1),
         ));
     }
     check_kind(source, kind, expected)
@@ -571,22 +554,22 @@ fn check_header(
 fn check_kind(source: &Source, kind: &str, expected: &str) -> Result<(), Diagnostics> {
     if kind != expected {
         let what = match kind {
-            "criteria" => "a criteria set",
-            "evidence" => "an evidence file",
-            "remediation" => "a remediation plan",
-            _ => "of an unknown kind",
+            "criteria" => say::A_CRITERIA_SET,
+            "evidence" => say::AN_EVIDENCE_FILE,
+            "remediation" => say::A_REMEDIATION_PLAN,
+            _ => say::OF_AN_UNKNOWN_KIND,
         };
         return Err(Diagnostics::one(
             source
                 .diag(
                     diag::BAD_HEADER,
                     &[yaml::key("kind")],
-                    format!("expected `kind: {expected}`, but this file is {what} (`kind: {kind}`)"),
+                    say::wrong_kind(expected, what, kind),
                 )
                 .help(match expected {
-                    "evidence" => "give an evidence file here; a criteria set is named by the evidence file's `criteria:`",
-                    "remediation" => "give a remediation plan here (`kind: remediation`)",
-                    _ => "give a criteria set here (`kind: criteria`)",
+                    "evidence" => say::GIVE_EVIDENCE_HERE,
+                    "remediation" => say::GIVE_REMEDIATION_HERE,
+                    _ => say::GIVE_CRITERIA_HERE,
                 }),
         ));
     }
@@ -652,32 +635,22 @@ fn find_hidden_char(
         .chars()
         .enumerate()
         .find(|&(_, c)| diag::is_hidden(c) && c != '\t' && (c != '\n' || !multiline))?;
-    let what = key.map_or_else(|| "the value".to_string(), |k| format!("`{k}`"));
-    let (kind, help) = if c == '\n' {
-        (
-            "a line break",
-            format!("{what} is one line: remove the line break, or write the text as a block scalar (`|`); notes and reasons may hold several lines"),
-        )
-    } else if c.is_control() {
-        (
-            "a control character",
-            "remove it: texts are shown on terminals and in reports, where a control character can recolour, move or erase what is shown (YAML escapes such as \\e, \\a, \\r and \\x1b write them)".to_string(),
-        )
-    } else {
-        (
-            "a bidirectional control",
-            "remove it: it reorders the text shown around it, so that what a reader sees is not what the file says (YAML escapes such as \\u202E write it)".to_string(),
-        )
+    let what: diag::Message = match key {
+        Some(k) => format!("`{k}`").into(),
+        None => say::THE_VALUE.into(),
     };
-    Some(value::ValueProblem {
-        check: diag::HIDDEN_CHAR,
-        message: format!(
-            "{what} holds {}, {kind}, at character {}",
-            diag::char_name(c),
-            at + 1
-        ),
-        help: Some(help),
-    })
+    let (kind, help) = if c == '\n' {
+        (say::A_LINE_BREAK, say::one_line(what.clone()))
+    } else if c.is_control() {
+        (say::A_CONTROL_CHARACTER, say::REMOVE_CONTROL.into())
+    } else {
+        (say::A_BIDI_CONTROL, say::REMOVE_BIDI.into())
+    };
+    Some(value::ValueProblem::new(
+        diag::HIDDEN_CHAR,
+        say::holds_hidden(what, &diag::char_name(c), kind, at + 1),
+        Some(help),
+    ))
 }
 
 /// SHA-256 of a text, in hex.
@@ -688,17 +661,17 @@ pub fn sha256_hex(text: &str) -> String {
 }
 
 /// A hint for a syntax error, from the text around it (never from the parser's wording).
-fn syntax_help(text: &str, at: Position) -> Option<String> {
+fn syntax_help(text: &str, at: Position) -> Option<diag::Message> {
     if tab_in_indent(text, at.line) {
-        return Some("YAML indentation must use spaces, not tabs".into());
+        return Some(say::NO_TABS.into());
     }
     let line = text.lines().nth(at.line.saturating_sub(1))?;
     if line.matches('"').count() % 2 == 1 {
-        return Some("a quoted text is not closed: add the closing quote".into());
+        return Some(say::QUOTE_NOT_CLOSED.into());
     }
     let value = line.split_once(": ").map(|(_, v)| v)?;
     if value.contains(": ") && !value.trim_start().starts_with(['"', '\'', '{', '[']) {
-        return Some("a text containing `: ` must be quoted".into());
+        return Some(say::QUOTE_COLON.into());
     }
     None
 }

@@ -11,6 +11,7 @@ pub use super::yaml::Scalar;
 use super::yaml::{Kind, Node};
 use super::Source;
 use crate::diag::{self, Check, Diagnostic};
+use crate::i18n::{diag as say, Text};
 use crate::model::Bound;
 
 /// A number's text exactly as written (`1.50` stays `1.50`).
@@ -209,20 +210,21 @@ impl<'s, 't> Reader<'s> {
         }
     }
 
-    pub(super) fn report(&mut self, check: Check, node: &Node, message: String) -> &mut Diagnostic {
+    pub(super) fn report(
+        &mut self,
+        check: Check,
+        node: &Node,
+        message: impl Into<crate::diag::Message>,
+    ) -> &mut Diagnostic {
         let mut d = self.source.diag_at(check, node, message);
         d.criterion = self.criterion.clone();
         self.found.push(d);
         self.found.last_mut().expect("just pushed")
     }
 
-    pub(super) fn wrong(&mut self, key: &str, node: &Node, expected: &str) {
-        let found = node.describe();
-        self.report(
-            diag::WRONG_TYPE,
-            node,
-            format!("`{key}` must be {expected}, not {found}"),
-        );
+    pub(super) fn wrong(&mut self, key: &str, node: &Node, expected: Text) {
+        let found = node.described();
+        self.report(diag::WRONG_TYPE, node, say::must_be(key, expected, found));
         self.fatal = true;
     }
 
@@ -234,18 +236,18 @@ impl<'s, 't> Reader<'s> {
         allowed: &[&str],
     ) -> Option<Fields<'t>> {
         let Some(entries) = node.entries() else {
-            self.wrong(what, node, "a mapping");
+            self.wrong(what, node, say::A_MAPPING);
             return None;
         };
         for (k, _) in entries {
             let name = k.text().unwrap_or_default();
             if !allowed.contains(&name) {
-                let help = match diag::suggest(name, allowed.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`? (keys here: {})", allowed.join(", ")),
-                    None => format!("keys here: {}", allowed.join(", ")),
-                };
-                self.report(diag::UNKNOWN_KEY, k, format!("unknown key `{name}`"))
-                    .help = Some(help);
+                let help = say::keys_here(
+                    diag::suggest(name, allowed.iter().copied()),
+                    &allowed.join(", "),
+                );
+                self.report(diag::UNKNOWN_KEY, k, say::unknown_key(name))
+                    .set_help(Some(help));
             }
         }
         Some(Fields { node, entries })
@@ -262,7 +264,7 @@ impl<'s, 't> Reader<'s> {
                 name != key && diag::suggest(name, [key]).is_some()
             });
             if !misspelt {
-                self.report(diag::MISSING_KEY, f.node, format!("missing key `{key}`"));
+                self.report(diag::MISSING_KEY, f.node, say::missing_key(key));
             }
         }
         found
@@ -272,13 +274,14 @@ impl<'s, 't> Reader<'s> {
     pub(super) fn text(&mut self, key: &str, node: &'t Node) -> Option<&'t str> {
         match (node.scalar(), node.text()) {
             (Some(Scalar::Null), _) | (None, _) => {
-                self.wrong(key, node, "text");
+                self.wrong(key, node, say::TEXT);
                 None
             }
             (Some(_), text) => {
                 // The one place every text passes: none may hide a control character.
                 if let Some(p) = text.and_then(|t| super::hidden_char(Some(key), Some(node), t)) {
-                    self.report(p.check, node, p.message).help = p.help;
+                    self.report(p.check, node, p.message)
+                        .set_help(p.help.map(|h| *h));
                 }
                 text
             }
@@ -302,7 +305,7 @@ impl<'s, 't> Reader<'s> {
     pub(super) fn scalar(&mut self, key: &str, node: &'t Node) -> Option<Scalar<'t>> {
         let s = node.scalar();
         if s.is_none() {
-            self.wrong(key, node, "a single value");
+            self.wrong(key, node, say::A_SINGLE_VALUE);
         }
         s
     }
@@ -310,12 +313,12 @@ impl<'s, 't> Reader<'s> {
     pub(super) fn number(&mut self, key: &str, node: &'t Node) -> Option<NumText<'t>> {
         match node.scalar() {
             Some(Scalar::Null) | None => {
-                self.wrong(key, node, "a number");
+                self.wrong(key, node, say::A_NUMBER);
                 None
             }
             Some(s) => match s {
                 Scalar::Bool(_) => {
-                    self.wrong(key, node, "a number");
+                    self.wrong(key, node, say::A_NUMBER);
                     None
                 }
                 _ => node.text().map(NumText),
@@ -343,7 +346,7 @@ impl<'s, 't> Reader<'s> {
             Some(Scalar::Bool(b)) => Some(b),
             Some(Scalar::Null) => None,
             _ => {
-                self.wrong(key, node, "true or false");
+                self.wrong(key, node, say::TRUE_OR_FALSE);
                 None
             }
         }
@@ -355,7 +358,7 @@ impl<'s, 't> Reader<'s> {
             Kind::Seq(items) => Some(items),
             _ if node.scalar() == Some(Scalar::Null) => Some(&[]),
             _ => {
-                self.wrong(key, node, "a list");
+                self.wrong(key, node, say::A_LIST);
                 None
             }
         }
@@ -367,7 +370,7 @@ impl<'s, 't> Reader<'s> {
             Kind::Map(entries) => Some(entries),
             _ if node.scalar() == Some(Scalar::Null) => Some(&[]),
             _ => {
-                self.wrong(key, node, "a mapping");
+                self.wrong(key, node, say::A_MAPPING);
                 None
             }
         }
@@ -379,12 +382,9 @@ impl<'s, 't> Reader<'s> {
             self.report(
                 diag::NOT_A_MAPPING,
                 doc,
-                format!("the file is {}, not a mapping of keys", doc.describe()),
+                say::file_is_not_a_mapping(doc.described()),
             )
-            .help = Some(
-                "a criteria set or evidence file is a mapping that starts with `parindex: 1` and `kind:`"
-                    .into(),
-            );
+            .set_help(Some(say::A_MAPPING_WITH_HEADER.into()));
             self.fatal = true;
             return None;
         }
@@ -575,16 +575,10 @@ impl<'s, 't> Reader<'s> {
             let [(name_node, params)] = entries else {
                 let names: Vec<&str> = entries.iter().filter_map(|(k, _)| k.text()).collect();
                 let message = if names.is_empty() {
-                    "empty rule mapping: name one rule".to_string()
+                    say::EMPTY_RULE_MAPPING.into()
                 } else {
-                    format!(
-                        "a rule mapping names one rule, found {}",
-                        names
-                            .iter()
-                            .map(|n| format!("`{n}`"))
-                            .collect::<Vec<_>>()
-                            .join(" and ")
-                    )
+                    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                    say::rule_mapping_names_one(&names)
                 };
                 self.report(diag::WRONG_TYPE, node, message);
                 self.fatal = true;
@@ -606,7 +600,7 @@ impl<'s, 't> Reader<'s> {
                             Some(Scalar::Bool(b)) => Some(b),
                             Some(Scalar::Null) => None,
                             _ => {
-                                self.wrong("invert", n, "true or false");
+                                self.wrong("invert", n, say::TRUE_OR_FALSE);
                                 None
                             }
                         },
@@ -631,28 +625,18 @@ impl<'s, 't> Reader<'s> {
                             let bounds: Vec<&(Node, Node)> = tf
                                 .entries
                                 .iter()
-                                .filter(|(k, _)| {
-                                    k.text().is_some_and(|k| Bound::KEYS.contains(&k))
-                                })
+                                .filter(|(k, _)| k.text().is_some_and(|k| Bound::KEYS.contains(&k)))
                                 .collect();
                             let bound = match bounds.as_slice() {
                                 [(k, v)] => Some((k, v)),
                                 [] => {
                                     self.fatal = true;
-                                    self.report(
-                                        diag::MISSING_KEY,
-                                        t,
-                                        "a tier needs its threshold: `at_least`, `above`, `at_most` or `below`".into(),
-                                    );
+                                    self.report(diag::MISSING_KEY, t, say::TIER_NEEDS_THRESHOLD);
                                     None
                                 }
                                 [_, (k, _), ..] => {
                                     self.fatal = true;
-                                    self.report(
-                                        diag::BAD_RULE,
-                                        k,
-                                        "a tier gives one threshold: `at_least`, `above`, `at_most` or `below`".into(),
-                                    );
+                                    self.report(diag::BAD_RULE, k, say::TIER_ONE_THRESHOLD);
                                     None
                                 }
                             };
@@ -703,11 +687,7 @@ impl<'s, 't> Reader<'s> {
         match node.scalar() {
             Some(Scalar::Str(name)) => Some(RawRule::Named(name)),
             _ => {
-                self.wrong(
-                    "rule",
-                    node,
-                    "a rule: yes-no, ratio, points, or a mapping { ratio: …, tiers: …, deduct: …, linear: …, choice: … }",
-                );
+                self.wrong("rule", node, say::A_RULE);
                 None
             }
         }
@@ -774,10 +754,7 @@ impl<'s, 't> Reader<'s> {
                 self.report(
                     diag::WRONG_TYPE,
                     node,
-                    format!(
-                        "the value of `{code}` must be a single value or a mapping {{ value: …, appraised: …, reason: …, explanation: …, reappraised: …, reappraisal_reason: … }}, not {}",
-                        node.describe()
-                    ),
+                    say::entry_shape(code, node.described()),
                 );
                 None
             }

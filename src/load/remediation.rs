@@ -198,7 +198,7 @@ fn progress<'t>(r: &mut Reader<'_>, f: &Fields<'t>) -> Option<Progress> {
                 r.report(
                     diag::BAD_PROGRESS,
                     node,
-                    "`total: 0`: a plan has at least one task".into(),
+                    String::from("`total: 0`: a plan has at least one task"),
                 );
                 None
             } else if done > total {
@@ -218,7 +218,7 @@ fn progress<'t>(r: &mut Reader<'_>, f: &Fields<'t>) -> Option<Progress> {
             r.report(
                 diag::MISSING_KEY,
                 f.node,
-                "progress needs both `done:` and `total:`".into(),
+                String::from("progress needs both `done:` and `total:`"),
             );
             None
         }
@@ -348,7 +348,7 @@ pub fn plan_against_set(source: &Source, plan: &Plan, set: &CriteriaSet) -> Vec<
                 .criterion(r.code.clone());
             d.help = Some(match diag::suggest_code(&r.code, set.nodes.iter().map(|n| n.code.as_str())) {
                 Some(s) => format!("did you mean `{s}`? A remedy is keyed by the code of a criterion that lost points"),
-                None => "a remedy is keyed by the code of a criterion that lost points; a criterion the new set dropped is still written with its old code, `status: dropped`".into(),
+                None => String::from("a remedy is keyed by the code of a criterion that lost points; a criterion the new set dropped is still written with its old code, `status: dropped`"),
             });
             found.push(d);
         }
@@ -386,7 +386,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<(Plan, Vec<Diagnostic>), Diagnostics> {
-        parse_plan(&Source::from_text("p.yaml".into(), text.into()))
+        parse_plan(&Source::from_text(String::from("p.yaml"), text.into()))
     }
 
     const HEAD: &str =

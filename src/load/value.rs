@@ -4,7 +4,8 @@
 
 use super::yaml::Scalar;
 use crate::decimal::{self, parse_decimal, NumberError};
-use crate::diag::{self, Check};
+use crate::diag::{self, Check, Message};
+use crate::i18n::diag as say;
 use crate::model::{Criterion, Rule, Value};
 use rust_decimal::Decimal;
 
@@ -13,7 +14,7 @@ use rust_decimal::Decimal;
 pub use crate::rule::ValueProblem;
 use crate::rule::{looks_like_thousands, thousands};
 
-fn problem(check: Check, message: impl Into<String>, help: Option<String>) -> ValueProblem {
+fn problem(check: Check, message: impl Into<Message>, help: Option<Message>) -> ValueProblem {
     ValueProblem::new(check, message, help)
 }
 
@@ -58,23 +59,15 @@ fn number(text: &str) -> Result<Decimal, ValueProblem> {
     parse_decimal(text).map_err(|e| match e {
         NumberError::TooLarge => problem(
             diag::NUMBER_TOO_LARGE,
-            format!("the number {text} is too large for an exact decimal"),
-            Some(
-                "figures in evidence are counts, rates and points: check for a typing slip".into(),
-            ),
+            say::number_too_large(text),
+            Some(say::TYPING_SLIP.into()),
         ),
         NumberError::TooPrecise => problem(
             diag::NUMBER_TOO_LARGE,
-            format!(
-                "the number {text} is too large or too precise (more than 28 decimal places) for an exact decimal"
-            ),
-            Some(
-                "figures in evidence are counts, rates and points: check for a typing slip".into(),
-            ),
+            say::number_too_precise(text),
+            Some(say::TYPING_SLIP.into()),
         ),
-        NumberError::NotANumber => {
-            problem(diag::BAD_VALUE, format!("`{text}` is not a number"), None)
-        }
+        NumberError::NotANumber => problem(diag::BAD_VALUE, say::not_a_number(text), None),
     })
 }
 
@@ -112,11 +105,8 @@ fn read_text(s: &str) -> Result<Value, ValueProblem> {
     if t.contains(',') && parse_decimal(&t.replace(',', ".")).is_ok() {
         return Err(problem(
             diag::BAD_VALUE,
-            format!("`{t}` uses a decimal comma"),
-            Some(format!(
-                "write the decimal point as `.`: {}, or a whole count without separators",
-                t.replace(',', ".")
-            )),
+            say::decimal_comma(t),
+            Some(say::decimal_comma_help(&t.replace(',', "."))),
         ));
     }
     match parse_decimal(t) {
@@ -125,11 +115,8 @@ fn read_text(s: &str) -> Result<Value, ValueProblem> {
         Err(NumberError::NotANumber) if looks_like_thousands(t) => Err(thousands(t)),
         Err(NumberError::NotANumber) => Err(problem(
             diag::BAD_VALUE,
-            format!("`{t}` is not a value parindex can read"),
-            Some(
-                "write true/false (có/không), a rate \"97.29%\" or \"21/32\", a number, or \"n/a\""
-                    .into(),
-            ),
+            say::unreadable_value(t),
+            Some(say::UNREADABLE_VALUE_HELP.into()),
         )),
     }
 }
@@ -154,24 +141,17 @@ fn percent_number(number_text: &str, whole: &str) -> Result<Decimal, ValueProble
             return Err(number(number_text).unwrap_err())
         }
         Err(NumberError::NotANumber) => {
-            let help = number_text.contains(',').then(|| {
-                format!(
-                    "write the decimal point as `.`: {}%",
-                    number_text.replace(',', ".")
-                )
-            });
-            return Err(problem(
-                diag::BAD_VALUE,
-                format!("`{whole}` is not a rate"),
-                help,
-            ));
+            let help = number_text
+                .contains(',')
+                .then(|| say::decimal_point_rate(&number_text.replace(',', ".")));
+            return Err(problem(diag::BAD_VALUE, say::not_a_rate(whole), help));
         }
     };
     if n < Decimal::ZERO || n > Decimal::ONE_HUNDRED {
         return Err(problem(
             diag::RATE_OUT_OF_RANGE,
-            format!("the rate {whole} lies outside 0%–100%"),
-            Some("a rate is a share of a whole: between 0% and 100%".into()),
+            say::rate_out_of_range(whole),
+            Some(say::RATE_IS_A_SHARE.into()),
         ));
     }
     Ok(n)
@@ -187,8 +167,8 @@ fn fraction_text(done: &str, total: &str, whole: &str) -> Result<Value, ValuePro
             NumberError::TooLarge | NumberError::TooPrecise => number(s).unwrap_err(),
             NumberError::NotANumber => problem(
                 diag::BAD_FRACTION,
-                format!("`{whole}` is not a fraction of two counts"),
-                Some("write done/total with whole numbers, e.g. \"21/32\"".into()),
+                say::not_a_fraction(whole),
+                Some(say::FRACTION_HELP.into()),
             ),
         })?;
         if n.fract() != Decimal::ZERO && looks_like_thousands(s) {
@@ -197,8 +177,8 @@ fn fraction_text(done: &str, total: &str, whole: &str) -> Result<Value, ValuePro
         if n.fract() != Decimal::ZERO || n < Decimal::ZERO {
             return Err(problem(
                 diag::BAD_FRACTION,
-                format!("`{whole}`: {s} is not a whole count"),
-                Some("both parts of done/total are whole counts, e.g. \"21/32\"".into()),
+                say::fraction_part_not_whole(whole, s),
+                Some(say::FRACTION_PARTS_WHOLE.into()),
             ));
         }
         Ok(n)
@@ -207,17 +187,15 @@ fn fraction_text(done: &str, total: &str, whole: &str) -> Result<Value, ValuePro
     if t.is_zero() {
         return Err(problem(
             diag::BAD_FRACTION,
-            format!("`{whole}` has a zero total"),
-            Some(
-                "a rate from counts needs a total above 0; if nothing arose, write \"n/a\"".into(),
-            ),
+            say::zero_total(whole),
+            Some(say::ZERO_TOTAL_HELP.into()),
         ));
     }
     if d > t {
         return Err(problem(
             diag::RATE_OUT_OF_RANGE,
-            format!("the rate {whole} is over 100%: done exceeds the total"),
-            Some("write done/total with done ≤ total".into()),
+            say::done_over_total(whole),
+            Some(say::DONE_AT_MOST_TOTAL.into()),
         ));
     }
     Ok(Value::Rate {
@@ -240,15 +218,11 @@ pub fn na_allowed(value: &Value, node: &Criterion) -> Result<(), ValueProblem> {
     let spelling = node
         .rule
         .as_ref()
-        .map_or("its value", |r| r.takes().spelling());
+        .map_or(say::ITS_VALUE, |r| r.takes().spelling_text());
     Err(problem(
         diag::NA_NOT_ALLOWED,
-        format!(
-            "criterion {code} does not allow n/a: the set would need `if_na: full` or `if_na: exclude` on it"
-        ),
-        Some(format!(
-            "write {spelling}; if the criterion can genuinely not arise (không phát sinh), the criteria set must say what n/a means there: `if_na: full` (n/a scores the max) or `if_na: exclude` (n/a leaves the scoring) on criterion {code}, or as the set's default"
-        )),
+        say::na_not_allowed(code),
+        Some(say::na_not_allowed_help(code, spelling)),
     ))
 }
 
@@ -259,13 +233,12 @@ pub fn hint_for(mut p: ValueProblem, node: &Criterion) -> ValueProblem {
         return p;
     }
     p.help = p.help.map(|h| {
-        if let Some(before) = h.strip_suffix("; if nothing arose, write \"n/a\"") {
-            format!(
-                "{before}; \"n/a\" (nothing arose) is not allowed on criterion {}: the criteria set would need `if_na: full` or `if_na: exclude` on it",
-                node.code
-            )
+        if *h == say::ZERO_TOTAL_HELP.into() {
+            Box::new(say::zero_total_help_without_na(&node.code))
+        } else if *h == say::UNREADABLE_VALUE_HELP.into() {
+            Box::new(say::UNREADABLE_VALUE_HELP_WITHOUT_NA.into())
         } else {
-            h.replace(", a number, or \"n/a\"", ", or a number")
+            h
         }
     });
     p
@@ -327,14 +300,14 @@ mod tests {
         assert_eq!(read("2.5/4").unwrap_err().check, diag::BAD_FRACTION);
         let comma = read("97,29%").unwrap_err();
         assert_eq!(
-            comma.help.as_deref(),
+            comma.help.as_ref().map(|h| h.en.as_str()),
             Some("write the decimal point as `.`: 97.29%")
         );
         assert_eq!(read("1e40").unwrap_err().check, diag::NUMBER_TOO_LARGE);
         assert_eq!(read("lots").unwrap_err().check, diag::BAD_VALUE);
         let sep = read("1.234.567").unwrap_err();
         assert_eq!(sep.check, diag::NOT_A_COUNT);
-        assert!(sep.help.unwrap().contains("1234567"));
+        assert!(sep.help.unwrap().en.contains("1234567"));
     }
 
     #[test]
@@ -342,7 +315,7 @@ mod tests {
         let ratio = Rule::Ratio(Ratio::default());
         let bare = fits_rule(&Value::Number(dec("97")), &ratio, dec("1"), Some("97")).unwrap_err();
         assert_eq!(bare.check, diag::BARE_NUMBER_FOR_RATE);
-        assert!(bare.help.unwrap().contains("\"97%\""));
+        assert!(bare.help.unwrap().en.contains("\"97%\""));
         let deduct = Rule::Deduct { per: dec("1") };
         let sep = fits_rule(
             &Value::Number(dec("12.698")),
@@ -352,7 +325,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(sep.check, diag::NOT_A_COUNT);
-        assert!(sep.help.unwrap().contains("12698"));
+        assert!(sep.help.unwrap().en.contains("12698"));
         let half =
             fits_rule(&Value::Number(dec("1.5")), &deduct, dec("2"), Some("1.5")).unwrap_err();
         assert_eq!(half.check, diag::NOT_A_COUNT);

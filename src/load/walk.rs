@@ -1,27 +1,28 @@
 //! Finding the YAML files under the paths a command is given.
 
 use crate::diag::{self, Diagnostic};
+use crate::i18n::{diag as say, Text};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fs::FileType;
 use std::path::{Path, PathBuf};
 
 /// What a file that is neither a regular file nor a folder is, for a message.
-pub fn describe_special(t: &FileType) -> &'static str {
+pub fn describe_special(t: &FileType) -> Text {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return "a FIFO (named pipe)";
+            return say::A_FIFO;
         }
         if t.is_socket() {
-            return "a socket";
+            return say::A_SOCKET;
         }
         if t.is_char_device() || t.is_block_device() {
-            return "a device";
+            return say::A_DEVICE;
         }
     }
     let _ = t;
-    "not a regular file"
+    say::SPECIAL_FILE
 }
 
 /// The YAML files under `paths`: each file as given (`true`: named explicitly), and the
@@ -53,7 +54,7 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
                     self.problems.push(Diagnostic::new(
                         diag::FILE_UNREADABLE,
                         &dir.display().to_string(),
-                        format!("cannot read the folder: {e}"),
+                        say::cannot_read_folder(&e.to_string()),
                     ));
                     return;
                 }
@@ -95,11 +96,9 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
                         Diagnostic::new(
                             diag::FILE_UNREADABLE,
                             &p.display().to_string(),
-                            format!("{}, not a regular file: not read", describe_special(&t)),
+                            say::not_regular_in_folder(describe_special(&t)),
                         )
-                        .help(
-                            "only regular files are read; move it out of the folder or rename it",
-                        ),
+                        .help(say::MOVE_IT_OUT),
                     ),
                     // A regular file, or a broken link: reading it says what is wrong.
                     _ => {

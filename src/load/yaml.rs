@@ -127,15 +127,21 @@ impl Node {
 
     /// What the node is, for messages: "a mapping", "a list", "an empty value", "text `x`".
     pub fn describe(&self) -> String {
+        self.described().en
+    }
+
+    /// [`Node::describe`] in both languages.
+    pub fn described(&self) -> crate::diag::Message {
+        use crate::i18n::diag as say;
         match &self.kind {
-            Kind::Map(_) => "a mapping".into(),
-            Kind::Seq(_) => "a list".into(),
+            Kind::Map(_) => say::A_MAPPING.into(),
+            Kind::Seq(_) => say::A_LIST.into(),
             Kind::Scalar { .. } => match self.scalar() {
-                Some(Scalar::Null) => "an empty value".into(),
-                Some(Scalar::Bool(b)) => format!("the boolean `{b}`"),
-                Some(Scalar::Int(s) | Scalar::Float(s)) => format!("the number `{s}`"),
-                Some(Scalar::Str(s)) => format!("the text `{}`", shorten(s)),
-                None => "a value".into(),
+                Some(Scalar::Null) => say::AN_EMPTY_VALUE.into(),
+                Some(Scalar::Bool(b)) => say::the_boolean(b),
+                Some(Scalar::Int(s) | Scalar::Float(s)) => say::the_number(s),
+                Some(Scalar::Str(s)) => say::the_text(&shorten(s)),
+                None => say::A_VALUE.into(),
             },
         }
     }

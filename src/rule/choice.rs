@@ -40,8 +40,8 @@ pub(super) fn read(c: &Choice, text: &str) -> Result<Value, ValueProblem> {
     }
     Err(problem(
         diag::NOT_A_LABEL,
-        format!("`{}` is not one of this criterion's labels", text.trim()),
-        Some(format!("write one of: {}", labels(c))),
+        crate::i18n::diag::not_a_label(text.trim()),
+        Some(crate::i18n::diag::write_one_of(&labels(c))),
     ))
 }
 
@@ -155,8 +155,9 @@ mod tests {
         assert_eq!(p.check, diag::NOT_A_LABEL);
         assert!(
             p.help
-                .as_deref()
+                .as_ref()
                 .unwrap()
+                .en
                 .contains("\"Ban hành kịp thời\", \"Ban hành không kịp thời\", \"Không ban hành\""),
             "{p:?}"
         );

@@ -21,6 +21,7 @@ pub mod yes_no;
 
 use crate::decimal::{self, Overflow};
 use crate::diag;
+use crate::i18n::{diag as say, Text};
 use crate::model::{Bound, IfNa, Rule, TierScale, Value, ValueKind};
 use rust_decimal::Decimal;
 
@@ -209,7 +210,11 @@ pub fn pct(fraction: Decimal) -> String {
     format!("{}%", decimal::show(fraction * Decimal::ONE_HUNDRED))
 }
 
-fn problem(check: diag::Check, message: impl Into<String>, help: Option<String>) -> ValueProblem {
+fn problem(
+    check: diag::Check,
+    message: impl Into<diag::Message>,
+    help: Option<diag::Message>,
+) -> ValueProblem {
     ValueProblem::new(check, message, help)
 }
 
@@ -224,41 +229,32 @@ pub fn fits_rule(
 ) -> Result<(), ValueProblem> {
     let text = || written.map_or_else(|| value.show(), str::to_string);
     let kind = rule.takes();
-    let wrong = |got: &str| {
+    let wrong = |got: Text| {
         let written = text();
         problem(
             diag::WRONG_VALUE_KIND,
-            format!(
-                "the `{}` rule takes {}, not {got} (`{written}`)",
-                rule.name(),
-                kind.name()
-            ),
-            Some(format!("write {}", kind.spelling())),
+            say::rule_takes(rule.name(), kind.name_text(), got, &written),
+            Some(say::write_this(kind.spelling_text())),
         )
     };
     match (value, kind) {
         (Value::NotApplicable, _) => Ok(()),
         (Value::Choice { .. }, ValueKind::Label) => Ok(()),
-        (Value::Choice { .. }, _) => Err(wrong("a label")),
-        (_, ValueKind::Label) => Err(wrong("another kind of value")),
+        (Value::Choice { .. }, _) => Err(wrong(say::A_LABEL)),
+        (_, ValueKind::Label) => Err(wrong(say::ANOTHER_KIND)),
         (Value::Boolean(_), ValueKind::Boolean) => Ok(()),
-        (Value::Boolean(_), _) => Err(wrong("a boolean")),
+        (Value::Boolean(_), _) => Err(wrong(ValueKind::Boolean.name_text())),
         (Value::Rate { .. }, ValueKind::Rate) => Ok(()),
-        (Value::Rate { .. }, _) => Err(wrong("a rate")),
+        (Value::Rate { .. }, _) => Err(wrong(ValueKind::Rate.name_text())),
         (Value::Number(n), ValueKind::Rate) => Err({
             let written = text();
             problem(
-            diag::BARE_NUMBER_FOR_RATE,
-            format!("`{written}` is a bare number where the `{}` rule takes a rate", rule.name()),
-            Some(format!(
-                "parindex does not guess whether {} meant {}% or a share: write \"{}%\" or a fraction of counts such as \"21/32\"",
-                decimal::show(*n),
-                decimal::show(*n),
-                decimal::show(*n)
-            )),
-        )
+                diag::BARE_NUMBER_FOR_RATE,
+                say::bare_number(&written, rule.name()),
+                Some(say::bare_number_help(&decimal::show(*n))),
+            )
         }),
-        (Value::Number(_), ValueKind::Boolean) => Err(wrong("a number")),
+        (Value::Number(_), ValueKind::Boolean) => Err(wrong(ValueKind::Number.name_text())),
         (Value::Number(n), ValueKind::Count) => {
             let written = &text();
             if n.fract() != Decimal::ZERO {
@@ -267,14 +263,14 @@ pub fn fits_rule(
                 }
                 return Err(problem(
                     diag::NOT_A_COUNT,
-                    format!("`{written}` is not a whole count"),
-                    Some("the `deduct` rule counts cases: write 0, 1, 2, …".into()),
+                    say::not_a_whole_count(written),
+                    Some(say::DEDUCT_COUNTS.into()),
                 ));
             }
             if n.is_sign_negative() && !n.is_zero() {
                 return Err(problem(
                     diag::NOT_A_COUNT,
-                    format!("the count {written} is negative"),
+                    say::negative_count(written),
                     None,
                 ));
             }
@@ -295,20 +291,15 @@ fn number_out_of_range(n: Decimal, max: Decimal, written: &str) -> ValueProblem 
     if n.is_sign_negative() && !n.is_zero() {
         return problem(
             diag::POINTS_OUT_OF_RANGE,
-            format!("`{written}` is negative"),
-            Some("values are 0 or more".into()),
+            say::negative(written),
+            Some(say::ZERO_OR_MORE.into()),
         );
     }
+    let max = decimal::show(max);
     problem(
         diag::POINTS_OUT_OF_RANGE,
-        format!(
-            "{written} points exceed this criterion's max of {}",
-            decimal::show(max)
-        ),
-        Some(format!(
-            "a `points` value lies between 0 and {}",
-            decimal::show(max)
-        )),
+        say::points_over_max(written, &max),
+        Some(say::points_between(&max)),
     )
 }
 

@@ -2,22 +2,25 @@
 //! (checking a value against the kind its rule takes) report these, so they live here, below
 //! both: `load` → `rule`, never the other way.
 
-use crate::diag::{self, Check};
+use crate::diag::{self, Check, Message};
+use crate::i18n::diag as say;
 
-/// Why a value cannot be used: the check, the message and a help text.
+/// Why a value cannot be used: the check, the message and a help text, in both languages.
+/// The texts are boxed: every value read returns this as its error, and a small `Result`
+/// keeps the common path (a value that reads) cheap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueProblem {
     pub check: Check,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Box<Message>,
+    pub help: Option<Box<Message>>,
 }
 
 impl ValueProblem {
-    pub fn new(check: Check, message: impl Into<String>, help: Option<String>) -> ValueProblem {
+    pub fn new(check: Check, message: impl Into<Message>, help: Option<Message>) -> ValueProblem {
         ValueProblem {
             check,
-            message: message.into(),
-            help,
+            message: Box::new(message.into()),
+            help: help.map(Box::new),
         }
     }
 }
@@ -41,9 +44,7 @@ pub(crate) fn thousands(s: &str) -> ValueProblem {
     let joined = s.replace('.', "");
     ValueProblem::new(
         diag::NOT_A_COUNT,
-        format!("`{s}` is not a whole count"),
-        Some(format!(
-            "if `.` is a thousands separator (Vietnamese style), write {joined}"
-        )),
+        say::not_a_whole_count(s),
+        Some(say::thousands_separator(&joined)),
     )
 }
