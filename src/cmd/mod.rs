@@ -5,6 +5,7 @@ pub mod completions;
 pub mod criteria;
 pub mod diff;
 pub mod explain;
+pub mod letterhead;
 pub mod losses;
 pub mod rank;
 pub mod report;
@@ -36,8 +37,10 @@ pub struct Output {
     #[arg(long, requires = "output")]
     pub force: bool,
     /// Write numbers in tables and Markdown the Vietnamese way (87,69%); JSON and CSV never are.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
+    /// Default en; rank's published annex (docx, and the xlsx annex sheet) is a state
+    /// document, in Vietnamese unless `--lang en`.
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 impl Output {
@@ -49,17 +52,36 @@ impl Output {
             color: self.output.is_none() && use_color(),
             terminal: to_terminal,
             width: None,
-            lang: self.lang,
+            lang: self.lang.unwrap_or_default(),
         }
     }
 
-    /// A usage error to report before any work: xlsx is binary and goes to a file.
+    /// A usage error to report before any work: xlsx is binary and goes to a file, and only
+    /// `rank` writes a Word document (the published annex).
     pub fn usage_error(&self) -> Option<ExitCode> {
+        if self.format == Format::Docx {
+            eprintln!("error: --format docx: of these commands only `rank` writes a Word document (the published annex); `report --format docx` writes a unit's report");
+            return Some(ExitCode::from(2));
+        }
+        self.usage_error_with_docx()
+    }
+
+    /// [`Output::usage_error`] for a command that writes a Word document.
+    pub fn usage_error_with_docx(&self) -> Option<ExitCode> {
         if self.format == Format::Xlsx && self.output.is_none() {
             eprintln!("error: --format xlsx writes a workbook: give -o FILE.xlsx");
             return Some(ExitCode::from(2));
         }
+        if self.format == Format::Docx && self.output.is_none() {
+            eprintln!("error: --format docx writes a Word document: give -o FILE.docx");
+            return Some(ExitCode::from(2));
+        }
         None
+    }
+
+    /// The language of a state document (a Word annex): Vietnamese unless asked otherwise.
+    pub fn document_lang(&self) -> Lang {
+        self.lang.unwrap_or(Lang::Vi)
     }
 
     /// Renders with `text` (or `xlsx` for a workbook) and prints or writes the result.

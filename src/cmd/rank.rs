@@ -5,6 +5,7 @@ use parindex::diag::Diagnostic;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::rank::{duplicate_units, grade_counts, league, mixed_sets, score_paths, Standing};
+use parindex::render::annex::{self, AnnexHead};
 use parindex::render::rank::{render, LeagueInfo};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -20,9 +21,17 @@ use std::time::{Duration, Instant};
 /// All files must be scored against the same criteria set. Ranks compare the exact ratio
 /// score ÷ max, not the rounded percentage; units with equal ratios share a rank and the next
 /// rank is skipped (1, 2, 2, 4). Files are parsed and scored in parallel on every core.
+///
+/// `--format docx -o annex.docx` writes the results as a province publishes them, the annex
+/// to its decision: the state's letterhead (Nghị định 30/2020/NĐ-CP) on landscape A4, the
+/// heading "Phụ lục: Kết quả Chỉ số cải cách hành chính năm … của …" (--of), "(Kèm theo
+/// Quyết định số … ngày … của …)" (--number, --date, --issuer), one row per unit with each
+/// section's points, the total, the percentage, the rank and the grade, sorted by rank, and
+/// the units per grade under the table; in Vietnamese unless --lang en. `--format xlsx` puts
+/// the same annex, ready to print, on the workbook's first sheet.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  parindex rank examples/dak-nong-2022\n  parindex rank evidence/2025 --previous evidence/2024 --format csv -o ranking.csv\n  parindex rank communes/ --keep-going --quiet"
+    after_help = "Examples:\n  parindex rank examples/dak-nong-2022\n  parindex rank evidence/2025 --previous evidence/2024 --format csv -o ranking.csv\n  parindex rank communes/ --keep-going --quiet\n  parindex rank examples/dak-nong-2022 -f docx -o phu-luc.docx --issuer 'UBND tỉnh Đắk Nông' --number 251/QĐ-UBND --date 2023-02-24 --of 'các huyện, thành phố'"
 )]
 pub struct Args {
     /// Evidence files or folders.
@@ -41,6 +50,12 @@ pub struct Args {
     stage: super::score::StageArg,
     #[command(flatten)]
     out: super::Output,
+    /// Whose results the published annex gives, in its heading "Phụ lục: Kết quả Chỉ số cải
+    /// cách hành chính năm … của …" (e.g. "các huyện, thành phố tỉnh Đắk Nông").
+    #[arg(long, value_name = "TEXT", help_heading = "Word document (docx)")]
+    of: Option<String>,
+    #[command(flatten)]
+    letterhead: super::letterhead::LetterheadArgs,
     /// No progress bar.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -111,7 +126,7 @@ fn standings(
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if let Some(code) = args.out.usage_error() {
+    if let Some(code) = args.out.usage_error_with_docx() {
         return Ok(code);
     }
     let stage: Stage = args.stage.into();
@@ -200,11 +215,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.out
             .write_parts(parindex::render::rank::json_parts(&rows, &info))?;
     } else {
-        args.out.write(
-            false,
-            |format, opts| render(&rows, &info, format, opts),
-            || parindex::render::xlsx::league(&rows, &info),
-        )?;
+        let lang = args.out.document_lang();
+        let head = AnnexHead {
+            letterhead: args
+                .letterhead
+                .letterhead(lang.t(parindex::i18n::docx::ISSUER)),
+            of: args.of.clone(),
+        };
+        // The units file's groups are not read yet: one table of every unit.
+        let annex = || annex::build(&rows, None);
+        if args.out.format == parindex::render::Format::Docx {
+            let bytes = parindex::render::docx::annex::render(&annex(), &head, lang)?;
+            args.out.write_parts(vec![bytes])?;
+        } else {
+            args.out.write(
+                false,
+                |format, opts| render(&rows, &info, format, opts),
+                || parindex::render::xlsx::league_with_annex(&rows, &info, &annex(), &head, lang),
+            )?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,7 +8,7 @@
 
 mod html;
 mod markdown;
-mod text;
+pub(crate) mod text;
 
 pub use html::escape_html;
 
