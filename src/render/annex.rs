@@ -301,7 +301,7 @@ pub(crate) fn xlsx_sheet(
         for (c, h) in columns.iter().enumerate() {
             ws.write_string_with_format(r, c as u16, h, &th)?;
         }
-        ws.set_row_height(r, 60)?;
+        ws.set_row_height(r, 96)?;
         r += 1;
         // The maxima under the heads.
         ws.merge_range(r, 0, r, 1, lang.t(words::MAXIMUM), &th)?;
@@ -345,4 +345,191 @@ pub(crate) fn xlsx_sheet(
         ws.write_string_with_format(r, 0, words::group_counts(lang, &groups), &note)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::CriteriaResolver;
+    use crate::model::Stage;
+    use crate::rank::{league, score_paths};
+    use crate::render::docx::{Date, Letterhead};
+    use std::io::Read;
+
+    /// The eight units of the Đắk Nông example, ranked: Krông Nô first, the fourth and fifth
+    /// tied.
+    fn dak_nong() -> Vec<Row> {
+        let (ok, failed) = score_paths(
+            &["examples/dak-nong-2022".into()],
+            &CriteriaResolver::new(),
+            Stage::Final,
+            &|_, _| {},
+        );
+        assert!(failed.is_empty());
+        let rows = league(ok, None);
+        assert_eq!(rows[3].rank, rows[4].rank);
+        rows
+    }
+
+    fn group(g: &[Option<&str>]) -> Vec<Option<String>> {
+        g.iter().map(|x| x.map(str::to_string)).collect()
+    }
+
+    /// Districts (Krông Nô and the two tied units), towns, and one unit the units file gives
+    /// no group.
+    fn grouped(rows: &[Row]) -> Annex {
+        let (h, t) = (Some("Huyện"), Some("Thị xã"));
+        build(rows, Some(&group(&[h, t, t, h, h, t, None, t])))
+    }
+
+    fn head() -> AnnexHead {
+        AnnexHead {
+            letterhead: Letterhead {
+                parent: None,
+                issuer: "Sở Nội vụ".into(),
+                number: None,
+                place: None,
+                date: Date::parse("2026-01-20").unwrap(),
+                signer: None,
+            },
+            of: None,
+        }
+    }
+
+    #[test]
+    fn without_groups_one_table_keeps_the_leagues_ranks() {
+        let rows = dak_nong();
+        let annex = build(&rows, None);
+        assert_eq!(annex.tables.len(), 1);
+        let t = &annex.tables[0];
+        assert_eq!(t.group, None);
+        let ranks: Vec<usize> = t.rows.iter().map(|r| r.rank).collect();
+        assert_eq!(ranks, [1, 2, 3, 4, 4, 6, 7, 8]);
+        assert_eq!(t.rows[0].unit, "UBND huyện Krông Nô");
+        assert_eq!(t.rows[0].sections.len(), 8);
+        assert_eq!(annex.period, "2022");
+        assert!(annex.group_counts(Lang::Vi).is_empty());
+    }
+
+    #[test]
+    fn each_group_is_a_table_ranked_within_itself_with_its_grades() {
+        let rows = dak_nong();
+        let annex = grouped(&rows);
+        let names: Vec<Option<&str>> = annex.tables.iter().map(|t| t.group.as_deref()).collect();
+        assert_eq!(names, [Some("Huyện"), Some("Thị xã"), None]);
+        let ranks: Vec<Vec<usize>> = annex
+            .tables
+            .iter()
+            .map(|t| t.rows.iter().map(|r| r.rank).collect())
+            .collect();
+        // The two tied units share the second place among the districts.
+        assert_eq!(ranks, [vec![1, 2, 2], vec![1, 2, 3, 4], vec![1]]);
+        assert_eq!(annex.tables[0].rows[0].unit, "UBND huyện Krông Nô");
+        let graded = |k: usize| -> Vec<(String, usize)> {
+            annex.tables[k]
+                .grades
+                .iter()
+                .filter(|(_, n)| *n > 0)
+                .cloned()
+                .collect()
+        };
+        assert_eq!(graded(0), [("Tốt".to_string(), 3)]);
+        assert_eq!(graded(1), [("Tốt".to_string(), 2), ("Khá".to_string(), 2)]);
+        assert_eq!(graded(2), [("Khá".to_string(), 1)]);
+        // Every band listed under each table, zeros included.
+        assert_eq!(annex.tables[0].grades.len(), 5);
+        assert_eq!(
+            annex.group_counts(Lang::Vi),
+            [
+                ("Huyện".to_string(), 3),
+                ("Thị xã".to_string(), 4),
+                ("Đơn vị khác".to_string(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_shorter_than_the_rows_leave_the_rest_ungrouped() {
+        let rows = dak_nong();
+        let annex = build(&rows, Some(&group(&[Some("Huyện")])));
+        let sizes: Vec<usize> = annex.tables.iter().map(|t| t.rows.len()).collect();
+        assert_eq!(sizes, [1, 7]);
+        assert_eq!(annex.tables[1].group, None);
+    }
+
+    #[test]
+    fn the_grouped_annex_in_word_has_a_table_and_counts_per_group() {
+        let rows = dak_nong();
+        let bytes = crate::render::docx::annex::render(&grouped(&rows), &head(), Lang::Vi).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        for text in [
+            ">I. Huyện (3 đơn vị)<",
+            ">II. Thị xã (4 đơn vị)<",
+            ">III. Đơn vị khác (1 đơn vị)<",
+            ">Số đơn vị theo nhóm: Huyện: 3; Thị xã: 4; Đơn vị khác: 1.<",
+            ">Phụ lục: Kết quả Chỉ số cải cách hành chính năm 2022 của các đơn vị<",
+            ">(Kèm theo Quyết định số …/QĐ-… ngày 20/01/2026 của Sở Nội vụ)<",
+        ] {
+            assert!(xml.contains(text), "{text} not in the document");
+        }
+        // The letterhead's table, then one per group.
+        assert_eq!(xml.matches("<w:tbl>").count(), 4);
+        assert_eq!(xml.matches(">Số đơn vị theo xếp loại: ").count(), 3);
+    }
+
+    #[test]
+    fn the_grouped_annex_sheet_lays_out_the_same_tables() {
+        let rows = dak_nong();
+        let info = crate::render::rank::LeagueInfo {
+            criteria: "dak-nong-district-2022",
+            stage: Stage::Final,
+            sections: &[],
+            with_previous: false,
+            grades: &[],
+        };
+        let bytes = crate::render::xlsx::league_with_annex(
+            &rows,
+            &info,
+            &grouped(&rows),
+            &head(),
+            Lang::En,
+        )
+        .unwrap();
+        use calamine::Reader;
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = book.worksheet_range("Annex").unwrap();
+        let column: Vec<String> = (0..sheet.height() as u32)
+            .map(|r| {
+                sheet
+                    .get_value((r, 0))
+                    .map(|d| d.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(
+            column[0],
+            "Annex: Public Administration Reform index results for 2022 of the units"
+        );
+        let headings: Vec<&String> = column
+            .iter()
+            .filter(|c| c.ends_with("units)") || c.ends_with("unit)"))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "I. Huyện (3 units)",
+                "II. Thị xã (4 units)",
+                "III. Other units (1 unit)"
+            ]
+        );
+        assert_eq!(
+            column.last().unwrap(),
+            "Units per group: Huyện: 3; Thị xã: 4; Other units: 1."
+        );
+    }
 }

@@ -11,9 +11,9 @@ use crate::i18n::{docx as words, Lang};
 use crate::render::annex::{Annex, AnnexHead, AnnexTable};
 use docx_rs::{AlignmentType, LineSpacing, Paragraph, Table, TableRow};
 
-/// Table text: 11 pt, heads 10 pt, so that eight sections fit across the page.
+/// Table text: 11 pt, heads 9 pt, so that eight sections fit across the page.
 const ROW: usize = 22;
-const HEAD: usize = 20;
+const HEAD: usize = 18;
 
 /// The annex as a .docx file.
 pub fn render(annex: &Annex, head: &AnnexHead, lang: Lang) -> Result<Vec<u8>, DocxError> {
@@ -137,5 +137,26 @@ fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
         ]);
         rows.push(TableRow::new(cells));
     }
+    // No row split across pages, and each row kept with the next so that a table that fits
+    // on a page is not broken (Word's "keep with next" on every row but the last).
+    let last = rows.len() - 1;
+    let rows = rows
+        .into_iter()
+        .enumerate()
+        .map(|(k, r)| if k < last { keep_with_next(r) } else { r }.cant_split())
+        .collect();
     grid(&widths, rows)
+}
+
+/// Sets "keep with next" on every paragraph of the row's cells.
+fn keep_with_next(mut row: TableRow) -> TableRow {
+    for cell in &mut row.cells {
+        let docx_rs::TableRowChild::TableCell(cell) = cell;
+        for child in &mut cell.children {
+            if let docx_rs::TableCellContent::Paragraph(p) = child {
+                p.property = p.property.clone().keep_next(true);
+            }
+        }
+    }
+    row
 }
