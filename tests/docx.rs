@@ -420,3 +420,39 @@ fn the_same_figures_give_the_same_bytes() {
     let (_b, two) = written(&args, "b.docx");
     assert_eq!(std::fs::read(one).unwrap(), std::fs::read(two).unwrap());
 }
+
+#[test]
+fn text_from_the_files_is_text_never_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "tests/fixtures/small-criteria.yaml",
+        dir.path().join("small-criteria.yaml"),
+    )
+    .unwrap();
+    let hostile = r#"<w:p>A & "B" </w:t></w:r>"#;
+    let evidence = std::fs::read_to_string("tests/fixtures/small-evidence.yaml")
+        .unwrap()
+        .replace("Đơn vị thử nghiệm", &hostile.replace('"', "\\\""))
+        .replace("Có hồ sơ trễ hạn", &hostile.replace('"', "\\\""));
+    let file = dir.path().join("e.yaml");
+    std::fs::write(&file, evidence).unwrap();
+    let out = dir.path().join("r.docx");
+    parindex()
+        .arg("report")
+        .arg(&file)
+        .args(["-f", "docx", "--issuer", hostile, "--place", hostile, "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let doc = part(&out, "word/document.xml");
+    assert!(!doc.contains(hostile));
+    assert!(doc.contains("&lt;w:p&gt;A &amp; "));
+    let lines = paragraphs(&doc);
+    assert_eq!(lines[0], hostile.to_uppercase());
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(&format!("Lý do: {hostile}"))),
+        "{lines:#?}"
+    );
+}

@@ -4,8 +4,8 @@
 //! grade under each.
 
 use super::{
-    cell, centred, grid, letterhead, pack, para, run, text_cell, CellKind, DocxError, Orientation,
-    BODY,
+    cell, centred, grid, keep_together, letterhead, pack, para, run, text_cell, CellKind,
+    DocxError, Orientation, BODY,
 };
 use crate::i18n::{docx as words, Lang};
 use crate::render::annex::{Annex, AnnexHead, AnnexTable};
@@ -137,26 +137,5 @@ fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
         ]);
         rows.push(TableRow::new(cells));
     }
-    // No row split across pages, and each row kept with the next so that a table that fits
-    // on a page is not broken (Word's "keep with next" on every row but the last).
-    let last = rows.len() - 1;
-    let rows = rows
-        .into_iter()
-        .enumerate()
-        .map(|(k, r)| if k < last { keep_with_next(r) } else { r }.cant_split())
-        .collect();
-    grid(&widths, rows)
-}
-
-/// Sets "keep with next" on every paragraph of the row's cells.
-fn keep_with_next(mut row: TableRow) -> TableRow {
-    for cell in &mut row.cells {
-        let docx_rs::TableRowChild::TableCell(cell) = cell;
-        for child in &mut cell.children {
-            if let docx_rs::TableCellContent::Paragraph(p) = child {
-                p.property = p.property.clone().keep_next(true);
-            }
-        }
-    }
-    row
+    grid(&widths, keep_together(rows))
 }

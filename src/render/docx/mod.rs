@@ -246,6 +246,29 @@ pub(crate) fn grid(widths: &[usize], rows: Vec<TableRow>) -> Table {
         .width(widths.iter().sum(), WidthType::Dxa)
 }
 
+/// Rows that stay on one page when they fit: no row split across pages, and every row but the
+/// last kept with the next (Word's "keep with next" on each of its paragraphs), so that a table
+/// is not broken by a page end unless it is longer than a page.
+pub(crate) fn keep_together(rows: Vec<TableRow>) -> Vec<TableRow> {
+    let last = rows.len().saturating_sub(1);
+    rows.into_iter()
+        .enumerate()
+        .map(|(k, mut row)| {
+            if k < last {
+                for cell in &mut row.cells {
+                    let docx_rs::TableRowChild::TableCell(cell) = cell;
+                    for child in &mut cell.children {
+                        if let docx_rs::TableCellContent::Paragraph(p) = child {
+                            p.property = p.property.clone().keep_next(true);
+                        }
+                    }
+                }
+            }
+            row.cant_split()
+        })
+        .collect()
+}
+
 /// A bar for a chart: a one-pixel PNG stretched to `width` × `height` twips.
 pub(crate) fn bar(colour: Bar, width: usize, height: usize) -> Pic {
     // One pixel of the report's navy (#1F3A5F) or of the previous period's grey-blue

@@ -3,8 +3,8 @@
 //! letterhead, A4 portrait.
 
 use super::{
-    bar, body, cell, centred, grid, letterhead, pack, para, run, text_cell, Bar, CellKind,
-    DocxError, Letterhead, Orientation, BODY, TABLE,
+    bar, body, cell, centred, grid, keep_together, letterhead, pack, para, run, text_cell, Bar,
+    CellKind, DocxError, Letterhead, Orientation, BODY, TABLE,
 };
 use crate::i18n::{docx as words, Lang};
 use crate::report::text::{self, Seg};
@@ -230,7 +230,7 @@ fn sections_table(r: &Report, lang: Lang, width: usize) -> Table {
         CellKind::Strong,
     ));
     rows.push(TableRow::new(total));
-    grid(&widths, rows)
+    grid(&widths, keep_together(rows))
 }
 
 /// The chart: one row per section, its label, then a bar as long as its percentage (and the
@@ -283,7 +283,7 @@ fn chart(doc: Docx, r: &Report, lang: Lang, width: usize) -> Docx {
             ])
         })
         .collect();
-    let table = Table::without_borders(rows)
+    let table = Table::without_borders(keep_together(rows))
         .set_grid(vec![label_w, plot_w])
         .layout(docx_rs::TableLayoutType::Fixed)
         .width(width, WidthType::Dxa);
