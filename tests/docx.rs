@@ -117,6 +117,8 @@ fn the_report_is_on_the_state_letterhead_with_the_figures() {
             "Krông Nô",
             "--date",
             "2023-03-15",
+            "--signer",
+            "Chủ tịch",
         ],
         "bao-cao.docx",
     );
@@ -133,6 +135,9 @@ fn the_report_is_on_the_state_letterhead_with_the_figures() {
         "Krông Nô, ngày 15 tháng 3 năm 2023",
         "BÁO CÁO",
         "Kết quả Chỉ số cải cách hành chính năm 2022 của UBND huyện Krông Nô",
+        "Nơi nhận:",
+        "CHỦ TỊCH",
+        "(Ký, ghi rõ họ tên, đóng dấu)",
     ] {
         assert!(has(line), "`{line}` not a paragraph of:\n{lines:#?}");
     }

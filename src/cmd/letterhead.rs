@@ -13,7 +13,8 @@ pub struct LetterheadArgs {
     /// The body above the issuer, top left (e.g. "UBND tỉnh Đắk Nông").
     #[arg(long, value_name = "NAME")]
     pub parent: Option<String>,
-    /// The document's number (e.g. "25/BC-UBND"); left as "…/BC-…" to fill in.
+    /// The document's number: a report's own (e.g. "25/BC-UBND"), or the decision an annex is
+    /// attached to (e.g. "251/QĐ-UBND"); left as "…/BC-…" or "…/QĐ-…" to fill in.
     #[arg(long, value_name = "NUMBER")]
     pub number: Option<String>,
     /// Where it is issued, before the date (e.g. "Krông Nô"); left as "…" to fill in.
@@ -22,9 +23,6 @@ pub struct LetterheadArgs {
     /// The date, YYYY-MM-DD; today in Vietnam (UTC+7) when not given.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = Date::parse)]
     pub date: Option<Date>,
-    /// The signer's title, above the signature (e.g. "Chủ tịch").
-    #[arg(long, value_name = "TITLE")]
-    pub signer: Option<String>,
 }
 
 impl LetterheadArgs {
@@ -36,7 +34,7 @@ impl LetterheadArgs {
             number: self.number.clone(),
             place: self.place.clone(),
             date: self.date.unwrap_or_else(Date::today),
-            signer: self.signer.clone(),
+            signer: None,
         }
     }
 }

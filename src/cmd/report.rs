@@ -69,6 +69,10 @@ pub struct Args {
     stage: super::score::StageArg,
     #[command(flatten)]
     letterhead: super::letterhead::LetterheadArgs,
+    /// The signer's title, above the signature at the end of the Word report (e.g. "Chủ
+    /// tịch"); "THỦ TRƯỞNG CƠ QUAN" when not given.
+    #[arg(long, value_name = "TITLE", help_heading = "Word document (docx)")]
+    signer: Option<String>,
 }
 
 /// The report's formats on the command line: the library's text formats, and Word.
@@ -239,7 +243,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ReportFormat::Markdown => render(&built, Format::Markdown, args.lang).into_bytes(),
         ReportFormat::Html => render(&built, Format::Html, args.lang).into_bytes(),
         ReportFormat::Docx => {
-            render_docx(&built, &args.letterhead.letterhead(&built.unit), args.lang)?
+            let mut head = args.letterhead.letterhead(&built.unit);
+            head.signer = args.signer.clone();
+            render_docx(&built, &head, args.lang)?
         }
     };
     match &args.output {

@@ -123,8 +123,9 @@ pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
         .map(|set| {
             set.sections()
                 .map(|i| {
+                    // The plain title: the maxima row shows a bonus or penalty section for what it is.
                     let n = &set.nodes[i];
-                    (n.code.clone(), n.marked_title().into_owned(), n.max)
+                    (n.code.clone(), n.title.clone(), n.max)
                 })
                 .collect()
         })

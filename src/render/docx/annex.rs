@@ -75,12 +75,13 @@ fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
     let n_sections = annex.sections.len();
     let (stt, fig, rank, grade) = (620, 1000, 800, 900);
     let fixed = stt + 2 * fig + rank + grade;
-    // The unit's name takes what the sections leave, at least 3,000 twips (53 mm: a
-    // district's or department's name on one line).
-    let section_w = (width.saturating_sub(fixed + 3000) / n_sections.max(1)).clamp(650, 1500);
+    // The unit's name takes what the sections leave: 53 mm (a district's or department's
+    // name on one line) when the sections fit in 15–26 mm each, less with more sections, which
+    // keep room for a figure such as 12,345 on one line.
+    let section_w = (width.saturating_sub(fixed + 3000) / n_sections.max(1)).clamp(760, 1500);
     let unit_w = width
         .saturating_sub(fixed + section_w * n_sections)
-        .max(3000);
+        .max(1800);
     let mut widths = vec![stt, unit_w];
     widths.extend(std::iter::repeat_n(section_w, n_sections));
     widths.extend([fig, fig, rank, grade]);
