@@ -21,7 +21,8 @@
 //! pipeline  → load, score                          (path → scored card, diagnostics placed)
 //! reports   → pipeline, score, rule, model         (losses, explain, whatif, rounds, template: no load;
 //!                                                   check, rank, compare also read files)
-//! render    → reports, score, model, i18n          (report/ renders its own view model too)
+//! render    → reports, score, model, i18n          (report/ renders its own view model too;
+//!                                                   render/docx lays out the Word documents)
 //! import    → model, decimal, diag                 (a table → criteria YAML)
 //! cmd       → everything (the binary; anyhow only there)
 //! ```

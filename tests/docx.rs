@@ -461,3 +461,51 @@ fn text_from_the_files_is_text_never_markup() {
         "{lines:#?}"
     );
 }
+
+/// Every unit's line of the annex, in the docx and in the workbook, against `rank --format
+/// json`: the same units in the same order with the same section points, total, percentage,
+/// rank and grade.
+#[test]
+fn every_row_of_the_annex_is_the_rankings() {
+    let json: serde_json::Value =
+        serde_json::from_str(&common::stdout_of(&["rank", PEERS, "-f", "json"])).unwrap();
+    let ranking = json["ranking"].as_array().unwrap();
+    assert_eq!(ranking.len(), 8);
+    let text = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+    // Vietnamese numbers: the decimal comma (no figure here reaches a thousand).
+    let vi = |v: &serde_json::Value| text(v).replace('.', ",");
+
+    let (_d, docx) = written(&["rank", PEERS, "-f", "docx"], "a.docx");
+    let rows = table_rows(&part(&docx, "word/document.xml"));
+    let units = &rows[3..];
+    assert_eq!(units.len(), 8);
+    let (_x, xlsx) = written(&["rank", PEERS, "-f", "xlsx"], "a.xlsx");
+    let mut book: Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let sheet = book.worksheet_range("Phụ lục").unwrap();
+    let at = |r: u32, c: u32| sheet.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    let num = |v: &serde_json::Value| Data::Float(text(v).parse::<f64>().unwrap());
+
+    for (k, (unit, row)) in ranking.iter().zip(units).enumerate() {
+        let sections = unit["sections"].as_array().unwrap();
+        let mut expected = vec![(k + 1).to_string(), text(&unit["unit"])];
+        expected.extend(sections.iter().map(|s| vi(&s["score"])));
+        expected.extend([
+            vi(&unit["score"]),
+            format!("{}%", vi(&unit["percent"])),
+            unit["rank"].to_string(),
+            text(&unit["grade"]),
+        ]);
+        assert_eq!(row, &expected, "row {} of the Word annex", k + 1);
+
+        let r = 5 + k as u32;
+        assert_eq!(at(r, 1), Data::String(text(&unit["unit"])));
+        for (s, section) in sections.iter().enumerate() {
+            assert_eq!(at(r, 2 + s as u32), num(&section["score"]));
+        }
+        assert_eq!(at(r, 10), num(&unit["score"]));
+        let percent: f64 = text(&unit["percent"]).parse().unwrap();
+        assert_eq!(at(r, 11), Data::Float(percent / 100.0));
+        assert_eq!(at(r, 12), Data::Float(unit["rank"].as_f64().unwrap()));
+        assert_eq!(at(r, 13), Data::String(text(&unit["grade"])));
+    }
+}
