@@ -137,99 +137,90 @@ fn sections_table(r: &Report, lang: Lang, width: usize) -> Table {
     let w = text::words(lang);
     let previous = r.previous.as_ref();
     let with_rank = r.place.is_some();
-    let figures = 4 + usize::from(previous.is_some()) + usize::from(with_rank);
-    let fig_w = 1150;
-    let mut widths = vec![width - fig_w * figures];
-    widths.extend(std::iter::repeat_n(fig_w, figures));
+    // The figures' columns: 19 mm each ("100,00%" on one line), the rank's 25 mm; the
+    // sections' titles take the rest.
+    let (fig_w, rank_w) = (1080, 1400);
     let mut head = vec![
         w.section.to_string(),
         w.score.into(),
         w.max.into(),
         w.percent.into(),
     ];
+    let mut widths = vec![0, fig_w, fig_w, fig_w];
     if let Some(p) = previous {
         head.push(text::period_label(lang, &p.period));
+        widths.push(fig_w);
     }
     if with_rank {
         head.push(w.rank.into());
+        widths.push(rank_w);
     }
     head.push(w.lost.into());
-    let mut rows = vec![TableRow::new(
-        head.iter()
-            .zip(&widths)
-            .map(|(h, &cw)| text_cell(h, cw, TABLE, CellKind::Head))
-            .collect(),
-    )];
-    for s in &r.sections {
+    widths.push(fig_w);
+    widths[0] = width - widths.iter().sum::<usize>();
+
+    // Each line as its texts; the section's title left, figures right, the total bold.
+    let line = |title: String,
+                score: Decimal,
+                max: Decimal,
+                percent: Option<Decimal>,
+                before: Option<Decimal>,
+                place: Option<crate::report::Place>,
+                loss: Decimal| {
         let mut cells = vec![
-            text_cell(&text::section_heading(s), widths[0], TABLE, CellKind::Text),
-            text_cell(&lang.number(s.score), fig_w, TABLE, CellKind::Figure),
-            text_cell(&lang.number(s.max), fig_w, TABLE, CellKind::Figure),
-            text_cell(
-                &text::percent(lang, s.percent),
-                fig_w,
-                TABLE,
-                CellKind::Figure,
-            ),
+            title,
+            lang.number(score),
+            lang.number(max),
+            text::percent(lang, percent),
         ];
         if previous.is_some() {
-            cells.push(text_cell(
-                &text::percent(lang, s.previous_percent),
-                fig_w,
-                TABLE,
-                CellKind::Figure,
-            ));
+            cells.push(text::percent(lang, before));
         }
         if with_rank {
-            cells.push(text_cell(
-                &text::place_cell(lang, s.place),
-                fig_w,
-                TABLE,
-                CellKind::Figure,
-            ));
+            cells.push(text::place_cell(lang, place));
         }
-        cells.push(text_cell(
-            &lang.number(s.loss),
-            fig_w,
-            TABLE,
+        cells.push(lang.number(loss));
+        cells
+    };
+    let row = |cells: Vec<String>, first: CellKind, rest: CellKind| {
+        TableRow::new(
+            cells
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                .map(|(k, (c, &cw))| text_cell(c, cw, TABLE, if k == 0 { first } else { rest }))
+                .collect(),
+        )
+    };
+    let mut rows = vec![row(head, CellKind::Head, CellKind::Head)];
+    for s in &r.sections {
+        rows.push(row(
+            line(
+                text::section_heading(s),
+                s.score,
+                s.max,
+                s.percent,
+                s.previous_percent,
+                s.place,
+                s.loss,
+            ),
+            CellKind::Text,
             CellKind::Figure,
         ));
-        rows.push(TableRow::new(cells));
     }
-    let mut total = vec![
-        text_cell(w.total, widths[0], TABLE, CellKind::Head),
-        text_cell(&lang.number(r.score), fig_w, TABLE, CellKind::Strong),
-        text_cell(&lang.number(r.max), fig_w, TABLE, CellKind::Strong),
-        text_cell(
-            &text::percent(lang, r.percent),
-            fig_w,
-            TABLE,
-            CellKind::Strong,
+    rows.push(row(
+        line(
+            w.total.to_string(),
+            r.score,
+            r.max,
+            r.percent,
+            previous.and_then(|p| p.percent),
+            r.place,
+            r.loss,
         ),
-    ];
-    if let Some(p) = previous {
-        total.push(text_cell(
-            &text::percent(lang, p.percent),
-            fig_w,
-            TABLE,
-            CellKind::Strong,
-        ));
-    }
-    if with_rank {
-        total.push(text_cell(
-            &text::place_cell(lang, r.place),
-            fig_w,
-            TABLE,
-            CellKind::Strong,
-        ));
-    }
-    total.push(text_cell(
-        &lang.number(r.loss),
-        fig_w,
-        TABLE,
+        CellKind::Head,
         CellKind::Strong,
     ));
-    rows.push(TableRow::new(total));
     grid(&widths, keep_together(rows))
 }
 
