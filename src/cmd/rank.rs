@@ -222,7 +222,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .letterhead(lang.t(parindex::i18n::docx::ISSUER)),
             of: args.of.clone(),
         };
-        // The units file's groups are not read yet: one table of every unit.
+        // One table of every unit. With a units file's groups, pass each row's group, aligned
+        // with `rows`, as `Some(&groups)`: one table per group, ranked within itself.
         let annex = || annex::build(&rows, None);
         if args.out.format == parindex::render::Format::Docx {
             let bytes = parindex::render::docx::annex::render(&annex(), &head, lang)?;
