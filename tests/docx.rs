@@ -509,3 +509,36 @@ fn every_row_of_the_annex_is_the_rankings() {
         assert_eq!(at(r, 13), Data::String(text(&unit["grade"])));
     }
 }
+
+#[test]
+fn usage_errors_say_what_to_do() {
+    parindex()
+        .args(["report", EXAMPLE, "-f", "docx"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "--format docx ghi ra văn bản Word: hãy chỉ định -o TỆP.docx",
+        ));
+    parindex()
+        .args(["rank", PEERS, "-f", "docx", "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("give -o FILE.docx"));
+    parindex()
+        .args([
+            "rank",
+            PEERS,
+            "-f",
+            "docx",
+            "-o",
+            "x.docx",
+            "--date",
+            "2023-02-29",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "`2023-02-29` is not a calendar date written YYYY-MM-DD",
+        ));
+    assert!(!Path::new("x.docx").exists());
+}

@@ -60,7 +60,12 @@ impl Output {
     /// `rank` writes a Word document (the published annex).
     pub fn usage_error(&self) -> Option<ExitCode> {
         if self.format == Format::Docx {
-            eprintln!("error: --format docx: of these commands only `rank` writes a Word document (the published annex); `report --format docx` writes a unit's report");
+            eprintln!(
+                "error: {}",
+                self.lang
+                    .unwrap_or_default()
+                    .t(parindex::i18n::docx::ONLY_RANK)
+            );
             return Some(ExitCode::from(2));
         }
         self.usage_error_with_docx()
@@ -73,7 +78,10 @@ impl Output {
             return Some(ExitCode::from(2));
         }
         if self.format == Format::Docx && self.output.is_none() {
-            eprintln!("error: --format docx writes a Word document: give -o FILE.docx");
+            eprintln!(
+                "error: {}",
+                self.document_lang().t(parindex::i18n::docx::NEEDS_FILE)
+            );
             return Some(ExitCode::from(2));
         }
         None

@@ -150,7 +150,7 @@ fn load_peers(
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.format == ReportFormat::Docx && args.output.is_none() {
-        eprintln!("error: --format docx writes a Word document: give -o FILE.docx");
+        eprintln!("error: {}", args.lang.t(parindex::i18n::docx::NEEDS_FILE));
         return Ok(ExitCode::from(2));
     }
     let resolver = CriteriaResolver::new();

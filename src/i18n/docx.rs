@@ -61,6 +61,34 @@ fn two(n: u32, below: u32) -> String {
     }
 }
 
+/// A Word document is binary: it goes to a file.
+pub const NEEDS_FILE: Text = text(
+    "--format docx writes a Word document: give -o FILE.docx",
+    "--format docx ghi ra văn bản Word: hãy chỉ định -o TỆP.docx",
+);
+/// `score`, `diff` and `losses` write no Word document.
+pub const ONLY_RANK: Text = text(
+    "--format docx: of these commands only `rank` writes a Word document (the published annex); `report --format docx` writes a unit's report",
+    "--format docx: trong các lệnh này chỉ `rank` ghi văn bản Word (phụ lục công bố kết quả); `report --format docx` ghi báo cáo của một đơn vị",
+);
+/// The zip writer failed (no room, or a fault): the document was not made.
+pub const NOT_WRITTEN: Text = text(
+    "the Word document could not be written",
+    "không ghi được văn bản Word",
+);
+
+/// "`15/03/2023` is not a calendar date written YYYY-MM-DD (such as 2023-03-15)".
+pub fn not_a_date(lang: Lang, given: &str) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("`{given}` không phải một ngày có thật viết theo dạng YYYY-MM-DD (ví dụ 2023-03-15)")
+        }
+        Lang::En => {
+            format!("`{given}` is not a calendar date written YYYY-MM-DD (such as 2023-03-15)")
+        }
+    }
+}
+
 /// "Krông Nô, ngày 15 tháng 3 năm 2023" / "Krông Nô, 15 March 2023".
 pub fn place_and_date(lang: Lang, place: &str, (y, m, d): (i32, u32, u32)) -> String {
     match lang {

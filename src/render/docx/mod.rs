@@ -69,7 +69,9 @@ pub struct Date {
 impl Date {
     /// Reads `YYYY-MM-DD`, refusing a day the month does not have.
     pub fn parse(s: &str) -> Result<Date, String> {
-        let bad = || format!("`{s}` is not a date written YYYY-MM-DD (2023-03-15)");
+        // Read while the command line is parsed, before its --lang is known: in English, as
+        // the command line's other usage errors are.
+        let bad = || words::not_a_date(Lang::En, s);
         let mut parts = s.trim().splitn(3, '-');
         let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
@@ -446,7 +448,7 @@ pub struct DocxError(pub String);
 
 impl std::fmt::Display for DocxError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the Word document could not be written: {}", self.0)
+        write!(f, "{}: {}", words::NOT_WRITTEN.en, self.0)
     }
 }
 
