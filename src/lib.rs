@@ -25,7 +25,8 @@
 //! reports   → pipeline, score, rule, model         (losses, explain, whatif, rounds, template: no load;
 //!                                                   check, rank, compare also read files)
 //! render    → reports, score, model, i18n          (report/ and remediation/ render their own
-//!                                                   view models too)
+//!                                                   view models too; render/docx lays out the
+//!                                                   Word documents)
 //! import    → model, decimal, diag                 (a table → criteria YAML)
 //! cmd       → everything (the binary; anyhow only there)
 //! ```

@@ -389,7 +389,7 @@ fn a_plan_for_another_unit_or_a_bad_plan_exits_1() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("error[E505]"));
+        .stderr(predicate::str::contains("[E505]"));
     parindex()
         .args([
             "report",

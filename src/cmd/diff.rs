@@ -87,7 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(path) => match read_map(path) {
             Ok(m) => Some(m),
             Err(d) => {
-                report(&d.0, args.out.lang);
+                report(&d.0, args.out.lang());
                 return Ok(failure());
             }
         },
@@ -119,7 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 for side in [o.err(), n.err()].into_iter().flatten() {
                     all.extend(side.0);
                 }
-                report(&all, args.out.lang);
+                report(&all, args.out.lang());
                 return Ok(failure());
             }
         }
@@ -135,14 +135,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(m) => {
             let problems = m.check(&old, &new);
             if !problems.is_empty() {
-                report(&problems, args.out.lang);
+                report(&problems, args.out.lang());
                 return Ok(failure());
             }
             m.code_map()
         }
         None => {
             if let (Some(o), Some(n)) = (&args.old, &args.new) {
-                report(&title_warnings(&old, &new, o, n), args.out.lang);
+                report(&title_warnings(&old, &new, o, n), args.out.lang());
             }
             CodeMap::new()
         }
@@ -191,11 +191,11 @@ fn rounds(
     let (scored, appraised, last) = match cards {
         Ok(c) => c,
         Err(d) => {
-            report(&d.0, out.lang);
+            report(&d.0, out.lang());
             return Ok(failure());
         }
     };
-    report(&scored.warnings, out.lang);
+    report(&scored.warnings, out.lang());
     let r = parindex::rounds::rounds(&scored.evidence, [&scored.card, &appraised, &last]);
     out.write(
         false,

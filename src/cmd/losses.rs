@@ -50,7 +50,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &args.evidence,
         &CriteriaResolver::new(),
         args.stage.into(),
-        args.out.lang,
+        args.out.lang(),
     ) {
         Ok(s) => s,
         Err(code) => return Ok(code),

@@ -6,6 +6,7 @@ pub mod convert;
 pub mod criteria;
 pub mod diff;
 pub mod explain;
+pub mod letterhead;
 pub mod losses;
 pub mod rank;
 pub mod remediation;
@@ -38,11 +39,18 @@ pub struct Output {
     #[arg(long, requires = "output")]
     pub force: bool,
     /// Write numbers in tables and Markdown the Vietnamese way (87,69%); JSON and CSV never are.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
+    /// Default en; rank's published annex (docx, and the xlsx annex sheet) is a state
+    /// document, in Vietnamese unless `--lang en`.
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 impl Output {
+    /// The language asked for, else the default one (`--lang` unset).
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(default_lang)
+    }
+
     /// How tables are drawn: colour and wrapping only on a terminal.
     pub fn table_options(&self, all: bool) -> TableOptions {
         let to_terminal = self.output.is_none() && stdout_is_terminal();
@@ -51,17 +59,44 @@ impl Output {
             color: self.output.is_none() && use_color(),
             terminal: to_terminal,
             width: None,
-            lang: self.lang,
+            lang: self.lang(),
         }
     }
 
-    /// A usage error to report before any work: xlsx is binary and goes to a file.
+    /// A usage error to report before any work: xlsx is binary and goes to a file, and only
+    /// `rank` writes a Word document (the published annex).
     pub fn usage_error(&self) -> Option<ExitCode> {
+        if self.format == Format::Docx {
+            eprintln!(
+                "error: {}",
+                self.lang
+                    .unwrap_or_default()
+                    .t(parindex::i18n::docx::ONLY_RANK)
+            );
+            return Some(ExitCode::from(2));
+        }
+        self.usage_error_with_docx()
+    }
+
+    /// [`Output::usage_error`] for a command that writes a Word document.
+    pub fn usage_error_with_docx(&self) -> Option<ExitCode> {
         if self.format == Format::Xlsx && self.output.is_none() {
             eprintln!("error: --format xlsx writes a workbook: give -o FILE.xlsx");
             return Some(ExitCode::from(2));
         }
+        if self.format == Format::Docx && self.output.is_none() {
+            eprintln!(
+                "error: {}",
+                self.document_lang().t(parindex::i18n::docx::NEEDS_FILE)
+            );
+            return Some(ExitCode::from(2));
+        }
         None
+    }
+
+    /// The language of a state document (a Word annex): Vietnamese unless asked otherwise.
+    pub fn document_lang(&self) -> Lang {
+        self.lang.unwrap_or(Lang::Vi)
     }
 
     /// Renders with `text` (or `xlsx` for a workbook) and prints or writes the result.

@@ -6,6 +6,7 @@ use parindex::i18n::diag as say;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::rank::{duplicate_units, grade_counts, league, mixed_sets, score_paths, Standing};
+use parindex::render::annex::{self, AnnexHead};
 use parindex::render::rank::{render, LeagueInfo};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -21,9 +22,17 @@ use std::time::{Duration, Instant};
 /// All files must be scored against the same criteria set. Ranks compare the exact ratio
 /// score ÷ max, not the rounded percentage; units with equal ratios share a rank and the next
 /// rank is skipped (1, 2, 2, 4). Files are parsed and scored in parallel on every core.
+///
+/// `--format docx -o annex.docx` writes the results as a province publishes them, the annex
+/// to its decision: the state's letterhead (Nghị định 30/2020/NĐ-CP) on landscape A4, the
+/// heading "Phụ lục: Kết quả Chỉ số cải cách hành chính năm … của …" (--of), "(Kèm theo
+/// Quyết định số … ngày … của …)" (--number, --date, --issuer), one row per unit with each
+/// section's points, the total, the percentage, the rank and the grade, sorted by rank, and
+/// the units per grade under the table; in Vietnamese unless --lang en. `--format xlsx` puts
+/// the same annex, ready to print, on the workbook's first sheet.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  parindex rank examples/dak-nong-2022\n  parindex rank evidence/2025 --previous evidence/2024 --format csv -o ranking.csv\n  parindex rank communes/ --keep-going --quiet"
+    after_help = "Examples:\n  parindex rank examples/dak-nong-2022\n  parindex rank evidence/2025 --previous evidence/2024 --format csv -o ranking.csv\n  parindex rank communes/ --keep-going --quiet\n  parindex rank examples/dak-nong-2022 -f docx -o phu-luc.docx --issuer 'UBND tỉnh Đắk Nông' --number 251/QĐ-UBND --date 2023-02-24 --of 'các huyện, thành phố'"
 )]
 pub struct Args {
     /// Evidence files or folders.
@@ -42,6 +51,12 @@ pub struct Args {
     stage: super::score::StageArg,
     #[command(flatten)]
     out: super::Output,
+    /// Whose results the published annex gives, in its heading "Phụ lục: Kết quả Chỉ số cải
+    /// cách hành chính năm … của …" (e.g. "các huyện, thành phố tỉnh Đắk Nông").
+    #[arg(long, value_name = "TEXT", help_heading = "Word document (docx)")]
+    of: Option<String>,
+    #[command(flatten)]
+    letterhead: super::letterhead::LetterheadArgs,
     /// No progress bar.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -112,18 +127,18 @@ fn standings(
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if let Some(code) = args.out.usage_error() {
+    if let Some(code) = args.out.usage_error_with_docx() {
         return Ok(code);
     }
     let stage: Stage = args.stage.into();
     let (current, failed) = standings(&args.paths, stage, args.quiet, "Scoring");
     if !failed.is_empty() {
         for (_, d) in &failed {
-            report(d, args.out.lang);
+            report(d, args.out.lang());
         }
         let mut names: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).take(10).collect();
         let more = failed.len().saturating_sub(names.len());
-        let more_text = say::and_more(args.out.lang, more);
+        let more_text = say::and_more(args.out.lang(), more);
         if more > 0 {
             names.push(&more_text);
         }
@@ -131,7 +146,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!(
                 "{}",
                 say::files_did_not_load(
-                    args.out.lang,
+                    args.out.lang(),
                     failed.len(),
                     failed.len() + current.len(),
                     &names.join(", ")
@@ -141,20 +156,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         eprintln!(
             "{}",
-            say::left_out(args.out.lang, failed.len(), &names.join(", "))
+            say::left_out(args.out.lang(), failed.len(), &names.join(", "))
         );
     }
     if current.is_empty() {
         let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
-        eprintln!("{}", say::nothing_to_rank(args.out.lang, &paths.join(", ")));
+        eprintln!("{}", say::nothing_to_rank(args.out.lang(), &paths.join(", ")));
         return Ok(failure());
     }
     if let Some(d) = mixed_sets(&current) {
-        report(&[d], args.out.lang);
+        report(&[d], args.out.lang());
         return Ok(failure());
     }
     // Not a file that failed to load: --keep-going does not leave one of the two out.
-    if report(&duplicate_units(&current), args.out.lang) > 0 {
+    if report(&duplicate_units(&current), args.out.lang()) > 0 {
         return Ok(failure());
     }
     let previous = if args.previous.is_empty() {
@@ -163,20 +178,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let (prev, prev_failed) = standings(&args.previous, stage, args.quiet, "Scoring previous");
         if !prev_failed.is_empty() {
             for (_, d) in &prev_failed {
-                report(d, args.out.lang);
+                report(d, args.out.lang());
             }
             eprintln!(
                 "{}",
-                say::previous_did_not_load(args.out.lang, prev_failed.len())
+                say::previous_did_not_load(args.out.lang(), prev_failed.len())
             );
             return Ok(failure());
         }
         if let Some(d) = mixed_sets(&prev) {
-            report(&[d], args.out.lang);
+            report(&[d], args.out.lang());
             return Ok(failure());
         }
-        if report(&duplicate_units(&prev), args.out.lang) > 0 {
-            eprintln!("{}", say::units_once(args.out.lang, "--previous"));
+        if report(&duplicate_units(&prev), args.out.lang()) > 0 {
+            eprintln!("{}", say::units_once(args.out.lang(), "--previous"));
             return Ok(failure());
         }
         Some(prev)
@@ -200,11 +215,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.out
             .write_parts(parindex::render::rank::json_parts(&rows, &info))?;
     } else {
-        args.out.write(
-            false,
-            |format, opts| render(&rows, &info, format, opts),
-            || parindex::render::xlsx::league(&rows, &info),
-        )?;
+        let lang = args.out.document_lang();
+        let head = AnnexHead {
+            letterhead: args
+                .letterhead
+                .letterhead(lang.t(parindex::i18n::docx::ISSUER)),
+            of: args.of.clone(),
+        };
+        // One table of every unit. With a units file's groups, pass each row's group, aligned
+        // with `rows`, as `Some(&groups)`: one table per group, ranked within itself.
+        let annex = || annex::build(&rows, None);
+        if args.out.format == parindex::render::Format::Docx {
+            let bytes = parindex::render::docx::annex::render(&annex(), &head, lang)?;
+            args.out.write_parts(vec![bytes])?;
+        } else {
+            args.out.write(
+                false,
+                |format, opts| render(&rows, &info, format, opts),
+                || parindex::render::xlsx::league_with_annex(&rows, &info, &annex(), &head, lang),
+            )?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

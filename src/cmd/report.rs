@@ -11,6 +11,7 @@ use parindex::model::Stage;
 use parindex::output::write_atomic;
 use parindex::pipeline::ScoredCard;
 use parindex::rank::{duplicate_units, mixed_sets, score_paths, Standing};
+use parindex::render::docx::report::render as render_docx;
 use parindex::report::{build, render, Format, Peers};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,7 +26,11 @@ use std::process::ExitCode;
 /// largest losses and the points lost per responsible office.
 ///
 /// Markdown by default; `--format html` writes one self-contained page (inline CSS, an SVG
-/// bar chart, no scripts) that prints on A4. Vietnamese by default (87,69%); `--lang en` for
+/// bar chart, no scripts) that prints on A4; `--format docx -o FILE.docx` a Word document in
+/// the state's layout (Nghị định 30/2020/NĐ-CP: issuing body and number top left, nation and
+/// motto top right, place and date, Times New Roman 13 pt, A4 portrait, margins 20/20/30/15
+/// mm), its tables editable, with a bar chart; --issuer (default: the unit), --parent,
+/// --number, --place, --date (default: today) and --signer fill its letterhead. Vietnamese by default (87,69%); `--lang en` for
 /// English. --previous takes last year's evidence file or a JSON result written by
 /// `score --format json`. --peers takes the folder of this year's evidence files of the units
 /// ranked together; the unit is found by its `unit:` name, and its own file need not be in
@@ -40,7 +45,7 @@ use std::process::ExitCode;
 /// points recovered and a projected total; a criterion the new set lacks is marked dropped.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  parindex report examples/krong-no-2022.yaml\n  parindex report examples/krong-no-2022.yaml --previous examples/krong-no-2021.yaml\n  parindex report examples/krong-no-2022.yaml --peers examples/dak-nong-2022 -f html -o bao-cao.html\n  parindex report examples/krong-no-2022.yaml --lang en --previous result-2021.json\n  parindex report examples/krong-no-2022.yaml --remediation examples/krong-no-2023-remediation.yaml --peers examples/dak-nong-2022 --previous examples/krong-no-2021.yaml --interim examples/krong-no-2023.yaml"
+    after_help = "Examples:\n  parindex report examples/krong-no-2022.yaml\n  parindex report examples/krong-no-2022.yaml --previous examples/krong-no-2021.yaml\n  parindex report examples/krong-no-2022.yaml --peers examples/dak-nong-2022 -f html -o bao-cao.html\n  parindex report examples/krong-no-2022.yaml --lang en --previous result-2021.json\n  parindex report examples/krong-no-2022.yaml --remediation examples/krong-no-2023-remediation.yaml --peers examples/dak-nong-2022 --previous examples/krong-no-2021.yaml --interim examples/krong-no-2023.yaml\n  parindex report examples/krong-no-2022.yaml -f docx -o bao-cao.docx --number 25/BC-UBND --place 'Krông Nô' --date 2023-03-15"
 )]
 pub struct Args {
     /// The unit's evidence file (`kind: evidence`).
@@ -63,8 +68,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE", requires = "remediation")]
     interim: Option<PathBuf>,
     /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Markdown)]
-    format: Format,
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Markdown)]
+    format: ReportFormat,
     /// Language of the report and of its numbers.
     #[arg(long, value_enum, default_value_t = Lang::Vi)]
     lang: Lang,
@@ -79,6 +84,23 @@ pub struct Args {
     /// scored at the same stage (a JSON result keeps its own).
     #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
     stage: super::score::StageArg,
+    #[command(flatten)]
+    letterhead: super::letterhead::LetterheadArgs,
+    /// The signer's title, above the signature at the end of the Word report (e.g. "Chủ
+    /// tịch"); "THỦ TRƯỞNG CƠ QUAN" when not given.
+    #[arg(long, value_name = "TITLE", help_heading = "Word document (docx)")]
+    signer: Option<String>,
+}
+
+/// The report's formats on the command line: the library's text formats, and Word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    /// Markdown, to paste into a document or a wiki.
+    Markdown,
+    /// One self-contained HTML page (inline CSS and SVG chart), ready to print on A4.
+    Html,
+    /// A Word document in the state's layout (needs -o FILE.docx).
+    Docx,
 }
 
 /// Scores every evidence file under `dir`; diagnostics of the files that do not load.
@@ -143,6 +165,10 @@ fn load_peers(
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.format == ReportFormat::Docx && args.output.is_none() {
+        eprintln!("error: {}", args.lang.t(parindex::i18n::docx::NEEDS_FILE));
+        return Ok(ExitCode::from(2));
+    }
     let resolver = CriteriaResolver::new();
     let stage = Stage::from(args.stage);
     let ScoredCard {
@@ -241,28 +267,42 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(failure());
         }
     };
-    let text = match &args.remediation {
-        None => render(&built, args.format, args.lang),
-        Some(plan) => {
+    let bytes = match (&args.remediation, args.format) {
+        (Some(_), ReportFormat::Docx) => {
+            eprintln!("{}", parindex::i18n::remediation::no_docx_yet(args.lang));
+            return Ok(ExitCode::from(2));
+        }
+        (Some(plan), format) => {
             let req = super::remediation::Request {
                 plan,
                 interim: args.interim.as_deref(),
                 resolver: &resolver,
                 stage,
-                format: args.format,
+                format: if format == ReportFormat::Html {
+                    Format::Html
+                } else {
+                    Format::Markdown
+                },
                 lang: args.lang,
             };
             match super::remediation::text(req, built, &card, &evidence) {
-                Ok(text) => text,
+                Ok(text) => text.into_bytes(),
                 Err(code) => return Ok(code),
             }
+        }
+        (None, ReportFormat::Markdown) => render(&built, Format::Markdown, args.lang).into_bytes(),
+        (None, ReportFormat::Html) => render(&built, Format::Html, args.lang).into_bytes(),
+        (None, ReportFormat::Docx) => {
+            let mut head = args.letterhead.letterhead(&built.unit);
+            head.signer = args.signer.clone();
+            render_docx(&built, &head, args.lang)?
         }
     };
     match &args.output {
         Some(path) => {
-            write_atomic(path, &text, args.force).context("the report was not written")?
+            write_atomic(path, &bytes, args.force).context("the report was not written")?
         }
-        None => out!("{text}"),
+        None => super::write_stdout(&bytes),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -63,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 CriteriaResolver::forced(set)
             }
             Err(d) => {
-                report(&d.0, args.out.lang);
+                report(&d.0, args.out.lang());
                 return Ok(failure());
             }
         },
@@ -82,7 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(mut d) => {
             // Beside other errors too, a missing value is an error under --strict.
             strict(&mut d.0);
-            report(&d.0, args.out.lang);
+            report(&d.0, args.out.lang());
             return Ok(failure());
         }
     };
@@ -98,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!(
             "{}",
             parindex::i18n::diag::scored_with_other_set(
-                args.out.lang,
+                args.out.lang(),
                 &source.name,
                 &evidence.criteria_ref,
                 &set.id
@@ -106,7 +106,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     strict(&mut notes);
-    if report(&notes, args.out.lang) > 0 {
+    if report(&notes, args.out.lang()) > 0 {
         return Ok(failure());
     }
     args.out.write(
@@ -117,10 +117,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Expectations hold for the stage they were published for: `expect:`'s figures for the
     // final one, those under `expect: { stages: … }` for theirs.
     let mismatches = scored.expectation_failures();
-    if report(&mismatches, args.out.lang) > 0 {
+    if report(&mismatches, args.out.lang()) > 0 {
         eprintln!(
             "{}",
-            parindex::i18n::diag::expectations_differ(args.out.lang, mismatches.len())
+            parindex::i18n::diag::expectations_differ(args.out.lang(), mismatches.len())
         );
         return Ok(failure());
     }

@@ -6,6 +6,7 @@
 //! and never spells a word inline. JSON and CSV keys are never localised.
 
 pub mod diag;
+pub mod docx;
 pub mod form;
 pub mod remediation;
 pub mod words;

@@ -316,3 +316,11 @@ mod tests {
         );
     }
 }
+
+/// `report --remediation -f docx`: the Word layout of the remediation report is not built yet.
+pub fn no_docx_yet(lang: Lang) -> &'static str {
+    lang.t(text(
+        "error: the remediation report is written as Markdown or HTML (-f markdown|html); as a Word document it is not available yet",
+        "lỗi: báo cáo khắc phục được xuất dạng Markdown hoặc HTML (-f markdown|html); bản Word chưa có",
+    ))
+}

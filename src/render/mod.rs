@@ -1,7 +1,9 @@
 //! Rendering results: a [`Scorecard`] here (terminal tables, the contract's JSON, CSV and
 //! Markdown), comparisons in [`diff`].
 
+pub mod annex;
 pub mod diff;
+pub mod docx;
 pub mod losses;
 pub mod rank;
 pub mod rounds;
@@ -29,6 +31,8 @@ pub enum Format {
     Markdown,
     /// An Excel workbook (needs -o FILE).
     Xlsx,
+    /// A Word document: rank's published annex (needs -o FILE).
+    Docx,
 }
 
 /// The formats written as text.
@@ -48,7 +52,7 @@ impl Format {
             Format::Json => Some(TextFormat::Json),
             Format::Csv => Some(TextFormat::Csv),
             Format::Markdown => Some(TextFormat::Markdown),
-            Format::Xlsx => None,
+            Format::Xlsx | Format::Docx => None,
         }
     }
 }

@@ -89,6 +89,15 @@ pub fn creation_date() -> Result<ExcelDateTime, XlsxError> {
 /// Builds a workbook from sheets, then the "About" sheet: `about` (what the workbook holds,
 /// as label and value) and every text cut to fit a cell, named by sheet, cell and criterion.
 pub fn workbook(sheets: &[Sheet], about: &[(&str, String)]) -> Result<Vec<u8>, XlsxError> {
+    workbook_after(Workbook::new(), sheets, about)
+}
+
+/// [`workbook`], after the sheets `book` already has (the annex sheet of a league).
+fn workbook_after(
+    mut book: Workbook,
+    sheets: &[Sheet],
+    about: &[(&str, String)],
+) -> Result<Vec<u8>, XlsxError> {
     let mut cuts: Vec<Vec<XCell>> = Vec::new();
     for sheet in sheets {
         for (r, row) in sheet.rows.iter().enumerate() {
@@ -133,7 +142,6 @@ pub fn workbook(sheets: &[Sheet], about: &[(&str, String)]) -> Result<Vec<u8>, X
         header: vec!["This workbook holds".into(), String::new()],
         rows,
     };
-    let mut book = Workbook::new();
     book.set_properties(&DocProperties::new().set_creation_datetime(&creation_date()?));
     let bold = Format::new().set_bold().set_text_wrap();
     let points = Format::new().set_num_format("0.###");
@@ -335,6 +343,29 @@ pub fn losses(card: &Scorecard, losses: &[Loss]) -> Result<Vec<u8>, XlsxError> {
 
 /// A league table.
 pub fn league(rows: &[Row], info: &LeagueInfo) -> Result<Vec<u8>, XlsxError> {
+    let (sheet, about) = league_sheet(rows, info);
+    let about: Vec<(&str, String)> = about.iter().map(|(k, v)| (*k, v.clone())).collect();
+    workbook(&[sheet], &about)
+}
+
+/// A league table after its published annex ([`crate::render::annex`]): the annex sheet first,
+/// ready to print on landscape A4, then the ranking sheet and "About" as [`league`] writes them.
+pub fn league_with_annex(
+    rows: &[Row],
+    info: &LeagueInfo,
+    annex: &crate::render::annex::Annex,
+    head: &crate::render::annex::AnnexHead,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    crate::render::annex::xlsx_sheet(&mut book, annex, head, lang)?;
+    let (sheet, about) = league_sheet(rows, info);
+    let about: Vec<(&str, String)> = about.iter().map(|(k, v)| (*k, v.clone())).collect();
+    workbook_after(book, &[sheet], &about)
+}
+
+/// The ranking sheet and what the workbook holds.
+fn league_sheet(rows: &[Row], info: &LeagueInfo) -> (Sheet, Vec<(&'static str, String)>) {
     let rows_in = rows;
     let mut header: Vec<String> = ["Rank", "Unit", "Score", "Max", "Percent", "Grade"]
         .iter()
@@ -376,13 +407,13 @@ pub fn league(rows: &[Row], info: &LeagueInfo) -> Result<Vec<u8>, XlsxError> {
             periods.push(&r.standing.period);
         }
     }
-    workbook(
-        &[Sheet {
+    (
+        Sheet {
             name: "Ranking".into(),
             header,
             rows,
-        }],
-        &[
+        },
+        vec![
             ("Units", rows_in.len().to_string()),
             ("Period", periods.join(", ")),
             ("Stage", info.stage.name().to_string()),

@@ -1,0 +1,40 @@
+//! The letterhead flags of the Word documents (`report --format docx`, `rank --format
+//! docx|xlsx`), defined once: who issues the document, its number, place and date.
+
+use parindex::render::docx::{Date, Letterhead};
+
+/// Who issues the document, under which number, where and when (Nghị định 30/2020/NĐ-CP).
+#[derive(clap::Args, Debug, Clone)]
+#[command(next_help_heading = "Word document (docx)")]
+pub struct LetterheadArgs {
+    /// The issuing body, top left (e.g. "UBND huyện Krông Nô", "Sở Nội vụ").
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
+    /// The body above the issuer, top left (e.g. "UBND tỉnh Đắk Nông").
+    #[arg(long, value_name = "NAME")]
+    pub parent: Option<String>,
+    /// The document's number: a report's own (e.g. "25/BC-UBND"), or the decision an annex is
+    /// attached to (e.g. "251/QĐ-UBND"); left as "…/BC-…" or "…/QĐ-…" to fill in.
+    #[arg(long, value_name = "NUMBER")]
+    pub number: Option<String>,
+    /// Where it is issued, before the date (e.g. "Krông Nô"); left as "…" to fill in.
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+    /// The date, YYYY-MM-DD; today in Vietnam (UTC+7) when not given.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = Date::parse)]
+    pub date: Option<Date>,
+}
+
+impl LetterheadArgs {
+    /// The letterhead, the issuer defaulting to `issuer`.
+    pub fn letterhead(&self, issuer: &str) -> Letterhead {
+        Letterhead {
+            parent: self.parent.clone(),
+            issuer: self.issuer.clone().unwrap_or_else(|| issuer.to_string()),
+            number: self.number.clone(),
+            place: self.place.clone(),
+            date: self.date.unwrap_or_else(Date::today),
+            signer: None,
+        }
+    }
+}
