@@ -400,7 +400,7 @@ fn a_plan_for_another_unit_or_a_bad_plan_exits_1() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("error[E502]"));
+        .stderr(predicate::str::contains("[E502]"));
     // A plan that forgets a lost criterion still reports, and says which one is missing.
     parindex()
         .args([
