@@ -103,6 +103,19 @@ checks! {
     TABLE_ROW = "E402", "unreadable table row";
     SCORING_OVER_MAX = "W401", "scoring text gives more points than the row's max";
     TABLE_MAX_NOT_SUM = "W402", "published max differs from the sum of its rows";
+    // Units files and the forms returned for them (`template --units`, `rank`/`check --units`).
+    UNITS_NO_NAME_COLUMN = "E701", "units file without a name column";
+    UNITS_EMPTY_NAME = "E702", "unit without a name";
+    UNITS_DUPLICATE = "E703", "unit listed twice";
+    UNITS_LONG_NAME = "E704", "unit name too long";
+    UNITS_FILE_NAME_CLASH = "E705", "two units give the same form file name";
+    UNITS_NO_FILE_NAME = "E706", "unit name gives no file name";
+    UNITS_BAD_ROW = "E707", "unreadable units file row";
+    UNKNOWN_UNIT = "E708", "form for a unit not on the units list";
+    UNITS_EMPTY = "E709", "units file without units";
+    UNKNOWN_GROUP = "E710", "group not in the units file";
+    MISSING_FORM = "W701", "no form from a unit on the list";
+    UNITS_UNKNOWN_COLUMN = "W702", "units file column not read";
 }
 
 /// A position in a file: 1-based line and column (in characters).

@@ -46,6 +46,7 @@ pub mod rounds;
 pub mod rule;
 pub mod score;
 pub mod template;
+pub mod units;
 pub mod whatif;
 
 /// The version stamped into JSON results.
