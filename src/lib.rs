@@ -32,6 +32,7 @@ pub mod decimal;
 pub mod diag;
 pub mod embedded;
 pub mod explain;
+pub mod forms;
 pub mod i18n;
 pub mod import;
 pub mod load;
