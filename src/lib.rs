@@ -27,6 +27,7 @@
 //! ```
 
 pub mod check;
+pub mod collect;
 pub mod compare;
 pub mod decimal;
 pub mod diag;

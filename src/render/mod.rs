@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod losses;
 pub mod rank;
+pub mod rank_groups;
 pub mod rounds;
 pub mod xlsx;
 
