@@ -312,14 +312,24 @@ impl UnitList {
                 .and_then(|i| record.get(i))
                 .map(|s| s.trim().to_string())
         };
+        // Lines counted from the byte offset: after a CRLF the reader's own line count runs one
+        // behind and its offset is at the `\n` (csv 1.4), and Excel writes CRLF. A record never
+        // starts with a line end (blank lines are skipped), so line ends there are passed over.
+        let line_at = |byte: u64| {
+            let mut byte = (byte as usize).min(body.len());
+            while matches!(body.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+                byte += 1;
+            }
+            skip + body.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count() + 1
+        };
         let mut record = csv::StringRecord::new();
         loop {
-            let line = skip + reader.position().line() as usize;
+            let line = line_at(reader.position().byte());
             match reader.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
-                    let line = e.position().map_or(line, |p| skip + p.line() as usize);
+                    let line = e.position().map_or(line, |p| line_at(p.byte()));
                     found.push(
                         Diagnostic::new(diag::UNITS_BAD_ROW, &self.file, words::unreadable_row(lang))
                             .at(Some(Position { line, column: 1 }), 1, &self.text),
@@ -327,7 +337,7 @@ impl UnitList {
                     break;
                 }
             }
-            let line = skip + record.position().map_or(line, |p| p.line() as usize);
+            let line = record.position().map_or(line, |p| line_at(p.byte()));
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
@@ -545,7 +555,7 @@ mod tests {
     #[test]
     fn csv_with_vietnamese_headers_semicolons_and_quotes() {
         let (list, warnings) = parse(
-            "STT;Tên đơn vị;Mã;Nhóm\n1;\"UBND xã Đắk Ha; huyện Đắk Glong\";X01;Xã, phường\n2;Sở Y tế;S02;Sở, ban, ngành\n",
+            "STT;Tên đơn vị;Mã;Nhóm\r\n1;\"UBND xã Đắk Ha; huyện Đắk Glong\";X01;Xã, phường\r\n2;Sở Y tế;S02;Sở, ban, ngành\r\n",
             true,
         )
         .unwrap();
@@ -558,7 +568,7 @@ mod tests {
         assert_eq!(list.units[0].code.as_deref(), Some("X01"));
         assert_eq!(list.units[1].group.as_deref(), Some("Sở, ban, ngành"));
         assert_eq!(list.groups(), ["Xã, phường", "Sở, ban, ngành"]);
-        assert_eq!(list.units[1].at.line, 3);
+        assert_eq!(list.units[1].at, Position { line: 3, column: 3 });
     }
 
     #[test]
