@@ -54,8 +54,7 @@ impl Collection {
         self.missing
             .iter()
             .map(|&u| {
-                let unit = &list.units[u];
-                list.at(diag::MISSING_FORM, unit, words::missing_form(lang, &unit.name))
+                list.at(diag::MISSING_FORM, u, words::missing_form(lang, &list.units[u].name))
                     .help(lang.t(words::MISSING_FORM_HELP))
             })
             .collect()
@@ -129,14 +128,26 @@ pub fn group_leagues(
 ) -> Result<Vec<GroupLeague>, Diagnostic> {
     let mut order: Vec<Option<&str>> = list.groups().into_iter().map(Some).collect();
     order.push(None);
-    let group_of = |unit: usize| list.units[unit].group.as_deref();
+    // Each unit's slot in `order`, looked up once (a list may hold thousands of groups).
+    let slots: std::collections::HashMap<Option<&str>, usize> =
+        order.iter().enumerate().map(|(i, g)| (*g, i)).collect();
+    let slot_of = |unit: usize| slots[&list.units[unit].group.as_deref()];
     let mut by_group: Vec<Vec<Standing>> = vec![Vec::new(); order.len()];
-    let slot = |g: Option<&str>| order.iter().position(|o| *o == g).expect("every group is in the order");
     for (s, &u) in standings.into_iter().zip(unit_of) {
-        by_group[slot(group_of(u))].push(s);
+        by_group[slot_of(u)].push(s);
+    }
+    let mut missing_of: Vec<Vec<String>> = vec![Vec::new(); order.len()];
+    for &u in missing {
+        missing_of[slot_of(u)].push(list.units[u].name.clone());
+    }
+    let mut previous_of: Vec<Vec<Standing>> = vec![Vec::new(); order.len()];
+    for s in previous.unwrap_or_default() {
+        if let Some(u) = list.find(&s.unit) {
+            previous_of[slot_of(u)].push(s.clone());
+        }
     }
     let mut out = Vec::new();
-    for (g, members) in order.iter().zip(by_group) {
+    for (((g, members), missing), prev) in order.iter().zip(by_group).zip(missing_of).zip(previous_of) {
         let Some(first) = members.first() else {
             continue;
         };
@@ -145,22 +156,12 @@ pub fn group_leagues(
         }
         let set = first.set.clone();
         let grades = grade_counts(&set.grades, &members);
-        let prev: Option<Vec<Standing>> = previous.map(|p| {
-            p.iter()
-                .filter(|s| list.find(&s.unit).is_some_and(|u| group_of(u) == *g))
-                .cloned()
-                .collect()
-        });
         out.push(GroupLeague {
             group: g.map(str::to_string),
             set,
-            rows: league(members, prev.as_deref()),
+            rows: league(members, previous.map(|_| prev.as_slice())),
             grades,
-            missing: missing
-                .iter()
-                .filter(|&&u| group_of(u) == *g)
-                .map(|&u| list.units[u].name.clone())
-                .collect(),
+            missing,
         });
     }
     Ok(out)

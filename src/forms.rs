@@ -1,9 +1,9 @@
 //! A form for every unit on a units file (`template SET --units UNITS -o forms/`): one file per
 //! unit, named after it ([`crate::units::form_stem`]), with its name and the period filled in.
 //!
-//! All or nothing: every form is made in memory and every file name checked before the first
-//! is written; each is written atomically; and if one cannot be written, those this run had
-//! created are removed. The format is a parameter ([`FormFormat`]): the xlsx form plugs in
+//! All or nothing: every file name is checked before the first form is written; each is
+//! written atomically; and if one cannot be made or written, those this run had created are
+//! removed. The format is a parameter ([`FormFormat`]): the xlsx form plugs in
 //! as another variant beside YAML.
 
 use crate::model::CriteriaSet;
@@ -56,7 +56,7 @@ pub fn form_paths<'u>(units: &[&'u Unit], dir: &Path, format: FormFormat) -> Vec
 pub enum FormsError {
     /// Forms already there (and overwriting was not asked for): nothing was written.
     Exist(Vec<PathBuf>),
-    /// A form could not be made: nothing was written.
+    /// A form could not be made: the forms this run created were removed.
     Render(PathBuf, String),
     /// A form could not be written: the forms this run created were removed.
     Write(PathBuf, WriteError),
@@ -70,32 +70,45 @@ pub fn write_forms(
     render: impl Fn(&Unit) -> Result<Vec<u8>, String>,
 ) -> Result<usize, FormsError> {
     // `symlink_metadata`: a dangling link is a file there too.
-    let existing: Vec<PathBuf> = forms
+    let existing: std::collections::HashSet<&PathBuf> = forms
         .iter()
         .filter(|(_, p)| std::fs::symlink_metadata(p).is_ok())
-        .map(|(_, p)| p.clone())
+        .map(|(_, p)| p)
         .collect();
     if !overwrite && !existing.is_empty() {
-        return Err(FormsError::Exist(existing));
+        // In the list's order, so that the first named is the first on the list.
+        let paths = forms
+            .iter()
+            .filter(|(_, p)| existing.contains(p))
+            .map(|(_, p)| p.clone())
+            .collect();
+        return Err(FormsError::Exist(paths));
     }
-    let mut made = Vec::with_capacity(forms.len());
-    for (unit, path) in forms {
-        let bytes = render(unit).map_err(|e| FormsError::Render(path.clone(), e))?;
-        made.push((path, bytes));
-    }
+    // Made and written one at a time (ten thousand forms are never all in memory); a form
+    // that cannot be made or written takes back those this run created.
     let mut created: Vec<&PathBuf> = Vec::new();
-    for (path, bytes) in &made {
-        if let Err(e) = write_atomic(path, bytes, overwrite) {
-            for p in created {
-                let _ = std::fs::remove_file(p);
+    let undo = |created: &[&PathBuf]| {
+        for p in created {
+            let _ = std::fs::remove_file(p);
+        }
+    };
+    for (unit, path) in forms {
+        let bytes = match render(unit) {
+            Ok(b) => b,
+            Err(e) => {
+                undo(&created);
+                return Err(FormsError::Render(path.clone(), e));
             }
-            return Err(FormsError::Write((*path).clone(), e));
+        };
+        if let Err(e) = write_atomic(path, bytes, overwrite) {
+            undo(&created);
+            return Err(FormsError::Write(path.clone(), e));
         }
         if !existing.contains(path) {
             created.push(path);
         }
     }
-    Ok(made.len())
+    Ok(forms.len())
 }
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ pub struct UnitList {
     text: String,
     /// Unit index by [`unit_key`].
     index: HashMap<String, usize>,
+    /// Each unit's line of the file (its first [`diag::MAX_KEPT`] characters), to quote.
+    lines: Vec<String>,
 }
 
 /// Names longer than this (in characters) are refused: no unit's name is a paragraph, and a
@@ -133,6 +135,32 @@ pub fn form_stem(name: &str, code: Option<&str>) -> String {
     stem
 }
 
+/// A units file stops being read after this many problems: a file of a million bad lines
+/// is named by its first hundred, never printed whole.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// A diagnostic at `at` in `file`, quoting `line` (the text of line `at.line`): placed from
+/// the one line rather than by searching the whole file for it, once per unit.
+fn placed(
+    file: &str,
+    check: diag::Check,
+    message: String,
+    at: Position,
+    span: usize,
+    line: &str,
+) -> Diagnostic {
+    let mut d = Diagnostic::new(check, file, message).at(
+        Some(Position {
+            line: 1,
+            column: at.column,
+        }),
+        span,
+        line,
+    );
+    d.position = Some(at);
+    d
+}
+
 /// Which column of a CSV units file a header names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
@@ -217,6 +245,7 @@ impl UnitList {
             units: Vec::new(),
             text,
             index: HashMap::new(),
+            lines: Vec::new(),
         };
         let mut found = Vec::new();
         let first = list
@@ -230,11 +259,14 @@ impl UnitList {
                 let d = Diagnostic::new(diag::UNITS_NO_NAME_COLUMN, &list.file, lang.t(words::NO_NAME_COLUMN))
                     .help(lang.t(words::NO_NAME_COLUMN_HELP));
                 let d = match first {
-                    Some((n, l)) => d.at(
-                        Some(Position { line: n + 1, column: 1 }),
-                        l.chars().count(),
-                        &list.text,
-                    ),
+                    Some((n, l)) => {
+                        let at = Position {
+                            line: n + 1,
+                            column: 1,
+                        };
+                        let span = l.chars().count();
+                        placed(&list.file, d.check, d.message.clone(), at, span, l).help(lang.t(words::NO_NAME_COLUMN_HELP))
+                    }
                     None => d,
                 };
                 found.push(d);
@@ -248,6 +280,8 @@ impl UnitList {
             );
         }
         list.check_file_names(&mut found, lang);
+        // The text was needed to read the names; each unit's line is kept.
+        list.text = String::new();
         if found.iter().any(Diagnostic::is_error) {
             return Err(Diagnostics(found));
         }
@@ -256,27 +290,34 @@ impl UnitList {
 
     /// One name a line.
     fn read_lines(&mut self, found: &mut Vec<Diagnostic>, lang: Lang) {
-        let lines: Vec<(usize, String)> = self
-            .text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-            .map(|(n, l)| (n + 1, l.to_string()))
-            .collect();
-        for (line, text) in lines {
-            let name = text.trim();
-            let column = column_in(&text, name);
-            self.add(name, None, None, Position { line, column }, found, lang);
+        let text = std::mem::take(&mut self.text);
+        for (n, line) in text.lines().enumerate() {
+            if found.len() >= MAX_PROBLEMS {
+                break;
+            }
+            let name = line.trim();
+            if name.is_empty() || name.starts_with('#') {
+                continue;
+            }
+            let at = Position {
+                line: n + 1,
+                column: column_in(line, name),
+            };
+            self.add(name, None, None, at, line, found, lang);
         }
+        self.text = text;
     }
 
     /// A CSV table whose header is on line `skip + 1`.
     fn read_csv(&mut self, skip: usize, delimiter: u8, found: &mut Vec<Diagnostic>, lang: Lang) {
-        let body: String = self
-            .text
+        let text = std::mem::take(&mut self.text);
+        let lines: Vec<&str> = text.lines().collect();
+        let body_start = text
             .split_inclusive('\n')
-            .skip(skip)
-            .collect::<String>();
+            .take(skip)
+            .map(str::len)
+            .sum::<usize>();
+        let body = &text[body_start..];
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .delimiter(delimiter)
@@ -284,102 +325,119 @@ impl UnitList {
             .from_reader(body.as_bytes());
         let headers: Vec<String> = match reader.headers() {
             Ok(h) => h.iter().map(str::to_string).collect(),
-            Err(_) => return,
+            Err(_) => Vec::new(),
         };
-        let header_line = self.text.lines().nth(skip).unwrap_or("").to_string();
+        let header_line = lines.get(skip).copied().unwrap_or("");
         let mut columns: Vec<Option<Column>> = Vec::with_capacity(headers.len());
+        let mut taken: Vec<Column> = Vec::with_capacity(3);
         for h in &headers {
-            let column = column_of(h);
             // The first column of a kind counts; a second would be a second opinion.
-            let column = column.filter(|c| !columns.contains(&Some(*c)));
-            if column.is_none() && !h.trim().is_empty() {
+            let column = column_of(h).filter(|c| !taken.contains(c));
+            taken.extend(column);
+            if column.is_none() && !h.trim().is_empty() && found.len() < MAX_PROBLEMS {
                 let at = Position {
                     line: skip + 1,
-                    column: column_in(&header_line, h),
+                    column: column_in(header_line, h),
                 };
                 found.push(
-                    Diagnostic::new(diag::UNITS_UNKNOWN_COLUMN, &self.file, words::unknown_column(lang, h))
-                        .at(Some(at), h.chars().count(), &self.text)
+                    placed(&self.file, diag::UNITS_UNKNOWN_COLUMN, words::unknown_column(lang, h), at, h.chars().count(), header_line)
                         .help(lang.t(words::UNKNOWN_COLUMN_HELP)),
                 );
             }
             columns.push(column);
         }
-        let cell = |record: &csv::StringRecord, want: Column| {
-            columns
-                .iter()
-                .position(|c| *c == Some(want))
-                .and_then(|i| record.get(i))
+        let index_of = |want: Column| columns.iter().position(|c| *c == Some(want));
+        let (name_at, code_at, group_at) = (
+            index_of(Column::Name),
+            index_of(Column::Code),
+            index_of(Column::Group),
+        );
+        let cell = |record: &csv::StringRecord, at: Option<usize>| {
+            at.and_then(|i| record.get(i))
                 .map(|s| s.trim().to_string())
         };
-        // Lines counted from the byte offset: after a CRLF the reader's own line count runs one
-        // behind and its offset is at the `\n` (csv 1.4), and Excel writes CRLF. A record never
-        // starts with a line end (blank lines are skipped), so line ends there are passed over.
-        let line_at = |byte: u64| {
+        // Lines counted from byte offsets, going forward only (records come in order): after a
+        // CRLF the reader's own line count runs one behind and its offset is at the `\n`
+        // (csv 1.4), and Excel writes CRLF. A record never starts with a line end (blank lines
+        // are skipped), so line ends there are passed over.
+        let (mut seen_byte, mut seen_line) = (0usize, skip + 1);
+        let mut line_at = |byte: u64| {
             let mut byte = (byte as usize).min(body.len());
             while matches!(body.as_bytes().get(byte), Some(b'\r' | b'\n')) {
                 byte += 1;
             }
-            skip + body.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count() + 1
+            if byte > seen_byte {
+                seen_line += body.as_bytes()[seen_byte..byte]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                seen_byte = byte;
+            }
+            seen_line
         };
         let mut record = csv::StringRecord::new();
-        loop {
-            let line = line_at(reader.position().byte());
+        while found.len() < MAX_PROBLEMS {
             match reader.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
-                    let line = e.position().map_or(line, |p| line_at(p.byte()));
-                    found.push(
-                        Diagnostic::new(diag::UNITS_BAD_ROW, &self.file, words::unreadable_row(lang))
-                            .at(Some(Position { line, column: 1 }), 1, &self.text),
-                    );
+                    let byte = e.position().map_or(reader.position().byte(), |p| p.byte());
+                    let line = line_at(byte);
+                    let line_text = lines.get(line - 1).copied().unwrap_or("");
+                    let at = Position { line, column: 1 };
+                    found.push(placed(&self.file, diag::UNITS_BAD_ROW, words::unreadable_row(lang), at, 1, line_text));
                     break;
                 }
             }
-            let line = record.position().map_or(line, |p| line_at(p.byte()));
+            let byte = record.position().map_or(reader.position().byte(), |p| p.byte());
+            let line = line_at(byte);
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            let line_text = self.text.lines().nth(line - 1).unwrap_or("").to_string();
+            let line_text = lines.get(line - 1).copied().unwrap_or("");
             if record.len() > headers.len() {
+                let at = Position { line, column: 1 };
                 found.push(
-                    Diagnostic::new(
-                        diag::UNITS_BAD_ROW,
+                    placed(
                         &self.file,
+                        diag::UNITS_BAD_ROW,
                         words::too_many_cells(lang, record.len(), headers.len()),
+                        at,
+                        line_text.chars().count(),
+                        line_text,
                     )
-                    .at(Some(Position { line, column: 1 }), line_text.chars().count(), &self.text)
                     .help(lang.t(words::TOO_MANY_CELLS_HELP)),
                 );
                 continue;
             }
-            let name = cell(&record, Column::Name).unwrap_or_default();
-            let code = cell(&record, Column::Code).filter(|c| !c.is_empty());
-            let group = cell(&record, Column::Group).filter(|g| !g.is_empty());
+            let name = cell(&record, name_at).unwrap_or_default();
+            let code = cell(&record, code_at).filter(|c| !c.is_empty());
+            let group = cell(&record, group_at).filter(|g| !g.is_empty());
             let at = Position {
                 line,
-                column: column_in(&line_text, &name),
+                column: column_in(line_text, &name),
             };
-            self.add(&name, code, group, at, found, lang);
+            self.add(&name, code, group, at, line_text, found, lang);
         }
+        drop(lines);
+        self.text = text;
     }
 
-    /// Adds one unit after checking its name.
+    /// Adds one unit after checking its name; `line` is its line of the file.
+    #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
         name: &str,
         code: Option<String>,
         group: Option<String>,
         at: Position,
+        line: &str,
         found: &mut Vec<Diagnostic>,
         lang: Lang,
     ) {
         use unicode_normalization::UnicodeNormalization;
         let span = name.chars().count();
-        let here = |check, message: String| {
-            Diagnostic::new(check, &self.file, message).at(Some(at), span, &self.text)
-        };
+        let here = |check, message: String| placed(&self.file, check, message, at, span, line);
         if name.is_empty() {
             found.push(
                 here(diag::UNITS_EMPTY_NAME, lang.t(words::EMPTY_NAME).into())
@@ -425,6 +483,8 @@ impl UnitList {
             group: group.as_deref().map(|g| collapse_spaces(&nfc(g))),
             at,
         });
+        // Kept for quoting the line later; a long line only around the name.
+        self.lines.push(line.chars().take(diag::MAX_KEPT).collect());
     }
 
     /// Every unit gets a file name of its own: none empty, no two alike.
@@ -434,7 +494,7 @@ impl UnitList {
             let stem = form_stem(&u.name, u.code.as_deref());
             if stem.is_empty() {
                 found.push(
-                    self.at(diag::UNITS_NO_FILE_NAME, u, words::no_file_name(lang, &u.name))
+                    self.at(diag::UNITS_NO_FILE_NAME, i, words::no_file_name(lang, &u.name))
                         .help(lang.t(words::NO_FILE_NAME_HELP)),
                 );
                 continue;
@@ -444,7 +504,7 @@ impl UnitList {
                 found.push(
                     self.at(
                         diag::UNITS_FILE_NAME_CLASH,
-                        u,
+                        i,
                         words::file_name_clash(lang, &u.name, &other.name, other.at.line, &stem),
                     )
                     .help(lang.t(words::FILE_NAME_CLASH_HELP)),
@@ -455,13 +515,11 @@ impl UnitList {
         }
     }
 
-    /// A diagnostic placed at a unit's name in the units file.
-    pub fn at(&self, check: diag::Check, unit: &Unit, message: String) -> Diagnostic {
-        Diagnostic::new(check, &self.file, message).at(
-            Some(unit.at),
-            unit.name.chars().count(),
-            &self.text,
-        )
+    /// A diagnostic placed at the name of unit `i` in the units file.
+    pub fn at(&self, check: diag::Check, i: usize, message: String) -> Diagnostic {
+        let unit = &self.units[i];
+        let line = self.lines.get(i).map_or("", String::as_str);
+        placed(&self.file, check, message, unit.at, unit.name.chars().count(), line)
     }
 
     /// The unit a form's `unit:` names, matched by [`unit_key`].
@@ -476,13 +534,12 @@ impl UnitList {
 
     /// The groups in the order the file first names them.
     pub fn groups(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for g in self.units.iter().filter_map(|u| u.group.as_deref()) {
-            if !out.contains(&g) {
-                out.push(g);
-            }
-        }
-        out
+        let mut seen = std::collections::HashSet::new();
+        self.units
+            .iter()
+            .filter_map(|u| u.group.as_deref())
+            .filter(|g| seen.insert(*g))
+            .collect()
     }
 
     /// The name on the list closest to `name`, for a form that names an unknown unit.

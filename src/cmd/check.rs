@@ -75,6 +75,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(units) = &args.units {
         // The collection is told in the words of every other check: English.
         let lang = parindex::i18n::Lang::En;
+        // A folder with no form yet is not "nothing to check": every unit is then missing.
+        report
+            .diagnostics
+            .retain(|d| d.check != parindex::diag::NOTHING_TO_CHECK);
         report.files += 1;
         match parindex::units::UnitList::read(units, lang) {
             Ok((list, warnings)) => {
