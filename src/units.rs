@@ -167,6 +167,9 @@ enum Column {
     Name,
     Code,
     Group,
+    /// A column offices keep beside the names (the row number, notes): not read, and not
+    /// worth a warning.
+    Kept,
 }
 
 /// A header cell, folded ([`fold`]): English and Vietnamese, with or without accents.
@@ -177,6 +180,9 @@ fn column_of(header: &str) -> Option<Column> {
         "code" | "unit-code" | "ma" | "ma-don-vi" | "ma-so" | "ma-dinh-danh" => Some(Column::Code),
         "group" | "kind" | "nhom" | "loai" | "khoi" | "nhom-don-vi" | "loai-don-vi" => {
             Some(Column::Group)
+        }
+        "" | "stt" | "tt" | "so-thu-tu" | "no" | "number" | "ghi-chu" | "note" | "notes" => {
+            Some(Column::Kept)
         }
         _ => None,
     }
@@ -332,9 +338,10 @@ impl UnitList {
         let mut taken: Vec<Column> = Vec::with_capacity(3);
         for h in &headers {
             // The first column of a kind counts; a second would be a second opinion.
-            let column = column_of(h).filter(|c| !taken.contains(c));
+            let known = column_of(h);
+            let column = known.filter(|c| *c != Column::Kept && !taken.contains(c));
             taken.extend(column);
-            if column.is_none() && !h.trim().is_empty() && found.len() < MAX_PROBLEMS {
+            if known.is_none() && found.len() < MAX_PROBLEMS {
                 let at = Position {
                     line: skip + 1,
                     column: column_in(header_line, h),
@@ -616,11 +623,8 @@ mod tests {
             true,
         )
         .unwrap();
-        // `STT` is not a column parindex reads: said once, never silently.
-        assert_eq!(
-            warnings.iter().map(|d| d.check.code).collect::<Vec<_>>(),
-            ["W702"]
-        );
+        // `STT` numbers the rows: not read, and no warning.
+        assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(list.units[0].name, "UBND xã Đắk Ha; huyện Đắk Glong");
         assert_eq!(list.units[0].code.as_deref(), Some("X01"));
         assert_eq!(list.units[1].group.as_deref(), Some("Sở, ban, ngành"));

@@ -33,8 +33,8 @@ pub fn unknown_column(lang: Lang, header: &str) -> String {
     )
 }
 pub const UNKNOWN_COLUMN_HELP: Text = text(
-    "the columns read are the name (`name`, `tên đơn vị`), the code (`code`, `mã`) and the group (`group`, `nhóm`); check the header's spelling if this column was meant",
-    "chỉ đọc các cột tên (`tên đơn vị`, `name`), mã (`mã`, `code`) và nhóm (`nhóm`, `group`); nếu muốn dùng cột này, hãy kiểm tra chính tả tiêu đề",
+    "the columns read are the name (`name`, `tên đơn vị`), the code (`code`, `mã`) and the group (`group`, `nhóm`); `STT` and `ghi chú` are passed over quietly; check the header's spelling if this column was meant",
+    "chỉ đọc các cột tên (`tên đơn vị`, `name`), mã (`mã`, `code`) và nhóm (`nhóm`, `group`); cột `STT` và `ghi chú` được bỏ qua; nếu muốn dùng cột này, hãy kiểm tra chính tả tiêu đề",
 );
 pub fn unreadable_row(lang: Lang) -> String {
     pick(
