@@ -149,4 +149,17 @@ mod tests {
         assert!(matches!(r, Err(FormsError::Write(..))));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
+
+    #[test]
+    fn a_form_that_cannot_be_made_takes_back_the_ones_written_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (unit("Sở A"), unit("Sở B"));
+        let forms = form_paths(&[&a, &b], dir.path(), FormFormat::Yaml);
+        let r = write_forms(&forms, false, |u| match u.name.as_str() {
+            "Sở A" => Ok(b"a".to_vec()),
+            _ => Err("the workbook could not be built".into()),
+        });
+        assert!(matches!(r, Err(FormsError::Render(..))));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
 }

@@ -306,3 +306,83 @@ fn a_list_without_groups_ranks_one_table_and_names_who_is_missing() {
     assert!(stdout.contains("No form from 1 unit(s) on the list: UBND huyện Chưa Nộp"));
     assert_eq!(stderr.matches("error[E708]").count(), 6, "{stderr}");
 }
+
+/// The example's eight units split into two groups, one unit of each group without a form.
+fn grouped_units(dir: &Path) -> String {
+    let path = dir.join("don-vi.csv");
+    fs::write(
+        &path,
+        "Tên đơn vị;Nhóm\n\
+         UBND huyện Krông Nô;Huyện\n\
+         Đơn vị giả định A (hư cấu);Huyện\n\
+         Đơn vị giả định B (hư cấu);Huyện\n\
+         Đơn vị giả định C (hư cấu);Huyện\n\
+         UBND huyện Chưa Nộp;Huyện\n\
+         Đơn vị giả định D (hư cấu);Thành phố, thị xã\n\
+         Đơn vị giả định E (hư cấu);Thành phố, thị xã\n\
+         Đơn vị giả định F (hư cấu);Thành phố, thị xã\n\
+         Đơn vị giả định G (hư cấu);Thành phố, thị xã\n\
+         UBND thành phố Chưa Nộp;Thành phố, thị xã\n",
+    )
+    .unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn grouped_markdown_in_vietnamese() {
+    let tmp = tempfile::tempdir().unwrap();
+    let units = grouped_units(tmp.path());
+    let md = common::stdout_of(&[
+        "rank",
+        "examples/dak-nong-2022",
+        "--units",
+        &units,
+        "-f",
+        "markdown",
+        "--lang",
+        "vi",
+    ]);
+    // Krông Nô heads its group at 78,046 and 87,69%.
+    assert!(md.contains("| 1 | UBND huyện Krông Nô | 78,046 | 89 | 87,69% |"), "{md}");
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn last_years_ranks_are_taken_within_each_group() {
+    let tmp = tempfile::tempdir().unwrap();
+    let units = grouped_units(tmp.path());
+    let out = parindex()
+        .args(["rank", "examples/dak-nong-2022", "--previous", "examples/dak-nong-2022"])
+        .args(["-f", "json", "--units", &units])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for group in doc["groups"].as_array().unwrap() {
+        for row in group["ranking"].as_array().unwrap() {
+            // The same files last year: every unit at its own rank within its group.
+            assert_eq!(row["previous_rank"], row["rank"], "{row}");
+        }
+    }
+    assert_eq!(doc["groups"][1]["units"], 4);
+    assert_eq!(
+        doc["missing"],
+        serde_json::json!(["UBND huyện Chưa Nộp", "UBND thành phố Chưa Nộp"])
+    );
+}
+
+#[test]
+fn a_period_with_a_line_break_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let units = tmp.path().join("units.txt");
+    fs::write(&units, "Sở Nội vụ\n").unwrap();
+    let out = parindex()
+        .args(["template", "xa-phuong-2025", "--units"])
+        .arg(&units)
+        .args(["--period", "2025\nvalues: {}", "-o"])
+        .arg(tmp.path().join("forms"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!tmp.path().join("forms").exists());
+}
