@@ -54,8 +54,12 @@ impl Collection {
         self.missing
             .iter()
             .map(|&u| {
-                list.at(diag::MISSING_FORM, u, words::missing_form(lang, &list.units[u].name))
-                    .help(lang.t(words::MISSING_FORM_HELP))
+                list.at(
+                    diag::MISSING_FORM,
+                    u,
+                    words::missing_form(lang, &list.units[u].name),
+                )
+                .help(lang.t(words::MISSING_FORM_HELP))
             })
             .collect()
     }
@@ -84,7 +88,10 @@ pub fn check_collected(report: &mut CheckReport, list: &UnitList, lang: Lang) {
         }
     }
     for (u, forms) in &found.duplicates {
-        let files: Vec<&str> = forms.iter().map(|&f| report.forms[f].file.as_str()).collect();
+        let files: Vec<&str> = forms
+            .iter()
+            .map(|&f| report.forms[f].file.as_str())
+            .collect();
         report.diagnostics.push(
             Diagnostic::new(
                 diag::DUPLICATE_UNIT,
@@ -125,7 +132,7 @@ pub fn group_leagues(
     unit_of: &[usize],
     previous: Option<&[Standing]>,
     missing: &[usize],
-) -> Result<Vec<GroupLeague>, Diagnostic> {
+) -> Result<Vec<GroupLeague>, Box<Diagnostic>> {
     let mut order: Vec<Option<&str>> = list.groups().into_iter().map(Some).collect();
     order.push(None);
     // Each unit's slot in `order`, looked up once (a list may hold thousands of groups).
@@ -147,12 +154,14 @@ pub fn group_leagues(
         }
     }
     let mut out = Vec::new();
-    for (((g, members), missing), prev) in order.iter().zip(by_group).zip(missing_of).zip(previous_of) {
+    for (((g, members), missing), prev) in
+        order.iter().zip(by_group).zip(missing_of).zip(previous_of)
+    {
         let Some(first) = members.first() else {
             continue;
         };
         if let Some(d) = mixed_sets(&members) {
-            return Err(d);
+            return Err(Box::new(d));
         }
         let set = first.set.clone();
         let grades = grade_counts(&set.grades, &members);

@@ -41,7 +41,11 @@ impl FormFormat {
 }
 
 /// Where each unit's form goes: `dir/STEM.EXT`, in the units' order.
-pub fn form_paths<'u>(units: &[&'u Unit], dir: &Path, format: FormFormat) -> Vec<(&'u Unit, PathBuf)> {
+pub fn form_paths<'u>(
+    units: &[&'u Unit],
+    dir: &Path,
+    format: FormFormat,
+) -> Vec<(&'u Unit, PathBuf)> {
     units
         .iter()
         .map(|u| {
@@ -135,7 +139,10 @@ mod tests {
         assert!(matches!(r, Err(FormsError::Exist(ref p)) if p.len() == 1));
         assert!(!forms[0].1.exists());
         assert_eq!(std::fs::read_to_string(&forms[1].1).unwrap(), "kept");
-        assert_eq!(write_forms(&forms, true, |u| Ok(u.name.clone().into_bytes())).unwrap(), 2);
+        assert_eq!(
+            write_forms(&forms, true, |u| Ok(u.name.clone().into_bytes())).unwrap(),
+            2
+        );
         assert_eq!(std::fs::read_to_string(&forms[1].1).unwrap(), "Sở B");
     }
 

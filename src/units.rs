@@ -217,8 +217,7 @@ fn column_in(line: &str, cell: &str) -> usize {
     if cell.is_empty() {
         return 1;
     }
-    line.find(cell)
-        .map_or(1, |b| line[..b].chars().count() + 1)
+    line.find(cell).map_or(1, |b| line[..b].chars().count() + 1)
 }
 
 impl UnitList {
@@ -262,8 +261,12 @@ impl UnitList {
         match first.and_then(|(n, l)| csv_delimiter(l).map(|d| (n, d))) {
             Some((skip, delimiter)) => list.read_csv(skip, delimiter, &mut found, lang),
             None if is_csv => {
-                let d = Diagnostic::new(diag::UNITS_NO_NAME_COLUMN, &list.file, lang.t(words::NO_NAME_COLUMN))
-                    .help(lang.t(words::NO_NAME_COLUMN_HELP));
+                let d = Diagnostic::new(
+                    diag::UNITS_NO_NAME_COLUMN,
+                    &list.file,
+                    lang.t(words::NO_NAME_COLUMN),
+                )
+                .help(lang.t(words::NO_NAME_COLUMN_HELP));
                 let d = match first {
                     Some((n, l)) => {
                         let at = Position {
@@ -271,7 +274,8 @@ impl UnitList {
                             column: 1,
                         };
                         let span = l.chars().count();
-                        placed(&list.file, d.check, d.message.clone(), at, span, l).help(lang.t(words::NO_NAME_COLUMN_HELP))
+                        placed(&list.file, d.check, d.message.clone(), at, span, l)
+                            .help(lang.t(words::NO_NAME_COLUMN_HELP))
                     }
                     None => d,
                 };
@@ -347,8 +351,15 @@ impl UnitList {
                     column: column_in(header_line, h),
                 };
                 found.push(
-                    placed(&self.file, diag::UNITS_UNKNOWN_COLUMN, words::unknown_column(lang, h), at, h.chars().count(), header_line)
-                        .help(lang.t(words::UNKNOWN_COLUMN_HELP)),
+                    placed(
+                        &self.file,
+                        diag::UNITS_UNKNOWN_COLUMN,
+                        words::unknown_column(lang, h),
+                        at,
+                        h.chars().count(),
+                        header_line,
+                    )
+                    .help(lang.t(words::UNKNOWN_COLUMN_HELP)),
                 );
             }
             columns.push(column);
@@ -360,8 +371,7 @@ impl UnitList {
             index_of(Column::Group),
         );
         let cell = |record: &csv::StringRecord, at: Option<usize>| {
-            at.and_then(|i| record.get(i))
-                .map(|s| s.trim().to_string())
+            at.and_then(|i| record.get(i)).map(|s| s.trim().to_string())
         };
         // Lines counted from byte offsets, going forward only (records come in order): after a
         // CRLF the reader's own line count runs one behind and its offset is at the `\n`
@@ -392,11 +402,20 @@ impl UnitList {
                     let line = line_at(byte);
                     let line_text = lines.get(line - 1).copied().unwrap_or("");
                     let at = Position { line, column: 1 };
-                    found.push(placed(&self.file, diag::UNITS_BAD_ROW, words::unreadable_row(lang), at, 1, line_text));
+                    found.push(placed(
+                        &self.file,
+                        diag::UNITS_BAD_ROW,
+                        words::unreadable_row(lang),
+                        at,
+                        1,
+                        line_text,
+                    ));
                     break;
                 }
             }
-            let byte = record.position().map_or(reader.position().byte(), |p| p.byte());
+            let byte = record
+                .position()
+                .map_or(reader.position().byte(), |p| p.byte());
             let line = line_at(byte);
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
@@ -452,21 +471,31 @@ impl UnitList {
             );
             return;
         }
-        if let Some(c) = [name, code.as_deref().unwrap_or(""), group.as_deref().unwrap_or("")]
-            .iter()
-            .flat_map(|s| s.chars())
-            .find(|&c| diag::is_hidden(c))
+        if let Some(c) = [
+            name,
+            code.as_deref().unwrap_or(""),
+            group.as_deref().unwrap_or(""),
+        ]
+        .iter()
+        .flat_map(|s| s.chars())
+        .find(|&c| diag::is_hidden(c))
         {
             found.push(
-                here(diag::HIDDEN_CHAR, words::hidden_char(lang, &diag::char_name(c)))
-                    .help(lang.t(words::HIDDEN_CHAR_HELP)),
+                here(
+                    diag::HIDDEN_CHAR,
+                    words::hidden_char(lang, &diag::char_name(c)),
+                )
+                .help(lang.t(words::HIDDEN_CHAR_HELP)),
             );
             return;
         }
         if span > MAX_NAME_CHARS {
             found.push(
-                here(diag::UNITS_LONG_NAME, words::long_name(lang, span, MAX_NAME_CHARS))
-                    .help(lang.t(words::LONG_NAME_HELP)),
+                here(
+                    diag::UNITS_LONG_NAME,
+                    words::long_name(lang, span, MAX_NAME_CHARS),
+                )
+                .help(lang.t(words::LONG_NAME_HELP)),
             );
             return;
         }
@@ -501,8 +530,12 @@ impl UnitList {
             let stem = form_stem(&u.name, u.code.as_deref());
             if stem.is_empty() {
                 found.push(
-                    self.at(diag::UNITS_NO_FILE_NAME, i, words::no_file_name(lang, &u.name))
-                        .help(lang.t(words::NO_FILE_NAME_HELP)),
+                    self.at(
+                        diag::UNITS_NO_FILE_NAME,
+                        i,
+                        words::no_file_name(lang, &u.name),
+                    )
+                    .help(lang.t(words::NO_FILE_NAME_HELP)),
                 );
                 continue;
             }
@@ -526,7 +559,14 @@ impl UnitList {
     pub fn at(&self, check: diag::Check, i: usize, message: String) -> Diagnostic {
         let unit = &self.units[i];
         let line = self.lines.get(i).map_or("", String::as_str);
-        placed(&self.file, check, message, unit.at, unit.name.chars().count(), line)
+        placed(
+            &self.file,
+            check,
+            message,
+            unit.at,
+            unit.name.chars().count(),
+            line,
+        )
     }
 
     /// The unit a form's `unit:` names, matched by [`unit_key`].
@@ -594,7 +634,10 @@ mod tests {
         assert_eq!(form_stem("/", None), "");
         assert_eq!(form_stem("Xã Ea Pô", Some("24.01")), "24-01-xa-ea-po");
         let long = form_stem(&"Phòng Văn hoá và Thông tin ".repeat(10), None);
-        assert!(long.len() <= MAX_STEM_BYTES && !long.ends_with('-'), "{long}");
+        assert!(
+            long.len() <= MAX_STEM_BYTES && !long.ends_with('-'),
+            "{long}"
+        );
         // Composed and decomposed accents give one file name.
         assert_eq!(
             form_stem("Xã Nâm N'Jang", None),

@@ -69,7 +69,11 @@ const DEPARTMENTS: &[&str] = &[
 fn units_csv(dir: &Path) -> String {
     let mut text = String::from("\u{feff}STT,Tên đơn vị,Mã,Nhóm,Ghi chú\r\n");
     for (i, name) in COMMUNES.iter().enumerate() {
-        text.push_str(&format!("{},{name},X{:02},\"Xã, phường\",\r\n", i + 1, i + 1));
+        text.push_str(&format!(
+            "{},{name},X{:02},\"Xã, phường\",\r\n",
+            i + 1,
+            i + 1
+        ));
     }
     for (i, name) in DEPARTMENTS.iter().enumerate() {
         text.push_str(&format!(
@@ -87,7 +91,8 @@ fn units_csv(dir: &Path) -> String {
 /// they leave out, so they score differently.
 fn filled(form: &str, example: &str, skip: usize) -> String {
     let head = &form[..form.find("values:\n").expect("a form has values") + 8];
-    let values = &example[example.find("\nvalues:\n").unwrap() + 9..example.find("\nexpect:").unwrap()];
+    let values =
+        &example[example.find("\nvalues:\n").unwrap() + 9..example.find("\nexpect:").unwrap()];
     let mut out = head.to_string();
     let mut n = 0;
     for line in values.lines() {
@@ -105,7 +110,10 @@ fn filled(form: &str, example: &str, skip: usize) -> String {
 
 fn fill_all(dir: &Path, example: &str) -> usize {
     let example = fs::read_to_string(example).unwrap();
-    let mut paths: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     for (i, p) in paths.iter().enumerate() {
         let form = fs::read_to_string(p).unwrap();
@@ -160,9 +168,15 @@ fn forms_for_fifty_units_come_back_ranked_in_two_tables_with_the_missing_and_unk
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("error[E708]: the form is from unit `Sở Ngoại giao`"), "{stdout}");
+    assert!(
+        stdout.contains("error[E708]: the form is from unit `Sở Ngoại giao`"),
+        "{stdout}"
+    );
     assert!(stdout.contains("so-ngoai-giao.yaml:14:7"), "{stdout}");
-    assert!(stdout.contains("warning[W701]: no form from unit `UBND xã Đắk Sôr`"), "{stdout}");
+    assert!(
+        stdout.contains("warning[W701]: no form from unit `UBND xã Đắk Sôr`"),
+        "{stdout}"
+    );
     assert!(stdout.contains("don-vi.csv:30:"), "{stdout}");
 
     // rank refuses to publish a table with a stray form in it…
@@ -174,27 +188,54 @@ fn forms_for_fifty_units_come_back_ranked_in_two_tables_with_the_missing_and_unk
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("E708") && stderr.contains("--keep-going"), "{stderr}");
+    assert!(
+        stderr.contains("E708") && stderr.contains("--keep-going"),
+        "{stderr}"
+    );
 
     // …and with --keep-going ranks each group in its own table against its own set.
     let out = parindex()
-        .args(["rank", "--units", &units, "-q", "--keep-going", "--lang", "vi"])
+        .args([
+            "rank",
+            "--units",
+            &units,
+            "-q",
+            "--keep-going",
+            "--lang",
+            "vi",
+        ])
         .arg(&phieu)
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("W701") && stderr.contains("1/50"), "{stderr}");
-    let xa_at = stdout.find("Nhóm: Xã, phường\nRanking of 29 units · xa-phuong-2025").unwrap();
-    let so_at = stdout.find("Nhóm: Sở, ban, ngành\nRanking of 20 units · so-ban-nganh-2025").unwrap();
+    assert!(
+        stderr.contains("W701") && stderr.contains("1/50"),
+        "{stderr}"
+    );
+    let xa_at = stdout
+        .find("Nhóm: Xã, phường\nRanking of 29 units · xa-phuong-2025")
+        .unwrap();
+    let so_at = stdout
+        .find("Nhóm: Sở, ban, ngành\nRanking of 20 units · so-ban-nganh-2025")
+        .unwrap();
     assert!(xa_at < so_at, "{stdout}");
-    assert!(stdout[xa_at..so_at].contains("Chưa nhận phiếu của 1 đơn vị trong danh sách: UBND xã Đắk Sôr"));
+    assert!(stdout[xa_at..so_at]
+        .contains("Chưa nhận phiếu của 1 đơn vị trong danh sách: UBND xã Đắk Sôr"));
     assert_eq!(stdout.matches("Units per grade:").count(), 2);
     assert!(!stdout.contains("Sở Ngoại giao"));
 
     let out = parindex()
-        .args(["rank", "--units", &units, "-q", "--keep-going", "-f", "json"])
+        .args([
+            "rank",
+            "--units",
+            &units,
+            "-q",
+            "--keep-going",
+            "-f",
+            "json",
+        ])
         .arg(&phieu)
         .output()
         .unwrap();
@@ -211,8 +252,10 @@ fn forms_for_fifty_units_come_back_ranked_in_two_tables_with_the_missing_and_unk
     assert_eq!(ranking[0]["rank"], 1);
     assert_eq!(ranking[0]["group"], "Sở, ban, ngành");
     // Units left out different values: they do not all tie.
-    let scores: std::collections::BTreeSet<&str> =
-        ranking.iter().map(|r| r["score"].as_str().unwrap()).collect();
+    let scores: std::collections::BTreeSet<&str> = ranking
+        .iter()
+        .map(|r| r["score"].as_str().unwrap())
+        .collect();
     assert!(scores.len() > 5, "{scores:?}");
 
     // CSV: one table, a group column first, ranks within each group.
@@ -228,7 +271,12 @@ fn forms_for_fifty_units_come_back_ranked_in_two_tables_with_the_missing_and_unk
     ]);
     assert!(csv.starts_with("group,rank,unit,"));
     assert_eq!(csv.lines().count(), 1 + 29 + 20);
-    assert_eq!(csv.lines().filter(|l| l.starts_with("\"Sở, ban, ngành\",1,")).count(), 1);
+    assert_eq!(
+        csv.lines()
+            .filter(|l| l.starts_with("\"Sở, ban, ngành\",1,"))
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -258,19 +306,42 @@ fn forms_are_never_half_written_nor_written_over() {
     assert!(!forms.join("so-noi-vu.yaml").exists());
     assert_eq!(fs::read_to_string(&kept).unwrap(), "mine");
     assert!(run(&["--force"]).status.success());
-    assert!(fs::read_to_string(&kept).unwrap().contains("unit: \"Sở Y tế\""));
+    assert!(fs::read_to_string(&kept)
+        .unwrap()
+        .contains("unit: \"Sở Y tế\""));
 }
 
 #[test]
 fn a_bad_units_file_stops_every_command_with_its_line() {
     let tmp = tempfile::tempdir().unwrap();
     let units = tmp.path().join("units.csv");
-    fs::write(&units, "name,group\nSở Nội vụ,Sở\nXa\u{0303} Ea Pô,Xã\nXã Ea Pô,Xã\n").unwrap();
+    fs::write(
+        &units,
+        "name,group\nSở Nội vụ,Sở\nXa\u{0303} Ea Pô,Xã\nXã Ea Pô,Xã\n",
+    )
+    .unwrap();
     let forms = tmp.path().join("forms");
     for args in [
-        vec!["template", "xa-phuong-2025", "--units", units.to_str().unwrap(), "-o", forms.to_str().unwrap()],
-        vec!["rank", "--units", units.to_str().unwrap(), "examples/dak-nong-2022"],
-        vec!["check", "--units", units.to_str().unwrap(), "examples/dak-nong-2022"],
+        vec![
+            "template",
+            "xa-phuong-2025",
+            "--units",
+            units.to_str().unwrap(),
+            "-o",
+            forms.to_str().unwrap(),
+        ],
+        vec![
+            "rank",
+            "--units",
+            units.to_str().unwrap(),
+            "examples/dak-nong-2022",
+        ],
+        vec![
+            "check",
+            "--units",
+            units.to_str().unwrap(),
+            "examples/dak-nong-2022",
+        ],
     ] {
         let out = parindex().args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}");
@@ -294,7 +365,13 @@ fn a_list_without_groups_ranks_one_table_and_names_who_is_missing() {
     )
     .unwrap();
     let out = parindex()
-        .args(["rank", "examples/dak-nong-2022", "--keep-going", "-q", "--units"])
+        .args([
+            "rank",
+            "examples/dak-nong-2022",
+            "--keep-going",
+            "-q",
+            "--units",
+        ])
         .arg(&units)
         .output()
         .unwrap();
@@ -343,7 +420,10 @@ fn grouped_markdown_in_vietnamese() {
         "vi",
     ]);
     // Krông Nô heads its group at 78,046 and 87,69%.
-    assert!(md.contains("| 1 | UBND huyện Krông Nô | 78,046 | 89 | 87,69% |"), "{md}");
+    assert!(
+        md.contains("| 1 | UBND huyện Krông Nô | 78,046 | 89 | 87,69% |"),
+        "{md}"
+    );
     insta::assert_snapshot!(md);
 }
 
@@ -352,11 +432,20 @@ fn last_years_ranks_are_taken_within_each_group() {
     let tmp = tempfile::tempdir().unwrap();
     let units = grouped_units(tmp.path());
     let out = parindex()
-        .args(["rank", "examples/dak-nong-2022", "--previous", "examples/dak-nong-2022"])
+        .args([
+            "rank",
+            "examples/dak-nong-2022",
+            "--previous",
+            "examples/dak-nong-2022",
+        ])
         .args(["-f", "json", "--units", &units])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for group in doc["groups"].as_array().unwrap() {
         for row in group["ranking"].as_array().unwrap() {

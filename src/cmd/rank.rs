@@ -1,12 +1,12 @@
 //! `parindex rank`: a league table of many units scored against one criteria set.
 
 use super::{failure, report};
+use parindex::collect::{collect, group_leagues, rows_and_groups, unknown_unit};
 use parindex::diag::Diagnostic;
+use parindex::i18n::units as words;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::rank::{duplicate_units, grade_counts, league, mixed_sets, score_paths, Standing};
-use parindex::collect::{collect, group_leagues, rows_and_groups, unknown_unit};
-use parindex::i18n::units as words;
 use parindex::render::rank::{render, LeagueInfo};
 use parindex::render::rank_groups::GroupsInfo;
 use parindex::units::UnitList;
@@ -219,7 +219,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Last year's standings (`--previous`), each unit once; with `one_set`, all against one set.
-fn previous_standings(args: &Args, stage: Stage, one_set: bool) -> Result<Option<Vec<Standing>>, ExitCode> {
+fn previous_standings(
+    args: &Args,
+    stage: Stage,
+    one_set: bool,
+) -> Result<Option<Vec<Standing>>, ExitCode> {
     if args.previous.is_empty() {
         return Ok(None);
     }
@@ -288,7 +292,7 @@ fn ranked_by_units(
         );
     }
     if kept.is_empty() {
-        eprintln!("error: no form from a unit on {}", list.file);
+        eprintln!("{}", words::no_forms(lang, &list.file));
         return Ok(failure());
     }
     let previous = match previous_standings(args, stage, false) {
@@ -298,15 +302,17 @@ fn ranked_by_units(
     let leagues = match group_leagues(list, kept, &unit_of, previous.as_deref(), &found.missing) {
         Ok(l) => l,
         Err(d) => {
-            report(&[d]);
-            eprintln!("error: each group of the units file is ranked against one criteria set: give its forms the same `criteria:`, or the units their groups");
+            report(&[*d]);
+            eprintln!("{}", lang.t(words::GROUP_MIXED_SETS));
             return Ok(failure());
         }
     };
     if args.out.format == parindex::render::Format::Xlsx
-        && leagues.iter().any(|l| l.set.sha256 != leagues[0].set.sha256)
+        && leagues
+            .iter()
+            .any(|l| l.set.sha256 != leagues[0].set.sha256)
     {
-        eprintln!("error: the groups are scored against different criteria sets, and a workbook of the league has one set's columns: use --format csv or json, or rank each group's folder on its own");
+        eprintln!("{}", lang.t(words::WORKBOOK_MIXED_SETS));
         return Ok(failure());
     }
     let missing: Vec<&str> = found
@@ -336,7 +342,11 @@ fn ranked_by_units(
                 stage,
                 sections: &sections,
                 with_previous: info.with_previous,
-                grades: if leagues.len() == 1 { &first.grades } else { &grades },
+                grades: if leagues.len() == 1 {
+                    &first.grades
+                } else {
+                    &grades
+                },
             };
             parindex::render::xlsx::league(&rows, &one)
         },

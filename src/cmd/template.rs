@@ -178,7 +178,10 @@ fn unit_forms(
     });
     match written {
         Ok(n) => {
-            eprintln!("{}", words::forms_written(lang, n, &dir.display().to_string()));
+            eprintln!(
+                "{}",
+                words::forms_written(lang, n, &dir.display().to_string())
+            );
             Ok(ExitCode::SUCCESS)
         }
         Err(FormsError::Exist(paths)) => {

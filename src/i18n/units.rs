@@ -224,6 +224,22 @@ pub fn unknown_summary(lang: Lang, forms: usize, file: &str, keep_going: bool) -
     }
 }
 
+pub fn no_forms(lang: Lang, file: &str) -> String {
+    pick(
+        lang,
+        format!("error: no form from a unit on {file}"),
+        format!("lỗi: chưa nhận phiếu của đơn vị nào trong {file}"),
+    )
+}
+pub const GROUP_MIXED_SETS: Text = text(
+    "error: each group of the units file is ranked against one criteria set: give its forms the same `criteria:`, or the units their groups",
+    "lỗi: mỗi nhóm trong tệp danh sách đơn vị được xếp hạng theo một bộ tiêu chí: các phiếu của nhóm phải cùng `criteria:`, hoặc phân lại nhóm cho đơn vị",
+);
+pub const WORKBOOK_MIXED_SETS: Text = text(
+    "error: the groups are scored against different criteria sets, and a workbook of the league has one set's columns: use --format csv or json, or rank each group's folder on its own",
+    "lỗi: các nhóm được chấm theo những bộ tiêu chí khác nhau, còn bảng tính xếp hạng chỉ có các cột của một bộ: dùng --format csv hoặc json, hoặc xếp hạng riêng thư mục của từng nhóm",
+);
+
 // `template --units`.
 pub fn forms_written(lang: Lang, forms: usize, dir: &str) -> String {
     pick(
@@ -242,7 +258,11 @@ pub fn forms_exist(lang: Lang, existing: usize, first: &str) -> String {
 pub fn forms_failed(lang: Lang, file: &str, why: &str) -> String {
     pick(
         lang,
-        format!("the form {file} was not written ({why}); the forms this run had written were removed"),
-        format!("không ghi được phiếu {file} ({why}); các phiếu đã ghi trong lần chạy này đã được xoá"),
+        format!(
+            "the form {file} was not written ({why}); the forms this run had written were removed"
+        ),
+        format!(
+            "không ghi được phiếu {file} ({why}); các phiếu đã ghi trong lần chạy này đã được xoá"
+        ),
     )
 }

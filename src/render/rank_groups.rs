@@ -2,7 +2,10 @@
 //! and communes apart, each against its own criteria set), each with its units per grade and
 //! the units on the list that sent no form.
 
-use super::rank::{json_grades, json_row, json_sections, markdown, table, JsonGrade, JsonRow, JsonSection, LeagueInfo};
+use super::rank::{
+    json_grades, json_row, json_sections, markdown, table, JsonGrade, JsonRow, JsonSection,
+    LeagueInfo,
+};
 use super::{md_cell, push_csv_row, TableOptions, TextFormat};
 use crate::collect::GroupLeague;
 use crate::decimal::{show, show_percent};
@@ -29,7 +32,12 @@ pub fn sections_of(league: &GroupLeague) -> Vec<(String, String)> {
     league
         .set
         .sections()
-        .map(|i| (league.set.nodes[i].code.clone(), league.set.nodes[i].title.clone()))
+        .map(|i| {
+            (
+                league.set.nodes[i].code.clone(),
+                league.set.nodes[i].title.clone(),
+            )
+        })
         .collect()
 }
 
