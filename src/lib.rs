@@ -7,8 +7,9 @@
 //! from an evidence file to a scored card with its diagnostics ([`pipeline`]), importing a
 //! published criteria table saved as CSV ([`import`], which the engine never uses), the reports
 //! built on scorecards ([`losses`], [`rank`], [`compare`], [`explain`], [`whatif`],
-//! [`check`], [`report`]), rendering ([`render`]) and diagnostics ([`diag`]); the `parindex`
-//! binary is a thin command-line layer over it.
+//! [`check`], [`report`]), a province's round of forms ([`units`], [`forms`], [`collect`]),
+//! rendering ([`render`]) and diagnostics ([`diag`]); the `parindex` binary is a thin
+//! command-line layer over it.
 //!
 //! Imports point down only:
 //!
@@ -23,6 +24,10 @@
 //!                                                   check, rank, compare also read files)
 //! render    → reports, score, model, i18n          (report/ renders its own view model too)
 //! import    → model, decimal, diag                 (a table → criteria YAML)
+//! units     → load (Source), diag, i18n            (the units file: names, groups, form names)
+//! forms     → template, units, output              (a form per unit, all or nothing)
+//! collect   → units, rank, check                   (returned forms matched to the list;
+//!                                                   one league per group)
 //! cmd       → everything (the binary; anyhow only there)
 //! ```
 

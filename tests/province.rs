@@ -475,3 +475,40 @@ fn a_period_with_a_line_break_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!tmp.path().join("forms").exists());
 }
+
+#[test]
+fn a_group_the_units_file_does_not_have_is_named_with_the_groups_it_has() {
+    let tmp = tempfile::tempdir().unwrap();
+    let units = grouped_units(tmp.path());
+    let forms = tmp.path().join("forms");
+    let out = parindex()
+        .args([
+            "template",
+            "dak-nong-district-2022",
+            "--units",
+            &units,
+            "--group",
+            "Thi xa",
+        ])
+        .arg("-o")
+        .arg(&forms)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error[E710]"), "{stderr}");
+    assert!(
+        stderr.contains("(its groups: Huyện; Thành phố, thị xã)"),
+        "{stderr}"
+    );
+    assert!(!forms.exists());
+    // Case and spacing aside, the group as written picks its units.
+    let out = parindex()
+        .args(["template", "dak-nong-district-2022", "--units", &units])
+        .args(["--group", "thành phố,  thị xã", "-o"])
+        .arg(&forms)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(fs::read_dir(&forms).unwrap().count(), 5);
+}
