@@ -146,7 +146,11 @@ fn unit_forms(
             let chosen: Vec<&Unit> = list
                 .units
                 .iter()
-                .filter(|u| u.group.as_deref().map(parindex::units::unit_key) == Some(key.clone()))
+                .filter(|u| {
+                    u.group
+                        .as_deref()
+                        .is_some_and(|g| parindex::units::unit_key(g) == key)
+                })
                 .collect();
             if chosen.is_empty() {
                 let d = parindex::diag::Diagnostic::new(

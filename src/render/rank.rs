@@ -223,11 +223,7 @@ pub fn json_parts(rows: &[Row], info: &LeagueInfo) -> Vec<Vec<u8>> {
         criteria: info.criteria,
         stage: info.stage.name(),
         units: rows.len(),
-        sections: info
-            .sections
-            .iter()
-            .map(|(code, title)| JsonSection { code, title })
-            .collect(),
+        sections: json_sections(info),
         grades: json_grades(info),
         ranking: Vec::new(),
     };
