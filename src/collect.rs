@@ -218,4 +218,48 @@ mod tests {
         assert_eq!(twice.duplicates, [(0, vec![0, 1])]);
         assert_eq!(list.nearest("Sở Noi vu"), Some("Sở Nội vụ"));
     }
+
+    #[test]
+    fn each_ranked_row_comes_with_its_group_for_the_annex() {
+        let (standings, failed) = crate::rank::score_paths(
+            &["examples/dak-nong-2022".into()],
+            &crate::load::CriteriaResolver::new(),
+            crate::model::Stage::Final,
+            &|_, _| {},
+        );
+        assert!(failed.is_empty());
+        let (list, _) = UnitList::parse(
+            "units.csv".into(),
+            "name,group\nĐơn vị giả định G (hư cấu),Thị xã\nUBND huyện Krông Nô,Huyện\n\
+             Đơn vị giả định A (hư cấu),Huyện\nUBND huyện Mới,Huyện\n"
+                .into(),
+            true,
+            Lang::En,
+        )
+        .unwrap();
+        let found = collect(&list, standings.iter().map(|s| s.unit.as_str()));
+        let (kept, unit_of): (Vec<Standing>, Vec<usize>) = standings
+            .into_iter()
+            .zip(&found.unit_of)
+            .filter_map(|(s, u)| u.map(|u| (s, u)))
+            .unzip();
+        let leagues = group_leagues(&list, kept, &unit_of, None, &found.missing).unwrap();
+        let (rows, groups) = rows_and_groups(&leagues);
+        let shown: Vec<(usize, &str, Option<&str>)> = rows
+            .iter()
+            .zip(&groups)
+            .map(|(r, g)| (r.rank, r.standing.unit.as_str(), g.as_deref()))
+            .collect();
+        // Groups in the list's order, ranks within each group.
+        assert_eq!(
+            shown,
+            [
+                (1, "Đơn vị giả định G (hư cấu)", Some("Thị xã")),
+                (1, "UBND huyện Krông Nô", Some("Huyện")),
+                (2, "Đơn vị giả định A (hư cấu)", Some("Huyện")),
+            ]
+        );
+        assert_eq!(leagues[1].missing, ["UBND huyện Mới"]);
+        assert!(leagues[0].missing.is_empty());
+    }
 }
