@@ -24,6 +24,18 @@ pub struct CheckReport {
     pub files: usize,
     /// YAML files found in folders that are not parindex files (no `parindex:` key).
     pub skipped: Vec<PathBuf>,
+    /// Each evidence file that names its unit: what `check --units` matches to the list.
+    pub forms: Vec<ReturnedForm>,
+}
+
+/// An evidence file as a form returned by its unit.
+#[derive(Debug, Clone)]
+pub struct ReturnedForm {
+    pub file: String,
+    /// Its `unit:` as written.
+    pub unit: String,
+    /// A diagnostic placed at its `unit:`, for what is found about the unit.
+    pub unit_at: Diagnostic,
 }
 
 impl CheckReport {
@@ -109,6 +121,14 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
     for (source, path) in evidence {
         report.files += 1;
         let base = path.parent().unwrap_or(Path::new("."));
+        // Even a form that does not score was returned by its unit.
+        if let Some(unit) = source.raw(&[key("unit")]).filter(|u| !u.trim().is_empty()) {
+            report.forms.push(ReturnedForm {
+                file: source.name.clone(),
+                unit: unit.to_string(),
+                unit_at: source.diag(diag::UNKNOWN_UNIT, &[key("unit")], ""),
+            });
+        }
         match score_source(source, base, &resolver, Stage::Final) {
             Ok(scored) => {
                 // Every stage pinned is verified (`expect: { stages: … }`), not only the final.

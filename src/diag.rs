@@ -138,6 +138,19 @@ checks! {
     FORM_LAYOUT = "E603", "workbook that is not a parindex form", "sổ tính không phải phiếu tự đánh giá của parindex";
     FORM_OTHER_SET = "E604", "form made for another criteria set", "phiếu được lập cho bộ tiêu chí khác";
     FORM_CELL = "E605", "cell a form cannot hold", "ô chứa nội dung phiếu không nhận";
+    // Units files and the forms returned for them (`template --units`, `rank`/`check --units`).
+    UNITS_NO_NAME_COLUMN = "E701", "units file without a name column", "tệp danh sách đơn vị không có cột tên";
+    UNITS_EMPTY_NAME = "E702", "unit without a name", "đơn vị không có tên";
+    UNITS_DUPLICATE = "E703", "unit listed twice", "đơn vị có tên hai lần trong danh sách";
+    UNITS_LONG_NAME = "E704", "unit name too long", "tên đơn vị quá dài";
+    UNITS_FILE_NAME_CLASH = "E705", "two units give the same form file name", "hai đơn vị cho cùng một tên tệp phiếu";
+    UNITS_NO_FILE_NAME = "E706", "unit name gives no file name", "tên đơn vị không tạo được tên tệp";
+    UNITS_BAD_ROW = "E707", "unreadable units file row", "dòng không đọc được trong tệp danh sách đơn vị";
+    UNKNOWN_UNIT = "E708", "form for a unit not on the units list", "phiếu của đơn vị không có trong danh sách";
+    UNITS_EMPTY = "E709", "units file without units", "tệp danh sách không có đơn vị nào";
+    UNKNOWN_GROUP = "E710", "group not in the units file", "nhóm không có trong tệp danh sách đơn vị";
+    MISSING_FORM = "W701", "no form from a unit on the list", "đơn vị trong danh sách chưa nộp phiếu";
+    UNITS_UNKNOWN_COLUMN = "W702", "units file column not read", "cột của tệp danh sách đơn vị không được đọc";
 }
 
 /// A position in a file: 1-based line and column (in characters).

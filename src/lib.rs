@@ -7,8 +7,9 @@
 //! from an evidence file to a scored card with its diagnostics ([`pipeline`]), importing a
 //! published criteria table saved as CSV ([`import`], which the engine never uses), the reports
 //! built on scorecards ([`losses`], [`rank`], [`compare`], [`explain`], [`whatif`],
-//! [`check`], [`report`], and [`remediation`] with the unit's [`plan`]), rendering ([`render`]) and diagnostics ([`diag`]); the `parindex`
-//! binary is a thin command-line layer over it.
+//! [`check`], [`report`], and [`remediation`] with the unit's [`plan`]), a province's round of
+//! forms ([`units`], [`unit_forms`], [`collect`]), rendering ([`render`]) and diagnostics
+//! ([`diag`]); the `parindex` binary is a thin command-line layer over it.
 //!
 //! Imports point down only:
 //!
@@ -28,10 +29,15 @@
 //!                                                   view models too; render/docx lays out the
 //!                                                   Word documents)
 //! import    → model, decimal, diag                 (a table → criteria YAML)
+//! units     → load (Source), diag, i18n            (the units file: names, groups, form names)
+//! forms     → template, units, output              (a form per unit, all or nothing)
+//! collect   → units, rank, check                   (returned forms matched to the list;
+//!                                                   one league per group)
 //! cmd       → everything (the binary; anyhow only there)
 //! ```
 
 pub mod check;
+pub mod collect;
 pub mod compare;
 pub mod decimal;
 pub mod diag;
@@ -54,6 +60,8 @@ pub mod rounds;
 pub mod rule;
 pub mod score;
 pub mod template;
+pub mod unit_forms;
+pub mod units;
 pub mod whatif;
 
 /// The version stamped into JSON results.

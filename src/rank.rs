@@ -8,6 +8,7 @@ use crate::load::{CriteriaResolver, Source};
 use crate::model::{CriteriaSet, Grade, Stage};
 use crate::pipeline::score_source;
 use crate::score::Scorecard;
+use crate::units::unit_key;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
@@ -393,30 +394,6 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
             .help(crate::i18n::diag::UNIT_ONCE)
         })
         .collect()
-}
-
-/// A unit's name as compared for duplicates: NFC, lower case, spaces collapsed; one pass and
-/// one allocation (ten thousand names are keyed on the workers).
-fn unit_key(unit: &str) -> String {
-    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-    let mut out = String::with_capacity(unit.len());
-    let mut space = false;
-    let mut push = |c: char| {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if std::mem::take(&mut space) {
-                out.push(' ');
-            }
-            out.extend(c.to_lowercase());
-        }
-    };
-    if is_nfc_quick(unit.chars()) == IsNormalized::Yes {
-        unit.chars().for_each(&mut push);
-    } else {
-        unit.nfc().for_each(&mut push);
-    }
-    out
 }
 
 /// A diagnostic naming the files when they are scored against different criteria sets.

@@ -10,14 +10,36 @@ use std::path::{Component, Path, PathBuf};
 /// max, rule and accepted spelling, and an empty value. `criteria_ref` is what its
 /// `criteria:` names (an embedded id, or a path relative to where the form will live).
 pub fn template(set: &CriteriaSet, criteria_ref: &str) -> String {
+    form(set, criteria_ref, None)
+}
+
+/// What a form sent to one unit has filled in before the unit sees it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FormFields<'a> {
+    pub unit: &'a str,
+    pub period: &'a str,
+}
+
+/// [`template`], with the unit's name and the period filled in when `fields` are given (a form
+/// sent to a unit on a units file); such a form also names the criteria set's SHA-256, so that
+/// a form returned against a changed text can be told apart.
+pub fn form(set: &CriteriaSet, criteria_ref: &str, fields: Option<FormFields>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# Phiếu tự đánh giá / self-assessment form: {} ({})",
         set.title, set.id
     );
+    if fields.is_some() {
+        let _ = writeln!(out, "# Criteria set text SHA-256: {}", set.sha256);
+    }
+    let fill = match fields {
+        Some(_) => "# Fill in each value",
+        None => "# Fill in `unit`, `period` and each value",
+    };
+    out.push_str(fill);
     out.push_str(
-        "# Fill in `unit`, `period` and each value. An empty value scores 0 and is reported as\n\
+        ". An empty value scores 0 and is reported as\n\
          # missing by `parindex check`. Map form, for the appraisal council's value:\n\
          #   \"1.1.3\": { value: \"97%\", appraised: \"95%\", reason: \"…\", note: \"…\" }\n\
          # and, after the unit's explanation (giải trình), the council's second appraisal:\n\
@@ -28,7 +50,10 @@ pub fn template(set: &CriteriaSet, criteria_ref: &str) -> String {
     );
     out.push_str("parindex: 1\nkind: evidence\n");
     let _ = writeln!(out, "criteria: {}", yaml_string(criteria_ref));
-    out.push_str("unit: \"\"\nperiod: \"\"\nvalues:\n");
+    let (unit, period) = fields.map_or(("", ""), |f| (f.unit, f.period));
+    let _ = writeln!(out, "unit: {}", yaml_string(unit));
+    let _ = writeln!(out, "period: {}", yaml_string(period));
+    out.push_str("values:\n");
     for (i, node) in set.nodes.iter().enumerate() {
         let indent = "  ";
         match &node.rule {

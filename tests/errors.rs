@@ -120,6 +120,20 @@ fn every_bad_evidence_file_reports_its_check() {
     check_all("evidence", |file| vec!["check".into(), file.into()]);
 }
 
+/// A units file and the forms returned for it: each case is a folder holding `units.txt` or
+/// `units.csv` and any forms, checked with `check --units`.
+#[test]
+fn every_bad_units_file_or_collection_reports_its_check() {
+    check_all("units", |dir| {
+        let units = ["units.txt", "units.csv"]
+            .iter()
+            .map(|n| format!("{dir}/{n}"))
+            .find(|p| Path::new(p).exists())
+            .unwrap_or_else(|| panic!("{dir} has no units.txt or units.csv"));
+        vec!["check".into(), "--units".into(), units, dir.into()]
+    });
+}
+
 #[test]
 fn every_bad_remediation_plan_reports_its_check() {
     check_all("remediation", |file| vec!["check".into(), file.into()]);

@@ -412,7 +412,7 @@ fn a_plan_for_another_unit_or_a_bad_plan_exits_1() {
         .assert()
         .success()
         .stdout(predicate::str::contains("chưa có nội dung khắc phục"))
-        .stderr(predicate::str::contains("warning[W501]"));
+        .stderr(predicate::str::contains("[W501]"));
     // An evidence file given as the plan is named for what it is.
     parindex()
         .args(["report", EXAMPLE, "--remediation", EXAMPLE])

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 /// `evidence:`, against the criteria that lost points there.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  parindex check criteria examples\n  parindex check --format github .\n  parindex check --deny-warnings evidence/2025/\n\nExit codes: 0 no errors, 1 errors (or warnings with --deny-warnings), 2 usage error.\nEvery check code is documented in docs/checks.md."
+    after_help = "Examples:\n  parindex check criteria examples\n  parindex check --format github .\n  parindex check --deny-warnings evidence/2025/\n  parindex check --units don-vi.csv phieu/\n\nExit codes: 0 no errors, 1 errors (or warnings with --deny-warnings), 2 usage error.\nEvery check code is documented in docs/checks.md."
 )]
 pub struct Args {
     /// Files or folders to check (default: the current folder).
@@ -26,6 +26,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
+    /// A units file (one name a line, or CSV with a `name` column): report each form whose
+    /// unit is not on it (an error) and each unit on it without a form (a warning).
+    #[arg(long, value_name = "UNITS")]
+    units: Option<PathBuf>,
     /// Treat warnings (missing values, siblings out of order, …) as errors.
     #[arg(long)]
     deny_warnings: bool,
@@ -83,6 +87,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.paths
     };
     let mut report = check_paths(&paths);
+    if let Some(units) = &args.units {
+        // The collection is told in the words of every other check: English.
+        let lang = parindex::i18n::Lang::En;
+        // A folder with no form yet is not "nothing to check": every unit is then missing.
+        report
+            .diagnostics
+            .retain(|d| d.check != parindex::diag::NOTHING_TO_CHECK);
+        report.files += 1;
+        match parindex::units::UnitList::read(units, lang) {
+            Ok((list, warnings)) => {
+                report.diagnostics.extend(warnings);
+                parindex::collect::check_collected(&mut report, &list, lang);
+            }
+            Err(d) => report.diagnostics.extend(d.0),
+        }
+    }
     if args.deny_warnings {
         for d in &mut report.diagnostics {
             d.severity = Severity::Error;

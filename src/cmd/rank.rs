@@ -1,13 +1,17 @@
 //! `parindex rank`: a league table of many units scored against one criteria set.
 
 use super::{failure, report};
+use parindex::collect::{collect, group_leagues, rows_and_groups, unknown_unit};
 use parindex::diag::Diagnostic;
 use parindex::i18n::diag as say;
+use parindex::i18n::units as words;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::rank::{duplicate_units, grade_counts, league, mixed_sets, score_paths, Standing};
 use parindex::render::annex::{self, AnnexHead};
 use parindex::render::rank::{render, LeagueInfo};
+use parindex::render::rank_groups::GroupsInfo;
+use parindex::units::UnitList;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,7 +36,7 @@ use std::time::{Duration, Instant};
 /// the same annex, ready to print, on the workbook's first sheet.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  parindex rank examples/dak-nong-2022\n  parindex rank evidence/2025 --previous evidence/2024 --format csv -o ranking.csv\n  parindex rank communes/ --keep-going --quiet\n  parindex rank examples/dak-nong-2022 -f docx -o phu-luc.docx --issuer 'UBND tỉnh Đắk Nông' --number 251/QĐ-UBND --date 2023-02-24 --of 'các huyện, thành phố'"
+    after_help = "Examples:\n  parindex rank examples/dak-nong-2022\n  parindex rank evidence/2025 --previous evidence/2024 --format csv -o ranking.csv\n  parindex rank communes/ --keep-going --quiet\n  parindex rank examples/dak-nong-2022 -f docx -o phu-luc.docx --issuer 'UBND tỉnh Đắk Nông' --number 251/QĐ-UBND --date 2023-02-24 --of 'các huyện, thành phố'\n  parindex rank phieu/ --units don-vi.csv --lang vi\n  parindex rank phieu/ --units don-vi.csv -f docx -o phu-luc.docx"
 )]
 pub struct Args {
     /// Evidence files or folders.
@@ -41,6 +45,11 @@ pub struct Args {
     /// Last year's evidence files or folder: adds each unit's previous rank and its change.
     #[arg(long, value_name = "PATH")]
     previous: Vec<PathBuf>,
+    /// A units file (one name a line, or CSV with `name` and optional `code` and `group`
+    /// columns): say which units sent no form, refuse forms of units not on it, and rank each
+    /// group in its own table, each against its own criteria set.
+    #[arg(long, value_name = "UNITS")]
+    units: Option<PathBuf>,
     /// Rank the files that load, leaving out (and naming) those that do not.
     #[arg(long)]
     keep_going: bool,
@@ -131,6 +140,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(code);
     }
     let stage: Stage = args.stage.into();
+    // The list first: a units file that does not read stops the run before any scoring.
+    let units = match &args.units {
+        None => None,
+        Some(path) => match UnitList::read(path, args.out.lang()) {
+            Ok((list, warnings)) => {
+                report(&warnings, args.out.lang());
+                Some(list)
+            }
+            Err(d) => {
+                report(&d.0, args.out.lang());
+                return Ok(failure());
+            }
+        },
+    };
     let (current, failed) = standings(&args.paths, stage, args.quiet, "Scoring");
     if !failed.is_empty() {
         for (_, d) in &failed {
@@ -161,8 +184,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if current.is_empty() {
         let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
-        eprintln!("{}", say::nothing_to_rank(args.out.lang(), &paths.join(", ")));
+        eprintln!(
+            "{}",
+            say::nothing_to_rank(args.out.lang(), &paths.join(", "))
+        );
         return Ok(failure());
+    }
+    if let Some(list) = &units {
+        return ranked_by_units(&args, list, current, stage);
     }
     if let Some(d) = mixed_sets(&current) {
         report(&[d], args.out.lang());
@@ -172,29 +201,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if report(&duplicate_units(&current), args.out.lang()) > 0 {
         return Ok(failure());
     }
-    let previous = if args.previous.is_empty() {
-        None
-    } else {
-        let (prev, prev_failed) = standings(&args.previous, stage, args.quiet, "Scoring previous");
-        if !prev_failed.is_empty() {
-            for (_, d) in &prev_failed {
-                report(d, args.out.lang());
-            }
-            eprintln!(
-                "{}",
-                say::previous_did_not_load(args.out.lang(), prev_failed.len())
-            );
-            return Ok(failure());
-        }
-        if let Some(d) = mixed_sets(&prev) {
-            report(&[d], args.out.lang());
-            return Ok(failure());
-        }
-        if report(&duplicate_units(&prev), args.out.lang()) > 0 {
-            eprintln!("{}", say::units_once(args.out.lang(), "--previous"));
-            return Ok(failure());
-        }
-        Some(prev)
+    let previous = match previous_standings(&args, stage, true) {
+        Ok(p) => p,
+        Err(code) => return Ok(code),
     };
     let set = current[0].set.clone();
     let sections: Vec<(String, String)> = set
@@ -236,5 +245,147 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Last year's standings (`--previous`), each unit once; with `one_set`, all against one set.
+fn previous_standings(
+    args: &Args,
+    stage: Stage,
+    one_set: bool,
+) -> Result<Option<Vec<Standing>>, ExitCode> {
+    if args.previous.is_empty() {
+        return Ok(None);
+    }
+    let (prev, prev_failed) = standings(&args.previous, stage, args.quiet, "Scoring previous");
+    if !prev_failed.is_empty() {
+        for (_, d) in &prev_failed {
+            report(d, args.out.lang());
+        }
+        eprintln!(
+            "{}",
+            say::previous_did_not_load(args.out.lang(), prev_failed.len())
+        );
+        return Err(failure());
+    }
+    if let Some(d) = mixed_sets(&prev).filter(|_| one_set) {
+        report(&[d], args.out.lang());
+        return Err(failure());
+    }
+    if report(&duplicate_units(&prev), args.out.lang()) > 0 {
+        eprintln!("{}", say::units_once(args.out.lang(), "--previous"));
+        return Err(failure());
+    }
+    Ok(Some(prev))
+}
+
+/// `rank --units`: the forms matched to the list, the units without one named, and one league
+/// per group of the list.
+fn ranked_by_units(
+    args: &Args,
+    list: &UnitList,
+    current: Vec<Standing>,
+    stage: Stage,
+) -> anyhow::Result<ExitCode> {
+    let lang = args.out.lang();
+    let found = collect(list, current.iter().map(|s| s.unit.as_str()));
+    let mut unknown: Vec<(String, String)> = Vec::new();
+    let mut kept: Vec<Standing> = Vec::with_capacity(current.len());
+    let mut unit_of: Vec<usize> = Vec::with_capacity(current.len());
+    for (s, u) in current.into_iter().zip(&found.unit_of) {
+        match u {
+            Some(u) => {
+                unit_of.push(*u);
+                kept.push(s);
+            }
+            None => {
+                let placed = Diagnostic::new(parindex::diag::UNKNOWN_UNIT, &s.file, "");
+                report(
+                    &[unknown_unit(placed, list, &s.unit, lang)],
+                    args.out.lang(),
+                );
+                unknown.push((s.file.clone(), s.unit.clone()));
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        eprintln!(
+            "{}",
+            words::unknown_summary(lang, unknown.len(), &list.file, args.keep_going)
+        );
+        if !args.keep_going {
+            return Ok(failure());
+        }
+    }
+    if report(&duplicate_units(&kept), args.out.lang()) > 0 {
+        return Ok(failure());
+    }
+    if !found.missing.is_empty() {
+        report(&found.missing_diagnostics(list, lang), args.out.lang());
+        eprintln!(
+            "{}",
+            words::missing_summary(lang, found.missing.len(), list.units.len(), &list.file)
+        );
+    }
+    if kept.is_empty() {
+        eprintln!("{}", words::no_forms(lang, &list.file));
+        return Ok(failure());
+    }
+    let previous = match previous_standings(args, stage, false) {
+        Ok(p) => p,
+        Err(code) => return Ok(code),
+    };
+    let leagues = match group_leagues(list, kept, &unit_of, previous.as_deref(), &found.missing) {
+        Ok(l) => l,
+        Err(d) => {
+            report(&[*d], args.out.lang());
+            eprintln!("{}", lang.t(words::GROUP_MIXED_SETS));
+            return Ok(failure());
+        }
+    };
+    if args.out.format == parindex::render::Format::Xlsx
+        && leagues
+            .iter()
+            .any(|l| l.set.sha256 != leagues[0].set.sha256)
+    {
+        eprintln!("{}", lang.t(words::WORKBOOK_MIXED_SETS));
+        return Ok(failure());
+    }
+    let missing: Vec<&str> = found
+        .missing
+        .iter()
+        .map(|&u| list.units[u].name.as_str())
+        .collect();
+    let info = GroupsInfo {
+        missing: &missing,
+        stage,
+        with_previous: previous.is_some(),
+        grouped: list.has_groups(),
+        units_file: &list.file,
+        unknown: &unknown,
+    };
+    args.out.write(
+        false,
+        |format, opts| parindex::render::rank_groups::render(&leagues, &info, format, opts),
+        || {
+            // One sheet for every group while they share a set; the annex lays groups out apart.
+            let (rows, _groups) = rows_and_groups(&leagues);
+            let first = &leagues[0];
+            let sections = parindex::render::rank_groups::sections_of(first);
+            let grades: Vec<_> = Vec::new();
+            let one = LeagueInfo {
+                criteria: &first.set.id,
+                stage,
+                sections: &sections,
+                with_previous: info.with_previous,
+                grades: if leagues.len() == 1 {
+                    &first.grades
+                } else {
+                    &grades
+                },
+            };
+            parindex::render::xlsx::league(&rows, &one)
+        },
+    )?;
     Ok(ExitCode::SUCCESS)
 }

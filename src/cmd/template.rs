@@ -1,13 +1,16 @@
-//! `parindex template`: the self-assessment form for a criteria set.
+//! `parindex template`: the self-assessment form for a criteria set, or one for every unit on
+//! a units file.
 
 use super::{failure, report};
 use anyhow::Context;
 use parindex::embedded;
-use parindex::form::{write_form, FormFill};
-use parindex::i18n::Lang;
+use parindex::i18n::{units as words, Lang};
 use parindex::load::{load_criteria, parse_criteria, Source};
+use parindex::model::CriteriaSet;
 use parindex::output::write_atomic;
-use parindex::template::{relative_path, template};
+use parindex::template::{form, relative_path, FormFields};
+use parindex::unit_forms::{form_paths, write_forms, FormFormat, FormsError};
+use parindex::units::{Unit, UnitList};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -22,48 +25,90 @@ use std::process::ExitCode;
 /// SHA-256, one row per criterion with how it is scored, cells for the self-assessment, the
 /// appraisal, reasons, notes and evidence documents (drop-down lists for yes/no and labels),
 /// and an instructions sheet. Every command that reads evidence reads the filled workbook.
+///
+/// With `--units UNITS`, one form per unit on the units file (one name a line, or a CSV table
+/// with a `name` column and optional `code` and `group` columns) is written into the folder
+/// `-o` names, each with the unit's name, the period and the set's SHA-256 filled in, named
+/// after the unit in ASCII (`UBND xã Đắk Ha` → `ubnd-xa-dak-ha.yaml`). All names are checked
+/// before any form is written; existing forms are kept unless `--force`.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  parindex template dak-nong-district-2022 -o tu-danh-gia-2022.yaml\n  parindex template criteria/my-province-2025.yaml -o evidence/2025/xa-a.yaml\n  parindex template dak-nong-district-2022 --format xlsx --unit \"UBND huyện Krông Nô\" --period 2022 -o phieu.xlsx"
+    after_help = "Examples:\n  parindex template dak-nong-district-2022 -o tu-danh-gia-2022.yaml\n  parindex template criteria/my-province-2025.yaml -o evidence/2025/xa-a.yaml\n  parindex template dak-nong-district-2022 --format xlsx --unit \"UBND huyện Krông Nô\" --period 2022 -o phieu.xlsx\n  parindex template xa-phuong-2025 --units don-vi.csv --group \"Xã, phường\" --period 2025 -o phieu/xa/\n  parindex template xa-phuong-2025 --units don-vi.csv --group \"Xã, phường\" --period 2025 --format xlsx -o phieu/xa/"
 )]
 pub struct Args {
     /// An embedded criteria set's id, or a criteria file.
     criteria: String,
-    /// Write to FILE (atomically) instead of standard output.
+    /// Write to FILE (atomically) instead of standard output; with --units, the folder the
+    /// forms go to (made if missing).
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Overwrite the output file if it exists.
+    /// Overwrite the output file (with --units: the forms) if it exists.
     #[arg(long, requires = "output")]
     force: bool,
-    /// `yaml`: an evidence file with comments; `xlsx`: an Excel form (needs -o FILE.xlsx).
-    #[arg(long, short = 'f', value_enum, default_value_t = FormFormat::Yaml)]
-    format: FormFormat,
-    /// The language of the Excel form's words (default: Vietnamese, for the units that fill it in).
+    /// `yaml`: an evidence file with comments; `xlsx`: an Excel form (needs -o).
+    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Yaml)]
+    format: FormatArg,
+    /// The language of the form's words (the Excel form defaults to Vietnamese, for the
+    /// units that fill it in) and of the messages.
     #[arg(long, value_enum)]
     lang: Option<Lang>,
-    /// The unit's name, written into the Excel form.
-    #[arg(long, value_name = "NAME")]
+    /// The unit's name, filled into the form.
+    #[arg(long, value_name = "NAME", conflicts_with = "units")]
     unit: Option<String>,
-    /// The assessed period, written into the Excel form.
+    /// The assessed period (e.g. 2025), filled into the form (with --units, into each form).
     #[arg(long, value_name = "PERIOD")]
     period: Option<String>,
+    /// A units file: write one form per unit into the -o folder.
+    #[arg(long, value_name = "UNITS", requires = "output")]
+    units: Option<PathBuf>,
+    /// Only the units of this group (the units file's group column): each kind of unit has
+    /// its own criteria set.
+    #[arg(long, value_name = "GROUP", requires = "units")]
+    group: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FormFormat {
+pub enum FormatArg {
     Yaml,
     Xlsx,
 }
 
+impl Args {
+    /// The form written: YAML, or the Excel form in the language asked for.
+    fn form_format(&self) -> FormFormat {
+        match self.format {
+            FormatArg::Yaml => FormFormat::Yaml,
+            FormatArg::Xlsx => FormFormat::Xlsx(self.lang.unwrap_or(Lang::Vi)),
+        }
+    }
+
+    /// The language of messages.
+    fn message_lang(&self) -> Lang {
+        self.lang.unwrap_or_else(super::default_lang)
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if args.format == FormFormat::Xlsx && args.output.is_none() {
+    if args.format == FormatArg::Xlsx && args.output.is_none() {
         eprintln!("error: --format xlsx writes a workbook: give -o FILE.xlsx");
         return Ok(ExitCode::from(2));
     }
-    if args.format == FormFormat::Yaml && (args.unit.is_some() || args.period.is_some()) {
-        eprintln!("error: --unit and --period fill in the Excel form: add --format xlsx");
-        return Ok(ExitCode::from(2));
+    // The period and the unit go into the form's YAML or cells: a line break or an escape
+    // would not stay put.
+    for (flag, value) in [("--period", &args.period), ("--unit", &args.unit)] {
+        if let Some(c) = value
+            .as_deref()
+            .and_then(|p| p.chars().find(|&c| parindex::diag::is_hidden(c)))
+        {
+            eprintln!(
+                "error: {flag} holds a control or invisible character ({})",
+                parindex::diag::char_name(c)
+            );
+            return Ok(ExitCode::from(2));
+        }
     }
+    // With --units, -o is the forms folder: the form names its criteria file from there.
+    let forms_dir = args.units.as_ref().and(args.output.clone());
     let (loaded, reference) = match embedded::find(&args.criteria) {
         Some(text) => (
             parse_criteria(&Source::from_text(
@@ -75,13 +120,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => {
             let path = Path::new(&args.criteria);
             // The form names its criteria file relative to where the form is written.
-            let from = match &args.output {
-                Some(out) => out
+            let from = match (&forms_dir, &args.output) {
+                (Some(dir), _) => dir.clone(),
+                (None, Some(out)) => out
                     .parent()
                     .filter(|p| !p.as_os_str().is_empty())
                     .unwrap_or(Path::new("."))
                     .to_path_buf(),
-                None => PathBuf::from("."),
+                (None, None) => PathBuf::from("."),
             };
             // Printed rather than written, the form's place is unknown: it names the set by
             // its absolute path, which holds wherever the form is saved.
@@ -102,23 +148,116 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(failure());
         }
     };
-    if args.format == FormFormat::Xlsx {
-        let fill = FormFill {
-            unit: args.unit.as_deref(),
-            period: args.period.as_deref(),
-            evidence: None,
-            lang: args.lang.unwrap_or(Lang::Vi),
-        };
-        let bytes = write_form(&set, &reference, &fill).context("the form could not be built")?;
+    if let (Some(units), Some(dir)) = (&args.units, &forms_dir) {
+        return unit_forms(&args, units, dir, &set, &reference);
+    }
+    let fields = (args.unit.is_some() || args.period.is_some()).then(|| FormFields {
+        unit: args.unit.as_deref().unwrap_or(""),
+        period: args.period.as_deref().unwrap_or(""),
+    });
+    if args.format == FormatArg::Xlsx {
+        let bytes = args
+            .form_format()
+            .render(&set, &reference, fields.unwrap_or_default())
+            .map_err(anyhow::Error::msg)
+            .context("the form could not be built")?;
         if let Some(path) = &args.output {
             write_atomic(path, bytes, args.force).context("the form was not written")?;
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let text = template(&set, &reference);
+    let text = form(&set, &reference, fields);
     match &args.output {
         Some(path) => write_atomic(path, &text, args.force).context("the form was not written")?,
         None => out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One form per unit (of `--group`, if given) of the units file, into `dir`.
+fn unit_forms(
+    args: &Args,
+    units: &Path,
+    dir: &Path,
+    set: &CriteriaSet,
+    reference: &str,
+) -> anyhow::Result<ExitCode> {
+    let lang = args.message_lang();
+    let list = match UnitList::read(units, lang) {
+        Ok((list, warnings)) => {
+            report(&warnings, lang);
+            list
+        }
+        Err(d) => {
+            report(&d.0, lang);
+            return Ok(failure());
+        }
+    };
+    let chosen: Vec<&Unit> = match &args.group {
+        None => list.units.iter().collect(),
+        Some(group) => {
+            let key = parindex::units::unit_key(group);
+            let chosen: Vec<&Unit> = list
+                .units
+                .iter()
+                .filter(|u| {
+                    u.group
+                        .as_deref()
+                        .is_some_and(|g| parindex::units::unit_key(g) == key)
+                })
+                .collect();
+            if chosen.is_empty() {
+                let d = parindex::diag::Diagnostic::new(
+                    parindex::diag::UNKNOWN_GROUP,
+                    &list.file,
+                    words::unknown_group(lang, group, &list.groups()),
+                )
+                .help(lang.t(words::UNKNOWN_GROUP_HELP));
+                report(&[d], lang);
+                return Ok(failure());
+            }
+            chosen
+        }
+    };
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot make the forms folder {}", dir.display()))?;
+    let format = args.form_format();
+    let forms = form_paths(&chosen, dir, format);
+    let period = args.period.as_deref().unwrap_or("");
+    let written = write_forms(&forms, args.force, |unit| {
+        format.render(
+            set,
+            reference,
+            FormFields {
+                unit: &unit.name,
+                period,
+            },
+        )
+    });
+    match written {
+        Ok(n) => {
+            eprintln!(
+                "{}",
+                words::forms_written(lang, n, &dir.display().to_string())
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(FormsError::Exist(paths)) => {
+            eprintln!(
+                "error: {}",
+                words::forms_exist(lang, paths.len(), &paths[0].display().to_string())
+            );
+            Ok(failure())
+        }
+        Err(FormsError::Render(path, why)) => {
+            anyhow::bail!("the form {} could not be made: {why}", path.display())
+        }
+        Err(FormsError::Write(path, e)) => {
+            eprintln!(
+                "error: {}",
+                words::forms_failed(lang, &path.display().to_string(), &e.to_string())
+            );
+            Ok(failure())
+        }
+    }
 }

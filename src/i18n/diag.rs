@@ -661,7 +661,9 @@ pub fn kind_on_one_line(kind: &str) -> Message {
 pub fn did_you_mean_kind(kind: &str) -> Message {
     m(
         format!("did you mean `{kind}`? (`kind:` is `criteria`, `evidence` or `remediation`)"),
-        format!("có phải ý bạn là `{kind}`? (`kind:` là `criteria`, `evidence` hoặc `remediation`)"),
+        format!(
+            "có phải ý bạn là `{kind}`? (`kind:` là `criteria`, `evidence` hoặc `remediation`)"
+        ),
     )
 }
 

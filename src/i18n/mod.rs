@@ -9,6 +9,7 @@ pub mod diag;
 pub mod docx;
 pub mod form;
 pub mod remediation;
+pub mod units;
 pub mod words;
 
 use crate::decimal::{show, show_percent};

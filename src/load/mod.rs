@@ -455,11 +455,13 @@ pub fn file_kind(source: &Source) -> Result<FileKind, Diagnostics> {
             Err(Diagnostics::one(
                 source
                     .diag_at(diag::BAD_HEADER, node, say::unknown_kind(other))
-                    .help(match diag::suggest(text, ["criteria", "evidence", "remediation"]) {
-                        Some(s) if text.trim() == s => say::kind_on_one_line(s),
-                        Some(s) => say::did_you_mean_kind(s),
-                        None => say::KIND_IS.into(),
-                    }),
+                    .help(
+                        match diag::suggest(text, ["criteria", "evidence", "remediation"]) {
+                            Some(s) if text.trim() == s => say::kind_on_one_line(s),
+                            Some(s) => say::did_you_mean_kind(s),
+                            None => say::KIND_IS.into(),
+                        },
+                    ),
             ))
         }
         None => Err(Diagnostics::one(

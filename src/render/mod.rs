@@ -6,6 +6,7 @@ pub mod diff;
 pub mod docx;
 pub mod losses;
 pub mod rank;
+pub mod rank_groups;
 pub mod rounds;
 pub mod xlsx;
 

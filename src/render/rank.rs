@@ -55,7 +55,7 @@ fn header<'a>(info: &'a LeagueInfo) -> Vec<&'a str> {
     h
 }
 
-fn table(rows: &[Row], info: &LeagueInfo, opts: TableOptions) -> String {
+pub(super) fn table(rows: &[Row], info: &LeagueInfo, opts: TableOptions) -> String {
     let lang = opts.lang;
     let mut out = format!(
         "Ranking of {} units · {} · stage {}\n",
@@ -112,19 +112,26 @@ struct JsonLeague<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonSection<'a> {
+pub(super) struct JsonSection<'a> {
     code: &'a str,
     title: &'a str,
 }
 
 #[derive(Serialize)]
-struct JsonGrade<'a> {
+pub(super) struct JsonGrade<'a> {
     label: &'a str,
     min: String,
     units: usize,
 }
 
-fn json_grades<'a>(info: &LeagueInfo<'a>) -> Vec<JsonGrade<'a>> {
+pub(super) fn json_sections<'a>(info: &LeagueInfo<'a>) -> Vec<JsonSection<'a>> {
+    info.sections
+        .iter()
+        .map(|(code, title)| JsonSection { code, title })
+        .collect()
+}
+
+pub(super) fn json_grades<'a>(info: &LeagueInfo<'a>) -> Vec<JsonGrade<'a>> {
     info.grades
         .iter()
         .map(|g| JsonGrade {
@@ -136,7 +143,7 @@ fn json_grades<'a>(info: &LeagueInfo<'a>) -> Vec<JsonGrade<'a>> {
 }
 
 #[derive(Serialize)]
-struct JsonRow<'a> {
+pub(super) struct JsonRow<'a> {
     rank: usize,
     unit: &'a str,
     period: &'a str,
@@ -161,7 +168,7 @@ struct JsonSectionScore<'a> {
     rank: usize,
 }
 
-fn json_row<'a>(row: &'a Row, info: &'a LeagueInfo) -> JsonRow<'a> {
+pub(super) fn json_row<'a>(row: &'a Row, info: &'a LeagueInfo) -> JsonRow<'a> {
     let s = &row.standing;
     JsonRow {
         rank: row.rank,
@@ -216,11 +223,7 @@ pub fn json_parts(rows: &[Row], info: &LeagueInfo) -> Vec<Vec<u8>> {
         criteria: info.criteria,
         stage: info.stage.name(),
         units: rows.len(),
-        sections: info
-            .sections
-            .iter()
-            .map(|(code, title)| JsonSection { code, title })
-            .collect(),
+        sections: json_sections(info),
         grades: json_grades(info),
         ranking: Vec::new(),
     };
@@ -326,7 +329,7 @@ fn csv(rows: &[Row], info: &LeagueInfo) -> String {
     out
 }
 
-fn markdown(rows: &[Row], info: &LeagueInfo, lang: crate::i18n::Lang) -> String {
+pub(super) fn markdown(rows: &[Row], info: &LeagueInfo, lang: crate::i18n::Lang) -> String {
     let h = header(info);
     let mut out = format!(
         "## Ranking of {} units · `{}` · stage {}\n\n",

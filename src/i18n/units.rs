@@ -1,0 +1,268 @@
+//! Words about the units file, the forms written for its units and the forms returned.
+
+use super::{text, Lang, Text};
+
+fn pick(lang: Lang, en: String, vi: String) -> String {
+    match lang {
+        Lang::En => en,
+        Lang::Vi => vi,
+    }
+}
+
+pub const NO_NAME_COLUMN: Text = text(
+    "the units file has no column of unit names",
+    "tệp danh sách đơn vị không có cột tên đơn vị",
+);
+pub const NO_NAME_COLUMN_HELP: Text = text(
+    "give the first row a header `name` (or `tên đơn vị`) over the names; `code`/`mã` and `group`/`nhóm` columns are optional",
+    "đặt tiêu đề `tên đơn vị` (hoặc `name`) ở dòng đầu trên cột tên; cột `mã`/`code` và `nhóm`/`group` không bắt buộc",
+);
+pub const NO_UNITS: Text = text(
+    "the units file lists no unit",
+    "tệp danh sách đơn vị không có đơn vị nào",
+);
+pub const NO_UNITS_HELP: Text = text(
+    "write one unit name a line, or a CSV table with a `name` column",
+    "ghi mỗi dòng một tên đơn vị, hoặc một bảng CSV có cột `tên đơn vị`",
+);
+pub fn unknown_column(lang: Lang, header: &str) -> String {
+    pick(
+        lang,
+        format!("column `{header}` is not read"),
+        format!("cột `{header}` không được đọc"),
+    )
+}
+pub const UNKNOWN_COLUMN_HELP: Text = text(
+    "the columns read are the name (`name`, `tên đơn vị`), the code (`code`, `mã`) and the group (`group`, `nhóm`); `STT` and `ghi chú` are passed over quietly; check the header's spelling if this column was meant",
+    "chỉ đọc các cột tên (`tên đơn vị`, `name`), mã (`mã`, `code`) và nhóm (`nhóm`, `group`); cột `STT` và `ghi chú` được bỏ qua; nếu muốn dùng cột này, hãy kiểm tra chính tả tiêu đề",
+);
+pub fn unreadable_row(lang: Lang) -> String {
+    pick(
+        lang,
+        "this row of the units file cannot be read as CSV".into(),
+        "không đọc được dòng này của tệp danh sách đơn vị dưới dạng CSV".into(),
+    )
+}
+pub fn too_many_cells(lang: Lang, cells: usize, headers: usize) -> String {
+    pick(
+        lang,
+        format!("the row has {cells} cells, the header {headers}"),
+        format!("dòng có {cells} ô, trong khi dòng tiêu đề có {headers} ô"),
+    )
+}
+pub const TOO_MANY_CELLS_HELP: Text = text(
+    "a name with a comma in it must be in double quotes: \"UBND xã A, huyện B\"",
+    "tên có dấu phẩy phải đặt trong dấu ngoặc kép: \"UBND xã A, huyện B\"",
+);
+pub const EMPTY_NAME: Text = text("the unit has no name", "đơn vị không có tên");
+pub const EMPTY_NAME_HELP: Text = text(
+    "write the unit's name in the name column, or delete the row",
+    "ghi tên đơn vị vào cột tên, hoặc xoá dòng này",
+);
+pub fn hidden_char(lang: Lang, name: &str) -> String {
+    pick(
+        lang,
+        format!("the text holds an invisible or control character ({name})"),
+        format!("nội dung có ký tự ẩn hoặc ký tự điều khiển ({name})"),
+    )
+}
+pub const HIDDEN_CHAR_HELP: Text = text(
+    "retype the name: two names that look alike must be one unit",
+    "gõ lại tên: hai tên trông giống nhau phải là một đơn vị",
+);
+pub fn long_name(lang: Lang, chars: usize, max: usize) -> String {
+    pick(
+        lang,
+        format!("the unit's name has {chars} characters, more than the {max} allowed"),
+        format!("tên đơn vị dài {chars} ký tự, vượt quá {max} ký tự cho phép"),
+    )
+}
+pub const LONG_NAME_HELP: Text = text(
+    "write the unit's name alone; notes belong in another column",
+    "chỉ ghi tên đơn vị; ghi chú đặt ở cột khác",
+);
+pub fn duplicate(lang: Lang, name: &str, other: &str, line: usize) -> String {
+    pick(
+        lang,
+        format!("unit `{name}` is already listed on line {line} (as `{other}`)"),
+        format!("đơn vị `{name}` đã có ở dòng {line} (là `{other}`)"),
+    )
+}
+pub const DUPLICATE_HELP: Text = text(
+    "each unit is listed once; names are compared without regard to case, spacing or how accents were typed",
+    "mỗi đơn vị chỉ ghi một lần; tên được so sánh không phân biệt chữ hoa, khoảng trắng hay cách gõ dấu",
+);
+pub fn no_file_name(lang: Lang, name: &str) -> String {
+    pick(
+        lang,
+        format!("unit `{name}` gives no file name: it has no letter or digit"),
+        format!("tên đơn vị `{name}` không tạo được tên tệp: không có chữ cái hoặc chữ số"),
+    )
+}
+pub const NO_FILE_NAME_HELP: Text = text(
+    "write the unit's real name, or give it a code in a `code` column",
+    "ghi đúng tên đơn vị, hoặc thêm mã đơn vị ở cột `mã`",
+);
+pub fn file_name_clash(lang: Lang, name: &str, other: &str, line: usize, stem: &str) -> String {
+    pick(
+        lang,
+        format!("units `{name}` and `{other}` (line {line}) would both have the form `{stem}`"),
+        format!("đơn vị `{name}` và `{other}` (dòng {line}) sẽ cùng tên phiếu `{stem}`"),
+    )
+}
+pub const FILE_NAME_CLASH_HELP: Text = text(
+    "file names drop accents, case and punctuation; add a `code` column to tell the units apart",
+    "tên tệp bỏ dấu, chữ hoa và dấu câu; thêm cột `mã` để phân biệt các đơn vị",
+);
+pub fn unknown_unit(lang: Lang, unit: &str, file: &str) -> String {
+    pick(
+        lang,
+        format!("the form is from unit `{unit}`, which is not on the units list {file}"),
+        format!("phiếu của đơn vị `{unit}`, không có trong danh sách đơn vị {file}"),
+    )
+}
+pub fn unknown_unit_help(lang: Lang, nearest: Option<&str>) -> String {
+    match nearest {
+        Some(n) => pick(
+            lang,
+            format!("did you mean `{n}`? Correct the form's `unit:`, or add the unit to the list"),
+            format!("có phải là `{n}`? Sửa `unit:` của phiếu, hoặc bổ sung đơn vị vào danh sách"),
+        ),
+        None => pick(
+            lang,
+            "correct the form's `unit:`, or add the unit to the list".into(),
+            "sửa `unit:` của phiếu, hoặc bổ sung đơn vị vào danh sách".into(),
+        ),
+    }
+}
+pub fn missing_form(lang: Lang, unit: &str) -> String {
+    pick(
+        lang,
+        format!("no form from unit `{unit}`"),
+        format!("chưa nhận phiếu tự đánh giá của đơn vị `{unit}`"),
+    )
+}
+pub const MISSING_FORM_HELP: Text = text(
+    "ask the unit for its form, or check the `unit:` of a form that names it differently",
+    "đề nghị đơn vị nộp phiếu, hoặc kiểm tra `unit:` của phiếu ghi tên khác",
+);
+pub fn duplicate_form(lang: Lang, unit: &str, files: &[&str]) -> String {
+    pick(
+        lang,
+        format!(
+            "unit `{unit}` is in {} forms: {}",
+            files.len(),
+            files.join(", ")
+        ),
+        format!(
+            "đơn vị `{unit}` có {} phiếu: {}",
+            files.len(),
+            files.join(", ")
+        ),
+    )
+}
+pub const DUPLICATE_FORM_HELP: Text = text(
+    "keep one form per unit: remove the copy, or correct the `unit:` of the form that names the wrong unit",
+    "mỗi đơn vị một phiếu: xoá bản trùng, hoặc sửa `unit:` của phiếu ghi nhầm đơn vị",
+);
+pub fn unknown_group(lang: Lang, group: &str, groups: &[&str]) -> String {
+    let list = if groups.is_empty() {
+        pick(lang, "none".into(), "không có".into())
+    } else {
+        groups.join("; ")
+    };
+    pick(
+        lang,
+        format!("no unit of the units file is in group `{group}` (its groups: {list})"),
+        format!("không có đơn vị nào thuộc nhóm `{group}` (các nhóm trong tệp: {list})"),
+    )
+}
+pub const UNKNOWN_GROUP_HELP: Text = text(
+    "give --group a group as the units file's group column writes it",
+    "ghi --group đúng như tên nhóm trong cột nhóm của tệp danh sách",
+);
+
+// `rank --units`.
+pub const NO_GROUP: Text = text("Units without a group", "Đơn vị chưa phân nhóm");
+pub fn group_heading(lang: Lang, group: &str) -> String {
+    pick(lang, format!("Group: {group}"), format!("Nhóm: {group}"))
+}
+pub fn missing_line(lang: Lang, names: &[&str]) -> String {
+    pick(
+        lang,
+        format!(
+            "No form from {} unit(s) on the list: {}",
+            names.len(),
+            names.join("; ")
+        ),
+        format!(
+            "Chưa nhận phiếu của {} đơn vị trong danh sách: {}",
+            names.len(),
+            names.join("; ")
+        ),
+    )
+}
+pub fn missing_summary(lang: Lang, missing: usize, listed: usize, file: &str) -> String {
+    pick(
+        lang,
+        format!("warning: no form from {missing} of the {listed} units on {file}; the others are ranked"),
+        format!("cảnh báo: chưa nhận phiếu của {missing}/{listed} đơn vị trong {file}; các đơn vị còn lại vẫn được xếp hạng"),
+    )
+}
+pub fn unknown_summary(lang: Lang, forms: usize, file: &str, keep_going: bool) -> String {
+    match keep_going {
+        false => pick(
+            lang,
+            format!("error: {forms} form(s) name a unit not on {file} (pass --keep-going to rank the rest)"),
+            format!("lỗi: {forms} phiếu ghi đơn vị không có trong {file} (dùng --keep-going để xếp hạng các phiếu còn lại)"),
+        ),
+        true => pick(
+            lang,
+            format!("warning: left out {forms} form(s) that name a unit not on {file}"),
+            format!("cảnh báo: bỏ qua {forms} phiếu ghi đơn vị không có trong {file}"),
+        ),
+    }
+}
+
+pub fn no_forms(lang: Lang, file: &str) -> String {
+    pick(
+        lang,
+        format!("error: no form from a unit on {file}"),
+        format!("lỗi: chưa nhận phiếu của đơn vị nào trong {file}"),
+    )
+}
+pub const GROUP_MIXED_SETS: Text = text(
+    "error: each group of the units file is ranked against one criteria set: give its forms the same `criteria:`, or the units their groups",
+    "lỗi: mỗi nhóm trong tệp danh sách đơn vị được xếp hạng theo một bộ tiêu chí: các phiếu của nhóm phải cùng `criteria:`, hoặc phân lại nhóm cho đơn vị",
+);
+pub const WORKBOOK_MIXED_SETS: Text = text(
+    "error: the groups are scored against different criteria sets, and a workbook of the league has one set's columns: use --format csv or json, or rank each group's folder on its own",
+    "lỗi: các nhóm được chấm theo những bộ tiêu chí khác nhau, còn bảng tính xếp hạng chỉ có các cột của một bộ: dùng --format csv hoặc json, hoặc xếp hạng riêng thư mục của từng nhóm",
+);
+
+// `template --units`.
+pub fn forms_written(lang: Lang, forms: usize, dir: &str) -> String {
+    pick(
+        lang,
+        format!("wrote {forms} self-assessment form(s) to {dir}"),
+        format!("đã ghi {forms} phiếu tự đánh giá vào {dir}"),
+    )
+}
+pub fn forms_exist(lang: Lang, existing: usize, first: &str) -> String {
+    pick(
+        lang,
+        format!("{existing} form(s) already exist ({first}…); nothing was written: pass --force to overwrite them"),
+        format!("đã có {existing} phiếu ({first}…); chưa ghi phiếu nào: dùng --force để ghi đè"),
+    )
+}
+pub fn forms_failed(lang: Lang, file: &str, why: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "the form {file} was not written ({why}); the forms this run had written were removed"
+        ),
+        format!(
+            "không ghi được phiếu {file} ({why}); các phiếu đã ghi trong lần chạy này đã được xoá"
+        ),
+    )
+}

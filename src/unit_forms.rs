@@ -1,0 +1,186 @@
+//! A form for every unit on a units file (`template SET --units UNITS -o forms/`): one file per
+//! unit, named after it ([`crate::units::form_stem`]), with its name and the period filled in.
+//!
+//! All or nothing: every file name is checked before the first form is written; each is
+//! written atomically; and if one cannot be made or written, those this run had created are
+//! removed. The format is a parameter ([`FormFormat`]): the xlsx form plugs in
+//! as another variant beside YAML.
+
+use crate::form::{write_form, FormFill};
+use crate::i18n::Lang;
+use crate::model::CriteriaSet;
+use crate::output::{write_atomic, WriteError};
+use crate::template::{form, FormFields};
+use crate::units::{form_stem, Unit};
+use std::path::{Path, PathBuf};
+
+/// The kind of form written for each unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormFormat {
+    /// The evidence YAML, comments giving each criterion's rule.
+    Yaml,
+    /// The Excel form ([`crate::form`]), its words in this language.
+    Xlsx(Lang),
+}
+
+impl FormFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            FormFormat::Yaml => "yaml",
+            FormFormat::Xlsx(_) => "xlsx",
+        }
+    }
+
+    /// One unit's form. `criteria_ref` is what the form's `criteria:` names (an embedded id,
+    /// or a path relative to the forms folder).
+    pub fn render(
+        self,
+        set: &CriteriaSet,
+        criteria_ref: &str,
+        fields: FormFields,
+    ) -> Result<Vec<u8>, String> {
+        match self {
+            FormFormat::Yaml => Ok(form(set, criteria_ref, Some(fields)).into_bytes()),
+            FormFormat::Xlsx(lang) => {
+                let fill = FormFill {
+                    unit: Some(fields.unit).filter(|u| !u.is_empty()),
+                    period: Some(fields.period).filter(|p| !p.is_empty()),
+                    evidence: None,
+                    lang,
+                };
+                write_form(set, criteria_ref, &fill).map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// Where each unit's form goes: `dir/STEM.EXT`, in the units' order.
+pub fn form_paths<'u>(
+    units: &[&'u Unit],
+    dir: &Path,
+    format: FormFormat,
+) -> Vec<(&'u Unit, PathBuf)> {
+    units
+        .iter()
+        .map(|u| {
+            let stem = form_stem(&u.name, u.code.as_deref());
+            (*u, dir.join(format!("{stem}.{}", format.extension())))
+        })
+        .collect()
+}
+
+/// Why the forms were not written.
+#[derive(Debug)]
+pub enum FormsError {
+    /// Forms already there (and overwriting was not asked for): nothing was written.
+    Exist(Vec<PathBuf>),
+    /// A form could not be made: the forms this run created were removed.
+    Render(PathBuf, String),
+    /// A form could not be written: the forms this run created were removed.
+    Write(PathBuf, WriteError),
+}
+
+/// Writes each `(path, bytes)` made by `render`, all or nothing (see the module's note).
+/// Returns how many were written.
+pub fn write_forms(
+    forms: &[(&Unit, PathBuf)],
+    overwrite: bool,
+    render: impl Fn(&Unit) -> Result<Vec<u8>, String>,
+) -> Result<usize, FormsError> {
+    // `symlink_metadata`: a dangling link is a file there too.
+    let existing: std::collections::HashSet<&PathBuf> = forms
+        .iter()
+        .filter(|(_, p)| std::fs::symlink_metadata(p).is_ok())
+        .map(|(_, p)| p)
+        .collect();
+    if !overwrite && !existing.is_empty() {
+        // In the list's order, so that the first named is the first on the list.
+        let paths = forms
+            .iter()
+            .filter(|(_, p)| existing.contains(p))
+            .map(|(_, p)| p.clone())
+            .collect();
+        return Err(FormsError::Exist(paths));
+    }
+    // Made and written one at a time (ten thousand forms are never all in memory); a form
+    // that cannot be made or written takes back those this run created.
+    let mut created: Vec<&PathBuf> = Vec::new();
+    let undo = |created: &[&PathBuf]| {
+        for p in created {
+            let _ = std::fs::remove_file(p);
+        }
+    };
+    for (unit, path) in forms {
+        let bytes = match render(unit) {
+            Ok(b) => b,
+            Err(e) => {
+                undo(&created);
+                return Err(FormsError::Render(path.clone(), e));
+            }
+        };
+        if let Err(e) = write_atomic(path, bytes, overwrite) {
+            undo(&created);
+            return Err(FormsError::Write(path.clone(), e));
+        }
+        if !existing.contains(path) {
+            created.push(path);
+        }
+    }
+    Ok(forms.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Position;
+
+    fn unit(name: &str) -> Unit {
+        Unit {
+            name: name.into(),
+            code: None,
+            group: None,
+            at: Position { line: 1, column: 1 },
+        }
+    }
+
+    #[test]
+    fn existing_forms_stop_the_run_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (unit("Sở A"), unit("Sở B"));
+        let forms = form_paths(&[&a, &b], dir.path(), FormFormat::Yaml);
+        std::fs::write(&forms[1].1, "kept").unwrap();
+        let r = write_forms(&forms, false, |u| Ok(u.name.clone().into_bytes()));
+        assert!(matches!(r, Err(FormsError::Exist(ref p)) if p.len() == 1));
+        assert!(!forms[0].1.exists());
+        assert_eq!(std::fs::read_to_string(&forms[1].1).unwrap(), "kept");
+        assert_eq!(
+            write_forms(&forms, true, |u| Ok(u.name.clone().into_bytes())).unwrap(),
+            2
+        );
+        assert_eq!(std::fs::read_to_string(&forms[1].1).unwrap(), "Sở B");
+    }
+
+    #[test]
+    fn a_form_that_cannot_be_written_takes_back_the_ones_written_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (unit("Sở A"), unit("Sở B"));
+        let mut forms = form_paths(&[&a, &b], dir.path(), FormFormat::Yaml);
+        forms[1].1 = dir.path().join("no-such-folder/so-b.yaml");
+        let r = write_forms(&forms, false, |u| Ok(u.name.clone().into_bytes()));
+        assert!(matches!(r, Err(FormsError::Write(..))));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_form_that_cannot_be_made_takes_back_the_ones_written_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (unit("Sở A"), unit("Sở B"));
+        let forms = form_paths(&[&a, &b], dir.path(), FormFormat::Yaml);
+        let r = write_forms(&forms, false, |u| match u.name.as_str() {
+            "Sở A" => Ok(b"a".to_vec()),
+            _ => Err("the workbook could not be built".into()),
+        });
+        assert!(matches!(r, Err(FormsError::Render(..))));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
