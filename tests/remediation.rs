@@ -418,7 +418,7 @@ fn a_plan_for_another_unit_or_a_bad_plan_exits_1() {
         .args(["report", EXAMPLE, "--remediation", EXAMPLE])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("expected `kind: remediation`"));
+        .stderr(predicate::str::contains("`kind: remediation`"));
 }
 
 #[test]

@@ -287,6 +287,14 @@ pub fn projection(
     }
 }
 
+/// `report --remediation -f docx`: the Word layout of the remediation report is not built yet.
+pub fn no_docx_yet(lang: Lang) -> &'static str {
+    lang.t(text(
+        "error: the remediation report is written as Markdown or HTML (-f markdown|html); as a Word document it is not available yet",
+        "lỗi: báo cáo khắc phục được xuất dạng Markdown hoặc HTML (-f markdown|html); bản Word chưa có",
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,12 +323,4 @@ mod tests {
             "vẫn chưa khắc phục được"
         );
     }
-}
-
-/// `report --remediation -f docx`: the Word layout of the remediation report is not built yet.
-pub fn no_docx_yet(lang: Lang) -> &'static str {
-    lang.t(text(
-        "error: the remediation report is written as Markdown or HTML (-f markdown|html); as a Word document it is not available yet",
-        "lỗi: báo cáo khắc phục được xuất dạng Markdown hoặc HTML (-f markdown|html); bản Word chưa có",
-    ))
 }
