@@ -6,7 +6,9 @@
 //! and never spells a word inline. JSON and CSV keys are never localised.
 
 pub mod losses;
+pub mod rule;
 pub mod score;
+pub mod template;
 pub mod words;
 
 use crate::decimal::{show, show_percent};
