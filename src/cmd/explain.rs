@@ -1,7 +1,8 @@
 //! `parindex explain`: how one score came about.
 
 use super::{failure, load_scored};
-use parindex::explain::explain;
+use parindex::explain::explain_in;
+use parindex::i18n::Lang;
 use parindex::load::CriteriaResolver;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,6 +27,10 @@ pub struct Args {
     /// `self` (the unit's self-assessed values only).
     #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
     stage: super::score::StageArg,
+    /// Language of the explanation and of its numbers (vi: 0,973; 87,69%).
+    /// Default: PARINDEX_LANG, else a vi_* locale, else en.
+    #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
+    lang: Lang,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -50,7 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(failure());
     };
-    for line in explain(card, &evidence.entries, node) {
+    for line in explain_in(args.lang, card, &evidence.entries, node) {
         outln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
