@@ -10,6 +10,7 @@ pub mod losses;
 pub mod rule;
 pub mod score;
 pub mod template;
+pub mod whatif;
 pub mod words;
 
 use crate::decimal::{show, show_percent};
