@@ -53,6 +53,34 @@ pub fn value(lang: Lang, v: &Value) -> String {
     }
 }
 
+/// A value already written in the contract's spelling (a JSON result's `value`, a value
+/// carried as text): its words and decimal marks in the language. `yes` → `có`, `96.5%` →
+/// `96,5%`, `520/11500` → `520/11.500`; a choice label stays as written.
+pub fn value_text(lang: Lang, written: &str) -> String {
+    if lang == Lang::En {
+        return written.to_string();
+    }
+    match written {
+        "yes" => return lang.t(YES).into(),
+        "no" => return lang.t(NO).into(),
+        "n/a" => return lang.t(NOT_APPLICABLE).into(),
+        _ => {}
+    }
+    let figure = |s: &str| crate::decimal::parse_decimal(s).ok().map(|d| lang.figure(d));
+    if let Some(num) = written.strip_suffix('%') {
+        if let Some(n) = figure(num) {
+            return format!("{n}%");
+        }
+    } else if let Some((a, b)) = written.split_once('/') {
+        if let (Some(a), Some(b)) = (figure(a), figure(b)) {
+            return format!("{a}/{b}");
+        }
+    } else if let Some(n) = figure(written) {
+        return n;
+    }
+    written.to_string()
+}
+
 /// The round a value comes from, next to it: "appraised" / "thẩm định".
 pub fn round(lang: Lang, r: Round) -> &'static str {
     match (lang, r) {
@@ -125,5 +153,10 @@ mod tests {
         assert_eq!(value(Lang::Vi, &counts), "4.290/4.500");
         assert_eq!(value(Lang::Vi, &Value::Boolean(false)), "không");
         assert_eq!(value(Lang::Vi, &Value::Number(dec("0.5"))), "0,5");
+        assert_eq!(value_text(Lang::Vi, "96.5%"), "96,5%");
+        assert_eq!(value_text(Lang::Vi, "520/11500"), "520/11.500");
+        assert_eq!(value_text(Lang::Vi, "yes"), "có");
+        assert_eq!(value_text(Lang::Vi, "Ban hành kịp thời"), "Ban hành kịp thời");
+        assert_eq!(value_text(Lang::En, "96.5%"), "96.5%");
     }
 }
