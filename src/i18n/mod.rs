@@ -8,6 +8,7 @@
 pub mod diff;
 pub mod explain;
 pub mod losses;
+pub mod rank;
 pub mod rounds;
 pub mod rule;
 pub mod score;
