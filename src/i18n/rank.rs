@@ -3,7 +3,7 @@
 use super::{text, Lang, Text};
 
 pub const GRADE: Text = text("Grade", "Xếp loại");
-pub const PREVIOUS: Text = text("Previous", "Năm trước");
+pub const PREVIOUS: Text = text("Previous", "Kỳ trước");
 pub const NEW: Text = text("new", "mới");
 pub const SAME: Text = text("same", "giữ nguyên");
 pub const SECTION_RANKS: Text = text("Section ranks by column: ", "Thứ hạng từng lĩnh vực theo cột: ");

@@ -102,7 +102,7 @@ pub fn form_spelling(lang: Lang, rule: &Rule) -> &'static str {
         return crate::rule::form_spelling(rule);
     }
     match rule.takes() {
-        ValueKind::Boolean => "có / không (true / false)",
+        ValueKind::Boolean => "có / không (hoặc `true` / `false`)",
         ValueKind::Rate => "tỷ lệ \"97.29%\" hoặc hai số đếm \"21/32\"",
         ValueKind::Number => "một số",
         ValueKind::Count => "số trường hợp, là số nguyên (0, 1, 2…)",
