@@ -321,3 +321,54 @@ fn the_language_comes_from_parindex_lang_and_the_locale() {
         .unwrap();
     assert!(String::from_utf8(out.stdout).unwrap().contains("Total"));
 }
+
+/// The texts of a workbook: its sheet names and every string in its cells, one per line.
+fn workbook_texts(path: &Path) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        archive
+            .by_name(name)
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    let (book, strings) = (read("xl/workbook.xml"), read("xl/sharedStrings.xml"));
+    let names = Regex::new(r#"<sheet name="([^"]*)""#).unwrap();
+    let cells = Regex::new(r"<t[^>]*>([^<]*)</t>").unwrap();
+    names
+        .captures_iter(&book)
+        .chain(cells.captures_iter(&strings))
+        .map(|c| c[1].to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn workbooks_speak_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = input_texts();
+    let runs: [&[&str]; 5] = [
+        &["score", EXAMPLE],
+        &["losses", EXAMPLE],
+        &["rank", "examples/dak-nong-2022", "--previous", "examples/dak-nong-2022"],
+        &["diff", "examples/krong-no-2021.yaml", EXAMPLE],
+        &["diff", "--stages", "examples/krong-no-2022-rounds.yaml"],
+    ];
+    for (i, args) in runs.iter().enumerate() {
+        let mut found = Vec::new();
+        for lang in ["vi", "en"] {
+            let out = dir.path().join(format!("{i}-{lang}.xlsx"));
+            let mut all = args.to_vec();
+            let path = out.to_str().unwrap();
+            all.extend(["-f", "xlsx", "-o", path, "--lang", lang]);
+            stdout_of(&all);
+            found.push(english_words(&workbook_texts(&out), &inputs));
+        }
+        assert!(found[0].is_empty(), "{args:?} in Vietnamese: {:?}", found[0]);
+        // The same workbook in English is caught: the check looked.
+        assert!(!found[1].is_empty(), "{args:?} in English: nothing found");
+    }
+}

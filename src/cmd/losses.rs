@@ -71,7 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     args.out.write(
         false,
         |format, opts| render(&card, &list, grouped, format, opts),
-        || parindex::render::xlsx::losses(&card, &list),
+        || parindex::render::xlsx::losses(&card, &list, args.out.lang),
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -203,7 +203,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.out.write(
             false,
             |format, opts| render(&rows, &info, format, opts),
-            || parindex::render::xlsx::league(&rows, &info),
+            || parindex::render::xlsx::league(&rows, &info, args.out.lang),
         )?;
     }
     Ok(ExitCode::SUCCESS)

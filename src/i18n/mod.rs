@@ -15,6 +15,7 @@ pub mod score;
 pub mod template;
 pub mod whatif;
 pub mod words;
+pub mod xlsx;
 
 use crate::decimal::{show, show_percent};
 use rust_decimal::Decimal;

@@ -5,6 +5,7 @@
 
 use super::{text, Lang, Text};
 use crate::model::{Criterion, Round, SectionKind, Stage, Value};
+use crate::score::Status;
 
 pub const YES: Text = text("yes", "có");
 pub const NO: Text = text("no", "không");
@@ -79,6 +80,16 @@ pub fn value_text(lang: Lang, written: &str) -> String {
         return n;
     }
     written.to_string()
+}
+
+/// A node's status: "scored", "missing", "na" (the contract's names) / "đã chấm", …
+pub fn status(lang: Lang, s: Status) -> &'static str {
+    match (lang, s) {
+        (Lang::En, s) => s.name(),
+        (Lang::Vi, Status::Scored) => "đã chấm",
+        (Lang::Vi, Status::Missing) => "chưa có số liệu",
+        (Lang::Vi, Status::NotApplicable) => "không áp dụng",
+    }
 }
 
 /// The round a value comes from, next to it: "appraised" / "thẩm định".
