@@ -220,9 +220,7 @@ pub fn explain_in(
                     let show_in = |round: Round| {
                         entry
                             .and_then(|e| e.in_round(round))
-                            .map_or(lang.t(words::NONE).to_string(), |v| {
-                                common::value(lang, v)
-                            })
+                            .map_or(lang.t(words::NONE).to_string(), |v| common::value(lang, v))
                     };
                     // A blank reason (`reappraisal_reason: ""`) is none.
                     let reason = |why: Option<&str>| {
@@ -378,8 +376,8 @@ pub fn indent_continuation(line: &str) -> String {
 mod tests {
     use super::*;
     use crate::decimal::dec;
-    use crate::rule;
     use crate::model::{Bound, Tier, Tiers};
+    use crate::rule;
 
     fn rate(text: &str) -> Value {
         Value::Rate {

@@ -175,7 +175,10 @@ fn assert_vietnamese(runs: &[Vec<&str>]) {
         assert!(!out.trim().is_empty(), "{args:?} wrote nothing");
         let english = english_words(&out, &inputs);
         if !english.is_empty() {
-            found.push(format!("parindex {} --lang vi: {english:?}", args.join(" ")));
+            found.push(format!(
+                "parindex {} --lang vi: {english:?}",
+                args.join(" ")
+            ));
         }
     }
     assert!(found.is_empty(), "English words:\n{}", found.join("\n"));
@@ -186,7 +189,9 @@ fn the_word_check_finds_english_in_english_output() {
     // The check cannot pass for want of looking: the same outputs in English are caught.
     let inputs = input_texts();
     let english = english_words(&stdout_of(&["score", EXAMPLE, "--lang", "en"]), &inputs);
-    for word in ["Total", "grade", "stage", "final", "Code", "Section", "Loss"] {
+    for word in [
+        "Total", "grade", "stage", "final", "Code", "Section", "Loss",
+    ] {
         assert!(english.contains(word), "{word} not found in {english:?}");
     }
     let explained = stdout_of(&["explain", EXAMPLE, "2.4.3", "--lang", "en"]);
@@ -207,7 +212,13 @@ fn score_and_losses_speak_vietnamese() {
     for format in ["table", "markdown"] {
         runs.push(vec!["score", EXAMPLE, "-f", format]);
         runs.push(vec!["score", EXAMPLE, "-f", format, "--all"]);
-        runs.push(vec!["score", "examples/so-ban-nganh-2025.yaml", "-f", format, "--all"]);
+        runs.push(vec![
+            "score",
+            "examples/so-ban-nganh-2025.yaml",
+            "-f",
+            format,
+            "--all",
+        ]);
         runs.push(vec!["losses", EXAMPLE, "-f", format]);
         runs.push(vec!["losses", EXAMPLE, "-f", format, "--by", "responsible"]);
         runs.push(vec!["losses", EXAMPLE, "-f", format, "--by", "section"]);
@@ -268,7 +279,13 @@ fn whatif_template_diff_rank_and_report_speak_vietnamese() {
         vec!["template", "so-ban-nganh-2025"],
         vec!["template", "xa-phuong-2025"],
         vec!["diff", "examples/krong-no-2021.yaml", EXAMPLE],
-        vec!["diff", EXAMPLE, "examples/krong-no-2023.yaml", "-f", "markdown"],
+        vec![
+            "diff",
+            EXAMPLE,
+            "examples/krong-no-2023.yaml",
+            "-f",
+            "markdown",
+        ],
         vec!["diff", "--stages", "examples/krong-no-2022-rounds.yaml"],
         vec![
             "diff",
@@ -353,7 +370,12 @@ fn workbooks_speak_vietnamese() {
     let runs: [&[&str]; 5] = [
         &["score", EXAMPLE],
         &["losses", EXAMPLE],
-        &["rank", "examples/dak-nong-2022", "--previous", "examples/dak-nong-2022"],
+        &[
+            "rank",
+            "examples/dak-nong-2022",
+            "--previous",
+            "examples/dak-nong-2022",
+        ],
         &["diff", "examples/krong-no-2021.yaml", EXAMPLE],
         &["diff", "--stages", "examples/krong-no-2022-rounds.yaml"],
     ];
@@ -367,7 +389,11 @@ fn workbooks_speak_vietnamese() {
             stdout_of(&all);
             found.push(english_words(&workbook_texts(&out), &inputs));
         }
-        assert!(found[0].is_empty(), "{args:?} in Vietnamese: {:?}", found[0]);
+        assert!(
+            found[0].is_empty(),
+            "{args:?} in Vietnamese: {:?}",
+            found[0]
+        );
         // The same workbook in English is caught: the check looked.
         assert!(!found[1].is_empty(), "{args:?} in English: nothing found");
     }

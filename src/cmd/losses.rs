@@ -1,8 +1,8 @@
 //! `parindex losses`: every criterion that lost points, and who must fix it.
 
 use super::load_scored;
-use parindex::load::CriteriaResolver;
 use parindex::i18n::Lang;
+use parindex::load::CriteriaResolver;
 use parindex::losses::{by_responsible, by_section, losses};
 use parindex::pipeline::ScoredCard;
 use parindex::render::losses::render;

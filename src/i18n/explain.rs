@@ -152,18 +152,18 @@ pub fn no_rounding_line(lang: Lang, rounding: &str) -> String {
 pub fn leaf_score(lang: Lang, kind: SectionKind, score: &str, max: &str, loss: &str) -> String {
     match (lang, kind) {
         (Lang::En, SectionKind::Scored) => format!("  score: {score} of {max}, loss {loss}"),
-        (Lang::En, SectionKind::Bonus) => format!(
-            "  score: {score} of {max}: a bonus, added to the total outside its maximum"
-        ),
+        (Lang::En, SectionKind::Bonus) => {
+            format!("  score: {score} of {max}: a bonus, added to the total outside its maximum")
+        }
         (Lang::En, SectionKind::Penalty) => {
             format!("  score: {score} of {max}: a penalty, taken off the total")
         }
         (Lang::Vi, SectionKind::Scored) => {
             format!("  điểm: {score} trên {max}, mất {loss} điểm")
         }
-        (Lang::Vi, SectionKind::Bonus) => format!(
-            "  điểm: {score} trên {max}: điểm thưởng, cộng vào tổng điểm ngoài điểm tối đa"
-        ),
+        (Lang::Vi, SectionKind::Bonus) => {
+            format!("  điểm: {score} trên {max}: điểm thưởng, cộng vào tổng điểm ngoài điểm tối đa")
+        }
         (Lang::Vi, SectionKind::Penalty) => {
             format!("  điểm: {score} trên {max}: điểm trừ, trừ vào tổng điểm")
         }
@@ -191,7 +191,14 @@ pub fn parent_score(
 }
 
 /// One sub-criterion's row under its parent.
-pub fn child_row(lang: Lang, code: &str, score: &str, max: &str, loss: &str, title: &str) -> String {
+pub fn child_row(
+    lang: Lang,
+    code: &str,
+    score: &str,
+    max: &str,
+    loss: &str,
+    title: &str,
+) -> String {
     match lang {
         Lang::En => format!("    {code:<10} {score:>8} of {max:<6} loss {loss:<8} {title}"),
         Lang::Vi => format!("    {code:<10} {score:>8} trên {max:<6} mất {loss:<8} {title}"),
@@ -209,7 +216,8 @@ pub fn section_line(
     match lang {
         Lang::En => format!(
             "  section {code}: {figures}, loses {lost} in all{}",
-            here.map(|h| format!(", {h} of it here")).unwrap_or_default()
+            here.map(|h| format!(", {h} of it here"))
+                .unwrap_or_default()
         ),
         Lang::Vi => format!(
             "  lĩnh vực {code}: {figures}, mất tổng cộng {lost} điểm{}",

@@ -157,7 +157,10 @@ mod tests {
         assert_eq!(from(&[("LC_ALL", ""), ("LANG", "vi_VN.UTF-8")]), Lang::Vi);
         assert_eq!(from(&[("LC_MESSAGES", "vi_VN"), ("LANG", "C")]), Lang::Vi);
         // PARINDEX_LANG outranks the locale.
-        assert_eq!(from(&[("PARINDEX_LANG", "en"), ("LANG", "vi_VN.UTF-8")]), Lang::En);
+        assert_eq!(
+            from(&[("PARINDEX_LANG", "en"), ("LANG", "vi_VN.UTF-8")]),
+            Lang::En
+        );
         assert_eq!(from(&[("PARINDEX_LANG", "vi"), ("LANG", "C")]), Lang::Vi);
     }
 }

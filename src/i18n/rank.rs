@@ -6,7 +6,10 @@ pub const GRADE: Text = text("Grade", "Xếp loại");
 pub const PREVIOUS: Text = text("Previous", "Kỳ trước");
 pub const NEW: Text = text("new", "mới");
 pub const SAME: Text = text("same", "giữ nguyên");
-pub const SECTION_RANKS: Text = text("Section ranks by column: ", "Thứ hạng từng lĩnh vực theo cột: ");
+pub const SECTION_RANKS: Text = text(
+    "Section ranks by column: ",
+    "Thứ hạng từng lĩnh vực theo cột: ",
+);
 pub const SECTION_COLUMNS: Text = text("Section columns: ", "Các cột lĩnh vực: ");
 pub const TIES: Text = text(
     ".\nRanks compare the exact ratio score ÷ max; equal ratios share a rank.\n",

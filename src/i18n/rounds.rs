@@ -32,9 +32,9 @@ pub const STAGES: Text = text(
 pub fn appraised(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En => format!("Criteria the council appraised: {n} (value = points at each stage)"),
-        Lang::Vi => format!(
-            "Các tiêu chí được Hội đồng thẩm định: {n} (giá trị = điểm ở từng vòng)"
-        ),
+        Lang::Vi => {
+            format!("Các tiêu chí được Hội đồng thẩm định: {n} (giá trị = điểm ở từng vòng)")
+        }
     }
 }
 

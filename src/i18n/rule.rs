@@ -37,7 +37,11 @@ pub fn describe(lang: Lang, rule: &Rule, max: Decimal) -> String {
             format!("tính theo tỷ lệ: điểm = {m} × tỷ lệ")
         }
         Rule::Ratio(r) => {
-            let rate = if r.invert { "(1 − tỷ lệ)" } else { "tỷ lệ" };
+            let rate = if r.invert {
+                "(1 − tỷ lệ)"
+            } else {
+                "tỷ lệ"
+            };
             if r.lower_is_better() {
                 format!(
                     "tính theo {rate}, càng thấp càng tốt: từ {} trở xuống được {m} điểm, từ {} trở lên được 0 điểm, ở giữa tính theo tỷ lệ",

@@ -3,7 +3,10 @@
 use super::{text, Lang, Text};
 
 pub const COMPONENTS: Text = text("Components:", "Các thành phần điểm:");
-pub const NO_LOSS: Text = text("No criterion lost points.", "Không có tiêu chí nào bị mất điểm.");
+pub const NO_LOSS: Text = text(
+    "No criterion lost points.",
+    "Không có tiêu chí nào bị mất điểm.",
+);
 pub const POINTS_LOST: Text = text("Points lost", "Điểm bị mất");
 pub const CRITERIA_SET: Text = text("Criteria set", "Bộ tiêu chí");
 pub const POINTS: Text = text("points", "điểm");

@@ -49,9 +49,9 @@ pub fn unreachable(lang: Lang, summary: &str) -> String {
 pub fn improve(lang: Lang, criteria: usize) -> String {
     match lang {
         Lang::En => format!("  improve {criteria} criteria, largest gain first:"),
-        Lang::Vi => format!(
-            "  cần cải thiện {criteria} tiêu chí, tiêu chí lấy lại nhiều điểm nhất trước:"
-        ),
+        Lang::Vi => {
+            format!("  cần cải thiện {criteria} tiêu chí, tiêu chí lấy lại nhiều điểm nhất trước:")
+        }
     }
 }
 

@@ -67,7 +67,11 @@ pub fn value_text(lang: Lang, written: &str) -> String {
         "n/a" => return lang.t(NOT_APPLICABLE).into(),
         _ => {}
     }
-    let figure = |s: &str| crate::decimal::parse_decimal(s).ok().map(|d| lang.figure(d));
+    let figure = |s: &str| {
+        crate::decimal::parse_decimal(s)
+            .ok()
+            .map(|d| lang.figure(d))
+    };
     if let Some(num) = written.strip_suffix('%') {
         if let Some(n) = figure(num) {
             return format!("{n}%");
@@ -167,7 +171,10 @@ mod tests {
         assert_eq!(value_text(Lang::Vi, "96.5%"), "96,5%");
         assert_eq!(value_text(Lang::Vi, "520/11500"), "520/11.500");
         assert_eq!(value_text(Lang::Vi, "yes"), "có");
-        assert_eq!(value_text(Lang::Vi, "Ban hành kịp thời"), "Ban hành kịp thời");
+        assert_eq!(
+            value_text(Lang::Vi, "Ban hành kịp thời"),
+            "Ban hành kịp thời"
+        );
         assert_eq!(value_text(Lang::En, "96.5%"), "96.5%");
     }
 }

@@ -171,11 +171,7 @@ fn table(c: &Comparison, opts: TableOptions) -> String {
     let lang = opts.lang;
     let mut out = heading(c, lang);
     out.push('\n');
-    let mut t = new_table(
-        opts,
-        names(lang, &SECTION_COLUMNS),
-        &[2, 3, 4, 5, 6, 7, 8],
-    );
+    let mut t = new_table(opts, names(lang, &SECTION_COLUMNS), &[2, 3, 4, 5, 6, 7, 8]);
     let color = |cell: Cell, d: Option<Decimal>| match d {
         Some(d) if opts.color && d > Decimal::ZERO => cell.fg(Color::Green),
         Some(d) if opts.color && d < Decimal::ZERO => cell.fg(Color::Red),

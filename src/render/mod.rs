@@ -689,10 +689,7 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
     ));
     let losses = card.losses();
     if !losses.is_empty() {
-        out.push_str(&format!(
-            "\n### {}\n\n",
-            lang.t(words_score::POINTS_LOST)
-        ));
+        out.push_str(&format!("\n### {}\n\n", lang.t(words_score::POINTS_LOST)));
         out.push_str(&header(
             &[
                 words::CODE,

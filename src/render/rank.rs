@@ -19,11 +19,7 @@ pub struct LeagueInfo<'a> {
 }
 
 /// "Units per grade: Xuất sắc 1 · Tốt 3 · Khá 0", every band listed; `None` without bands.
-fn grades_line(
-    info: &LeagueInfo,
-    lang: Lang,
-    label: impl Fn(&str) -> String,
-) -> Option<String> {
+fn grades_line(info: &LeagueInfo, lang: Lang, label: impl Fn(&str) -> String) -> Option<String> {
     if info.grades.is_empty() {
         return None;
     }

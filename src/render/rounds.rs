@@ -78,11 +78,7 @@ fn at_stage(l: &RoundsLeaf, k: usize, lang: Lang) -> String {
             common::value_text(lang, v),
             lang.number(l.scores[k])
         ),
-        None => format!(
-            "{} = {}",
-            lang.t(common::MISSING),
-            lang.number(l.scores[k])
-        ),
+        None => format!("{} = {}", lang.t(common::MISSING), lang.number(l.scores[k])),
     }
 }
 
@@ -124,11 +120,7 @@ fn max_text(line: &RoundsLine, lang: Lang) -> String {
 fn table(r: &Rounds, opts: TableOptions) -> String {
     let lang = opts.lang;
     let mut out = heading(r, lang);
-    let mut t = new_table(
-        opts,
-        names(lang, &SECTION_COLUMNS),
-        &[2, 3, 4, 5, 6, 7, 8],
-    );
+    let mut t = new_table(opts, names(lang, &SECTION_COLUMNS), &[2, 3, 4, 5, 6, 7, 8]);
     let color = |cell: Cell, d: Decimal, good: bool| match d.cmp(&Decimal::ZERO) {
         std::cmp::Ordering::Greater if opts.color => {
             cell.fg(if good { Color::Green } else { Color::Red })
@@ -201,10 +193,7 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
         .filter(|l| !remarks(l, lang).is_empty())
         .collect();
     if !said.is_empty() {
-        out.push_str(&format!(
-            "\n{}\n",
-            lang.t(words::REASONS_AND_EXPLANATIONS)
-        ));
+        out.push_str(&format!("\n{}\n", lang.t(words::REASONS_AND_EXPLANATIONS)));
         for l in said {
             out.push_str(&format!("  {} {}\n", l.code, l.title));
             for line in remarks(l, lang) {

@@ -487,8 +487,14 @@ pub fn comparison(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             vec![
                 text(&ch.code),
                 text(&ch.title),
-                text(words::value_text(lang, ch.old.value.as_deref().unwrap_or(""))),
-                text(words::value_text(lang, ch.new.value.as_deref().unwrap_or(""))),
+                text(words::value_text(
+                    lang,
+                    ch.old.value.as_deref().unwrap_or(""),
+                )),
+                text(words::value_text(
+                    lang,
+                    ch.new.value.as_deref().unwrap_or(""),
+                )),
                 XCell::Points(ch.old.score),
                 XCell::Points(ch.new.score),
                 XCell::Points(ch.delta()),
