@@ -89,7 +89,7 @@ pub fn later_set_aside(lang: Lang, s: Stage, later: &str) -> String {
             s.name()
         ),
         Lang::Vi => format!(
-            "  {}: không tính kết quả thẩm định lần 2 ({later}) sau giải trình của đơn vị",
+            "  chấm theo {}: không tính kết quả thẩm định lần 2 ({later}) sau giải trình của đơn vị",
             super::words::stage(lang, s)
         ),
     }
