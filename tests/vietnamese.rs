@@ -278,6 +278,7 @@ fn whatif_template_diff_rank_and_report_speak_vietnamese() {
         vec!["template", "dak-nong-district-2022"],
         vec!["template", "so-ban-nganh-2025"],
         vec!["template", "xa-phuong-2025"],
+        vec!["criteria", "list"],
         vec!["diff", "examples/krong-no-2021.yaml", EXAMPLE],
         vec![
             "diff",
