@@ -458,3 +458,16 @@ fn snapshot_whatif_vi() {
         "Xuất sắc"
     ]));
 }
+
+#[test]
+fn bonus_and_penalty_sections_are_marked_once() {
+    // English marks them (the title is the set's, in Vietnamese); a Vietnamese title that
+    // already says "Điểm thưởng" is not marked again.
+    let file = "examples/xa-phuong-2025.yaml";
+    let english = stdout_of(&["score", file]);
+    assert!(english.contains("Điểm thưởng (bonus)"), "{english}");
+    let vietnamese = vi(&["score", file]);
+    assert!(vietnamese.contains("Điểm thưởng"), "{vietnamese}");
+    assert!(!vietnamese.contains("(điểm thưởng)"), "{vietnamese}");
+    assert!(!vietnamese.contains("(điểm trừ)"), "{vietnamese}");
+}

@@ -48,6 +48,11 @@ pub fn describe(lang: Lang, rule: &Rule, max: Decimal) -> String {
                     pct(lang, r.full_at),
                     pct(lang, r.zero_below)
                 )
+            } else if r.zero_below.is_zero() {
+                format!(
+                    "tính theo {rate}: từ {} trở lên được {m} điểm, dưới mức đó tính theo tỷ lệ",
+                    pct(lang, r.full_at)
+                )
             } else {
                 format!(
                     "tính theo {rate}: dưới {} được 0 điểm, từ {} trở lên được {m} điểm, ở giữa tính theo tỷ lệ",

@@ -136,10 +136,13 @@ pub fn section_kind(lang: Lang, k: SectionKind) -> &'static str {
     }
 }
 
-/// A node's title, a bonus or penalty section's marked: "Điểm thưởng (bonus)".
+/// A node's title, a bonus or penalty section's marked: "Điểm thưởng (bonus)". In
+/// Vietnamese a title that already says so ("Điểm thưởng") is not marked twice.
 pub fn marked_title(lang: Lang, node: &Criterion) -> String {
-    if node.parent.is_none() && node.kind.outside_max() {
-        format!("{} ({})", node.title, section_kind(lang, node.kind))
+    let kind = section_kind(lang, node.kind);
+    let said = lang == Lang::Vi && node.title.to_lowercase().contains(kind);
+    if node.parent.is_none() && node.kind.outside_max() && !said {
+        format!("{} ({kind})", node.title)
     } else {
         node.title.clone()
     }
