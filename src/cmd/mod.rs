@@ -35,8 +35,8 @@ pub struct Output {
     /// Overwrite the output file if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
-    /// Language of tables and Markdown, and of their numbers (vi: 87,69%); JSON and CSV keys
-    /// and values never change. Default: PARINDEX_LANG, else a vi_* locale, else en.
+    /// Language of tables, Markdown and workbooks, and of their numbers (vi: 87,69%); JSON and CSV
+    /// never change. Default: PARINDEX_LANG, else a vi_* locale, else en.
     #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
     pub lang: Lang,
 }

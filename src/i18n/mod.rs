@@ -40,7 +40,7 @@ pub enum Lang {
     /// English; numbers as 87.69.
     #[default]
     En,
-    /// Tiếng Việt; numbers as 87,69 with `.` between thousands.
+    /// Tiếng Việt: Vietnamese words, numbers as 87,69 with `.` between thousands.
     Vi,
 }
 
