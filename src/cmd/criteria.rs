@@ -5,7 +5,7 @@ use super::{failure, report, stdout_is_terminal};
 use anyhow::Context;
 use comfy_table::{presets, Table};
 use parindex::embedded;
-use parindex::i18n::{criteria as words, words as common, Lang};
+use parindex::i18n::{criteria as words, words as common};
 use parindex::import::{self, Options};
 use parindex::load::{parse_criteria, Source};
 use parindex::output::write_atomic;
@@ -26,10 +26,8 @@ pub struct Args {
 enum Action {
     /// List the embedded criteria sets with their size and total.
     List {
-        /// Language of the table's headings and numbers.
-        /// Default: PARINDEX_LANG, else a vi_* locale, else en.
-        #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
-        lang: Lang,
+        #[command(flatten)]
+        lang: super::LangFlag,
     },
     /// Print an embedded criteria set's YAML exactly as shipped.
     Show {
@@ -128,7 +126,9 @@ fn run_import(args: ImportArgs) -> anyhow::Result<ExitCode> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.action {
         Action::Import(args) => run_import(args),
-        Action::List { lang } => {
+        Action::List {
+            lang: super::LangFlag { lang },
+        } => {
             let mut t = Table::new();
             t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
             if !stdout_is_terminal() {

@@ -2,7 +2,6 @@
 
 use super::{failure, load_scored};
 use parindex::explain::explain_in;
-use parindex::i18n::Lang;
 use parindex::load::CriteriaResolver;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,10 +26,8 @@ pub struct Args {
     /// `self` (the unit's self-assessed values only).
     #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
     stage: super::score::StageArg,
-    /// Language of the explanation and of its numbers (vi: 0,973; 87,69%).
-    /// Default: PARINDEX_LANG, else a vi_* locale, else en.
-    #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
-    lang: Lang,
+    #[command(flatten)]
+    lang: super::LangFlag,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -55,7 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(failure());
     };
-    for line in explain_in(args.lang, card, &evidence.entries, node) {
+    for line in explain_in(args.lang.lang, card, &evidence.entries, node) {
         outln!("{line}");
     }
     Ok(ExitCode::SUCCESS)

@@ -41,6 +41,16 @@ pub struct Output {
     pub lang: Lang,
 }
 
+/// `--lang` for a command that writes for people without the shared output flags (`explain`,
+/// `whatif`, `template`, `criteria list`): the same flag and default as [`Output::lang`].
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct LangFlag {
+    /// Language of the words and numbers written for people (vi: 0,973; 87,69%).
+    /// Default: PARINDEX_LANG, else a vi_* locale, else en.
+    #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
+    pub lang: Lang,
+}
+
 impl Output {
     /// How tables are drawn: colour and wrapping only on a terminal.
     pub fn table_options(&self, all: bool) -> TableOptions {

@@ -28,10 +28,9 @@ pub struct Args {
     /// Overwrite the output file if it exists.
     #[arg(long, requires = "output")]
     force: bool,
-    /// Language of the form's comments (its keys stay as the file format writes them).
-    /// Default: PARINDEX_LANG, else a vi_* locale, else en.
-    #[arg(long, value_enum, default_value_t = parindex::i18n::Lang::from_env(), hide_default_value = true)]
-    lang: parindex::i18n::Lang,
+    // `--lang` sets the comments' language; the form's keys stay as the format writes them.
+    #[command(flatten)]
+    lang: super::LangFlag,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -73,7 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(failure());
         }
     };
-    let text = template(&set, &reference, args.lang);
+    let text = template(&set, &reference, args.lang.lang);
     match &args.output {
         Some(path) => write_atomic(path, &text, args.force).context("the form was not written")?,
         None => out!("{text}"),

@@ -43,11 +43,10 @@ pub struct Args {
     /// `appraised` (the first appraisal's) or `self`; the peers are scored at the same stage.
     #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
     stage: super::score::StageArg,
-    /// Language of the plan and of its numbers (vi: 87,69%); the `whatif --set …` command it
-    /// ends with keeps the values as the command line takes them.
-    /// Default: PARINDEX_LANG, else a vi_* locale, else en.
-    #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
-    lang: Lang,
+    // The `whatif --set …` command a plan ends with keeps the values as the command line
+    // takes them, in either language.
+    #[command(flatten)]
+    lang: super::LangFlag,
 }
 
 fn summary(card: &Scorecard, lang: Lang) -> String {
@@ -126,7 +125,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .find(|g| g.label.eq_ignore_ascii_case(t.trim()))
         {
             Some(g) => Some((
-                words::grade_target(args.lang, &g.label, &args.lang.figure(g.min)),
+                words::grade_target(args.lang.lang, &g.label, &args.lang.lang.figure(g.min)),
                 g.min,
             )),
             None => match parse_decimal(t.trim().trim_end_matches('%')) {
@@ -140,7 +139,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     );
                     return Ok(ExitCode::from(2));
                 }
-                Ok(p) if p > Decimal::ZERO => Some((format!("{}%", args.lang.figure(p)), p)),
+                Ok(p) if p > Decimal::ZERO => Some((format!("{}%", args.lang.lang.figure(p)), p)),
                 _ => {
                     let labels: Vec<&str> = set.grades.iter().map(|g| g.label.as_str()).collect();
                     eprintln!(
@@ -160,7 +159,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(failure());
         }
     };
-    let lang = args.lang;
+    let lang = args.lang.lang;
     outln!(
         "{} · {} · {}",
         before.unit,
