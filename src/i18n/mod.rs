@@ -10,6 +10,7 @@ pub mod diff;
 pub mod explain;
 pub mod losses;
 pub mod rank;
+pub mod report;
 pub mod rounds;
 pub mod rule;
 pub mod score;
@@ -45,8 +46,8 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The text in this language.
-    pub fn t(self, text: Text) -> &'static str {
+    /// The text in this language (`const`: a table of texts can be built from the catalogue).
+    pub const fn t(self, text: Text) -> &'static str {
         match self {
             Lang::En => text.en,
             Lang::Vi => text.vi,
