@@ -1,29 +1,35 @@
 //! How a score came about, step by step with the real numbers.
 
-use crate::decimal::{self, show, show_percent};
-use crate::model::{Entry, IfNa, Ratio, Round, Rule, SectionKind, Stage, TierScale, Value};
-use crate::rule::{self, pct, tiers::threshold, Derivation};
+use crate::decimal;
+use crate::i18n::{explain as words, rule::pct, rule::threshold, words as common, Lang};
+use crate::model::{Entry, Ratio, Round, Rule, Stage, TierScale, Value};
+use crate::rule::Derivation;
 use crate::score::Scorecard;
 use rust_decimal::Decimal;
 
 /// A decimal for reading: exact up to 10 places, else cut with an ellipsis.
 pub fn approx(d: Decimal) -> String {
+    approx_in(Lang::En, d)
+}
+
+/// [`approx`] with the language's decimal mark.
+pub fn approx_in(lang: Lang, d: Decimal) -> String {
     let rounded = d.round_dp_with_strategy(10, rust_decimal::RoundingStrategy::ToZero);
     if rounded == d {
-        show(d)
+        lang.figure(d)
     } else {
-        format!("{}…", show(rounded))
+        format!("{}…", lang.figure(rounded))
     }
 }
 
 /// A rate as written, and as a percentage when written as counts.
-fn rate_text(num: Decimal, den: Decimal, text: &str) -> String {
+fn rate_text(lang: Lang, num: Decimal, den: Decimal, text: &str) -> String {
     if den == Decimal::ONE_HUNDRED {
         text.to_string()
     } else {
         let pct = decimal::div(decimal::mul(num, Decimal::ONE_HUNDRED).unwrap_or(num), den)
             .unwrap_or_default();
-        format!("{text} = {}%", approx(pct))
+        format!("{text} = {}%", approx_in(lang, pct))
     }
 }
 
@@ -40,33 +46,59 @@ pub fn formula(
     how: &Derivation,
     unrounded: Decimal,
 ) -> String {
-    let m = show(max);
-    let u = approx(unrounded);
+    formula_in(Lang::En, rule, max, value, how, unrounded)
+}
+
+/// [`formula`] in `lang`.
+pub fn formula_in(
+    lang: Lang,
+    rule: &Rule,
+    max: Decimal,
+    value: &Value,
+    how: &Derivation,
+    unrounded: Decimal,
+) -> String {
+    let n = |d: Decimal| lang.figure(d);
+    let pct = |d: Decimal| pct(lang, d);
+    let m = n(max);
+    let u = approx_in(lang, unrounded);
+    let written = common::value(lang, value);
     let shown = match value {
-        Value::Rate { num, den, .. } => rate_text(*num, *den, &value.show()),
-        other => other.show(),
+        Value::Rate { num, den, .. } => rate_text(lang, *num, *den, &written),
+        _ => written,
     };
     let rate = || match rule {
         Rule::Ratio(r) if r.invert => format!("1 − {shown}"),
         _ => shown.clone(),
     };
+    let (at_or_above, at_or_below) = (lang.t(words::AT_OR_ABOVE), lang.t(words::AT_OR_BELOW));
     match how {
-        Derivation::YesNo(true) => format!("yes → {m}"),
-        Derivation::YesNo(false) => "no → 0".to_string(),
+        Derivation::YesNo(true) => format!("{} → {m}", lang.t(words::YES_GIVES)),
+        Derivation::YesNo(false) => format!("{} → 0", lang.t(words::NO_GIVES)),
         // The plain rule reads the same on every branch: max × rate.
         _ if matches!(rule, Rule::Ratio(r) if *r == Ratio::default()) => {
             format!("{m} × {shown} = {u}")
         }
         Derivation::BelowZero { zero_below } if lower_is_better(rule) => {
-            format!("{} is at or above {} → 0", rate(), pct(*zero_below))
+            format!("{} {at_or_above} {} → 0", rate(), pct(*zero_below))
         }
         Derivation::FullAt { full_at } if lower_is_better(rule) => {
-            format!("{} is at or below {} → {m}", rate(), pct(*full_at))
+            format!("{} {at_or_below} {} → {m}", rate(), pct(*full_at))
         }
         Derivation::BelowZero { zero_below } => {
-            format!("{} is below {} → 0", rate(), pct(*zero_below))
+            format!(
+                "{} {} {} → 0",
+                rate(),
+                lang.t(words::IS_BELOW),
+                pct(*zero_below)
+            )
         }
-        Derivation::FullAt { full_at } => format!("{} reaches {} → {m}", rate(), pct(*full_at)),
+        Derivation::FullAt { full_at } => format!(
+            "{} {} {} → {m}",
+            rate(),
+            lang.t(words::REACHES),
+            pct(*full_at)
+        ),
         Derivation::Proportional { .. } => {
             let Rule::Ratio(r) = rule else { return u };
             if r.lower_is_better() {
@@ -102,11 +134,11 @@ pub fn formula(
             format!(
                 "{shown} {} {} → {}",
                 bound.symbol(),
-                threshold(scale, *at),
-                show(*points)
+                threshold(lang, scale, *at),
+                n(*points)
             )
         }
-        Derivation::BelowEveryTier => format!("{shown} reaches no tier → 0"),
+        Derivation::BelowEveryTier => format!("{shown} {}", lang.t(words::REACHES_NO_TIER)),
         Derivation::Deducted {
             per,
             count,
@@ -114,37 +146,50 @@ pub fn formula(
         } => {
             if how.floored() {
                 format!(
-                    "{m} − {} × {} = {} → not below 0 → 0",
-                    show(*per),
-                    show(*count),
-                    show(*remaining)
+                    "{m} − {} × {} = {} → {} → 0",
+                    n(*per),
+                    n(*count),
+                    n(*remaining),
+                    lang.t(words::NOT_BELOW_ZERO)
                 )
             } else {
-                format!("{m} − {} × {} = {u}", show(*per), show(*count))
+                format!("{m} − {} × {} = {u}", n(*per), n(*count))
             }
         }
-        Derivation::Given => format!("{shown} given directly"),
-        Derivation::Chosen { points } => format!("\"{shown}\" → {}", show(*points)),
+        Derivation::Given => format!("{shown} {}", lang.t(words::GIVEN_DIRECTLY)),
+        Derivation::Chosen { points } => format!("\"{shown}\" → {}", n(*points)),
         Derivation::LineZero | Derivation::LineFull | Derivation::LineProportional => {
             let Rule::Linear(l) = rule else { return u };
-            let (a, b) = (show(l.zero_at), show(l.full_at));
+            let (a, b) = (n(l.zero_at), n(l.full_at));
             let (beyond_zero, reaches_full) = if l.lower_is_better() {
-                ("at or above", "at or below")
+                (at_or_above, at_or_below)
             } else {
-                ("at or below", "at or above")
+                (at_or_below, at_or_above)
             };
             match how {
-                Derivation::LineZero => format!("{shown} is {beyond_zero} {a} → 0"),
-                Derivation::LineFull => format!("{shown} is {reaches_full} {b} → {m}"),
+                Derivation::LineZero => format!("{shown} {beyond_zero} {a} → 0"),
+                Derivation::LineFull => format!("{shown} {reaches_full} {b} → {m}"),
                 _ => format!("{m} × ({shown} − {a}) ÷ ({b} − {a}) = {u}"),
             }
         }
-        Derivation::NotApplicable(_) => format!("n/a → {u}"),
+        Derivation::NotApplicable(_) => format!("{} → {u}", lang.t(words::NA)),
     }
 }
 
 /// The explanation of `code` in `card`, as lines of text.
 pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<String> {
+    explain_in(Lang::En, card, entries, node)
+}
+
+/// [`explain`] in `lang`, its figures written the language's way.
+pub fn explain_in(
+    lang: Lang,
+    card: &Scorecard,
+    entries: &[Option<Entry>],
+    node: usize,
+) -> Vec<String> {
+    let num = |d: Decimal| lang.figure(d);
+    let percent = |p: Option<Decimal>| p.map_or("–".into(), |p| lang.percent(p));
     let set = &card.set;
     let n = &set.nodes[node];
     let s = &card.nodes[node];
@@ -157,54 +202,51 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
     }
     if !path.is_empty() {
         path.reverse();
-        out.push(format!("  in: {}", path.join(" › ")));
+        out.push(format!("  {}: {}", lang.t(words::IN), path.join(" › ")));
     }
     // Every stage is named, the default final one too.
-    out.push(format!("  stage: {}", card.stage.header()));
+    out.push(words::stage_line(lang, card.stage));
     match &n.rule {
         Some(rule) => {
-            out.push(format!(
-                "  rule: {} (max {})",
-                rule::describe(rule, n.max),
-                show(n.max)
+            out.push(words::rule_line(
+                lang,
+                &crate::i18n::rule::describe(lang, rule, n.max),
+                &num(n.max),
             ));
             let entry = entries[node].as_ref();
             match &s.leaf {
-                None => out.push("  value: none given → 0 (missing)".into()),
+                None => out.push(lang.t(words::NO_VALUE).into()),
                 Some(leaf) => {
                     let show_in = |round: Round| {
                         entry
                             .and_then(|e| e.in_round(round))
-                            .map_or("none".to_string(), Value::show)
+                            .map_or(lang.t(words::NONE).to_string(), |v| common::value(lang, v))
                     };
                     // A blank reason (`reappraisal_reason: ""`) is none.
                     let reason = |why: Option<&str>| {
                         why.map(str::trim)
                             .filter(|w| !w.is_empty())
-                            .unwrap_or("no reason given")
+                            .unwrap_or(lang.t(words::NO_REASON))
                             .to_string()
                     };
                     // The value with its round in one pair of parentheses; the council's
                     // reason on a line of its own, as it may be long.
                     let (source, why) = match leaf.round {
                         Round::Reappraised => (
-                            format!(
-                                "reappraised by the council after the unit's explanation; self-assessed: {}, first appraisal: {}",
-                                show_in(Round::SelfAssessed),
-                                show_in(Round::Appraised),
+                            words::reappraised_source(
+                                lang,
+                                &show_in(Round::SelfAssessed),
+                                &show_in(Round::Appraised),
                             ),
                             Some((
-                                "second appraisal",
+                                lang.t(words::SECOND_APPRAISAL),
                                 reason(entry.and_then(|e| e.reappraisal_reason())),
                             )),
                         ),
                         Round::Appraised => (
-                            format!(
-                                "appraised by the council; self-assessed: {}",
-                                show_in(Round::SelfAssessed)
-                            ),
+                            words::appraised_source(lang, &show_in(Round::SelfAssessed)),
                             Some((
-                                "first appraisal",
+                                lang.t(words::FIRST_APPRAISAL),
                                 reason(entry.and_then(|e| e.reason.as_deref())),
                             )),
                         ),
@@ -212,100 +254,83 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
                             if card.stage == Stage::SelfAssessment
                                 && entry.is_some_and(|e| e.appraised.is_some()) =>
                         {
-                            (
-                                "self-assessed; stage self: the council's value is set aside"
-                                    .to_string(),
-                                None,
-                            )
+                            (lang.t(words::SELF_STAGE_SETS_ASIDE).to_string(), None)
                         }
-                        Round::SelfAssessed => ("self-assessed".to_string(), None),
+                        Round::SelfAssessed => (lang.t(words::SELF_ASSESSED).to_string(), None),
                     };
-                    out.push(format!("  value: {} ({source})", leaf.value.show()));
+                    out.push(format!(
+                        "  {}: {} ({source})",
+                        lang.t(words::VALUE),
+                        common::value(lang, &leaf.value)
+                    ));
                     if let Some((round, why)) = why {
-                        out.push(format!("  reason ({round}): {why}"));
+                        out.push(words::reason_line(lang, round, &why));
                     }
                     if leaf.round == Round::Appraised {
                         if let Some(later) = entry.and_then(Entry::reappraised) {
-                            out.push(format!(
-                                "  stage {}: the second appraisal ({}) after the unit's explanation is set aside",
-                                card.stage.name(),
-                                later.show()
+                            out.push(words::later_set_aside(
+                                lang,
+                                card.stage,
+                                &common::value(lang, later),
                             ));
                         }
                     }
                     if let Some(why) = entry.and_then(Entry::explanation) {
                         if leaf.round == Round::Reappraised || card.stage != Stage::SelfAssessment {
-                            out.push(format!("  the unit's explanation: {why}"));
+                            out.push(format!("  {}: {why}", lang.t(words::UNITS_EXPLANATION)));
                         }
                     }
                     if let Some(note) = entry.and_then(|e| e.note.as_deref()) {
-                        out.push(format!("  note: {note}"));
+                        out.push(format!("  {}: {note}", lang.t(words::NOTE)));
                     }
                     if let Derivation::NotApplicable(if_na) = leaf.how {
-                        out.push(match if_na {
-                            IfNa::Full => format!("  n/a with if_na: full → scores its max, {}", show(n.max)),
-                            IfNa::Exclude => format!(
-                                "  n/a with if_na: exclude → leaves the scoring: {} taken out of every maximum above it",
-                                show(n.max)
-                            ),
-                            IfNa::Forbid => "  n/a, which this criterion does not allow (if_na: forbid) → scores 0".to_string(),
-                        });
+                        out.push(words::not_applicable(lang, if_na, &num(n.max)));
                     } else {
                         out.push(format!(
-                            "  formula: {}",
-                            formula(rule, n.max, &leaf.value, &leaf.how, leaf.unrounded)
+                            "  {}: {}",
+                            lang.t(words::FORMULA),
+                            formula_in(lang, rule, n.max, &leaf.value, &leaf.how, leaf.unrounded)
                         ));
+                        let rounding = words::rounding(lang, &set.rounding);
                         if leaf.unrounded != s.score {
-                            out.push(format!(
-                                "  rounding: {} → {} ({})",
-                                approx(leaf.unrounded),
-                                show(s.score),
-                                set.rounding
+                            out.push(words::rounding_line(
+                                lang,
+                                &approx_in(lang, leaf.unrounded),
+                                &num(s.score),
+                                &rounding,
                             ));
                         } else {
-                            out.push(format!("  rounding: none needed ({})", set.rounding));
+                            out.push(words::no_rounding_line(lang, &rounding));
                         }
                     }
                 }
             }
-            out.push(match n.kind {
-                SectionKind::Scored => format!(
-                    "  score: {} of {}, loss {}",
-                    show(s.score),
-                    show(s.max),
-                    show(s.loss())
-                ),
-                SectionKind::Bonus => format!(
-                    "  score: {} of {}: a bonus, added to the total outside its maximum",
-                    show(s.score),
-                    show(s.max)
-                ),
-                SectionKind::Penalty => format!(
-                    "  score: {} of {}: a penalty, taken off the total",
-                    show(s.score),
-                    show(s.max)
-                ),
-            });
+            out.push(words::leaf_score(
+                lang,
+                n.kind,
+                &num(s.score),
+                &num(s.max),
+                &num(s.loss()),
+            ));
         }
         None => {
-            out.push(format!(
-                "  score: {} of {} ({}), loss {} — the sum of its {} sub-criteria:",
-                show(s.score),
-                show(s.max),
-                s.percent()
-                    .map_or("–".into(), |p| format!("{}%", show_percent(p))),
-                show(card.lost(node)),
-                n.children.len()
+            out.push(words::parent_score(
+                lang,
+                &num(s.score),
+                &num(s.max),
+                &percent(s.percent()),
+                &num(card.lost(node)),
+                n.children.len(),
             ));
             for &c in &n.children {
                 let cs = &card.nodes[c];
-                out.push(format!(
-                    "    {:<10} {:>8} of {:<6} loss {:<8} {}",
-                    set.nodes[c].code,
-                    show(cs.score),
-                    show(cs.max),
-                    show(card.lost(c)),
-                    set.nodes[c].title
+                out.push(words::child_row(
+                    lang,
+                    &set.nodes[c].code,
+                    &num(cs.score),
+                    &num(cs.max),
+                    &num(card.lost(c)),
+                    &set.nodes[c].title,
                 ));
             }
         }
@@ -314,32 +339,20 @@ pub fn explain(card: &Scorecard, entries: &[Option<Entry>], node: usize) -> Vec<
     let section = set.section_of(node);
     if section != node {
         let ss = &card.nodes[section];
-        out.push(format!(
-            "  section {}: {} of {} ({}), loses {} in all{}",
-            set.nodes[section].code,
-            show(ss.score),
-            show(ss.max),
-            ss.percent()
-                .map_or("–".into(), |p| format!("{}%", show_percent(p))),
-            show(card.lost(section)),
-            if card.lost(node) > Decimal::ZERO {
-                format!(", {} of it here", show(card.lost(node)))
-            } else {
-                String::new()
-            }
+        let here = (card.lost(node) > Decimal::ZERO).then(|| num(card.lost(node)));
+        out.push(words::section_line(
+            lang,
+            &set.nodes[section].code,
+            &words::of_percent(lang, &num(ss.score), &num(ss.max), &percent(ss.percent())),
+            &num(card.lost(section)),
+            here.as_deref(),
         ));
     }
     let t = &card.total;
-    out.push(format!(
-        "  total: {} of {} ({}){}",
-        show(t.score),
-        show(t.max),
-        t.percent
-            .map_or("–".into(), |p| format!("{}%", show_percent(p))),
-        t.grade
-            .as_deref()
-            .map(|g| format!(", grade {g}"))
-            .unwrap_or_default()
+    out.push(words::total_line(
+        lang,
+        &words::of_percent(lang, &num(t.score), &num(t.max), &percent(t.percent)),
+        t.grade.as_deref(),
     ));
     out.into_iter().map(|l| indent_continuation(&l)).collect()
 }
@@ -364,6 +377,7 @@ mod tests {
     use super::*;
     use crate::decimal::dec;
     use crate::model::{Bound, Tier, Tiers};
+    use crate::rule;
 
     fn rate(text: &str) -> Value {
         Value::Rate {

@@ -25,6 +25,7 @@
 //! pipeline  → load, score                          (path → scored card, diagnostics placed)
 //! reports   → pipeline, score, rule, model         (losses, explain, whatif, rounds, template: no load;
 //!                                                   check, rank, compare also read files)
+//! i18n      → model, score, compare, decimal       (the catalogue: words for people, both languages)
 //! render    → reports, score, model, i18n          (report/ and remediation/ render their own
 //!                                                   view models too; render/docx lays out the
 //!                                                   Word documents)

@@ -4,6 +4,10 @@ use crate::model::{Evidence, Round};
 use crate::score::{Scorecard, Status};
 use rust_decimal::Decimal;
 
+/// The reason a leaf without a value lost its points (JSON and CSV keep it in English;
+/// tables and Markdown say it in their language).
+pub const NO_VALUE_GIVEN: &str = "no value given";
+
 /// One leaf criterion that lost points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loss {
@@ -44,7 +48,7 @@ pub fn losses(card: &Scorecard, evidence: &Evidence) -> Vec<Loss> {
                     .or_else(|| e.note.clone()),
                 (Some(e), Round::Appraised) => e.reason.clone().or_else(|| e.note.clone()),
                 (Some(e), Round::SelfAssessed) => e.note.clone(),
-                (None, _) if s.status == Status::Missing => Some("no value given".to_string()),
+                (None, _) if s.status == Status::Missing => Some(NO_VALUE_GIVEN.to_string()),
                 _ => None,
             }
             // A block scalar's final newline would add an empty line to the table's cell.

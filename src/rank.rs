@@ -158,16 +158,6 @@ impl Row {
     pub fn places_up(&self) -> Option<i64> {
         self.previous_rank.map(|p| p as i64 - self.rank as i64)
     }
-
-    /// "up 4", "down 2", "same", or "new".
-    pub fn change_text(&self) -> String {
-        match self.places_up() {
-            None => "new".into(),
-            Some(0) => "same".into(),
-            Some(n) if n > 0 => format!("up {n}"),
-            Some(n) => format!("down {}", -n),
-        }
-    }
 }
 
 /// The league table: rows in rank order (ties in unit-name order).

@@ -1,16 +1,16 @@
 //! The self-assessment form: an evidence file ready to fill in, generated from a criteria set.
 
-use crate::decimal::show;
+use crate::i18n::{rule as rule_words, template as words, Lang};
 use crate::model::{CriteriaSet, IfNa, SectionKind};
-use crate::rule;
 use std::fmt::Write;
 use std::path::{Component, Path, PathBuf};
 
 /// An evidence file for `set` with every leaf in order, each with a comment giving its title,
 /// max, rule and accepted spelling, and an empty value. `criteria_ref` is what its
-/// `criteria:` names (an embedded id, or a path relative to where the form will live).
-pub fn template(set: &CriteriaSet, criteria_ref: &str) -> String {
-    form(set, criteria_ref, None)
+/// `criteria:` names (an embedded id, or a path relative to where the form will live). The
+/// comments are in `lang`; the keys are the file format's.
+pub fn template(set: &CriteriaSet, criteria_ref: &str, lang: Lang) -> String {
+    form(set, criteria_ref, None, lang)
 }
 
 /// What a form sent to one unit has filled in before the unit sees it.
@@ -23,31 +23,18 @@ pub struct FormFields<'a> {
 /// [`template`], with the unit's name and the period filled in when `fields` are given (a form
 /// sent to a unit on a units file); such a form also names the criteria set's SHA-256, so that
 /// a form returned against a changed text can be told apart.
-pub fn form(set: &CriteriaSet, criteria_ref: &str, fields: Option<FormFields>) -> String {
+pub fn form(
+    set: &CriteriaSet,
+    criteria_ref: &str,
+    fields: Option<FormFields>,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Phiếu tự đánh giá / self-assessment form: {} ({})",
-        set.title, set.id
-    );
+    let _ = writeln!(out, "{}", words::title(lang, &set.title, &set.id));
     if fields.is_some() {
-        let _ = writeln!(out, "# Criteria set text SHA-256: {}", set.sha256);
+        let _ = writeln!(out, "{}", words::set_sha256(lang, &set.sha256));
     }
-    let fill = match fields {
-        Some(_) => "# Fill in each value",
-        None => "# Fill in `unit`, `period` and each value",
-    };
-    out.push_str(fill);
-    out.push_str(
-        ". An empty value scores 0 and is reported as\n\
-         # missing by `parindex check`. Map form, for the appraisal council's value:\n\
-         #   \"1.1.3\": { value: \"97%\", appraised: \"95%\", reason: \"…\", note: \"…\" }\n\
-         # and, after the unit's explanation (giải trình), the council's second appraisal:\n\
-         #   \"1.1.3\": { value: \"97%\", appraised: \"90%\", reason: \"…\",\n\
-         #             explanation: \"…\", reappraised: \"95%\", reappraisal_reason: \"…\" }\n\
-         # `--stage self` scores `value`, `--stage appraised` the first appraisal, and the\n\
-         # final stage (the default) the last value the council gave.\n",
-    );
+    out.push_str(lang.t(words::HOW_TO_FILL));
     out.push_str("parindex: 1\nkind: evidence\n");
     let _ = writeln!(out, "criteria: {}", yaml_string(criteria_ref));
     let (unit, period) = fields.map_or(("", ""), |f| (f.unit, f.period));
@@ -61,38 +48,41 @@ pub fn form(set: &CriteriaSet, criteria_ref: &str, fields: Option<FormFields>) -
                 if node.depth == 0 && i > 0 {
                     out.push('\n');
                 }
-                let unit = if node.max == rust_decimal::Decimal::ONE {
-                    "point"
-                } else {
-                    "points"
-                };
                 // A bonus or penalty section says what its points do to the total.
-                let kind = match node.kind {
-                    _ if node.depth > 0 => "",
-                    SectionKind::Scored => "",
-                    SectionKind::Bonus => ", a bonus added to the total",
-                    SectionKind::Penalty => ", a penalty taken off the total",
+                let kind = if node.depth > 0 {
+                    SectionKind::Scored
+                } else {
+                    node.kind
                 };
                 let _ = writeln!(
                     out,
-                    "{indent}# {} {} ({} {unit}{kind})",
+                    "{indent}# {} {} {}",
                     node.code,
                     node.title,
-                    show(node.max)
+                    words::max_note(
+                        lang,
+                        &lang.figure(node.max),
+                        node.max == rust_decimal::Decimal::ONE,
+                        kind
+                    )
                 );
             }
             Some(rule) => {
                 let _ = writeln!(out, "{indent}# {} {}", node.code, node.title);
                 let na = match node.if_na {
-                    IfNa::Full => ", or \"n/a\" if it does not apply (scores the max)",
-                    IfNa::Exclude => ", or \"n/a\" if it does not apply (leaves the scoring)",
+                    IfNa::Full => lang.t(words::NA_FULL),
+                    IfNa::Exclude => lang.t(words::NA_EXCLUDE),
                     IfNa::Forbid => "",
                 };
-                let spelling = rule::form_spelling(rule);
                 let _ = writeln!(
                     out,
-                    "{indent}#   {}; write {spelling}{na}",
-                    rule::describe(rule, node.max)
+                    "{indent}#   {}",
+                    words::how_to_write(
+                        lang,
+                        &rule_words::describe(lang, rule, node.max),
+                        rule_words::form_spelling(lang, rule),
+                        na
+                    )
                 );
                 let _ = writeln!(out, "{indent}\"{}\":", node.code);
             }

@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 /// The kind of form written for each unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormFormat {
-    /// The evidence YAML, comments giving each criterion's rule.
-    Yaml,
+    /// The evidence YAML, comments (in this language) giving each criterion's rule.
+    Yaml(Lang),
     /// The Excel form ([`crate::form`]), its words in this language.
     Xlsx(Lang),
 }
@@ -26,7 +26,7 @@ pub enum FormFormat {
 impl FormFormat {
     pub fn extension(self) -> &'static str {
         match self {
-            FormFormat::Yaml => "yaml",
+            FormFormat::Yaml(_) => "yaml",
             FormFormat::Xlsx(_) => "xlsx",
         }
     }
@@ -40,7 +40,7 @@ impl FormFormat {
         fields: FormFields,
     ) -> Result<Vec<u8>, String> {
         match self {
-            FormFormat::Yaml => Ok(form(set, criteria_ref, Some(fields)).into_bytes()),
+            FormFormat::Yaml(lang) => Ok(form(set, criteria_ref, Some(fields), lang).into_bytes()),
             FormFormat::Xlsx(lang) => {
                 let fill = FormFill {
                     unit: Some(fields.unit).filter(|u| !u.is_empty()),
@@ -147,7 +147,7 @@ mod tests {
     fn existing_forms_stop_the_run_before_anything_is_written() {
         let dir = tempfile::tempdir().unwrap();
         let (a, b) = (unit("Sở A"), unit("Sở B"));
-        let forms = form_paths(&[&a, &b], dir.path(), FormFormat::Yaml);
+        let forms = form_paths(&[&a, &b], dir.path(), FormFormat::Yaml(Lang::En));
         std::fs::write(&forms[1].1, "kept").unwrap();
         let r = write_forms(&forms, false, |u| Ok(u.name.clone().into_bytes()));
         assert!(matches!(r, Err(FormsError::Exist(ref p)) if p.len() == 1));
@@ -164,7 +164,7 @@ mod tests {
     fn a_form_that_cannot_be_written_takes_back_the_ones_written_before() {
         let dir = tempfile::tempdir().unwrap();
         let (a, b) = (unit("Sở A"), unit("Sở B"));
-        let mut forms = form_paths(&[&a, &b], dir.path(), FormFormat::Yaml);
+        let mut forms = form_paths(&[&a, &b], dir.path(), FormFormat::Yaml(Lang::En));
         forms[1].1 = dir.path().join("no-such-folder/so-b.yaml");
         let r = write_forms(&forms, false, |u| Ok(u.name.clone().into_bytes()));
         assert!(matches!(r, Err(FormsError::Write(..))));
@@ -175,7 +175,7 @@ mod tests {
     fn a_form_that_cannot_be_made_takes_back_the_ones_written_before() {
         let dir = tempfile::tempdir().unwrap();
         let (a, b) = (unit("Sở A"), unit("Sở B"));
-        let forms = form_paths(&[&a, &b], dir.path(), FormFormat::Yaml);
+        let forms = form_paths(&[&a, &b], dir.path(), FormFormat::Yaml(Lang::En));
         let r = write_forms(&forms, false, |u| match u.name.as_str() {
             "Sở A" => Ok(b"a".to_vec()),
             _ => Err("the workbook could not be built".into()),

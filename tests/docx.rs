@@ -308,7 +308,7 @@ fn the_annex_workbook_is_its_twin() {
         "phu-luc.xlsx",
     );
     let mut book: Xlsx<_> = calamine::open_workbook(&file).unwrap();
-    assert_eq!(book.sheet_names(), ["Phụ lục", "Ranking", "About"]);
+    assert_eq!(book.sheet_names(), ["Phụ lục", "Xếp hạng", "Thông tin"]);
     let sheet = book.worksheet_range("Phụ lục").unwrap();
     let at = |r: u32, c: u32| sheet.get_value((r, c)).cloned().unwrap_or(Data::Empty);
     let s = |x: &str| Data::String(x.into());
@@ -365,8 +365,8 @@ fn the_annex_workbook_is_its_twin() {
     assert!(xml.contains(r#"orientation="landscape""#), "{xml}");
     assert!(xml.contains(r#"paperSize="9""#));
     // What the ranking sheet had is still there.
-    let ranking = book.worksheet_range("Ranking").unwrap();
-    assert_eq!(ranking.get_value((0, 0)), Some(&s("Rank")));
+    let ranking = book.worksheet_range("Xếp hạng").unwrap();
+    assert_eq!(ranking.get_value((0, 0)), Some(&s("Xếp hạng")));
     assert_eq!(ranking.get_value((1, 1)), Some(&s("UBND huyện Krông Nô")));
 }
 

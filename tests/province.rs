@@ -215,15 +215,15 @@ fn forms_for_fifty_units_come_back_ranked_in_two_tables_with_the_missing_and_unk
         "{stderr}"
     );
     let xa_at = stdout
-        .find("Nhóm: Xã, phường\nRanking of 29 units · xa-phuong-2025")
+        .find("Nhóm: Xã, phường\nXếp hạng 29 đơn vị · xa-phuong-2025")
         .unwrap();
     let so_at = stdout
-        .find("Nhóm: Sở, ban, ngành\nRanking of 20 units · so-ban-nganh-2025")
+        .find("Nhóm: Sở, ban, ngành\nXếp hạng 20 đơn vị · so-ban-nganh-2025")
         .unwrap();
     assert!(xa_at < so_at, "{stdout}");
     assert!(stdout[xa_at..so_at]
         .contains("Chưa nhận phiếu của 1 đơn vị trong danh sách: UBND xã Đắk Sôr"));
-    assert_eq!(stdout.matches("Units per grade:").count(), 2);
+    assert_eq!(stdout.matches("Số đơn vị theo xếp loại:").count(), 2);
     assert!(!stdout.contains("Sở Ngoại giao"));
 
     let out = parindex()

@@ -756,7 +756,10 @@ fn csv_and_xlsx_say_which_unit_period_and_stage_they_hold() {
     for (name, args) in [
         ("score.xlsx", vec!["score", EXAMPLE]),
         ("losses.xlsx", vec!["losses", EXAMPLE]),
-        ("rank.xlsx", vec!["rank", "examples/dak-nong-2022"]),
+        (
+            "rank.xlsx",
+            vec!["rank", "examples/dak-nong-2022", "--lang", "en"],
+        ),
         (
             "diff.xlsx",
             vec!["diff", "examples/krong-no-2021.yaml", EXAMPLE],

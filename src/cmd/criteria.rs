@@ -5,6 +5,7 @@ use super::{failure, report, stdout_is_terminal};
 use anyhow::Context;
 use comfy_table::{presets, Table};
 use parindex::embedded;
+use parindex::i18n::{criteria as words, words as common};
 use parindex::import::{self, Options};
 use parindex::load::{parse_criteria, Source};
 use parindex::output::write_atomic;
@@ -24,7 +25,10 @@ pub struct Args {
 #[derive(clap::Subcommand)]
 enum Action {
     /// List the embedded criteria sets with their size and total.
-    List,
+    List {
+        #[command(flatten)]
+        lang: super::LangFlag,
+    },
     /// Print an embedded criteria set's YAML exactly as shipped.
     Show {
         /// The set's id (see `parindex criteria list`).
@@ -122,13 +126,25 @@ fn run_import(args: ImportArgs) -> anyhow::Result<ExitCode> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.action {
         Action::Import(args) => run_import(args),
-        Action::List => {
+        Action::List {
+            lang: super::LangFlag { lang },
+        } => {
             let mut t = Table::new();
             t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
             if !stdout_is_terminal() {
                 t.force_no_tty();
             }
-            t.set_header(vec!["Id", "Year", "Title", "Sections", "Leaves", "Max"]);
+            t.set_header(
+                [
+                    words::ID,
+                    words::YEAR,
+                    words::TITLE,
+                    words::SECTIONS,
+                    words::LEAVES,
+                    common::MAX,
+                ]
+                .map(|w| lang.t(w)),
+            );
             for id in embedded::ids() {
                 let text = embedded::find(id).unwrap_or_default();
                 let source = Source::from_text(format!("embedded:{id}"), text.to_string());
@@ -145,7 +161,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     set.title.clone(),
                     set.sections().count().to_string(),
                     set.leaves().count().to_string(),
-                    parindex::decimal::show(max),
+                    lang.figure(max),
                 ]);
             }
             outln!("{t}");

@@ -152,7 +152,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     args.out.write(
         false,
         |format, opts| render(&comparison, format, opts),
-        || parindex::render::xlsx::comparison(&comparison),
+        || parindex::render::xlsx::comparison(&comparison, args.out.lang()),
     )?;
     if let (Some(limit), Some(delta)) = (fail_on_drop, comparison.lines[0].delta_pp()) {
         if -delta > limit {
@@ -200,7 +200,7 @@ fn rounds(
     out.write(
         false,
         |format, opts| parindex::render::rounds::render(&r, format, opts),
-        || parindex::render::xlsx::rounds(&r),
+        || parindex::render::xlsx::rounds(&r, out.lang()),
     )?;
     if let (Some(limit), Some(own), Some(fin)) =
         (fail_on_drop, scored.card.total.percent, last.total.percent)

@@ -1,7 +1,7 @@
 //! `parindex explain`: how one score came about.
 
 use super::{failure, load_scored};
-use parindex::explain::explain;
+use parindex::explain::explain_in;
 use parindex::load::CriteriaResolver;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,6 +26,8 @@ pub struct Args {
     /// `self` (the unit's self-assessed values only).
     #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
     stage: super::score::StageArg,
+    #[command(flatten)]
+    lang: super::LangFlag,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -55,7 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(failure());
     };
-    for line in explain(card, &evidence.entries, node) {
+    for line in explain_in(args.lang.lang, card, &evidence.entries, node) {
         outln!("{line}");
     }
     Ok(ExitCode::SUCCESS)

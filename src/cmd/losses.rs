@@ -1,10 +1,12 @@
 //! `parindex losses`: every criterion that lost points, and who must fix it.
 
 use super::load_scored;
+use parindex::i18n::Lang;
 use parindex::load::CriteriaResolver;
 use parindex::losses::{by_responsible, by_section, losses};
 use parindex::pipeline::ScoredCard;
 use parindex::render::losses::render;
+use parindex::render::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -58,14 +60,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let list = losses(&card, &evidence);
     let groups = match args.by {
         None => None,
-        Some(By::Responsible) => Some(("responsible", by_responsible(&list, "(no office named)"))),
+        Some(By::Responsible) => {
+            // Tables and Markdown say it in their language; JSON, CSV and xlsx keep English.
+            let lang = match args.out.format {
+                Format::Table | Format::Markdown => args.out.lang(),
+                _ => Lang::En,
+            };
+            let unassigned = lang.t(parindex::i18n::losses::NO_OFFICE);
+            Some(("responsible", by_responsible(&list, unassigned)))
+        }
         Some(By::Section) => Some(("section", by_section(&card, &list))),
     };
     let grouped = groups.as_ref().map(|(by, g)| (*by, g.as_slice()));
     args.out.write(
         false,
         |format, opts| render(&card, &list, grouped, format, opts),
-        || parindex::render::xlsx::losses(&card, &list),
+        || parindex::render::xlsx::losses(&card, &list, args.out.lang()),
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -38,11 +38,22 @@ pub struct Output {
     /// Overwrite the output file if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
-    /// Write numbers in tables and Markdown the Vietnamese way (87,69%); JSON and CSV never are.
-    /// Default en; rank's published annex (docx, and the xlsx annex sheet) is a state
-    /// document, in Vietnamese unless `--lang en`.
+    /// Language of tables, Markdown, workbooks and documents, and of their numbers (vi:
+    /// 87,69%); JSON and CSV never change. Default: PARINDEX_LANG, else a vi_* locale, else en;
+    /// rank's published annex (docx, and the xlsx annex sheet) is a state document, in
+    /// Vietnamese unless `--lang en`.
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
+}
+
+/// `--lang` for a command that writes for people without the shared output flags (`explain`,
+/// `whatif`, `template`, `criteria list`): the same flag and default as [`Output::lang`].
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct LangFlag {
+    /// Language of the words and numbers written for people (vi: 0,973; 87,69%).
+    /// Default: PARINDEX_LANG, else a vi_* locale, else en.
+    #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
+    pub lang: Lang,
 }
 
 impl Output {
@@ -175,7 +186,7 @@ pub const FAILURE: u8 = 1;
 /// `criteria`): their diagnostics are written in it. One place, so that the language from the
 /// environment (`PARINDEX_LANG`, a `vi_*` locale) reaches them all at once.
 pub fn default_lang() -> Lang {
-    Lang::default()
+    Lang::from_env()
 }
 
 /// Prints diagnostics to stderr in `lang`, one block each, and returns how many were errors.

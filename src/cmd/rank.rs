@@ -384,7 +384,7 @@ fn ranked_by_units(
                     &grades
                 },
             };
-            parindex::render::xlsx::league(&rows, &one)
+            parindex::render::xlsx::league(&rows, &one, lang)
         },
     )?;
     Ok(ExitCode::SUCCESS)

@@ -112,7 +112,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     args.out.write(
         args.all,
         |format, opts| render(card, format, opts),
-        || parindex::render::xlsx::scorecard(card, &parindex::losses::losses(card, evidence)),
+        || {
+            parindex::render::xlsx::scorecard(
+                card,
+                &parindex::losses::losses(card, evidence),
+                args.out.lang(),
+            )
+        },
     )?;
     // Expectations hold for the stage they were published for: `expect:`'s figures for the
     // final one, those under `expect: { stages: … }` for theirs.

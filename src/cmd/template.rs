@@ -48,8 +48,9 @@ pub struct Args {
     /// `yaml`: an evidence file with comments; `xlsx`: an Excel form (needs -o).
     #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Yaml)]
     format: FormatArg,
-    /// The language of the form's words (the Excel form defaults to Vietnamese, for the
-    /// units that fill it in) and of the messages.
+    /// The language of the form's words and of the messages. Default: PARINDEX_LANG, else a
+    /// vi_* locale, else en; the Excel form, which units fill in, is Vietnamese unless
+    /// `--lang en`.
     #[arg(long, value_enum)]
     lang: Option<Lang>,
     /// The unit's name, filled into the form.
@@ -77,14 +78,14 @@ impl Args {
     /// The form written: YAML, or the Excel form in the language asked for.
     fn form_format(&self) -> FormFormat {
         match self.format {
-            FormatArg::Yaml => FormFormat::Yaml,
+            FormatArg::Yaml => FormFormat::Yaml(self.message_lang()),
             FormatArg::Xlsx => FormFormat::Xlsx(self.lang.unwrap_or(Lang::Vi)),
         }
     }
 
     /// The language of messages.
     fn message_lang(&self) -> Lang {
-        self.lang.unwrap_or_else(super::default_lang)
+        self.lang.unwrap_or_else(Lang::from_env)
     }
 }
 
@@ -144,7 +145,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let set = match loaded {
         Ok((set, _)) => set,
         Err(d) => {
-            report(&d.0, super::default_lang());
+            report(&d.0, args.message_lang());
             return Ok(failure());
         }
     };
@@ -166,7 +167,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let text = form(&set, &reference, fields);
+    let text = form(&set, &reference, fields, args.message_lang());
     match &args.output {
         Some(path) => write_atomic(path, &text, args.force).context("the form was not written")?,
         None => out!("{text}"),

@@ -1,7 +1,8 @@
 //! `parindex whatif`: the result if values changed, and what it takes to reach a target.
 
 use super::{failure, load_scored, report};
-use parindex::decimal::{parse_decimal, show, show_percent};
+use parindex::decimal::{parse_decimal, show};
+use parindex::i18n::{whatif as words, words as common, Lang};
 use parindex::load::{parse_value_text, CriteriaResolver};
 use parindex::model::Stage;
 use parindex::pipeline::overflow_diagnostic;
@@ -42,19 +43,20 @@ pub struct Args {
     /// `appraised` (the first appraisal's) or `self`; the peers are scored at the same stage.
     #[arg(long, value_enum, default_value_t = super::score::StageArg::Final)]
     stage: super::score::StageArg,
+    // The `whatif --set …` command a plan ends with keeps the values as the command line
+    // takes them, in either language.
+    #[command(flatten)]
+    lang: super::LangFlag,
 }
 
-fn summary(card: &Scorecard) -> String {
-    format!(
-        "{} of {} ({}%){}",
-        show(card.total.score),
-        show(card.total.max),
-        card.total.percent.map_or("–".into(), show_percent),
-        card.total
-            .grade
-            .as_deref()
-            .map(|g| format!(", grade {g}"))
-            .unwrap_or_default()
+fn summary(card: &Scorecard, lang: Lang) -> String {
+    let t = &card.total;
+    words::summary(
+        lang,
+        &lang.figure(t.score),
+        &lang.figure(t.max),
+        &t.percent.map_or("–".into(), |p| lang.percent(p)),
+        t.grade.as_deref(),
     )
 }
 
@@ -127,7 +129,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .iter()
             .find(|g| g.label.eq_ignore_ascii_case(t.trim()))
         {
-            Some(g) => Some((format!("{} ({}% or more)", g.label, show(g.min)), g.min)),
+            Some(g) => Some((
+                words::grade_target(args.lang.lang, &g.label, &args.lang.lang.figure(g.min)),
+                g.min,
+            )),
             None => match parse_decimal(t.trim().trim_end_matches('%')) {
                 // 0.9 is 90% written as a fraction, not 0.9%: refused, as grade bands are.
                 Ok(p) if p > Decimal::ZERO && p <= Decimal::ONE && !t.trim().ends_with('%') => {
@@ -139,7 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     );
                     return Ok(ExitCode::from(2));
                 }
-                Ok(p) if p > Decimal::ZERO => Some((format!("{}%", show(p)), p)),
+                Ok(p) if p > Decimal::ZERO => Some((format!("{}%", args.lang.lang.figure(p)), p)),
                 _ => {
                     let labels: Vec<&str> = set.grades.iter().map(|g| g.label.as_str()).collect();
                     eprintln!(
@@ -159,15 +164,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(failure());
         }
     };
+    let lang = args.lang.lang;
     outln!(
-        "{} · {} · stage {}",
+        "{} · {} · {}",
         before.unit,
         before.period,
-        stage.header()
+        common::stage_header(lang, stage)
     );
-    outln!("  now:        {}", summary(before));
+    outln!("{}{}", lang.t(words::NOW), summary(before, lang));
     if !args.sets.is_empty() {
-        outln!("  with --set: {}", summary(&after_sets));
+        outln!("{}{}", lang.t(words::WITH_SET), summary(&after_sets, lang));
     }
     let mut final_card = after_sets.clone();
     let mut reached = true;
@@ -182,29 +188,35 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 return Ok(failure());
             }
         };
-        outln!("\nTarget: {label}");
+        outln!("{}", words::target(lang, &label));
         if p.steps.is_empty() && p.reached {
-            outln!("  already reached.");
+            outln!("{}", lang.t(words::ALREADY_REACHED));
         } else if !p.reached {
-            outln!(
-                "  cannot be reached: even with every criterion improved, the total would be {}.",
-                summary(&p.result)
-            );
+            outln!("{}", words::unreachable(lang, &summary(&p.result, lang)));
         } else {
-            outln!("  improve {} criteria, largest gain first:", p.steps.len());
+            outln!("{}", words::improve(lang, p.steps.len()));
             for (n, s) in p.steps.iter().enumerate() {
                 let node = &set.nodes[s.node];
+                // The plan starts from the values after --set: the value it raises is there.
+                let from = after_sets.nodes[s.node]
+                    .leaf
+                    .as_ref()
+                    .map(|l| common::value(lang, &l.value));
+                let to = match lang {
+                    Lang::En => s.to_text(),
+                    Lang::Vi => common::value(lang, &s.to),
+                };
                 outln!(
                     "  {:>2}. {:<8} {} → {}  (+{})  {}",
                     n + 1,
                     node.code,
-                    s.from.as_deref().unwrap_or("(missing)"),
-                    s.to_text(),
-                    show(s.gain),
+                    from.as_deref().unwrap_or(lang.t(common::MISSING)),
+                    to,
+                    lang.figure(s.gain),
                     node.title
                 );
             }
-            outln!("  result: {}", summary(&p.result));
+            outln!("{}{}", lang.t(words::RESULT), summary(&p.result, lang));
             let mut rerun = format!("parindex whatif {}", args.evidence.display());
             // The plan holds at its stage only: the command confirming it scores at the same.
             if stage != Stage::Final {
@@ -220,7 +232,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     s.to_text()
                 ));
             }
-            outln!("  confirm:  {rerun}");
+            outln!("{}{rerun}", lang.t(words::CONFIRM));
         }
         reached = p.reached;
         final_card = p.result;
@@ -263,10 +275,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             format!("{rank}/{n}")
         };
         outln!(
-            "\nRank among {} peers: now {}, after {}",
-            peers.len(),
-            rank_of(before),
-            rank_of(&final_card)
+            "{}",
+            words::rank(lang, peers.len(), &rank_of(before), &rank_of(&final_card))
         );
     }
     Ok(if reached {

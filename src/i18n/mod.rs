@@ -5,12 +5,24 @@
 //! output). Code that writes for people asks its [`Lang`] for the text (`lang.t(words::CODE)`)
 //! and never spells a word inline. JSON and CSV keys are never localised.
 
+pub mod criteria;
 pub mod diag;
+pub mod diff;
 pub mod docx;
+pub mod explain;
 pub mod form;
+pub mod losses;
+pub mod rank;
 pub mod remediation;
+pub mod report;
+pub mod rounds;
+pub mod rule;
+pub mod score;
+pub mod template;
 pub mod units;
+pub mod whatif;
 pub mod words;
+pub mod xlsx;
 
 use crate::decimal::{show, show_percent};
 use rust_decimal::Decimal;
@@ -34,16 +46,49 @@ pub enum Lang {
     /// English; numbers as 87.69.
     #[default]
     En,
-    /// Tiếng Việt; numbers as 87,69 with `.` between thousands.
+    /// Tiếng Việt: Vietnamese words, numbers as 87,69 with `.` between thousands.
     Vi,
 }
 
 impl Lang {
-    /// The text in this language.
-    pub fn t(self, text: Text) -> &'static str {
+    /// The text in this language (`const`: a table of texts can be built from the catalogue).
+    pub const fn t(self, text: Text) -> &'static str {
         match self {
             Lang::En => text.en,
             Lang::Vi => text.vi,
+        }
+    }
+
+    /// The language the user asked for without `--lang`: `PARINDEX_LANG` (`vi` or `en`), else
+    /// the locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`: Vietnamese when it starts with
+    /// `vi`, as `vi_VN.UTF-8`), else English.
+    pub fn from_env() -> Lang {
+        Lang::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// [`Lang::from_env`] over any source of variables (tests give their own).
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let is_vi = |v: &str| v.trim().to_ascii_lowercase().starts_with("vi");
+        if let Some(v) = var("PARINDEX_LANG").filter(|v| !v.trim().is_empty()) {
+            return if is_vi(&v) { Lang::Vi } else { Lang::En };
+        }
+        // POSIX: the first of these that is set and not empty decides the messages' locale.
+        match ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| var(name).filter(|v| !v.is_empty()))
+        {
+            Some(locale) if is_vi(&locale) => Lang::Vi,
+            _ => Lang::En,
+        }
+    }
+
+    /// A figure inside a sentence or formula: in English as the contract writes decimals
+    /// (`4290`, `0.973`, no grouping, as the English outputs always were), in Vietnamese
+    /// [`Lang::number`]'s way (`4.290`, `0,973`).
+    pub fn figure(self, d: Decimal) -> String {
+        match self {
+            Lang::En => show(d),
+            Lang::Vi => self.number(d),
         }
     }
 
@@ -98,5 +143,31 @@ mod tests {
         assert_eq!(Lang::En.number(dec("1234567.5")), "1,234,567.5");
         assert_eq!(Lang::En.percent(dec("100")), "100.00%");
         assert_eq!(Lang::Vi.number(dec("-0.5")), "-0,5");
+        assert_eq!(Lang::En.figure(dec("4290")), "4290");
+        assert_eq!(Lang::Vi.figure(dec("4290.5")), "4.290,5");
+    }
+
+    #[test]
+    fn the_language_comes_from_parindex_lang_then_the_locale() {
+        let from = |vars: &[(&str, &str)]| {
+            let vars: Vec<(String, String)> = vars
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            Lang::from_vars(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+        };
+        assert_eq!(from(&[]), Lang::En);
+        assert_eq!(from(&[("LANG", "vi_VN.UTF-8")]), Lang::Vi);
+        assert_eq!(from(&[("LANG", "en_US.UTF-8")]), Lang::En);
+        // LC_ALL outranks LANG; an empty one is skipped.
+        assert_eq!(from(&[("LC_ALL", "C"), ("LANG", "vi_VN.UTF-8")]), Lang::En);
+        assert_eq!(from(&[("LC_ALL", ""), ("LANG", "vi_VN.UTF-8")]), Lang::Vi);
+        assert_eq!(from(&[("LC_MESSAGES", "vi_VN"), ("LANG", "C")]), Lang::Vi);
+        // PARINDEX_LANG outranks the locale.
+        assert_eq!(
+            from(&[("PARINDEX_LANG", "en"), ("LANG", "vi_VN.UTF-8")]),
+            Lang::En
+        );
+        assert_eq!(from(&[("PARINDEX_LANG", "vi"), ("LANG", "C")]), Lang::Vi);
     }
 }

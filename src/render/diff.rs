@@ -3,7 +3,7 @@
 use super::{md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
 use crate::compare::{Change, Comparison, Line};
 use crate::decimal::{show, show_percent};
-use crate::i18n::Lang;
+use crate::i18n::{diff as words, words as common, Lang, Text};
 use comfy_table::{Cell, Color};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -47,6 +47,43 @@ fn arrow(d: Option<Decimal>, places: Option<u32>, lang: Lang) -> String {
     }
 }
 
+/// The columns of the sections table.
+const SECTION_COLUMNS: [Text; 9] = [
+    common::CODE,
+    common::SECTION,
+    words::OLD,
+    words::NEW,
+    common::MAX,
+    words::OLD_PERCENT,
+    words::NEW_PERCENT,
+    words::DELTA_POINTS,
+    words::DELTA_PP,
+];
+
+/// The columns of the changed criteria.
+const CHANGE_COLUMNS: [Text; 8] = [
+    common::CODE,
+    common::CRITERION,
+    common::VALUE,
+    words::OLD,
+    words::NEW,
+    words::DELTA,
+    words::CHANGE,
+    words::NOTE,
+];
+
+fn names(lang: Lang, columns: &[Text]) -> Vec<&'static str> {
+    columns.iter().map(|w| lang.t(*w)).collect()
+}
+
+/// The total's line is titled by the comparison ("Total"); in another language, by its word.
+fn total_title(line: &Line, lang: Lang) -> String {
+    match lang {
+        Lang::En => line.title.clone(),
+        Lang::Vi => lang.t(common::TOTAL).into(),
+    }
+}
+
 fn score_text(v: Option<(Decimal, Decimal)>, lang: Lang) -> String {
     v.map_or("–".into(), |(s, _)| lang.number(s))
 }
@@ -61,12 +98,17 @@ fn max_text(line: &Line, lang: Lang) -> String {
     }
 }
 
-fn heading(c: &Comparison) -> String {
+fn heading(c: &Comparison, lang: Lang) -> String {
     let (o, n) = (&c.old, &c.new);
     let side = |x: &crate::compare::Outcome| {
         // Both sides name their stage, the final one too: a side left unnamed read as
         // the same stage as the other.
-        format!("{} ({}, stage {})", x.period, x.criteria, x.stage.name())
+        format!(
+            "{} ({}, {})",
+            x.period,
+            x.criteria,
+            common::stage(lang, x.stage)
+        )
     };
     let unit = if o.unit == n.unit {
         o.unit.clone()
@@ -74,7 +116,7 @@ fn heading(c: &Comparison) -> String {
         format!("{} → {}", o.unit, n.unit)
     };
     let grade = match (&o.grade, &n.grade) {
-        (Some(a), Some(b)) => format!("\nGrade: {a} → {b}"),
+        (Some(a), Some(b)) => format!("\n{}: {a} → {b}", lang.t(words::GRADE)),
         _ => String::new(),
     };
     format!("{unit}: {} → {}{grade}", side(o), side(n))
@@ -84,17 +126,17 @@ fn heading(c: &Comparison) -> String {
 fn change_note(ch: &Change, lang: Lang) -> String {
     let mut notes = Vec::new();
     if ch.old_code != ch.code {
-        notes.push(format!("was {}", ch.old_code));
+        notes.push(words::was(lang, &ch.old_code));
     }
     if ch.max_changed {
-        notes.push(format!(
-            "max {} → {}",
-            lang.number(ch.old.set_max),
-            lang.number(ch.new.set_max)
+        notes.push(words::max_changed(
+            lang,
+            &lang.number(ch.old.set_max),
+            &lang.number(ch.new.set_max),
         ));
     }
     if ch.rule_changed {
-        notes.push("rule changed".into());
+        notes.push(lang.t(words::RULE_CHANGED).into());
     }
     if let Some(r) = &ch.new.reason {
         notes.push(r.clone());
@@ -104,16 +146,19 @@ fn change_note(ch: &Change, lang: Lang) -> String {
 
 /// The Change column: the kind, or `value only` for a value that changed without its score
 /// (listed by `diff --stages`).
-fn change_label(ch: &Change) -> &'static str {
+fn change_label(ch: &Change, lang: Lang) -> &'static str {
     match ch.kind {
-        Some(k) => k.name(),
-        None if ch.old.value != ch.new.value && !ch.max_changed && !ch.rule_changed => "value only",
+        Some(k) => words::change_kind(lang, k),
+        None if ch.old.value != ch.new.value && !ch.max_changed && !ch.rule_changed => {
+            lang.t(words::VALUE_ONLY)
+        }
         None => "",
     }
 }
 
-fn value_change(ch: &Change) -> String {
-    match (&ch.old.value, &ch.new.value) {
+fn value_change(ch: &Change, lang: Lang) -> String {
+    let shown = |v: &Option<String>| v.as_deref().map(|v| common::value_text(lang, v));
+    match (&shown(&ch.old.value), &shown(&ch.new.value)) {
         (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
         (Some(a), Some(_)) => a.clone(),
         (None, Some(b)) => format!("– → {b}"),
@@ -124,23 +169,9 @@ fn value_change(ch: &Change) -> String {
 
 fn table(c: &Comparison, opts: TableOptions) -> String {
     let lang = opts.lang;
-    let mut out = heading(c);
+    let mut out = heading(c, lang);
     out.push('\n');
-    let mut t = new_table(
-        opts,
-        vec![
-            "Code",
-            "Section",
-            "Old",
-            "New",
-            "Max",
-            "Old %",
-            "New %",
-            "Δ points",
-            "Δ pp",
-        ],
-        &[2, 3, 4, 5, 6, 7, 8],
-    );
+    let mut t = new_table(opts, names(lang, &SECTION_COLUMNS), &[2, 3, 4, 5, 6, 7, 8]);
     let color = |cell: Cell, d: Option<Decimal>| match d {
         Some(d) if opts.color && d > Decimal::ZERO => cell.fg(Color::Green),
         Some(d) if opts.color && d < Decimal::ZERO => cell.fg(Color::Red),
@@ -148,7 +179,7 @@ fn table(c: &Comparison, opts: TableOptions) -> String {
     };
     for line in c.lines.iter().skip(1).chain(c.lines.first()) {
         let title = if line.code.is_empty() {
-            line.title.clone()
+            total_title(line, lang)
         } else if line.max_changed() {
             format!("{} *", line.title)
         } else {
@@ -172,48 +203,36 @@ fn table(c: &Comparison, opts: TableOptions) -> String {
     out.push_str(&t.to_string());
     out.push('\n');
     if c.lines.iter().any(Line::max_changed) {
-        out.push_str("* the maximum changed: compare on the percentage (Δ pp).\n");
+        out.push_str(&format!("{}\n", lang.t(words::MAX_CHANGED)));
     }
     if c.changes.is_empty() {
-        out.push_str("\nNo criterion changed.\n");
+        out.push_str(&format!("\n{}\n", lang.t(words::NOTHING_CHANGED)));
     } else {
-        out.push_str(&format!("\nCriteria that changed: {}\n", c.changes.len()));
-        let mut t = new_table(
-            opts,
-            vec![
-                "Code",
-                "Criterion",
-                "Value",
-                "Old",
-                "New",
-                "Δ",
-                "Change",
-                "Note",
-            ],
-            &[3, 4, 5],
-        );
+        out.push_str(&format!(
+            "\n{}: {}\n",
+            lang.t(words::CHANGED),
+            c.changes.len()
+        ));
+        let mut t = new_table(opts, names(lang, &CHANGE_COLUMNS), &[3, 4, 5]);
         for ch in &c.changes {
             let d = ch.delta();
             t.add_row(vec![
                 Cell::new(&ch.code),
                 Cell::new(&ch.title),
-                Cell::new(value_change(ch)),
+                Cell::new(value_change(ch, lang)),
                 Cell::new(lang.number(ch.old.score)),
                 Cell::new(lang.number(ch.new.score)),
                 color(Cell::new(signed(d, lang)), Some(d)),
-                Cell::new(change_label(ch)),
+                Cell::new(change_label(ch, lang)),
                 Cell::new(change_note(ch, lang)),
             ]);
         }
         out.push_str(&t.to_string());
         out.push('\n');
     }
-    for (label, list) in [
-        ("Only in the old set (removed)", &c.removed),
-        ("Only in the new set (added)", &c.added),
-    ] {
+    for (label, list) in [(words::REMOVED, &c.removed), (words::ADDED, &c.added)] {
         if !list.is_empty() {
-            out.push_str(&format!("\n{label}:\n"));
+            out.push_str(&format!("\n{}:\n", lang.t(label)));
             for (code, title) in list {
                 out.push_str(&format!("  {code}  {title}\n"));
             }
@@ -391,7 +410,7 @@ fn csv(c: &Comparison) -> String {
             pct(ch.new.percent()),
             show(ch.delta()),
             String::new(),
-            change_label(ch).to_string(),
+            change_label(ch, Lang::En).to_string(),
         ];
         push_csv_row(&mut out, &[&row[..], &sides[..]].concat());
     }
@@ -406,14 +425,18 @@ fn csv(c: &Comparison) -> String {
 }
 
 fn markdown(c: &Comparison, lang: Lang) -> String {
+    let grade = lang.t(words::GRADE);
     let mut out = format!(
         "## {}\n\n",
-        md_cell(&heading(c)).replace(" Grade:", "\n\nGrade:")
+        md_cell(&heading(c, lang)).replace(&format!(" {grade}:"), &format!("\n\n{grade}:"))
     );
-    out.push_str("| Code | Section | Old | New | Max | Old % | New % | Δ points | Δ pp |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n");
+    out.push_str(&format!(
+        "| {} |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n",
+        names(lang, &SECTION_COLUMNS).join(" | ")
+    ));
     for line in c.lines.iter().skip(1).chain(c.lines.first()) {
         let title = if line.code.is_empty() {
-            format!("**{}**", md_cell(&line.title))
+            format!("**{}**", md_cell(&total_title(line, lang)))
         } else {
             md_cell(&line.title)
         };
@@ -430,27 +453,28 @@ fn markdown(c: &Comparison, lang: Lang) -> String {
         ));
     }
     if !c.changes.is_empty() {
-        out.push_str("\n### Criteria that changed\n\n| Code | Criterion | Value | Old | New | Δ | Change | Note |\n|---|---|---|--:|--:|--:|---|---|\n");
+        out.push_str(&format!(
+            "\n### {}\n\n| {} |\n|---|---|---|--:|--:|--:|---|---|\n",
+            lang.t(words::CHANGED),
+            names(lang, &CHANGE_COLUMNS).join(" | ")
+        ));
         for ch in &c.changes {
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
                 ch.code,
                 md_cell(&ch.title),
-                md_cell(&value_change(ch)),
+                md_cell(&value_change(ch, lang)),
                 lang.number(ch.old.score),
                 lang.number(ch.new.score),
                 signed(ch.delta(), lang),
-                change_label(ch),
+                change_label(ch, lang),
                 md_cell(&change_note(ch, lang)),
             ));
         }
     }
-    for (label, list) in [
-        ("Only in the old set (removed)", &c.removed),
-        ("Only in the new set (added)", &c.added),
-    ] {
+    for (label, list) in [(words::REMOVED, &c.removed), (words::ADDED, &c.added)] {
         if !list.is_empty() {
-            out.push_str(&format!("\n### {label}\n\n"));
+            out.push_str(&format!("\n### {}\n\n", lang.t(label)));
             for (code, title) in list {
                 out.push_str(&format!("- {code} {}\n", md_cell(title)));
             }

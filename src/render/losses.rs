@@ -2,7 +2,7 @@
 
 use super::{md_cell, new_table, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::show;
-use crate::i18n::Lang;
+use crate::i18n::{losses as words_losses, words, Lang};
 use crate::losses::{Group, Loss};
 use crate::score::Scorecard;
 use comfy_table::Cell;
@@ -24,11 +24,28 @@ pub fn render(
     }
 }
 
-fn value_text(l: &Loss) -> String {
-    match &l.value {
-        Some(v) if l.round.is_council() => format!("{v} ({})", l.round.name()),
-        Some(v) => v.clone(),
-        None => "(missing)".into(),
+/// The value scored, in the language's words and numbers, marked when it is the council's.
+fn value_text(card: &Scorecard, l: &Loss, lang: Lang) -> String {
+    let shown = card.nodes[l.node]
+        .leaf
+        .as_ref()
+        .map(|leaf| words::value(lang, &leaf.value));
+    match shown {
+        Some(v) if l.round.is_council() => format!("{v} ({})", words::round(lang, l.round)),
+        Some(v) => v,
+        None => lang.t(words::MISSING).into(),
+    }
+}
+
+/// Why the points were lost: the council's reason or the note as written, or (for a leaf with
+/// no value) the tool's own words in the language.
+fn why_text(l: &Loss, lang: Lang) -> &str {
+    match l.why.as_deref() {
+        Some(crate::losses::NO_VALUE_GIVEN) if l.value.is_none() => {
+            lang.t(words_losses::NO_VALUE_GIVEN)
+        }
+        Some(why) => why,
+        None => "",
     }
 }
 
@@ -41,11 +58,7 @@ fn breakdown(card: &Scorecard, g: &Group, by: &str, lang: Lang) -> String {
     let list: Vec<String> = parts
         .iter()
         .map(|(s, points)| {
-            format!(
-                "section {}: {}",
-                card.set.nodes[*s].code,
-                lang.number(*points)
-            )
+            words_losses::section_part(lang, &card.set.nodes[*s].code, &lang.number(*points))
         })
         .collect();
     format!(" ({})", list.join("; "))
@@ -54,31 +67,51 @@ fn breakdown(card: &Scorecard, g: &Group, by: &str, lang: Lang) -> String {
 fn heading(card: &Scorecard, losses: &[Loss], lang: Lang) -> String {
     // Every stage is named, the default final one too: a reader comparing two runs sees which
     // is which.
-    let stage = format!(" · stage {}", card.stage.header());
     format!(
-        "{} · {}{stage} · {} criteria lost {} of {} points",
+        "{} · {} · {} · {}",
         card.unit,
         card.period,
-        losses.len(),
-        lang.number(card.total.loss()),
-        lang.number(card.total.max)
+        words::stage_header(lang, card.stage),
+        words_losses::lost_of(
+            lang,
+            losses.len(),
+            &lang.number(card.total.loss()),
+            &lang.number(card.total.max)
+        )
     )
 }
 
-fn loss_table(losses: &[Loss], opts: TableOptions, with_responsible: bool) -> String {
-    let lang = opts.lang;
-    let mut header = vec!["Code", "Criterion", "Value", "Lost", "Why"];
+/// The columns of a list of losses.
+fn loss_columns(lang: Lang, with_responsible: bool) -> Vec<&'static str> {
+    let mut header = vec![
+        words::CODE,
+        words::CRITERION,
+        words::VALUE,
+        words_losses::LOST,
+        words_losses::WHY,
+    ];
     if with_responsible {
-        header.push("Responsible");
+        header.push(words::RESPONSIBLE);
     }
+    header.into_iter().map(|w| lang.t(w)).collect()
+}
+
+fn loss_table(
+    card: &Scorecard,
+    losses: &[Loss],
+    opts: TableOptions,
+    with_responsible: bool,
+) -> String {
+    let lang = opts.lang;
+    let header = loss_columns(lang, with_responsible);
     let mut t = new_table(opts, header, &[3]);
     for l in losses {
         let mut row = vec![
             Cell::new(&l.code),
             Cell::new(&l.title),
-            Cell::new(value_text(l)),
+            Cell::new(value_text(card, l, lang)),
             Cell::new(lang.number(l.loss)),
-            Cell::new(l.why.as_deref().unwrap_or("")),
+            Cell::new(why_text(l, lang)),
         ];
         if with_responsible {
             row.push(Cell::new(l.responsible.join("; ")));
@@ -99,22 +132,22 @@ fn table(
     out.push('\n');
     match groups {
         None => {
-            out.push_str(&loss_table(losses, opts, true));
+            out.push_str(&loss_table(card, losses, opts, true));
             out.push('\n');
         }
         Some((by, groups)) => {
             for g in groups {
                 out.push_str(&format!(
-                    "\n{} — {} points{}\n",
+                    "\n{} — {}{}\n",
                     g.key,
-                    lang.number(g.total),
+                    words_losses::points(lang, &lang.number(g.total)),
                     breakdown(card, g, by, lang)
                 ));
-                out.push_str(&loss_table(&g.losses, opts, by != "responsible"));
+                out.push_str(&loss_table(card, &g.losses, opts, by != "responsible"));
                 out.push('\n');
             }
             if by == "responsible" {
-                out.push_str("\nA criterion shared by several offices counts in full for each.\n");
+                out.push_str(&format!("\n{}\n", lang.t(words_losses::SHARED_NOTE)));
             }
         }
     }
@@ -243,12 +276,16 @@ fn csv(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> S
     }
 }
 
-fn md_losses(losses: &[Loss], with_responsible: bool, lang: Lang) -> String {
-    let mut out = String::from(if with_responsible {
-        "| Code | Criterion | Value | Lost | Why | Responsible |\n|---|---|---|--:|---|---|\n"
-    } else {
-        "| Code | Criterion | Value | Lost | Why |\n|---|---|---|--:|---|\n"
-    });
+fn md_losses(card: &Scorecard, losses: &[Loss], with_responsible: bool, lang: Lang) -> String {
+    let mut out = format!(
+        "| {} |\n{}\n",
+        loss_columns(lang, with_responsible).join(" | "),
+        if with_responsible {
+            "|---|---|---|--:|---|---|"
+        } else {
+            "|---|---|---|--:|---|"
+        }
+    );
     for l in losses {
         let resp = if with_responsible {
             format!(" {} |", md_cell(&l.responsible.join("; ")))
@@ -259,9 +296,9 @@ fn md_losses(losses: &[Loss], with_responsible: bool, lang: Lang) -> String {
             "| {} | {} | {} | {} | {} |{resp}\n",
             l.code,
             md_cell(&l.title),
-            md_cell(&value_text(l)),
+            md_cell(&value_text(card, l, lang)),
             lang.number(l.loss),
-            md_cell(l.why.as_deref().unwrap_or(""))
+            md_cell(why_text(l, lang))
         ));
     }
     out
@@ -275,16 +312,16 @@ fn markdown(
 ) -> String {
     let mut out = format!("## {}\n\n", md_cell(&heading(card, losses, lang)));
     match groups {
-        None => out.push_str(&md_losses(losses, true, lang)),
+        None => out.push_str(&md_losses(card, losses, true, lang)),
         Some((by, groups)) => {
             for g in groups {
                 out.push_str(&format!(
-                    "### {} — {} points{}\n\n",
+                    "### {} — {}{}\n\n",
                     md_cell(&g.key),
-                    lang.number(g.total),
+                    words_losses::points(lang, &lang.number(g.total)),
                     md_cell(&breakdown(card, g, by, lang))
                 ));
-                out.push_str(&md_losses(&g.losses, by != "responsible", lang));
+                out.push_str(&md_losses(card, &g.losses, by != "responsible", lang));
                 out.push('\n');
             }
         }

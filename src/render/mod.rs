@@ -11,7 +11,7 @@ pub mod rounds;
 pub mod xlsx;
 
 use crate::decimal::{show, show_percent};
-use crate::i18n::Lang;
+use crate::i18n::{score as words_score, words, Lang};
 use crate::model::Value;
 use crate::score::{NodeScore, Scorecard, Status};
 use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table};
@@ -88,24 +88,24 @@ pub(crate) fn percent_text(p: Option<Decimal>, lang: Lang) -> String {
 
 /// A leaf's value as scored, marked when it is the appraisal council's; a rate from counts
 /// also shows its percentage (`4290/4500 = 95.33%`).
-fn value_text(n: &NodeScore) -> String {
+pub(crate) fn value_text(n: &NodeScore, lang: Lang) -> String {
     let Some(leaf) = &n.leaf else {
         return if n.status == Status::Missing {
-            "(missing)".into()
+            lang.t(words::MISSING).into()
         } else {
             String::new()
         };
     };
-    let mut text = leaf.value.show();
+    let mut text = words::value(lang, &leaf.value);
     if let Value::Rate { num, den, .. } = &leaf.value {
         if *den != Decimal::ONE_HUNDRED {
             if let Ok(Some(p)) = crate::decimal::percent(*num, *den) {
-                text = format!("{text} = {}%", show_percent(p));
+                text = format!("{text} = {}", lang.percent(p));
             }
         }
     }
     if leaf.round.is_council() {
-        text.push_str(&format!(" ({})", leaf.round.name()));
+        text.push_str(&format!(" ({})", words::round(lang, leaf.round)));
     }
     text
 }
@@ -122,20 +122,22 @@ fn component_lines(card: &Scorecard, lang: Lang, markdown: bool) -> String {
         };
         let b = if markdown { "**" } else { "" };
         out.push_str(&format!(
-            "{}{title}: {b}{} of {}{b} ({})\n",
+            "{}{title}: {b}{} {} {}{b} ({})\n",
             if markdown { "- " } else { "  " },
             lang.number(s.score),
+            lang.t(words::OF),
             lang.number(s.max),
             percent_text(s.percent(), lang)
         ));
     }
     if !out.is_empty() {
+        let label = lang.t(words_score::COMPONENTS);
         out.insert_str(
             0,
-            if markdown {
-                "Components:\n\n"
+            &if markdown {
+                format!("{label}\n\n")
             } else {
-                "Components:\n"
+                format!("{label}\n")
             },
         );
         if markdown {
@@ -145,15 +147,15 @@ fn component_lines(card: &Scorecard, lang: Lang, markdown: bool) -> String {
     out
 }
 
-fn heading(card: &Scorecard) -> String {
+fn heading(card: &Scorecard, lang: Lang) -> String {
     let set = &card.set;
     format!(
-        "{} · {} · {} ({}) · stage {}",
+        "{} · {} · {} ({}) · {}",
         card.unit,
         card.period,
         set.title,
         set.id,
-        card.stage.name()
+        words::stage(lang, card.stage)
     )
 }
 
@@ -195,28 +197,34 @@ fn loss_cell(loss: Decimal, color: bool, lang: Lang) -> Cell {
 fn table(card: &Scorecard, opts: TableOptions) -> String {
     let lang = opts.lang;
     let set = &card.set;
-    let mut out = heading(card);
+    let mut out = heading(card, lang);
     out.push('\n');
     if opts.all {
         let mut t = new_table(
             opts,
-            vec![
-                "Code",
-                "Criterion",
-                "Value",
-                "Score",
-                "Max",
-                "Percent",
-                "Loss",
-            ],
+            [
+                words::CODE,
+                words::CRITERION,
+                words::VALUE,
+                words::SCORE,
+                words::MAX,
+                words::PERCENT,
+                words::LOSS,
+            ]
+            .map(|w| lang.t(w))
+            .to_vec(),
             &[3, 4, 5, 6],
         );
         for (i, (node, s)) in set.nodes.iter().zip(&card.nodes).enumerate() {
-            let title = format!("{}{}", "  ".repeat(node.depth), node.marked_title());
+            let title = format!(
+                "{}{}",
+                "  ".repeat(node.depth),
+                words::marked_title(lang, node)
+            );
             let mut row = vec![
                 Cell::new(&node.code),
                 Cell::new(title),
-                Cell::new(value_text(s)),
+                Cell::new(value_text(s, lang)),
                 Cell::new(lang.number(s.score)),
                 Cell::new(lang.number(s.max)),
                 Cell::new(percent_text(s.percent(), lang)),
@@ -235,14 +243,23 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
     }
     let mut t = new_table(
         opts,
-        vec!["Code", "Section", "Score", "Max", "Percent", "Loss"],
+        [
+            words::CODE,
+            words::SECTION,
+            words::SCORE,
+            words::MAX,
+            words::PERCENT,
+            words::LOSS,
+        ]
+        .map(|w| lang.t(w))
+        .to_vec(),
         &[2, 3, 4, 5],
     );
     for i in set.sections() {
         let (node, s) = (&set.nodes[i], &card.nodes[i]);
         t.add_row(vec![
             Cell::new(&node.code),
-            Cell::new(node.marked_title()),
+            Cell::new(words::marked_title(lang, node)),
             Cell::new(lang.number(s.score)),
             Cell::new(lang.number(s.max)),
             Cell::new(percent_text(s.percent(), lang)),
@@ -255,25 +272,26 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
     out.push_str(&component_lines(card, lang, false));
     let losses = card.losses();
     if losses.is_empty() {
-        out.push_str("\nNo criterion lost points.\n");
+        out.push_str(&format!("\n{}\n", lang.t(words_score::NO_LOSS)));
         return out;
     }
     out.push_str(&format!(
-        "\nPoints lost: {} criteria, {} points\n",
-        losses.len(),
-        lang.number(card.total.loss())
+        "\n{}\n",
+        words_score::points_lost(lang, losses.len(), &lang.number(card.total.loss()))
     ));
     let mut t = new_table(
         opts,
-        vec![
-            "Code",
-            "Criterion",
-            "Value",
-            "Score",
-            "Max",
-            "Loss",
-            "Responsible",
-        ],
+        [
+            words::CODE,
+            words::CRITERION,
+            words::VALUE,
+            words::SCORE,
+            words::MAX,
+            words::LOSS,
+            words::RESPONSIBLE,
+        ]
+        .map(|w| lang.t(w))
+        .to_vec(),
         &[3, 4, 5],
     );
     for i in losses {
@@ -281,7 +299,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
         t.add_row(vec![
             Cell::new(&node.code),
             Cell::new(&node.title),
-            Cell::new(value_text(s)),
+            Cell::new(value_text(s, lang)),
             Cell::new(lang.number(s.score)),
             Cell::new(lang.number(s.max)),
             loss_cell(card.lost(i), opts.color, lang),
@@ -304,8 +322,8 @@ fn add_total_row(
     let lang = opts.lang;
     let total = &card.total;
     let label = match &total.grade {
-        Some(g) => format!("Total · grade {g}"),
-        None => "Total".to_string(),
+        Some(g) => format!("{} · {} {g}", lang.t(words::TOTAL), lang.t(words::GRADE)),
+        None => lang.t(words::TOTAL).to_string(),
     };
     let mut label_cell = Cell::new(label);
     if opts.color {
@@ -585,24 +603,26 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
     let set = &card.set;
     let total = &card.total;
     let mut out = format!(
-        "## {} — {}\n\nCriteria set `{}` ({}), stage {}.\n\n",
+        "## {} — {}\n\n{} `{}` ({}), {}.\n\n",
         md_cell(&card.unit),
         md_cell(&card.period),
+        lang.t(words_score::CRITERIA_SET),
         set.id,
         md_cell(&set.title),
-        card.stage.name()
+        words::stage(lang, card.stage)
     );
     let grade = total
         .grade
         .as_deref()
-        .map(|g| format!(", grade **{}**", md_cell(g)))
+        .map(|g| format!(", {} **{}**", lang.t(words::GRADE), md_cell(g)))
         .unwrap_or_default();
     out.push_str(&format!(
-        "**{} / {} points ({})**{grade}, {} points lost.\n\n",
+        "**{} / {} {} ({})**{grade}, {}.\n\n",
         lang.number(total.score),
         lang.number(total.max),
+        lang.t(words_score::POINTS),
         percent_text(total.percent, lang),
-        lang.number(total.loss())
+        words_score::points_lost_after_total(lang, &lang.number(total.loss()))
     ));
     out.push_str(&component_lines(card, lang, true));
     let rows: Vec<usize> = if all {
@@ -610,15 +630,40 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
     } else {
         set.sections().collect()
     };
-    out.push_str(if all {
-        "| Code | Criterion | Value | Score | Max | Percent | Loss |\n|---|---|---|--:|--:|--:|--:|\n"
+    let header = |cols: &[crate::i18n::Text], align: &str| {
+        let names: Vec<&str> = cols.iter().map(|w| lang.t(*w)).collect();
+        format!("| {} |\n{align}\n", names.join(" | "))
+    };
+    out.push_str(&if all {
+        header(
+            &[
+                words::CODE,
+                words::CRITERION,
+                words::VALUE,
+                words::SCORE,
+                words::MAX,
+                words::PERCENT,
+                words::LOSS,
+            ],
+            "|---|---|---|--:|--:|--:|--:|",
+        )
     } else {
-        "| Code | Section | Score | Max | Percent | Loss |\n|---|---|--:|--:|--:|--:|\n"
+        header(
+            &[
+                words::CODE,
+                words::SECTION,
+                words::SCORE,
+                words::MAX,
+                words::PERCENT,
+                words::LOSS,
+            ],
+            "|---|---|--:|--:|--:|--:|",
+        )
     });
     for i in rows {
         let (node, s) = (&set.nodes[i], &card.nodes[i]);
         let value = if all {
-            format!(" {} |", md_cell(&value_text(s)))
+            format!(" {} |", md_cell(&value_text(s, lang)))
         } else {
             String::new()
         };
@@ -626,7 +671,7 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
         out.push_str(&format!(
             "| {} | {indent}{} |{value} {} | {} | {} | {} |\n",
             node.code,
-            md_cell(&node.marked_title()),
+            md_cell(&words::marked_title(lang, node)),
             lang.number(s.score),
             lang.number(s.max),
             percent_text(s.percent(), lang),
@@ -635,7 +680,8 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
     }
     let blank = if all { " |" } else { "" };
     out.push_str(&format!(
-        "| | **Total**{} |{blank} **{}** | **{}** | **{}** | **{}** |\n",
+        "| | **{}**{} |{blank} **{}** | **{}** | **{}** | **{}** |\n",
+        lang.t(words::TOTAL),
         total
             .grade
             .as_deref()
@@ -648,14 +694,26 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
     ));
     let losses = card.losses();
     if !losses.is_empty() {
-        out.push_str("\n### Points lost\n\n| Code | Criterion | Value | Score | Max | Loss | Responsible |\n|---|---|---|--:|--:|--:|---|\n");
+        out.push_str(&format!("\n### {}\n\n", lang.t(words_score::POINTS_LOST)));
+        out.push_str(&header(
+            &[
+                words::CODE,
+                words::CRITERION,
+                words::VALUE,
+                words::SCORE,
+                words::MAX,
+                words::LOSS,
+                words::RESPONSIBLE,
+            ],
+            "|---|---|---|--:|--:|--:|---|",
+        ));
         for i in losses {
             let (node, s) = (&set.nodes[i], &card.nodes[i]);
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} | {} |\n",
                 node.code,
                 md_cell(&node.title),
-                md_cell(&value_text(s)),
+                md_cell(&value_text(s, lang)),
                 lang.number(s.score),
                 lang.number(s.max),
                 lang.number(card.lost(i)),

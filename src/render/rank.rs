@@ -2,6 +2,7 @@
 
 use super::{md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::{show, show_percent};
+use crate::i18n::{rank as words, words as common, Lang};
 use crate::model::Stage;
 use crate::rank::{GradeCount, Row};
 use comfy_table::Cell;
@@ -18,7 +19,7 @@ pub struct LeagueInfo<'a> {
 }
 
 /// "Units per grade: Xuất sắc 1 · Tốt 3 · Khá 0", every band listed; `None` without bands.
-fn grades_line(info: &LeagueInfo, label: impl Fn(&str) -> String) -> Option<String> {
+fn grades_line(info: &LeagueInfo, lang: Lang, label: impl Fn(&str) -> String) -> Option<String> {
     if info.grades.is_empty() {
         return None;
     }
@@ -27,7 +28,7 @@ fn grades_line(info: &LeagueInfo, label: impl Fn(&str) -> String) -> Option<Stri
         .iter()
         .map(|g| format!("{} {}", label(&g.label), g.units))
         .collect();
-    Some(format!("Units per grade: {}\n", parts.join(" · ")))
+    Some(words::per_grade(lang, &parts.join(" · ")))
 }
 
 pub fn render(rows: &[Row], info: &LeagueInfo, format: TextFormat, opts: TableOptions) -> String {
@@ -39,35 +40,48 @@ pub fn render(rows: &[Row], info: &LeagueInfo, format: TextFormat, opts: TableOp
     }
 }
 
-fn previous_text(row: &Row) -> String {
+fn previous_text(row: &Row, lang: Lang) -> String {
     match row.previous_rank {
-        Some(p) => format!("{p} ({})", row.change_text()),
-        None => "new".into(),
+        Some(p) => format!("{p} ({})", words::moved(lang, row.places_up())),
+        None => lang.t(words::NEW).into(),
     }
 }
 
-fn header<'a>(info: &'a LeagueInfo) -> Vec<&'a str> {
-    let mut h = vec!["Rank", "Unit", "Score", "Max", "Percent", "Grade"];
+fn header<'a>(info: &'a LeagueInfo, lang: Lang) -> Vec<&'a str> {
+    let mut h: Vec<&str> = [
+        common::RANK,
+        common::UNIT,
+        common::SCORE,
+        common::MAX,
+        common::PERCENT,
+        words::GRADE,
+    ]
+    .map(|w| lang.t(w))
+    .to_vec();
     h.extend(info.sections.iter().map(|(code, _)| code.as_str()));
     if info.with_previous {
-        h.push("Previous");
+        h.push(lang.t(words::PREVIOUS));
     }
     h
 }
 
+/// "Ranking of 8 units · dak-nong-district-2022 · stage final", the set's id as `shown`.
+fn title(rows: usize, info: &LeagueInfo, lang: Lang, shown: &str) -> String {
+    format!(
+        "{} · {shown} · {}",
+        words::ranking_of(lang, rows),
+        common::stage(lang, info.stage)
+    )
+}
+
 pub(super) fn table(rows: &[Row], info: &LeagueInfo, opts: TableOptions) -> String {
     let lang = opts.lang;
-    let mut out = format!(
-        "Ranking of {} units · {} · stage {}\n",
-        rows.len(),
-        info.criteria,
-        info.stage.name()
-    );
+    let mut out = format!("{}\n", title(rows.len(), info, lang, info.criteria));
     let right: Vec<usize> = [0, 2, 3, 4]
         .into_iter()
         .chain(6..6 + info.sections.len())
         .collect();
-    let mut t = new_table(opts, header(info), &right);
+    let mut t = new_table(opts, header(info, lang), &right);
     for row in rows {
         let s = &row.standing;
         let mut cells = vec![
@@ -80,23 +94,23 @@ pub(super) fn table(rows: &[Row], info: &LeagueInfo, opts: TableOptions) -> Stri
         ];
         cells.extend(row.section_ranks.iter().map(Cell::new));
         if info.with_previous {
-            cells.push(Cell::new(previous_text(row)));
+            cells.push(Cell::new(previous_text(row, lang)));
         }
         t.add_row(cells);
     }
     out.push_str(&t.to_string());
     out.push('\n');
-    if let Some(line) = grades_line(info, str::to_string) {
+    if let Some(line) = grades_line(info, lang, str::to_string) {
         out.push_str(&line);
     }
-    out.push_str("Section ranks by column: ");
+    out.push_str(lang.t(words::SECTION_RANKS));
     let legend: Vec<String> = info
         .sections
         .iter()
         .map(|(c, t)| format!("{c} {t}"))
         .collect();
     out.push_str(&legend.join("; "));
-    out.push_str(".\nRanks compare the exact ratio score ÷ max; equal ratios share a rank.\n");
+    out.push_str(lang.t(words::TIES));
     out
 }
 
@@ -330,12 +344,10 @@ fn csv(rows: &[Row], info: &LeagueInfo) -> String {
 }
 
 pub(super) fn markdown(rows: &[Row], info: &LeagueInfo, lang: crate::i18n::Lang) -> String {
-    let h = header(info);
+    let h = header(info, lang);
     let mut out = format!(
-        "## Ranking of {} units · `{}` · stage {}\n\n",
-        rows.len(),
-        info.criteria,
-        info.stage.name()
+        "## {}\n\n",
+        title(rows.len(), info, lang, &format!("`{}`", info.criteria))
     );
     out.push_str(&format!("| {} |\n", h.join(" | ")));
     let align: Vec<&str> = h
@@ -362,16 +374,16 @@ pub(super) fn markdown(rows: &[Row], info: &LeagueInfo, lang: crate::i18n::Lang)
         ];
         cells.extend(row.section_ranks.iter().map(|r| r.to_string()));
         if info.with_previous {
-            cells.push(previous_text(row));
+            cells.push(previous_text(row, lang));
         }
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     out.push('\n');
-    if let Some(line) = grades_line(info, md_cell) {
+    if let Some(line) = grades_line(info, lang, md_cell) {
         out.push_str(&line);
         out.push('\n');
     }
-    out.push_str("Section columns: ");
+    out.push_str(lang.t(words::SECTION_COLUMNS));
     let legend: Vec<String> = info
         .sections
         .iter()

@@ -2,7 +2,7 @@
 
 use super::{md_cell, new_table, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::show;
-use crate::i18n::Lang;
+use crate::i18n::{rounds as words, words as common, Lang, Text};
 use crate::rounds::{Rounds, RoundsLeaf, RoundsLine};
 use comfy_table::{Cell, Color};
 use rust_decimal::Decimal;
@@ -26,50 +26,80 @@ fn signed(d: Decimal, lang: Lang) -> String {
     }
 }
 
-fn heading(r: &Rounds) -> String {
+fn heading(r: &Rounds, lang: Lang) -> String {
     let mut out = format!(
-        "{} · {} · {}: self-assessment → first appraisal → after the unit's explanation (final)\n",
-        r.unit, r.period, r.criteria
+        "{} · {} · {}: {}\n",
+        r.unit,
+        r.period,
+        r.criteria,
+        lang.t(words::STAGES)
     );
     if let [Some(a), Some(b), Some(c)] = &r.grades {
-        out.push_str(&format!("Grade: {a} → {b} → {c}\n"));
+        out.push_str(&format!("{}: {a} → {b} → {c}\n", lang.t(words::GRADE)));
     }
     out
+}
+
+/// The columns of the sections table.
+const SECTION_COLUMNS: [Text; 9] = [
+    common::CODE,
+    common::SECTION,
+    words::SELF,
+    words::APPRAISED,
+    words::FINAL,
+    common::MAX,
+    words::TAKEN_BY_APPRAISAL,
+    words::WON_BACK,
+    words::RAISED_BY_COUNCIL,
+];
+
+fn names(lang: Lang, columns: &[Text]) -> Vec<&'static str> {
+    columns.iter().map(|w| lang.t(*w)).collect()
+}
+
+/// The total's line is titled "Total" by the rounds; in another language, by its word.
+fn title(line: &RoundsLine, lang: Lang) -> String {
+    match lang {
+        Lang::Vi if line.code.is_empty() => lang.t(common::TOTAL).into(),
+        _ => line.title.clone(),
+    }
 }
 
 /// "100% = 2": the value scored at a stage and its points; at the final stage, the round the
 /// value comes from: "91.6% (reappraised) = 1.832".
 fn at_stage(l: &RoundsLeaf, k: usize, lang: Lang) -> String {
     let round = match (k, l.final_round) {
-        (2, Some(r)) => format!(" ({})", r.name()),
+        (2, Some(r)) => format!(" ({})", common::round(lang, r)),
         _ => String::new(),
     };
     match &l.values[k] {
-        Some(v) => format!("{v}{round} = {}", lang.number(l.scores[k])),
-        None => format!("(missing) = {}", lang.number(l.scores[k])),
+        Some(v) => format!(
+            "{}{round} = {}",
+            common::value_text(lang, v),
+            lang.number(l.scores[k])
+        ),
+        None => format!("{} = {}", lang.t(common::MISSING), lang.number(l.scores[k])),
     }
 }
 
 /// The criteria left out of the sums because n/a changed their maximum, if any.
-fn max_note(r: &Rounds) -> Option<String> {
+fn max_note(r: &Rounds, lang: Lang) -> Option<String> {
     let codes = &r.lines[0].moves.max_changed;
-    (!codes.is_empty()).then(|| {
-        format!(
-            "Not in Taken, Won back or Raised: n/a changed the maximum of {} between rounds, and its points moved with it.",
-            codes.join(", ")
-        )
-    })
+    (!codes.is_empty()).then(|| words::max_moved(lang, &codes.join(", ")))
 }
 
 /// What the council and the unit said about a criterion, one line each.
-fn remarks(l: &RoundsLeaf) -> Vec<String> {
+fn remarks(l: &RoundsLeaf, lang: Lang) -> Vec<String> {
     [
-        ("first appraisal", &l.reason),
-        ("the unit's explanation", &l.explanation),
-        ("second appraisal", &l.reappraisal_reason),
+        (words::FIRST_APPRAISAL, &l.reason),
+        (words::UNITS_EXPLANATION, &l.explanation),
+        (words::SECOND_APPRAISAL, &l.reappraisal_reason),
     ]
     .into_iter()
-    .filter_map(|(who, text)| text.as_ref().map(|t| format!("{who}: {}", t.trim_end())))
+    .filter_map(|(who, text)| {
+        text.as_ref()
+            .map(|t| format!("{}: {}", lang.t(who), t.trim_end()))
+    })
     .collect()
 }
 
@@ -89,22 +119,8 @@ fn max_text(line: &RoundsLine, lang: Lang) -> String {
 
 fn table(r: &Rounds, opts: TableOptions) -> String {
     let lang = opts.lang;
-    let mut out = heading(r);
-    let mut t = new_table(
-        opts,
-        vec![
-            "Code",
-            "Section",
-            "Self",
-            "Appraised",
-            "Final",
-            "Max",
-            "Taken by appraisal",
-            "Won back",
-            "Raised by council",
-        ],
-        &[2, 3, 4, 5, 6, 7, 8],
-    );
+    let mut out = heading(r, lang);
+    let mut t = new_table(opts, names(lang, &SECTION_COLUMNS), &[2, 3, 4, 5, 6, 7, 8]);
     let color = |cell: Cell, d: Decimal, good: bool| match d.cmp(&Decimal::ZERO) {
         std::cmp::Ordering::Greater if opts.color => {
             cell.fg(if good { Color::Green } else { Color::Red })
@@ -114,7 +130,7 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
     for line in r.lines.iter().skip(1).chain(r.lines.first()) {
         t.add_row(vec![
             Cell::new(&line.code),
-            Cell::new(&line.title),
+            Cell::new(title(line, lang)),
             Cell::new(lang.number(line.scores[0])),
             Cell::new(lang.number(line.scores[1])),
             Cell::new(lang.number(line.scores[2])),
@@ -130,30 +146,30 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
     }
     out.push_str(&t.to_string());
     out.push('\n');
-    if let Some(note) = max_note(r) {
+    if let Some(note) = max_note(r, lang) {
         out.push_str(&format!("{note}\n"));
     }
     if r.leaves.is_empty() {
-        out.push_str("\nThe council appraised no criterion.\n");
+        out.push_str(&format!("\n{}\n", lang.t(words::NONE_APPRAISED)));
         return out;
     }
-    out.push_str(&format!(
-        "\nCriteria the council appraised: {} (value = points at each stage)\n",
-        r.leaves.len()
-    ));
+    out.push_str(&format!("\n{}\n", words::appraised(lang, r.leaves.len())));
     let mut t = new_table(
         opts,
-        vec![
-            "Code",
-            "Criterion",
-            "Self",
-            "Appraised",
-            "Final",
-            "Max",
-            "Taken",
-            "Won back",
-            "Raised",
-        ],
+        names(
+            lang,
+            &[
+                common::CODE,
+                common::CRITERION,
+                words::SELF,
+                words::APPRAISED,
+                words::FINAL,
+                common::MAX,
+                words::TAKEN,
+                words::WON_BACK,
+                words::RAISED,
+            ],
+        ),
         &[5, 6, 7, 8],
     );
     for l in &r.leaves {
@@ -171,12 +187,16 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
     }
     out.push_str(&t.to_string());
     out.push('\n');
-    let said: Vec<&RoundsLeaf> = r.leaves.iter().filter(|l| !remarks(l).is_empty()).collect();
+    let said: Vec<&RoundsLeaf> = r
+        .leaves
+        .iter()
+        .filter(|l| !remarks(l, lang).is_empty())
+        .collect();
     if !said.is_empty() {
-        out.push_str("\nReasons and explanations:\n");
+        out.push_str(&format!("\n{}\n", lang.t(words::REASONS_AND_EXPLANATIONS)));
         for l in said {
             out.push_str(&format!("  {} {}\n", l.code, l.title));
-            for line in remarks(l) {
+            for line in remarks(l, lang) {
                 let line = crate::explain::indent_continuation(&format!("    {line}"));
                 out.push_str(&format!("{line}\n"));
             }
@@ -347,19 +367,22 @@ fn csv(r: &Rounds) -> String {
 
 fn markdown(r: &Rounds, lang: Lang) -> String {
     let mut out = String::new();
-    for (i, line) in heading(r).lines().enumerate() {
+    for (i, line) in heading(r, lang).lines().enumerate() {
         if i == 0 {
             out.push_str(&format!("## {}\n\n", md_cell(line)));
         } else {
             out.push_str(&format!("{}\n\n", md_cell(line)));
         }
     }
-    out.push_str("| Code | Section | Self | Appraised | Final | Max | Taken by appraisal | Won back | Raised by council |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n");
+    out.push_str(&format!(
+        "| {} |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n",
+        names(lang, &SECTION_COLUMNS).join(" | ")
+    ));
     for line in r.lines.iter().skip(1).chain(r.lines.first()) {
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             md_cell(&line.code),
-            md_cell(&line.title),
+            md_cell(&title(line, lang)),
             lang.number(line.scores[0]),
             lang.number(line.scores[1]),
             lang.number(line.scores[2]),
@@ -369,11 +392,28 @@ fn markdown(r: &Rounds, lang: Lang) -> String {
             lang.number(line.raised()),
         ));
     }
-    if let Some(note) = max_note(r) {
+    if let Some(note) = max_note(r, lang) {
         out.push_str(&format!("\n{}\n", md_cell(&note)));
     }
     if !r.leaves.is_empty() {
-        out.push_str("\n| Code | Criterion | Self | Appraised | Final | Taken | Won back | Raised | Reasons and explanation |\n|---|---|---|---|---|--:|--:|--:|---|\n");
+        let columns = names(
+            lang,
+            &[
+                common::CODE,
+                common::CRITERION,
+                words::SELF,
+                words::APPRAISED,
+                words::FINAL,
+                words::TAKEN,
+                words::WON_BACK,
+                words::RAISED,
+                words::REMARKS,
+            ],
+        );
+        out.push_str(&format!(
+            "\n| {} |\n|---|---|---|---|---|--:|--:|--:|---|\n",
+            columns.join(" | ")
+        ));
         for l in &r.leaves {
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
@@ -385,7 +425,7 @@ fn markdown(r: &Rounds, lang: Lang) -> String {
                 lang.number(l.taken()),
                 signed(l.won_back(), lang),
                 signed(l.raised(), lang),
-                md_cell(&remarks(l).join(" · ")),
+                md_cell(&remarks(l, lang).join(" · ")),
             ));
         }
     }

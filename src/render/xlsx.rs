@@ -11,6 +11,8 @@
 
 use crate::compare::Comparison;
 use crate::decimal::show;
+use crate::i18n::{diff as diff_words, rank as rank_words, rounds as rounds_words};
+use crate::i18n::{words, xlsx as xw, Lang, Text};
 use crate::losses::Loss;
 use crate::rank::Row;
 use crate::render::rank::LeagueInfo;
@@ -51,14 +53,12 @@ fn over_cell_limit(text: &str) -> bool {
 }
 
 /// `text` cut to Excel's cell limit with a visible note at its end, or `None` if it fits.
-fn cut_to_cell(text: &str) -> Option<String> {
+fn cut_to_cell(text: &str, lang: Lang) -> Option<String> {
     if !over_cell_limit(text) {
         return None;
     }
     let n = text.chars().count();
-    let note = format!(
-        " … [cut: {n} characters in all, over Excel's limit of {CELL_LIMIT} per cell; the whole text is in the evidence file and in the CSV and JSON output]"
-    );
+    let note = xw::cut_note(lang, n, CELL_LIMIT);
     let room = CELL_LIMIT - note.encode_utf16().count();
     let mut used = 0;
     let mut out: String = text
@@ -89,12 +89,22 @@ pub fn creation_date() -> Result<ExcelDateTime, XlsxError> {
 /// Builds a workbook from sheets, then the "About" sheet: `about` (what the workbook holds,
 /// as label and value) and every text cut to fit a cell, named by sheet, cell and criterion.
 pub fn workbook(sheets: &[Sheet], about: &[(&str, String)]) -> Result<Vec<u8>, XlsxError> {
-    workbook_after(Workbook::new(), sheets, about)
+    workbook_in(Lang::En, sheets, about)
 }
 
-/// [`workbook`], after the sheets `book` already has (the annex sheet of a league).
+/// [`workbook`] with its own words (the About sheet, the notes on cut texts) in `lang`.
+pub fn workbook_in(
+    lang: Lang,
+    sheets: &[Sheet],
+    about: &[(&str, String)],
+) -> Result<Vec<u8>, XlsxError> {
+    workbook_after(Workbook::new(), lang, sheets, about)
+}
+
+/// [`workbook_in`], after the sheets `book` already has (the annex sheet of a league).
 fn workbook_after(
     mut book: Workbook,
+    lang: Lang,
     sheets: &[Sheet],
     about: &[(&str, String)],
 ) -> Result<Vec<u8>, XlsxError> {
@@ -111,17 +121,14 @@ fn workbook_after(
                         );
                         let whose = match (row.first(), sheet.header.get(c)) {
                             (Some(XCell::Text(code)), Some(h)) if c > 0 => {
-                                format!("{h} of {code}")
+                                xw::column_of(lang, h, code)
                             }
                             (_, Some(h)) => h.clone(),
                             _ => String::new(),
                         };
                         cuts.push(vec![
-                            text(format!("Cut to fit a cell: {place}")),
-                            text(format!(
-                                "{whose}: {} characters, over Excel's limit of {CELL_LIMIT}",
-                                t.chars().count()
-                            )),
+                            text(xw::cut_place(lang, &place)),
+                            text(xw::cut_size(lang, &whose, t.chars().count(), CELL_LIMIT)),
                         ]);
                     }
                 }
@@ -134,12 +141,12 @@ fn workbook_after(
         .collect();
     rows.extend(cuts);
     rows.push(vec![
-        text("Made by"),
+        text(lang.t(xw::MADE_BY)),
         text(format!("parindex {}", env!("CARGO_PKG_VERSION"))),
     ]);
     let about_sheet = Sheet {
-        name: "About".into(),
-        header: vec!["This workbook holds".into(), String::new()],
+        name: lang.t(xw::ABOUT).into(),
+        header: vec![lang.t(xw::HOLDS).into(), String::new()],
         rows,
     };
     book.set_properties(&DocProperties::new().set_creation_datetime(&creation_date()?));
@@ -160,7 +167,7 @@ fn workbook_after(
                 let col = c as u16;
                 let shown = match cell {
                     XCell::Text(t) => {
-                        let cut = cut_to_cell(t);
+                        let cut = cut_to_cell(t, lang);
                         let t = cut.as_deref().unwrap_or(t);
                         if t.chars().count() > MAX_WIDTH {
                             ws.write_string_with_format(r, col, t, &wrap)?;
@@ -206,8 +213,13 @@ fn text(s: impl Into<String>) -> XCell {
     XCell::Text(s.into())
 }
 
+/// A header row in `lang`.
+fn header(lang: Lang, columns: &[Text]) -> Vec<String> {
+    columns.iter().map(|w| lang.t(*w).to_string()).collect()
+}
+
 /// A scorecard: sections with the total, every node, and the losses.
-pub fn scorecard(card: &Scorecard, losses: &[Loss]) -> Result<Vec<u8>, XlsxError> {
+pub fn scorecard(card: &Scorecard, losses: &[Loss], lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let set = &card.set;
     let mut sections: Vec<Vec<XCell>> = set
         .sections()
@@ -227,8 +239,8 @@ pub fn scorecard(card: &Scorecard, losses: &[Loss]) -> Result<Vec<u8>, XlsxError
     sections.push(vec![
         XCell::Empty,
         text(match &t.grade {
-            Some(g) => format!("Total · grade {g}"),
-            None => "Total".into(),
+            Some(g) => format!("{} · {} {g}", lang.t(words::TOTAL), lang.t(words::GRADE)),
+            None => lang.t(words::TOTAL).into(),
         }),
         XCell::Points(t.score),
         XCell::Points(t.max),
@@ -239,7 +251,7 @@ pub fn scorecard(card: &Scorecard, losses: &[Loss]) -> Result<Vec<u8>, XlsxError
     for (c, cs) in set.components.iter().zip(&t.components) {
         sections.push(vec![
             text(&c.id),
-            text(format!("Component · {}", c.title)),
+            text(xw::component(lang, &c.title)),
             XCell::Points(cs.score),
             XCell::Points(cs.max),
             XCell::Percent(cs.percent()),
@@ -257,75 +269,108 @@ pub fn scorecard(card: &Scorecard, losses: &[Loss]) -> Result<Vec<u8>, XlsxError
                 text(format!("{}{}", "  ".repeat(node.depth), node.title)),
                 s.leaf
                     .as_ref()
-                    .map_or(XCell::Empty, |l| text(l.value.show())),
+                    .map_or(XCell::Empty, |l| text(words::value(lang, &l.value))),
                 XCell::Points(s.score),
                 XCell::Points(s.max),
                 XCell::Percent(s.percent()),
                 XCell::Points(s.loss()),
-                text(s.status.name()),
+                text(words::status(lang, s.status)),
                 text(set.responsible(i).join("; ")),
             ]
         })
         .collect();
-    let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    workbook(
+    workbook_in(
+        lang,
         &[
             Sheet {
-                name: "Sections".into(),
-                header: h(&["Code", "Section", "Score", "Max", "Percent", "Loss"]),
+                name: lang.t(xw::SECTIONS).into(),
+                header: header(
+                    lang,
+                    &[
+                        words::CODE,
+                        words::SECTION,
+                        words::SCORE,
+                        words::MAX,
+                        words::PERCENT,
+                        words::LOSS,
+                    ],
+                ),
                 rows: sections,
             },
             Sheet {
-                name: "Criteria".into(),
-                header: h(&[
-                    "Code",
-                    "Criterion",
-                    "Value",
-                    "Score",
-                    "Max",
-                    "Percent",
-                    "Loss",
-                    "Status",
-                    "Responsible",
-                ]),
+                name: lang.t(xw::CRITERIA).into(),
+                header: header(
+                    lang,
+                    &[
+                        words::CODE,
+                        words::CRITERION,
+                        words::VALUE,
+                        words::SCORE,
+                        words::MAX,
+                        words::PERCENT,
+                        words::LOSS,
+                        xw::STATUS,
+                        words::RESPONSIBLE,
+                    ],
+                ),
                 rows: nodes,
             },
-            losses_sheet(losses),
+            losses_sheet(card, losses, lang),
         ],
-        &about_card(card),
+        &about_card(card, lang),
     )
 }
 
 /// What a workbook of one unit's results holds.
-fn about_card(card: &Scorecard) -> Vec<(&'static str, String)> {
+fn about_card(card: &Scorecard, lang: Lang) -> Vec<(&'static str, String)> {
     vec![
-        ("Unit", card.unit.clone()),
-        ("Period", card.period.clone()),
-        ("Stage", card.stage.name().to_string()),
+        (lang.t(xw::UNIT), card.unit.clone()),
+        (lang.t(xw::PERIOD), card.period.clone()),
         (
-            "Criteria set",
+            lang.t(xw::STAGE),
+            match lang {
+                Lang::En => card.stage.name().to_string(),
+                Lang::Vi => words::stage(lang, card.stage),
+            },
+        ),
+        (
+            lang.t(xw::CRITERIA_SET),
             format!("{} ({})", card.set.id, card.set.title),
         ),
     ]
 }
 
-fn losses_sheet(losses: &[Loss]) -> Sheet {
+fn losses_sheet(card: &Scorecard, losses: &[Loss], lang: Lang) -> Sheet {
+    use crate::i18n::losses as loss_words;
     Sheet {
-        name: "Losses".into(),
-        header: ["Code", "Criterion", "Value", "Lost", "Why", "Responsible"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        name: lang.t(xw::LOSSES).into(),
+        header: header(
+            lang,
+            &[
+                words::CODE,
+                words::CRITERION,
+                words::VALUE,
+                loss_words::LOST,
+                loss_words::WHY,
+                words::RESPONSIBLE,
+            ],
+        ),
         rows: losses
             .iter()
             .map(|l| {
+                let value = card.nodes[l.node]
+                    .leaf
+                    .as_ref()
+                    .map(|leaf| words::value(lang, &leaf.value));
                 vec![
                     text(&l.code),
                     text(&l.title),
-                    text(match &l.value {
-                        Some(v) if l.round.is_council() => format!("{v} ({})", l.round.name()),
-                        Some(v) => v.clone(),
-                        None => "(missing)".into(),
+                    text(match value {
+                        Some(v) if l.round.is_council() => {
+                            format!("{v} ({})", words::round(lang, l.round))
+                        }
+                        Some(v) => v,
+                        None => lang.t(words::MISSING).into(),
                     }),
                     XCell::Points(l.loss),
                     text(l.why.clone().unwrap_or_default()),
@@ -337,15 +382,18 @@ fn losses_sheet(losses: &[Loss]) -> Sheet {
 }
 
 /// The losses alone.
-pub fn losses(card: &Scorecard, losses: &[Loss]) -> Result<Vec<u8>, XlsxError> {
-    workbook(&[losses_sheet(losses)], &about_card(card))
+pub fn losses(card: &Scorecard, losses: &[Loss], lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    workbook_in(
+        lang,
+        &[losses_sheet(card, losses, lang)],
+        &about_card(card, lang),
+    )
 }
 
 /// A league table.
-pub fn league(rows: &[Row], info: &LeagueInfo) -> Result<Vec<u8>, XlsxError> {
-    let (sheet, about) = league_sheet(rows, info);
-    let about: Vec<(&str, String)> = about.iter().map(|(k, v)| (*k, v.clone())).collect();
-    workbook(&[sheet], &about)
+pub fn league(rows: &[Row], info: &LeagueInfo, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let (sheet, about) = league_sheet(rows, info, lang);
+    workbook_in(lang, &[sheet], &about)
 }
 
 /// A league table after its published annex ([`crate::render::annex`]): the annex sheet first,
@@ -355,28 +403,38 @@ pub fn league_with_annex(
     info: &LeagueInfo,
     annex: &crate::render::annex::Annex,
     head: &crate::render::annex::AnnexHead,
-    lang: crate::i18n::Lang,
+    lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     crate::render::annex::xlsx_sheet(&mut book, annex, head, lang)?;
-    let (sheet, about) = league_sheet(rows, info);
-    let about: Vec<(&str, String)> = about.iter().map(|(k, v)| (*k, v.clone())).collect();
-    workbook_after(book, &[sheet], &about)
+    let (sheet, about) = league_sheet(rows, info, lang);
+    workbook_after(book, lang, &[sheet], &about)
 }
 
 /// The ranking sheet and what the workbook holds.
-fn league_sheet(rows: &[Row], info: &LeagueInfo) -> (Sheet, Vec<(&'static str, String)>) {
+fn league_sheet(
+    rows: &[Row],
+    info: &LeagueInfo,
+    lang: Lang,
+) -> (Sheet, Vec<(&'static str, String)>) {
     let rows_in = rows;
-    let mut header: Vec<String> = ["Rank", "Unit", "Score", "Max", "Percent", "Grade"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut columns: Vec<String> = header(
+        lang,
+        &[
+            words::RANK,
+            words::UNIT,
+            words::SCORE,
+            words::MAX,
+            words::PERCENT,
+            rank_words::GRADE,
+        ],
+    );
     for (code, title) in info.sections {
-        header.push(format!("{code} {title}"));
+        columns.push(format!("{code} {title}"));
     }
     if info.with_previous {
-        header.push("Previous rank".into());
-        header.push("Places up".into());
+        columns.push(lang.t(xw::PREVIOUS_RANK).into());
+        columns.push(lang.t(xw::PLACES_UP).into());
     }
     let rows = rows
         .iter()
@@ -409,30 +467,41 @@ fn league_sheet(rows: &[Row], info: &LeagueInfo) -> (Sheet, Vec<(&'static str, S
     }
     (
         Sheet {
-            name: "Ranking".into(),
-            header,
+            name: lang.t(xw::RANKING).into(),
+            header: columns,
             rows,
         },
         vec![
-            ("Units", rows_in.len().to_string()),
-            ("Period", periods.join(", ")),
-            ("Stage", info.stage.name().to_string()),
-            ("Criteria set", info.criteria.to_string()),
+            (lang.t(xw::UNITS), rows_in.len().to_string()),
+            (lang.t(xw::PERIOD), periods.join(", ")),
+            (lang.t(xw::STAGE), stage_name(lang, info.stage)),
+            (lang.t(xw::CRITERIA_SET), info.criteria.to_string()),
         ],
     )
 }
 
+/// A stage on an About sheet: its contract name in English (`final`), in words otherwise.
+fn stage_name(lang: Lang, s: crate::model::Stage) -> String {
+    match lang {
+        Lang::En => s.name().to_string(),
+        Lang::Vi => words::stage(lang, s),
+    }
+}
+
 /// A comparison: sections (with the total) and the criteria that changed.
-pub fn comparison(c: &Comparison) -> Result<Vec<u8>, XlsxError> {
-    let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+pub fn comparison(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let pts = |v: Option<Decimal>| v.map_or(XCell::Empty, XCell::Points);
     let lines = c
         .lines
         .iter()
         .map(|l| {
+            let title = match lang {
+                Lang::Vi if l.code.is_empty() => lang.t(words::TOTAL).to_string(),
+                _ => l.title.clone(),
+            };
             vec![
                 text(&l.code),
-                text(&l.title),
+                text(title),
                 pts(l.old.map(|x| x.0)),
                 pts(l.new.map(|x| x.0)),
                 pts(l.old.map(|x| x.1)),
@@ -451,75 +520,94 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, XlsxError> {
             vec![
                 text(&ch.code),
                 text(&ch.title),
-                text(ch.old.value.clone().unwrap_or_default()),
-                text(ch.new.value.clone().unwrap_or_default()),
+                text(words::value_text(
+                    lang,
+                    ch.old.value.as_deref().unwrap_or(""),
+                )),
+                text(words::value_text(
+                    lang,
+                    ch.new.value.as_deref().unwrap_or(""),
+                )),
                 XCell::Points(ch.old.score),
                 XCell::Points(ch.new.score),
                 XCell::Points(ch.delta()),
-                text(ch.kind.map_or("", |k| k.name())),
+                text(ch.kind.map_or("", |k| diff_words::change_kind(lang, k))),
                 text(ch.new.reason.clone().unwrap_or_default()),
             ]
         })
         .collect();
-    workbook(
+    workbook_in(
+        lang,
         &[
             Sheet {
-                name: "Sections".into(),
-                header: h(&[
-                    "Code",
-                    "Section",
-                    "Old",
-                    "New",
-                    "Old max",
-                    "New max",
-                    "Old %",
-                    "New %",
-                    "Δ points",
-                    "Δ pp",
-                ]),
+                name: lang.t(xw::SECTIONS).into(),
+                header: header(
+                    lang,
+                    &[
+                        words::CODE,
+                        words::SECTION,
+                        diff_words::OLD,
+                        diff_words::NEW,
+                        xw::OLD_MAX,
+                        xw::NEW_MAX,
+                        diff_words::OLD_PERCENT,
+                        diff_words::NEW_PERCENT,
+                        diff_words::DELTA_POINTS,
+                        diff_words::DELTA_PP,
+                    ],
+                ),
                 rows: lines,
             },
             Sheet {
-                name: "Changes".into(),
-                header: h(&[
-                    "Code",
-                    "Criterion",
-                    "Old value",
-                    "New value",
-                    "Old",
-                    "New",
-                    "Δ",
-                    "Change",
-                    "Reason",
-                ]),
+                name: lang.t(xw::CHANGES).into(),
+                header: header(
+                    lang,
+                    &[
+                        words::CODE,
+                        words::CRITERION,
+                        xw::OLD_VALUE,
+                        xw::NEW_VALUE,
+                        diff_words::OLD,
+                        diff_words::NEW,
+                        diff_words::DELTA,
+                        diff_words::CHANGE,
+                        xw::REASON,
+                    ],
+                ),
                 rows: changes,
             },
         ],
-        &[("Old", outcome_line(&c.old)), ("New", outcome_line(&c.new))],
+        &[
+            (lang.t(diff_words::OLD), outcome_line(&c.old, lang)),
+            (lang.t(diff_words::NEW), outcome_line(&c.new, lang)),
+        ],
     )
 }
 
 /// "UNIT · PERIOD · stage STAGE · criteria ID" for one side of a comparison.
-fn outcome_line(o: &crate::compare::Outcome) -> String {
-    format!(
-        "{} · {} · stage {} · criteria {}",
-        o.unit,
-        o.period,
-        o.stage.name(),
-        o.criteria
+fn outcome_line(o: &crate::compare::Outcome, lang: Lang) -> String {
+    xw::outcome(
+        lang,
+        &o.unit,
+        &o.period,
+        &words::stage(lang, o.stage),
+        &o.criteria,
     )
 }
 
 /// The appraisal rounds (`diff --stages`): sections and total, then the criteria appraised.
-pub fn rounds(r: &crate::rounds::Rounds) -> Result<Vec<u8>, XlsxError> {
-    let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+pub fn rounds(r: &crate::rounds::Rounds, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let lines = r
         .lines
         .iter()
         .map(|l| {
+            let title = match lang {
+                Lang::Vi if l.code.is_empty() => lang.t(words::TOTAL).to_string(),
+                _ => l.title.clone(),
+            };
             vec![
                 text(&l.code),
-                text(&l.title),
+                text(title),
                 XCell::Points(l.scores[0]),
                 XCell::Points(l.scores[1]),
                 XCell::Points(l.scores[2]),
@@ -531,6 +619,7 @@ pub fn rounds(r: &crate::rounds::Rounds) -> Result<Vec<u8>, XlsxError> {
         })
         .collect();
     let opt = |t: &Option<String>| text(t.clone().unwrap_or_default());
+    let value = |t: &Option<String>| text(words::value_text(lang, t.as_deref().unwrap_or("")));
     let leaves = r
         .leaves
         .iter()
@@ -538,12 +627,12 @@ pub fn rounds(r: &crate::rounds::Rounds) -> Result<Vec<u8>, XlsxError> {
             vec![
                 text(&l.code),
                 text(&l.title),
-                opt(&l.values[0]),
+                value(&l.values[0]),
                 XCell::Points(l.scores[0]),
-                opt(&l.values[1]),
+                value(&l.values[1]),
                 XCell::Points(l.scores[1]),
-                opt(&l.values[2]),
-                text(l.final_round.map_or("", |r| r.name())),
+                value(&l.values[2]),
+                text(l.final_round.map_or("", |r| words::round(lang, r))),
                 XCell::Points(l.scores[2]),
                 XCell::Points(l.max),
                 opt(&l.reason),
@@ -552,48 +641,55 @@ pub fn rounds(r: &crate::rounds::Rounds) -> Result<Vec<u8>, XlsxError> {
             ]
         })
         .collect();
-    workbook(
+    workbook_in(
+        lang,
         &[
             Sheet {
-                name: "Sections".into(),
-                header: h(&[
-                    "Code",
-                    "Section",
-                    "Self",
-                    "Appraised",
-                    "Final",
-                    "Max",
-                    "Taken by appraisal",
-                    "Won back",
-                    "Raised by council",
-                ]),
+                name: lang.t(xw::SECTIONS).into(),
+                header: header(
+                    lang,
+                    &[
+                        words::CODE,
+                        words::SECTION,
+                        rounds_words::SELF,
+                        rounds_words::APPRAISED,
+                        rounds_words::FINAL,
+                        words::MAX,
+                        rounds_words::TAKEN_BY_APPRAISAL,
+                        rounds_words::WON_BACK,
+                        rounds_words::RAISED_BY_COUNCIL,
+                    ],
+                ),
                 rows: lines,
             },
             Sheet {
-                name: "Appraised".into(),
-                header: h(&[
-                    "Code",
-                    "Criterion",
-                    "Self value",
-                    "Self",
-                    "Appraised value",
-                    "Appraised",
-                    "Final value",
-                    "Final round",
-                    "Final",
-                    "Max",
-                    "Reason",
-                    "Explanation",
-                    "Reappraisal reason",
-                ]),
+                name: lang.t(xw::APPRAISED).into(),
+                header: header(
+                    lang,
+                    &[
+                        words::CODE,
+                        words::CRITERION,
+                        xw::SELF_VALUE,
+                        rounds_words::SELF,
+                        xw::APPRAISED_VALUE,
+                        rounds_words::APPRAISED,
+                        xw::FINAL_VALUE,
+                        xw::FINAL_ROUND,
+                        rounds_words::FINAL,
+                        words::MAX,
+                        xw::REASON,
+                        xw::EXPLANATION,
+                        xw::REAPPRAISAL_REASON,
+                    ],
+                ),
                 rows: leaves,
             },
         ],
         &[
-            ("Unit", r.unit.clone()),
-            ("Period", r.period.clone()),
-            ("Criteria", r.criteria.clone()),
-            ("Stages", "self → appraised → final".into()),
+            (lang.t(xw::UNIT), r.unit.clone()),
+            (lang.t(xw::PERIOD), r.period.clone()),
+            (lang.t(xw::CRITERIA_OF_ROUNDS), r.criteria.clone()),
+            (lang.t(xw::STAGES), lang.t(xw::STAGES_IN_ORDER).into()),
         ],
     )
 }
@@ -606,7 +702,7 @@ mod tests {
     fn cells_are_cut_by_utf16_units_as_excel_counts() {
         // 20,000 emoji: 20,000 characters but 40,000 UTF-16 units, over the limit.
         let emoji = "😀".repeat(20_000);
-        let cut = cut_to_cell(&emoji).expect("cut");
+        let cut = cut_to_cell(&emoji, Lang::En).expect("cut");
         assert!(cut.encode_utf16().count() <= CELL_LIMIT);
         assert!(cut.ends_with(
             "per cell; the whole text is in the evidence file and in the CSV and JSON output]"
@@ -615,7 +711,7 @@ mod tests {
         // At the limit exactly, nothing is cut.
         let fits = format!("{}a", "😀".repeat((CELL_LIMIT - 1) / 2));
         assert_eq!(fits.encode_utf16().count(), CELL_LIMIT);
-        assert_eq!(cut_to_cell(&fits), None);
-        assert!(cut_to_cell(&format!("{fits}a")).is_some());
+        assert_eq!(cut_to_cell(&fits, Lang::En), None);
+        assert!(cut_to_cell(&format!("{fits}a"), Lang::En).is_some());
     }
 }

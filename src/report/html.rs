@@ -3,7 +3,7 @@
 
 use super::text::{self, words, Seg};
 use super::{Report, SectionReport};
-use crate::i18n::Lang;
+use crate::i18n::{report as report_words, Lang};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
@@ -136,26 +136,7 @@ fn chart(r: &Report, lang: Lang) -> String {
     let bar_h = if prev.is_some() { 12.0 } else { 16.0 };
     let now_label = text::period_label(lang, &r.period);
     let prev_label = prev.map(|p| text::period_label(lang, &p.period));
-    let title = match (prev, lang) {
-        (Some(p), Lang::Vi) => format!(
-            "{} {}, so với {}",
-            words(lang).chart_caption,
-            text::period(lang, &r.period),
-            text::period(lang, &p.period)
-        ),
-        (Some(p), Lang::En) => format!(
-            "{} in {}, beside {}",
-            words(lang).chart_caption,
-            r.period,
-            p.period
-        ),
-        (None, Lang::Vi) => format!(
-            "{} {}",
-            words(lang).chart_caption,
-            text::period(lang, &r.period)
-        ),
-        (None, Lang::En) => format!("{} in {}", words(lang).chart_caption, r.period),
-    };
+    let title = report_words::chart_title(lang, &r.period, prev.map(|p| p.period.as_str()));
     let desc: Vec<String> = r
         .sections
         .iter()
@@ -166,10 +147,7 @@ fn chart(r: &Report, lang: Lang) -> String {
                 text::percent(lang, s.percent)
             );
             if let Some(p) = prev {
-                let then = match lang {
-                    Lang::Vi => text::period(lang, &p.period),
-                    Lang::En => p.period.clone(),
-                };
+                let then = text::period(lang, &p.period);
                 let _ = write!(d, " ({then}: {})", text::percent(lang, s.previous_percent));
             }
             d
@@ -375,41 +353,23 @@ fn figures(r: &Report, lang: Lang) -> String {
         (w.percent.to_string(), text::percent(lang, r.percent), None),
     ];
     if let Some(g) = &r.grade {
-        let label = match lang {
-            Lang::Vi => "Xếp loại",
-            Lang::En => "Grade",
-        };
-        items.push((label.into(), g.clone(), None));
+        items.push((lang.t(report_words::GRADE).into(), g.clone(), None));
     }
     if let Some(p) = r.place {
         items.push((w.rank.to_string(), text::place_cell(lang, Some(p)), None));
     }
     if let Some(prev) = &r.previous {
         if let Some(d) = prev.delta_pp {
-            let label = match lang {
-                Lang::Vi => format!("So với {}", text::period(lang, &prev.period)),
-                Lang::En => format!("Change on {}", prev.period),
-            };
+            let label = report_words::change_on(lang, &prev.period);
             let sign = if d > Decimal::ZERO { "+" } else { "" };
-            let unit = match lang {
-                Lang::Vi => "điểm phần trăm",
-                Lang::En => "percentage points",
-            };
+            let unit = lang.t(report_words::PERCENTAGE_POINTS);
             let mut small = format!(
                 "{unit} ({} → {})",
                 text::percent(lang, prev.percent),
                 text::percent(lang, r.percent)
             );
             if let Some(n) = r.places_up() {
-                let places = match (lang, n.cmp(&0)) {
-                    (Lang::Vi, std::cmp::Ordering::Greater) => format!("; tăng {n} bậc"),
-                    (Lang::Vi, std::cmp::Ordering::Less) => format!("; giảm {} bậc", -n),
-                    (Lang::Vi, _) => "; giữ nguyên thứ hạng".into(),
-                    (Lang::En, std::cmp::Ordering::Greater) => format!("; up {n}"),
-                    (Lang::En, std::cmp::Ordering::Less) => format!("; down {}", -n),
-                    (Lang::En, _) => "; same rank".into(),
-                };
-                small.push_str(&places);
+                small.push_str(&report_words::rank_change_short(lang, n));
             }
             items.push((label, format!("{sign}{}", lang.number(d)), Some(small)));
         }
@@ -599,26 +559,11 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
 }
 
 fn chart_caption(r: &Report, lang: Lang) -> String {
-    match (lang, &r.previous) {
-        (Lang::Vi, Some(p)) => format!(
-            "Hình 1. {} {} và {} (%)",
-            words(lang).chart_caption,
-            text::period(lang, &r.period),
-            text::period(lang, &p.period)
-        ),
-        (Lang::Vi, None) => format!(
-            "Hình 1. {} {} (%)",
-            words(lang).chart_caption,
-            text::period(lang, &r.period)
-        ),
-        (Lang::En, Some(p)) => format!(
-            "Figure 1. {} in {} and {}",
-            words(lang).chart_caption,
-            r.period,
-            p.period
-        ),
-        (Lang::En, None) => format!("Figure 1. {} in {}", words(lang).chart_caption, r.period),
-    }
+    report_words::figure_caption(
+        lang,
+        &r.period,
+        r.previous.as_ref().map(|p| p.period.as_str()),
+    )
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
-//! The report's wording in Vietnamese and English, shared by the Markdown and HTML renderings.
-//! Sentences come back as [`Seg`]ments so that each rendering marks the key figures up in its
-//! own way and escapes the rest.
+//! The report's sentences, shared by the Markdown and HTML renderings, built from the words of
+//! the catalogue ([`crate::i18n::report`]). Sentences come back as [`Seg`]ments so that each
+//! rendering marks the key figures up in its own way and escapes the rest.
 
 use super::{LossItem, Place, Report, SectionReport};
-use crate::i18n::Lang;
-use crate::model::{Round, Stage, Value};
+use crate::i18n::{report as cat, words as common, Lang};
+use crate::model::{Round, Value};
 use rust_decimal::Decimal;
 
 /// A piece of a sentence: plain, or a key figure shown strong.
@@ -22,7 +22,7 @@ fn b(s: impl Into<String>) -> Seg {
     Seg::Strong(s.into())
 }
 
-/// Fixed words: headings and column names.
+/// Fixed words: headings and column names, as the catalogue gives them in one language.
 pub(crate) struct Words {
     pub report: &'static str,
     pub criteria_set: &'static str,
@@ -48,67 +48,44 @@ pub(crate) struct Words {
     pub no_office: &'static str,
     pub no_loss_anywhere: &'static str,
     pub shared_note: &'static str,
-    pub chart_caption: &'static str,
     pub footer: &'static str,
 }
 
-const VI: Words = Words {
-    report: "Báo cáo kết quả Chỉ số cải cách hành chính",
-    criteria_set: "Bộ tiêu chí",
-    part_overall: "I. Kết quả chung",
-    part_sections: "II. Kết quả từng lĩnh vực và các tiêu chí bị mất điểm",
-    part_summary: "III. Tổng hợp",
-    top_losses: "Các tiêu chí bị mất nhiều điểm nhất",
-    by_office: "Điểm bị mất theo cơ quan tham mưu",
-    section: "Lĩnh vực",
-    score: "Điểm",
-    max: "Tối đa",
-    percent: "Chỉ số",
-    rank: "Xếp thứ",
-    lost: "Mất điểm",
-    total: "Tổng",
-    number: "STT",
-    code: "Mục",
-    criterion: "Tiêu chí",
-    responsible_col: "Trách nhiệm tham mưu, đôn đốc",
-    office: "Cơ quan tham mưu",
-    criteria_count: "Số tiêu chí",
-    per_section: "Theo lĩnh vực",
-    no_office: "(chưa xác định cơ quan)",
-    no_loss_anywhere: "Không có tiêu chí nào bị mất điểm.",
-    shared_note: "Một tiêu chí do nhiều cơ quan cùng chịu trách nhiệm được tính đủ cho mỗi cơ quan, nên cộng các dòng có thể lớn hơn tổng số điểm bị mất.",
-    chart_caption: "Chỉ số từng lĩnh vực",
-    footer: "Lập bằng parindex: điểm tính chính xác từ minh chứng của đơn vị; chỉ số (%) làm tròn đến 2 chữ số thập phân.",
-};
+const VI: Words = Words::of(Lang::Vi);
+const EN: Words = Words::of(Lang::En);
 
-const EN: Words = Words {
-    report: "Public Administration Reform (PAR) index: results report",
-    criteria_set: "Criteria set",
-    part_overall: "I. Overall result",
-    part_sections: "II. Sections and the criteria that lost points",
-    part_summary: "III. Summary",
-    top_losses: "The largest losses",
-    by_office: "Points lost per responsible office",
-    section: "Section",
-    score: "Score",
-    max: "Max",
-    percent: "Percent",
-    rank: "Rank",
-    lost: "Lost",
-    total: "Total",
-    number: "#",
-    code: "Code",
-    criterion: "Criterion",
-    responsible_col: "Responsible",
-    office: "Office",
-    criteria_count: "Criteria",
-    per_section: "Per section",
-    no_office: "(no office named)",
-    no_loss_anywhere: "No criterion lost points.",
-    shared_note: "A criterion shared by several offices counts in full for each of them, so the rows may add up to more than the points lost.",
-    chart_caption: "Percentage per section",
-    footer: "Made with parindex: scores computed exactly from the unit's evidence; percentages rounded to 2 decimal places.",
-};
+impl Words {
+    /// The table of fixed words in `lang`, from the catalogue ([`crate::i18n::report`]).
+    const fn of(lang: Lang) -> Words {
+        Words {
+            report: lang.t(cat::REPORT),
+            criteria_set: lang.t(cat::CRITERIA_SET),
+            part_overall: lang.t(cat::PART_OVERALL),
+            part_sections: lang.t(cat::PART_SECTIONS),
+            part_summary: lang.t(cat::PART_SUMMARY),
+            top_losses: lang.t(cat::TOP_LOSSES),
+            by_office: lang.t(cat::BY_OFFICE),
+            section: lang.t(cat::SECTION),
+            score: lang.t(cat::SCORE),
+            max: lang.t(cat::MAX),
+            percent: lang.t(cat::PERCENT),
+            rank: lang.t(cat::RANK),
+            lost: lang.t(cat::LOST),
+            total: lang.t(cat::TOTAL),
+            number: lang.t(cat::NUMBER),
+            code: lang.t(cat::CODE),
+            criterion: lang.t(cat::CRITERION),
+            responsible_col: lang.t(cat::RESPONSIBLE_COLUMN),
+            office: lang.t(cat::OFFICE),
+            criteria_count: lang.t(cat::CRITERIA_COUNT),
+            per_section: lang.t(cat::PER_SECTION),
+            no_office: lang.t(cat::NO_OFFICE),
+            no_loss_anywhere: lang.t(cat::NO_LOSS_ANYWHERE),
+            shared_note: lang.t(cat::SHARED_NOTE),
+            footer: lang.t(cat::FOOTER),
+        }
+    }
+}
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
     match lang {
@@ -119,12 +96,7 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
 
 /// "năm 2022" / "2022" (a period that is not a year: "kỳ 2022-H1").
 pub(crate) fn period(lang: Lang, p: &str) -> String {
-    let year = !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
-    match (lang, year) {
-        (Lang::Vi, true) => format!("năm {p}"),
-        (Lang::Vi, false) => format!("kỳ {p}"),
-        (Lang::En, _) => p.to_string(),
-    }
+    cat::period(lang, p)
 }
 
 /// "Năm 2022" for a column or a legend.
@@ -155,11 +127,7 @@ pub(crate) fn place_cell(lang: Lang, p: Option<Place>) -> String {
     match p {
         None => "–".into(),
         Some(p) => {
-            let tie = match (p.tied, lang) {
-                (false, _) => "",
-                (true, Lang::Vi) => " (đồng hạng)",
-                (true, Lang::En) => " (tied)",
-            };
+            let tie = if p.tied { lang.t(cat::TIED) } else { "" };
             format!("{}/{}{tie}", p.rank, p.of)
         }
     }
@@ -167,22 +135,13 @@ pub(crate) fn place_cell(lang: Lang, p: Option<Place>) -> String {
 
 /// "xếp thứ 4/8" / "ranked 4/8".
 fn place_phrase(lang: Lang, p: Place) -> Vec<Seg> {
-    let word = match lang {
-        Lang::Vi => "xếp thứ ",
-        Lang::En => "ranked ",
-    };
-    vec![t(word), b(place_cell(lang, Some(p)))]
+    vec![t(lang.t(cat::RANKED)), b(place_cell(lang, Some(p)))]
 }
 
 /// "có" / "4.290/4.500 = 95,33%" / "97,29%": a value as scored, in the language's numbers.
 pub(crate) fn value(lang: Lang, v: &Value) -> String {
     match v {
-        Value::Boolean(yes) => match (lang, yes) {
-            (Lang::Vi, true) => "có".into(),
-            (Lang::Vi, false) => "không".into(),
-            (Lang::En, true) => "yes".into(),
-            (Lang::En, false) => "no".into(),
-        },
+        Value::Boolean(yes) => common::yes_no(lang, *yes).into(),
         Value::Rate { num, den, percent } => {
             if *percent {
                 format!("{}%", lang.number(*num))
@@ -199,10 +158,7 @@ pub(crate) fn value(lang: Lang, v: &Value) -> String {
         }
         Value::Number(n) => lang.number(*n),
         Value::Choice { label, .. } => label.to_string(),
-        Value::NotApplicable => match lang {
-            Lang::Vi => "không áp dụng".into(),
-            Lang::En => "n/a".into(),
-        },
+        Value::NotApplicable => lang.t(common::NOT_APPLICABLE).into(),
     }
 }
 
@@ -210,32 +166,21 @@ pub(crate) fn value(lang: Lang, v: &Value) -> String {
 /// chấm: 2)".
 pub(crate) fn scored_value(lang: Lang, l: &LossItem) -> String {
     let Some(v) = &l.value else {
-        return match lang {
-            Lang::Vi => "chưa có số liệu".into(),
-            Lang::En => "no value given".into(),
-        };
+        return lang.t(cat::NO_VALUE).into();
     };
     let shown = value(lang, v);
     let own = l.self_value.as_ref().map(|v| value(lang, v));
     let first = l.first_value.as_ref().map(|v| value(lang, v));
     let mut parts: Vec<String> = Vec::new();
-    match (lang, l.round) {
-        (_, Round::SelfAssessed) => return shown,
-        (Lang::Vi, Round::Appraised) => parts.push("kết quả thẩm định".into()),
-        (Lang::Vi, Round::Reappraised) => {
-            parts.push("kết quả thẩm định lần 2, sau giải trình".into());
-            parts.extend(first.map(|f| format!("thẩm định lần 1: {f}")));
-        }
-        (Lang::En, Round::Appraised) => parts.push("appraised".into()),
-        (Lang::En, Round::Reappraised) => {
-            parts.push("reappraised after the unit's explanation".into());
-            parts.extend(first.map(|f| format!("first appraisal: {f}")));
+    match l.round {
+        Round::SelfAssessed => return shown,
+        Round::Appraised => parts.push(lang.t(cat::APPRAISED).into()),
+        Round::Reappraised => {
+            parts.push(lang.t(cat::REAPPRAISED).into());
+            parts.extend(first.map(|f| cat::first_appraisal(lang, &f)));
         }
     }
-    parts.extend(own.map(|o| match lang {
-        Lang::Vi => format!("đơn vị tự chấm: {o}"),
-        Lang::En => format!("self-assessed: {o}"),
-    }));
+    parts.extend(own.map(|o| cat::self_assessed(lang, &o)));
     format!("{shown} ({})", parts.join("; "))
 }
 
@@ -248,11 +193,10 @@ pub(crate) fn offices(lang: Lang, list: &[String]) -> String {
 
 /// "Trách nhiệm tham mưu, đôn đốc thuộc về: …".
 pub(crate) fn responsible_line(lang: Lang, list: &[String]) -> (String, String) {
-    let label = match lang {
-        Lang::Vi => "Trách nhiệm tham mưu, đôn đốc thuộc về:",
-        Lang::En => "Responsible for advising and following up:",
-    };
-    (label.to_string(), format!("{}.", offices(lang, list)))
+    (
+        lang.t(cat::RESPONSIBLE_LINE).to_string(),
+        format!("{}.", offices(lang, list)),
+    )
 }
 
 /// "tăng 3,31 điểm phần trăm, tăng 4 bậc so với năm 2021 (84,38%)".
@@ -264,36 +208,14 @@ fn change_phrase(lang: Lang, r: &Report) -> Option<String> {
     }
     let mut parts = Vec::new();
     if let Some((d, _)) = pp {
-        parts.push(match (lang, d.cmp(&Decimal::ZERO)) {
-            (Lang::Vi, std::cmp::Ordering::Greater) => {
-                format!("tăng {} điểm phần trăm", lang.number(d))
-            }
-            (Lang::Vi, std::cmp::Ordering::Less) => {
-                format!("giảm {} điểm phần trăm", lang.number(-d))
-            }
-            (Lang::Vi, _) => "chỉ số không đổi".into(),
-            (Lang::En, std::cmp::Ordering::Greater) => {
-                format!("up {} percentage points", lang.number(d))
-            }
-            (Lang::En, std::cmp::Ordering::Less) => {
-                format!("down {} percentage points", lang.number(-d))
-            }
-            (Lang::En, _) => "the same percentage".into(),
-        });
+        parts.push(cat::percentage_change(
+            lang,
+            d.cmp(&Decimal::ZERO),
+            &lang.number(d.abs()),
+        ));
     }
     if let Some(n) = places {
-        parts.push(match (lang, n.cmp(&0)) {
-            (Lang::Vi, std::cmp::Ordering::Greater) => format!("tăng {n} bậc"),
-            (Lang::Vi, std::cmp::Ordering::Less) => format!("giảm {} bậc", -n),
-            (Lang::Vi, _) => "giữ nguyên thứ hạng".into(),
-            (Lang::En, std::cmp::Ordering::Greater) => {
-                format!("up {n} place{}", if n == 1 { "" } else { "s" })
-            }
-            (Lang::En, std::cmp::Ordering::Less) => {
-                format!("down {} place{}", -n, if n == -1 { "" } else { "s" })
-            }
-            (Lang::En, _) => "the same rank".into(),
-        });
+        parts.push(cat::rank_change(lang, n));
     }
     let before = match (&pp, &r.previous_place) {
         (Some((_, p)), _) => (p.period.clone(), Some(p.percent)),
@@ -304,40 +226,24 @@ fn change_phrase(lang: Lang, r: &Report) -> Option<String> {
         .1
         .map(|p| format!(" ({})", percent(lang, p)))
         .unwrap_or_default();
-    Some(match lang {
-        Lang::Vi => format!(
-            "{} so với {}{then}",
-            parts.join(", "),
-            period(lang, &before.0)
-        ),
-        Lang::En => format!("{} on {}{then}", parts.join(", "), before.0),
-    })
+    Some(cat::compared_with(
+        lang,
+        &parts.join(", "),
+        &before.0,
+        &then,
+    ))
 }
 
 /// The opening sentence: score, percentage, change, rank, grade.
 pub(crate) fn overall(lang: Lang, r: &Report) -> Vec<Seg> {
-    let mut out = match lang {
-        Lang::Vi => vec![
-            t(format!(
-                "Chỉ số CCHC {} của {} đạt ",
-                period(lang, &r.period),
-                r.unit
-            )),
-            b(format!("{} điểm", fraction(lang, r.score, r.max))),
-            t(", đạt chỉ số "),
-            b(percent(lang, r.percent)),
-        ],
-        Lang::En => vec![
-            t(format!("In {}, {} scored ", r.period, r.unit)),
-            b(format!(
-                "{} of {} points",
-                lang.number(r.score),
-                lang.number(r.max)
-            )),
-            t(", "),
-            b(percent(lang, r.percent)),
-        ],
-    };
+    let [before, figure, after] = cat::overall_parts(
+        lang,
+        &r.period,
+        &r.unit,
+        &lang.number(r.score),
+        &lang.number(r.max),
+    );
+    let mut out = vec![t(before), b(figure), t(after), b(percent(lang, r.percent))];
     if let Some(change) = change_phrase(lang, r) {
         out.push(t(format!(", {change}")));
     }
@@ -346,10 +252,7 @@ pub(crate) fn overall(lang: Lang, r: &Report) -> Vec<Seg> {
         out.extend(place_phrase(lang, p));
     }
     if let Some(g) = &r.grade {
-        out.push(t(match lang {
-            Lang::Vi => ", xếp loại ",
-            Lang::En => ", grade ",
-        }));
+        out.push(t(lang.t(cat::GRADE_AFTER)));
         out.push(b(g.clone()));
     }
     out.push(t("."));
@@ -373,10 +276,7 @@ pub(crate) fn components(lang: Lang, r: &Report) -> Option<String> {
             )
         })
         .collect();
-    Some(match lang {
-        Lang::Vi => format!("Theo thành phần: {}.", parts.join("; ")),
-        Lang::En => format!("By component: {}.", parts.join("; ")),
-    })
+    Some(cat::components(lang, &parts.join("; ")))
 }
 
 /// "Trong 8 đơn vị: Xuất sắc 0 · Tốt 5 · Khá 3 · …", every band listed; `None` without
@@ -391,16 +291,7 @@ pub(crate) fn peer_grades(lang: Lang, r: &Report) -> Option<String> {
         .iter()
         .map(|g| format!("{} {}", g.label, g.units))
         .collect();
-    Some(match lang {
-        Lang::Vi => format!(
-            "Số đơn vị theo từng mức xếp loại (trong {of} đơn vị): {}.",
-            parts.join(" · ")
-        ),
-        Lang::En => format!(
-            "Units per grade among the {of} peers: {}.",
-            parts.join(" · ")
-        ),
-    })
+    Some(cat::peer_grades(lang, of, &parts.join(" · ")))
 }
 
 /// "Tổng số điểm bị mất: 10,954 điểm, ở 18 tiêu chí."
@@ -408,19 +299,7 @@ pub(crate) fn overall_loss(lang: Lang, r: &Report) -> String {
     if r.lost_criteria == 0 {
         return words(lang).no_loss_anywhere.to_string();
     }
-    match lang {
-        Lang::Vi => format!(
-            "Tổng số điểm bị mất: {} điểm, ở {} tiêu chí.",
-            lang.number(r.loss),
-            r.lost_criteria
-        ),
-        Lang::En => format!(
-            "Points lost: {} in {} criteri{}.",
-            lang.number(r.loss),
-            r.lost_criteria,
-            if r.lost_criteria == 1 { "on" } else { "a" }
-        ),
-    }
+    cat::overall_loss(lang, &lang.number(r.loss), r.lost_criteria)
 }
 
 /// "1. Công tác chỉ đạo, điều hành CCHC".
@@ -431,41 +310,28 @@ pub(crate) fn section_heading(s: &SectionReport) -> String {
 /// "Năm 2022 đạt 10,973/13 điểm, đạt chỉ số 84,41%, xếp thứ 4/8 (mất 2,027 điểm; năm 2021:
 /// 80,00%)."
 pub(crate) fn section_line(lang: Lang, r: &Report, s: &SectionReport) -> Vec<Seg> {
-    let mut out = match lang {
-        Lang::Vi => vec![
-            t(format!("{} đạt ", period_label(lang, &r.period))),
-            b(format!("{} điểm", fraction(lang, s.score, s.max))),
-            t(", đạt chỉ số "),
-            b(percent(lang, s.percent)),
-        ],
-        Lang::En => vec![
-            t("Scored "),
-            b(format!(
-                "{} of {} points",
-                lang.number(s.score),
-                lang.number(s.max)
-            )),
-            t(", "),
-            b(percent(lang, s.percent)),
-        ],
-    };
+    let [before, figure, after] = cat::section_parts(
+        lang,
+        &period_label(lang, &r.period),
+        &lang.number(s.score),
+        &lang.number(s.max),
+    );
+    let mut out = vec![t(before), b(figure), t(after), b(percent(lang, s.percent))];
     if let Some(p) = s.place {
         out.push(t(", "));
         out.extend(place_phrase(lang, p));
     }
     let mut notes = Vec::new();
     if s.loss > Decimal::ZERO {
-        notes.push(match lang {
-            Lang::Vi => format!("mất {} điểm", lang.number(s.loss)),
-            Lang::En => format!("lost {}", lang.number(s.loss)),
-        });
+        notes.push(cat::section_lost(lang, &lang.number(s.loss)));
     }
     if let Some(prev) = &r.previous {
         if let Some(p) = s.previous_percent {
-            notes.push(match lang {
-                Lang::Vi => format!("{}: {}", period(lang, &prev.period), lang.percent(p)),
-                Lang::En => format!("{}: {}", prev.period, lang.percent(p)),
-            });
+            notes.push(format!(
+                "{}: {}",
+                period(lang, &prev.period),
+                lang.percent(p)
+            ));
         }
     }
     if !notes.is_empty() {
@@ -473,83 +339,55 @@ pub(crate) fn section_line(lang: Lang, r: &Report, s: &SectionReport) -> Vec<Seg
     }
     out.push(t("."));
     if s.losses.is_empty() {
-        out.push(t(match lang {
-            Lang::Vi => " Không có tiêu chí bị mất điểm.",
-            Lang::En => " No criterion lost points.",
-        }));
+        out.push(t(lang.t(cat::NO_LOSS_HERE)));
     }
     out
 }
 
 /// "1.2. Mức độ thực hiện kế hoạch CCHC năm (mục 1.1.3)".
 pub(crate) fn loss_heading(lang: Lang, section: &str, n: usize, l: &LossItem) -> String {
-    let item = match lang {
-        Lang::Vi => "mục",
-        Lang::En => "item",
-    };
-    format!("{section}.{n}. {} ({item} {})", l.title, l.code)
+    format!(
+        "{section}.{n}. {} ({} {})",
+        l.title,
+        lang.t(cat::ITEM),
+        l.code
+    )
 }
 
 /// "Đạt 0,973/1 điểm, mất 0,027 điểm; giá trị chấm: 97,29%."
 pub(crate) fn loss_result(lang: Lang, l: &LossItem) -> Vec<Seg> {
-    match lang {
-        Lang::Vi => vec![
-            t(format!("Đạt {} điểm, ", fraction(lang, l.score, l.max))),
-            b(format!("mất {} điểm", lang.number(l.loss))),
-            t(format!("; giá trị chấm: {}.", scored_value(lang, l))),
-        ],
-        Lang::En => vec![
-            t(format!(
-                "Scored {} of {}, ",
-                lang.number(l.score),
-                lang.number(l.max)
-            )),
-            b(format!("lost {}", lang.number(l.loss))),
-            t(format!("; value scored: {}.", scored_value(lang, l))),
-        ],
-    }
+    let [before, lost, after] = cat::loss_parts(
+        lang,
+        &lang.number(l.score),
+        &lang.number(l.max),
+        &lang.number(l.loss),
+        &scored_value(lang, l),
+    );
+    vec![t(before), b(lost), t(after)]
 }
 
 /// "Lý do:" / "Why:".
 pub(crate) fn why_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "Lý do:",
-        Lang::En => "Why:",
-    }
+    lang.t(cat::WHY)
 }
 
 /// "lĩnh vực 1: 2,027; lĩnh vực 5: 1,5".
 pub(crate) fn per_section(lang: Lang, parts: &[(String, Decimal)]) -> String {
     parts
         .iter()
-        .map(|(code, points)| match lang {
-            Lang::Vi => format!("lĩnh vực {code}: {}", lang.number(*points)),
-            Lang::En => format!("section {code}: {}", lang.number(*points)),
-        })
+        .map(|(code, points)| crate::i18n::losses::section_part(lang, code, &lang.number(*points)))
         .collect::<Vec<_>>()
         .join("; ")
 }
 
 /// The page's title: "Báo cáo kết quả Chỉ số cải cách hành chính năm 2022".
 pub(crate) fn title(lang: Lang, r: &Report) -> String {
-    match lang {
-        Lang::Vi => format!("{} {}", words(lang).report, period(lang, &r.period)),
-        Lang::En => format!("{} {}", words(lang).report, r.period),
-    }
+    format!("{} {}", words(lang).report, period(lang, &r.period))
 }
 
 /// The criteria set line.
 pub(crate) fn criteria_line(lang: Lang, r: &Report) -> String {
-    let stage = match (lang, r.stage) {
-        (Lang::Vi, Stage::Final) => " · kết quả cuối cùng (sau thẩm định lần 2 nếu có)",
-        (Lang::En, Stage::Final) => {
-            " · the final result (after the second appraisal where there was one)"
-        }
-        (Lang::Vi, Stage::Appraised) => " · kết quả thẩm định lần 1 (trước giải trình)",
-        (Lang::Vi, Stage::SelfAssessment) => " · kết quả tự chấm",
-        (Lang::En, Stage::Appraised) => " · the first appraisal (before the unit's explanation)",
-        (Lang::En, Stage::SelfAssessment) => " · the unit's self-assessment",
-    };
+    let stage = cat::stage(lang, r.stage);
     format!(
         "{}: {} ({}){stage}",
         words(lang).criteria_set,

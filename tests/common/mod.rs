@@ -6,10 +6,14 @@ use assert_cmd::Command;
 #[allow(dead_code)]
 pub const EXAMPLE: &str = "examples/krong-no-2022.yaml";
 
-/// `parindex`, without colour whatever the environment says.
+/// `parindex`, without colour and in English whatever the environment says (the language
+/// comes from `PARINDEX_LANG` and the locale when `--lang` is not given).
 pub fn parindex() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("parindex");
     cmd.env("NO_COLOR", "1");
+    for name in ["PARINDEX_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(name);
+    }
     cmd
 }
 

@@ -227,7 +227,6 @@ fn sections_table(r: &Report, lang: Lang, width: usize) -> Table {
 /// The chart: one row per section, its label, then a bar as long as its percentage (and the
 /// previous period's under it) with the figure beside it.
 fn chart(doc: Docx, r: &Report, lang: Lang, width: usize) -> Docx {
-    let w = text::words(lang);
     let label_w = width * 2 / 5;
     let plot_w = width - label_w;
     // Room for the figure after a full bar.
@@ -235,13 +234,13 @@ fn chart(doc: Docx, r: &Report, lang: Lang, width: usize) -> Docx {
     let caption = match &r.previous {
         Some(p) => format!(
             "{} ({}; {})",
-            w.chart_caption,
+            lang.t(crate::i18n::report::CHART_CAPTION),
             text::period_label(lang, &r.period),
             text::period_label(lang, &p.period)
         ),
         None => format!(
             "{} ({})",
-            w.chart_caption,
+            lang.t(crate::i18n::report::CHART_CAPTION),
             text::period_label(lang, &r.period)
         ),
     };
