@@ -128,12 +128,10 @@ fn english_words(output: &str, inputs: &[String]) -> BTreeSet<String> {
             .into_owned();
     }
     // Paths first: an input's text (a plan's `evidence: krong-no-2022.yaml`) may be part of one.
-    for pattern in [r"\S*\.(yaml|yml|json|html|md|xlsx)\b"] {
-        text = Regex::new(pattern)
-            .unwrap()
-            .replace_all(&text, " ")
-            .into_owned();
-    }
+    text = Regex::new(r"\S*\.(yaml|yml|json|html|md|xlsx)\b")
+        .unwrap()
+        .replace_all(&text, " ")
+        .into_owned();
     for s in inputs {
         if text.contains(s.as_str()) {
             text = text.replace(s.as_str(), " ");
