@@ -5,7 +5,7 @@ use super::{failure, load_scored, report};
 use parindex::i18n::Lang;
 use parindex::load::{load_plan, plan_against_set, CriteriaResolver};
 use parindex::model::{Evidence, Stage};
-use parindex::remediation::{build, check_against, render, Format};
+use parindex::remediation::{build, check_against, Remediation};
 use parindex::report::Report;
 use parindex::score::Scorecard;
 use std::path::Path;
@@ -17,18 +17,18 @@ pub struct Request<'a> {
     pub interim: Option<&'a Path>,
     pub resolver: &'a CriteriaResolver,
     pub stage: Stage,
-    pub format: Format,
     pub lang: Lang,
 }
 
-/// The remediation report of last year's `card` (whose results report is `built`), or the
-/// exit code after the plan's or the interim evidence's diagnostics were printed.
-pub fn text(
+/// The remediation report of last year's `card` (whose results report is `built`), ready for
+/// any rendering, or the exit code after the plan's or the interim evidence's diagnostics
+/// were printed.
+pub fn model(
     req: Request<'_>,
     built: Report,
     card: &Scorecard,
     evidence: &Evidence,
-) -> Result<String, ExitCode> {
+) -> Result<Remediation, ExitCode> {
     let (source, plan, warnings) = match load_plan(req.plan) {
         Ok(p) => p,
         Err(d) => {
@@ -62,6 +62,5 @@ pub fn text(
             Some(scored)
         }
     };
-    let model = build(built, &plan, card, interim.as_ref().map(|s| &s.card));
-    Ok(render(&model, req.format, req.lang))
+    Ok(build(built, &plan, card, interim.as_ref().map(|s| &s.card)))
 }

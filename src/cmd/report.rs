@@ -11,6 +11,8 @@ use parindex::model::Stage;
 use parindex::output::write_atomic;
 use parindex::pipeline::ScoredCard;
 use parindex::rank::{duplicate_units, mixed_sets, score_paths, Standing};
+use parindex::remediation::render as render_remediation;
+use parindex::render::docx::remediation::render as render_remediation_docx;
 use parindex::render::docx::report::render as render_docx;
 use parindex::report::{build, render, Format, Peers};
 use std::path::{Path, PathBuf};
@@ -268,26 +270,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     let bytes = match (&args.remediation, args.format) {
-        (Some(_), ReportFormat::Docx) => {
-            eprintln!("{}", parindex::i18n::remediation::no_docx_yet(args.lang));
-            return Ok(ExitCode::from(2));
-        }
         (Some(plan), format) => {
             let req = super::remediation::Request {
                 plan,
                 interim: args.interim.as_deref(),
                 resolver: &resolver,
                 stage,
-                format: if format == ReportFormat::Html {
-                    Format::Html
-                } else {
-                    Format::Markdown
-                },
                 lang: args.lang,
             };
-            match super::remediation::text(req, built, &card, &evidence) {
-                Ok(text) => text.into_bytes(),
+            let model = match super::remediation::model(req, built, &card, &evidence) {
+                Ok(model) => model,
                 Err(code) => return Ok(code),
+            };
+            match format {
+                ReportFormat::Markdown => {
+                    render_remediation(&model, Format::Markdown, args.lang).into_bytes()
+                }
+                ReportFormat::Html => {
+                    render_remediation(&model, Format::Html, args.lang).into_bytes()
+                }
+                ReportFormat::Docx => {
+                    let mut head = args.letterhead.letterhead(&model.report.unit);
+                    head.signer = args.signer.clone();
+                    render_remediation_docx(&model, &head, args.lang)?
+                }
             }
         }
         (None, ReportFormat::Markdown) => render(&built, Format::Markdown, args.lang).into_bytes(),

@@ -287,12 +287,46 @@ pub fn projection(
     }
 }
 
-/// `report --remediation -f docx`: the Word layout of the remediation report is not built yet.
-pub fn no_docx_yet(lang: Lang) -> &'static str {
-    lang.t(text(
-        "error: the remediation report is written as Markdown or HTML (-f markdown|html); as a Word document it is not available yet",
-        "lỗi: báo cáo khắc phục được xuất dạng Markdown hoặc HTML (-f markdown|html); bản Word chưa có",
-    ))
+/// The Word report's subject under "BÁO CÁO", as the district's report words it: "Kết quả
+/// khắc phục những tiêu chí, tiêu chí thành phần bị mất điểm thuộc Chỉ số CCHC năm 2022 của
+/// UBND huyện Krông Nô".
+pub fn docx_subject(lang: Lang, period: &str, unit: &str) -> String {
+    let year = crate::report::text::period(lang, period);
+    match lang {
+        Lang::Vi => format!(
+            "Kết quả khắc phục những tiêu chí, tiêu chí thành phần bị mất điểm thuộc Chỉ số CCHC {year} của {unit}"
+        ),
+        Lang::En => format!(
+            "Remedies for the criteria that lost points in the PAR index of {unit} for {year}"
+        ),
+    }
+}
+
+/// The Word report's opening: "UBND huyện Krông Nô báo cáo kết quả khắc phục những tiêu chí,
+/// tiêu chí thành phần bị mất điểm năm 2022, cụ thể như sau:".
+pub fn docx_opening(lang: Lang, unit: &str, period: &str) -> String {
+    let year = crate::report::text::period(lang, period);
+    match lang {
+        Lang::Vi => format!(
+            "{unit} báo cáo kết quả khắc phục những tiêu chí, tiêu chí thành phần bị mất điểm {year}, cụ thể như sau:"
+        ),
+        Lang::En => format!(
+            "{unit} reports on what has been done about the criteria that lost points in {year}, as follows:"
+        ),
+    }
+}
+
+/// The Word report's last sentence, before the recipients: "Trên đây là báo cáo … ./.".
+pub fn docx_closing(lang: Lang, period: &str) -> String {
+    let year = crate::report::text::period(lang, period);
+    match lang {
+        Lang::Vi => format!(
+            "Trên đây là báo cáo kết quả khắc phục những tiêu chí, tiêu chí thành phần bị mất điểm thuộc Chỉ số CCHC {year}./."
+        ),
+        Lang::En => format!(
+            "This concludes the report on the remedies for the criteria that lost points in the PAR index for {year}."
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! font has to ship with the tool.
 
 pub mod annex;
+pub mod remediation;
 pub mod report;
 
 use crate::i18n::{docx as words, Lang};

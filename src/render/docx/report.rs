@@ -13,7 +13,7 @@ use docx_rs::{AlignmentType, Docx, LineSpacing, Paragraph, Table, TableRow, Widt
 use rust_decimal::Decimal;
 
 /// A sentence of segments, its key figures bold.
-fn rich(p: Paragraph, segs: &[Seg]) -> Paragraph {
+pub(super) fn rich(p: Paragraph, segs: &[Seg]) -> Paragraph {
     segs.iter().fold(p, |p, s| match s {
         Seg::Text(x) => p.add_run(run(x, BODY)),
         Seg::Strong(x) => p.add_run(run(x, BODY).bold()),
@@ -21,7 +21,7 @@ fn rich(p: Paragraph, segs: &[Seg]) -> Paragraph {
 }
 
 /// A heading of the report's parts (I., II., III.) or of a section.
-fn heading(text: &str) -> Paragraph {
+pub(super) fn heading(text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(run(text, BODY).bold())
         .keep_next(true)
@@ -133,7 +133,7 @@ pub fn render(r: &Report, head: &Letterhead, lang: Lang) -> Result<Vec<u8>, Docx
 }
 
 /// Sections: score, max, percentage, [previous], [rank], points lost; the total last.
-fn sections_table(r: &Report, lang: Lang, width: usize) -> Table {
+pub(super) fn sections_table(r: &Report, lang: Lang, width: usize) -> Table {
     let w = text::words(lang);
     let previous = r.previous.as_ref();
     let with_rank = r.place.is_some();
@@ -366,7 +366,7 @@ fn office_table(r: &Report, lang: Lang, width: usize) -> Table {
 
 /// The recipients on the left, the signer's title on the right, as the decree closes a
 /// document.
-fn closing(doc: Docx, head: &Letterhead, lang: Lang, width: usize) -> Docx {
+pub(super) fn closing(doc: Docx, head: &Letterhead, lang: Lang, width: usize) -> Docx {
     let left_w = width / 2;
     let right_w = width - left_w;
     let left = vec![
