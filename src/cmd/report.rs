@@ -45,9 +45,12 @@ use std::process::ExitCode;
 /// with what keeps them there, and III. the criteria not yet remedied with the points still
 /// at stake. --interim (this year's evidence so far) adds each lost criterion's value now, the
 /// points recovered and a projected total; a criterion the new set lacks is marked dropped.
+/// With `--format docx -o FILE.docx` it is a Word document on the same letterhead (the same
+/// flags), headed "Kết quả khắc phục những tiêu chí, tiêu chí thành phần bị mất điểm thuộc
+/// Chỉ số CCHC năm …", the criteria not yet remedied in an editable table.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  parindex report examples/krong-no-2022.yaml\n  parindex report examples/krong-no-2022.yaml --previous examples/krong-no-2021.yaml\n  parindex report examples/krong-no-2022.yaml --peers examples/dak-nong-2022 -f html -o bao-cao.html\n  parindex report examples/krong-no-2022.yaml --lang en --previous result-2021.json\n  parindex report examples/krong-no-2022.yaml --remediation examples/krong-no-2023-remediation.yaml --peers examples/dak-nong-2022 --previous examples/krong-no-2021.yaml --interim examples/krong-no-2023.yaml\n  parindex report examples/krong-no-2022.yaml -f docx -o bao-cao.docx --number 25/BC-UBND --place 'Krông Nô' --date 2023-03-15"
+    after_help = "Examples:\n  parindex report examples/krong-no-2022.yaml\n  parindex report examples/krong-no-2022.yaml --previous examples/krong-no-2021.yaml\n  parindex report examples/krong-no-2022.yaml --peers examples/dak-nong-2022 -f html -o bao-cao.html\n  parindex report examples/krong-no-2022.yaml --lang en --previous result-2021.json\n  parindex report examples/krong-no-2022.yaml --remediation examples/krong-no-2023-remediation.yaml --peers examples/dak-nong-2022 --previous examples/krong-no-2021.yaml --interim examples/krong-no-2023.yaml\n  parindex report examples/krong-no-2022.yaml -f docx -o bao-cao.docx --number 25/BC-UBND --place 'Krông Nô' --date 2023-03-15\n  parindex report examples/krong-no-2022.yaml --remediation examples/krong-no-2023-remediation.yaml -f docx -o khac-phuc.docx --date 2023-08-31"
 )]
 pub struct Args {
     /// The unit's evidence file (`kind: evidence`).

@@ -5,7 +5,8 @@
 //!
 //! [`build`] gathers everything into a plain, language-free [`Remediation`] (on top of the
 //! results report's own [`Report`], so the two cannot disagree on a figure); the Markdown and
-//! HTML renderings read only that, and a Word rendering can take it as it is.
+//! HTML renderings read only that, and so does the Word one
+//! ([`crate::render::docx::remediation`]).
 
 mod html;
 mod markdown;

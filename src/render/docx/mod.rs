@@ -2,7 +2,8 @@
 //! 30/2020/NĐ-CP: the issuing body and "Số: …" on the left, the nation's name and motto on the
 //! right, place and date under them, Times New Roman 13 pt, A4 with margins top and bottom
 //! 20 mm, left 30 mm, right 15 mm. The layout lives here, once; [`report`] writes one unit's
-//! results report on it (portrait) and [`annex`] the published annex of results (landscape).
+//! results report on it (portrait), [`remediation`] its remediation report (portrait) and
+//! [`annex`] the published annex of results (landscape).
 //!
 //! Tables are real Word tables (editable); the report's chart is a table whose bars are
 //! images (a one-pixel PNG stretched to each percentage), so that its labels and figures are
