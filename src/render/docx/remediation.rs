@@ -7,8 +7,8 @@
 
 use super::report::{closing, heading, rich, sections_table};
 use super::{
-    body, centred, grid, letterhead, pack, para, run, text_cell, CellKind, DocxError, Letterhead,
-    Orientation, BODY, TABLE,
+    body, centred, grid, keep_together, letterhead, pack, para, run, text_cell, CellKind,
+    DocxError, Letterhead, Orientation, BODY, TABLE,
 };
 use crate::i18n::remediation as w;
 use crate::i18n::{docx as words, Lang};
@@ -144,7 +144,8 @@ pub fn render(r: &Remediation, head: &Letterhead, lang: Lang) -> Result<Vec<u8>,
             .add_paragraph(heading(lang.t(w::INTERIM_HEAD)))
             .add_paragraph(plain(&p));
     }
-    doc = doc.add_paragraph(plain(&w::docx_closing(lang, &rep.period)));
+    // The last sentence stays on the page of the signature.
+    doc = doc.add_paragraph(plain(&w::docx_closing(lang, &rep.period)).keep_next(true));
     doc = closing(doc, head, lang, width);
     pack(doc)
 }
@@ -183,9 +184,75 @@ fn outstanding_table(r: &Remediation, lang: Lang, width: usize) -> Table {
                 .collect(),
         ));
     }
-    // A row is never split across pages (the table itself may run over one).
-    grid(
-        &widths,
-        rows.into_iter().map(TableRow::cant_split).collect(),
-    )
+    // A row is never split across pages (the table itself may run over one), and the head
+    // is never left alone at the foot of a page.
+    let rest = rows.split_off(rows.len().min(2));
+    let mut rows = keep_together(rows);
+    rows.extend(rest.into_iter().map(TableRow::cant_split));
+    grid(&widths, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{parse_plan, CriteriaResolver, Source};
+    use crate::model::Stage;
+    use crate::pipeline::score_file;
+    use std::io::Read;
+    use std::path::Path;
+
+    fn krong_no() -> Remediation {
+        let resolver = CriteriaResolver::new();
+        let last = score_file(
+            Path::new("examples/krong-no-2022.yaml"),
+            &resolver,
+            Stage::Final,
+        )
+        .unwrap();
+        let source = Source::read(Path::new("examples/krong-no-2023-remediation.yaml")).unwrap();
+        let (plan, _) = parse_plan(&source).unwrap();
+        let report = crate::report::build(&last.card, &last.evidence, "e", None, None).unwrap();
+        crate::remediation::build(report, &plan, &last.card, None)
+    }
+
+    fn document_xml(r: &Remediation, lang: Lang) -> String {
+        let head = Letterhead {
+            parent: None,
+            issuer: "UBND huyện Krông Nô".into(),
+            number: None,
+            place: None,
+            date: super::super::Date::parse("2023-08-31").unwrap(),
+            signer: None,
+        };
+        let bytes = render(r, &head, lang).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    }
+
+    #[test]
+    fn nothing_outstanding_is_said_in_words_and_has_no_table() {
+        let mut r = krong_no();
+        let xml = document_xml(&r, Lang::Vi);
+        assert!(xml.contains(">Điểm còn bị mất<"));
+        assert!(!xml.contains(w::CONCLUSION_NONE.vi));
+        r.outstanding.clear();
+        let xml = document_xml(&r, Lang::Vi);
+        assert!(!xml.contains(">Điểm còn bị mất<"));
+        assert!(xml.contains(w::CONCLUSION_NONE.vi));
+    }
+
+    #[test]
+    fn the_outstanding_table_fills_the_width_between_the_margins() {
+        let r = krong_no();
+        let width = Orientation::Portrait.text_width();
+        let table = outstanding_table(&r, Lang::Vi, width);
+        assert_eq!(table.grid.iter().sum::<usize>(), width);
+        // The head and one row per criterion not remedied.
+        assert_eq!(table.rows.len(), r.outstanding.len() + 1);
+    }
 }

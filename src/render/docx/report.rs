@@ -390,5 +390,7 @@ pub(super) fn closing(doc: Docx, head: &Letterhead, lang: Lang, width: usize) ->
     .set_grid(vec![left_w, right_w])
     .layout(docx_rs::TableLayoutType::Fixed)
     .width(width, WidthType::Dxa);
-    doc.add_paragraph(para("", BODY)).add_table(table)
+    // The blank line before it kept with it: what comes before can be kept with the signature.
+    doc.add_paragraph(para("", BODY).keep_next(true))
+        .add_table(table)
 }
