@@ -444,6 +444,12 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--remediation"));
+    // A Word document is written to a file, never to the terminal.
+    parindex()
+        .args(["report", EXAMPLE, "--remediation", PLAN, "-f", "docx"])
+        .assert()
+        .code(2)
+        .stdout("");
 }
 
 /// `word/document.xml` of the Word report written with `args` then `-o FILE`: its paragraphs'
