@@ -184,7 +184,7 @@ fn unit_forms(
     reference: &str,
 ) -> anyhow::Result<ExitCode> {
     let lang = args.message_lang();
-    let list = match UnitList::read(units, lang) {
+    let list = match UnitList::read(units) {
         Ok((list, warnings)) => {
             report(&warnings, lang);
             list
@@ -211,9 +211,9 @@ fn unit_forms(
                 let d = parindex::diag::Diagnostic::new(
                     parindex::diag::UNKNOWN_GROUP,
                     &list.file,
-                    words::unknown_group(lang, group, &list.groups()),
+                    words::unknown_group(group, &list.groups()),
                 )
-                .help(lang.t(words::UNKNOWN_GROUP_HELP));
+                .help(words::UNKNOWN_GROUP_HELP);
                 report(&[d], lang);
                 return Ok(failure());
             }
