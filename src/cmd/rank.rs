@@ -154,7 +154,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         },
     };
-    let (current, failed) = standings(&args.paths, stage, args.quiet, "Scoring");
+    let (current, failed) = standings(
+        &args.paths,
+        stage,
+        args.quiet,
+        args.out.lang().t(parindex::i18n::rank::SCORING),
+    );
     if !failed.is_empty() {
         for (_, d) in &failed {
             report(d, args.out.lang());
@@ -257,7 +262,12 @@ fn previous_standings(
     if args.previous.is_empty() {
         return Ok(None);
     }
-    let (prev, prev_failed) = standings(&args.previous, stage, args.quiet, "Scoring previous");
+    let (prev, prev_failed) = standings(
+        &args.previous,
+        stage,
+        args.quiet,
+        args.out.lang().t(parindex::i18n::rank::SCORING_PREVIOUS),
+    );
     if !prev_failed.is_empty() {
         for (_, d) in &prev_failed {
             report(d, args.out.lang());
