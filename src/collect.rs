@@ -101,9 +101,7 @@ pub fn check_collected(report: &mut CheckReport, list: &UnitList) {
             .help(words::DUPLICATE_FORM_HELP),
         );
     }
-    report
-        .diagnostics
-        .extend(found.missing_diagnostics(list));
+    report.diagnostics.extend(found.missing_diagnostics(list));
 }
 
 /// One group's league: its units' rows ranked among themselves, against the group's set.

@@ -463,8 +463,7 @@ impl UnitList {
         let here = |check, message: Message| placed(&self.file, check, message, at, span, line);
         if name.is_empty() {
             found.push(
-                here(diag::UNITS_EMPTY_NAME, words::EMPTY_NAME.into())
-                    .help(words::EMPTY_NAME_HELP),
+                here(diag::UNITS_EMPTY_NAME, words::EMPTY_NAME.into()).help(words::EMPTY_NAME_HELP),
             );
             return;
         }
@@ -478,11 +477,8 @@ impl UnitList {
         .find(|&c| diag::is_hidden(c))
         {
             found.push(
-                here(
-                    diag::HIDDEN_CHAR,
-                    words::hidden_char(&diag::char_name(c)),
-                )
-                .help(words::HIDDEN_CHAR_HELP),
+                here(diag::HIDDEN_CHAR, words::hidden_char(&diag::char_name(c)))
+                    .help(words::HIDDEN_CHAR_HELP),
             );
             return;
         }
@@ -527,12 +523,8 @@ impl UnitList {
             let stem = form_stem(&u.name, u.code.as_deref());
             if stem.is_empty() {
                 found.push(
-                    self.at(
-                        diag::UNITS_NO_FILE_NAME,
-                        i,
-                        words::no_file_name(&u.name),
-                    )
-                    .help(words::NO_FILE_NAME_HELP),
+                    self.at(diag::UNITS_NO_FILE_NAME, i, words::no_file_name(&u.name))
+                        .help(words::NO_FILE_NAME_HELP),
                 );
                 continue;
             }

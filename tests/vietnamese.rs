@@ -616,7 +616,11 @@ fn the_excel_form_speaks_vietnamese() {
             .collect();
         found.push(english_words(&texts.join("\n"), &inputs));
     }
-    assert!(found[0].is_empty(), "the form in Vietnamese: {:?}", found[0]);
+    assert!(
+        found[0].is_empty(),
+        "the form in Vietnamese: {:?}",
+        found[0]
+    );
     assert!(!found[1].is_empty(), "the form in English: nothing found");
 }
 
@@ -678,7 +682,10 @@ fn usage_and_write_errors_speak_vietnamese() {
         (vec!["report", EXAMPLE, "-o", existing], 1),
         (vec!["rank", "examples/dak-nong-2022", "-f", "docx"], 2),
         (vec!["template", "dak-nong-district-2022", "-f", "xlsx"], 2),
-        (vec!["template", "dak-nong-district-2022", "-o", existing], 1),
+        (
+            vec!["template", "dak-nong-district-2022", "-o", existing],
+            1,
+        ),
         (
             vec!["template", "dak-nong-district-2022", "--unit", "a\u{1b}b"],
             2,
@@ -689,9 +696,15 @@ fn usage_and_write_errors_speak_vietnamese() {
         (vec!["explain", EXAMPLE, "1.1.9"], 1),
         (vec!["explain", EXAMPLE, "9.9"], 1),
         (vec!["whatif", EXAMPLE], 2),
-        (vec!["whatif", EXAMPLE, "--set", "1.6=1", "--set", "1.6=2"], 2),
+        (
+            vec!["whatif", EXAMPLE, "--set", "1.6=1", "--set", "1.6=2"],
+            2,
+        ),
         (vec!["whatif", EXAMPLE, "--set", "9.9=1", "--set", "1.6"], 1),
-        (vec!["whatif", EXAMPLE, "--set", "1=1", "--set", "1.6=abc"], 1),
+        (
+            vec!["whatif", EXAMPLE, "--set", "1=1", "--set", "1.6=abc"],
+            1,
+        ),
         (vec!["whatif", EXAMPLE, "--target", "0.9"], 2),
         (vec!["whatif", EXAMPLE, "--target", "Giỏi lắm"], 2),
         (vec!["diff", EXAMPLE, EXAMPLE, "--fail-on-drop", "x"], 2),
@@ -740,7 +753,11 @@ fn usage_and_write_errors_speak_vietnamese() {
         }
     }
     assert!(found.is_empty(), "{}", found.join("\n\n"));
-    assert_eq!(caught, runs.len(), "some English runs wrote no English word");
+    assert_eq!(
+        caught,
+        runs.len(),
+        "some English runs wrote no English word"
+    );
     // Nothing was overwritten.
     assert_eq!(std::fs::read_to_string(existing).unwrap(), "giữ nguyên");
     assert_eq!(std::fs::read_to_string(form).unwrap(), "giữ nguyên");

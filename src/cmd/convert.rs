@@ -122,15 +122,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             lang: args.lang.unwrap_or(Lang::Vi),
             ..FormFill::default()
         };
-        write_form(&set, &reference, &fill).map_err(|e| super::failed(lang, cli::FORM_NOT_BUILT, e))?
+        write_form(&set, &reference, &fill)
+            .map_err(|e| super::failed(lang, cli::FORM_NOT_BUILT, e))?
     } else {
         evidence_yaml(&set, &evidence, &reference).into_bytes()
     };
     match &args.output {
-        Some(path) => {
-            write_atomic(path, bytes, args.force)
-                .map_err(|e| super::not_written(lang, cli::OUTPUT_NOT_WRITTEN, &e))?
-        }
+        Some(path) => write_atomic(path, bytes, args.force)
+            .map_err(|e| super::not_written(lang, cli::OUTPUT_NOT_WRITTEN, &e))?,
         None => super::write_stdout(&bytes),
     }
     Ok(ExitCode::SUCCESS)

@@ -112,11 +112,8 @@ fn run_import(args: ImportArgs) -> anyhow::Result<ExitCode> {
         };
     let yaml = imported.to_yaml();
     match &args.output {
-        Some(path) => {
-            write_atomic(path, &yaml, args.force).map_err(|e| {
-                super::not_written(super::default_lang(), cli::SET_NOT_WRITTEN, &e)
-            })?
-        }
+        Some(path) => write_atomic(path, &yaml, args.force)
+            .map_err(|e| super::not_written(super::default_lang(), cli::SET_NOT_WRITTEN, &e))?,
         None => out!("{yaml}"),
     }
     report(&imported.warnings, super::default_lang());

@@ -310,10 +310,7 @@ fn ranked_by_units(
             }
             None => {
                 let placed = Diagnostic::new(parindex::diag::UNKNOWN_UNIT, &s.file, "");
-                report(
-                    &[unknown_unit(placed, list, &s.unit)],
-                    args.out.lang(),
-                );
+                report(&[unknown_unit(placed, list, &s.unit)], args.out.lang());
                 unknown.push((s.file.clone(), s.unit.clone()));
             }
         }

@@ -305,11 +305,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     match &args.output {
-        Some(path) => {
-            write_atomic(path, &bytes, args.force).map_err(|e| {
-                super::not_written(args.lang, parindex::i18n::cli::REPORT_NOT_WRITTEN, &e)
-            })?
-        }
+        Some(path) => write_atomic(path, &bytes, args.force).map_err(|e| {
+            super::not_written(args.lang, parindex::i18n::cli::REPORT_NOT_WRITTEN, &e)
+        })?,
         None => super::write_stdout(&bytes),
     }
     Ok(ExitCode::SUCCESS)

@@ -161,17 +161,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .render(&set, &reference, fields.unwrap_or_default())
             .map_err(|e| super::failed(args.message_lang(), cli::FORM_NOT_BUILT, e))?;
         if let Some(path) = &args.output {
-            write_atomic(path, bytes, args.force).map_err(|e| {
-                super::not_written(args.message_lang(), cli::FORM_NOT_WRITTEN, &e)
-            })?;
+            write_atomic(path, bytes, args.force)
+                .map_err(|e| super::not_written(args.message_lang(), cli::FORM_NOT_WRITTEN, &e))?;
         }
         return Ok(ExitCode::SUCCESS);
     }
     let text = form(&set, &reference, fields, args.message_lang());
     match &args.output {
-        Some(path) => write_atomic(path, &text, args.force).map_err(|e| {
-            super::not_written(args.message_lang(), cli::FORM_NOT_WRITTEN, &e)
-        })?,
+        Some(path) => write_atomic(path, &text, args.force)
+            .map_err(|e| super::not_written(args.message_lang(), cli::FORM_NOT_WRITTEN, &e))?,
         None => out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)

@@ -67,12 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let stage = Stage::from(args.stage);
-    let scored = match load_scored(
-        &args.evidence,
-        &CriteriaResolver::new(),
-        stage,
-        lang,
-    ) {
+    let scored = match load_scored(&args.evidence, &CriteriaResolver::new(), stage, lang) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
@@ -84,10 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if let Some((code, _)) = s.split_once('=') {
             let code = code.trim().trim_matches('"');
             if !seen.insert(code) {
-                eprintln!(
-                    "{}",
-                    cli::set_twice(lang, &parindex::diag::shown(code))
-                );
+                eprintln!("{}", cli::set_twice(lang, &parindex::diag::shown(code)));
                 return Ok(ExitCode::from(2));
             }
         }
@@ -180,10 +172,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let p = match plan(set, &evidence, stage, pct) {
             Ok(p) => p,
             Err(e) => {
-                report(
-                    &[overflow_diagnostic(&scored.source, &e)],
-                    lang,
-                );
+                report(&[overflow_diagnostic(&scored.source, &e)], lang);
                 return Ok(failure());
             }
         };
@@ -250,11 +239,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             return Ok(failure());
         }
-        if report(
-            &parindex::rank::duplicate_units(&all),
-            lang,
-        ) > 0
-        {
+        if report(&parindex::rank::duplicate_units(&all), lang) > 0 {
             eprintln!("{}", cli::peers_once(lang));
             return Ok(failure());
         }

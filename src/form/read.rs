@@ -205,12 +205,8 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
 
 /// Unpacks every member once, up to the caps, and says why not where it cannot.
 fn unpacked_size(bytes: &[u8]) -> Result<u64, (diag::Check, Message)> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
-        (
-            diag::FORM_UNREADABLE,
-            words::NOT_A_ZIP.into(),
-        )
-    })?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|_| (diag::FORM_UNREADABLE, words::NOT_A_ZIP.into()))?;
     if zip.len() > MAX_MEMBERS {
         return Err((
             diag::FORM_TOO_LARGE,
@@ -220,19 +216,13 @@ fn unpacked_size(bytes: &[u8]) -> Result<u64, (diag::Check, Message)> {
     let mut total: u64 = 0;
     let mut buf = vec![0u8; 64 * 1024];
     for i in 0..zip.len() {
-        let mut member = zip.by_index(i).map_err(|e| {
-            (
-                diag::FORM_UNREADABLE,
-                words::damaged_zip(&e.to_string()),
-            )
-        })?;
+        let mut member = zip
+            .by_index(i)
+            .map_err(|e| (diag::FORM_UNREADABLE, words::damaged_zip(&e.to_string())))?;
         loop {
-            let n = member.read(&mut buf).map_err(|e| {
-                (
-                    diag::FORM_UNREADABLE,
-                    words::damaged_zip(&e.to_string()),
-                )
-            })?;
+            let n = member
+                .read(&mut buf)
+                .map_err(|e| (diag::FORM_UNREADABLE, words::damaged_zip(&e.to_string())))?;
             if n == 0 {
                 break;
             }
@@ -395,13 +385,9 @@ fn build(
             _ if given.is_empty() => continue,
             _ => {
                 return Err(Diagnostics::one(
-                    Diagnostic::new(
-                        diag::FORM_CELL,
-                        name,
-                        words::ROW_WITHOUT_CODE,
-                    )
-                    .in_cell(at(row, given[0]))
-                    .help(words::ROW_WITHOUT_CODE_HELP),
+                    Diagnostic::new(diag::FORM_CELL, name, words::ROW_WITHOUT_CODE)
+                        .in_cell(at(row, given[0]))
+                        .help(words::ROW_WITHOUT_CODE_HELP),
                 ))
             }
         };

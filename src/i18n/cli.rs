@@ -22,10 +22,8 @@ pub const SET_NOT_WRITTEN: Text = text(
     "the criteria set was not written",
     "chưa ghi được bộ tiêu chí",
 );
-pub const WORKBOOK_NOT_BUILT: Text = text(
-    "the workbook could not be built",
-    "không lập được sổ tính",
-);
+pub const WORKBOOK_NOT_BUILT: Text =
+    text("the workbook could not be built", "không lập được sổ tính");
 pub const FORM_NOT_BUILT: Text = text("the form could not be built", "không lập được phiếu");
 
 /// Why a file was not written: it exists, it is an input, or the system refused. What the

@@ -229,33 +229,6 @@ pub fn how_written(lang: Lang, kind: ValueKind, if_na: IfNa) -> String {
     format!("{what}{na}")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::decimal::dec;
-
-    #[test]
-    fn rules_are_described_in_both_languages_with_their_numbers() {
-        let band = Rule::Ratio(crate::model::Ratio {
-            zero_below: dec("0.2"),
-            full_at: dec("0.5"),
-            invert: false,
-        });
-        assert_eq!(
-            how_scored(Lang::Vi, &band, dec("1.5")),
-            "0 điểm khi tỷ lệ dưới 20%, 1,5 điểm khi từ 50% trở lên, tính tỷ lệ ở khoảng giữa"
-        );
-        assert_eq!(
-            how_scored(Lang::En, &band, dec("1.5")),
-            "0 below 20%, 1.5 points from 50%, proportional between"
-        );
-        assert_eq!(
-            how_scored(Lang::Vi, &Rule::YesNo, dec("1")),
-            "Có: 1 điểm; không: 0 điểm"
-        );
-    }
-}
-
 // Diagnostics of a form read back (E601–E605): messages and hints in both languages. What a
 // library says of a damaged file (`detail`) is its own text, bounded, in English.
 
@@ -417,3 +390,30 @@ pub const OTHER_SET_HELP: Text = text(
     "write a new form for this criteria set (`parindex template CRITERIA --format xlsx`) and copy the values into it, or score the form with the set it was made for",
     "hãy lập phiếu mới cho bộ tiêu chí này (`parindex template CRITERIA --format xlsx`) rồi chép giá trị sang, hoặc chấm điểm phiếu theo đúng bộ tiêu chí đã dùng để lập phiếu",
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::dec;
+
+    #[test]
+    fn rules_are_described_in_both_languages_with_their_numbers() {
+        let band = Rule::Ratio(crate::model::Ratio {
+            zero_below: dec("0.2"),
+            full_at: dec("0.5"),
+            invert: false,
+        });
+        assert_eq!(
+            how_scored(Lang::Vi, &band, dec("1.5")),
+            "0 điểm khi tỷ lệ dưới 20%, 1,5 điểm khi từ 50% trở lên, tính tỷ lệ ở khoảng giữa"
+        );
+        assert_eq!(
+            how_scored(Lang::En, &band, dec("1.5")),
+            "0 below 20%, 1.5 points from 50%, proportional between"
+        );
+        assert_eq!(
+            how_scored(Lang::Vi, &Rule::YesNo, dec("1")),
+            "Có: 1 điểm; không: 0 điểm"
+        );
+    }
+}

@@ -297,36 +297,6 @@ pub fn no_docx_yet(lang: Lang) -> &'static str {
     ))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_and_losses_read_as_each_language_writes_them() {
-        let d = Date::parse("2023-05-16").unwrap();
-        assert_eq!(date(Lang::Vi, d), "16/05/2023");
-        assert_eq!(date(Lang::En, d), "16 May 2023");
-        assert_eq!(
-            loss_mark(Lang::Vi, "0,027", "1.1.3"),
-            "(- 0,027 điểm, mục 1.1.3)"
-        );
-        assert_eq!(loss_mark(Lang::En, "1", "3.4.1"), "(−1 point, item 3.4.1)");
-        assert_eq!(loss_mark(Lang::En, "0.5", "7.3"), "(−0.5 points, item 7.3)");
-    }
-
-    #[test]
-    fn every_status_has_its_words() {
-        for s in Status::NAMES {
-            let s = Status::from_name(s);
-            assert_ne!(status(Lang::Vi, s), status(Lang::En, s));
-        }
-        assert_eq!(
-            status(Lang::Vi, Some(Status::NotStarted)),
-            "vẫn chưa khắc phục được"
-        );
-    }
-}
-
 // Diagnostics of remediation plans (E501–E505, W501–W502): messages in both languages.
 
 pub const REMEDIES_KEYS_ARE_CODES: Text = text(
@@ -472,3 +442,33 @@ pub const NOT_LOST_HELP: Text = text(
     "remove the entry, or check the code against the criteria that lost points (`parindex losses`)",
     "xoá mục này, hoặc đối chiếu mã với các tiêu chí bị mất điểm (`parindex losses`)",
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_losses_read_as_each_language_writes_them() {
+        let d = Date::parse("2023-05-16").unwrap();
+        assert_eq!(date(Lang::Vi, d), "16/05/2023");
+        assert_eq!(date(Lang::En, d), "16 May 2023");
+        assert_eq!(
+            loss_mark(Lang::Vi, "0,027", "1.1.3"),
+            "(- 0,027 điểm, mục 1.1.3)"
+        );
+        assert_eq!(loss_mark(Lang::En, "1", "3.4.1"), "(−1 point, item 3.4.1)");
+        assert_eq!(loss_mark(Lang::En, "0.5", "7.3"), "(−0.5 points, item 7.3)");
+    }
+
+    #[test]
+    fn every_status_has_its_words() {
+        for s in Status::NAMES {
+            let s = Status::from_name(s);
+            assert_ne!(status(Lang::Vi, s), status(Lang::En, s));
+        }
+        assert_eq!(
+            status(Lang::Vi, Some(Status::NotStarted)),
+            "vẫn chưa khắc phục được"
+        );
+    }
+}

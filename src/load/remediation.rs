@@ -195,11 +195,7 @@ fn progress<'t>(r: &mut Reader<'_>, f: &Fields<'t>) -> Option<Progress> {
         (None, None) => None,
         (Some((done, _)), Some((total, node))) => {
             if total == 0 {
-                r.report(
-                    diag::BAD_PROGRESS,
-                    node,
-                    words::NO_TASKS,
-                );
+                r.report(diag::BAD_PROGRESS, node, words::NO_TASKS);
                 None
             } else if done > total {
                 r.report(
@@ -214,11 +210,7 @@ fn progress<'t>(r: &mut Reader<'_>, f: &Fields<'t>) -> Option<Progress> {
             }
         }
         (Some(_), None) | (None, Some(_)) => {
-            r.report(
-                diag::MISSING_KEY,
-                f.node,
-                words::PROGRESS_NEEDS_BOTH,
-            );
+            r.report(diag::MISSING_KEY, f.node, words::PROGRESS_NEEDS_BOTH);
             None
         }
     }
@@ -266,10 +258,7 @@ fn remedy(r: &mut Reader<'_>, code: String, node: &Node) -> Option<Remedy> {
             let text = r.text("status", n);
             let status = text.and_then(Status::from_name);
             if let (Some(text), None) = (text, status) {
-                let help = words::status_help(
-                    diag::suggest(text, Status::NAMES),
-                    &Status::NAMES,
-                );
+                let help = words::status_help(diag::suggest(text, Status::NAMES), &Status::NAMES);
                 r.report(
                     diag::BAD_STATUS,
                     n,
