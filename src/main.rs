@@ -70,7 +70,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            let lang = cmd::language_of(&e);
+            eprintln!("{}: {e:#}", lang.t(parindex::i18n::diag::ERROR));
             ExitCode::from(1)
         }
     }

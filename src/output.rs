@@ -58,19 +58,7 @@ fn is_input(path: &Path) -> bool {
 
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        match self {
-            WriteError::Exists(p) => write!(
-                f,
-                "{} already exists; pass --force to overwrite it",
-                p.display()
-            ),
-            WriteError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
-            WriteError::IsInput(p) => write!(
-                f,
-                "{} is a file this command reads: writing the output there would replace it; give another -o FILE",
-                p.display()
-            ),
-        }
+        f.write_str(&crate::i18n::cli::write_error(crate::i18n::Lang::En, self))
     }
 }
 

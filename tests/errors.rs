@@ -179,6 +179,9 @@ const ALLOWED: &[&str] = &[
     "thay",
     "tra",
     "xung",
+    "hoa",
+    "minh",
+    "sung",
     "CCHC",
     "cao",
     "cho",
@@ -262,6 +265,7 @@ const ALLOWED: &[&str] = &[
     // Technical names without a Vietnamese form.
     "YAML",
     "Excel",
+    "CSV",
     "Unicode",
     "tab",
     "U",

@@ -323,7 +323,7 @@ fn output_files_are_written_whole_and_not_overwritten() {
         .arg(&path)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("already exists; pass --force"));
+        .stderr(predicate::str::contains("đã có; dùng --force để ghi đè"));
     assert_eq!(fs::read_to_string(&path).unwrap(), first);
     parindex()
         .args(["report", EXAMPLE, "--force", "-o"])

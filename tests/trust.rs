@@ -803,7 +803,11 @@ fn output_never_replaces_an_input() {
         (vec!["score", e, "--format", "csv"], &link),
         (vec!["score", e, "--format", "csv"], &criteria),
         (vec!["losses", e], &evidence),
-        (vec!["report", e, "--previous", e], &evidence),
+        // The report is Vietnamese by default: asked in English, as the others speak.
+        (
+            vec!["report", e, "--previous", e, "--lang", "en"],
+            &evidence,
+        ),
     ] {
         let out = parindex()
             .args(&args)

@@ -23,8 +23,9 @@ const ENGLISH_LOOKALIKES: &[&str] = &[
 ];
 
 /// Words that are not English prose: the tool's name, and the form's keys shown in its
-/// comments (the file format's, which stay as the contract writes them).
-const ALLOWED: &[&str] = &["parindex"];
+/// comments (the file format's, which stay as the contract writes them); the names of the
+/// programs and formats people know by them, and of keys on the keyboard.
+const ALLOWED: &[&str] = &["parindex", "Excel", "Word", "docx", "Alt", "Enter"];
 
 /// A key or keyword of the file format: `grades`, `if_na`, `yes-no`.
 fn is_format_word(s: &str) -> bool {
@@ -119,6 +120,9 @@ fn english_words(output: &str, inputs: &[String]) -> BTreeSet<String> {
     for (pattern, with) in [
         // The command confirming a plan, if_na settings, the form's top-level keys.
         (r"parindex [a-z]+", " "),
+        // Check codes (`lỗi[E205]`) and characters named by their code point (U+001B).
+        (r"\b[EW]\d{3}\b", " "),
+        (r"U\+[0-9A-F]{4,6}\b", " "),
         (r"if_na: [a-z]+", " "),
         (r"(?m)^(parindex|kind|criteria|unit|period|values):.*$", " "),
     ] {
@@ -475,4 +479,286 @@ fn bonus_and_penalty_sections_are_marked_once() {
     assert!(vietnamese.contains("Điểm thưởng"), "{vietnamese}");
     assert!(!vietnamese.contains("(điểm thưởng)"), "{vietnamese}");
     assert!(!vietnamese.contains("(điểm trừ)"), "{vietnamese}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// What commands say on standard error: diagnostics of broken files, usage errors, files not
+// written. Vietnamese with `--lang vi`, English (and caught by the check) without.
+
+/// The words of a rendering of diagnostics, without the lines quoted from the input: the
+/// quoted source (`12 | …`), its carets and the `-->` location.
+fn without_quoted_source(rendered: &str) -> String {
+    rendered
+        .lines()
+        .filter(|line| {
+            let t = line.trim_start();
+            let gutter = t
+                .split_once('|')
+                .is_some_and(|(g, _)| g.trim().bytes().all(|b| b.is_ascii_digit()));
+            !gutter && !t.starts_with("-->")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `parindex ARGS` with the environment's language cleared: (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = parindex().args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn check_on_broken_files_speaks_vietnamese() {
+    let mut inputs = input_texts();
+    let files = [
+        "tests/errors/evidence/E205-rate-over-100.yaml",
+        "tests/errors/evidence/E202-unknown-code.yaml",
+        "tests/errors/criteria/E106-max-not-sum.yaml",
+        "tests/errors/remediation/E502-bad-status.yaml",
+        "tests/errors/remediation/W501-lost-criterion-without-remedy.yaml",
+    ];
+    for f in files.iter().chain(&["tests/fixtures/small-criteria.yaml"]) {
+        yaml_strings(Path::new(f), &mut inputs);
+    }
+    // The fixture set's id, lower-case words as ids are (the examples' ids have a year).
+    inputs.push("test-small".into());
+    inputs.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let mut found = Vec::new();
+    for f in files {
+        let (code, vi, _) = run(&["check", f, "--lang", "vi"]);
+        let want = if f.contains("/W") { 0 } else { 1 };
+        assert_eq!(code, Some(want), "check {f} --lang vi");
+        assert!(vi.contains("gợi ý") || vi.contains("lỗi["), "{vi}");
+        let english = english_words(&without_quoted_source(&vi), &inputs);
+        if !english.is_empty() {
+            found.push(format!("check {f}: {english:?}\n{vi}"));
+        }
+        // The same run in English is caught: the check looked.
+        let (_, en, _) = run(&["check", f]);
+        assert!(
+            !english_words(&without_quoted_source(&en), &inputs).is_empty(),
+            "check {f} in English: nothing found"
+        );
+    }
+    assert!(found.is_empty(), "{}", found.join("\n\n"));
+}
+
+#[test]
+fn the_remediation_report_speaks_vietnamese() {
+    assert_vietnamese(&[
+        vec![
+            "report",
+            EXAMPLE,
+            "--remediation",
+            "examples/krong-no-2023-remediation.yaml",
+        ],
+        vec![
+            "report",
+            EXAMPLE,
+            "--remediation",
+            "examples/krong-no-2023-remediation.yaml",
+            "--interim",
+            "examples/krong-no-2023.yaml",
+            "-f",
+            "html",
+        ],
+    ]);
+}
+
+#[test]
+fn convert_speaks_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("phieu.xlsx");
+    let form = form.to_str().unwrap();
+    let (code, _, err) = run(&["convert", EXAMPLE, "-o", form, "--lang", "vi"]);
+    assert_eq!(code, Some(0), "{err}");
+    // The form read back is an evidence file: its keys are the format's, its comments are
+    // for people, in Vietnamese.
+    let yaml = stdout_of(&["convert", form, "--lang", "vi"]);
+    let comments: Vec<&str> = yaml.lines().filter(|l| l.starts_with('#')).collect();
+    assert!(!comments.is_empty(), "{yaml}");
+    let english = english_words(&comments.join("\n"), &input_texts());
+    assert!(english.is_empty(), "{english:?} in {comments:?}");
+}
+
+#[test]
+fn the_excel_form_speaks_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = input_texts();
+    let mut found = Vec::new();
+    for lang in ["vi", "en"] {
+        let out = dir.path().join(format!("phieu-{lang}.xlsx"));
+        let path = out.to_str().unwrap();
+        stdout_of(&[
+            "template",
+            "dak-nong-district-2022",
+            "--format",
+            "xlsx",
+            "-o",
+            path,
+            "--unit",
+            "UBND huyện Krông Nô",
+            "--period",
+            "2022",
+            "--lang",
+            lang,
+        ]);
+        // The cells the form reads back as they are (the kind `evidence-form`, the value kind
+        // of each row, the set's SHA-256) are the format's, not words.
+        let texts: Vec<String> = workbook_texts(&out)
+            .lines()
+            .filter(|t| !is_format_word(t) && !t.bytes().all(|b| b.is_ascii_hexdigit()))
+            .map(String::from)
+            .collect();
+        found.push(english_words(&texts.join("\n"), &inputs));
+    }
+    assert!(
+        found[0].is_empty(),
+        "the form in Vietnamese: {:?}",
+        found[0]
+    );
+    assert!(!found[1].is_empty(), "the form in English: nothing found");
+}
+
+#[test]
+fn template_units_speaks_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("don-vi.csv");
+    std::fs::write(
+        &units,
+        "STT,Tên đơn vị,Nhóm\n1,UBND xã Nâm N'Đir,xã\n2,UBND xã Đức Xuyên,xã\n",
+    )
+    .unwrap();
+    let forms = dir.path().join("phieu");
+    let (units, forms) = (units.to_str().unwrap(), forms.to_str().unwrap());
+    let args = |lang: &str| {
+        let mut a = vec!["template", "xa-phuong-2025", "--units", units, "-o", forms];
+        a.extend(["--lang", lang]);
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let inputs = input_texts();
+    let said = |args: &[String]| {
+        let out = parindex().args(args).output().unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    // Written, then refused (the forms exist), then a group the file does not have.
+    let (code, written) = said(&args("vi"));
+    assert_eq!(code, Some(0), "{written}");
+    assert!(written.contains("đã ghi 2 phiếu"), "{written}");
+    let (code, exist) = said(&args("vi"));
+    assert_eq!(code, Some(1), "{exist}");
+    let mut group = args("vi");
+    group.extend(["--force", "--group", "phường"].map(String::from));
+    let (code, no_group) = said(&group);
+    assert_eq!(code, Some(1), "{no_group}");
+    for text in [&written, &exist, &no_group] {
+        let english = english_words(&without_quoted_source(text), &inputs);
+        assert!(english.is_empty(), "{english:?} in:\n{text}");
+    }
+    let (_, exist_en) = said(&args("en"));
+    assert!(!english_words(&exist_en, &inputs).is_empty(), "{exist_en}");
+}
+
+#[test]
+fn usage_and_write_errors_speak_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("co-san.md");
+    std::fs::write(&existing, "giữ nguyên").unwrap();
+    let existing = existing.to_str().unwrap();
+    let form = dir.path().join("phieu.xlsx");
+    std::fs::write(&form, "giữ nguyên").unwrap();
+    let form = form.to_str().unwrap();
+    // (arguments, exit code): every line the command writes itself.
+    let runs: Vec<(Vec<&str>, i32)> = vec![
+        (vec!["score", EXAMPLE, "-f", "xlsx"], 2),
+        (vec!["score", EXAMPLE, "-f", "docx"], 2),
+        (vec!["score", EXAMPLE, "-o", existing], 1),
+        (vec!["score", EXAMPLE, "-o", EXAMPLE, "--force"], 1),
+        (vec!["losses", EXAMPLE, "-f", "csv", "-o", existing], 1),
+        (vec!["report", EXAMPLE, "-o", existing], 1),
+        (vec!["rank", "examples/dak-nong-2022", "-f", "docx"], 2),
+        (vec!["template", "dak-nong-district-2022", "-f", "xlsx"], 2),
+        (
+            vec!["template", "dak-nong-district-2022", "-o", existing],
+            1,
+        ),
+        (
+            vec!["template", "dak-nong-district-2022", "--unit", "a\u{1b}b"],
+            2,
+        ),
+        (vec!["convert", EXAMPLE], 2),
+        (vec!["convert", EXAMPLE, "-o", existing], 2),
+        (vec!["convert", EXAMPLE, "-o", form], 1),
+        (vec!["explain", EXAMPLE, "1.1.9"], 1),
+        (vec!["explain", EXAMPLE, "9.9"], 1),
+        (vec!["whatif", EXAMPLE], 2),
+        (
+            vec!["whatif", EXAMPLE, "--set", "1.6=1", "--set", "1.6=2"],
+            2,
+        ),
+        (vec!["whatif", EXAMPLE, "--set", "9.9=1", "--set", "1.6"], 1),
+        (
+            vec!["whatif", EXAMPLE, "--set", "1=1", "--set", "1.6=abc"],
+            1,
+        ),
+        (vec!["whatif", EXAMPLE, "--target", "0.9"], 2),
+        (vec!["whatif", EXAMPLE, "--target", "Giỏi lắm"], 2),
+        (vec!["diff", EXAMPLE, EXAMPLE, "--fail-on-drop", "x"], 2),
+        (
+            vec![
+                "diff",
+                "examples/krong-no-2023.yaml",
+                EXAMPLE,
+                "--fail-on-drop",
+                "0",
+            ],
+            1,
+        ),
+        (vec!["criteria", "show", "khong-co"], 1),
+    ];
+    let inputs = input_texts();
+    let mut found = Vec::new();
+    let mut caught = 0;
+    for (args, want) in &runs {
+        let mut vi = args.clone();
+        vi.extend(["--lang", "vi"]);
+        // `criteria show` takes no --lang: its language comes from the environment.
+        if args[0] == "criteria" {
+            vi.truncate(args.len());
+        }
+        let out = parindex()
+            .env("PARINDEX_LANG", "vi")
+            .args(&vi)
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(*want), "{vi:?}: {err}");
+        assert!(err.contains("lỗi"), "{vi:?}: {err}");
+        let english = english_words(&without_quoted_source(&err), &inputs);
+        if !english.is_empty() {
+            found.push(format!("{vi:?}: {english:?}\n{err}"));
+        }
+        // In English, the same lines are caught: the check looked.
+        let mut en = args.clone();
+        if args[0] != "criteria" {
+            en.extend(["--lang", "en"]);
+        }
+        let (_, _, err_en) = run(&en);
+        if !english_words(&without_quoted_source(&err_en), &inputs).is_empty() {
+            caught += 1;
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n\n"));
+    assert_eq!(
+        caught,
+        runs.len(),
+        "some English runs wrote no English word"
+    );
+    // Nothing was overwritten.
+    assert_eq!(std::fs::read_to_string(existing).unwrap(), "giữ nguyên");
+    assert_eq!(std::fs::read_to_string(form).unwrap(), "giữ nguyên");
 }

@@ -1,10 +1,9 @@
 //! `parindex convert`: an Excel form to its evidence file, and an evidence file to a form.
 
 use super::{failure, report};
-use anyhow::Context;
 use parindex::embedded;
 use parindex::form::{evidence_yaml, write_form, FormFill};
-use parindex::i18n::Lang;
+use parindex::i18n::{cli, Lang};
 use parindex::load::{is_xlsx, load_criteria, parse_evidence, CriteriaResolver, Source};
 use parindex::output::write_atomic;
 use parindex::template::relative_path;
@@ -34,27 +33,28 @@ pub struct Args {
     /// Overwrite the output file if it exists.
     #[arg(long, requires = "output")]
     force: bool,
-    /// The language of the form's words (default: Vietnamese).
+    /// The language of the form's words (default: Vietnamese) and of the messages (default:
+    /// PARINDEX_LANG, else a vi_* locale, else en).
     #[arg(long, value_enum)]
     lang: Option<Lang>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let lang = args.lang.unwrap_or(Lang::Vi);
+    // Messages in the language asked for, else the environment's; the form's words are
+    // Vietnamese unless `--lang en` (the form is filled in by units).
+    let lang = args.lang.unwrap_or_else(Lang::from_env);
     let to_form = !is_xlsx(&args.input);
     match (&args.output, to_form) {
         (None, true) => {
-            eprintln!("error: an evidence file converts to a workbook: give -o FILE.xlsx");
+            eprintln!("{}", cli::convert_needs_file(lang));
             return Ok(ExitCode::from(2));
         }
         (Some(out), true) if !is_xlsx(out) => {
-            eprintln!(
-                "error: an evidence file converts to an Excel form: name the output FILE.xlsx"
-            );
+            eprintln!("{}", cli::convert_needs_xlsx(lang));
             return Ok(ExitCode::from(2));
         }
         (Some(out), false) if is_xlsx(out) => {
-            eprintln!("error: a form converts to an evidence file: name the output FILE.yaml");
+            eprintln!("{}", cli::convert_needs_yaml(lang));
             return Ok(ExitCode::from(2));
         }
         _ => {}
@@ -122,14 +122,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             lang: args.lang.unwrap_or(Lang::Vi),
             ..FormFill::default()
         };
-        write_form(&set, &reference, &fill).context("the form could not be built")?
+        write_form(&set, &reference, &fill)
+            .map_err(|e| super::failed(lang, cli::FORM_NOT_BUILT, e))?
     } else {
         evidence_yaml(&set, &evidence, &reference).into_bytes()
     };
     match &args.output {
-        Some(path) => {
-            write_atomic(path, bytes, args.force).context("the output was not written")?
-        }
+        Some(path) => write_atomic(path, bytes, args.force)
+            .map_err(|e| super::not_written(lang, cli::OUTPUT_NOT_WRITTEN, &e))?,
         None => super::write_stdout(&bytes),
     }
     Ok(ExitCode::SUCCESS)

@@ -2,10 +2,9 @@
 //! criteria table.
 
 use super::{failure, report, stdout_is_terminal};
-use anyhow::Context;
 use comfy_table::{presets, Table};
 use parindex::embedded;
-use parindex::i18n::{criteria as words, words as common};
+use parindex::i18n::{cli, criteria as words, words as common};
 use parindex::import::{self, Options};
 use parindex::load::{parse_criteria, Source};
 use parindex::output::write_atomic;
@@ -113,13 +112,12 @@ fn run_import(args: ImportArgs) -> anyhow::Result<ExitCode> {
         };
     let yaml = imported.to_yaml();
     match &args.output {
-        Some(path) => {
-            write_atomic(path, &yaml, args.force).context("the criteria set was not written")?
-        }
+        Some(path) => write_atomic(path, &yaml, args.force)
+            .map_err(|e| super::not_written(super::default_lang(), cli::SET_NOT_WRITTEN, &e))?,
         None => out!("{yaml}"),
     }
     report(&imported.warnings, super::default_lang());
-    eprintln!("{}", imported.summary());
+    eprintln!("{}", imported.summary(super::default_lang()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -175,8 +173,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             None => {
                 let ids: Vec<&str> = embedded::ids().collect();
                 eprintln!(
-                    "error: no embedded criteria set `{id}`; embedded sets: {}",
-                    ids.join(", ")
+                    "{}",
+                    cli::no_embedded_set(super::default_lang(), &id, &ids.join(", "))
                 );
                 Ok(failure())
             }

@@ -1,13 +1,12 @@
 //! `parindex diff`: compare two years' results, or show a file's appraisal rounds side by side.
 
 use super::{failure, report};
-use anyhow::Context;
 use parindex::compare::{
     check_map, compare_with, load_outcome, unrelated_titles, CodeMap, MapEntry,
 };
 use parindex::decimal::parse_decimal;
 use parindex::diag::{self, Diagnostic, Diagnostics, Position};
-use parindex::i18n::diag as say;
+use parindex::i18n::{cli, diag as say};
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::pipeline::score_file;
@@ -75,9 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(t) => match parse_decimal(t) {
             Ok(d) if d >= Decimal::ZERO => Some(d),
             _ => {
-                eprintln!(
-                    "error: --fail-on-drop takes percentage points, e.g. 1 or 0.5, not `{t}`"
-                );
+                eprintln!("{}", cli::fail_on_drop_takes(args.out.lang(), t));
                 return Ok(ExitCode::from(2));
             }
         },
@@ -105,9 +102,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         // Two JSON results keep their own stages: a --stage would be silently ignored.
         if args.stage.is_some() && is_json_result(old_path) && is_json_result(new_path) {
-            eprintln!(
-                "error: --stage scores evidence files, but OLD and NEW are both JSON results, each at the stage it was scored at; score the evidence at the stage wanted (`score --stage S -f json`) or diff the evidence files"
-            );
+            eprintln!("{}", cli::stage_on_results(args.out.lang()));
             return Ok(ExitCode::from(2));
         }
         let old = load_outcome(old_path, &resolver, stage);
@@ -126,9 +121,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     if old.unit != new.unit {
         eprintln!(
-            "warning: the two results are of different units, `{}` and `{}`",
-            diag::shown(&old.unit),
-            diag::shown(&new.unit)
+            "{}",
+            cli::units_differ(
+                args.out.lang(),
+                &diag::shown(&old.unit),
+                &diag::shown(&new.unit)
+            )
         );
     }
     let code_map = match &map {
@@ -147,8 +145,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             CodeMap::new()
         }
     };
-    let comparison =
-        compare_with(old, new, &code_map, false).context("a figure is too large to compare")?;
+    let comparison = compare_with(old, new, &code_map, false)
+        .map_err(|e| super::failed(args.out.lang(), cli::TOO_LARGE_TO_COMPARE, e))?;
     args.out.write(
         false,
         |format, opts| render(&comparison, format, opts),
@@ -156,11 +154,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )?;
     if let (Some(limit), Some(delta)) = (fail_on_drop, comparison.lines[0].delta_pp()) {
         if -delta > limit {
-            eprintln!(
-                "error: the total fell by {} percentage points, more than the {} allowed by --fail-on-drop",
-                parindex::decimal::show_percent(-delta),
-                parindex::decimal::show(limit)
-            );
+            eprintln!("{}", cli::total_fell(args.out.lang(), -delta, limit));
             return Ok(failure());
         }
     }
@@ -206,11 +200,7 @@ fn rounds(
         (fail_on_drop, scored.card.total.percent, last.total.percent)
     {
         if own - fin > limit {
-            eprintln!(
-                "error: the appraisal took {} percentage points off the self-assessment, more than the {} allowed by --fail-on-drop",
-                parindex::decimal::show_percent(own - fin),
-                parindex::decimal::show(limit)
-            );
+            eprintln!("{}", cli::appraisal_took(out.lang(), own - fin, limit));
             return Ok(failure());
         }
     }

@@ -2,6 +2,7 @@
 
 use super::{failure, load_scored};
 use parindex::explain::explain_in;
+use parindex::i18n::cli;
 use parindex::load::CriteriaResolver;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,11 +32,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let lang = args.lang.lang;
     let scored = match load_scored(
         &args.evidence,
         &CriteriaResolver::new(),
         args.stage.into(),
-        super::default_lang(),
+        lang,
     ) {
         Ok(s) => s,
         Err(code) => return Ok(code),
@@ -47,17 +49,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             parindex::diag::suggest_code(args.code.trim(), codes),
             set.around(args.code.trim()),
         ) {
-            (Some(s), _) => format!("; did you mean {s}?"),
-            (None, Some(around)) => format!("; {}", around.en),
+            (Some(s), _) => cli::did_you_mean(lang, s),
+            (None, Some(around)) => format!("; {}", around.get(lang)),
             (None, None) => String::new(),
         };
         eprintln!(
-            "error: `{}` is not a criterion of {}{hint}",
-            args.code, set.id
+            "{}: {}{hint}",
+            lang.t(parindex::i18n::diag::ERROR),
+            cli::not_a_criterion(lang, &args.code, &set.id)
         );
         return Ok(failure());
     };
-    for line in explain_in(args.lang.lang, card, &evidence.entries, node) {
+    for line in explain_in(lang, card, &evidence.entries, node) {
         outln!("{line}");
     }
     Ok(ExitCode::SUCCESS)

@@ -16,10 +16,9 @@ pub mod score;
 pub mod template;
 pub mod whatif;
 
-use anyhow::Context;
 use parindex::diag::{Diagnostic, Severity};
-use parindex::i18n::Lang;
-use parindex::output::write_atomic;
+use parindex::i18n::{cli, diag as say, Lang, Text};
+use parindex::output::{write_atomic, WriteError};
 use parindex::pipeline::ScoredCard;
 use parindex::render::{Format, TableOptions, TextFormat};
 use std::io::IsTerminal;
@@ -79,10 +78,9 @@ impl Output {
     pub fn usage_error(&self) -> Option<ExitCode> {
         if self.format == Format::Docx {
             eprintln!(
-                "error: {}",
-                self.lang
-                    .unwrap_or_default()
-                    .t(parindex::i18n::docx::ONLY_RANK)
+                "{}: {}",
+                self.lang().t(say::ERROR),
+                self.lang().t(parindex::i18n::docx::ONLY_RANK)
             );
             return Some(ExitCode::from(2));
         }
@@ -92,13 +90,15 @@ impl Output {
     /// [`Output::usage_error`] for a command that writes a Word document.
     pub fn usage_error_with_docx(&self) -> Option<ExitCode> {
         if self.format == Format::Xlsx && self.output.is_none() {
-            eprintln!("error: --format xlsx writes a workbook: give -o FILE.xlsx");
+            eprintln!("{}", cli::xlsx_needs_file(self.lang()));
             return Some(ExitCode::from(2));
         }
         if self.format == Format::Docx && self.output.is_none() {
+            let lang = self.document_lang();
             eprintln!(
-                "error: {}",
-                self.document_lang().t(parindex::i18n::docx::NEEDS_FILE)
+                "{}: {}",
+                lang.t(say::ERROR),
+                lang.t(parindex::i18n::docx::NEEDS_FILE)
             );
             return Some(ExitCode::from(2));
         }
@@ -119,12 +119,11 @@ impl Output {
     ) -> anyhow::Result<()> {
         let bytes = match self.format.text() {
             Some(format) => text(format, self.table_options(all)).into_bytes(),
-            None => xlsx().context("the workbook could not be built")?,
+            None => xlsx().map_err(|e| failed(self.lang(), cli::WORKBOOK_NOT_BUILT, e))?,
         };
         match &self.output {
-            Some(path) => {
-                write_atomic(path, bytes, self.force).context("the output was not written")
-            }
+            Some(path) => write_atomic(path, bytes, self.force)
+                .map_err(|e| not_written(self.lang(), cli::OUTPUT_NOT_WRITTEN, &e)),
             None => {
                 write_stdout(&bytes);
                 Ok(())
@@ -138,9 +137,8 @@ impl Output {
     /// piece after the other, to a file joined and written atomically like any output.
     pub fn write_parts(&self, parts: Vec<Vec<u8>>) -> anyhow::Result<()> {
         match &self.output {
-            Some(path) => {
-                write_atomic(path, parts.concat(), self.force).context("the output was not written")
-            }
+            Some(path) => write_atomic(path, parts.concat(), self.force)
+                .map_err(|e| not_written(self.lang(), cli::OUTPUT_NOT_WRITTEN, &e)),
             None => {
                 for part in &parts {
                     write_stdout(part);
@@ -177,6 +175,44 @@ pub fn write_stdout(bytes: &[u8]) {
         eprintln!("error: cannot write to standard output: {e}");
         std::process::exit(i32::from(FAILURE));
     }
+}
+
+/// A failure told in the command's language: `main` heads it with `error:` (`lỗi:`) in that
+/// language. Built whole, with its cause, so that nothing English is chained after it.
+#[derive(Debug)]
+pub struct Failed {
+    pub lang: Lang,
+    pub text: String,
+}
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl std::error::Error for Failed {}
+
+/// "the output was not written: out.xlsx already exists; pass --force to overwrite it".
+pub fn not_written(lang: Lang, what: Text, e: &WriteError) -> anyhow::Error {
+    anyhow::Error::new(Failed {
+        lang,
+        text: format!("{}: {}", lang.t(what), cli::write_error(lang, e)),
+    })
+}
+
+/// "the workbook could not be built: CAUSE", the cause as the library that failed says it.
+pub fn failed(lang: Lang, what: Text, cause: impl std::fmt::Display) -> anyhow::Error {
+    anyhow::Error::new(Failed {
+        lang,
+        text: format!("{}: {cause}", lang.t(what)),
+    })
+}
+
+/// The language a failure returned by a command is told in (English for one that is not a
+/// [`Failed`]: a library's own error).
+pub fn language_of(e: &anyhow::Error) -> Lang {
+    e.downcast_ref::<Failed>().map_or(Lang::En, |f| f.lang)
 }
 
 /// Exit code for invalid input and failed checks.

@@ -143,7 +143,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // The list first: a units file that does not read stops the run before any scoring.
     let units = match &args.units {
         None => None,
-        Some(path) => match UnitList::read(path, args.out.lang()) {
+        Some(path) => match UnitList::read(path) {
             Ok((list, warnings)) => {
                 report(&warnings, args.out.lang());
                 Some(list)
@@ -154,7 +154,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         },
     };
-    let (current, failed) = standings(&args.paths, stage, args.quiet, "Scoring");
+    let (current, failed) = standings(
+        &args.paths,
+        stage,
+        args.quiet,
+        args.out.lang().t(parindex::i18n::rank::SCORING),
+    );
     if !failed.is_empty() {
         for (_, d) in &failed {
             report(d, args.out.lang());
@@ -257,7 +262,12 @@ fn previous_standings(
     if args.previous.is_empty() {
         return Ok(None);
     }
-    let (prev, prev_failed) = standings(&args.previous, stage, args.quiet, "Scoring previous");
+    let (prev, prev_failed) = standings(
+        &args.previous,
+        stage,
+        args.quiet,
+        args.out.lang().t(parindex::i18n::rank::SCORING_PREVIOUS),
+    );
     if !prev_failed.is_empty() {
         for (_, d) in &prev_failed {
             report(d, args.out.lang());
@@ -300,10 +310,7 @@ fn ranked_by_units(
             }
             None => {
                 let placed = Diagnostic::new(parindex::diag::UNKNOWN_UNIT, &s.file, "");
-                report(
-                    &[unknown_unit(placed, list, &s.unit, lang)],
-                    args.out.lang(),
-                );
+                report(&[unknown_unit(placed, list, &s.unit)], args.out.lang());
                 unknown.push((s.file.clone(), s.unit.clone()));
             }
         }
@@ -321,7 +328,7 @@ fn ranked_by_units(
         return Ok(failure());
     }
     if !found.missing.is_empty() {
-        report(&found.missing_diagnostics(list, lang), args.out.lang());
+        report(&found.missing_diagnostics(list), args.out.lang());
         eprintln!(
             "{}",
             words::missing_summary(lang, found.missing.len(), list.units.len(), &list.file)

@@ -53,10 +53,13 @@ pub fn model(
             }
             if scored.card.unit != card.unit {
                 eprintln!(
-                    "warning: --interim {} is the evidence of `{}`, not `{}`",
-                    path.display(),
-                    scored.card.unit,
-                    card.unit
+                    "{}",
+                    parindex::i18n::cli::interim_of_other_unit(
+                        req.lang,
+                        &path.display().to_string(),
+                        &scored.card.unit,
+                        &card.unit
+                    )
                 );
             }
             Some(scored)

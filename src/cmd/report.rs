@@ -1,7 +1,6 @@
 //! `parindex report`: the results report of one unit, written for people.
 
 use super::{failure, load_scored, report};
-use anyhow::Context;
 use parindex::compare::load_outcome;
 use parindex::diag::Diagnostic;
 use parindex::i18n::diag as say;
@@ -171,7 +170,11 @@ fn load_peers(
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.format == ReportFormat::Docx && args.output.is_none() {
-        eprintln!("error: {}", args.lang.t(parindex::i18n::docx::NEEDS_FILE));
+        eprintln!(
+            "{}: {}",
+            args.lang.t(say::ERROR),
+            args.lang.t(parindex::i18n::docx::NEEDS_FILE)
+        );
         return Ok(ExitCode::from(2));
     }
     let resolver = CriteriaResolver::new();
@@ -196,10 +199,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(outcome) => {
                 if outcome.unit != card.unit {
                     eprintln!(
-                        "warning: --previous {} is the result of `{}`, not `{}`",
-                        path.display(),
-                        outcome.unit,
-                        card.unit
+                        "{}",
+                        parindex::i18n::cli::previous_of_other_unit(
+                            args.lang,
+                            &path.display().to_string(),
+                            &outcome.unit,
+                            &card.unit
+                        )
                     );
                 }
                 if parindex::compare::period_later(&outcome.period, &card.period) {
@@ -308,9 +314,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     match &args.output {
-        Some(path) => {
-            write_atomic(path, &bytes, args.force).context("the report was not written")?
-        }
+        Some(path) => write_atomic(path, &bytes, args.force).map_err(|e| {
+            super::not_written(args.lang, parindex::i18n::cli::REPORT_NOT_WRITTEN, &e)
+        })?,
         None => super::write_stdout(&bytes),
     }
     Ok(ExitCode::SUCCESS)

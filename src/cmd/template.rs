@@ -2,9 +2,8 @@
 //! a units file.
 
 use super::{failure, report};
-use anyhow::Context;
 use parindex::embedded;
-use parindex::i18n::{units as words, Lang};
+use parindex::i18n::{cli, units as words, Lang};
 use parindex::load::{load_criteria, parse_criteria, Source};
 use parindex::model::CriteriaSet;
 use parindex::output::write_atomic;
@@ -91,7 +90,7 @@ impl Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.format == FormatArg::Xlsx && args.output.is_none() {
-        eprintln!("error: --format xlsx writes a workbook: give -o FILE.xlsx");
+        eprintln!("{}", cli::xlsx_needs_file(args.message_lang()));
         return Ok(ExitCode::from(2));
     }
     // The period and the unit go into the form's YAML or cells: a line break or an escape
@@ -102,8 +101,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .and_then(|p| p.chars().find(|&c| parindex::diag::is_hidden(c)))
         {
             eprintln!(
-                "error: {flag} holds a control or invisible character ({})",
-                parindex::diag::char_name(c)
+                "{}",
+                cli::hidden_in_flag(args.message_lang(), flag, &parindex::diag::char_name(c))
             );
             return Ok(ExitCode::from(2));
         }
@@ -160,16 +159,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let bytes = args
             .form_format()
             .render(&set, &reference, fields.unwrap_or_default())
-            .map_err(anyhow::Error::msg)
-            .context("the form could not be built")?;
+            .map_err(|e| super::failed(args.message_lang(), cli::FORM_NOT_BUILT, e))?;
         if let Some(path) = &args.output {
-            write_atomic(path, bytes, args.force).context("the form was not written")?;
+            write_atomic(path, bytes, args.force)
+                .map_err(|e| super::not_written(args.message_lang(), cli::FORM_NOT_WRITTEN, &e))?;
         }
         return Ok(ExitCode::SUCCESS);
     }
     let text = form(&set, &reference, fields, args.message_lang());
     match &args.output {
-        Some(path) => write_atomic(path, &text, args.force).context("the form was not written")?,
+        Some(path) => write_atomic(path, &text, args.force)
+            .map_err(|e| super::not_written(args.message_lang(), cli::FORM_NOT_WRITTEN, &e))?,
         None => out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
@@ -184,7 +184,7 @@ fn unit_forms(
     reference: &str,
 ) -> anyhow::Result<ExitCode> {
     let lang = args.message_lang();
-    let list = match UnitList::read(units, lang) {
+    let list = match UnitList::read(units) {
         Ok((list, warnings)) => {
             report(&warnings, lang);
             list
@@ -211,17 +211,19 @@ fn unit_forms(
                 let d = parindex::diag::Diagnostic::new(
                     parindex::diag::UNKNOWN_GROUP,
                     &list.file,
-                    words::unknown_group(lang, group, &list.groups()),
+                    words::unknown_group(group, &list.groups()),
                 )
-                .help(lang.t(words::UNKNOWN_GROUP_HELP));
+                .help(words::UNKNOWN_GROUP_HELP);
                 report(&[d], lang);
                 return Ok(failure());
             }
             chosen
         }
     };
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot make the forms folder {}", dir.display()))?;
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        let text = cli::forms_folder_not_made(lang, &dir.display().to_string(), &e.to_string());
+        return Err(super::Failed { lang, text }.into());
+    }
     let format = args.form_format();
     let forms = form_paths(&chosen, dir, format);
     let period = args.period.as_deref().unwrap_or("");
@@ -245,17 +247,20 @@ fn unit_forms(
         }
         Err(FormsError::Exist(paths)) => {
             eprintln!(
-                "error: {}",
+                "{}: {}",
+                lang.t(parindex::i18n::diag::ERROR),
                 words::forms_exist(lang, paths.len(), &paths[0].display().to_string())
             );
             Ok(failure())
         }
         Err(FormsError::Render(path, why)) => {
-            anyhow::bail!("the form {} could not be made: {why}", path.display())
+            let text = cli::form_not_made(lang, &path.display().to_string(), &why.to_string());
+            Err(super::Failed { lang, text }.into())
         }
         Err(FormsError::Write(path, e)) => {
             eprintln!(
-                "error: {}",
+                "{}: {}",
+                lang.t(parindex::i18n::diag::ERROR),
                 words::forms_failed(lang, &path.display().to_string(), &e.to_string())
             );
             Ok(failure())

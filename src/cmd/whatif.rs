@@ -1,8 +1,8 @@
 //! `parindex whatif`: the result if values changed, and what it takes to reach a target.
 
 use super::{failure, load_scored, report};
-use parindex::decimal::{parse_decimal, show};
-use parindex::i18n::{whatif as words, words as common, Lang};
+use parindex::decimal::parse_decimal;
+use parindex::i18n::{cli, whatif as words, words as common, Lang};
 use parindex::load::{parse_value_text, CriteriaResolver};
 use parindex::model::Stage;
 use parindex::pipeline::overflow_diagnostic;
@@ -61,17 +61,13 @@ fn summary(card: &Scorecard, lang: Lang) -> String {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let lang = args.lang.lang;
     if args.sets.is_empty() && args.target.is_none() {
-        eprintln!("error: give --set CODE=VALUE (one or more) and/or --target GRADE|PCT");
+        eprintln!("{}", cli::give_set_or_target(lang));
         return Ok(ExitCode::from(2));
     }
     let stage = Stage::from(args.stage);
-    let scored = match load_scored(
-        &args.evidence,
-        &CriteriaResolver::new(),
-        stage,
-        super::default_lang(),
-    ) {
+    let scored = match load_scored(&args.evidence, &CriteriaResolver::new(), stage, lang) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
@@ -83,10 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if let Some((code, _)) = s.split_once('=') {
             let code = code.trim().trim_matches('"');
             if !seen.insert(code) {
-                eprintln!(
-                    "error: --set gives {} twice: give each criterion one value",
-                    parindex::diag::shown(code)
-                );
+                eprintln!("{}", cli::set_twice(lang, &parindex::diag::shown(code)));
                 return Ok(ExitCode::from(2));
             }
         }
@@ -95,30 +88,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut problems = Vec::new();
     for s in &args.sets {
         let Some((code, value)) = s.split_once('=') else {
-            problems.push(format!("`{s}`: write CODE=VALUE, e.g. 1.6=2"));
+            problems.push(cli::write_code_value(lang, s));
             continue;
         };
         let code = code.trim().trim_matches('"');
         let Some(i) = set.find(code) else {
-            problems.push(format!("`{code}` is not a criterion of {}", set.id));
+            problems.push(cli::not_a_criterion(lang, code, &set.id));
             continue;
         };
         if !set.nodes[i].is_leaf() {
-            problems.push(format!("`{code}` has sub-criteria: set its leaves"));
+            problems.push(cli::has_sub_criteria(lang, code));
             continue;
         }
         match parse_value_text(value.trim(), &set.nodes[i]) {
             Ok(v) => set_value(&mut evidence, i, v),
             Err(p) => problems.push(format!(
                 "{code}: {}{}",
-                p.message.en,
-                p.help.map(|h| format!(" ({})", h.en)).unwrap_or_default()
+                p.message.get(lang),
+                p.help
+                    .map(|h| format!(" ({})", h.get(lang)))
+                    .unwrap_or_default()
             )),
         }
     }
     if !problems.is_empty() {
         for p in &problems {
-            eprintln!("error: {p}");
+            eprintln!("{}", cli::set_refused(lang, p));
         }
         return Ok(failure());
     }
@@ -137,10 +132,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 // 0.9 is 90% written as a fraction, not 0.9%: refused, as grade bands are.
                 Ok(p) if p > Decimal::ZERO && p <= Decimal::ONE && !t.trim().ends_with('%') => {
                     eprintln!(
-                        "error: --target `{}` looks like a fraction, but the target is a percentage of the maximum\n  = hint: write {} or {}%",
-                        t.trim(),
-                        show(p * Decimal::ONE_HUNDRED),
-                        show(p * Decimal::ONE_HUNDRED)
+                        "{}",
+                        cli::target_looks_like_fraction(lang, t.trim(), p * Decimal::ONE_HUNDRED)
                     );
                     return Ok(ExitCode::from(2));
                 }
@@ -148,9 +141,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 _ => {
                     let labels: Vec<&str> = set.grades.iter().map(|g| g.label.as_str()).collect();
                     eprintln!(
-                        "error: --target `{t}` is neither a grade of {} ({}) nor a percentage",
-                        set.id,
-                        labels.join(", ")
+                        "{}",
+                        cli::target_unknown(lang, t, &set.id, &labels.join(", "))
                     );
                     return Ok(ExitCode::from(2));
                 }
@@ -160,11 +152,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let after_sets = match scored.rescore(&evidence, stage) {
         Ok(c) => c,
         Err(d) => {
-            report(&d.0, super::default_lang());
+            report(&d.0, lang);
             return Ok(failure());
         }
     };
-    let lang = args.lang.lang;
     outln!(
         "{} · {} · {}",
         before.unit,
@@ -181,10 +172,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let p = match plan(set, &evidence, stage, pct) {
             Ok(p) => p,
             Err(e) => {
-                report(
-                    &[overflow_diagnostic(&scored.source, &e)],
-                    super::default_lang(),
-                );
+                report(&[overflow_diagnostic(&scored.source, &e)], lang);
                 return Ok(failure());
             }
         };
@@ -246,17 +234,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         if !failed.is_empty() {
             for (file, d) in &failed {
-                report(d, super::default_lang());
-                eprintln!("error: peer file {file} did not load");
+                report(d, lang);
+                eprintln!("{}", cli::peer_did_not_load(lang, file));
             }
             return Ok(failure());
         }
-        if report(
-            &parindex::rank::duplicate_units(&all),
-            super::default_lang(),
-        ) > 0
-        {
-            eprintln!("error: --peers: units are matched by name: each must be there once");
+        if report(&parindex::rank::duplicate_units(&all), lang) > 0 {
+            eprintln!("{}", cli::peers_once(lang));
             return Ok(failure());
         }
         let peers: Vec<Standing> = all

@@ -10,7 +10,8 @@
 //! the unit declares.
 
 use super::*;
-use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::diag::{self, Diagnostic, Diagnostics, Message};
+use crate::i18n::{form as words, Text};
 use calamine::{DataRef, Reader, Xlsx};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -59,22 +60,19 @@ pub fn number_text(f: f64, rate: bool) -> Option<String> {
 
 /// Reads the form in `bytes` (the file named `name`).
 pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
-    let fail = |check, message: String| Diagnostics::one(Diagnostic::new(check, name, message));
+    let fail = |check, message: Message| Diagnostics::one(Diagnostic::new(check, name, message));
     unpacked_size(bytes).map_err(|(check, message)| {
         let d = Diagnostic::new(check, name, message);
         Diagnostics::one(if check == diag::FORM_UNREADABLE {
-            d.help("save the form from Excel or LibreOffice as an Excel workbook (.xlsx)")
+            d.help(words::SAVE_AS_XLSX)
         } else {
-            d.help("a self-assessment form unpacks to well under 1 MiB: this is not one")
+            d.help(words::FORM_IS_SMALL)
         })
     })?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         fail(
             diag::FORM_UNREADABLE,
-            format!(
-                "not a workbook parindex can read: {}",
-                diag::bounded(&e.to_string())
-            ),
+            words::unreadable_workbook(&diag::bounded(&e.to_string())),
         )
     })?;
     let names = book.sheet_names();
@@ -92,22 +90,17 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
             Diagnostic::new(
                 diag::FORM_LAYOUT,
                 name,
-                format!(
-                    "no sheet named “{}” or “{}”: its sheets are {}",
-                    forms[0],
-                    forms[1],
-                    shown.join(", ")
-                ),
+                words::no_form_sheet(forms[0], forms[1], &shown.join(", ")),
             )
-            .help("write the form with `parindex template CRITERIA --format xlsx` and fill it in without renaming its sheets"),
+            .help(words::KEEP_SHEET_NAMES),
         ));
     };
     let at = |row: u32, col: u16| format!("{sheet}!{}", cell_name(row, col));
-    let in_cell = |row: u32, col: u16, message: String, help: &str| {
+    let in_cell = |row: u32, col: u16, message: Message, help: Text| {
         Diagnostics::one(
             Diagnostic::new(diag::FORM_CELL, name, message)
                 .in_cell(at(row, col))
-                .help(help.to_string()),
+                .help(help),
         )
     };
     // Named by the cell itself: it lies outside the rows and columns a form has.
@@ -116,25 +109,22 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
             Diagnostic::new(
                 diag::FORM_CELL,
                 name,
-                format!(
-                    "a cell lies outside the form (columns A–{}, at most {MAX_ROWS} rows)",
-                    rust_xlsxwriter::utility::column_number_to_name(LAST_COL)
+                words::cell_outside(
+                    &rust_xlsxwriter::utility::column_number_to_name(LAST_COL),
+                    MAX_ROWS,
                 ),
             )
             .in_cell(format!(
                 "{sheet}!{}",
                 rust_xlsxwriter::utility::row_col_to_cell(row, col.min(16_383) as u16)
             ))
-            .help("clear the cells beyond the form's rows and columns"),
+            .help(words::CLEAR_OUTSIDE),
         )
     };
     let unreadable = |e: calamine::XlsxError| {
         fail(
             diag::FORM_UNREADABLE,
-            format!(
-                "the sheet “{sheet}” cannot be read: {}",
-                diag::bounded(&e.to_string())
-            ),
+            words::unreadable_sheet(&sheet, &diag::bounded(&e.to_string())),
         )
     };
 
@@ -150,8 +140,8 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
                 return Err(in_cell(
                     row,
                     col as u16,
-                    "the cell holds a formula".into(),
-                    "type the value itself: a form holds what the unit declares, not a calculation",
+                    words::FORMULA.into(),
+                    words::FORMULA_HELP,
                 ));
             }
         }
@@ -175,8 +165,8 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
                     return Err(in_cell(
                         row,
                         col as u16,
-                        "the cell holds a date or a time".into(),
-                        "format the cell as a number, a percentage or text, and type the value again",
+                        words::DATE_CELL.into(),
+                        words::DATE_CELL_HELP,
                     ));
                 }
                 DataRef::Error(e) => {
@@ -186,8 +176,8 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
                     return Err(in_cell(
                         row,
                         col as u16,
-                        format!("the cell holds the error value {e}"),
-                        "type the value itself in place of the calculation that failed",
+                        words::error_value(&e.to_string()),
+                        words::ERROR_VALUE_HELP,
                     ));
                 }
             };
@@ -203,8 +193,8 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
                 return Err(in_cell(
                     row,
                     col as u16,
-                    format!("the cell holds more than the {MAX_CELL_CHARS} characters Excel allows in a cell"),
-                    "shorten the text: a reason or a note is a few sentences, and documents are listed by name",
+                    words::cell_too_long(MAX_CELL_CHARS),
+                    words::CELL_TOO_LONG_HELP,
                 ));
             }
             grid.insert((row, col as u16), content);
@@ -214,39 +204,25 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
 }
 
 /// Unpacks every member once, up to the caps, and says why not where it cannot.
-fn unpacked_size(bytes: &[u8]) -> Result<u64, (diag::Check, String)> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
-        (
-            diag::FORM_UNREADABLE,
-            "not an Excel workbook (.xlsx): the file is not a zip archive; its content is not shown"
-                .to_string(),
-        )
-    })?;
+fn unpacked_size(bytes: &[u8]) -> Result<u64, (diag::Check, Message)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|_| (diag::FORM_UNREADABLE, words::NOT_A_ZIP.into()))?;
     if zip.len() > MAX_MEMBERS {
         return Err((
             diag::FORM_TOO_LARGE,
-            format!(
-                "the workbook holds {} files, more than the {MAX_MEMBERS} a form may",
-                zip.len()
-            ),
+            words::too_many_members(zip.len(), MAX_MEMBERS),
         ));
     }
     let mut total: u64 = 0;
     let mut buf = vec![0u8; 64 * 1024];
     for i in 0..zip.len() {
-        let mut member = zip.by_index(i).map_err(|e| {
-            (
-                diag::FORM_UNREADABLE,
-                format!("the workbook's zip archive is damaged: {e}"),
-            )
-        })?;
+        let mut member = zip
+            .by_index(i)
+            .map_err(|e| (diag::FORM_UNREADABLE, words::damaged_zip(&e.to_string())))?;
         loop {
-            let n = member.read(&mut buf).map_err(|e| {
-                (
-                    diag::FORM_UNREADABLE,
-                    format!("the workbook's zip archive is damaged: {e}"),
-                )
-            })?;
+            let n = member
+                .read(&mut buf)
+                .map_err(|e| (diag::FORM_UNREADABLE, words::damaged_zip(&e.to_string())))?;
             if n == 0 {
                 break;
             }
@@ -254,10 +230,7 @@ fn unpacked_size(bytes: &[u8]) -> Result<u64, (diag::Check, String)> {
             if total > MAX_UNPACKED {
                 return Err((
                     diag::FORM_TOO_LARGE,
-                    format!(
-                        "the workbook unpacks to more than {} MiB: a form is far smaller",
-                        MAX_UNPACKED / (1024 * 1024)
-                    ),
+                    words::unpacks_too_large(MAX_UNPACKED / (1024 * 1024)),
                 ));
             }
         }
@@ -312,14 +285,14 @@ fn build(
     grid: &BTreeMap<(u32, u16), Content>,
 ) -> Result<FormText, Diagnostics> {
     let at = |row: u32, col: u16| format!("{sheet}!{}", cell_name(row, col));
-    let layout = |row: u32, col: u16, message: String, help: &str| {
+    let layout = |row: u32, col: u16, message: Message, help: Text| {
         Diagnostics::one(
             Diagnostic::new(diag::FORM_LAYOUT, name, message)
                 .in_cell(at(row, col))
-                .help(help.to_string()),
+                .help(help),
         )
     };
-    let header_help = "the header block ties the form to its criteria set: write a new form with `parindex template CRITERIA --format xlsx` rather than editing these cells";
+    let header_help = words::HEADER_HELP;
     // Header cells as text (a number typed in one, a period such as 2022, as its digits).
     let text_at = |row: u32, col: u16| -> Option<String> {
         match grid.get(&(row, col))? {
@@ -335,13 +308,8 @@ fn build(
             ROW_VERSION,
             COL_TITLE,
             match version {
-                Some(v) => format!(
-                    "the form's version is `{}`; this parindex reads version {VERSION}",
-                    diag::shown(&v)
-                ),
-                None => format!(
-                    "the form's version cell is empty; this parindex reads version {VERSION}"
-                ),
+                Some(v) => words::wrong_version(&diag::shown(&v), VERSION),
+                None => words::no_version(VERSION),
             },
             header_help,
         ));
@@ -350,7 +318,7 @@ fn build(
         return Err(layout(
             ROW_KIND,
             COL_TITLE,
-            format!("the kind cell does not say `{KIND}`: not a parindex self-assessment form"),
+            words::wrong_kind(KIND),
             header_help,
         ));
     }
@@ -358,7 +326,7 @@ fn build(
         return Err(layout(
             ROW_CRITERIA,
             COL_TITLE,
-            "the form does not name its criteria set".into(),
+            words::NO_SET_NAMED.into(),
             header_help,
         ));
     };
@@ -366,7 +334,7 @@ fn build(
         return Err(layout(
             ROW_SHA256,
             COL_TITLE,
-            "the form does not give its criteria set's SHA-256".into(),
+            words::NO_SET_SHA256.into(),
             header_help,
         ));
     };
@@ -409,21 +377,17 @@ fn build(
             Some(Content::Text(t)) if !t.trim().is_empty() => t.trim().to_string(),
             Some(Content::Number(_) | Content::Int(_)) => {
                 return Err(Diagnostics::one(
-                    Diagnostic::new(diag::FORM_CELL, name, "the criterion code is a number")
+                    Diagnostic::new(diag::FORM_CELL, name, words::CODE_IS_NUMBER)
                         .in_cell(at(row, COL_CODE))
-                        .help("codes are text (`1.10` is not `1.1`): write a new form rather than retyping its codes"),
+                        .help(words::CODE_IS_NUMBER_HELP),
                 ))
             }
             _ if given.is_empty() => continue,
             _ => {
                 return Err(Diagnostics::one(
-                    Diagnostic::new(
-                        diag::FORM_CELL,
-                        name,
-                        "values on a row without a criterion code",
-                    )
-                    .in_cell(at(row, given[0]))
-                    .help("write each value on its criterion's row"),
+                    Diagnostic::new(diag::FORM_CELL, name, words::ROW_WITHOUT_CODE)
+                        .in_cell(at(row, given[0]))
+                        .help(words::ROW_WITHOUT_CODE_HELP),
                 ))
             }
         };
@@ -432,15 +396,11 @@ fn build(
                 Diagnostic::new(
                     diag::FORM_CELL,
                     name,
-                    format!(
-                        "the code `{}` is on two rows (first on row {})",
-                        diag::shown(&code),
-                        first + 1
-                    ),
+                    words::code_twice(&diag::shown(&code), first + 1),
                 )
                 .criterion(code.clone())
                 .in_cell(at(row, COL_CODE))
-                .help("keep one row per criterion: write its values on the first row and delete this one"),
+                .help(words::CODE_TWICE_HELP),
             ));
         }
         if given.is_empty() {

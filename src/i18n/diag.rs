@@ -2624,12 +2624,12 @@ pub fn expectations_differ(lang: super::Lang, n: usize) -> String {
 
 // What `rank` and `report` say after the diagnostics of files that did not load.
 
-fn error_line(lang: super::Lang, en: String, vi: String) -> String {
+pub(super) fn error_line(lang: super::Lang, en: String, vi: String) -> String {
     let text = if lang == super::Lang::Vi { vi } else { en };
     format!("{}: {text}", lang.t(ERROR))
 }
 
-fn warning_line(lang: super::Lang, en: String, vi: String) -> String {
+pub(super) fn warning_line(lang: super::Lang, en: String, vi: String) -> String {
     let text = if lang == super::Lang::Vi { vi } else { en };
     format!("{}: {text}", lang.t(WARNING))
 }

@@ -5,6 +5,7 @@
 //! `--lang en` and one written with `--lang vi` are both forms.
 
 use super::{text, Lang, Text};
+use crate::diag::Message;
 use crate::model::{Bound, IfNa, Rule, TierScale, ValueKind};
 use rust_decimal::Decimal;
 
@@ -227,6 +228,168 @@ pub fn how_written(lang: Lang, kind: ValueKind, if_na: IfNa) -> String {
     };
     format!("{what}{na}")
 }
+
+// Diagnostics of a form read back (E601–E605): messages and hints in both languages. What a
+// library says of a damaged file (`detail`) is its own text, bounded, in English.
+
+pub const SAVE_AS_XLSX: Text = text(
+    "save the form from Excel or LibreOffice as an Excel workbook (.xlsx)",
+    "hãy lưu phiếu từ Excel hoặc LibreOffice dưới dạng sổ tính Excel (.xlsx)",
+);
+pub const FORM_IS_SMALL: Text = text(
+    "a self-assessment form unpacks to well under 1 MiB: this is not one",
+    "phiếu tự đánh giá giải nén ra chưa đến 1 MiB: tệp này không phải phiếu",
+);
+pub fn unreadable_workbook(detail: &str) -> Message {
+    Message::new(
+        format!("not a workbook parindex can read: {detail}"),
+        format!("không phải sổ tính mà parindex đọc được: {detail}"),
+    )
+}
+pub fn no_form_sheet(vi: &str, en: &str, sheets: &str) -> Message {
+    Message::new(
+        format!("no sheet named “{vi}” or “{en}”: its sheets are {sheets}"),
+        format!("không có trang tính tên “{vi}” hoặc “{en}”: các trang tính của tệp là {sheets}"),
+    )
+}
+pub const KEEP_SHEET_NAMES: Text = text(
+    "write the form with `parindex template CRITERIA --format xlsx` and fill it in without renaming its sheets",
+    "hãy lập phiếu bằng `parindex template CRITERIA --format xlsx` và điền vào mà không đổi tên các trang tính",
+);
+pub fn cell_outside(last_col: &str, max_rows: u32) -> Message {
+    Message::new(
+        format!("a cell lies outside the form (columns A–{last_col}, at most {max_rows} rows)"),
+        format!("có ô nằm ngoài phiếu (cột A–{last_col}, tối đa {max_rows} dòng)"),
+    )
+}
+pub const CLEAR_OUTSIDE: Text = text(
+    "clear the cells beyond the form's rows and columns",
+    "hãy xoá các ô nằm ngoài các dòng và cột của phiếu",
+);
+pub fn unreadable_sheet(sheet: &str, detail: &str) -> Message {
+    Message::new(
+        format!("the sheet “{sheet}” cannot be read: {detail}"),
+        format!("không đọc được trang tính “{sheet}”: {detail}"),
+    )
+}
+pub const FORMULA: Text = text("the cell holds a formula", "ô chứa công thức");
+pub const FORMULA_HELP: Text = text(
+    "type the value itself: a form holds what the unit declares, not a calculation",
+    "hãy nhập chính giá trị: phiếu ghi số liệu đơn vị kê khai, không ghi phép tính",
+);
+pub const DATE_CELL: Text = text("the cell holds a date or a time", "ô chứa ngày hoặc giờ");
+pub const DATE_CELL_HELP: Text = text(
+    "format the cell as a number, a percentage or text, and type the value again",
+    "hãy định dạng ô là số, tỷ lệ phần trăm hoặc văn bản, rồi nhập lại giá trị",
+);
+pub fn error_value(e: &str) -> Message {
+    Message::new(
+        format!("the cell holds the error value {e}"),
+        format!("ô chứa giá trị lỗi {e}"),
+    )
+}
+pub const ERROR_VALUE_HELP: Text = text(
+    "type the value itself in place of the calculation that failed",
+    "hãy nhập chính giá trị thay cho phép tính bị lỗi",
+);
+pub fn cell_too_long(max: usize) -> Message {
+    Message::new(
+        format!("the cell holds more than the {max} characters Excel allows in a cell"),
+        format!("ô chứa nhiều hơn {max} ký tự, mức tối đa Excel cho phép trong một ô"),
+    )
+}
+pub const CELL_TOO_LONG_HELP: Text = text(
+    "shorten the text: a reason or a note is a few sentences, and documents are listed by name",
+    "hãy rút gọn nội dung: lý do hoặc ghi chú chỉ vài câu, tài liệu kiểm chứng chỉ ghi tên",
+);
+pub const NOT_A_ZIP: Text = text(
+    "not an Excel workbook (.xlsx): the file is not a zip archive; its content is not shown",
+    "không phải sổ tính Excel (.xlsx): tệp không phải tệp nén zip; nội dung tệp không được hiển thị",
+);
+pub fn too_many_members(members: usize, max: usize) -> Message {
+    Message::new(
+        format!("the workbook holds {members} files, more than the {max} a form may"),
+        format!("sổ tính chứa {members} tệp, nhiều hơn mức {max} tệp của một phiếu"),
+    )
+}
+pub fn damaged_zip(detail: &str) -> Message {
+    Message::new(
+        format!("the workbook's zip archive is damaged: {detail}"),
+        format!("tệp nén zip của sổ tính bị hỏng: {detail}"),
+    )
+}
+pub fn unpacks_too_large(mib: u64) -> Message {
+    Message::new(
+        format!("the workbook unpacks to more than {mib} MiB: a form is far smaller"),
+        format!("sổ tính giải nén ra hơn {mib} MiB, trong khi một phiếu nhỏ hơn nhiều"),
+    )
+}
+pub const HEADER_HELP: Text = text(
+    "the header block ties the form to its criteria set: write a new form with `parindex template CRITERIA --format xlsx` rather than editing these cells",
+    "phần đầu phiếu gắn phiếu với bộ tiêu chí: hãy lập phiếu mới bằng `parindex template CRITERIA --format xlsx` thay vì sửa các ô này",
+);
+pub fn wrong_version(written: &str, version: u32) -> Message {
+    Message::new(
+        format!("the form's version is `{written}`; this parindex reads version {version}"),
+        format!("phiên bản của phiếu là `{written}`; parindex này đọc phiên bản {version}"),
+    )
+}
+pub fn no_version(version: u32) -> Message {
+    Message::new(
+        format!("the form's version cell is empty; this parindex reads version {version}"),
+        format!("ô phiên bản của phiếu để trống; parindex này đọc phiên bản {version}"),
+    )
+}
+pub fn wrong_kind(kind: &str) -> Message {
+    Message::new(
+        format!("the kind cell does not say `{kind}`: not a parindex self-assessment form"),
+        format!("ô loại tệp không ghi `{kind}`: đây không phải phiếu tự đánh giá của parindex"),
+    )
+}
+pub const NO_SET_NAMED: Text = text(
+    "the form does not name its criteria set",
+    "phiếu không ghi bộ tiêu chí",
+);
+pub const NO_SET_SHA256: Text = text(
+    "the form does not give its criteria set's SHA-256",
+    "phiếu không ghi mã SHA-256 của bộ tiêu chí",
+);
+pub const CODE_IS_NUMBER: Text = text(
+    "the criterion code is a number",
+    "mã tiêu chí được ghi dưới dạng số",
+);
+pub const CODE_IS_NUMBER_HELP: Text = text(
+    "codes are text (`1.10` is not `1.1`): write a new form rather than retyping its codes",
+    "mã tiêu chí là văn bản (`1.10` khác `1.1`): hãy lập phiếu mới thay vì gõ lại mã",
+);
+pub const ROW_WITHOUT_CODE: Text = text(
+    "values on a row without a criterion code",
+    "có giá trị trên dòng không có mã tiêu chí",
+);
+pub const ROW_WITHOUT_CODE_HELP: Text = text(
+    "write each value on its criterion's row",
+    "hãy ghi mỗi giá trị trên dòng của tiêu chí đó",
+);
+pub fn code_twice(code: &str, first_row: u32) -> Message {
+    Message::new(
+        format!("the code `{code}` is on two rows (first on row {first_row})"),
+        format!("mã `{code}` có trên hai dòng (lần đầu ở dòng {first_row})"),
+    )
+}
+pub const CODE_TWICE_HELP: Text = text(
+    "keep one row per criterion: write its values on the first row and delete this one",
+    "mỗi tiêu chí một dòng: hãy ghi giá trị trên dòng đầu và xoá dòng này",
+);
+pub fn other_set(form_sha: &str, set: &str, set_sha: &str) -> Message {
+    Message::new(
+        format!("the form was made for another criteria set: its SHA-256 is {form_sha}…, the set `{set}` loaded here has {set_sha}…"),
+        format!("phiếu được lập cho bộ tiêu chí khác: mã SHA-256 của phiếu là {form_sha}…, còn bộ tiêu chí `{set}` dùng ở đây có mã {set_sha}…"),
+    )
+}
+pub const OTHER_SET_HELP: Text = text(
+    "write a new form for this criteria set (`parindex template CRITERIA --format xlsx`) and copy the values into it, or score the form with the set it was made for",
+    "hãy lập phiếu mới cho bộ tiêu chí này (`parindex template CRITERIA --format xlsx`) rồi chép giá trị sang, hoặc chấm điểm phiếu theo đúng bộ tiêu chí đã dùng để lập phiếu",
+);
 
 #[cfg(test)]
 mod tests {

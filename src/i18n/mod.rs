@@ -5,6 +5,7 @@
 //! output). Code that writes for people asks its [`Lang`] for the text (`lang.t(words::CODE)`)
 //! and never spells a word inline. JSON and CSV keys are never localised.
 
+pub mod cli;
 pub mod criteria;
 pub mod diag;
 pub mod diff;

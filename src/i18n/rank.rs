@@ -43,3 +43,7 @@ pub fn moved(lang: Lang, places_up: Option<i64>) -> String {
         (Lang::Vi, Some(n)) => format!("giảm {} bậc", -n),
     }
 }
+
+// The progress line on a terminal while many files are scored.
+pub const SCORING: Text = text("Scoring", "Đang chấm điểm");
+pub const SCORING_PREVIOUS: Text = text("Scoring previous", "Đang chấm điểm kỳ trước");

@@ -3,7 +3,9 @@
 //! chỉ số", "vẫn chưa khắc phục được".
 
 use super::{text, Lang, Text};
+use crate::diag::Message;
 use crate::plan::{Date, Status};
+use rust_decimal::Decimal;
 
 pub const TITLE: Text = text(
     "Remediation report: criteria that lost points in the PAR index",
@@ -328,6 +330,152 @@ pub fn docx_closing(lang: Lang, period: &str) -> String {
         ),
     }
 }
+
+// Diagnostics of remediation plans (E501–E505, W501–W502): messages in both languages.
+
+pub const REMEDIES_KEYS_ARE_CODES: Text = text(
+    "keys under `remedies` are quoted criterion codes such as \"3.4.1\"",
+    "các khóa trong `remedies` là mã tiêu chí đặt trong dấu nháy, như \"3.4.1\"",
+);
+pub const SECTIONS_KEYS_ARE_CODES: Text = text(
+    "keys under `sections` are quoted section codes such as \"3\"",
+    "các khóa trong `sections` là mã lĩnh vực đặt trong dấu nháy, như \"3\"",
+);
+
+pub fn not_a_date(key: &str, written: &str) -> Message {
+    Message::new(
+        format!("`{key}: {written}` is not a date"),
+        format!("`{key}: {written}` không phải là ngày hợp lệ"),
+    )
+}
+pub const DATE_HELP: Text = text(
+    "write the day as YYYY-MM-DD: 16/5/2023 is `2023-05-16`",
+    "hãy viết ngày theo dạng năm-tháng-ngày: ngày 16/5/2023 viết là `2023-05-16`",
+);
+
+pub fn not_a_task_count(key: &str, written: &str) -> Message {
+    Message::new(
+        format!("`{key}: {written}` is not a count of tasks"),
+        format!("`{key}: {written}` không phải là số nội dung (số nguyên)"),
+    )
+}
+pub const TASK_COUNT_HELP: Text = text(
+    "write a whole number of tasks, e.g. `done: 67`",
+    "hãy ghi số nội dung là số nguyên, ví dụ `done: 67`",
+);
+pub const NO_TASKS: Text = text(
+    "`total: 0`: a plan has at least one task",
+    "`total: 0`: kế hoạch phải có ít nhất một nội dung",
+);
+pub fn done_exceeds_total(done: u32, total: u32) -> Message {
+    Message::new(
+        format!("{done} tasks done of a plan of {total}"),
+        format!("đã thực hiện {done} nội dung, trong khi kế hoạch chỉ có {total} nội dung"),
+    )
+}
+pub const DONE_HELP: Text = text(
+    "`done:` counts the plan's tasks done so far: at most `total:`",
+    "`done:` là số nội dung của kế hoạch đã thực hiện đến nay: không quá `total:`",
+);
+pub const PROGRESS_NEEDS_BOTH: Text = text(
+    "progress needs both `done:` and `total:`",
+    "tiến độ cần có cả `done:` và `total:`",
+);
+
+pub fn unknown_status(written: &str) -> Message {
+    Message::new(
+        format!("unknown status `{written}`"),
+        format!("tình trạng `{written}` không hợp lệ"),
+    )
+}
+/// The statuses a remedy may have, with the nearest to what was written when there is one.
+/// The names are YAML values: Vietnamese quotes them as written.
+pub fn status_help(nearest: Option<&str>, names: &[&str]) -> Message {
+    let en = names.join(", ");
+    let vi = names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match nearest {
+        Some(s) => Message::new(
+            format!("did you mean `{s}`? (a status is {en})"),
+            format!("có phải là `{s}`? (tình trạng là một trong {vi})"),
+        ),
+        None => Message::new(
+            format!("a status is {en}"),
+            format!("tình trạng là một trong {vi}"),
+        ),
+    }
+}
+
+pub fn no_such_criterion(set: &str) -> Message {
+    Message::new(
+        format!("criteria set `{set}` has no such criterion"),
+        format!("bộ tiêu chí `{set}` không có tiêu chí này"),
+    )
+}
+pub fn remedy_code_help(nearest: Option<&str>) -> Message {
+    match nearest {
+        Some(s) => Message::new(
+            format!("did you mean `{s}`? A remedy is keyed by the code of a criterion that lost points"),
+            format!("có phải là `{s}`? Nội dung khắc phục ghi theo mã của tiêu chí bị mất điểm"),
+        ),
+        None => Message::new(
+            "a remedy is keyed by the code of a criterion that lost points; a criterion the new set dropped is still written with its old code, `status: dropped`",
+            "nội dung khắc phục ghi theo mã của tiêu chí bị mất điểm; tiêu chí mà bộ tiêu chí mới đã bỏ vẫn ghi theo mã cũ, với `status: dropped`",
+        ),
+    }
+}
+pub fn no_such_section(set: &str) -> Message {
+    Message::new(
+        format!("criteria set `{set}` has no such section"),
+        format!("bộ tiêu chí `{set}` không có lĩnh vực này"),
+    )
+}
+pub fn sections_here(sections: &str) -> Message {
+    Message::new(
+        format!("sections here: {sections}"),
+        format!("các lĩnh vực của bộ tiêu chí: {sections}"),
+    )
+}
+
+/// E505: `field` is the plan's key (`unit`, `period`, `criteria`), quoted as written.
+pub fn plan_mismatch(field: &str, plan_says: &str, card_says: &str) -> Message {
+    Message::new(
+        format!("the plan is for {field} `{plan_says}`, the evidence for `{card_says}`"),
+        format!("kế hoạch ghi `{field}: {plan_says}`, còn tệp minh chứng ghi `{card_says}`"),
+    )
+}
+pub const PLAN_MISMATCH_HELP: Text = text(
+    "a remediation plan follows up the result of one unit in one period: give that unit's evidence of that period",
+    "kế hoạch khắc phục theo dõi kết quả của một đơn vị trong một kỳ: hãy dùng tệp minh chứng của đúng đơn vị và kỳ đó",
+);
+pub fn unremedied(loss: Decimal, period: &str) -> Message {
+    Message::new(
+        format!("lost {loss} points in {period} and the plan says nothing about it"),
+        format!(
+            "bị mất {} điểm trong kỳ {period} nhưng kế hoạch chưa nêu nội dung khắc phục",
+            Lang::Vi.figure(loss)
+        ),
+    )
+}
+pub fn unremedied_help(code: &str) -> Message {
+    Message::new(
+        format!("add `\"{code}\": {{ status: not-started }}` under `remedies:`, or what has been done"),
+        format!("thêm `\"{code}\": {{ status: not-started }}` vào `remedies:`, hoặc ghi những gì đã thực hiện"),
+    )
+}
+pub fn not_lost(period: &str) -> Message {
+    Message::new(
+        format!("lost no points in {period}: there is nothing to remedy"),
+        format!("không bị mất điểm trong kỳ {period}: không có gì phải khắc phục"),
+    )
+}
+pub const NOT_LOST_HELP: Text = text(
+    "remove the entry, or check the code against the criteria that lost points (`parindex losses`)",
+    "xoá mục này, hoặc đối chiếu mã với các tiêu chí bị mất điểm (`parindex losses`)",
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! Words about the units file, the forms written for its units and the forms returned.
 
 use super::{text, Lang, Text};
+use crate::diag::Message;
 
 fn pick(lang: Lang, en: String, vi: String) -> String {
     match lang {
@@ -25,9 +26,8 @@ pub const NO_UNITS_HELP: Text = text(
     "write one unit name a line, or a CSV table with a `name` column",
     "ghi mỗi dòng một tên đơn vị, hoặc một bảng CSV có cột `tên đơn vị`",
 );
-pub fn unknown_column(lang: Lang, header: &str) -> String {
-    pick(
-        lang,
+pub fn unknown_column(header: &str) -> Message {
+    Message::new(
         format!("column `{header}` is not read"),
         format!("cột `{header}` không được đọc"),
     )
@@ -36,16 +36,14 @@ pub const UNKNOWN_COLUMN_HELP: Text = text(
     "the columns read are the name (`name`, `tên đơn vị`), the code (`code`, `mã`) and the group (`group`, `nhóm`); `STT` and `ghi chú` are passed over quietly; check the header's spelling if this column was meant",
     "chỉ đọc các cột tên (`tên đơn vị`, `name`), mã (`mã`, `code`) và nhóm (`nhóm`, `group`); cột `STT` và `ghi chú` được bỏ qua; nếu muốn dùng cột này, hãy kiểm tra chính tả tiêu đề",
 );
-pub fn unreadable_row(lang: Lang) -> String {
-    pick(
-        lang,
-        "this row of the units file cannot be read as CSV".into(),
-        "không đọc được dòng này của tệp danh sách đơn vị dưới dạng CSV".into(),
+pub fn unreadable_row() -> Message {
+    Message::new(
+        "this row of the units file cannot be read as CSV",
+        "không đọc được dòng này của tệp danh sách đơn vị dưới dạng CSV",
     )
 }
-pub fn too_many_cells(lang: Lang, cells: usize, headers: usize) -> String {
-    pick(
-        lang,
+pub fn too_many_cells(cells: usize, headers: usize) -> Message {
+    Message::new(
         format!("the row has {cells} cells, the header {headers}"),
         format!("dòng có {cells} ô, trong khi dòng tiêu đề có {headers} ô"),
     )
@@ -59,20 +57,22 @@ pub const EMPTY_NAME_HELP: Text = text(
     "write the unit's name in the name column, or delete the row",
     "ghi tên đơn vị vào cột tên, hoặc xoá dòng này",
 );
-pub fn hidden_char(lang: Lang, name: &str) -> String {
-    pick(
-        lang,
+pub fn hidden_char(name: &str) -> Message {
+    Message::new(
         format!("the text holds an invisible or control character ({name})"),
-        format!("nội dung có ký tự ẩn hoặc ký tự điều khiển ({name})"),
+        // The character's name is English: Vietnamese gives its code point alone.
+        format!(
+            "nội dung có ký tự ẩn hoặc ký tự điều khiển ({})",
+            name.split(' ').next().unwrap_or(name)
+        ),
     )
 }
 pub const HIDDEN_CHAR_HELP: Text = text(
     "retype the name: two names that look alike must be one unit",
     "gõ lại tên: hai tên trông giống nhau phải là một đơn vị",
 );
-pub fn long_name(lang: Lang, chars: usize, max: usize) -> String {
-    pick(
-        lang,
+pub fn long_name(chars: usize, max: usize) -> Message {
+    Message::new(
         format!("the unit's name has {chars} characters, more than the {max} allowed"),
         format!("tên đơn vị dài {chars} ký tự, vượt quá {max} ký tự cho phép"),
     )
@@ -81,9 +81,8 @@ pub const LONG_NAME_HELP: Text = text(
     "write the unit's name alone; notes belong in another column",
     "chỉ ghi tên đơn vị; ghi chú đặt ở cột khác",
 );
-pub fn duplicate(lang: Lang, name: &str, other: &str, line: usize) -> String {
-    pick(
-        lang,
+pub fn duplicate(name: &str, other: &str, line: usize) -> Message {
+    Message::new(
         format!("unit `{name}` is already listed on line {line} (as `{other}`)"),
         format!("đơn vị `{name}` đã có ở dòng {line} (là `{other}`)"),
     )
@@ -92,9 +91,8 @@ pub const DUPLICATE_HELP: Text = text(
     "each unit is listed once; names are compared without regard to case, spacing or how accents were typed",
     "mỗi đơn vị chỉ ghi một lần; tên được so sánh không phân biệt chữ hoa, khoảng trắng hay cách gõ dấu",
 );
-pub fn no_file_name(lang: Lang, name: &str) -> String {
-    pick(
-        lang,
+pub fn no_file_name(name: &str) -> Message {
+    Message::new(
         format!("unit `{name}` gives no file name: it has no letter or digit"),
         format!("tên đơn vị `{name}` không tạo được tên tệp: không có chữ cái hoặc chữ số"),
     )
@@ -103,9 +101,8 @@ pub const NO_FILE_NAME_HELP: Text = text(
     "write the unit's real name, or give it a code in a `code` column",
     "ghi đúng tên đơn vị, hoặc thêm mã đơn vị ở cột `mã`",
 );
-pub fn file_name_clash(lang: Lang, name: &str, other: &str, line: usize, stem: &str) -> String {
-    pick(
-        lang,
+pub fn file_name_clash(name: &str, other: &str, line: usize, stem: &str) -> Message {
+    Message::new(
         format!("units `{name}` and `{other}` (line {line}) would both have the form `{stem}`"),
         format!("đơn vị `{name}` và `{other}` (dòng {line}) sẽ cùng tên phiếu `{stem}`"),
     )
@@ -114,30 +111,26 @@ pub const FILE_NAME_CLASH_HELP: Text = text(
     "file names drop accents, case and punctuation; add a `code` column to tell the units apart",
     "tên tệp bỏ dấu, chữ hoa và dấu câu; thêm cột `mã` để phân biệt các đơn vị",
 );
-pub fn unknown_unit(lang: Lang, unit: &str, file: &str) -> String {
-    pick(
-        lang,
+pub fn unknown_unit(unit: &str, file: &str) -> Message {
+    Message::new(
         format!("the form is from unit `{unit}`, which is not on the units list {file}"),
-        format!("phiếu của đơn vị `{unit}`, không có trong danh sách đơn vị {file}"),
+        format!("phiếu ghi đơn vị `{unit}`, đơn vị này không có trong danh sách {file}"),
     )
 }
-pub fn unknown_unit_help(lang: Lang, nearest: Option<&str>) -> String {
+pub fn unknown_unit_help(nearest: Option<&str>) -> Message {
     match nearest {
-        Some(n) => pick(
-            lang,
+        Some(n) => Message::new(
             format!("did you mean `{n}`? Correct the form's `unit:`, or add the unit to the list"),
             format!("có phải là `{n}`? Sửa `unit:` của phiếu, hoặc bổ sung đơn vị vào danh sách"),
         ),
-        None => pick(
-            lang,
-            "correct the form's `unit:`, or add the unit to the list".into(),
-            "sửa `unit:` của phiếu, hoặc bổ sung đơn vị vào danh sách".into(),
+        None => Message::new(
+            "correct the form's `unit:`, or add the unit to the list",
+            "sửa `unit:` của phiếu, hoặc bổ sung đơn vị vào danh sách",
         ),
     }
 }
-pub fn missing_form(lang: Lang, unit: &str) -> String {
-    pick(
-        lang,
+pub fn missing_form(unit: &str) -> Message {
+    Message::new(
         format!("no form from unit `{unit}`"),
         format!("chưa nhận phiếu tự đánh giá của đơn vị `{unit}`"),
     )
@@ -146,9 +139,8 @@ pub const MISSING_FORM_HELP: Text = text(
     "ask the unit for its form, or check the `unit:` of a form that names it differently",
     "đề nghị đơn vị nộp phiếu, hoặc kiểm tra `unit:` của phiếu ghi tên khác",
 );
-pub fn duplicate_form(lang: Lang, unit: &str, files: &[&str]) -> String {
-    pick(
-        lang,
+pub fn duplicate_form(unit: &str, files: &[&str]) -> Message {
+    Message::new(
         format!(
             "unit `{unit}` is in {} forms: {}",
             files.len(),
@@ -165,16 +157,15 @@ pub const DUPLICATE_FORM_HELP: Text = text(
     "keep one form per unit: remove the copy, or correct the `unit:` of the form that names the wrong unit",
     "mỗi đơn vị một phiếu: xoá bản trùng, hoặc sửa `unit:` của phiếu ghi nhầm đơn vị",
 );
-pub fn unknown_group(lang: Lang, group: &str, groups: &[&str]) -> String {
-    let list = if groups.is_empty() {
-        pick(lang, "none".into(), "không có".into())
+pub fn unknown_group(group: &str, groups: &[&str]) -> Message {
+    let (en, vi) = if groups.is_empty() {
+        ("none".to_string(), "không có".to_string())
     } else {
-        groups.join("; ")
+        (groups.join("; "), groups.join("; "))
     };
-    pick(
-        lang,
-        format!("no unit of the units file is in group `{group}` (its groups: {list})"),
-        format!("không có đơn vị nào thuộc nhóm `{group}` (các nhóm trong tệp: {list})"),
+    Message::new(
+        format!("no unit of the units file is in group `{group}` (its groups: {en})"),
+        format!("không có đơn vị nào thuộc nhóm `{group}` (các nhóm trong tệp: {vi})"),
     )
 }
 pub const UNKNOWN_GROUP_HELP: Text = text(

@@ -265,22 +265,14 @@ impl Imported {
     }
 
     /// The closing line: how many rows need a rule by hand, and which.
-    pub fn summary(&self) -> String {
+    pub fn summary(&self, lang: crate::i18n::Lang) -> String {
+        const SHOWN: usize = 20;
         let n = self.by_hand.len();
-        let mut s = format!("{n} of {} rows need a rule by hand", self.leaves);
-        if n == 0 {
-            s.push_str(": every rule was read from its scoring text; check them against the published table");
-        } else {
-            const SHOWN: usize = 20;
-            let mut codes = self.by_hand[..n.min(SHOWN)].join(", ");
-            if n > SHOWN {
-                codes.push_str(&format!(", … ({} more)", n - SHOWN));
-            }
-            s.push_str(&format!(
-                ": {codes} (written as `rule: points`, their scoring text in `note:`)"
-            ));
+        let mut codes = self.by_hand[..n.min(SHOWN)].join(", ");
+        if n > SHOWN {
+            codes.push_str(&crate::i18n::criteria::more_codes(lang, n - SHOWN));
         }
-        s
+        crate::i18n::criteria::import_summary(lang, n, self.leaves, &codes)
     }
 }
 

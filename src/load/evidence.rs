@@ -285,15 +285,14 @@ pub fn parse_evidence(
                 Diagnostic::new(
                     diag::FORM_OTHER_SET,
                     &source.name,
-                    format!(
-                        "the form was made for another criteria set: its SHA-256 is {}…, the set `{}` loaded here has {}…",
-                        diag::shown(&form.sha256.chars().take(12).collect::<String>()),
-                        set.id,
-                        &set.sha256[..12.min(set.sha256.len())]
+                    crate::i18n::form::other_set(
+                        &diag::shown(&form.sha256.chars().take(12).collect::<String>()),
+                        &set.id,
+                        &set.sha256[..12.min(set.sha256.len())],
                     ),
                 )
                 .in_cell(form.sha256_cell.clone())
-                .help("write a new form for this criteria set (`parindex template CRITERIA --format xlsx`) and copy the values into it, or score the form with the set it was made for"),
+                .help(crate::i18n::form::OTHER_SET_HELP),
             ));
         }
     }

@@ -6,6 +6,7 @@ use super::raw::{Fields, Reader, Scalar};
 use super::yaml::{key, Kind, Node};
 use super::{check_header, expect_kind, Source};
 use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::i18n::remediation as words;
 use crate::model::CriteriaSet;
 use crate::plan::{Date, Plan, PlanDocument, Progress, Remedy, Status, Upkeep};
 use std::path::Path;
@@ -130,19 +131,18 @@ fn code_key(r: &mut Reader<'_>, k: &Node, under: &str) -> Option<String> {
                 super::criteria::float_code_message(written),
             );
             d.criterion = Some(written.to_string());
-            d.help = Some(format!("quote the code: `\"{written}\":`"));
+            d.set_help(Some(crate::i18n::diag::quote_the_key(written)));
             None
         }
         other => {
-            let shown = other.map_or_else(|| k.describe(), |s| format!("`{}`", s.text()));
-            r.report(
-                diag::BAD_CODE,
-                k,
-                format!("{shown} is not a criterion code"),
-            )
-            .help = Some(format!(
-                "keys under `{under}` are quoted criterion codes such as \"3.4.1\""
-            ));
+            let shown = other.map_or_else(|| k.described(), |s| format!("`{}`", s.text()).into());
+            let keys = if under == "sections" {
+                words::SECTIONS_KEYS_ARE_CODES
+            } else {
+                words::REMEDIES_KEYS_ARE_CODES
+            };
+            r.report(diag::BAD_CODE, k, crate::i18n::diag::not_a_code(shown))
+                .set_help(Some(keys.into()));
             None
         }
     }
@@ -161,9 +161,9 @@ fn date<'t>(r: &mut Reader<'_>, f: &Fields<'t>, name: &str) -> Option<Date> {
         r.report(
             diag::BAD_DATE,
             node,
-            format!("`{name}: {}` is not a date", diag::shown(text)),
+            words::not_a_date(name, &diag::shown(text)),
         )
-        .help = Some("write the day as YYYY-MM-DD: 16/5/2023 is `2023-05-16`".into());
+        .set_help(Some(words::DATE_HELP.into()));
     }
     found
 }
@@ -178,9 +178,9 @@ fn count<'t>(r: &mut Reader<'_>, f: &Fields<'t>, name: &str) -> Option<(u32, &'t
             r.report(
                 diag::BAD_PROGRESS,
                 node,
-                format!("`{name}: {}` is not a count of tasks", diag::shown(text)),
+                words::not_a_task_count(name, &diag::shown(text)),
             )
-            .help = Some("write a whole number of tasks, e.g. `done: 67`".into());
+            .set_help(Some(words::TASK_COUNT_HELP.into()));
             None
         }
     }
@@ -195,31 +195,22 @@ fn progress<'t>(r: &mut Reader<'_>, f: &Fields<'t>) -> Option<Progress> {
         (None, None) => None,
         (Some((done, _)), Some((total, node))) => {
             if total == 0 {
-                r.report(
-                    diag::BAD_PROGRESS,
-                    node,
-                    String::from("`total: 0`: a plan has at least one task"),
-                );
+                r.report(diag::BAD_PROGRESS, node, words::NO_TASKS);
                 None
             } else if done > total {
                 r.report(
                     diag::BAD_PROGRESS,
                     node,
-                    format!("{done} tasks done of a plan of {total}"),
+                    words::done_exceeds_total(done, total),
                 )
-                .help =
-                    Some("`done:` counts the plan's tasks done so far: at most `total:`".into());
+                .set_help(Some(words::DONE_HELP.into()));
                 None
             } else {
                 Some(Progress { done, total, as_of })
             }
         }
         (Some(_), None) | (None, Some(_)) => {
-            r.report(
-                diag::MISSING_KEY,
-                f.node,
-                String::from("progress needs both `done:` and `total:`"),
-            );
+            r.report(diag::MISSING_KEY, f.node, words::PROGRESS_NEEDS_BOTH);
             None
         }
     }
@@ -267,19 +258,13 @@ fn remedy(r: &mut Reader<'_>, code: String, node: &Node) -> Option<Remedy> {
             let text = r.text("status", n);
             let status = text.and_then(Status::from_name);
             if let (Some(text), None) = (text, status) {
-                let help = match diag::suggest(text, Status::NAMES) {
-                    Some(s) => format!(
-                        "did you mean `{s}`? (a status is {})",
-                        Status::NAMES.join(", ")
-                    ),
-                    None => format!("a status is {}", Status::NAMES.join(", ")),
-                };
+                let help = words::status_help(diag::suggest(text, Status::NAMES), &Status::NAMES);
                 r.report(
                     diag::BAD_STATUS,
                     n,
-                    format!("unknown status `{}`", diag::shown(text)),
+                    words::unknown_status(&diag::shown(text)),
                 )
-                .help = Some(help);
+                .set_help(Some(help));
             }
             status
         }
@@ -343,13 +328,11 @@ pub fn plan_against_set(source: &Source, plan: &Plan, set: &CriteriaSet) -> Vec<
                 .diag_at_key(
                     diag::REMEDY_UNKNOWN_CODE,
                     &[key("remedies"), key(&r.code)],
-                    format!("criteria set `{}` has no such criterion", set.id),
+                    words::no_such_criterion(&set.id),
                 )
                 .criterion(r.code.clone());
-            d.help = Some(match diag::suggest_code(&r.code, set.nodes.iter().map(|n| n.code.as_str())) {
-                Some(s) => format!("did you mean `{s}`? A remedy is keyed by the code of a criterion that lost points"),
-                None => String::from("a remedy is keyed by the code of a criterion that lost points; a criterion the new set dropped is still written with its old code, `status: dropped`"),
-            });
+            let nearest = diag::suggest_code(&r.code, set.nodes.iter().map(|n| n.code.as_str()));
+            d.set_help(Some(words::remedy_code_help(nearest)));
             found.push(d);
         }
     }
@@ -361,10 +344,10 @@ pub fn plan_against_set(source: &Source, plan: &Plan, set: &CriteriaSet) -> Vec<
                     .diag_at_key(
                         diag::REMEDY_UNKNOWN_CODE,
                         &[key("sections"), key(&u.section)],
-                        format!("criteria set `{}` has no such section", set.id),
+                        words::no_such_section(&set.id),
                     )
                     .criterion(u.section.clone())
-                    .help(format!("sections here: {}", sections.join(", "))),
+                    .help(words::sections_here(&sections.join(", "))),
             );
         }
     }

@@ -14,6 +14,7 @@ mod markdown;
 pub(crate) mod text;
 
 use crate::diag::{self, Diagnostic};
+use crate::i18n::remediation as words;
 use crate::load::yaml::key;
 use crate::load::Source;
 use crate::losses::losses;
@@ -268,13 +269,9 @@ pub fn check_against(
             .diag(
                 diag::PLAN_MISMATCH,
                 &[key(field)],
-                format!(
-                    "the plan is for {field} `{}`, the evidence for `{}`",
-                    diag::shown(plan_says),
-                    diag::shown(card_says)
-                ),
+                words::plan_mismatch(field, &diag::shown(plan_says), &diag::shown(card_says)),
             )
-            .help("a remediation plan follows up the result of one unit in one period: give that unit's evidence of that period")
+            .help(words::PLAN_MISMATCH_HELP)
     };
     if plan.unit != card.unit {
         found.push(mismatch("unit", &plan.unit, &card.unit));
@@ -294,15 +291,12 @@ pub fn check_against(
             let d = source.diag_at_key(
                 diag::UNREMEDIED_LOSS,
                 &[key("remedies")],
-                format!(
-                    "lost {} points in {} and the plan says nothing about it",
-                    l.loss, card.period
-                ),
+                words::unremedied(l.loss, &card.period),
             );
-            found.push(d.criterion(l.code.clone()).help(format!(
-                "add `\"{}\": {{ status: not-started }}` under `remedies:`, or what has been done",
-                l.code
-            )));
+            found.push(
+                d.criterion(l.code.clone())
+                    .help(words::unremedied_help(&l.code)),
+            );
         }
     }
     for r in &plan.remedies {
@@ -312,13 +306,10 @@ pub fn check_against(
                     .diag_at_key(
                         diag::REMEDY_NOT_LOST,
                         &[key("remedies"), key(&r.code)],
-                        format!(
-                            "lost no points in {}: there is nothing to remedy",
-                            card.period
-                        ),
+                        words::not_lost(&card.period),
                     )
                     .criterion(r.code.clone())
-                    .help("remove the entry, or check the code against the criteria that lost points (`parindex losses`)"),
+                    .help(words::NOT_LOST_HELP),
             );
         }
     }
