@@ -44,8 +44,24 @@ if "rename" in spec:
 wb.save(dst)
 "#;
 
+/// The Python with openpyxl: `python3`, or `python` where that is its name (Windows).
+fn python() -> &'static str {
+    static FOUND: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+    FOUND.get_or_init(|| {
+        ["python3", "python"]
+            .into_iter()
+            .find(|p| {
+                Command::new(p)
+                    .args(["-c", "import openpyxl"])
+                    .status()
+                    .is_ok_and(|s| s.success())
+            })
+            .unwrap_or("python3")
+    })
+}
+
 fn python_ready() {
-    let ok = Command::new("python3")
+    let ok = Command::new(python())
         .args(["-c", "import openpyxl"])
         .status()
         .is_ok_and(|s| s.success());
@@ -59,7 +75,7 @@ fn fill(form: &Path, out: &Path, spec: serde_json::Value) {
     python_ready();
     let spec_path = out.with_extension("json");
     std::fs::write(&spec_path, spec.to_string()).unwrap();
-    let status = Command::new("python3")
+    let status = Command::new(python())
         .args(["-c", FILL])
         .arg(form)
         .arg(out)
