@@ -240,6 +240,19 @@ pub const WORKBOOK_MIXED_SETS: Text = text(
     "lỗi: các nhóm được chấm theo những bộ tiêu chí khác nhau, còn bảng tính xếp hạng chỉ có các cột của một bộ: dùng --format csv hoặc json, hoặc xếp hạng riêng thư mục của từng nhóm",
 );
 
+/// Appended to check's summary: the workbooks in the folders that are not forms (a unit's
+/// result workbook beside the returned forms).
+pub fn workbooks_skipped(lang: Lang, n: usize) -> String {
+    pick(
+        lang,
+        format!(
+            " ({n} workbook{} skipped: not parindex forms)",
+            if n == 1 { "" } else { "s" }
+        ),
+        format!(" (bỏ qua {n} tệp Excel: không phải phiếu tự đánh giá của parindex)"),
+    )
+}
+
 // `template --units`.
 pub fn forms_written(lang: Lang, forms: usize, dir: &str) -> String {
     pick(

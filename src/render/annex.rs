@@ -30,10 +30,16 @@ pub struct AnnexRow {
 }
 
 /// One table: a group's units (or every unit), best first, and the units per grade band.
+/// Sections belong to the table: communes and departments are scored on different sets,
+/// each with its own sections and maxima.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnnexTable {
     /// The group's name; `None` for the units without one, or when nothing is grouped.
     pub group: Option<String>,
+    /// `(code, title, max)` of each section of the table's set.
+    pub sections: Vec<(String, String, Decimal)>,
+    /// The set's total maximum.
+    pub max: Decimal,
     pub rows: Vec<AnnexRow>,
     /// `(band, units)` for every band of the set, zeros included.
     pub grades: Vec<(String, usize)>,
@@ -44,10 +50,6 @@ pub struct AnnexTable {
 pub struct Annex {
     /// The period the units were scored for ("2022"; several joined by ", ").
     pub period: String,
-    /// `(code, title, max)` of each section.
-    pub sections: Vec<(String, String, Decimal)>,
-    /// The set's total maximum.
-    pub max: Decimal,
     /// Whether the units came in groups (one table per group).
     pub grouped: bool,
     pub tables: Vec<AnnexTable>,
@@ -91,15 +93,15 @@ impl AnnexHead {
             .unwrap_or_else(|| lang.t(words::DECISION_NUMBER).to_string())
     }
 
-    /// The table's column heads, in order: STT, unit, each section, total, percentage, rank,
+    /// A table's column heads, in order: STT, unit, each section, total, percentage, rank,
     /// grade.
-    pub fn columns(annex: &Annex, lang: Lang) -> Vec<String> {
+    pub fn columns(table: &AnnexTable, lang: Lang) -> Vec<String> {
         let mut c = vec![
             lang.t(words::ORDINAL).to_string(),
             lang.t(words::UNIT).to_string(),
         ];
         c.extend(
-            annex
+            table
                 .sections
                 .iter()
                 .map(|(code, title, _)| words::section_column(code, title)),
@@ -117,26 +119,6 @@ impl AnnexHead {
 /// each unit in its group (`None`: no group); then each group is a table of its own, ranked
 /// within itself, the groups in the order their best unit comes.
 pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
-    let set = rows.first().map(|r| r.standing.set.clone());
-    let sections = set
-        .as_ref()
-        .map(|set| {
-            set.sections()
-                .map(|i| {
-                    // The plain title: the maxima row shows a bonus or penalty section for what it is.
-                    let n = &set.nodes[i];
-                    (n.code.clone(), n.title.clone(), n.max)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let max = set
-        .as_ref()
-        .map(|set| {
-            set.total
-                .unwrap_or_else(|| set.sections().map(|i| set.nodes[i].max).sum())
-        })
-        .unwrap_or_default();
     let mut periods: Vec<&str> = Vec::new();
     for r in rows {
         if !periods.contains(&r.standing.period.as_str()) {
@@ -162,7 +144,6 @@ pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
         order.push(None);
     }
 
-    let grade_bands = set.as_ref().map(|s| s.grades.clone()).unwrap_or_default();
     let tables = order
         .into_iter()
         .map(|group| {
@@ -182,7 +163,33 @@ pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
             } else {
                 members.iter().map(|r| r.rank).collect()
             };
+            // A group's units share a set (`collect::group_leagues` refuses mixed ones): its
+            // first unit's gives the table's sections, maxima and grade bands.
+            let set = members.first().map(|r| r.standing.set.clone());
+            let sections = set
+                .as_ref()
+                .map(|set| {
+                    set.sections()
+                        .map(|i| {
+                            // The plain title: the maxima row shows a bonus or penalty section
+                            // for what it is.
+                            let n = &set.nodes[i];
+                            (n.code.clone(), n.title.clone(), n.max)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let max = set
+                .as_ref()
+                .map(|set| {
+                    set.total
+                        .unwrap_or_else(|| set.sections().map(|i| set.nodes[i].max).sum())
+                })
+                .unwrap_or_default();
+            let grade_bands = set.as_ref().map(|s| s.grades.clone()).unwrap_or_default();
             AnnexTable {
+                sections,
+                max,
                 rows: members
                     .iter()
                     .zip(ranks)
@@ -209,8 +216,6 @@ pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
         .collect();
     Annex {
         period: periods.join(", "),
-        sections,
-        max,
         grouped: groups.is_some(),
         tables,
     }
@@ -268,8 +273,14 @@ pub(crate) fn xlsx_sheet(
     let centre = cell.clone().set_align(FormatAlign::Center);
     let note = base().set_italic();
 
-    let columns = AnnexHead::columns(annex, lang);
-    let last = (columns.len() - 1) as u16;
+    // The widest table sets the columns' widths and the heading's span.
+    let widest = annex
+        .tables
+        .iter()
+        .map(|t| t.sections.len())
+        .max()
+        .unwrap_or(0);
+    let last = (2 + widest + 3) as u16;
     let ws = book.add_worksheet();
     ws.set_name(lang.t(words::ANNEX_SHEET))?;
     ws.set_landscape();
@@ -299,6 +310,8 @@ pub(crate) fn xlsx_sheet(
             )?;
             r += 1;
         }
+        let columns = AnnexHead::columns(t, lang);
+        let last = (columns.len() - 1) as u16;
         for (c, h) in columns.iter().enumerate() {
             ws.write_string_with_format(r, c as u16, h, &th)?;
         }
@@ -306,11 +319,11 @@ pub(crate) fn xlsx_sheet(
         r += 1;
         // The maxima under the heads.
         ws.merge_range(r, 0, r, 1, lang.t(words::MAXIMUM), &th)?;
-        for (k, (_, _, max)) in annex.sections.iter().enumerate() {
+        for (k, (_, _, max)) in t.sections.iter().enumerate() {
             ws.write_number_with_format(r, 2 + k as u16, fig(*max), &strong)?;
         }
-        let after = 2 + annex.sections.len() as u16;
-        ws.write_number_with_format(r, after, fig(annex.max), &strong)?;
+        let after = 2 + t.sections.len() as u16;
+        ws.write_number_with_format(r, after, fig(t.max), &strong)?;
         for c in after + 1..=last {
             ws.write_blank(r, c, &cell)?;
         }

@@ -50,7 +50,7 @@ pub fn render(annex: &Annex, head: &AnnexHead, lang: Lang) -> Result<Vec<u8>, Do
                     .line_spacing(LineSpacing::new().before(120).after(60)),
             );
         }
-        doc = doc.add_table(table(annex, t, lang, width));
+        doc = doc.add_table(table(t, lang, width));
         if !t.grades.is_empty() {
             doc = doc.add_paragraph(
                 Paragraph::new()
@@ -71,8 +71,8 @@ pub fn render(annex: &Annex, head: &AnnexHead, lang: Lang) -> Result<Vec<u8>, Do
 }
 
 /// One table: heads, the maxima, then a row per unit, best first.
-fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
-    let n_sections = annex.sections.len();
+fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
+    let n_sections = t.sections.len();
     let (stt, fig, rank, grade) = (620, 1000, 800, 900);
     let fixed = stt + 2 * fig + rank + grade;
     // The unit's name takes what the sections leave: 53 mm (a district's or department's
@@ -86,7 +86,7 @@ fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
     widths.extend(std::iter::repeat_n(section_w, n_sections));
     widths.extend([fig, fig, rank, grade]);
 
-    let columns = AnnexHead::columns(annex, lang);
+    let columns = AnnexHead::columns(t, lang);
     let mut rows = vec![TableRow::new(
         columns
             .iter()
@@ -97,13 +97,12 @@ fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
     let mut maxima =
         vec![text_cell(lang.t(words::MAXIMUM), stt + unit_w, HEAD, CellKind::Head).grid_span(2)];
     maxima.extend(
-        annex
-            .sections
+        t.sections
             .iter()
             .map(|(_, _, max)| text_cell(&lang.number(*max), section_w, ROW, CellKind::Strong)),
     );
     maxima.push(text_cell(
-        &lang.number(annex.max),
+        &lang.number(t.max),
         fig,
         ROW,
         CellKind::Strong,
