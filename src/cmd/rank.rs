@@ -10,8 +10,8 @@ use parindex::model::Stage;
 use parindex::rank::{duplicate_units, grade_counts, league, mixed_sets, score_paths, Standing};
 use parindex::render::annex::{self, AnnexHead};
 use parindex::render::rank::{render, LeagueInfo};
-use parindex::render::xlsx::GroupSheet;
 use parindex::render::rank_groups::GroupsInfo;
+use parindex::render::xlsx::GroupSheet;
 use parindex::units::UnitList;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -34,7 +34,12 @@ use std::time::{Duration, Instant};
 /// Quyết định số … ngày … của …)" (--number, --date, --issuer), one row per unit with each
 /// section's points, the total, the percentage, the rank and the grade, sorted by rank, and
 /// the units per grade under the table; in Vietnamese unless --lang en. `--format xlsx` puts
-/// the same annex, ready to print, on the workbook's first sheet.
+/// the same annex, ready to print, on the workbook's first sheet. With `--units` and a units
+/// file with groups, each group is a table of its own, with its own criteria set's sections
+/// and maxima, and the workbook has a ranking sheet per group.
+///
+/// Folders are searched for evidence files and for returned Excel forms (`*.xlsx`); other
+/// workbooks there are passed over.
 #[derive(clap::Args)]
 #[command(
     after_help = "Examples:\n  parindex rank examples/dak-nong-2022\n  parindex rank evidence/2025 --previous evidence/2024 --format csv -o ranking.csv\n  parindex rank communes/ --keep-going --quiet\n  parindex rank examples/dak-nong-2022 -f docx -o phu-luc.docx --issuer 'UBND tỉnh Đắk Nông' --number 251/QĐ-UBND --date 2023-02-24 --of 'các huyện, thành phố'\n  parindex rank phieu/ --units don-vi.csv --lang vi\n  parindex rank phieu/ --units don-vi.csv -f docx -o phu-luc.docx"

@@ -48,9 +48,10 @@ fn has_form_sheet(xml: &[u8]) -> bool {
             Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == b"sheet" => {
                 let named = e.attributes().flatten().any(|a| {
                     a.key.local_name().as_ref() == b"name"
-                        && a.decode_and_unescape_value(reader.decoder()).is_ok_and(|v| {
-                            v.as_ref() == SHEET_FORM.vi || v.as_ref() == SHEET_FORM.en
-                        })
+                        && a.decode_and_unescape_value(reader.decoder())
+                            .is_ok_and(|v| {
+                                v.as_ref() == SHEET_FORM.vi || v.as_ref() == SHEET_FORM.en
+                            })
                 });
                 if named {
                     return true;
@@ -96,8 +97,10 @@ mod tests {
         for _ in 0..64 {
             zip.write_all(&blanks).unwrap();
         }
-        zip.write_all(b"<sheet name=\"T\xe1\xbb\xb1 \xc4\x91\xc3\xa1nh gi\xc3\xa1\"/></sheets></workbook>")
-            .unwrap();
+        zip.write_all(
+            b"<sheet name=\"T\xe1\xbb\xb1 \xc4\x91\xc3\xa1nh gi\xc3\xa1\"/></sheets></workbook>",
+        )
+        .unwrap();
         let bytes = zip.finish().unwrap().into_inner();
         assert!(bytes.len() < 1024 * 1024);
         assert!(!is_form(&bytes));

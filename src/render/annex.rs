@@ -463,6 +463,50 @@ mod tests {
     }
 
     #[test]
+    fn groups_on_different_sets_each_get_their_sets_sections_and_maxima() {
+        // A commune on the commune set, a department on the department set.
+        let (ok, failed) = score_paths(
+            &[
+                "examples/xa-phuong-2025.yaml".into(),
+                "examples/so-ban-nganh-2025.yaml".into(),
+            ],
+            &CriteriaResolver::new(),
+            Stage::Final,
+            &|_, _| {},
+        );
+        assert!(failed.is_empty());
+        let sets: Vec<String> = ok.iter().map(|s| s.set.id.clone()).collect();
+        let rows = league(ok, None);
+        let groups: Vec<Option<String>> = rows
+            .iter()
+            .map(|r| Some(r.standing.set.id.clone()))
+            .collect();
+        let annex = build(&rows, Some(&groups));
+        assert_eq!(annex.tables.len(), 2);
+        for t in &annex.tables {
+            let set = &rows
+                .iter()
+                .find(|r| Some(&r.standing.set.id) == t.group.as_ref())
+                .unwrap()
+                .standing
+                .set;
+            let maxima: Vec<Decimal> = set.sections().map(|i| set.nodes[i].max).collect();
+            assert_eq!(
+                t.sections.iter().map(|s| s.2).collect::<Vec<_>>(),
+                maxima,
+                "{:?}",
+                t.group
+            );
+            assert_eq!(t.rows[0].sections.len(), t.sections.len());
+        }
+        // The two sets differ in their sections' maxima: one annex-wide row could not hold both.
+        assert_ne!(annex.tables[0].sections, annex.tables[1].sections);
+        assert!(sets.contains(&"xa-phuong-2025".to_string()));
+        let heads = |k: usize| AnnexHead::columns(&annex.tables[k], Lang::Vi);
+        assert_ne!(heads(0), heads(1));
+    }
+
+    #[test]
     fn groups_shorter_than_the_rows_leave_the_rest_ungrouped() {
         let rows = dak_nong();
         let annex = build(&rows, Some(&group(&[Some("Huyện")])));

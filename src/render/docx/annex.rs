@@ -101,12 +101,7 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
             .iter()
             .map(|(_, _, max)| text_cell(&lang.number(*max), section_w, ROW, CellKind::Strong)),
     );
-    maxima.push(text_cell(
-        &lang.number(t.max),
-        fig,
-        ROW,
-        CellKind::Strong,
-    ));
+    maxima.push(text_cell(&lang.number(t.max), fig, ROW, CellKind::Strong));
     maxima.extend([fig, rank, grade].map(|w| cell(vec![Paragraph::new()], w)));
     rows.push(TableRow::new(maxima));
     for (k, r) in t.rows.iter().enumerate() {
@@ -137,5 +132,21 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
         ]);
         rows.push(TableRow::new(cells));
     }
-    grid(&widths, keep_together(rows))
+    grid(&widths, kept_at_start(rows))
+}
+
+/// A short table is kept on one page; a long one (thirty communes) would then leave the page
+/// under the heading blank, so only its heads, maxima and first units are kept together
+/// (never a head alone at a page's foot) and the rest breaks between rows.
+fn kept_at_start(mut rows: Vec<TableRow>) -> Vec<TableRow> {
+    const ONE_PAGE: usize = 14;
+    // Heads, maxima and three units, held to the fourth unit.
+    const KEPT: usize = 2 + 3;
+    if rows.len() <= ONE_PAGE {
+        return keep_together(rows);
+    }
+    let rest = rows.split_off(KEPT + 1);
+    let mut out = keep_together(rows);
+    out.extend(rest.into_iter().map(TableRow::cant_split));
+    out
 }
