@@ -774,6 +774,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_groups_sheet_name_is_one_excel_takes() {
+        assert_eq!(group_sheet_name(1, "Xã, phường"), "1. Xã, phường");
+        // `[ ] : * ? / \` cannot be in a sheet's name; a leading quote neither.
+        assert_eq!(
+            group_sheet_name(2, "'Sở/ban: [ngành]?'"),
+            "2. Sở ban   ngành"
+        );
+        let long = group_sheet_name(12, &"Đơn vị sự nghiệp công lập ".repeat(4));
+        assert_eq!(long.chars().count(), 31);
+        assert!(long.starts_with("12. Đơn vị sự nghiệp"));
+        let mut book = Workbook::new();
+        for n in [
+            group_sheet_name(1, "a\tb\u{7}c"),
+            long,
+            group_sheet_name(3, "History"),
+        ] {
+            book.add_worksheet().set_name(&n).unwrap();
+        }
+    }
+
+    #[test]
     fn cells_are_cut_by_utf16_units_as_excel_counts() {
         // 20,000 emoji: 20,000 characters but 40,000 UTF-16 units, over the limit.
         let emoji = "😀".repeat(20_000);
