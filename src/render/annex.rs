@@ -299,8 +299,13 @@ pub(crate) fn xlsx_sheet(
     ws.merge_range(0, 0, 0, last, &head.heading(annex, lang), &title)?;
     ws.merge_range(1, 0, 1, last, &head.attached(lang), &italic)?;
     let mut r: u32 = 3;
+    // Each group after the first starts a printed page (Excel takes at most 1,023 breaks).
+    let mut breaks: Vec<u32> = Vec::new();
     for (n, t) in annex.tables.iter().enumerate() {
         if annex.grouped {
+            if n > 0 && breaks.len() < 1_023 {
+                breaks.push(r);
+            }
             let name = annex.group_name(t, lang);
             ws.write_string_with_format(
                 r,
@@ -357,6 +362,9 @@ pub(crate) fn xlsx_sheet(
     let groups = annex.group_counts(lang);
     if !groups.is_empty() {
         ws.write_string_with_format(r, 0, words::group_counts(lang, &groups), &note)?;
+    }
+    if !breaks.is_empty() {
+        ws.set_page_breaks(&breaks)?;
     }
     Ok(())
 }
@@ -558,6 +566,14 @@ mod tests {
             Lang::En,
         )
         .unwrap();
+        // Each group after the first starts a printed page: two breaks for three tables.
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        assert!(xml.contains("<rowBreaks count=\"2\""), "{xml}");
         use calamine::Reader;
         let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let sheet = book.worksheet_range("Annex").unwrap();
