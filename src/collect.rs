@@ -7,7 +7,7 @@
 
 use crate::check::CheckReport;
 use crate::diag::{self, Diagnostic};
-use crate::i18n::{units as words, Lang};
+use crate::i18n::units as words;
 use crate::model::CriteriaSet;
 use crate::rank::{grade_counts, league, mixed_sets, GradeCount, Row, Standing};
 use crate::units::UnitList;
@@ -50,16 +50,16 @@ pub fn collect<'a>(list: &UnitList, units: impl IntoIterator<Item = &'a str>) ->
 
 impl Collection {
     /// One W701 per unit without a form, placed at its line of the units file.
-    pub fn missing_diagnostics(&self, list: &UnitList, lang: Lang) -> Vec<Diagnostic> {
+    pub fn missing_diagnostics(&self, list: &UnitList) -> Vec<Diagnostic> {
         self.missing
             .iter()
             .map(|&u| {
                 list.at(
                     diag::MISSING_FORM,
                     u,
-                    words::missing_form(lang, &list.units[u].name),
+                    words::both(|lang| words::missing_form(lang, &list.units[u].name)),
                 )
-                .help(lang.t(words::MISSING_FORM_HELP))
+                .help(words::MISSING_FORM_HELP)
             })
             .collect()
     }
@@ -67,23 +67,27 @@ impl Collection {
 
 /// E708 for a form naming `unit`, which is not on the list: `placed` is a diagnostic already
 /// placed at the form's `unit:` (or only naming the file), whose check and message are set here.
-pub fn unknown_unit(placed: Diagnostic, list: &UnitList, unit: &str, lang: Lang) -> Diagnostic {
-    Diagnostic {
+pub fn unknown_unit(placed: Diagnostic, list: &UnitList, unit: &str) -> Diagnostic {
+    let mut d = Diagnostic {
         check: diag::UNKNOWN_UNIT,
         severity: diag::Severity::Error,
-        message: words::unknown_unit(lang, unit, &list.file),
         ..placed
-    }
-    .help(words::unknown_unit_help(lang, list.nearest(unit)))
+    };
+    d.set_message(words::both(|lang| {
+        words::unknown_unit(lang, unit, &list.file)
+    }));
+    d.help(words::both(|lang| {
+        words::unknown_unit_help(lang, list.nearest(unit))
+    }))
 }
 
 /// Adds to a check's findings what the list says of its evidence files: E708 per form of a
 /// unit not on the list, E215 per unit with several forms, W701 per unit without a form.
-pub fn check_collected(report: &mut CheckReport, list: &UnitList, lang: Lang) {
+pub fn check_collected(report: &mut CheckReport, list: &UnitList) {
     let found = collect(list, report.forms.iter().map(|f| f.unit.as_str()));
     for (form, unit) in report.forms.iter().zip(&found.unit_of) {
         if unit.is_none() {
-            let d = unknown_unit(form.unit_at.clone(), list, &form.unit, lang);
+            let d = unknown_unit(form.unit_at.clone(), list, &form.unit);
             report.diagnostics.push(d);
         }
     }
@@ -96,14 +100,12 @@ pub fn check_collected(report: &mut CheckReport, list: &UnitList, lang: Lang) {
             Diagnostic::new(
                 diag::DUPLICATE_UNIT,
                 files[1],
-                words::duplicate_form(lang, &list.units[*u].name, &files),
+                words::both(|lang| words::duplicate_form(lang, &list.units[*u].name, &files)),
             )
-            .help(lang.t(words::DUPLICATE_FORM_HELP)),
+            .help(words::DUPLICATE_FORM_HELP),
         );
     }
-    report
-        .diagnostics
-        .extend(found.missing_diagnostics(list, lang));
+    report.diagnostics.extend(found.missing_diagnostics(list));
 }
 
 /// One group's league: its units' rows ranked among themselves, against the group's set.
@@ -198,7 +200,6 @@ mod tests {
             "units.txt".into(),
             "Sở Nội vụ\nSở Tài chính\nUBND xã Nâm N'Jang\n".into(),
             false,
-            Lang::En,
         )
         .unwrap();
         let found = collect(
@@ -234,7 +235,6 @@ mod tests {
              Đơn vị giả định A (hư cấu),Huyện\nUBND huyện Mới,Huyện\n"
                 .into(),
             true,
-            Lang::En,
         )
         .unwrap();
         let found = collect(&list, standings.iter().map(|s| s.unit.as_str()));

@@ -8,7 +8,7 @@
 //! file name is [`form_stem`]: ASCII, safe on Linux and Windows alike.
 
 use crate::diag::{self, Diagnostic, Diagnostics, Position};
-use crate::i18n::{units as words, Lang};
+use crate::i18n::units as words;
 use crate::load::Source;
 use std::collections::HashMap;
 use std::path::Path;
@@ -144,7 +144,7 @@ pub const MAX_PROBLEMS: usize = 100;
 fn placed(
     file: &str,
     check: diag::Check,
-    message: String,
+    message: impl Into<diag::Message>,
     at: Position,
     span: usize,
     line: &str,
@@ -223,12 +223,12 @@ fn column_in(line: &str, cell: &str) -> usize {
 impl UnitList {
     /// Reads a units file: at most [`crate::load::MAX_FILE_BYTES`], UTF-8, a BOM dropped.
     /// Warnings (an unknown column, ignored) come back beside the list; any error fails it.
-    pub fn read(path: &Path, lang: Lang) -> Result<(UnitList, Vec<Diagnostic>), Diagnostics> {
+    pub fn read(path: &Path) -> Result<(UnitList, Vec<Diagnostic>), Diagnostics> {
         let source = Source::read(path)?;
         let is_csv = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        UnitList::parse(source.name, source.text, is_csv, lang)
+        UnitList::parse(source.name, source.text, is_csv)
     }
 
     /// Reads the text of a units file named `file`. It is a CSV table when its first line
@@ -238,7 +238,6 @@ impl UnitList {
         file: String,
         text: String,
         is_csv: bool,
-        lang: Lang,
     ) -> Result<(UnitList, Vec<Diagnostic>), Diagnostics> {
         // Excel's "CSV UTF-8" starts with a byte-order mark.
         let text = match text.strip_prefix('\u{feff}') {
@@ -259,14 +258,14 @@ impl UnitList {
             .enumerate()
             .find(|(_, l)| !l.trim().is_empty());
         match first.and_then(|(n, l)| csv_delimiter(l).map(|d| (n, d))) {
-            Some((skip, delimiter)) => list.read_csv(skip, delimiter, &mut found, lang),
+            Some((skip, delimiter)) => list.read_csv(skip, delimiter, &mut found),
             None if is_csv => {
                 let d = Diagnostic::new(
                     diag::UNITS_NO_NAME_COLUMN,
                     &list.file,
-                    lang.t(words::NO_NAME_COLUMN),
+                    words::NO_NAME_COLUMN,
                 )
-                .help(lang.t(words::NO_NAME_COLUMN_HELP));
+                .help(words::NO_NAME_COLUMN_HELP);
                 let d = match first {
                     Some((n, l)) => {
                         let at = Position {
@@ -274,22 +273,22 @@ impl UnitList {
                             column: 1,
                         };
                         let span = l.chars().count();
-                        placed(&list.file, d.check, d.message.clone(), at, span, l)
-                            .help(lang.t(words::NO_NAME_COLUMN_HELP))
+                        placed(&list.file, d.check, words::NO_NAME_COLUMN, at, span, l)
+                            .help(words::NO_NAME_COLUMN_HELP)
                     }
                     None => d,
                 };
                 found.push(d);
             }
-            None => list.read_lines(&mut found, lang),
+            None => list.read_lines(&mut found),
         }
         if list.units.is_empty() && !found.iter().any(Diagnostic::is_error) {
             found.push(
-                Diagnostic::new(diag::UNITS_EMPTY, &list.file, lang.t(words::NO_UNITS))
-                    .help(lang.t(words::NO_UNITS_HELP)),
+                Diagnostic::new(diag::UNITS_EMPTY, &list.file, words::NO_UNITS)
+                    .help(words::NO_UNITS_HELP),
             );
         }
-        list.check_file_names(&mut found, lang);
+        list.check_file_names(&mut found);
         // The text was needed to read the names; each unit's line is kept.
         list.text = String::new();
         if found.iter().any(Diagnostic::is_error) {
@@ -299,7 +298,7 @@ impl UnitList {
     }
 
     /// One name a line.
-    fn read_lines(&mut self, found: &mut Vec<Diagnostic>, lang: Lang) {
+    fn read_lines(&mut self, found: &mut Vec<Diagnostic>) {
         let text = std::mem::take(&mut self.text);
         for (n, line) in text.lines().enumerate() {
             if found.len() >= MAX_PROBLEMS {
@@ -313,13 +312,13 @@ impl UnitList {
                 line: n + 1,
                 column: column_in(line, name),
             };
-            self.add(name, None, None, at, line, found, lang);
+            self.add(name, None, None, at, line, found);
         }
         self.text = text;
     }
 
     /// A CSV table whose header is on line `skip + 1`.
-    fn read_csv(&mut self, skip: usize, delimiter: u8, found: &mut Vec<Diagnostic>, lang: Lang) {
+    fn read_csv(&mut self, skip: usize, delimiter: u8, found: &mut Vec<Diagnostic>) {
         let text = std::mem::take(&mut self.text);
         let lines: Vec<&str> = text.lines().collect();
         let body_start = text
@@ -354,12 +353,12 @@ impl UnitList {
                     placed(
                         &self.file,
                         diag::UNITS_UNKNOWN_COLUMN,
-                        words::unknown_column(lang, h),
+                        words::both(|lang| words::unknown_column(lang, h)),
                         at,
                         h.chars().count(),
                         header_line,
                     )
-                    .help(lang.t(words::UNKNOWN_COLUMN_HELP)),
+                    .help(words::UNKNOWN_COLUMN_HELP),
                 );
             }
             columns.push(column);
@@ -405,7 +404,7 @@ impl UnitList {
                     found.push(placed(
                         &self.file,
                         diag::UNITS_BAD_ROW,
-                        words::unreadable_row(lang),
+                        words::both(words::unreadable_row),
                         at,
                         1,
                         line_text,
@@ -427,12 +426,14 @@ impl UnitList {
                     placed(
                         &self.file,
                         diag::UNITS_BAD_ROW,
-                        words::too_many_cells(lang, record.len(), headers.len()),
+                        words::both(|lang| {
+                            words::too_many_cells(lang, record.len(), headers.len())
+                        }),
                         at,
                         line_text.chars().count(),
                         line_text,
                     )
-                    .help(lang.t(words::TOO_MANY_CELLS_HELP)),
+                    .help(words::TOO_MANY_CELLS_HELP),
                 );
                 continue;
             }
@@ -443,7 +444,7 @@ impl UnitList {
                 line,
                 column: column_in(line_text, &name),
             };
-            self.add(&name, code, group, at, line_text, found, lang);
+            self.add(&name, code, group, at, line_text, found);
         }
         drop(lines);
         self.text = text;
@@ -459,15 +460,14 @@ impl UnitList {
         at: Position,
         line: &str,
         found: &mut Vec<Diagnostic>,
-        lang: Lang,
     ) {
         use unicode_normalization::UnicodeNormalization;
         let span = name.chars().count();
-        let here = |check, message: String| placed(&self.file, check, message, at, span, line);
+        let here =
+            |check, message: diag::Message| placed(&self.file, check, message, at, span, line);
         if name.is_empty() {
             found.push(
-                here(diag::UNITS_EMPTY_NAME, lang.t(words::EMPTY_NAME).into())
-                    .help(lang.t(words::EMPTY_NAME_HELP)),
+                here(diag::UNITS_EMPTY_NAME, words::EMPTY_NAME.into()).help(words::EMPTY_NAME_HELP),
             );
             return;
         }
@@ -483,9 +483,9 @@ impl UnitList {
             found.push(
                 here(
                     diag::HIDDEN_CHAR,
-                    words::hidden_char(lang, &diag::char_name(c)),
+                    words::both(|lang| words::hidden_char(lang, c)),
                 )
-                .help(lang.t(words::HIDDEN_CHAR_HELP)),
+                .help(words::HIDDEN_CHAR_HELP),
             );
             return;
         }
@@ -493,9 +493,9 @@ impl UnitList {
             found.push(
                 here(
                     diag::UNITS_LONG_NAME,
-                    words::long_name(lang, span, MAX_NAME_CHARS),
+                    words::both(|lang| words::long_name(lang, span, MAX_NAME_CHARS)),
                 )
-                .help(lang.t(words::LONG_NAME_HELP)),
+                .help(words::LONG_NAME_HELP),
             );
             return;
         }
@@ -505,9 +505,9 @@ impl UnitList {
             found.push(
                 here(
                     diag::UNITS_DUPLICATE,
-                    words::duplicate(lang, name, &other.name, other.at.line),
+                    words::both(|lang| words::duplicate(lang, name, &other.name, other.at.line)),
                 )
-                .help(lang.t(words::DUPLICATE_HELP)),
+                .help(words::DUPLICATE_HELP),
             );
             return;
         }
@@ -524,7 +524,7 @@ impl UnitList {
     }
 
     /// Every unit gets a file name of its own: none empty, no two alike.
-    fn check_file_names(&self, found: &mut Vec<Diagnostic>, lang: Lang) {
+    fn check_file_names(&self, found: &mut Vec<Diagnostic>) {
         let mut by_stem: HashMap<String, usize> = HashMap::new();
         for (i, u) in self.units.iter().enumerate() {
             let stem = form_stem(&u.name, u.code.as_deref());
@@ -533,9 +533,9 @@ impl UnitList {
                     self.at(
                         diag::UNITS_NO_FILE_NAME,
                         i,
-                        words::no_file_name(lang, &u.name),
+                        words::both(|lang| words::no_file_name(lang, &u.name)),
                     )
-                    .help(lang.t(words::NO_FILE_NAME_HELP)),
+                    .help(words::NO_FILE_NAME_HELP),
                 );
                 continue;
             }
@@ -545,9 +545,11 @@ impl UnitList {
                     self.at(
                         diag::UNITS_FILE_NAME_CLASH,
                         i,
-                        words::file_name_clash(lang, &u.name, &other.name, other.at.line, &stem),
+                        words::both(|lang| {
+                            words::file_name_clash(lang, &u.name, &other.name, other.at.line, &stem)
+                        }),
                     )
-                    .help(lang.t(words::FILE_NAME_CLASH_HELP)),
+                    .help(words::FILE_NAME_CLASH_HELP),
                 );
                 continue;
             }
@@ -556,7 +558,12 @@ impl UnitList {
     }
 
     /// A diagnostic placed at the name of unit `i` in the units file.
-    pub fn at(&self, check: diag::Check, i: usize, message: String) -> Diagnostic {
+    pub fn at(
+        &self,
+        check: diag::Check,
+        i: usize,
+        message: impl Into<diag::Message>,
+    ) -> Diagnostic {
         let unit = &self.units[i];
         let line = self.lines.get(i).map_or("", String::as_str);
         placed(
@@ -606,7 +613,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str, csv: bool) -> Result<(UnitList, Vec<Diagnostic>), Diagnostics> {
-        UnitList::parse("units.csv".into(), text.into(), csv, Lang::En)
+        UnitList::parse("units.csv".into(), text.into(), csv)
     }
 
     fn codes(r: Result<(UnitList, Vec<Diagnostic>), Diagnostics>) -> Vec<&'static str> {

@@ -89,17 +89,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut report = check_paths(&paths);
     if let Some(units) = &args.units {
-        // The collection is told in the words of every other check: English.
-        let lang = parindex::i18n::Lang::En;
         // A folder with no form yet is not "nothing to check": every unit is then missing.
         report
             .diagnostics
             .retain(|d| d.check != parindex::diag::NOTHING_TO_CHECK);
         report.files += 1;
-        match parindex::units::UnitList::read(units, lang) {
+        match parindex::units::UnitList::read(units) {
             Ok((list, warnings)) => {
                 report.diagnostics.extend(warnings);
-                parindex::collect::check_collected(&mut report, &list, lang);
+                parindex::collect::check_collected(&mut report, &list);
             }
             Err(d) => report.diagnostics.extend(d.0),
         }

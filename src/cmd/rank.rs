@@ -149,7 +149,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // The list first: a units file that does not read stops the run before any scoring.
     let units = match &args.units {
         None => None,
-        Some(path) => match UnitList::read(path, args.out.lang()) {
+        Some(path) => match UnitList::read(path) {
             Ok((list, warnings)) => {
                 report(&warnings, args.out.lang());
                 Some(list)
@@ -306,10 +306,7 @@ fn ranked_by_units(
             }
             None => {
                 let placed = Diagnostic::new(parindex::diag::UNKNOWN_UNIT, &s.file, "");
-                report(
-                    &[unknown_unit(placed, list, &s.unit, lang)],
-                    args.out.lang(),
-                );
+                report(&[unknown_unit(placed, list, &s.unit)], args.out.lang());
                 unknown.push((s.file.clone(), s.unit.clone()));
             }
         }
@@ -327,7 +324,7 @@ fn ranked_by_units(
         return Ok(failure());
     }
     if !found.missing.is_empty() {
-        report(&found.missing_diagnostics(list, lang), args.out.lang());
+        report(&found.missing_diagnostics(list), args.out.lang());
         eprintln!(
             "{}",
             words::missing_summary(lang, found.missing.len(), list.units.len(), &list.file)

@@ -184,7 +184,7 @@ fn unit_forms(
     reference: &str,
 ) -> anyhow::Result<ExitCode> {
     let lang = args.message_lang();
-    let list = match UnitList::read(units, lang) {
+    let list = match UnitList::read(units) {
         Ok((list, warnings)) => {
             report(&warnings, lang);
             list

@@ -2,6 +2,12 @@
 
 use super::{text, Lang, Text};
 
+/// A diagnostic's text in both languages, from a text with figures (`|lang| x(lang, …)`): the
+/// check's output and JSON carry both, and each renderer shows the one asked for.
+pub fn both(text: impl Fn(Lang) -> String) -> crate::diag::Message {
+    crate::diag::Message::new(text(Lang::En), text(Lang::Vi))
+}
+
 fn pick(lang: Lang, en: String, vi: String) -> String {
     match lang {
         Lang::En => en,
@@ -59,11 +65,18 @@ pub const EMPTY_NAME_HELP: Text = text(
     "write the unit's name in the name column, or delete the row",
     "ghi tên đơn vị vào cột tên, hoặc xoá dòng này",
 );
-pub fn hidden_char(lang: Lang, name: &str) -> String {
+/// The character by its code point; in English with its Unicode name ("U+001B (escape)").
+pub fn hidden_char(lang: Lang, c: char) -> String {
     pick(
         lang,
-        format!("the text holds an invisible or control character ({name})"),
-        format!("nội dung có ký tự ẩn hoặc ký tự điều khiển ({name})"),
+        format!(
+            "the text holds an invisible or control character ({})",
+            crate::diag::char_name(c)
+        ),
+        format!(
+            "nội dung có ký tự ẩn hoặc ký tự điều khiển (U+{:04X})",
+            c as u32
+        ),
     )
 }
 pub const HIDDEN_CHAR_HELP: Text = text(
