@@ -403,7 +403,8 @@ fn workbook_by_units(
             name: list.has_groups().then(|| {
                 l.group
                     .clone()
-                    .unwrap_or_else(|| lang.t(words::NO_GROUP).to_string())
+                    // Named as the annex's table of these units is.
+                    .unwrap_or_else(|| lang.t(parindex::i18n::docx::NO_GROUP).to_string())
             }),
             rows: &l.rows,
             info: LeagueInfo {
