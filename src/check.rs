@@ -46,10 +46,21 @@ impl CheckReport {
             .count()
     }
 
-    /// "2 errors, 1 warning in 12 files" (in `lang`).
+    /// "2 errors, 1 warning in 12 files" (in `lang`), with the YAML files and the workbooks
+    /// that are not parindex's counted apart.
     pub fn summary(&self, lang: Lang) -> String {
         let (e, w) = (self.count(Severity::Error), self.count(Severity::Warning));
-        crate::i18n::diag::check_summary(lang, e, w, self.files, self.skipped.len())
+        let books = self
+            .skipped
+            .iter()
+            .filter(|p| crate::load::is_xlsx(p))
+            .count();
+        let yaml = self.skipped.len() - books;
+        let mut s = crate::i18n::diag::check_summary(lang, e, w, self.files, yaml);
+        if books > 0 {
+            s.push_str(&crate::i18n::units::workbooks_skipped(lang, books));
+        }
+        s
     }
 }
 
@@ -63,8 +74,18 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
     let mut evidence: Vec<(Source, PathBuf)> = Vec::new();
     let mut plans: Vec<(Source, PathBuf)> = Vec::new();
     for (path, explicit) in files {
-        let source = match Source::read(&path) {
-            Ok(s) => s,
+        let read = if explicit {
+            Source::read(&path).map(Some)
+        } else {
+            Source::read_found(&path)
+        };
+        let source = match read {
+            Ok(Some(s)) => s,
+            // A workbook beside the forms that is not one (a result workbook) is not ours.
+            Ok(None) => {
+                report.skipped.push(path);
+                continue;
+            }
             Err(d) => {
                 report.files += 1;
                 report.diagnostics.extend(d.0);

@@ -333,7 +333,7 @@ pub fn score_files(
 }
 
 /// Loads, binds and scores one evidence file; a criteria set `found` in a folder is skipped
-/// (`None`). Any other file is read as evidence and its problems reported: a file that is
+/// (`None`), and so is a workbook found there that is not a form. Any other file is read as evidence and its problems reported: a file that is
 /// neither kind is never dropped from the table without a word.
 pub fn score_file(
     path: &Path,
@@ -341,7 +341,15 @@ pub fn score_file(
     resolver: &CriteriaResolver,
     stage: Stage,
 ) -> Result<Option<Standing>, Diagnostics> {
-    let source = Source::read(path)?;
+    let source = if found {
+        match Source::read_found(path)? {
+            Some(s) => s,
+            // A workbook that is not a form (last year's results beside the forms).
+            None => return Ok(None),
+        }
+    } else {
+        Source::read(path)?
+    };
     // A criteria set or a remediation plan beside the evidence is not a unit's result.
     if found
         && matches!(

@@ -512,3 +512,304 @@ fn a_group_the_units_file_does_not_have_is_named_with_the_groups_it_has() {
     assert!(out.status.success());
     assert_eq!(fs::read_dir(&forms).unwrap().count(), 5);
 }
+
+/// Fills every form listed in a JSON file `[{"form", "cells": {"E12": [kind, text]}}]` in
+/// place with openpyxl, as a person typing into Excel leaves the cells (a percentage typed
+/// into a percent cell is stored as the fraction: the caller gives the fraction).
+const FILL_ALL: &str = r#"
+import json, sys, openpyxl
+for job in json.load(open(sys.argv[1], encoding="utf-8")):
+    wb = openpyxl.load_workbook(job["form"])
+    ws = wb["Tự đánh giá"]
+    for cell, (kind, text) in job["cells"].items():
+        ws[cell] = float(text) if kind == "number" else text
+    wb.save(job.get("save_as", job["form"]))
+"#;
+
+/// The cells a person types to give `example`'s values, less the `skip`-th one (units differ
+/// in what they leave out, so they score differently).
+fn typed_cells(example: &str, skip: usize) -> serde_json::Map<String, serde_json::Value> {
+    use parindex::form::{cell_name, COL_VALUE, FIRST_ROW};
+    use parindex::model::Value;
+    let (_, ev, _, _) =
+        parindex::load::load_evidence(Path::new(example), &parindex::load::CriteriaResolver::new())
+            .unwrap();
+    let mut cells = serde_json::Map::new();
+    let mut n = 0;
+    for (i, entry) in ev.entries.iter().enumerate() {
+        let Some(v) = entry.as_ref().and_then(|e| e.value.as_ref()) else {
+            continue;
+        };
+        n += 1;
+        if n == skip {
+            continue;
+        }
+        let (kind, text) = match v {
+            Value::Boolean(b) => ("text", if *b { "có" } else { "không" }.to_string()),
+            Value::Rate {
+                num, percent: true, ..
+            } => (
+                "number",
+                (num / rust_decimal::Decimal::ONE_HUNDRED).to_string(),
+            ),
+            Value::Number(n) => ("number", n.to_string()),
+            other => ("text", other.show()),
+        };
+        cells.insert(
+            cell_name(FIRST_ROW + i as u32, COL_VALUE),
+            serde_json::json!([kind, text]),
+        );
+    }
+    cells
+}
+
+/// The texts of each `<w:tc>` of each row of a Word table's XML.
+fn word_rows(table: &str) -> Vec<Vec<String>> {
+    table
+        .split("<w:tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("<w:tc>")
+                .skip(1)
+                .map(|cell| {
+                    cell.split("<w:t")
+                        .skip(1)
+                        .filter_map(|t| {
+                            // `<w:t>` or `<w:t xml:space=…>`, not `<w:tcPr>`.
+                            let t = match t.strip_prefix('>') {
+                                Some(t) => t,
+                                None => t.strip_prefix(' ')?.split_once('>')?.1,
+                            };
+                            Some(t.split("</w:t>").next()?.to_string())
+                        })
+                        .collect::<String>()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn excel_forms_for_fifty_units_come_back_as_a_two_table_annex_in_word_and_excel() {
+    use calamine::Reader;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let units = units_csv(dir);
+    let phieu = dir.join("phieu");
+    for (set, group) in [
+        ("xa-phuong-2025", "Xã, phường"),
+        ("so-ban-nganh-2025", "Sở, ban, ngành"),
+    ] {
+        let out = parindex()
+            .args(["template", set, "--units", &units, "--group", group])
+            .args(["--period", "2025", "--format", "xlsx", "-o"])
+            .arg(&phieu)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let mut forms: Vec<_> = fs::read_dir(&phieu)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    forms.sort();
+    assert_eq!(forms.len(), 50);
+
+    // Every unit fills its form; a department's form comes back under another unit's name.
+    let mut jobs = Vec::new();
+    for (i, form) in forms.iter().enumerate() {
+        let name = form.file_name().unwrap().to_str().unwrap();
+        let example = if name.starts_with('x') {
+            "examples/xa-phuong-2025.yaml"
+        } else {
+            "examples/so-ban-nganh-2025.yaml"
+        };
+        let cells = typed_cells(example, i % 20 + 1);
+        jobs.push(serde_json::json!({ "form": form, "cells": cells }));
+        if name == "s20-so-ngoai-vu.xlsx" {
+            let mut cells = cells.clone();
+            cells.insert(
+                parindex::form::cell_name(parindex::form::ROW_UNIT, 1),
+                serde_json::json!(["text", "Sở Ngoại giao"]),
+            );
+            jobs.push(serde_json::json!({
+                "form": form,
+                "cells": cells,
+                "save_as": phieu.join("so-ngoai-giao.xlsx"),
+            }));
+        }
+    }
+    let spec = dir.join("fill.json");
+    fs::write(&spec, serde_json::Value::Array(jobs).to_string()).unwrap();
+    let status = std::process::Command::new("python3")
+        .args(["-c", FILL_ALL])
+        .arg(&spec)
+        .status()
+        .expect("python3 with openpyxl fills the forms (`pip install openpyxl`)");
+    assert!(status.success(), "openpyxl could not fill the forms");
+    // One commune sends nothing back; a unit's result workbook lies beside the forms.
+    fs::remove_file(phieu.join("x29-ubnd-xa-dak-sor.xlsx")).unwrap();
+    let out = parindex()
+        .args(["score", "examples/xa-phuong-2025.yaml", "-f", "xlsx", "-o"])
+        .arg(phieu.join("ket-qua-mau.xlsx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+
+    // check: the stray form at its unit's cell, the missing form at its line, the result
+    // workbook passed over and counted.
+    let out = parindex()
+        .args(["check", "--units", &units])
+        .arg(&phieu)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("error[E708]: the form is from unit `Sở Ngoại giao`"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("so-ngoai-giao.xlsx: Tự đánh giá!B7"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("warning[W701]: no form from unit `UBND xã Đắk Sôr`"),
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("error[").count(), 1, "{stdout}");
+    assert!(
+        stdout.contains("(1 workbook skipped: not parindex forms)"),
+        "{stdout}"
+    );
+
+    // The annex in Word: two tables, each with its set's sections, maxima and units.
+    let annex = dir.join("phu-luc.docx");
+    let out = parindex()
+        .args([
+            "rank",
+            "--units",
+            &units,
+            "-q",
+            "--keep-going",
+            "-f",
+            "docx",
+            "-o",
+        ])
+        .arg(&annex)
+        .arg(&phieu)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("E708") && stderr.contains("W701") && !stderr.contains("ket-qua-mau"),
+        "{stderr}"
+    );
+    let mut zip = zip::ZipArchive::new(fs::File::open(&annex).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains(">Phụ lục: Kết quả Chỉ số cải cách hành chính năm 2025 của các đơn vị<"));
+    for heading in [
+        ">I. Xã, phường (29 đơn vị)<",
+        ">II. Sở, ban, ngành (20 đơn vị)<",
+        ">Số đơn vị theo nhóm: Xã, phường: 29; Sở, ban, ngành: 20.<",
+    ] {
+        assert!(xml.contains(heading), "{heading} not in the annex");
+    }
+    assert_eq!(xml.matches(">Số đơn vị theo xếp loại: ").count(), 2);
+    // The letterhead's table, then one per group.
+    let tables: Vec<Vec<Vec<String>>> = xml.split("<w:tbl>").skip(2).map(word_rows).collect();
+    assert_eq!(tables.len(), 2);
+    let (xa, so) = (&tables[0], &tables[1]);
+    assert_eq!(xa.len(), 2 + 29);
+    assert_eq!(so.len(), 2 + 20);
+    // Communes are on a commune's set, departments on a department's: other sections, maxima.
+    assert!(
+        xa[0].iter().any(|h| h.contains("Chính quyền điện tử")),
+        "{:?}",
+        xa[0]
+    );
+    assert!(
+        so[0].iter().any(|h| h.contains("Chính phủ điện tử")),
+        "{:?}",
+        so[0]
+    );
+    // The maxima row: "Điểm tối đa" spans the first two columns.
+    assert_eq!(xa[1][2], "5");
+    assert_eq!(so[1][2], "10");
+    let names =
+        |t: &[Vec<String>]| -> Vec<String> { t[2..].iter().map(|r| r[1].clone()).collect() };
+    assert!(names(xa).iter().all(|n| n.starts_with("UBND ")));
+    assert!(!names(xa).contains(&"UBND xã Đắk Sôr".to_string()));
+    assert!(names(so).iter().all(|n| !n.starts_with("UBND ")));
+    assert!(!xml.contains("Sở Ngoại giao"));
+    // Ranked within each table, best first.
+    for t in [xa, so] {
+        let ranks: Vec<usize> = t[2..]
+            .iter()
+            .map(|r| r[r.len() - 2].parse().unwrap())
+            .collect();
+        assert_eq!(ranks[0], 1);
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    }
+
+    // The same annex in a workbook, and a ranking sheet per group.
+    let book_path = dir.join("phu-luc.xlsx");
+    let out = parindex()
+        .args([
+            "rank",
+            "--units",
+            &units,
+            "-q",
+            "--keep-going",
+            "-f",
+            "xlsx",
+            "-o",
+        ])
+        .arg(&book_path)
+        .arg(&phieu)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&book_path).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Phụ lục", "1. Xã, phường", "2. Sở, ban, ngành", "Thông tin"]
+    );
+    let sheet = book.worksheet_range("Phụ lục").unwrap();
+    let cell = |r: usize, c: usize| sheet.get((r, c)).map(|d| d.to_string()).unwrap_or_default();
+    let heading_rows: Vec<usize> = (0..sheet.height())
+        .filter(|&r| cell(r, 0).ends_with("đơn vị)"))
+        .collect();
+    assert_eq!(
+        heading_rows.iter().map(|&r| cell(r, 0)).collect::<Vec<_>>(),
+        [
+            "I. Xã, phường (29 đơn vị)",
+            "II. Sở, ban, ngành (20 đơn vị)"
+        ]
+    );
+    for (&at, (units_in, third_max, first)) in heading_rows
+        .iter()
+        .zip([(29, "5", "UBND "), (20, "10", "Sở ")])
+    {
+        // Heads, maxima, then the units; the units per grade right under them.
+        assert_eq!(cell(at + 2, 3), third_max);
+        assert!(cell(at + 3, 1).starts_with(first), "{}", cell(at + 3, 1));
+        assert_eq!(cell(at + 3, 0), "1");
+        assert!(cell(at + 3 + units_in, 0).starts_with("Số đơn vị theo xếp loại: "));
+        assert!(!cell(at + 2 + units_in, 1).is_empty());
+    }
+    for (name, units_in) in [("1. Xã, phường", 29), ("2. Sở, ban, ngành", 20)] {
+        assert_eq!(book.worksheet_range(name).unwrap().height(), 1 + units_in);
+    }
+}

@@ -11,7 +11,8 @@ use std::process::ExitCode;
 /// Check criteria sets and evidence files, reporting every problem in every file.
 ///
 /// Files are told apart by `kind:`. Folders are searched for `*.yaml` and `*.yml` (YAML files
-/// without a `parindex:` key are skipped); with no path, the current folder. Evidence is
+/// without a `parindex:` key are skipped) and for Excel forms `*.xlsx` (other workbooks are
+/// skipped); with no path, the current folder. Evidence is
 /// checked against the criteria set it names (a set checked alongside wins over the embedded
 /// one of the same id), scored, and its `expect:` figures verified. A remediation plan
 /// (`kind: remediation`) is checked against the set it names and, when it names its

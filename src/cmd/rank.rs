@@ -11,6 +11,7 @@ use parindex::rank::{duplicate_units, grade_counts, league, mixed_sets, score_pa
 use parindex::render::annex::{self, AnnexHead};
 use parindex::render::rank::{render, LeagueInfo};
 use parindex::render::rank_groups::GroupsInfo;
+use parindex::render::xlsx::GroupSheet;
 use parindex::units::UnitList;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -33,7 +34,12 @@ use std::time::{Duration, Instant};
 /// Quyết định số … ngày … của …)" (--number, --date, --issuer), one row per unit with each
 /// section's points, the total, the percentage, the rank and the grade, sorted by rank, and
 /// the units per grade under the table; in Vietnamese unless --lang en. `--format xlsx` puts
-/// the same annex, ready to print, on the workbook's first sheet.
+/// the same annex, ready to print, on the workbook's first sheet. With `--units` and a units
+/// file with groups, each group is a table of its own, with its own criteria set's sections
+/// and maxima, and the workbook has a ranking sheet per group.
+///
+/// Folders are searched for evidence files and for returned Excel forms (`*.xlsx`); other
+/// workbooks there are passed over.
 #[derive(clap::Args)]
 #[command(
     after_help = "Examples:\n  parindex rank examples/dak-nong-2022\n  parindex rank evidence/2025 --previous evidence/2024 --format csv -o ranking.csv\n  parindex rank communes/ --keep-going --quiet\n  parindex rank examples/dak-nong-2022 -f docx -o phu-luc.docx --issuer 'UBND tỉnh Đắk Nông' --number 251/QĐ-UBND --date 2023-02-24 --of 'các huyện, thành phố'\n  parindex rank phieu/ --units don-vi.csv --lang vi\n  parindex rank phieu/ --units don-vi.csv -f docx -o phu-luc.docx"
@@ -350,14 +356,6 @@ fn ranked_by_units(
             return Ok(failure());
         }
     };
-    if args.out.format == parindex::render::Format::Xlsx
-        && leagues
-            .iter()
-            .any(|l| l.set.sha256 != leagues[0].set.sha256)
-    {
-        eprintln!("{}", lang.t(words::WORKBOOK_MIXED_SETS));
-        return Ok(failure());
-    }
     let missing: Vec<&str> = found
         .missing
         .iter()
@@ -371,28 +369,62 @@ fn ranked_by_units(
         units_file: &list.file,
         unknown: &unknown,
     };
+    let lang = args.out.document_lang();
+    let head = AnnexHead {
+        letterhead: args
+            .letterhead
+            .letterhead(lang.t(parindex::i18n::docx::ISSUER)),
+        of: args.of.clone(),
+    };
+    let (rows, groups) = rows_and_groups(&leagues);
+    // One table per group of the list, each against its own set.
+    let annex = || annex::build(&rows, list.has_groups().then_some(groups.as_slice()));
+    if args.out.format == parindex::render::Format::Docx {
+        let bytes = parindex::render::docx::annex::render(&annex(), &head, lang)?;
+        args.out.write_parts(vec![bytes])?;
+        return Ok(ExitCode::SUCCESS);
+    }
     args.out.write(
         false,
         |format, opts| parindex::render::rank_groups::render(&leagues, &info, format, opts),
-        || {
-            // One sheet for every group while they share a set; the annex lays groups out apart.
-            let (rows, _groups) = rows_and_groups(&leagues);
-            let first = &leagues[0];
-            let sections = parindex::render::rank_groups::sections_of(first);
-            let grades: Vec<_> = Vec::new();
-            let one = LeagueInfo {
-                criteria: &first.set.id,
-                stage,
-                sections: &sections,
-                with_previous: info.with_previous,
-                grades: if leagues.len() == 1 {
-                    &first.grades
-                } else {
-                    &grades
-                },
-            };
-            parindex::render::xlsx::league(&rows, &one, lang)
-        },
+        || workbook_by_units(list, &leagues, &info, &annex(), &head, lang),
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `rank --units -f xlsx`: the published annex's sheet, then a ranking sheet per group of the
+/// units file, each with its own set's section columns.
+fn workbook_by_units(
+    list: &UnitList,
+    leagues: &[parindex::collect::GroupLeague],
+    info: &GroupsInfo,
+    annex: &annex::Annex,
+    head: &AnnexHead,
+    lang: parindex::i18n::Lang,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let sections: Vec<Vec<(String, String)>> = leagues
+        .iter()
+        .map(parindex::render::rank_groups::sections_of)
+        .collect();
+    let sheets: Vec<GroupSheet> = leagues
+        .iter()
+        .zip(&sections)
+        .map(|(l, sections)| GroupSheet {
+            name: list.has_groups().then(|| {
+                l.group
+                    .clone()
+                    // Named as the annex's table of these units is.
+                    .unwrap_or_else(|| lang.t(parindex::i18n::docx::NO_GROUP).to_string())
+            }),
+            rows: &l.rows,
+            info: LeagueInfo {
+                criteria: &l.set.id,
+                stage: info.stage,
+                sections,
+                with_previous: info.with_previous,
+                grades: &l.grades,
+            },
+        })
+        .collect();
+    parindex::render::xlsx::leagues_with_annex(&sheets, annex, head, lang)
 }

@@ -7,10 +7,12 @@
 //! each of its lines to the cell it came from, so that every check an evidence file gets
 //! applies to the form too and every diagnostic names its sheet and cell.
 
+pub mod probe;
 pub mod read;
 pub mod record;
 pub mod write;
 
+pub use probe::is_form;
 pub use read::{read_form, FormText};
 pub use record::evidence_yaml;
 pub use write::{write_form, FormFill};

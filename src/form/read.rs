@@ -23,7 +23,7 @@ pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
 /// The most characters Excel holds in a cell.
 const MAX_CELL_CHARS: usize = 32_767;
 /// The most members a workbook may hold.
-const MAX_MEMBERS: usize = 1_000;
+pub(crate) const MAX_MEMBERS: usize = 1_000;
 
 /// A form read: the evidence file's text, and for each of its lines the cell it came from.
 #[derive(Debug, Clone)]

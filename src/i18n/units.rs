@@ -226,10 +226,19 @@ pub const GROUP_MIXED_SETS: Text = text(
     "error: each group of the units file is ranked against one criteria set: give its forms the same `criteria:`, or the units their groups",
     "lỗi: mỗi nhóm trong tệp danh sách đơn vị được xếp hạng theo một bộ tiêu chí: các phiếu của nhóm phải cùng `criteria:`, hoặc phân lại nhóm cho đơn vị",
 );
-pub const WORKBOOK_MIXED_SETS: Text = text(
-    "error: the groups are scored against different criteria sets, and a workbook of the league has one set's columns: use --format csv or json, or rank each group's folder on its own",
-    "lỗi: các nhóm được chấm theo những bộ tiêu chí khác nhau, còn bảng tính xếp hạng chỉ có các cột của một bộ: dùng --format csv hoặc json, hoặc xếp hạng riêng thư mục của từng nhóm",
-);
+
+/// Appended to check's summary: the workbooks in the folders that are not forms (a unit's
+/// result workbook beside the returned forms).
+pub fn workbooks_skipped(lang: Lang, n: usize) -> String {
+    pick(
+        lang,
+        format!(
+            " ({n} workbook{} skipped: not parindex forms)",
+            if n == 1 { "" } else { "s" }
+        ),
+        format!(" (bỏ qua {n} tệp Excel: không phải phiếu tự đánh giá của parindex)"),
+    )
+}
 
 // `template --units`.
 pub fn forms_written(lang: Lang, forms: usize, dir: &str) -> String {

@@ -47,68 +47,30 @@ pub struct Source {
 impl Source {
     /// Reads a file: at most [`MAX_FILE_BYTES`], UTF-8, a leading BOM dropped.
     pub fn read(path: &Path) -> Result<Source, Diagnostics> {
+        let bytes = read_bytes(path)?;
         let name = path.display().to_string();
-        let fail =
-            |check: Check, msg: diag::Message| Diagnostics::one(Diagnostic::new(check, &name, msg));
-        // Only regular files: opening a FIFO would wait for a writer forever. On Linux the file
-        // is opened without waiting and then asked what it is (one system call less per file,
-        // and no window between the question and the opening); elsewhere it is asked first.
-        let not_regular = |meta: &std::fs::Metadata| {
-            let what = if meta.is_dir() {
-                say::A_FOLDER
-            } else {
-                walk::describe_special(&meta.file_type())
-            };
-            fail(diag::FILE_UNREADABLE, say::not_a_regular_file(what))
-        };
-        let cannot_open =
-            |e: std::io::Error| fail(diag::FILE_UNREADABLE, say::cannot_open(&e.to_string()));
-        #[cfg(target_os = "linux")]
-        let (file, meta) = {
-            use std::os::unix::fs::OpenOptionsExt;
-            const O_NONBLOCK: i32 = 0o4000;
-            let file = std::fs::OpenOptions::new()
-                .read(true)
-                .custom_flags(O_NONBLOCK)
-                .open(path)
-                .map_err(cannot_open)?;
-            let meta = file.metadata().map_err(cannot_open)?;
-            (file, meta)
-        };
-        #[cfg(not(target_os = "linux"))]
-        let (file, meta) = {
-            let meta = std::fs::metadata(path).map_err(cannot_open)?;
-            if !meta.is_file() {
-                return Err(not_regular(&meta));
-            }
-            (std::fs::File::open(path).map_err(cannot_open)?, meta)
-        };
-        if !meta.is_file() {
-            return Err(not_regular(&meta));
-        }
-        crate::output::note_input(path, &meta);
-        // Sized from the file's length (one allocation, no probing reads); the limit is still
-        // enforced on what is read, whatever the metadata said.
-        let hint = meta.len().min(MAX_FILE_BYTES + 1) as usize;
-        let mut bytes = Vec::with_capacity(hint + 1);
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| fail(diag::FILE_UNREADABLE, say::cannot_read(&e.to_string())))?;
-        // A file that says it is empty and yet holds data is a system file made on reading
-        // (`/proc/self/environ`, `/sys/…`): never a criteria set or an evidence file.
-        if meta.len() == 0 && !bytes.is_empty() {
-            return Err(fail(diag::FILE_UNREADABLE, say::SYSTEM_FILE.into()));
-        }
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(fail(
-                diag::FILE_TOO_LARGE,
-                say::file_too_large(MAX_FILE_BYTES / (1024 * 1024)),
-            ));
-        }
         if is_xlsx(path) {
             return Source::from_form(name, &bytes);
         }
         Source::from_bytes(name, bytes)
+    }
+
+    /// Reads a file found in a folder: as [`Source::read`], except that a workbook that is not
+    /// a parindex form (a result workbook beside the forms) is passed over (`None`), the way a
+    /// YAML file without `parindex:` is, without unpacking it ([`crate::form::is_form`]).
+    pub fn read_found(path: &Path) -> Result<Option<Source>, Diagnostics> {
+        if !is_xlsx(path) {
+            return Source::read(path).map(Some);
+        }
+        // A workbook too large to be a form is another workbook too.
+        let bytes = match read_bytes(path) {
+            Err(d) if d.0.iter().any(|d| d.check == diag::FILE_TOO_LARGE) => return Ok(None),
+            other => other?,
+        };
+        if !crate::form::is_form(&bytes) {
+            return Ok(None);
+        }
+        Source::from_form(path.display().to_string(), &bytes).map(Some)
     }
 
     /// Reads a filled Excel form ([`crate::form`]) as the evidence file it stands for.
@@ -405,6 +367,69 @@ impl Source {
     pub fn raw(&self, path: &[Seg]) -> Option<&str> {
         self.document().ok()?.find(path)?.value.text()
     }
+}
+
+/// A file's bytes: only a regular file, at most [`MAX_FILE_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostics> {
+    let name = path.display().to_string();
+    let fail =
+        |check: Check, msg: diag::Message| Diagnostics::one(Diagnostic::new(check, &name, msg));
+    // Only regular files: opening a FIFO would wait for a writer forever. On Linux the file
+    // is opened without waiting and then asked what it is (one system call less per file,
+    // and no window between the question and the opening); elsewhere it is asked first.
+    let not_regular = |meta: &std::fs::Metadata| {
+        let what = if meta.is_dir() {
+            say::A_FOLDER
+        } else {
+            walk::describe_special(&meta.file_type())
+        };
+        fail(diag::FILE_UNREADABLE, say::not_a_regular_file(what))
+    };
+    let cannot_open =
+        |e: std::io::Error| fail(diag::FILE_UNREADABLE, say::cannot_open(&e.to_string()));
+    #[cfg(target_os = "linux")]
+    let (file, meta) = {
+        use std::os::unix::fs::OpenOptionsExt;
+        const O_NONBLOCK: i32 = 0o4000;
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(O_NONBLOCK)
+            .open(path)
+            .map_err(cannot_open)?;
+        let meta = file.metadata().map_err(cannot_open)?;
+        (file, meta)
+    };
+    #[cfg(not(target_os = "linux"))]
+    let (file, meta) = {
+        let meta = std::fs::metadata(path).map_err(cannot_open)?;
+        if !meta.is_file() {
+            return Err(not_regular(&meta));
+        }
+        (std::fs::File::open(path).map_err(cannot_open)?, meta)
+    };
+    if !meta.is_file() {
+        return Err(not_regular(&meta));
+    }
+    crate::output::note_input(path, &meta);
+    // Sized from the file's length (one allocation, no probing reads); the limit is still
+    // enforced on what is read, whatever the metadata said.
+    let hint = meta.len().min(MAX_FILE_BYTES + 1) as usize;
+    let mut bytes = Vec::with_capacity(hint + 1);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(diag::FILE_UNREADABLE, say::cannot_read(&e.to_string())))?;
+    // A file that says it is empty and yet holds data is a system file made on reading
+    // (`/proc/self/environ`, `/sys/…`): never a criteria set or an evidence file.
+    if meta.len() == 0 && !bytes.is_empty() {
+        return Err(fail(diag::FILE_UNREADABLE, say::SYSTEM_FILE.into()));
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(
+            diag::FILE_TOO_LARGE,
+            say::file_too_large(MAX_FILE_BYTES / (1024 * 1024)),
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Whether `path` names an Excel workbook (`.xlsx`, any case): read as a self-assessment form.

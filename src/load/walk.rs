@@ -1,4 +1,5 @@
-//! Finding the YAML files under the paths a command is given.
+//! Finding the YAML files, and the workbooks that may be returned forms, under the paths a
+//! command is given.
 
 use crate::diag::{self, Diagnostic};
 use crate::i18n::{diag as say, Text};
@@ -26,7 +27,8 @@ pub fn describe_special(t: &FileType) -> Text {
 }
 
 /// The YAML files under `paths`: each file as given (`true`: named explicitly), and the
-/// `*.yaml`/`*.yml` files found in folders (`false`), hidden folders and `target` left out,
+/// `*.yaml`/`*.yml` files and `*.xlsx` workbooks found in folders (`false`; a workbook is
+/// read only if it is a form: [`super::Source::read_found`]), hidden folders and `target` left out,
 /// in sorted order. Folders that cannot be read, and YAML names in folders that are not
 /// regular files (a FIFO would block the reader forever), come back as diagnostics.
 ///
@@ -91,7 +93,9 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
                             self.dir(&p);
                         }
                     }
-                    _ if !(name.ends_with(".yaml") || name.ends_with(".yml")) => {}
+                    _ if !(name.ends_with(".yaml")
+                        || name.ends_with(".yml")
+                        || super::is_xlsx(Path::new(&name))) => {}
                     Some(t) if !t.is_file() => self.problems.push(
                         Diagnostic::new(
                             diag::FILE_UNREADABLE,

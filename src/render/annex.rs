@@ -30,10 +30,16 @@ pub struct AnnexRow {
 }
 
 /// One table: a group's units (or every unit), best first, and the units per grade band.
+/// Sections belong to the table: communes and departments are scored on different sets,
+/// each with its own sections and maxima.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnnexTable {
     /// The group's name; `None` for the units without one, or when nothing is grouped.
     pub group: Option<String>,
+    /// `(code, title, max)` of each section of the table's set.
+    pub sections: Vec<(String, String, Decimal)>,
+    /// The set's total maximum.
+    pub max: Decimal,
     pub rows: Vec<AnnexRow>,
     /// `(band, units)` for every band of the set, zeros included.
     pub grades: Vec<(String, usize)>,
@@ -44,10 +50,6 @@ pub struct AnnexTable {
 pub struct Annex {
     /// The period the units were scored for ("2022"; several joined by ", ").
     pub period: String,
-    /// `(code, title, max)` of each section.
-    pub sections: Vec<(String, String, Decimal)>,
-    /// The set's total maximum.
-    pub max: Decimal,
     /// Whether the units came in groups (one table per group).
     pub grouped: bool,
     pub tables: Vec<AnnexTable>,
@@ -91,15 +93,15 @@ impl AnnexHead {
             .unwrap_or_else(|| lang.t(words::DECISION_NUMBER).to_string())
     }
 
-    /// The table's column heads, in order: STT, unit, each section, total, percentage, rank,
+    /// A table's column heads, in order: STT, unit, each section, total, percentage, rank,
     /// grade.
-    pub fn columns(annex: &Annex, lang: Lang) -> Vec<String> {
+    pub fn columns(table: &AnnexTable, lang: Lang) -> Vec<String> {
         let mut c = vec![
             lang.t(words::ORDINAL).to_string(),
             lang.t(words::UNIT).to_string(),
         ];
         c.extend(
-            annex
+            table
                 .sections
                 .iter()
                 .map(|(code, title, _)| words::section_column(code, title)),
@@ -117,26 +119,6 @@ impl AnnexHead {
 /// each unit in its group (`None`: no group); then each group is a table of its own, ranked
 /// within itself, the groups in the order their best unit comes.
 pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
-    let set = rows.first().map(|r| r.standing.set.clone());
-    let sections = set
-        .as_ref()
-        .map(|set| {
-            set.sections()
-                .map(|i| {
-                    // The plain title: the maxima row shows a bonus or penalty section for what it is.
-                    let n = &set.nodes[i];
-                    (n.code.clone(), n.title.clone(), n.max)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let max = set
-        .as_ref()
-        .map(|set| {
-            set.total
-                .unwrap_or_else(|| set.sections().map(|i| set.nodes[i].max).sum())
-        })
-        .unwrap_or_default();
     let mut periods: Vec<&str> = Vec::new();
     for r in rows {
         if !periods.contains(&r.standing.period.as_str()) {
@@ -162,7 +144,6 @@ pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
         order.push(None);
     }
 
-    let grade_bands = set.as_ref().map(|s| s.grades.clone()).unwrap_or_default();
     let tables = order
         .into_iter()
         .map(|group| {
@@ -182,7 +163,33 @@ pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
             } else {
                 members.iter().map(|r| r.rank).collect()
             };
+            // A group's units share a set (`collect::group_leagues` refuses mixed ones): its
+            // first unit's gives the table's sections, maxima and grade bands.
+            let set = members.first().map(|r| r.standing.set.clone());
+            let sections = set
+                .as_ref()
+                .map(|set| {
+                    set.sections()
+                        .map(|i| {
+                            // The plain title: the maxima row shows a bonus or penalty section
+                            // for what it is.
+                            let n = &set.nodes[i];
+                            (n.code.clone(), n.title.clone(), n.max)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let max = set
+                .as_ref()
+                .map(|set| {
+                    set.total
+                        .unwrap_or_else(|| set.sections().map(|i| set.nodes[i].max).sum())
+                })
+                .unwrap_or_default();
+            let grade_bands = set.as_ref().map(|s| s.grades.clone()).unwrap_or_default();
             AnnexTable {
+                sections,
+                max,
                 rows: members
                     .iter()
                     .zip(ranks)
@@ -209,8 +216,6 @@ pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
         .collect();
     Annex {
         period: periods.join(", "),
-        sections,
-        max,
         grouped: groups.is_some(),
         tables,
     }
@@ -268,8 +273,14 @@ pub(crate) fn xlsx_sheet(
     let centre = cell.clone().set_align(FormatAlign::Center);
     let note = base().set_italic();
 
-    let columns = AnnexHead::columns(annex, lang);
-    let last = (columns.len() - 1) as u16;
+    // The widest table sets the columns' widths and the heading's span.
+    let widest = annex
+        .tables
+        .iter()
+        .map(|t| t.sections.len())
+        .max()
+        .unwrap_or(0);
+    let last = (2 + widest + 3) as u16;
     let ws = book.add_worksheet();
     ws.set_name(lang.t(words::ANNEX_SHEET))?;
     ws.set_landscape();
@@ -288,8 +299,13 @@ pub(crate) fn xlsx_sheet(
     ws.merge_range(0, 0, 0, last, &head.heading(annex, lang), &title)?;
     ws.merge_range(1, 0, 1, last, &head.attached(lang), &italic)?;
     let mut r: u32 = 3;
+    // Each group after the first starts a printed page (Excel takes at most 1,023 breaks).
+    let mut breaks: Vec<u32> = Vec::new();
     for (n, t) in annex.tables.iter().enumerate() {
         if annex.grouped {
+            if n > 0 && breaks.len() < 1_023 {
+                breaks.push(r);
+            }
             let name = annex.group_name(t, lang);
             ws.write_string_with_format(
                 r,
@@ -299,6 +315,8 @@ pub(crate) fn xlsx_sheet(
             )?;
             r += 1;
         }
+        let columns = AnnexHead::columns(t, lang);
+        let last = (columns.len() - 1) as u16;
         for (c, h) in columns.iter().enumerate() {
             ws.write_string_with_format(r, c as u16, h, &th)?;
         }
@@ -306,11 +324,11 @@ pub(crate) fn xlsx_sheet(
         r += 1;
         // The maxima under the heads.
         ws.merge_range(r, 0, r, 1, lang.t(words::MAXIMUM), &th)?;
-        for (k, (_, _, max)) in annex.sections.iter().enumerate() {
+        for (k, (_, _, max)) in t.sections.iter().enumerate() {
             ws.write_number_with_format(r, 2 + k as u16, fig(*max), &strong)?;
         }
-        let after = 2 + annex.sections.len() as u16;
-        ws.write_number_with_format(r, after, fig(annex.max), &strong)?;
+        let after = 2 + t.sections.len() as u16;
+        ws.write_number_with_format(r, after, fig(t.max), &strong)?;
         for c in after + 1..=last {
             ws.write_blank(r, c, &cell)?;
         }
@@ -344,6 +362,9 @@ pub(crate) fn xlsx_sheet(
     let groups = annex.group_counts(lang);
     if !groups.is_empty() {
         ws.write_string_with_format(r, 0, words::group_counts(lang, &groups), &note)?;
+    }
+    if !breaks.is_empty() {
+        ws.set_page_breaks(&breaks)?;
     }
     Ok(())
 }
@@ -450,6 +471,50 @@ mod tests {
     }
 
     #[test]
+    fn groups_on_different_sets_each_get_their_sets_sections_and_maxima() {
+        // A commune on the commune set, a department on the department set.
+        let (ok, failed) = score_paths(
+            &[
+                "examples/xa-phuong-2025.yaml".into(),
+                "examples/so-ban-nganh-2025.yaml".into(),
+            ],
+            &CriteriaResolver::new(),
+            Stage::Final,
+            &|_, _| {},
+        );
+        assert!(failed.is_empty());
+        let sets: Vec<String> = ok.iter().map(|s| s.set.id.clone()).collect();
+        let rows = league(ok, None);
+        let groups: Vec<Option<String>> = rows
+            .iter()
+            .map(|r| Some(r.standing.set.id.clone()))
+            .collect();
+        let annex = build(&rows, Some(&groups));
+        assert_eq!(annex.tables.len(), 2);
+        for t in &annex.tables {
+            let set = &rows
+                .iter()
+                .find(|r| Some(&r.standing.set.id) == t.group.as_ref())
+                .unwrap()
+                .standing
+                .set;
+            let maxima: Vec<Decimal> = set.sections().map(|i| set.nodes[i].max).collect();
+            assert_eq!(
+                t.sections.iter().map(|s| s.2).collect::<Vec<_>>(),
+                maxima,
+                "{:?}",
+                t.group
+            );
+            assert_eq!(t.rows[0].sections.len(), t.sections.len());
+        }
+        // The two sets differ in their sections' maxima: one annex-wide row could not hold both.
+        assert_ne!(annex.tables[0].sections, annex.tables[1].sections);
+        assert!(sets.contains(&"xa-phuong-2025".to_string()));
+        let heads = |k: usize| AnnexHead::columns(&annex.tables[k], Lang::Vi);
+        assert_ne!(heads(0), heads(1));
+    }
+
+    #[test]
     fn groups_shorter_than_the_rows_leave_the_rest_ungrouped() {
         let rows = dak_nong();
         let annex = build(&rows, Some(&group(&[Some("Huyện")])));
@@ -501,6 +566,14 @@ mod tests {
             Lang::En,
         )
         .unwrap();
+        // Each group after the first starts a printed page: two breaks for three tables.
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        assert!(xml.contains("<rowBreaks count=\"2\""), "{xml}");
         use calamine::Reader;
         let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let sheet = book.worksheet_range("Annex").unwrap();

@@ -411,6 +411,81 @@ pub fn league_with_annex(
     workbook_after(book, lang, &[sheet], &about)
 }
 
+/// One group's league for [`leagues_with_annex`]: its name as a sheet's (`None`: the one
+/// league of a units file without groups), its rows and what they were ranked on.
+pub struct GroupSheet<'a> {
+    pub name: Option<String>,
+    pub rows: &'a [Row],
+    pub info: LeagueInfo<'a>,
+}
+
+/// The leagues of `rank --units` after their published annex: the annex sheet first (a table
+/// per group, each with its own set's sections), then one ranking sheet per group, each with
+/// its own set's section columns, then "About" for them all.
+pub fn leagues_with_annex(
+    leagues: &[GroupSheet],
+    annex: &crate::render::annex::Annex,
+    head: &crate::render::annex::AnnexHead,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    crate::render::annex::xlsx_sheet(&mut book, annex, head, lang)?;
+    let mut sheets = Vec::with_capacity(leagues.len());
+    let mut units = 0;
+    let mut periods: Vec<String> = Vec::new();
+    let mut sets: Vec<&str> = Vec::new();
+    for (n, l) in leagues.iter().enumerate() {
+        let (mut sheet, _) = league_sheet(l.rows, &l.info, lang);
+        if let Some(name) = &l.name {
+            sheet.name = group_sheet_name(n + 1, name);
+        }
+        units += l.rows.len();
+        for r in l.rows {
+            if !periods.contains(&r.standing.period) {
+                periods.push(r.standing.period.clone());
+            }
+        }
+        if !sets.contains(&l.info.criteria) {
+            sets.push(l.info.criteria);
+        }
+        sheets.push(sheet);
+    }
+    let about = vec![
+        (lang.t(xw::UNITS), units.to_string()),
+        (lang.t(xw::PERIOD), periods.join(", ")),
+        (
+            lang.t(xw::STAGE),
+            leagues
+                .first()
+                .map(|l| stage_name(lang, l.info.stage))
+                .unwrap_or_default(),
+        ),
+        (lang.t(xw::CRITERIA_SET), sets.join(", ")),
+    ];
+    workbook_after(book, lang, &sheets, &about)
+}
+
+/// A group's ranking sheet's name: "2. Xã, phường", numbered so that two groups whose names
+/// agree in their first 27 characters still get two sheets; the characters a sheet's name
+/// cannot hold (`[ ] : * ? / \`) become spaces, and it is cut to Excel's 31.
+fn group_sheet_name(n: usize, group: &str) -> String {
+    let clean: String = group
+        .chars()
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let name: String = format!("{n}. {}", clean.trim().trim_matches('\'').trim())
+        .chars()
+        .take(31)
+        .collect();
+    name.trim_end().to_string()
+}
+
 /// The ranking sheet and what the workbook holds.
 fn league_sheet(
     rows: &[Row],
@@ -697,6 +772,27 @@ pub fn rounds(r: &crate::rounds::Rounds, lang: Lang) -> Result<Vec<u8>, XlsxErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_groups_sheet_name_is_one_excel_takes() {
+        assert_eq!(group_sheet_name(1, "Xã, phường"), "1. Xã, phường");
+        // `[ ] : * ? / \` cannot be in a sheet's name; a leading quote neither.
+        assert_eq!(
+            group_sheet_name(2, "'Sở/ban: [ngành]?'"),
+            "2. Sở ban   ngành"
+        );
+        let long = group_sheet_name(12, &"Đơn vị sự nghiệp công lập ".repeat(4));
+        assert_eq!(long.chars().count(), 31);
+        assert!(long.starts_with("12. Đơn vị sự nghiệp"));
+        let mut book = Workbook::new();
+        for n in [
+            group_sheet_name(1, "a\tb\u{7}c"),
+            long,
+            group_sheet_name(3, "History"),
+        ] {
+            book.add_worksheet().set_name(&n).unwrap();
+        }
+    }
 
     #[test]
     fn cells_are_cut_by_utf16_units_as_excel_counts() {

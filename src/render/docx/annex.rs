@@ -50,7 +50,7 @@ pub fn render(annex: &Annex, head: &AnnexHead, lang: Lang) -> Result<Vec<u8>, Do
                     .line_spacing(LineSpacing::new().before(120).after(60)),
             );
         }
-        doc = doc.add_table(table(annex, t, lang, width));
+        doc = doc.add_table(table(t, lang, width));
         if !t.grades.is_empty() {
             doc = doc.add_paragraph(
                 Paragraph::new()
@@ -71,8 +71,8 @@ pub fn render(annex: &Annex, head: &AnnexHead, lang: Lang) -> Result<Vec<u8>, Do
 }
 
 /// One table: heads, the maxima, then a row per unit, best first.
-fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
-    let n_sections = annex.sections.len();
+fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
+    let n_sections = t.sections.len();
     let (stt, fig, rank, grade) = (620, 1000, 800, 900);
     let fixed = stt + 2 * fig + rank + grade;
     // The unit's name takes what the sections leave: 53 mm (a district's or department's
@@ -86,7 +86,7 @@ fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
     widths.extend(std::iter::repeat_n(section_w, n_sections));
     widths.extend([fig, fig, rank, grade]);
 
-    let columns = AnnexHead::columns(annex, lang);
+    let columns = AnnexHead::columns(t, lang);
     let mut rows = vec![TableRow::new(
         columns
             .iter()
@@ -97,17 +97,11 @@ fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
     let mut maxima =
         vec![text_cell(lang.t(words::MAXIMUM), stt + unit_w, HEAD, CellKind::Head).grid_span(2)];
     maxima.extend(
-        annex
-            .sections
+        t.sections
             .iter()
             .map(|(_, _, max)| text_cell(&lang.number(*max), section_w, ROW, CellKind::Strong)),
     );
-    maxima.push(text_cell(
-        &lang.number(annex.max),
-        fig,
-        ROW,
-        CellKind::Strong,
-    ));
+    maxima.push(text_cell(&lang.number(t.max), fig, ROW, CellKind::Strong));
     maxima.extend([fig, rank, grade].map(|w| cell(vec![Paragraph::new()], w)));
     rows.push(TableRow::new(maxima));
     for (k, r) in t.rows.iter().enumerate() {
@@ -138,5 +132,21 @@ fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
         ]);
         rows.push(TableRow::new(cells));
     }
-    grid(&widths, keep_together(rows))
+    grid(&widths, kept_at_start(rows))
+}
+
+/// A short table is kept on one page; a long one (thirty communes) would then leave the page
+/// under the heading blank, so only its heads, maxima and first units are kept together
+/// (never a head alone at a page's foot) and the rest breaks between rows.
+fn kept_at_start(mut rows: Vec<TableRow>) -> Vec<TableRow> {
+    const ONE_PAGE: usize = 14;
+    // Heads, maxima and three units, held to the fourth unit.
+    const KEPT: usize = 2 + 3;
+    if rows.len() <= ONE_PAGE {
+        return keep_together(rows);
+    }
+    let rest = rows.split_off(KEPT + 1);
+    let mut out = keep_together(rows);
+    out.extend(rest.into_iter().map(TableRow::cant_split));
+    out
 }
