@@ -3,8 +3,10 @@
 use super::{failure, load_scored, report};
 use anyhow::Context;
 use parindex::compare::load_outcome;
-use parindex::diag::Diagnostic;
+use parindex::compare::period_follows;
+use parindex::diag::{self, Diagnostic};
 use parindex::i18n::diag as say;
+use parindex::i18n::remediation as words;
 use parindex::i18n::Lang;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
@@ -15,6 +17,8 @@ use parindex::remediation::render as render_remediation;
 use parindex::render::docx::remediation::render as render_remediation_docx;
 use parindex::render::docx::report::render as render_docx;
 use parindex::report::{build, render, Format, Peers};
+use parindex::score::Scorecard;
+use parindex::units::unit_key;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -169,6 +173,60 @@ fn load_peers(
     }
 }
 
+/// `--previous` must be the same unit's result of an earlier period (E508): the report
+/// states it as "the previous year". `diff`, which compares any two results, only warns.
+fn previous_mismatch(path: &Path, unit: &str, period: &str, card: &Scorecard) -> Vec<Diagnostic> {
+    let file = path.display().to_string();
+    let mut found = Vec::new();
+    if unit_key(unit) != unit_key(&card.unit) {
+        found.push(
+            Diagnostic::new(
+                diag::PREVIOUS_MISMATCH,
+                &file,
+                words::previous_other_unit(&diag::shown(unit), &diag::shown(&card.unit)),
+            )
+            .help(words::PREVIOUS_HELP),
+        );
+    }
+    if !period_follows(&card.period, period) {
+        found.push(
+            Diagnostic::new(
+                diag::PREVIOUS_MISMATCH,
+                &file,
+                words::previous_not_earlier(&diag::shown(period), &diag::shown(&card.period)),
+            )
+            .help(words::PREVIOUS_HELP),
+        );
+    }
+    found
+}
+
+/// A warning (W506) naming the peers of another period than the unit's (three of them):
+/// ranked together all the same, as a folder may hold a late file on purpose.
+fn peers_other_period(peers: &[Standing], own: &str) -> Vec<Diagnostic> {
+    let other: Vec<&Standing> = peers
+        .iter()
+        .filter(|s| s.period.trim() != own.trim())
+        .collect();
+    let Some(first) = other.first() else {
+        return Vec::new();
+    };
+    let mut examples: Vec<String> = other
+        .iter()
+        .take(3)
+        .map(|s| format!("{} ({})", diag::shown(&s.file), diag::shown(&s.period)))
+        .collect();
+    if other.len() > 3 {
+        examples.push("…".into());
+    }
+    vec![Diagnostic::new(
+        diag::PEERS_OTHER_PERIOD,
+        &first.file,
+        words::peers_other_period(other.len(), &diag::shown(own), &examples.join(", ")),
+    )
+    .help(words::PEERS_HELP)]
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.format == ReportFormat::Docx && args.output.is_none() {
         eprintln!("error: {}", args.lang.t(parindex::i18n::docx::NEEDS_FILE));
@@ -194,24 +252,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => None,
         Some(path) => match load_outcome(path, &resolver, stage) {
             Ok(outcome) => {
-                if outcome.unit != card.unit {
-                    eprintln!(
-                        "warning: --previous {} is the result of `{}`, not `{}`",
-                        path.display(),
-                        outcome.unit,
-                        card.unit
-                    );
-                }
-                if parindex::compare::period_later(&outcome.period, &card.period) {
-                    eprintln!(
-                        "{}",
-                        say::previous_is_later(
-                            args.lang,
-                            &path.display().to_string(),
-                            &parindex::diag::shown(&outcome.period),
-                            &parindex::diag::shown(&card.period)
-                        )
-                    );
+                let found = previous_mismatch(path, &outcome.unit, &outcome.period, &card);
+                if report(&found, args.lang) > 0 {
+                    return Ok(failure());
                 }
                 Some(outcome)
             }
@@ -240,6 +283,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 report(&[d], args.lang);
                 return Ok(failure());
             }
+            report(&peers_other_period(&current, &card.period), args.lang);
             for s in current.iter().filter(|s| s.unit == card.unit) {
                 if (s.score, s.max) != (own.score, own.max) {
                     eprintln!(

@@ -88,8 +88,15 @@ impl Date {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return Err(bad());
         }
+        // A report dated before the state (1945) or far ahead is a typo, not a date to print.
+        if !Date::YEARS.contains(&year) {
+            return Err(words::date_out_of_range(Lang::En, s, &Date::YEARS));
+        }
         Ok(Date { year, month, day })
     }
+
+    /// The years a document may be dated in.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 
     /// Today in Vietnam (UTC+7), where the document is issued.
     pub fn today() -> Date {
