@@ -389,7 +389,7 @@ pub fn remedy_not_leaf_help(lost_under: Option<&[&str]>) -> Message {
 pub fn upkeep_for_lost_section(loss: Decimal, period: &str) -> Message {
     Message::new(
         format!("the section lost {} in {period}: a `sections:` entry is printed only for a section with full marks, so this one is not reported", points_en(loss)),
-        format!("lĩnh vực bị mất {} điểm năm {period}: nội dung ở `sections:` chỉ được in cho lĩnh vực đạt điểm tối đa, nên mục này không có trong báo cáo", Lang::Vi.number(loss)),
+        format!("lĩnh vực bị mất {} điểm năm {period}: nội dung ở `sections:` chỉ được nêu trong báo cáo đối với lĩnh vực đạt điểm tối đa, nên mục này bị bỏ qua", Lang::Vi.number(loss)),
     )
 }
 
