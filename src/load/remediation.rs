@@ -541,6 +541,48 @@ mod tests {
     }
 
     #[test]
+    fn dates_are_checked_against_the_period_and_as_of() {
+        let e = parse(&format!("{HEAD}as_of: 2022-12-31\n")).unwrap_err();
+        assert_eq!(e.0[0].check.code, "E509");
+        assert!(e.0[0].position.is_some());
+        let (_, w) = parse(&format!(
+            "{HEAD}as_of: 2023-08-31\nplan: {{ reference: KH, date: 2022-06-01 }}\nremedies:\n  \"7.3\": {{ status: done, date: 2023-09-01 }}\n"
+        ))
+        .unwrap();
+        let codes: Vec<_> = w
+            .iter()
+            .map(|d| (d.check.code, d.criterion.clone()))
+            .collect();
+        assert_eq!(
+            codes,
+            [("W505", None), ("W505", Some("7.3".to_string()))],
+            "{w:?}"
+        );
+        // In order, nothing is said; a period that names no year is not checked against.
+        assert!(parse(&format!(
+            "{HEAD}as_of: 2023-08-31\nplan: {{ reference: KH, date: 2023-03-27 }}\nremedies:\n  \"7.3\": {{ status: done, date: 2023-05-16 }}\n"
+        ))
+        .unwrap()
+        .1
+        .is_empty());
+        let other = HEAD.replace("\"2022\"", "\"đợt 1\"");
+        assert!(parse(&format!("{other}as_of: 2001-01-01\n"))
+            .unwrap()
+            .1
+            .is_empty());
+    }
+
+    #[test]
+    fn a_count_refused_is_reported_once() {
+        let e = parse(&format!(
+            "{HEAD}plan: {{ reference: KH, done: -1, total: 106 }}\n"
+        ))
+        .unwrap_err();
+        let codes: Vec<_> = e.0.iter().map(|d| d.check.code).collect();
+        assert_eq!(codes, ["E504"]);
+    }
+
+    #[test]
     fn a_code_written_as_a_number_is_refused() {
         let e = parse(&format!("{HEAD}remedies:\n  7.10: {{ status: done }}\n")).unwrap_err();
         assert_eq!(e.0[0].check.code, "E102");

@@ -465,6 +465,16 @@ impl std::error::Error for DocxError {}
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_document_is_dated_within_plausible_years() {
+        assert!(Date::parse("1945-09-02").is_ok());
+        assert!(Date::parse("2100-12-31").is_ok());
+        for bad in ["1899-01-01", "1944-12-31", "2101-01-01", "0000-01-01"] {
+            assert!(Date::parse(bad).unwrap_err().contains("1945–2100"), "{bad}");
+        }
+    }
+
     use super::*;
 
     #[test]
