@@ -135,6 +135,17 @@ fn done_contradicted_by_this_years_values_is_not_counted_as_remedied() {
     assert_eq!(conclusion(&out).len(), 2, "{out}");
     assert_eq!(conclusion(&out), conclusion(&honest));
     assert!(out.contains(&format!("| {said} | 1 |")), "{out}");
+    // Nor is it shown as a green "remedied" badge in the HTML report.
+    let html = report(&plan, &["--interim", INTERIM, "-f", "html"]).success();
+    let html = String::from_utf8(html.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        html.matches(&format!(
+            "<span class=\"status contradicted\">{said}</span>"
+        ))
+        .count(),
+        2,
+        "the criterion's badge and its row in the conclusion"
+    );
     // Without --interim nothing contradicts the plan.
     report(&plan, &[])
         .success()

@@ -90,7 +90,7 @@ pub(crate) fn criterion_lines(lang: Lang, r: &Remediation, c: &CriterionRemedy) 
 
 /// A criterion's status in words; where the plan says done and this year's values still lose
 /// points, both.
-fn status(lang: Lang, c: &CriterionRemedy) -> String {
+pub(crate) fn status(lang: Lang, c: &CriterionRemedy) -> String {
     match c.still_losing {
         Some(loss) => {
             w::said_done_still_losing(lang, &lang.number(loss), loss == rust_decimal::Decimal::ONE)
