@@ -139,10 +139,8 @@ fn done_contradicted_by_this_years_values_is_not_counted_as_remedied() {
     let html = report(&plan, &["--interim", INTERIM, "-f", "html"]).success();
     let html = String::from_utf8(html.get_output().stdout.clone()).unwrap();
     assert_eq!(
-        html.matches(&format!(
-            "<span class=\"status contradicted\">{said}</span>"
-        ))
-        .count(),
+        html.matches("<span class=\"status contradicted\">the plan says done, but")
+            .count(),
         2,
         "the criterion's badge and its row in the conclusion"
     );
