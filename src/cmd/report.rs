@@ -59,10 +59,12 @@ use std::process::ExitCode;
 pub struct Args {
     /// The unit's evidence file (`kind: evidence`).
     evidence: PathBuf,
-    /// The previous year's result: an evidence file or a JSON result (`score --format json`).
+    /// The previous year's result: an evidence file or a JSON result (`score --format json`)
+    /// of the same unit and an earlier period (else refused, E508).
     #[arg(long, value_name = "FILE")]
     previous: Option<PathBuf>,
-    /// Folder of the evidence files of the units ranked together (this year).
+    /// Folder of the evidence files of the units ranked together (this year; files of another
+    /// period are named, W506).
     #[arg(long, value_name = "DIR")]
     peers: Option<PathBuf>,
     /// Folder of the previous year's evidence files of the same units: adds the change of rank.
@@ -72,8 +74,10 @@ pub struct Args {
     /// (báo cáo khắc phục) of this evidence's period instead of the results report.
     #[arg(long, value_name = "PLAN")]
     remediation: Option<PathBuf>,
-    /// This year's evidence so far (with --remediation): each lost criterion's value now, the
-    /// points recovered and a projected total.
+    /// This year's evidence so far (with --remediation), of the same unit and a later period
+    /// (else refused, E506): each lost criterion's value now, the points recovered and a
+    /// projected total; a remedy the plan calls done that still loses points is flagged (W503)
+    /// and not counted as remedied.
     #[arg(long, value_name = "FILE", requires = "remediation")]
     interim: Option<PathBuf>,
     /// Output format.
