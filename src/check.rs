@@ -184,11 +184,20 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
             .help(say::NAME_THE_FILES),
         );
     }
-    // A broken criteria set named by several evidence files is reported once.
+    // A broken criteria set named by several evidence files is reported once. The criterion
+    // is part of what is said: two criteria that lost the same points are two warnings (W501
+    // is placed at `remedies:` for both), and so is the help that tells them apart.
     let mut seen = std::collections::HashSet::new();
-    report
-        .diagnostics
-        .retain(|d| seen.insert((d.file.clone(), d.position, d.check.code, d.message.clone())));
+    report.diagnostics.retain(|d| {
+        seen.insert((
+            d.file.clone(),
+            d.position,
+            d.check.code,
+            d.criterion.clone(),
+            d.message.clone(),
+            d.help.clone(),
+        ))
+    });
     report
 }
 

@@ -178,15 +178,20 @@ pub fn check_against_set(o: &Outcome, set: &crate::model::CriteriaSet) -> Vec<Me
     problems
 }
 
-/// Whether period `a` is later than period `b`, where both name a year (`2023`, `năm 2023`,
-/// `2023-Q2`): the first four-digit number of each is compared. `false` where either has none.
-pub fn period_later(a: &str, b: &str) -> bool {
-    fn year(p: &str) -> Option<u32> {
-        p.split(|c: char| !c.is_ascii_digit())
-            .find(|w| w.len() == 4)
-            .and_then(|w| w.parse().ok())
+/// The year a period names (`2023`, `năm 2023`, `2023-Q2`): its first four-digit number.
+pub fn period_year(p: &str) -> Option<u32> {
+    p.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4)
+        .and_then(|w| w.parse().ok())
+}
+
+/// Whether period `later` follows period `earlier`: by their years where both name one,
+/// else (periods named otherwise) where they differ at all.
+pub fn period_follows(later: &str, earlier: &str) -> bool {
+    match (period_year(later), period_year(earlier)) {
+        (Some(x), Some(y)) => x > y,
+        _ => later.trim() != earlier.trim(),
     }
-    matches!((year(a), year(b)), (Some(x), Some(y)) if x > y)
 }
 
 /// One node of a result.
@@ -1105,11 +1110,15 @@ mod tests {
 
     #[test]
     fn later_periods_are_told_by_their_year() {
-        assert!(period_later("2023", "2022"));
-        assert!(period_later("năm 2023", "2022"));
-        assert!(!period_later("2022", "2023"));
-        assert!(!period_later("2022", "2022"));
-        assert!(!period_later("last year", "2022"));
+        assert!(period_follows("2023", "2022"));
+        assert!(period_follows("năm 2023", "2022"));
+        assert!(!period_follows("2022", "2023"));
+        assert!(!period_follows("2022", "2022"));
+        assert!(!period_follows("2022", "năm 2022"));
+        // Periods that name no year only have to differ.
+        assert!(period_follows("last year", "2022"));
+        assert!(!period_follows(" đợt 1", "đợt 1"));
+        assert_eq!(period_year("2023-Q2"), Some(2023));
     }
 
     #[test]

@@ -132,6 +132,14 @@ checks! {
     PLAN_MISMATCH = "E505", "plan for another unit, period or criteria set", "kế hoạch của đơn vị, kỳ hoặc bộ tiêu chí khác";
     UNREMEDIED_LOSS = "W501", "lost criterion with no remedy", "tiêu chí bị mất điểm chưa có nội dung khắc phục";
     REMEDY_NOT_LOST = "W502", "remedy for a criterion that lost no points", "nội dung khắc phục cho tiêu chí không bị mất điểm";
+    INTERIM_MISMATCH = "E506", "interim evidence of another unit or of a period not after the remediated one", "số liệu năm nay của đơn vị khác hoặc của kỳ không sau kỳ được khắc phục";
+    DROPPED_BUT_KEPT = "E507", "remedy marked dropped for a criterion the new set still has", "tiêu chí ghi là không còn trong bộ chỉ số mới nhưng bộ chỉ số mới vẫn có";
+    PREVIOUS_MISMATCH = "E508", "previous result of another unit or of a period not earlier", "kết quả năm trước của đơn vị khác hoặc của kỳ không trước kỳ báo cáo";
+    AS_OF_BEFORE_PERIOD = "E509", "plan dated as of a day before the remediated period ends", "kế hoạch khắc phục tính đến ngày trước khi kỳ được khắc phục kết thúc";
+    DONE_BUT_LOSING = "W503", "remedy marked done where this year's values still lose points", "tiêu chí ghi là đã khắc phục nhưng số liệu năm nay vẫn bị mất điểm";
+    UPKEEP_FOR_LOST_SECTION = "W504", "upkeep for a section that lost points", "nội dung nâng cao chỉ số cho lĩnh vực bị mất điểm";
+    DATES_OUT_OF_ORDER = "W505", "plan dates out of order", "các ngày trong kế hoạch khắc phục không theo thứ tự";
+    PEERS_OTHER_PERIOD = "W506", "peers of another period", "đơn vị so sánh thuộc kỳ khác";
     // Excel self-assessment forms (`template --format xlsx`, read back by every command).
     FORM_UNREADABLE = "E601", "file named .xlsx that is not a readable workbook", "tệp có đuôi .xlsx nhưng không phải sổ tính Excel đọc được";
     FORM_TOO_LARGE = "E602", "workbook that unpacks beyond the size limit", "sổ tính giải nén vượt giới hạn dung lượng";

@@ -325,8 +325,10 @@ fn json_results_are_checked_against_the_criteria_set_they_name() {
     parindex().args(["diff", &unknown, NEW]).assert().success();
 }
 
+/// `report --previous` is the unit's own earlier result (the report calls it the previous
+/// year): a later one is refused (E508); `diff` compares any two results and only warns.
 #[test]
-fn a_later_previous_result_and_a_diff_of_two_units_warn() {
+fn a_later_previous_result_is_refused_and_a_diff_of_two_units_warns() {
     parindex()
         .args([
             "report",
@@ -337,17 +339,18 @@ fn a_later_previous_result_and_a_diff_of_two_units_warn() {
             "examples/krong-no-2023.yaml",
         ])
         .assert()
-        .success()
+        .code(1)
+        .stdout("")
         .stderr(predicate::str::contains(
-            "is the result for 2023, later than this report's 2022",
+            "error[E508]: --previous is the result of 2023, not of a period before 2022",
         ));
     // In the report's own language by default.
     parindex()
         .args(["report", NEW, "--previous", "examples/krong-no-2023.yaml"])
         .assert()
-        .success()
+        .code(1)
         .stderr(predicate::str::contains(
-            "cảnh báo: --previous examples/krong-no-2023.yaml là kết quả của kỳ 2023, sau kỳ 2022",
+            "lỗi[E508]: --previous là kết quả của kỳ 2023, không phải của kỳ trước kỳ 2022",
         ));
     // The right way round, no warning.
     parindex()

@@ -798,6 +798,12 @@ fn output_never_replaces_an_input() {
         .map(|p| fs::read_to_string(p).unwrap())
         .collect();
     let e = evidence.to_str().unwrap();
+    // The unit's result of the year before (`report --previous` refuses any other, E508).
+    let previous = dir.path().join("previous.yaml");
+    let text = before[0].replace("period: \"2025\"", "period: \"2024\"");
+    assert_ne!(text, before[0]);
+    fs::write(&previous, text).unwrap();
+    let p = previous.to_str().unwrap();
     for (args, target) in [
         (vec!["score", e, "--format", "csv"], &evidence),
         (vec!["score", e, "--format", "csv"], &link),
@@ -805,8 +811,8 @@ fn output_never_replaces_an_input() {
         (vec!["losses", e], &evidence),
         // The report is Vietnamese by default: asked in English, as the others speak.
         (
-            vec!["report", e, "--previous", e, "--lang", "en"],
-            &evidence,
+            vec!["report", e, "--previous", p, "--lang", "en"],
+            &previous,
         ),
     ] {
         let out = parindex()

@@ -5,7 +5,7 @@ use super::{failure, load_scored, report};
 use parindex::i18n::Lang;
 use parindex::load::{load_plan, plan_against_set, CriteriaResolver};
 use parindex::model::{Evidence, Stage};
-use parindex::remediation::{build, check_against, Remediation};
+use parindex::remediation::{build, check_against, check_interim, Remediation};
 use parindex::report::Report;
 use parindex::score::Scorecard;
 use std::path::Path;
@@ -39,7 +39,12 @@ pub fn model(
     let mut found = warnings;
     found.extend(check_against(&source, &plan, card, evidence));
     if !found.iter().any(|d| d.is_error()) {
-        found.extend(plan_against_set(&source, &plan, &card.set));
+        found.extend(plan_against_set(
+            &source,
+            &plan,
+            &card.set,
+            Some(&card.losses()),
+        ));
     }
     if report(&found, req.lang) > 0 {
         return Err(failure());
@@ -51,16 +56,11 @@ pub fn model(
             if report(&scored.warnings, req.lang) > 0 {
                 return Err(failure());
             }
-            if scored.card.unit != card.unit {
-                eprintln!(
-                    "{}",
-                    parindex::i18n::cli::interim_of_other_unit(
-                        req.lang,
-                        &path.display().to_string(),
-                        &scored.card.unit,
-                        &card.unit
-                    )
-                );
+            // Another unit's, or an earlier year's, values would project a grade that is not
+            // this unit's; a plan contradicted by them would count points as remedied.
+            let found = check_interim(&source, &plan, card, &scored.source, &scored.card);
+            if report(&found, req.lang) > 0 {
+                return Err(failure());
             }
             Some(scored)
         }

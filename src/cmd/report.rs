@@ -2,8 +2,10 @@
 
 use super::{failure, load_scored, report};
 use parindex::compare::load_outcome;
-use parindex::diag::Diagnostic;
+use parindex::compare::period_follows;
+use parindex::diag::{self, Diagnostic};
 use parindex::i18n::diag as say;
+use parindex::i18n::remediation as words;
 use parindex::i18n::Lang;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
@@ -14,6 +16,8 @@ use parindex::remediation::render as render_remediation;
 use parindex::render::docx::remediation::render as render_remediation_docx;
 use parindex::render::docx::report::render as render_docx;
 use parindex::report::{build, render, Format, Peers};
+use parindex::score::Scorecard;
+use parindex::units::unit_key;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -54,10 +58,12 @@ use std::process::ExitCode;
 pub struct Args {
     /// The unit's evidence file (`kind: evidence`).
     evidence: PathBuf,
-    /// The previous year's result: an evidence file or a JSON result (`score --format json`).
+    /// The previous year's result: an evidence file or a JSON result (`score --format json`)
+    /// of the same unit and an earlier period (else refused, E508).
     #[arg(long, value_name = "FILE")]
     previous: Option<PathBuf>,
-    /// Folder of the evidence files of the units ranked together (this year).
+    /// Folder of the evidence files of the units ranked together (this year; files of another
+    /// period are named, W506).
     #[arg(long, value_name = "DIR")]
     peers: Option<PathBuf>,
     /// Folder of the previous year's evidence files of the same units: adds the change of rank.
@@ -67,8 +73,10 @@ pub struct Args {
     /// (báo cáo khắc phục) of this evidence's period instead of the results report.
     #[arg(long, value_name = "PLAN")]
     remediation: Option<PathBuf>,
-    /// This year's evidence so far (with --remediation): each lost criterion's value now, the
-    /// points recovered and a projected total.
+    /// This year's evidence so far (with --remediation), of the same unit and a later period
+    /// (else refused, E506): each lost criterion's value now, the points recovered and a
+    /// projected total; a remedy the plan calls done that still loses points is flagged (W503)
+    /// and not counted as remedied.
     #[arg(long, value_name = "FILE", requires = "remediation")]
     interim: Option<PathBuf>,
     /// Output format.
@@ -168,6 +176,60 @@ fn load_peers(
     }
 }
 
+/// `--previous` must be the same unit's result of an earlier period (E508): the report
+/// states it as "the previous year". `diff`, which compares any two results, only warns.
+fn previous_mismatch(path: &Path, unit: &str, period: &str, card: &Scorecard) -> Vec<Diagnostic> {
+    let file = path.display().to_string();
+    let mut found = Vec::new();
+    if unit_key(unit) != unit_key(&card.unit) {
+        found.push(
+            Diagnostic::new(
+                diag::PREVIOUS_MISMATCH,
+                &file,
+                words::previous_other_unit(&diag::shown(unit), &diag::shown(&card.unit)),
+            )
+            .help(words::PREVIOUS_HELP),
+        );
+    }
+    if !period_follows(&card.period, period) {
+        found.push(
+            Diagnostic::new(
+                diag::PREVIOUS_MISMATCH,
+                &file,
+                words::previous_not_earlier(&diag::shown(period), &diag::shown(&card.period)),
+            )
+            .help(words::PREVIOUS_HELP),
+        );
+    }
+    found
+}
+
+/// A warning (W506) naming the peers of another period than the unit's (three of them):
+/// ranked together all the same, as a folder may hold a late file on purpose.
+fn peers_other_period(peers: &[Standing], own: &str) -> Vec<Diagnostic> {
+    let other: Vec<&Standing> = peers
+        .iter()
+        .filter(|s| s.period.trim() != own.trim())
+        .collect();
+    let Some(first) = other.first() else {
+        return Vec::new();
+    };
+    let mut examples: Vec<String> = other
+        .iter()
+        .take(3)
+        .map(|s| format!("{} ({})", diag::shown(&s.file), diag::shown(&s.period)))
+        .collect();
+    if other.len() > 3 {
+        examples.push("…".into());
+    }
+    vec![Diagnostic::new(
+        diag::PEERS_OTHER_PERIOD,
+        &first.file,
+        words::peers_other_period(other.len(), &diag::shown(own), &examples.join(", ")),
+    )
+    .help(words::PEERS_HELP)]
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.format == ReportFormat::Docx && args.output.is_none() {
         eprintln!(
@@ -197,27 +259,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => None,
         Some(path) => match load_outcome(path, &resolver, stage) {
             Ok(outcome) => {
-                if outcome.unit != card.unit {
-                    eprintln!(
-                        "{}",
-                        parindex::i18n::cli::previous_of_other_unit(
-                            args.lang,
-                            &path.display().to_string(),
-                            &outcome.unit,
-                            &card.unit
-                        )
-                    );
-                }
-                if parindex::compare::period_later(&outcome.period, &card.period) {
-                    eprintln!(
-                        "{}",
-                        say::previous_is_later(
-                            args.lang,
-                            &path.display().to_string(),
-                            &parindex::diag::shown(&outcome.period),
-                            &parindex::diag::shown(&card.period)
-                        )
-                    );
+                let found = previous_mismatch(path, &outcome.unit, &outcome.period, &card);
+                if report(&found, args.lang) > 0 {
+                    return Ok(failure());
                 }
                 Some(outcome)
             }
@@ -246,6 +290,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 report(&[d], args.lang);
                 return Ok(failure());
             }
+            report(&peers_other_period(&current, &card.period), args.lang);
             for s in current.iter().filter(|s| s.unit == card.unit) {
                 if (s.score, s.max) != (own.score, own.max) {
                     eprintln!(

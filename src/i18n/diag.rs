@@ -2706,14 +2706,6 @@ pub fn peers_did_not_load(lang: super::Lang, what: &str, n: usize, files: &str) 
     )
 }
 
-pub fn previous_is_later(lang: super::Lang, path: &str, period: &str, own: &str) -> String {
-    warning_line(
-        lang,
-        format!("--previous {path} is the result for {period}, later than this report's {own}: give an earlier period's result"),
-        format!("--previous {path} là kết quả của kỳ {period}, sau kỳ {own} của báo cáo này: hãy đưa kết quả của một kỳ trước"),
-    )
-}
-
 pub fn previous_result_did_not_load(lang: super::Lang, path: &str) -> String {
     error_line(
         lang,

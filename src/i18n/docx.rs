@@ -78,6 +78,14 @@ pub const NOT_WRITTEN: Text = text(
 );
 
 /// "`15/03/2023` is not a calendar date written YYYY-MM-DD (such as 2023-03-15)".
+pub fn date_out_of_range(lang: Lang, given: &str, years: &std::ops::RangeInclusive<i32>) -> String {
+    let (from, to) = (years.start(), years.end());
+    match lang {
+        Lang::Vi => format!("`{given}`: ngày của văn bản phải trong các năm {from}–{to}"),
+        Lang::En => format!("`{given}`: a document is dated in the years {from}–{to}"),
+    }
+}
+
 pub fn not_a_date(lang: Lang, given: &str) -> String {
     match lang {
         Lang::Vi => {

@@ -269,7 +269,7 @@ pub fn projection(
     file_period: &str,
     last_period: &str,
     assessed: usize,
-    recovered: &str,
+    (recovered, gained, lost_further): (&str, &str, Option<&str>),
     total: &str,
     max: &str,
     percent: &str,
@@ -277,13 +277,23 @@ pub fn projection(
 ) -> String {
     let last = crate::report::text::period(lang, last_period);
     let now = crate::report::text::period(lang, file_period);
+    let back = match (lang, lost_further) {
+        (Lang::Vi, None) => format!("đã lấy lại {recovered} điểm"),
+        (Lang::Vi, Some(lost)) => format!(
+            "lấy lại {gained} điểm và mất thêm {lost} điểm, tính chung đã lấy lại {recovered} điểm"
+        ),
+        (Lang::En, None) => format!("{recovered} points are recovered"),
+        (Lang::En, Some(lost)) => format!(
+            "{gained} points are recovered and {lost} more lost, {recovered} points recovered net"
+        ),
+    };
     match lang {
         Lang::Vi => format!(
-            "Theo số liệu {now} của {assessed} tiêu chí bị mất điểm, đã lấy lại {recovered} điểm; tổng điểm dự kiến {total}/{max} điểm, đạt chỉ số {percent}{}. Giả định: các tiêu chí khác giữ nguyên điểm {last}, tính trên thang điểm của bộ chỉ số {last}; tiêu chí không còn trong bộ chỉ số mới được tính như {last}.",
+            "Theo số liệu {now} của {assessed} tiêu chí bị mất điểm, {back}; tổng điểm dự kiến {total}/{max} điểm, đạt chỉ số {percent}{}. Giả định: các tiêu chí khác giữ nguyên điểm {last}, tính trên thang điểm của bộ chỉ số {last}; tiêu chí không còn trong bộ chỉ số mới được tính như {last}.",
             grade.map(|g| format!(", xếp loại {g}")).unwrap_or_default()
         ),
         Lang::En => format!(
-            "From the values of {now} so far for {assessed} criteria that lost points, {recovered} points are recovered; the projected total is {total} of {max}, {percent}{}. Assumption: every other criterion scores as in {last}, on {last}'s criteria set; a criterion the new set dropped counts as in {last}.",
+            "From the values of {now} so far for {assessed} criteria that lost points, {back}; the projected total is {total} of {max}, {percent}{}. Assumption: every other criterion scores as in {last}, on {last}'s criteria set; a criterion the new set dropped counts as in {last}.",
             grade.map(|g| format!(", grade {g}")).unwrap_or_default()
         ),
     }
@@ -453,7 +463,10 @@ pub const PLAN_MISMATCH_HELP: Text = text(
 );
 pub fn unremedied(loss: Decimal, period: &str) -> Message {
     Message::new(
-        format!("lost {loss} points in {period} and the plan says nothing about it"),
+        format!(
+            "lost {} in {period} and the plan says nothing about it",
+            points_en(loss)
+        ),
         format!(
             "bị mất {} điểm trong kỳ {period} nhưng kế hoạch chưa nêu nội dung khắc phục",
             Lang::Vi.figure(loss)
@@ -475,6 +488,201 @@ pub fn not_lost(period: &str) -> Message {
 pub const NOT_LOST_HELP: Text = text(
     "remove the entry, or check the code against the criteria that lost points (`parindex losses`)",
     "xoá mục này, hoặc đối chiếu mã với các tiêu chí bị mất điểm (`parindex losses`)",
+);
+
+// Diagnostics of the plan checked against dates, the set's tree, this year's evidence
+// (`--interim`) and the other results a report compares with (E506–E509, W503–W506).
+
+/// "1 point" / "2,5 points": English agrees in number; Vietnamese does not.
+fn points_en(n: Decimal) -> String {
+    let shown = Lang::En.number(n);
+    if n == Decimal::ONE {
+        format!("{shown} point")
+    } else {
+        format!("{shown} points")
+    }
+}
+
+/// E501 for a remedy keyed by a section or a group of criteria (the diagnostic names it).
+pub fn remedy_not_leaf() -> Message {
+    Message::new(
+        "a section or a group of criteria, not a criterion with a rule: remedies are written one per criterion that has a rule",
+        "đây là lĩnh vực hoặc nhóm tiêu chí, không phải tiêu chí có cách chấm điểm: nội dung khắc phục được ghi cho từng tiêu chí, tiêu chí thành phần có cách chấm điểm",
+    )
+}
+
+/// Its help: the criteria under it that lost points, or, unknown or none, where to look.
+pub fn remedy_not_leaf_help(lost_under: Option<&[&str]>) -> Message {
+    match lost_under {
+        Some(codes) if !codes.is_empty() => {
+            let list = codes.join(", ");
+            Message::new(
+                format!("write one remedy for each of its criteria that lost points: {list}"),
+                format!("hãy ghi nội dung khắc phục cho từng tiêu chí bị mất điểm thuộc mục này: {list}"),
+            )
+        }
+        Some(_) => Message::new(
+            "none of its criteria lost points: remove the entry",
+            "không tiêu chí nào thuộc mục này bị mất điểm: hãy bỏ mục này",
+        ),
+        None => Message::new(
+            "`parindex losses EVIDENCE` lists the criteria that lost points",
+            "lệnh `parindex losses EVIDENCE` liệt kê các tiêu chí bị mất điểm",
+        ),
+    }
+}
+
+/// W504: a `sections:` entry for a section that lost points.
+pub fn upkeep_for_lost_section(loss: Decimal, period: &str) -> Message {
+    Message::new(
+        format!("the section lost {} in {period}: a `sections:` entry is printed only for a section with full marks, so this one is not reported", points_en(loss)),
+        format!("lĩnh vực bị mất {} điểm năm {period}: nội dung ở `sections:` chỉ được nêu trong báo cáo đối với lĩnh vực đạt điểm tối đa, nên mục này bị bỏ qua", Lang::Vi.number(loss)),
+    )
+}
+
+pub fn upkeep_for_lost_section_help(lost: &[&str]) -> Message {
+    let list = lost.join(", ");
+    Message::new(
+        format!("write what was done under `remedies:`, per criterion that lost points: {list}"),
+        format!("hãy ghi nội dung khắc phục ở `remedies:` cho từng tiêu chí bị mất điểm: {list}"),
+    )
+}
+
+/// E509: `as_of` before the remediated period is over.
+pub fn as_of_before_period(as_of: Date, period: &str) -> Message {
+    Message::new(
+        format!("`as_of: {as_of}` is before the end of {period}, the period remediated: its index cannot have been published yet"),
+        format!("`as_of: {as_of}` trước khi kết thúc kỳ {period} (kỳ được khắc phục): khi đó chưa thể có kết quả chỉ số của kỳ này"),
+    )
+}
+
+pub const AS_OF_HELP: Text = text(
+    "`as_of:` is the day the report speaks as of, in the year after the period remediated (e.g. 2023-08-31 for 2022)",
+    "`as_of:` là ngày báo cáo tính đến, trong năm sau kỳ được khắc phục (ví dụ 2023-08-31 cho năm 2022)",
+);
+
+/// W505: the improvement plan dated before the period it follows up is over.
+pub fn plan_before_period(date: Date, period: &str) -> Message {
+    Message::new(
+        format!("`date: {date}`: the improvement plan is dated before the end of {period}, the period remediated"),
+        format!("`date: {date}`: kế hoạch được ban hành trước khi kết thúc kỳ {period} (kỳ được khắc phục)"),
+    )
+}
+
+pub const PLAN_DATE_HELP: Text = text(
+    "check the plan's date: a plan that follows up an index is issued after the index is published",
+    "hãy kiểm tra ngày ban hành kế hoạch: kế hoạch khắc phục được ban hành sau khi công bố chỉ số",
+);
+
+/// W505: a date after the day the report speaks as of.
+pub fn after_as_of(key: &str, date: Date, as_of: Date) -> Message {
+    Message::new(
+        format!("`{key}: {date}` is after the report's `as_of: {as_of}`: the report cannot speak of what has not happened yet"),
+        format!("`{key}: {date}` sau ngày báo cáo tính đến (`as_of: {as_of}`): báo cáo không thể nêu việc chưa diễn ra"),
+    )
+}
+
+pub const AFTER_AS_OF_HELP: Text = text(
+    "correct the date, or move `as_of:` to the day the report is written",
+    "hãy sửa ngày này, hoặc đổi `as_of:` thành ngày lập báo cáo",
+);
+
+/// E506: the interim evidence of another unit.
+pub fn interim_other_unit(unit: &str, remediated: &str) -> Message {
+    Message::new(
+        format!("--interim is the evidence of `{unit}`, not of `{remediated}`, whose result is remediated"),
+        format!("--interim là số liệu của `{unit}`, không phải của `{remediated}` là đơn vị đang khắc phục"),
+    )
+}
+
+/// E506: the interim evidence of a period not after the one remediated.
+pub fn interim_not_later(period: &str, remediated: &str) -> Message {
+    Message::new(
+        format!("--interim is the evidence of {period}, not of a period after {remediated}, the one remediated"),
+        format!("--interim là số liệu của kỳ {period}, không phải của kỳ sau kỳ {remediated} đang khắc phục"),
+    )
+}
+
+pub const INTERIM_HELP: Text = text(
+    "--interim takes the same unit's evidence of the following period, as far as it goes",
+    "--interim nhận số liệu hiện có của chính đơn vị đó trong kỳ tiếp theo",
+);
+
+/// E507: `dropped` where this year's set still has the criterion.
+pub fn dropped_but_kept(set_id: &str) -> Message {
+    Message::new(
+        format!(
+            "`status: dropped`, but this year's criteria set `{set_id}` still has the criterion"
+        ),
+        format!("ghi `status: dropped` nhưng bộ chỉ số năm nay `{set_id}` vẫn có tiêu chí này"),
+    )
+}
+
+pub const DROPPED_BUT_KEPT_HELP: Text = text(
+    "write how far the remedy has come: `done`, `in-progress` or `not-started`",
+    "hãy ghi đúng tình trạng khắc phục: `done`, `in-progress` hoặc `not-started`",
+);
+
+/// W503: `done` where this year's values still lose points.
+pub fn done_but_losing(loss: Decimal, period: &str) -> Message {
+    Message::new(
+        format!("`status: done`, but the values of {period} so far still lose {} on it", points_en(loss)),
+        format!("ghi `status: done` nhưng số liệu năm {period} hiện có vẫn bị mất {} điểm ở tiêu chí này", Lang::Vi.number(loss)),
+    )
+}
+
+pub const DONE_BUT_LOSING_HELP: Text = text(
+    "the report counts its points as still at stake: correct the status, or this year's value",
+    "báo cáo tính số điểm này là vẫn còn bị mất: hãy sửa tình trạng, hoặc số liệu năm nay",
+);
+
+/// The report's words for such a criterion: "kế hoạch ghi đã khắc phục nhưng …".
+pub fn said_done_still_losing(lang: Lang, loss: &str, one: bool) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "kế hoạch ghi đã khắc phục, nhưng số liệu năm nay vẫn bị mất {loss} điểm (chưa tính là đã khắc phục)"
+        ),
+        Lang::En => format!(
+            "the plan says done, but this year's values still lose {loss} point{} (not counted as remedied)",
+            if one { "" } else { "s" }
+        ),
+    }
+}
+
+/// E508: `report --previous` of another unit.
+pub fn previous_other_unit(unit: &str, own: &str) -> Message {
+    Message::new(
+        format!("--previous is the result of `{unit}`, not of `{own}`: the report compares a unit with its own earlier result"),
+        format!("--previous là kết quả của `{unit}`, không phải của `{own}`: báo cáo so sánh đơn vị với kết quả kỳ trước của chính đơn vị"),
+    )
+}
+
+/// E508: `report --previous` of a period not before the report's.
+pub fn previous_not_earlier(period: &str, own: &str) -> Message {
+    Message::new(
+        format!("--previous is the result of {period}, not of a period before {own}, this report's"),
+        format!("--previous là kết quả của kỳ {period}, không phải của kỳ trước kỳ {own} của báo cáo này"),
+    )
+}
+
+pub const PREVIOUS_HELP: Text = text(
+    "give the same unit's result of an earlier period (`parindex diff` compares any two results)",
+    "hãy đưa kết quả kỳ trước của chính đơn vị đó (lệnh `parindex diff` so sánh hai kết quả bất kỳ)",
+);
+
+/// W506: peers of another period than the unit's.
+pub fn peers_other_period(n: usize, own: &str, examples: &str) -> Message {
+    Message::new(
+        format!("{n} file{} of --peers {} of another period than {own}, ranked together all the same: {examples}",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "is" } else { "are" }),
+        format!("{n} tệp trong --peers thuộc kỳ khác kỳ {own} nhưng vẫn được xếp hạng chung: {examples}"),
+    )
+}
+
+pub const PEERS_HELP: Text = text(
+    "rank a unit among the results of the same period: give the folder of that period's evidence",
+    "chỉ xếp hạng đơn vị cùng các kết quả của cùng một kỳ: hãy đưa thư mục số liệu của kỳ đó",
 );
 
 #[cfg(test)]

@@ -104,19 +104,94 @@ pub fn parse_plan(source: &Source) -> Result<(Plan, Vec<Diagnostic>), Diagnostic
     if r.found.iter().any(Diagnostic::is_error) {
         return Err(Diagnostics(r.found));
     }
-    Ok((
-        Plan {
-            unit,
-            period,
-            criteria,
-            evidence,
-            as_of,
-            plan,
-            remedies,
-            upkeep,
-        },
-        r.found,
-    ))
+    let plan = Plan {
+        unit,
+        period,
+        criteria,
+        evidence,
+        as_of,
+        plan,
+        remedies,
+        upkeep,
+    };
+    let mut found = r.found;
+    found.extend(date_order(source, &plan));
+    if found.iter().any(Diagnostic::is_error) {
+        return Err(Diagnostics(found));
+    }
+    Ok((plan, found))
+}
+
+/// The plan's dates against each other and against the period remediated: the report speaks
+/// as of a day after that period (E509: its index is published the year after), the
+/// improvement plan follows the period, and nothing is dated after the report's `as_of`
+/// (W505).
+fn date_order(source: &Source, plan: &Plan) -> Vec<Diagnostic> {
+    use crate::i18n::remediation as say;
+    let mut found = Vec::new();
+    // The last year the period covers, where it names one ("2022", "năm 2022").
+    let period_year = crate::compare::period_year(&plan.period);
+    let within_period = |d: Date| period_year.is_some_and(|y| u32::from(d.year) <= y);
+    if let Some(as_of) = plan.as_of.filter(|&d| within_period(d)) {
+        found.push(
+            source
+                .diag(
+                    diag::AS_OF_BEFORE_PERIOD,
+                    &[key("as_of")],
+                    say::as_of_before_period(as_of, &plan.period),
+                )
+                .help(say::AS_OF_HELP),
+        );
+    }
+    let document = plan.plan.as_ref();
+    if let Some(date) = document.and_then(|p| p.date).filter(|&d| within_period(d)) {
+        found.push(
+            source
+                .diag(
+                    diag::DATES_OUT_OF_ORDER,
+                    &[key("plan"), key("date")],
+                    say::plan_before_period(date, &plan.period),
+                )
+                .help(say::PLAN_DATE_HELP),
+        );
+    }
+    let Some(as_of) = plan.as_of else {
+        return found;
+    };
+    let mut later =
+        |path: &[crate::load::yaml::Seg], name: &str, date: Option<Date>, code: Option<&str>| {
+            if let Some(date) = date.filter(|&d| d > as_of) {
+                let mut d = source
+                    .diag(
+                        diag::DATES_OUT_OF_ORDER,
+                        path,
+                        say::after_as_of(name, date, as_of),
+                    )
+                    .help(say::AFTER_AS_OF_HELP);
+                d.criterion = code.map(str::to_string);
+                found.push(d);
+            }
+        };
+    if let Some(p) = document {
+        later(&[key("plan"), key("date")], "date", p.date, None);
+        later(
+            &[key("plan"), key("as_of")],
+            "as_of",
+            p.progress.and_then(|x| x.as_of),
+            None,
+        );
+    }
+    for r in &plan.remedies {
+        let at = |k: &'static str| [key("remedies"), key(&r.code), key(k)];
+        later(&at("date"), "date", r.date, Some(&r.code));
+        later(
+            &[key("remedies"), key(&r.code), key("progress"), key("as_of")],
+            "as_of",
+            r.progress.and_then(|x| x.as_of),
+            Some(&r.code),
+        );
+    }
+    found
 }
 
 /// A code key, as evidence files write them: quoted (`"7.10"`; YAML reads 7.10 unquoted as
@@ -191,6 +266,14 @@ fn progress<'t>(r: &mut Reader<'_>, f: &Fields<'t>) -> Option<Progress> {
     let done = count(r, f, "done");
     let total = count(r, f, "total");
     let as_of = date(r, f, "as_of");
+    // A count written but refused (`done: -1`) has been reported: it is not also missing.
+    let written = |name: &str| {
+        f.get(name)
+            .is_some_and(|n| n.scalar() != Some(Scalar::Null))
+    };
+    if (done.is_none() && written("done")) || (total.is_none() && written("total")) {
+        return None;
+    }
     match (done, total) {
         (None, None) => None,
         (Some((done, _)), Some((total, node))) => {
@@ -319,10 +402,45 @@ fn section_upkeep(r: &mut Reader<'_>, section: String, node: &Node) -> Option<Up
 }
 
 /// The plan's codes checked against the set it names: a remedy for a criterion the set does
-/// not have, or a section entry for a code that is not a section, is an error (E501).
-pub fn plan_against_set(source: &Source, plan: &Plan, set: &CriteriaSet) -> Vec<Diagnostic> {
+/// not have, or for a section or group of criteria (remedies are per criterion that has a
+/// rule), or a section entry for a code that is not a section, is an error (E501). `lost`:
+/// the leaves that lost points in the period remediated, where its evidence is known, to
+/// name those under a section keyed by mistake.
+pub fn plan_against_set(
+    source: &Source,
+    plan: &Plan,
+    set: &CriteriaSet,
+    lost: Option<&[usize]>,
+) -> Vec<Diagnostic> {
+    use crate::i18n::remediation as say;
     let mut found = Vec::new();
     for r in &plan.remedies {
+        if let Some(i) = set.find(&r.code).filter(|&i| !set.nodes[i].is_leaf()) {
+            let under = |mut leaf: usize| loop {
+                if leaf == i {
+                    return true;
+                }
+                match set.nodes[leaf].parent {
+                    Some(p) => leaf = p,
+                    None => return false,
+                }
+            };
+            let lost_under: Option<Vec<&str>> = lost.map(|l| {
+                let mut codes: Vec<usize> = l.iter().copied().filter(|&x| under(x)).collect();
+                codes.sort_unstable();
+                codes.iter().map(|&x| set.nodes[x].code.as_str()).collect()
+            });
+            found.push(
+                source
+                    .diag_at_key(
+                        diag::REMEDY_UNKNOWN_CODE,
+                        &[key("remedies"), key(&r.code)],
+                        say::remedy_not_leaf(),
+                    )
+                    .criterion(r.code.clone())
+                    .help(say::remedy_not_leaf_help(lost_under.as_deref())),
+            );
+        }
         if set.find(&r.code).is_none() {
             let mut d = source
                 .diag_at_key(
@@ -403,6 +521,48 @@ mod tests {
         let status = e.0.iter().find(|d| d.check.code == "E502").unwrap();
         assert_eq!(status.criterion.as_deref(), Some("1.1"));
         assert!(status.position.is_some());
+    }
+
+    #[test]
+    fn dates_are_checked_against_the_period_and_as_of() {
+        let e = parse(&format!("{HEAD}as_of: 2022-12-31\n")).unwrap_err();
+        assert_eq!(e.0[0].check.code, "E509");
+        assert!(e.0[0].position.is_some());
+        let (_, w) = parse(&format!(
+            "{HEAD}as_of: 2023-08-31\nplan: {{ reference: KH, date: 2022-06-01 }}\nremedies:\n  \"7.3\": {{ status: done, date: 2023-09-01 }}\n"
+        ))
+        .unwrap();
+        let codes: Vec<_> = w
+            .iter()
+            .map(|d| (d.check.code, d.criterion.clone()))
+            .collect();
+        assert_eq!(
+            codes,
+            [("W505", None), ("W505", Some("7.3".to_string()))],
+            "{w:?}"
+        );
+        // In order, nothing is said; a period that names no year is not checked against.
+        assert!(parse(&format!(
+            "{HEAD}as_of: 2023-08-31\nplan: {{ reference: KH, date: 2023-03-27 }}\nremedies:\n  \"7.3\": {{ status: done, date: 2023-05-16 }}\n"
+        ))
+        .unwrap()
+        .1
+        .is_empty());
+        let other = HEAD.replace("\"2022\"", "\"đợt 1\"");
+        assert!(parse(&format!("{other}as_of: 2001-01-01\n"))
+            .unwrap()
+            .1
+            .is_empty());
+    }
+
+    #[test]
+    fn a_count_refused_is_reported_once() {
+        let e = parse(&format!(
+            "{HEAD}plan: {{ reference: KH, done: -1, total: 106 }}\n"
+        ))
+        .unwrap_err();
+        let codes: Vec<_> = e.0.iter().map(|d| d.check.code).collect();
+        assert_eq!(codes, ["E504"]);
     }
 
     #[test]

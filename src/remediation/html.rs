@@ -2,7 +2,7 @@
 //! no scripts, nothing fetched), ready to print on A4.
 
 use super::text::{self, Line};
-use super::Remediation;
+use super::{CriterionRemedy, Remediation};
 use crate::i18n::remediation as w;
 use crate::i18n::Lang;
 use crate::plan::Status;
@@ -28,23 +28,29 @@ const CSS: &str = r#"
 .status.in-progress { background: #fdf0d0; color: #6b4d00; }
 .status.not-started, .status.none { background: #f8dcdc; color: #7a1f1f; }
 .status.dropped { background: #e4e7eb; color: #333; }
+.status.contradicted { background: #f8dcdc; color: #7a1f1f; }
 .doc-head .as-of { margin: 0; font-size: 9.5pt; }
 "#;
 
-fn status_badge(lang: Lang, s: Option<Status>) -> String {
-    let class = s.map_or("none", Status::name);
+/// The criterion's status as a coloured badge; a `done` this year's values contradict is not
+/// shown green.
+fn status_badge(lang: Lang, c: &CriterionRemedy) -> String {
+    let class = match c.still_losing {
+        Some(_) => "contradicted",
+        None => c.status.map_or("none", Status::name),
+    };
     format!(
         "<span class=\"status {class}\">{}</span>",
-        esc(w::status(lang, s))
+        esc(&text::status(lang, c))
     )
 }
 
-fn lines(out: &mut String, lines: &[Line], lang: Lang, status: Option<Option<Status>>) {
+fn lines(out: &mut String, lines: &[Line], lang: Lang, status: Option<&CriterionRemedy>) {
     for l in lines {
         if l.label.is_empty() {
             let _ = writeln!(out, "<p>{}</p>", esc(&l.text));
         } else if l.label == lang.t(w::STATUS) {
-            let badge = status.map_or_else(|| esc(&l.text), |s| status_badge(lang, s));
+            let badge = status.map_or_else(|| esc(&l.text), |c| status_badge(lang, c));
             let _ = writeln!(
                 out,
                 "<p><span class=\"label\">{}</span> {badge}</p>",
@@ -178,12 +184,7 @@ pub(super) fn render(r: &Remediation, lang: Lang) -> String {
                 "<div class=\"loss\">\n<h4>{}</h4>",
                 esc(&text::criterion_heading(lang, &s.code, n + 1, c))
             );
-            lines(
-                &mut out,
-                &text::criterion_lines(lang, r, c),
-                lang,
-                Some(c.status),
-            );
+            lines(&mut out, &text::criterion_lines(lang, r, c), lang, Some(c));
             out.push_str("</div>\n");
         }
         out.push_str("</section>\n");
@@ -222,7 +223,7 @@ pub(super) fn render(r: &Remediation, lang: Lang) -> String {
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
                 esc(&row[0]),
                 esc(&row[1]),
-                status_badge(lang, c.status),
+                status_badge(lang, c),
                 esc(&row[3]),
                 esc(&row[4])
             );

@@ -47,15 +47,25 @@ pub struct CriterionRemedy {
     pub dropped_from: Option<(String, String)>,
     /// This year's figures so far (`--interim`), where it has a value.
     pub interim: Option<InterimCriterion>,
+    /// The points this year's values so far still lose where the plan says `done` (W503):
+    /// the criterion is not counted as remedied.
+    pub still_losing: Option<Decimal>,
 }
 
 impl CriterionRemedy {
-    /// Points still at stake: last year's loss, unless remedied or dropped.
+    /// Points still at stake: last year's loss, unless remedied (and not contradicted by this
+    /// year's values) or dropped.
     pub fn at_stake(&self) -> Decimal {
-        match self.status {
-            Some(Status::Done | Status::Dropped) => Decimal::ZERO,
-            _ => self.loss.loss,
+        if self.remedied() || self.status == Some(Status::Dropped) {
+            Decimal::ZERO
+        } else {
+            self.loss.loss
         }
+    }
+
+    /// Remedied, as the plan says and this year's values so far do not contradict.
+    pub fn remedied(&self) -> bool {
+        self.status == Some(Status::Done) && self.still_losing.is_none()
     }
 }
 
@@ -89,7 +99,11 @@ pub struct Projection {
     pub criteria_id: String,
     /// Lost criteria with a value this year.
     pub assessed: usize,
+    /// Net: the points recovered where a criterion did better, less those lost further where
+    /// one did worse.
     pub recovered: Decimal,
+    pub gained: Decimal,
+    pub lost_further: Decimal,
     /// Last year's total plus the points recovered, on last year's scale.
     pub total: Decimal,
     pub max: Decimal,
@@ -128,7 +142,7 @@ pub fn build(
     last: &Scorecard,
     interim: Option<&Scorecard>,
 ) -> Remediation {
-    let mut recovered = Decimal::ZERO;
+    let (mut gained, mut lost_further) = (Decimal::ZERO, Decimal::ZERO);
     let mut assessed = 0;
     let sections: Vec<SectionRemedies> = report
         .sections
@@ -156,6 +170,7 @@ pub fn build(
                         source: remedy.and_then(|r| r.source.clone()),
                         dropped_from: None,
                         interim: None,
+                        still_losing: None,
                     };
                     if let Some(now) = interim {
                         let set = &now.set;
@@ -170,8 +185,15 @@ pub fn build(
                                     let loss = now.lost(i);
                                     let back = l.loss - loss;
                                     if c.status != Some(Status::Dropped) {
-                                        recovered += back;
+                                        if back > Decimal::ZERO {
+                                            gained += back;
+                                        } else {
+                                            lost_further -= back;
+                                        }
                                         assessed += 1;
+                                    }
+                                    if c.status == Some(Status::Done) {
+                                        c.still_losing = still_losing(now, i);
                                     }
                                     c.interim = Some(InterimCriterion {
                                         value: node.leaf.as_ref().map(|x| x.value.clone()),
@@ -203,15 +225,12 @@ pub fn build(
     let all: Vec<&CriterionRemedy> = sections.iter().flat_map(|s| &s.criteria).collect();
     let mut outstanding: Vec<CriterionRemedy> = all
         .iter()
-        .filter(|c| c.status.is_none_or(Status::outstanding))
+        .filter(|c| c.status.is_none_or(Status::outstanding) || c.still_losing.is_some())
         .map(|c| (*c).clone())
         .collect();
     outstanding.sort_by_key(|c| std::cmp::Reverse(c.loss.loss));
     let at_stake = outstanding.iter().map(|c| c.loss.loss).sum();
-    let done: Vec<&&CriterionRemedy> = all
-        .iter()
-        .filter(|c| c.status == Some(Status::Done))
-        .collect();
+    let done: Vec<&&CriterionRemedy> = all.iter().filter(|c| c.remedied()).collect();
     let remedied = (done.len(), done.iter().map(|c| c.loss.loss).sum());
     let dropped = all
         .iter()
@@ -219,6 +238,7 @@ pub fn build(
         .map(|c| (*c).clone())
         .collect();
 
+    let recovered = gained - lost_further;
     let projection = interim.map(|now| {
         let total = report.score + recovered;
         let set_grade = |total: Decimal| -> Option<String> {
@@ -234,6 +254,8 @@ pub fn build(
             criteria_id: now.set.id.clone(),
             assessed,
             recovered,
+            gained,
+            lost_further,
             total,
             max: report.max,
             percent: crate::decimal::percent(total, report.max).ok().flatten(),
@@ -273,7 +295,9 @@ pub fn check_against(
             )
             .help(words::PLAN_MISMATCH_HELP)
     };
-    if plan.unit != card.unit {
+    // The one key for unit names: the same name typed in NFD, or with extra spaces, is the
+    // same unit.
+    if crate::units::unit_key(&plan.unit) != crate::units::unit_key(&card.unit) {
         found.push(mismatch("unit", &plan.unit, &card.unit));
     }
     if plan.period != card.period {
@@ -300,7 +324,12 @@ pub fn check_against(
         }
     }
     for r in &plan.remedies {
-        if card.set.find(&r.code).is_some() && !lost.iter().any(|l| l.code == r.code) {
+        // A section or group of criteria keyed by mistake is E501 (`plan_against_set`).
+        let leaf = card
+            .set
+            .find(&r.code)
+            .is_some_and(|i| card.set.nodes[i].is_leaf());
+        if leaf && !lost.iter().any(|l| l.code == r.code) {
             found.push(
                 source
                     .diag_at_key(
@@ -313,7 +342,110 @@ pub fn check_against(
             );
         }
     }
+    // The report prints a section's upkeep only where it lost nothing.
+    for u in &plan.upkeep {
+        let Some(i) = card.set.find(&u.section) else {
+            continue;
+        };
+        let under: Vec<&crate::losses::Loss> = lost.iter().filter(|l| l.section == i).collect();
+        if under.is_empty() {
+            continue;
+        }
+        let mut codes: Vec<(usize, &str)> =
+            under.iter().map(|l| (l.node, l.code.as_str())).collect();
+        codes.sort_unstable();
+        let codes: Vec<&str> = codes.into_iter().map(|(_, c)| c).collect();
+        let loss: Decimal = under.iter().map(|l| l.loss).sum();
+        found.push(
+            source
+                .diag_at_key(
+                    diag::UPKEEP_FOR_LOST_SECTION,
+                    &[key("sections"), key(&u.section)],
+                    crate::i18n::remediation::upkeep_for_lost_section(loss, &card.period),
+                )
+                .criterion(u.section.clone())
+                .help(crate::i18n::remediation::upkeep_for_lost_section_help(
+                    &codes,
+                )),
+        );
+    }
     found
+}
+
+/// The plan checked against this year's evidence so far (`--interim`, scored as `now`, read
+/// from `now_source`): of the same unit and of a later period (E506), no criterion called
+/// dropped that this year's set still has (E507), and no criterion called done that still
+/// loses points this year (W503; the report counts its points as still at stake).
+pub fn check_interim(
+    source: &Source,
+    plan: &Plan,
+    last: &Scorecard,
+    now_source: &Source,
+    now: &Scorecard,
+) -> Vec<Diagnostic> {
+    use crate::i18n::remediation as say;
+    let mut found = Vec::new();
+    if crate::units::unit_key(&now.unit) != crate::units::unit_key(&last.unit) {
+        found.push(
+            now_source
+                .diag(
+                    diag::INTERIM_MISMATCH,
+                    &[key("unit")],
+                    say::interim_other_unit(&diag::shown(&now.unit), &diag::shown(&last.unit)),
+                )
+                .help(say::INTERIM_HELP),
+        );
+    }
+    if !crate::compare::period_follows(&now.period, &last.period) {
+        found.push(
+            now_source
+                .diag(
+                    diag::INTERIM_MISMATCH,
+                    &[key("period")],
+                    say::interim_not_later(&diag::shown(&now.period), &diag::shown(&last.period)),
+                )
+                .help(say::INTERIM_HELP),
+        );
+    }
+    if !found.is_empty() {
+        return found;
+    }
+    for r in &plan.remedies {
+        let Some(i) = now.set.find(&r.code) else {
+            continue;
+        };
+        match r.status {
+            Status::Dropped => found.push(
+                source
+                    .diag(
+                        diag::DROPPED_BUT_KEPT,
+                        &[key("remedies"), key(&r.code), key("status")],
+                        say::dropped_but_kept(&now.set.id),
+                    )
+                    .criterion(r.code.clone())
+                    .help(say::DROPPED_BUT_KEPT_HELP),
+            ),
+            Status::Done if still_losing(now, i).is_some() => found.push(
+                source
+                    .diag(
+                        diag::DONE_BUT_LOSING,
+                        &[key("remedies"), key(&r.code), key("status")],
+                        say::done_but_losing(now.lost(i), &now.period),
+                    )
+                    .criterion(r.code.clone())
+                    .help(say::DONE_BUT_LOSING_HELP),
+            ),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The points criterion `i` loses in this year's card so far, where it has a value and loses
+/// any.
+fn still_losing(now: &Scorecard, i: usize) -> Option<Decimal> {
+    let loss = now.lost(i);
+    (now.nodes[i].status != crate::score::Status::Missing && loss > Decimal::ZERO).then_some(loss)
 }
 
 /// Every problem of a plan file on its own (`parindex check`): its binding, its codes against
@@ -336,16 +468,23 @@ pub fn check_plan(
             return found;
         }
     };
-    let against_set = crate::load::plan_against_set(source, &plan, &set);
+    // The evidence first: its losses name the criteria under a section keyed by mistake.
+    let scored = plan.evidence.as_ref().map(|file| {
+        crate::pipeline::score_file(&base.join(file), resolver, crate::model::Stage::Final)
+    });
+    let lost = match &scored {
+        Some(Ok(s)) if s.card.set.id == set.id => Some(s.card.losses()),
+        _ => None,
+    };
+    let against_set = crate::load::plan_against_set(source, &plan, &set, lost.as_deref());
     let set_errors = against_set.iter().any(Diagnostic::is_error);
     found.extend(against_set);
-    if let (Some(file), false) = (&plan.evidence, set_errors) {
-        match crate::pipeline::score_file(&base.join(file), resolver, crate::model::Stage::Final) {
-            Ok(scored) => {
-                found.extend(check_against(source, &plan, &scored.card, &scored.evidence))
-            }
-            Err(d) => found.extend(d.0),
+    match (scored, set_errors) {
+        (Some(Ok(scored)), false) => {
+            found.extend(check_against(source, &plan, &scored.card, &scored.evidence))
         }
+        (Some(Err(d)), _) => found.extend(d.0),
+        _ => {}
     }
     found
 }

@@ -48,10 +48,7 @@ pub(crate) fn criterion_lines(lang: Lang, r: &Remediation, c: &CriterionRemedy) 
             &lang.number(l.max),
         ),
     )];
-    out.push(line(
-        lang.t(w::STATUS),
-        format!("{}.", w::status(lang, c.status)),
-    ));
+    out.push(line(lang.t(w::STATUS), format!("{}.", status(lang, c))));
     let mut remedy = match (&c.action, &c.dropped_from) {
         (Some(a), _) => a.trim_end().to_string(),
         (None, Some((title, id))) => w::dropped_from(lang, title, id),
@@ -89,6 +86,17 @@ pub(crate) fn criterion_lines(lang: Lang, r: &Remediation, c: &CriterionRemedy) 
     let (label, offices) = responsible_line(lang, &c.responsible);
     out.push(line(label, offices));
     out
+}
+
+/// A criterion's status in words; where the plan says done and this year's values still lose
+/// points, both.
+pub(crate) fn status(lang: Lang, c: &CriterionRemedy) -> String {
+    match c.still_losing {
+        Some(loss) => {
+            w::said_done_still_losing(lang, &lang.number(loss), loss == rust_decimal::Decimal::ONE)
+        }
+        None => w::status(lang, c.status).to_string(),
+    }
 }
 
 /// The lines under a section that lost nothing: what keeps it there, and who.
@@ -145,7 +153,7 @@ pub(crate) fn outstanding_rows(lang: Lang, r: &Remediation) -> Vec<[String; 5]> 
             [
                 c.loss.code.clone(),
                 c.loss.title.clone(),
-                w::status(lang, c.status).to_string(),
+                status(lang, c),
                 lang.number(c.at_stake()),
                 offices(lang, &c.responsible),
             ]
@@ -185,7 +193,13 @@ pub(crate) fn projection(lang: Lang, r: &Remediation) -> Option<String> {
         &p.period,
         &r.report.period,
         p.assessed,
-        &lang.number(p.recovered),
+        (
+            &lang.number(p.recovered),
+            &lang.number(p.gained),
+            (!p.lost_further.is_zero())
+                .then(|| lang.number(p.lost_further))
+                .as_deref(),
+        ),
         &lang.number(p.total),
         &lang.number(p.max),
         &percent(lang, p.percent),

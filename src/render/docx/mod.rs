@@ -88,8 +88,15 @@ impl Date {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return Err(bad());
         }
+        // A report dated before the state (1945) or far ahead is a typo, not a date to print.
+        if !Date::YEARS.contains(&year) {
+            return Err(words::date_out_of_range(Lang::En, s, &Date::YEARS));
+        }
         Ok(Date { year, month, day })
     }
+
+    /// The years a document may be dated in.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 
     /// Today in Vietnam (UTC+7), where the document is issued.
     pub fn today() -> Date {
@@ -458,6 +465,16 @@ impl std::error::Error for DocxError {}
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_document_is_dated_within_plausible_years() {
+        assert!(Date::parse("1945-09-02").is_ok());
+        assert!(Date::parse("2100-12-31").is_ok());
+        for bad in ["1899-01-01", "1944-12-31", "2101-01-01", "0000-01-01"] {
+            assert!(Date::parse(bad).unwrap_err().contains("1945–2100"), "{bad}");
+        }
+    }
+
     use super::*;
 
     #[test]
