@@ -4,8 +4,8 @@
 //! grade under each.
 
 use super::{
-    cell, centred, grid, keep_together, letterhead, pack, para, run, text_cell, CellKind,
-    DocxError, Orientation, BODY,
+    cell, centred, grid, letterhead, pack, para, run, table_rows, text_cell, CellKind, DocxError,
+    Orientation, BODY,
 };
 use crate::i18n::{docx as words, Lang};
 use crate::render::annex::{Annex, AnnexHead, AnnexTable};
@@ -87,7 +87,7 @@ fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
     widths.extend([fig, fig, rank, grade]);
 
     let columns = AnnexHead::columns(annex, lang);
-    let mut rows = vec![TableRow::new(
+    let mut head = vec![TableRow::new(
         columns
             .iter()
             .zip(&widths)
@@ -109,7 +109,8 @@ fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
         CellKind::Strong,
     ));
     maxima.extend([fig, rank, grade].map(|w| cell(vec![Paragraph::new()], w)));
-    rows.push(TableRow::new(maxima));
+    head.push(TableRow::new(maxima));
+    let mut rows = Vec::with_capacity(t.rows.len());
     for (k, r) in t.rows.iter().enumerate() {
         let mut cells = vec![
             text_cell(&(k + 1).to_string(), stt, ROW, CellKind::Centre),
@@ -138,5 +139,6 @@ fn table(annex: &Annex, t: &AnnexTable, lang: Lang, width: usize) -> Table {
         ]);
         rows.push(TableRow::new(cells));
     }
-    grid(&widths, keep_together(rows))
+    // The heads and the maxima repeated on each page; a long table starts under its title.
+    grid(&widths, table_rows(head, rows))
 }
