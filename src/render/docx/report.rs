@@ -94,6 +94,13 @@ pub fn render(r: &Report, head: &Letterhead, lang: Lang) -> Result<Vec<u8>, Docx
                         .add_run(run(&format!(" {why}"), BODY)),
                 );
             }
+            if let Some(note) = &l.note {
+                doc = doc.add_paragraph(
+                    body()
+                        .add_run(run(text::note_label(lang), BODY).bold())
+                        .add_run(run(&format!(" {note}"), BODY)),
+                );
+            }
             let (label, offices) = text::responsible_line(lang, &l.responsible);
             doc = doc.add_paragraph(
                 body()
