@@ -95,7 +95,11 @@ fn a_long_annex_repeats_its_heads_and_starts_under_its_title() {
     // The letterhead, then the annex's table: the column heads and the maxima, then 60 units.
     let annex = tables.last().unwrap();
     assert_eq!(annex.len(), 62);
-    assert!(is_heading(&annex[0]) && is_heading(&annex[1]), "{}", annex[0]);
+    assert!(
+        is_heading(&annex[0]) && is_heading(&annex[1]),
+        "{}",
+        annex[0]
+    );
     assert!(annex[2..].iter().all(|r| !is_heading(r)));
     assert!(annex.iter().all(|r| r.contains("<w:cantSplit />")));
     // The heads kept with the first unit; no chain of keeps through the units, which would
@@ -108,14 +112,7 @@ fn a_long_annex_repeats_its_heads_and_starts_under_its_title() {
 #[test]
 fn a_short_annex_stays_on_one_page() {
     let (_d, file) = written(
-        &[
-            "rank",
-            PEERS,
-            "-f",
-            "docx",
-            "--date",
-            "2023-02-24",
-        ],
+        &["rank", PEERS, "-f", "docx", "--date", "2023-02-24"],
         "phu-luc.docx",
     );
     let xml = part(&file, "word/document.xml");
@@ -199,11 +196,17 @@ fn pages_are_numbered_at_the_top_from_page_two() {
         };
         let default = part(&file, &format!("word/{}", target(id("default"))));
         let first = part(&file, &format!("word/{}", target(id("first"))));
-        assert!(default.contains("<w:instrText>PAGE</w:instrText>"), "{default}");
+        assert!(
+            default.contains("<w:instrText>PAGE</w:instrText>"),
+            "{default}"
+        );
         assert!(default.contains(r#"<w:jc w:val="center" />"#), "{default}");
         assert!(!first.contains("PAGE"), "{first}");
         // The first page keeps the footer saying what made the document.
-        assert!(sect.contains(r#"<w:footerReference w:type="first""#), "{sect}");
+        assert!(
+            sect.contains(r#"<w:footerReference w:type="first""#),
+            "{sect}"
+        );
     }
 }
 
@@ -211,7 +214,14 @@ fn pages_are_numbered_at_the_top_from_page_two() {
 fn the_largest_losses_have_room_for_their_figures() {
     let (_d, file) = written(
         &[
-            "report", EXAMPLE, "-f", "docx", "--date", "2023-03-15", "--peers", PEERS,
+            "report",
+            EXAMPLE,
+            "-f",
+            "docx",
+            "--date",
+            "2023-03-15",
+            "--peers",
+            PEERS,
         ],
         "bao-cao.docx",
     );
@@ -228,7 +238,10 @@ fn the_largest_losses_have_room_for_their_figures() {
     // STT, Mục, Tiêu chí, Điểm ("0,896/2,5"), Mất điểm, offices: at 12 pt, with the cells'
     // margins, "STT" needs 750 twips, "0,896/2,5" 1,500 and "Mất điểm" 1,300.
     assert_eq!(grid.len(), 6, "{grid:?}");
-    assert!(grid[0] >= 750 && grid[3] >= 1500 && grid[4] >= 1300, "{grid:?}");
+    assert!(
+        grid[0] >= 750 && grid[3] >= 1500 && grid[4] >= 1300,
+        "{grid:?}"
+    );
     assert!(top.contains(">0,896/2,5<"));
 }
 
@@ -256,7 +269,10 @@ fn a_note_is_never_printed_as_the_councils_reason() {
             .lines()
             .find(|l| l.contains(note))
             .unwrap_or_else(|| panic!("{format}: the note is not printed"));
-        assert!(line.contains("Ghi chú:") && !line.contains("Lý do"), "{line}");
+        assert!(
+            line.contains("Ghi chú:") && !line.contains("Lý do"),
+            "{line}"
+        );
     }
     let (_o, file) = written(&["report", evidence, "-f", "docx"], "r.docx");
     let xml = part(&file, "word/document.xml");
@@ -293,7 +309,10 @@ fn a_note_is_never_printed_as_the_councils_reason() {
             .stdout,
     )
     .unwrap();
-    assert!(csv.lines().next().unwrap().ends_with(",stage,note"), "{csv}");
+    assert!(
+        csv.lines().next().unwrap().ends_with(",stage,note"),
+        "{csv}"
+    );
     assert!(csv.contains(note));
 }
 
@@ -311,7 +330,9 @@ fn letterhead_flags_refuse_hidden_characters() {
         let file = dir.path().join("x.docx");
         let input = if command == "rank" { PEERS } else { EXAMPLE };
         parindex()
-            .args([command, input, "-f", "docx", "--lang", "en", flag, value, "-o"])
+            .args([
+                command, input, "-f", "docx", "--lang", "en", flag, value, "-o",
+            ])
             .arg(&file)
             .assert()
             .code(2)
@@ -370,7 +391,12 @@ fn the_output_file_is_named_for_its_format() {
         (vec!["report", EXAMPLE], "bao-cao.md"),
     ] {
         let file = dir.path().join(out);
-        parindex().args(&args).arg("-o").arg(&file).assert().success();
+        parindex()
+            .args(&args)
+            .arg("-o")
+            .arg(&file)
+            .assert()
+            .success();
         assert!(file.exists(), "{out}");
     }
 }

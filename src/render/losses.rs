@@ -241,7 +241,8 @@ fn json(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> 
 /// lost; grouped (`--by responsible|section`), one row per criterion in each group, with the
 /// group first, so that a pivot by group adds up to each group's total.
 fn csv(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> String {
-    let head = "code,title,value,appraised,round,score,max,loss,why,responsible,unit,period,stage,note";
+    let head =
+        "code,title,value,appraised,round,score,max,loss,why,responsible,unit,period,stage,note";
     let row = |l: &Loss| {
         vec![
             l.code.clone(),

@@ -288,9 +288,10 @@ pub(crate) fn table_rows(head: Vec<TableRow>, body: Vec<TableRow>) -> Vec<TableR
     rows
 }
 
-/// How many rows under its head a table may have and still be kept on one page whole: fifteen
-/// rows of two lines fit on an A4 page under a heading.
-pub(crate) const SHORT_TABLE: usize = 15;
+/// How many rows under its head a table may have and still be kept on one page whole: ten rows
+/// of up to four lines (the remediation report's table of criteria not yet remedied) fit on an
+/// A4 page under a heading; a table that does not fit would be pushed to a page of its own.
+pub(crate) const SHORT_TABLE: usize = 10;
 
 /// Word's "keep with next" on each paragraph of the row.
 fn keep_with_next(mut row: TableRow) -> TableRow {
@@ -547,6 +548,38 @@ mod tests {
         assert_eq!(mm(30), 1_701);
         assert_eq!(mm(20), 1_134);
         assert_eq!(mm(15), 851);
+    }
+
+    #[test]
+    fn the_heading_rows_mark_is_what_docx_rs_writes() {
+        use docx_rs::BuildXML;
+        let xml = String::from_utf8(heading_row(TableRow::new(vec![])).build()).unwrap();
+        assert!(xml.contains(HEADING_MARK), "{xml}");
+        // Ordinary rows carry no mark.
+        let plain = String::from_utf8(TableRow::new(vec![]).cant_split().build()).unwrap();
+        assert!(!plain.contains(HEADING_MARK), "{plain}");
+    }
+
+    #[test]
+    fn only_short_tables_are_chained_together() {
+        let rows = |n: usize| {
+            (0..n)
+                .map(|_| TableRow::new(vec![cell(vec![Paragraph::new()], 100)]))
+                .collect::<Vec<_>>()
+        };
+        let kept = |rows: Vec<TableRow>| {
+            rows.into_iter()
+                .map(|r| {
+                    String::from_utf8(docx_rs::BuildXML::build(&r))
+                        .unwrap()
+                        .contains("keepNext")
+                })
+                .collect::<Vec<_>>()
+        };
+        let short = kept(table_rows(rows(1), rows(SHORT_TABLE)));
+        assert_eq!(short.iter().filter(|&&k| k).count(), SHORT_TABLE);
+        let long = kept(table_rows(rows(2), rows(SHORT_TABLE + 1)));
+        assert_eq!(long.iter().filter(|&&k| k).count(), 2);
     }
 
     #[test]
