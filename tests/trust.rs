@@ -797,13 +797,35 @@ fn output_never_replaces_an_input() {
         .iter()
         .map(|p| fs::read_to_string(p).unwrap())
         .collect();
-    let e = evidence.to_str().unwrap();
+    // Named `.yaml`, an input is refused by its name as an output of another kind (exit 2);
+    // these files without an extension test the check of the files read (exit 1).
+    let bare = dir.path().join("evidence");
+    fs::copy(&evidence, &bare).unwrap();
+    let bare_link = dir.path().join("link");
+    std::os::unix::fs::symlink(&bare, &bare_link).unwrap();
+    let criteria_link = dir.path().join("criteria");
+    std::os::unix::fs::symlink(&criteria, &criteria_link).unwrap();
+    for target in [&evidence, &link, &criteria] {
+        parindex()
+            .args([
+                "score",
+                evidence.to_str().unwrap(),
+                "--format",
+                "csv",
+                "--force",
+                "-o",
+            ])
+            .arg(target)
+            .assert()
+            .code(2);
+    }
+    let e = bare.to_str().unwrap();
     for (args, target) in [
-        (vec!["score", e, "--format", "csv"], &evidence),
-        (vec!["score", e, "--format", "csv"], &link),
-        (vec!["score", e, "--format", "csv"], &criteria),
-        (vec!["losses", e], &evidence),
-        (vec!["report", e, "--previous", e], &evidence),
+        (vec!["score", e, "--format", "csv"], &bare),
+        (vec!["score", e, "--format", "csv"], &bare_link),
+        (vec!["score", e, "--format", "csv"], &criteria_link),
+        (vec!["losses", e], &bare),
+        (vec!["report", e, "--previous", e], &bare),
     ] {
         let out = parindex()
             .args(&args)
@@ -825,6 +847,7 @@ fn output_never_replaces_an_input() {
         .map(|p| fs::read_to_string(p).unwrap())
         .collect();
     assert_eq!(before, after, "the inputs are untouched");
+    assert_eq!(fs::read_to_string(&bare).unwrap(), before[0]);
     // Another file is still written.
     let out = dir.path().join("out.csv");
     parindex()

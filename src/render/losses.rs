@@ -242,7 +242,7 @@ fn json(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> 
 /// group first, so that a pivot by group adds up to each group's total.
 fn csv(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> String {
     let head =
-        "code,title,value,appraised,round,score,max,loss,why,responsible,unit,period,stage,note";
+        "code,title,value,appraised,round,score,max,loss,why,note,responsible,unit,period,stage";
     let row = |l: &Loss| {
         vec![
             l.code.clone(),
@@ -254,11 +254,11 @@ fn csv(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> S
             show(l.max),
             show(l.loss),
             l.why.clone().unwrap_or_default(),
+            l.note.clone().unwrap_or_default(),
             l.responsible.join("; "),
             card.unit.clone(),
             card.period.clone(),
             card.stage.name().to_string(),
-            l.note.clone().unwrap_or_default(),
         ]
     };
     match groups {
