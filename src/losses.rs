@@ -24,8 +24,11 @@ pub struct Loss {
     pub value: Option<String>,
     /// The round that value comes from (self-assessed where the leaf has no value).
     pub round: Round,
-    /// Why: the council's reason for a (re)appraised value, else the evidence's note.
+    /// Why: the council's reason for a (re)appraised value (never the evidence's note, which is
+    /// the author's remark, not a reason given by the council).
     pub why: Option<String>,
+    /// The evidence's `note:` on the criterion: the author's remark.
+    pub note: Option<String>,
     /// The offices responsible (the nearest `responsible:` up the tree).
     pub responsible: Vec<String>,
 }
@@ -44,15 +47,18 @@ pub fn losses(card: &Scorecard, evidence: &Evidence) -> Vec<Loss> {
                     .reappraisal_reason()
                     .filter(|w| !w.trim().is_empty())
                     .map(str::to_string)
-                    .or_else(|| e.reason.clone())
-                    .or_else(|| e.note.clone()),
-                (Some(e), Round::Appraised) => e.reason.clone().or_else(|| e.note.clone()),
-                (Some(e), Round::SelfAssessed) => e.note.clone(),
+                    .or_else(|| e.reason.clone()),
+                (Some(e), Round::Appraised) => e.reason.clone(),
                 (None, _) if s.status == Status::Missing => Some(NO_VALUE_GIVEN.to_string()),
                 _ => None,
             }
             // A block scalar's final newline would add an empty line to the table's cell.
             .map(|w| w.trim_end().to_string());
+            let note = entry
+                .and_then(|e| e.note.as_deref())
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string);
             let section = set.section_of(i);
             Loss {
                 node: i,
@@ -65,6 +71,7 @@ pub fn losses(card: &Scorecard, evidence: &Evidence) -> Vec<Loss> {
                 value: s.leaf.as_ref().map(|l| l.value.show()),
                 round,
                 why,
+                note,
                 responsible: set.responsible(i).to_vec(),
             }
         })

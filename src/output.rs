@@ -253,9 +253,35 @@ fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, fs::File)> {
     ))
 }
 
+/// Extensions that say what a file holds, as this tool and its users name files: an output
+/// named with one of them must hold that kind of file.
+const KNOWN_EXTENSIONS: &[&str] = &[
+    "xlsx", "xlsm", "xls", "docx", "doc", "yaml", "yml", "json", "csv", "md", "markdown", "html",
+    "htm", "txt", "pdf",
+];
+
+/// The extension of `path` when it names a kind of file other than `own` (the format's own
+/// extensions): a Word document named `.xlsx`, a workbook named `.yaml` (which the next run
+/// over its folder would read as evidence). A name without an extension, or with one this
+/// table does not know, is the user's choice.
+pub fn contradicting_extension(path: &Path, own: &[&str]) -> Option<String> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    (KNOWN_EXTENSIONS.contains(&ext.as_str()) && !own.contains(&ext.as_str())).then_some(ext)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_extension_of_another_kind_is_named() {
+        let x = |p: &str, own: &[&str]| contradicting_extension(Path::new(p), own);
+        assert_eq!(x("out.xlsx", &["docx"]).as_deref(), Some("xlsx"));
+        assert_eq!(x("dir/new.YAML", &["xlsx"]).as_deref(), Some("yaml"));
+        assert_eq!(x("phu-luc.DOCX", &["docx"]), None);
+        assert_eq!(x("phu-luc", &["docx"]), None);
+        assert_eq!(x("ranking.tsv", &["csv"]), None);
+    }
 
     #[test]
     fn writes_refuses_and_overwrites() {

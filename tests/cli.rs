@@ -292,13 +292,13 @@ fn output_file_is_written_whole_and_never_overwritten_unasked() {
     assert!(serde_json::from_str::<Json>(&first).is_ok());
     fs::write(&out, "kept").unwrap();
     parindex()
-        .args(["score", EXAMPLE, "-o", out_s])
+        .args(["score", EXAMPLE, "-f", "json", "-o", out_s])
         .assert()
         .code(1)
         .stderr(predicates::str::contains("already exists; pass --force"));
     assert_eq!(fs::read_to_string(&out).unwrap(), "kept");
     parindex()
-        .args(["score", EXAMPLE, "-o", out_s, "--force"])
+        .args(["score", EXAMPLE, "-f", "json", "-o", out_s, "--force"])
         .assert()
         .success();
     assert!(fs::read_to_string(&out).unwrap().contains("78.046"));
@@ -308,6 +308,8 @@ fn output_file_is_written_whole_and_never_overwritten_unasked() {
         .args([
             "score",
             "tests/errors/evidence/E205-rate-over-100.yaml",
+            "-f",
+            "json",
             "-o",
             bad.to_str().unwrap(),
         ])

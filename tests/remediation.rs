@@ -424,17 +424,21 @@ fn a_plan_for_another_unit_or_a_bad_plan_exits_1() {
 #[test]
 fn output_never_replaces_the_plan() {
     let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("plan.yaml");
-    fs::copy(PLAN, &plan).unwrap();
-    let before = fs::read_to_string(&plan).unwrap();
-    parindex()
-        .args(["report", EXAMPLE, "--force", "--remediation"])
-        .arg(&plan)
-        .arg("-o")
-        .arg(&plan)
-        .assert()
-        .code(1);
-    assert_eq!(fs::read_to_string(&plan).unwrap(), before);
+    // Named `.yaml`, a Markdown report is refused by its name (exit 2); named without an
+    // extension, by being the file read (exit 1).
+    for (name, code) in [("plan.yaml", 2), ("plan", 1)] {
+        let plan = dir.path().join(name);
+        fs::copy(PLAN, &plan).unwrap();
+        let before = fs::read_to_string(&plan).unwrap();
+        parindex()
+            .args(["report", EXAMPLE, "--force", "--remediation"])
+            .arg(&plan)
+            .arg("-o")
+            .arg(&plan)
+            .assert()
+            .code(code);
+        assert_eq!(fs::read_to_string(&plan).unwrap(), before);
+    }
 }
 
 #[test]

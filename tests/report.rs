@@ -103,10 +103,12 @@ fn each_loss_says_what_was_scored_why_and_who_must_act() {
     assert!(plan.contains("(mục 1.1.3)"), "{plan}");
     assert!(plan.contains("Đạt 0,973/1 điểm, **mất 0,027 điểm**; giá trị chấm: 97,29%."));
     assert!(plan.contains("**Trách nhiệm tham mưu, đôn đốc thuộc về:** Phòng Nội vụ."));
-    // A rate from counts shows its percentage; the note explains the loss.
+    // A rate from counts shows its percentage; the note, the author's remark, is labelled as
+    // one and not as the council's reason.
     let on_time = block(&out, "(mục 3.4.4.1)");
     assert!(on_time.contains("4.290/4.500 = 95,33%"), "{on_time}");
-    assert!(on_time.contains("**Lý do:** Báo cáo: 95,3% (−0,065 điểm)."));
+    assert!(on_time.contains("**Ghi chú:** Báo cáo: 95,3% (−0,065 điểm)."));
+    assert!(!on_time.contains("Lý do"), "{on_time}");
     // A section that lost nothing names its own office, as the district's report does.
     let finance = block(&out, "### 6. ");
     assert!(
@@ -319,18 +321,19 @@ fn output_files_are_written_whole_and_not_overwritten() {
     let first = fs::read_to_string(&path).unwrap();
     assert!(first.ends_with("</html>\n"));
     parindex()
-        .args(["report", EXAMPLE, "-o"])
+        .args(["report", EXAMPLE, "-f", "html", "-o"])
         .arg(&path)
         .assert()
         .code(1)
         .stderr(predicate::str::contains("đã có; dùng --force để ghi đè"));
     assert_eq!(fs::read_to_string(&path).unwrap(), first);
+    fs::write(&path, "an older page").unwrap();
     parindex()
-        .args(["report", EXAMPLE, "--force", "-o"])
+        .args(["report", EXAMPLE, "-f", "html", "--force", "-o"])
         .arg(&path)
         .assert()
         .success();
-    assert!(fs::read_to_string(&path).unwrap().starts_with("# Báo cáo"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), first);
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 

@@ -797,18 +797,40 @@ fn output_never_replaces_an_input() {
         .iter()
         .map(|p| fs::read_to_string(p).unwrap())
         .collect();
-    let e = evidence.to_str().unwrap();
+    // Named `.yaml`, an input is refused by its name as an output of another kind (exit 2);
+    // these files without an extension test the check of the files read (exit 1).
+    let bare = dir.path().join("evidence");
+    fs::copy(&evidence, &bare).unwrap();
+    let bare_link = dir.path().join("link");
+    std::os::unix::fs::symlink(&bare, &bare_link).unwrap();
+    let criteria_link = dir.path().join("criteria");
+    std::os::unix::fs::symlink(&criteria, &criteria_link).unwrap();
+    for target in [&evidence, &link, &criteria] {
+        parindex()
+            .args([
+                "score",
+                evidence.to_str().unwrap(),
+                "--format",
+                "csv",
+                "--force",
+                "-o",
+            ])
+            .arg(target)
+            .assert()
+            .code(2);
+    }
+    let e = bare.to_str().unwrap();
     // The unit's result of the year before (`report --previous` refuses any other, E508).
-    let previous = dir.path().join("previous.yaml");
+    let previous = dir.path().join("previous");
     let text = before[0].replace("period: \"2025\"", "period: \"2024\"");
     assert_ne!(text, before[0]);
     fs::write(&previous, text).unwrap();
     let p = previous.to_str().unwrap();
     for (args, target) in [
-        (vec!["score", e, "--format", "csv"], &evidence),
-        (vec!["score", e, "--format", "csv"], &link),
-        (vec!["score", e, "--format", "csv"], &criteria),
-        (vec!["losses", e], &evidence),
+        (vec!["score", e, "--format", "csv"], &bare),
+        (vec!["score", e, "--format", "csv"], &bare_link),
+        (vec!["score", e, "--format", "csv"], &criteria_link),
+        (vec!["losses", e], &bare),
         // The report is Vietnamese by default: asked in English, as the others speak.
         (
             vec!["report", e, "--previous", p, "--lang", "en"],
@@ -835,6 +857,7 @@ fn output_never_replaces_an_input() {
         .map(|p| fs::read_to_string(p).unwrap())
         .collect();
     assert_eq!(before, after, "the inputs are untouched");
+    assert_eq!(fs::read_to_string(&bare).unwrap(), before[0]);
     // Another file is still written.
     let out = dir.path().join("out.csv");
     parindex()

@@ -666,9 +666,12 @@ fn template_units_speaks_vietnamese() {
 #[test]
 fn usage_and_write_errors_speak_vietnamese() {
     let dir = tempfile::tempdir().unwrap();
-    let existing = dir.path().join("co-san.md");
+    let existing = dir.path().join("co-san.txt");
     std::fs::write(&existing, "giữ nguyên").unwrap();
     let existing = existing.to_str().unwrap();
+    let bare = dir.path().join("tu-danh-gia");
+    std::fs::copy(EXAMPLE, &bare).unwrap();
+    let bare = bare.to_str().unwrap();
     let form = dir.path().join("phieu.xlsx");
     std::fs::write(&form, "giữ nguyên").unwrap();
     let form = form.to_str().unwrap();
@@ -677,7 +680,10 @@ fn usage_and_write_errors_speak_vietnamese() {
         (vec!["score", EXAMPLE, "-f", "xlsx"], 2),
         (vec!["score", EXAMPLE, "-f", "docx"], 2),
         (vec!["score", EXAMPLE, "-o", existing], 1),
-        (vec!["score", EXAMPLE, "-o", EXAMPLE, "--force"], 1),
+        // Named .yaml, an output of another kind is refused by its name (exit 2); named
+        // without an extension, the file read is refused as an output (exit 1).
+        (vec!["score", EXAMPLE, "-o", EXAMPLE, "--force"], 2),
+        (vec!["score", bare, "-o", bare, "--force"], 1),
         (vec!["losses", EXAMPLE, "-f", "csv", "-o", existing], 1),
         (vec!["report", EXAMPLE, "-o", existing], 1),
         (vec!["rank", "examples/dak-nong-2022", "-f", "docx"], 2),

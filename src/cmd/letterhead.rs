@@ -1,7 +1,9 @@
 //! The letterhead flags of the Word documents (`report --format docx`, `rank --format
 //! docx|xlsx`), defined once: who issues the document, its number, place and date.
 
+use parindex::i18n::Lang;
 use parindex::render::docx::{Date, Letterhead};
+use std::process::ExitCode;
 
 /// Who issues the document, under which number, where and when (Nghị định 30/2020/NĐ-CP).
 #[derive(clap::Args, Debug, Clone)]
@@ -36,5 +38,30 @@ impl LetterheadArgs {
             date: self.date.unwrap_or_else(Date::today),
             signer: None,
         }
+    }
+}
+
+impl LetterheadArgs {
+    /// The letterhead's texts with their flags, and the command's `extra` ones (`--signer`,
+    /// `--of`): refused, exit 2, when one holds a control, direction-changing or invisible
+    /// character (a right-to-left override in `--number` would turn "1/BC" round on the page).
+    pub fn refuse_hidden(&self, extra: &[(&str, Option<&str>)], lang: Lang) -> Option<ExitCode> {
+        let mine = [
+            ("--issuer", self.issuer.as_deref()),
+            ("--parent", self.parent.as_deref()),
+            ("--number", self.number.as_deref()),
+            ("--place", self.place.as_deref()),
+        ];
+        let (flag, c) = mine.iter().chain(extra).find_map(|&(flag, value)| {
+            value?
+                .chars()
+                .find(|&c| parindex::diag::is_hidden(c))
+                .map(|c| (flag, c))
+        })?;
+        eprintln!(
+            "error: {}",
+            parindex::i18n::docx::hidden_in_flag(lang, flag, &parindex::diag::char_name(c))
+        );
+        Some(ExitCode::from(2))
     }
 }

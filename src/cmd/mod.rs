@@ -89,6 +89,16 @@ impl Output {
 
     /// [`Output::usage_error`] for a command that writes a Word document.
     pub fn usage_error_with_docx(&self) -> Option<ExitCode> {
+        if let Some(code) = self.output.as_deref().and_then(|path| {
+            wrong_extension(
+                path,
+                own_extensions(self.format),
+                format_name(self.format),
+                self.lang(),
+            )
+        }) {
+            return Some(code);
+        }
         if self.format == Format::Xlsx && self.output.is_none() {
             eprintln!("{}", cli::xlsx_needs_file(self.lang()));
             return Some(ExitCode::from(2));
@@ -147,6 +157,53 @@ impl Output {
             }
         }
     }
+}
+
+/// The extensions a file of `format` may be named with.
+fn own_extensions(format: Format) -> &'static [&'static str] {
+    match format {
+        Format::Table => &["txt"],
+        Format::Json => &["json"],
+        Format::Csv => &["csv", "txt"],
+        Format::Markdown => &["md", "markdown", "txt"],
+        Format::Xlsx => &["xlsx"],
+        Format::Docx => &["docx"],
+    }
+}
+
+/// `--format`'s value as the command line spells it.
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Table => "table",
+        Format::Json => "json",
+        Format::Csv => "csv",
+        Format::Markdown => "markdown",
+        Format::Xlsx => "xlsx",
+        Format::Docx => "docx",
+    }
+}
+
+/// A usage error when `-o`'s extension names another kind of file than the format writes
+/// (a Word document named `.xlsx`, a workbook `.yaml` in an evidence folder): refused before
+/// any work, exit 2.
+pub fn wrong_extension(
+    path: &std::path::Path,
+    own: &[&str],
+    format: &str,
+    lang: Lang,
+) -> Option<ExitCode> {
+    let ext = parindex::output::contradicting_extension(path, own)?;
+    eprintln!(
+        "{}: {}",
+        lang.t(say::ERROR),
+        parindex::i18n::docx::wrong_extension(
+            lang,
+            &parindex::diag::shown(&path.display().to_string()),
+            &ext,
+            format
+        )
+    );
+    Some(ExitCode::from(2))
 }
 
 /// Loads and scores an evidence file ([`parindex::pipeline::score_file`]); on failure the

@@ -145,6 +145,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(code) = args.out.usage_error_with_docx() {
         return Ok(code);
     }
+    if let Some(code) = args
+        .letterhead
+        .refuse_hidden(&[("--of", args.of.as_deref())], args.out.document_lang())
+    {
+        return Ok(code);
+    }
     let stage: Stage = args.stage.into();
     // The list first: a units file that does not read stops the run before any scoring.
     let units = match &args.units {

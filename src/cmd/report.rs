@@ -239,6 +239,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
+    if let Some(code) = args.output.as_deref().and_then(|path| {
+        let (own, name): (&[&str], _) = match args.format {
+            ReportFormat::Markdown => (&["md", "markdown", "txt"], "markdown"),
+            ReportFormat::Html => (&["html", "htm"], "html"),
+            ReportFormat::Docx => (&["docx"], "docx"),
+        };
+        super::wrong_extension(path, own, name, args.lang)
+    }) {
+        return Ok(code);
+    }
+    if let Some(code) = args
+        .letterhead
+        .refuse_hidden(&[("--signer", args.signer.as_deref())], args.lang)
+    {
+        return Ok(code);
+    }
     let resolver = CriteriaResolver::new();
     let stage = Stage::from(args.stage);
     let ScoredCard {

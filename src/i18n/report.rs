@@ -65,6 +65,8 @@ pub const RESPONSIBLE_LINE: Text = text(
     "Trách nhiệm tham mưu, đôn đốc thuộc về:",
 );
 pub const WHY: Text = text("Why:", "Lý do:");
+/// Before the evidence's `note:`: the author's remark, not the council's reason.
+pub const NOTE: Text = text("Note:", "Ghi chú:");
 pub const ITEM: Text = text("item", "mục");
 pub const NO_LOSS_HERE: Text = text(
     " No criterion lost points.",

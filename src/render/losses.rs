@@ -37,15 +37,17 @@ fn value_text(card: &Scorecard, l: &Loss, lang: Lang) -> String {
     }
 }
 
-/// Why the points were lost: the council's reason or the note as written, or (for a leaf with
-/// no value) the tool's own words in the language.
-fn why_text(l: &Loss, lang: Lang) -> &str {
-    match l.why.as_deref() {
-        Some(crate::losses::NO_VALUE_GIVEN) if l.value.is_none() => {
-            lang.t(words_losses::NO_VALUE_GIVEN)
+/// Why the points were lost: the council's reason as written, or (for a leaf with no value)
+/// the tool's own words in the language; without either, the evidence's note under its own
+/// label ("Ghi chú: …"), the author's remark and not a reason.
+fn why_text(l: &Loss, lang: Lang) -> std::borrow::Cow<'_, str> {
+    match (l.why.as_deref(), &l.note) {
+        (Some(crate::losses::NO_VALUE_GIVEN), _) if l.value.is_none() => {
+            lang.t(words_losses::NO_VALUE_GIVEN).into()
         }
-        Some(why) => why,
-        None => "",
+        (Some(why), _) => why.into(),
+        (None, Some(note)) => format!("{} {note}", crate::report::text::note_label(lang)).into(),
+        (None, None) => "".into(),
     }
 }
 
@@ -166,6 +168,8 @@ struct JsonLoss<'a> {
     max: String,
     loss: String,
     why: Option<&'a str>,
+    /// The evidence's note: the author's remark, not the council's reason.
+    note: Option<&'a str>,
     responsible: &'a [String],
 }
 
@@ -202,6 +206,7 @@ fn json_loss(l: &Loss) -> JsonLoss<'_> {
         max: show(l.max),
         loss: show(l.loss),
         why: l.why.as_deref(),
+        note: l.note.as_deref(),
         responsible: &l.responsible,
     }
 }
@@ -236,7 +241,8 @@ fn json(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> 
 /// lost; grouped (`--by responsible|section`), one row per criterion in each group, with the
 /// group first, so that a pivot by group adds up to each group's total.
 fn csv(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> String {
-    let head = "code,title,value,appraised,round,score,max,loss,why,responsible,unit,period,stage";
+    let head =
+        "code,title,value,appraised,round,score,max,loss,why,note,responsible,unit,period,stage";
     let row = |l: &Loss| {
         vec![
             l.code.clone(),
@@ -248,6 +254,7 @@ fn csv(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> S
             show(l.max),
             show(l.loss),
             l.why.clone().unwrap_or_default(),
+            l.note.clone().unwrap_or_default(),
             l.responsible.join("; "),
             card.unit.clone(),
             card.period.clone(),
@@ -298,7 +305,7 @@ fn md_losses(card: &Scorecard, losses: &[Loss], with_responsible: bool, lang: La
             md_cell(&l.title),
             md_cell(&value_text(card, l, lang)),
             lang.number(l.loss),
-            md_cell(why_text(l, lang))
+            md_cell(&why_text(l, lang))
         ));
     }
     out

@@ -414,6 +414,14 @@ fn section(r: &Report, s: &SectionReport, lang: Lang) -> String {
                 esc(why)
             );
         }
+        if let Some(note) = &l.note {
+            let _ = writeln!(
+                out,
+                "<p><span class=\"label\">{}</span> {}</p>",
+                text::note_label(lang),
+                esc(note)
+            );
+        }
         let (label, offices) = text::responsible_line(lang, &l.responsible);
         let _ = writeln!(
             out,

@@ -105,6 +105,9 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
             if let Some(why) = &l.why {
                 out.push_str(&format!("- **{}** {}\n", text::why_label(lang), md(why)));
             }
+            if let Some(note) = &l.note {
+                out.push_str(&format!("- **{}** {}\n", text::note_label(lang), md(note)));
+            }
             let (label, offices) = text::responsible_line(lang, &l.responsible);
             out.push_str(&format!("- **{label}** {}\n\n", md(&offices)));
         }

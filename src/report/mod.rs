@@ -74,8 +74,10 @@ pub struct LossItem {
     pub self_value: Option<Value>,
     /// The first appraisal's value, when the second one was scored instead.
     pub first_value: Option<Value>,
-    /// The council's reason for an appraised value, else the evidence's note.
+    /// The council's reason for an appraised value.
     pub why: Option<String>,
+    /// The evidence's note: the author's remark, printed under its own label.
+    pub note: Option<String>,
     /// The offices responsible (the nearest `responsible:` up the tree).
     pub responsible: Vec<String>,
 }
@@ -198,6 +200,7 @@ pub fn build(
                 None
             },
             why: if leaf.is_some() { l.why.clone() } else { None },
+            note: l.note.clone(),
             responsible: l.responsible.clone(),
         }
     };
@@ -430,7 +433,9 @@ mod tests {
             (own.round, own.self_value.clone()),
             (Round::SelfAssessed, None)
         );
-        assert_eq!(own.why.as_deref(), Some(HOSTILE));
+        // A note is the author's remark, not a reason.
+        assert_eq!(own.why, None);
+        assert_eq!(own.note.as_deref(), Some(HOSTILE));
         assert_eq!(report.offices.len(), 1);
         assert_eq!(report.offices[0].total, Decimal::from(2));
     }

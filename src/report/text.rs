@@ -366,6 +366,11 @@ pub(crate) fn loss_result(lang: Lang, l: &LossItem) -> Vec<Seg> {
     vec![t(before), b(lost), t(after)]
 }
 
+/// "Ghi chú:" / "Note:": the evidence's note, the author's remark.
+pub(crate) fn note_label(lang: Lang) -> &'static str {
+    lang.t(cat::NOTE)
+}
+
 /// "Lý do:" / "Why:".
 pub(crate) fn why_label(lang: Lang) -> &'static str {
     lang.t(cat::WHY)

@@ -4,8 +4,8 @@
 //! grade under each.
 
 use super::{
-    cell, centred, grid, keep_together, letterhead, pack, para, run, text_cell, CellKind,
-    DocxError, Orientation, BODY,
+    cell, centred, grid, letterhead, pack, para, run, table_rows, text_cell, CellKind, DocxError,
+    Orientation, BODY,
 };
 use crate::i18n::{docx as words, Lang};
 use crate::render::annex::{Annex, AnnexHead, AnnexTable};
@@ -87,7 +87,7 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
     widths.extend([fig, fig, rank, grade]);
 
     let columns = AnnexHead::columns(t, lang);
-    let mut rows = vec![TableRow::new(
+    let mut head = vec![TableRow::new(
         columns
             .iter()
             .zip(&widths)
@@ -103,7 +103,8 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
     );
     maxima.push(text_cell(&lang.number(t.max), fig, ROW, CellKind::Strong));
     maxima.extend([fig, rank, grade].map(|w| cell(vec![Paragraph::new()], w)));
-    rows.push(TableRow::new(maxima));
+    head.push(TableRow::new(maxima));
+    let mut rows = Vec::with_capacity(t.rows.len());
     for (k, r) in t.rows.iter().enumerate() {
         let mut cells = vec![
             text_cell(&(k + 1).to_string(), stt, ROW, CellKind::Centre),
@@ -132,21 +133,6 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
         ]);
         rows.push(TableRow::new(cells));
     }
-    grid(&widths, kept_at_start(rows))
-}
-
-/// A short table is kept on one page; a long one (thirty communes) would then leave the page
-/// under the heading blank, so only its heads, maxima and first units are kept together
-/// (never a head alone at a page's foot) and the rest breaks between rows.
-fn kept_at_start(mut rows: Vec<TableRow>) -> Vec<TableRow> {
-    const ONE_PAGE: usize = 14;
-    // Heads, maxima and three units, held to the fourth unit.
-    const KEPT: usize = 2 + 3;
-    if rows.len() <= ONE_PAGE {
-        return keep_together(rows);
-    }
-    let rest = rows.split_off(KEPT + 1);
-    let mut out = keep_together(rows);
-    out.extend(rest.into_iter().map(TableRow::cant_split));
-    out
+    // The heads and the maxima repeated on each page; a long table starts under its title.
+    grid(&widths, table_rows(head, rows))
 }

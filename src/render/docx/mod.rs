@@ -16,9 +16,10 @@ pub mod report;
 
 use crate::i18n::{docx as words, Lang};
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Footer, LineSpacing, PageMargin, PageOrientationType,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts,
-    Shading, Table, TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
+    AlignmentType, BorderType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum,
+    PageOrientationType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    Pic, Run, RunFonts, Shading, Table, TableCell, TableLayoutType, TableRow, VAlignType,
+    WidthType,
 };
 
 /// The typeface the decree prescribes.
@@ -264,25 +265,64 @@ pub(crate) fn grid(widths: &[usize], rows: Vec<TableRow>) -> Table {
 
 /// Rows that stay on one page when they fit: no row split across pages, and every row but the
 /// last kept with the next (Word's "keep with next" on each of its paragraphs), so that a table
-/// is not broken by a page end unless it is longer than a page.
+/// is not broken by a page end unless it is longer than a page. Only for short tables: on a
+/// long one the chain of keeps pushes the whole table past its title (see [`table_rows`]).
 pub(crate) fn keep_together(rows: Vec<TableRow>) -> Vec<TableRow> {
     let last = rows.len().saturating_sub(1);
     rows.into_iter()
         .enumerate()
-        .map(|(k, mut row)| {
-            if k < last {
-                for cell in &mut row.cells {
-                    let docx_rs::TableRowChild::TableCell(cell) = cell;
-                    for child in &mut cell.children {
-                        if let docx_rs::TableCellContent::Paragraph(p) = child {
-                            p.property = p.property.clone().keep_next(true);
-                        }
-                    }
-                }
-            }
+        .map(|(k, row)| {
+            let row = if k < last { keep_with_next(row) } else { row };
             row.cant_split()
         })
         .collect()
+}
+
+/// A table's rows for running over pages: `head` repeated at the top of each page and kept
+/// with the first row under it; no row split across pages; a short table (at most
+/// [`SHORT_TABLE`] rows under its head) kept on one page whole.
+pub(crate) fn table_rows(head: Vec<TableRow>, body: Vec<TableRow>) -> Vec<TableRow> {
+    let short = body.len() <= SHORT_TABLE;
+    let mut rows: Vec<TableRow> = head
+        .into_iter()
+        .map(|row| keep_with_next(heading_row(row)).cant_split())
+        .collect();
+    if short {
+        rows.extend(keep_together(body));
+    } else {
+        rows.extend(body.into_iter().map(TableRow::cant_split));
+    }
+    rows
+}
+
+/// How many rows under its head a table may have and still be kept on one page whole: ten rows
+/// of up to four lines (the remediation report's table of criteria not yet remedied) fit on an
+/// A4 page under a heading; a table that does not fit would be pushed to a page of its own.
+pub(crate) const SHORT_TABLE: usize = 10;
+
+/// Word's "keep with next" on each paragraph of the row.
+fn keep_with_next(mut row: TableRow) -> TableRow {
+    for cell in &mut row.cells {
+        let docx_rs::TableRowChild::TableCell(cell) = cell;
+        for child in &mut cell.children {
+            if let docx_rs::TableCellContent::Paragraph(p) = child {
+                p.property = p.property.clone().keep_next(true);
+            }
+        }
+    }
+    row
+}
+
+/// What docx-rs writes for a row given [`heading_row`]'s mark, and what [`pack`] puts in its
+/// place. docx-rs (0.4.22, the newest) cannot write `<w:tblHeader/>`, the row property that
+/// repeats a table's heading row on each page; a row of automatic height 0 (which means no
+/// more than no height at all) is its stand-in, written by docx-rs and swapped in the XML.
+const HEADING_MARK: &str = r#"<w:trHeight w:val="0" w:hRule="auto" />"#;
+const TABLE_HEADER: &str = "<w:tblHeader />";
+
+/// A row repeated at the top of each page the table runs over.
+fn heading_row(row: TableRow) -> TableRow {
+    row.row_height(0.0).height_rule(docx_rs::HeightRule::Auto)
 }
 
 /// A bar for a chart: a one-pixel PNG stretched to `width` × `height` twips.
@@ -315,14 +355,21 @@ pub(crate) enum Bar {
     Before,
 }
 
-/// A new document: A4 turned `orientation`, the decree's margins, Times New Roman 13 pt, and
-/// a page footer saying what made it.
+/// A new document: A4 turned `orientation`, the decree's margins, Times New Roman 13 pt, a page
+/// footer saying what made it, and the page number at the top centre from page 2 on, in Arabic
+/// numerals in the document's font and size, as the decree numbers pages (the first page,
+/// under the letterhead, has none: a different first page).
 pub(crate) fn document(orientation: Orientation, lang: Lang) -> Docx {
     let (w, h) = orientation.page();
     let (top, bottom, left, right) = MARGINS;
     let footer = Footer::new().add_paragraph(
         Paragraph::new()
             .add_run(run(&words::made_by(lang, crate::VERSION), 18).italic())
+            .align(AlignmentType::Center),
+    );
+    let page_number = Header::new().add_paragraph(
+        Paragraph::new()
+            .add_page_num(PageNum::new())
             .align(AlignmentType::Center),
     );
     Docx::new()
@@ -342,6 +389,9 @@ pub(crate) fn document(orientation: Orientation, lang: Lang) -> Docx {
         )
         .default_fonts(fonts())
         .default_size(BODY)
+        .header(page_number)
+        .first_header(Header::new().add_paragraph(Paragraph::new()))
+        .first_footer(footer.clone())
         .footer(footer)
         // Fixed dates: the same figures give the same bytes.
         .created_at("1980-01-01T00:00:00Z")
@@ -429,7 +479,8 @@ pub(crate) fn pack(doc: Docx) -> Result<Vec<u8>, DocxError> {
 }
 
 /// The same package with every part deflated: docx-rs stores its parts uncompressed, which
-/// made a 3,000-unit annex 18.7 MB where Word's own would be a tenth of that.
+/// made a 3,000-unit annex 18.7 MB where Word's own would be a tenth of that. The heading rows'
+/// marks become `<w:tblHeader/>` on the way ([`HEADING_MARK`]).
 fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     use zip::write::SimpleFileOptions;
     let mut from = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
@@ -443,6 +494,11 @@ fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
         let name = part.name().to_string();
         if part.is_dir() {
             to.add_directory(name, options)?;
+        } else if name == "word/document.xml" {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut part, &mut xml)?;
+            to.start_file(name, options)?;
+            std::io::Write::write_all(&mut to, xml.replace(HEADING_MARK, TABLE_HEADER).as_bytes())?;
         } else {
             to.start_file(name, options)?;
             std::io::copy(&mut part, &mut to)?;
@@ -509,6 +565,38 @@ mod tests {
         assert_eq!(mm(30), 1_701);
         assert_eq!(mm(20), 1_134);
         assert_eq!(mm(15), 851);
+    }
+
+    #[test]
+    fn the_heading_rows_mark_is_what_docx_rs_writes() {
+        use docx_rs::BuildXML;
+        let xml = String::from_utf8(heading_row(TableRow::new(vec![])).build()).unwrap();
+        assert!(xml.contains(HEADING_MARK), "{xml}");
+        // Ordinary rows carry no mark.
+        let plain = String::from_utf8(TableRow::new(vec![]).cant_split().build()).unwrap();
+        assert!(!plain.contains(HEADING_MARK), "{plain}");
+    }
+
+    #[test]
+    fn only_short_tables_are_chained_together() {
+        let rows = |n: usize| {
+            (0..n)
+                .map(|_| TableRow::new(vec![cell(vec![Paragraph::new()], 100)]))
+                .collect::<Vec<_>>()
+        };
+        let kept = |rows: Vec<TableRow>| {
+            rows.into_iter()
+                .map(|r| {
+                    String::from_utf8(docx_rs::BuildXML::build(&r))
+                        .unwrap()
+                        .contains("keepNext")
+                })
+                .collect::<Vec<_>>()
+        };
+        let short = kept(table_rows(rows(1), rows(SHORT_TABLE)));
+        assert_eq!(short.iter().filter(|&&k| k).count(), SHORT_TABLE);
+        let long = kept(table_rows(rows(2), rows(SHORT_TABLE + 1)));
+        assert_eq!(long.iter().filter(|&&k| k).count(), 2);
     }
 
     #[test]

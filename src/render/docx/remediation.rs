@@ -7,8 +7,8 @@
 
 use super::report::{closing, heading, rich, sections_table};
 use super::{
-    body, centred, grid, keep_together, letterhead, pack, para, run, text_cell, CellKind,
-    DocxError, Letterhead, Orientation, BODY, TABLE,
+    body, centred, grid, letterhead, pack, para, run, table_rows, text_cell, CellKind, DocxError,
+    Letterhead, Orientation, BODY, TABLE,
 };
 use crate::i18n::remediation as w;
 use crate::i18n::{docx as words, Lang};
@@ -169,12 +169,13 @@ fn outstanding_table(r: &Remediation, lang: Lang, width: usize) -> Table {
         CellKind::Figure,
         CellKind::Text,
     ];
-    let mut rows = vec![TableRow::new(
+    let head = vec![TableRow::new(
         head.iter()
             .zip(widths)
             .map(|(h, cw)| text_cell(lang.t(*h), cw, TABLE, CellKind::Head))
             .collect(),
     )];
+    let mut rows = Vec::new();
     for row in text::outstanding_rows(lang, r) {
         rows.push(TableRow::new(
             row.iter()
@@ -185,11 +186,8 @@ fn outstanding_table(r: &Remediation, lang: Lang, width: usize) -> Table {
         ));
     }
     // A row is never split across pages (the table itself may run over one), and the head
-    // is never left alone at the foot of a page.
-    let rest = rows.split_off(rows.len().min(2));
-    let mut rows = keep_together(rows);
-    rows.extend(rest.into_iter().map(TableRow::cant_split));
-    grid(&widths, rows)
+    // is never left alone at the foot of a page: it is repeated on each page.
+    grid(&widths, table_rows(head, rows))
 }
 
 #[cfg(test)]

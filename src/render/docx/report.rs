@@ -3,8 +3,8 @@
 //! letterhead, A4 portrait.
 
 use super::{
-    bar, body, cell, centred, grid, keep_together, letterhead, pack, para, run, text_cell, Bar,
-    CellKind, DocxError, Letterhead, Orientation, BODY, TABLE,
+    bar, body, cell, centred, grid, keep_together, letterhead, pack, para, run, table_rows,
+    text_cell, Bar, CellKind, DocxError, Letterhead, Orientation, BODY, TABLE,
 };
 use crate::i18n::{docx as words, Lang};
 use crate::report::text::{self, Seg};
@@ -92,6 +92,13 @@ pub fn render(r: &Report, head: &Letterhead, lang: Lang) -> Result<Vec<u8>, Docx
                     body()
                         .add_run(run(text::why_label(lang), BODY).bold())
                         .add_run(run(&format!(" {why}"), BODY)),
+                );
+            }
+            if let Some(note) = &l.note {
+                doc = doc.add_paragraph(
+                    body()
+                        .add_run(run(text::note_label(lang), BODY).bold())
+                        .add_run(run(&format!(" {note}"), BODY)),
                 );
             }
             let (label, offices) = text::responsible_line(lang, &l.responsible);
@@ -192,7 +199,8 @@ pub(super) fn sections_table(r: &Report, lang: Lang, width: usize) -> Table {
                 .collect(),
         )
     };
-    let mut rows = vec![row(head, CellKind::Head, CellKind::Head)];
+    let head = vec![row(head, CellKind::Head, CellKind::Head)];
+    let mut rows = Vec::new();
     for s in &r.sections {
         rows.push(row(
             line(
@@ -221,7 +229,7 @@ pub(super) fn sections_table(r: &Report, lang: Lang, width: usize) -> Table {
         CellKind::Head,
         CellKind::Strong,
     ));
-    grid(&widths, keep_together(rows))
+    grid(&widths, table_rows(head, rows))
 }
 
 /// The chart: one row per section, its label, then a bar as long as its percentage (and the
@@ -290,9 +298,11 @@ fn chart(doc: Docx, r: &Report, lang: Lang, width: usize) -> Docx {
 /// The largest losses: number, code, criterion, score, points lost, offices.
 fn top_table(r: &Report, lang: Lang, width: usize) -> Table {
     let w = text::words(lang);
-    let (n_w, code_w, fig_w, office_w) = (600, 900, 1100, 2200);
-    let title_w = width - n_w - code_w - 2 * fig_w - office_w;
-    let widths = [n_w, code_w, title_w, fig_w, fig_w, office_w];
+    // Wide enough for "STT", a score out of its maximum ("12,345/15") and "Mất điểm" on one
+    // line each at 12 pt, after the cells' margins; the criterion's title takes the rest.
+    let (n_w, code_w, score_w, lost_w, office_w) = (750, 900, 1500, 1300, 2000);
+    let title_w = width - n_w - code_w - score_w - lost_w - office_w;
+    let widths = [n_w, code_w, title_w, score_w, lost_w, office_w];
     let head = [
         w.number,
         w.code,
@@ -301,12 +311,13 @@ fn top_table(r: &Report, lang: Lang, width: usize) -> Table {
         w.lost,
         w.responsible_col,
     ];
-    let mut rows = vec![TableRow::new(
+    let head = vec![TableRow::new(
         head.iter()
             .zip(widths)
             .map(|(h, cw)| text_cell(h, cw, TABLE, CellKind::Head))
             .collect(),
     )];
+    let mut rows = Vec::new();
     for (n, l) in r.top.iter().enumerate() {
         rows.push(TableRow::new(vec![
             text_cell(&(n + 1).to_string(), n_w, TABLE, CellKind::Centre),
@@ -314,11 +325,11 @@ fn top_table(r: &Report, lang: Lang, width: usize) -> Table {
             text_cell(&l.title, title_w, TABLE, CellKind::Text),
             text_cell(
                 &text::fraction(lang, l.score, l.max),
-                fig_w,
+                score_w,
                 TABLE,
                 CellKind::Figure,
             ),
-            text_cell(&lang.number(l.loss), fig_w, TABLE, CellKind::Figure),
+            text_cell(&lang.number(l.loss), lost_w, TABLE, CellKind::Figure),
             text_cell(
                 &text::offices(lang, &l.responsible),
                 office_w,
@@ -327,7 +338,7 @@ fn top_table(r: &Report, lang: Lang, width: usize) -> Table {
             ),
         ]));
     }
-    grid(&widths, rows)
+    grid(&widths, table_rows(head, rows))
 }
 
 /// Points lost per office: office, criteria, points, per section.
@@ -337,12 +348,13 @@ fn office_table(r: &Report, lang: Lang, width: usize) -> Table {
     let office_w = width - count_w - fig_w - per_w;
     let widths = [office_w, count_w, fig_w, per_w];
     let head = [w.office, w.criteria_count, w.lost, w.per_section];
-    let mut rows = vec![TableRow::new(
+    let head = vec![TableRow::new(
         head.iter()
             .zip(widths)
             .map(|(h, cw)| text_cell(h, cw, TABLE, CellKind::Head))
             .collect(),
     )];
+    let mut rows = Vec::new();
     for o in &r.offices {
         let name = if o.office.is_empty() {
             w.no_office
@@ -361,7 +373,7 @@ fn office_table(r: &Report, lang: Lang, width: usize) -> Table {
             ),
         ]));
     }
-    grid(&widths, rows)
+    grid(&widths, table_rows(head, rows))
 }
 
 /// The recipients on the left, the signer's title on the right, as the decree closes a
