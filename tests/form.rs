@@ -41,6 +41,18 @@ for cell, (kind, text) in spec["cells"].items():
         ws[cell] = text
 if "rename" in spec:
     ws.title = spec["rename"]
+if "hidden_copy" in spec:
+    # A copy of the form sheet, hidden and placed first, with its own values.
+    copy = wb.copy_worksheet(ws)
+    copy.title = spec["hidden_copy"]["title"]
+    for cell, text in spec["hidden_copy"]["cells"].items():
+        copy[cell] = text
+    wb.move_sheet(copy, offset=-wb.index(copy))
+    copy.sheet_state = "hidden"
+    wb.active = wb.index(ws)
+if "sheet_state" in spec:
+    ws.sheet_state = spec["sheet_state"]
+    wb.active = 1
 wb.save(dst)
 "#;
 
@@ -655,4 +667,83 @@ fn the_form_in_vietnamese_and_in_english() {
         );
         assert!(member(&form, "xl/styles.xml").contains("0.00%"));
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The hostile review of the form (issue 11): what a unit could do to score what nobody sees.
+
+#[test]
+fn a_hidden_copy_of_the_form_sheet_or_a_hidden_form_sheet_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let e = cell_name(FIRST_ROW + 2, COL_VALUE);
+    let copy = dir.path().join("copy.xlsx");
+    fill(
+        &blank,
+        &copy,
+        json!({ "cells": { &e: ["text", "không"] },
+                "hidden_copy": { "title": "Self-assessment", "cells": { &e: "có" } } }),
+    );
+    let err = refused(&copy, "E603", None);
+    assert!(err.contains("two form sheets"), "{err}");
+    let hidden = dir.path().join("hidden.xlsx");
+    fill(
+        &blank,
+        &hidden,
+        json!({ "cells": { &e: ["text", "có"] }, "sheet_state": "hidden" }),
+    );
+    let err = refused(&hidden, "E603", None);
+    assert!(err.contains("is hidden"), "{err}");
+}
+
+#[test]
+fn a_code_edited_to_another_criterions_is_refused_naming_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    // Rows 13 and 14 hold two leaves; swap the first's code for the second's and delete the
+    // second's, so that the value typed on the first row lands on the second criterion.
+    let (set, _) = CriteriaResolver::new()
+        .resolve("dak-nong-district-2022", Path::new("."))
+        .unwrap();
+    let leaves: Vec<usize> = (0..set.nodes.len())
+        .filter(|&i| set.nodes[i].rule.is_some())
+        .collect();
+    let (a, b) = (leaves[0], leaves[1]);
+    let row_a = FIRST_ROW + a as u32;
+    let row_b = FIRST_ROW + b as u32;
+    let moved = dir.path().join("moved.xlsx");
+    fill(
+        &blank,
+        &moved,
+        json!({ "cells": {
+            cell_name(row_a, 0): ["text", set.nodes[b].code],
+            cell_name(row_b, 0): ["text", ""],
+            cell_name(row_a, COL_VALUE): ["text", "có"],
+        } }),
+    );
+    let err = refused(&moved, "E606", Some(&format!("{SHEET}!{}", cell_name(row_a, 0))));
+    assert!(err.contains(&set.nodes[a].code), "{err}");
+    assert!(err.contains(&set.nodes[b].code), "{err}");
+}
+
+#[test]
+fn edits_to_the_header_and_the_headings_are_refused_at_their_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    for (cell, text, code) in [
+        ("A9", "1.1", "E603"),
+        ("E10", "Thẩm định", "E603"),
+        ("F10", "Tự đánh giá", "E603"),
+        ("C3", "x", "E603"),
+        ("B5", "so-ban-nganh-2025", "E603"),
+    ] {
+        let edited = dir.path().join(format!("edited-{cell}.xlsx"));
+        fill(&blank, &edited, json!({ "cells": { cell: ["text", text] } }));
+        refused(&edited, code, Some(&format!("{SHEET}!{cell}")));
+    }
+    // The blank form itself is accepted.
+    parindex().arg("check").arg(&blank).assert().success();
 }

@@ -9,9 +9,11 @@
 
 pub mod read;
 pub mod record;
+pub mod verify;
 pub mod write;
 
-pub use read::{read_form, FormText};
+pub use read::{read_form, FormRow, FormText};
+pub use verify::check_against_set;
 pub use record::evidence_yaml;
 pub use write::{write_form, FormFill};
 

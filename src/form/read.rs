@@ -11,6 +11,7 @@
 
 use super::*;
 use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::i18n::form as words;
 use calamine::{DataRef, Reader, Xlsx};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -33,6 +34,21 @@ pub struct FormText {
     /// The SHA-256 of the criteria set the form was made for, and its cell.
     pub sha256: String,
     pub sha256_cell: String,
+    /// What the set id cell (B5) says, checked against the set once it is loaded.
+    pub set_id: String,
+    /// Each row with a code: its row (0-based), code and title (column B), so that a code
+    /// edited to another criterion's is caught against the set ([`super::verify`]).
+    pub rows: Vec<FormRow>,
+    /// Where the sheet is: `Tự đánh giá` or `Self-assessment`.
+    pub sheet: String,
+}
+
+/// A criterion's row as the form holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormRow {
+    pub row: u32,
+    pub code: String,
+    pub title: Option<String>,
 }
 
 /// One cell's content, as the form reads it.
@@ -82,7 +98,8 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
         crate::i18n::form::SHEET_FORM.vi,
         crate::i18n::form::SHEET_FORM.en,
     ];
-    let Some(sheet) = names.iter().find(|n| forms.contains(&n.as_str())).cloned() else {
+    let mut form_sheets = names.iter().filter(|n| forms.contains(&n.as_str()));
+    let Some(sheet) = form_sheets.next().cloned() else {
         let shown: Vec<String> = names
             .iter()
             .take(10)
@@ -102,6 +119,23 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
             .help("write the form with `parindex template CRITERIA --format xlsx` and fill it in without renaming its sheets"),
         ));
     };
+    // A hidden copy of the form placed first would be scored in place of the visible one.
+    if let Some(second) = form_sheets.next() {
+        return Err(Diagnostics::one(
+            Diagnostic::new(diag::FORM_LAYOUT, name, words::two_form_sheets(&sheet, second))
+                .help(words::TWO_FORM_SHEETS_HELP),
+        ));
+    }
+    let hidden = book
+        .sheets_metadata()
+        .iter()
+        .any(|s| s.name == sheet && s.visible != calamine::SheetVisible::Visible);
+    if hidden {
+        return Err(Diagnostics::one(
+            Diagnostic::new(diag::FORM_LAYOUT, name, words::form_sheet_hidden(&sheet))
+                .help(words::FORM_SHEET_HIDDEN_HELP),
+        ));
+    }
     let at = |row: u32, col: u16| format!("{sheet}!{}", cell_name(row, col));
     let in_cell = |row: u32, col: u16, message: String, help: &str| {
         Diagnostics::one(
@@ -371,6 +405,10 @@ fn build(
         ));
     };
 
+    check_header_cells(grid, sheet, name)?;
+    let set_id = text_at(ROW_SET_ID, COL_TITLE).unwrap_or_default();
+    let mut seen_rows = Vec::new();
+
     let mut out = Lines {
         yaml: String::new(),
         cells: Vec::new(),
@@ -443,6 +481,15 @@ fn build(
                 .help("keep one row per criterion: write its values on the first row and delete this one"),
             ));
         }
+        seen_rows.push(FormRow {
+            row,
+            code: code.clone(),
+            title: match grid.get(&(row, COL_TITLE)) {
+                Some(Content::Text(t)) => Some(t.clone()),
+                Some(_) => Some(String::new()),
+                None => None,
+            },
+        });
         if given.is_empty() {
             continue;
         }
@@ -505,7 +552,54 @@ fn build(
         cells: out.cells,
         sha256,
         sha256_cell: at(ROW_SHA256, COL_TITLE),
+        set_id,
+        rows: seen_rows,
+        sheet: sheet.to_string(),
     })
+}
+
+/// The header block and the column headings are the form's own: a label, a heading or an
+/// empty header cell edited is refused at its cell (a code typed in row 9 would otherwise be
+/// read as nothing, and headings swapped would let a reader misread the columns).
+fn check_header_cells(
+    grid: &BTreeMap<(u32, u16), Content>,
+    sheet: &str,
+    name: &str,
+) -> Result<(), Diagnostics> {
+    let labels = [
+        (ROW_VERSION, words::FORMAT),
+        (ROW_KIND, words::KIND),
+        (ROW_CRITERIA, words::CRITERIA),
+        (ROW_SET_ID, words::SET_ID),
+        (ROW_SHA256, words::SHA256),
+        (ROW_UNIT, words::UNIT),
+        (ROW_PERIOD, words::PERIOD),
+    ];
+    for (&(row, col), content) in grid.range((0, 0)..(FIRST_ROW, 0)) {
+        let expected: Option<Text> = match (row, col) {
+            (ROW_TITLE, 0) => continue,
+            (ROW_HEADINGS, COL_TAKES) => Some(crate::i18n::text("parindex", "parindex")),
+            (ROW_HEADINGS, c) => HEADINGS.get(usize::from(c)).copied(),
+            (r, 0) => labels.iter().find(|(lr, _)| *lr == r).map(|(_, t)| *t),
+            (r, COL_TITLE) if labels.iter().any(|(lr, _)| *lr == r) => continue,
+            _ => None,
+        };
+        let text = match content {
+            Content::Text(t) => t.trim(),
+            _ => "",
+        };
+        let message = match expected {
+            Some(t) if text == t.en || text == t.vi => continue,
+            Some(t) => words::header_cell_edited(t),
+            None => words::header_cell_filled(),
+        };
+        return Err(Diagnostics::one(
+            Diagnostic::new(diag::FORM_LAYOUT, name, message)
+                .in_cell(format!("{sheet}!{}", cell_name(row, col)))
+                .help(words::HEADER_EDITED_HELP),
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

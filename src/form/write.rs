@@ -28,6 +28,20 @@ pub(super) fn takes_name(kind: ValueKind) -> &'static str {
     }
 }
 
+/// Column B of a criterion's row: its title, indented by depth, a section's kind after it.
+/// The reader compares it with the row's code (a code edited would move a value).
+pub(super) fn row_title(node: &crate::model::Criterion, lang: Lang) -> String {
+    let mut title = format!("{}{}", "  ".repeat(node.depth), node.title);
+    if node.depth == 0 {
+        match node.kind {
+            SectionKind::Scored => {}
+            SectionKind::Bonus => title.push_str(&format!(" ({})", lang.t(words::BONUS))),
+            SectionKind::Penalty => title.push_str(&format!(" ({})", lang.t(words::PENALTY))),
+        }
+    }
+    fit(&title)
+}
+
 /// Column widths (characters), A to L.
 const WIDTHS: [f64; 12] = [
     24.0, 50.0, 8.0, 40.0, 14.0, 14.0, 28.0, 28.0, 14.0, 28.0, 28.0, 32.0,
@@ -146,17 +160,7 @@ pub fn write_form(
 
     sheet.set_row_height(ROW_HEADINGS, 45)?;
     for (row, (i, node)) in (FIRST_ROW..).zip(set.nodes.iter().enumerate()) {
-        let indent = "  ".repeat(node.depth);
-        let mut title_text = format!("{indent}{}", node.title);
-        if node.depth == 0 {
-            match node.kind {
-                SectionKind::Scored => {}
-                SectionKind::Bonus => title_text.push_str(&format!(" ({})", lang.t(words::BONUS))),
-                SectionKind::Penalty => {
-                    title_text.push_str(&format!(" ({})", lang.t(words::PENALTY)))
-                }
-            }
-        }
+        let title_text = row_title(node, lang);
         let max = node.max.to_string().parse::<f64>().unwrap_or(0.0);
         let mut tall = lines(&title_text, WIDTHS[COL_TITLE as usize]);
         match &node.rule {

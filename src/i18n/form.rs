@@ -254,3 +254,104 @@ mod tests {
         );
     }
 }
+
+// Diagnostics of the form reader written after the hostile review (issue 11): each a
+// `Message` in both languages.
+
+use crate::diag::Message;
+
+/// A workbook with two form sheets: which one is scored would be a guess.
+pub fn two_form_sheets(first: &str, second: &str) -> Message {
+    Message::new(
+        format!("the workbook has two form sheets, “{first}” and “{second}”: parindex would not know which one is the unit's"),
+        format!("sổ tính có hai trang phiếu, “{first}” và “{second}”: không xác định được trang nào là của đơn vị"),
+    )
+}
+pub const TWO_FORM_SHEETS_HELP: Text = text(
+    "keep one sheet “Tự đánh giá” (or “Self-assessment”): delete or rename the copy",
+    "chỉ giữ một trang “Tự đánh giá” (hoặc “Self-assessment”): xoá hoặc đổi tên bản sao",
+);
+
+/// The form sheet is hidden: what is scored is not what the reader of the workbook sees.
+pub fn form_sheet_hidden(sheet: &str) -> Message {
+    Message::new(
+        format!("the form sheet “{sheet}” is hidden: the values scored must be the ones a reader of the workbook sees"),
+        format!("trang phiếu “{sheet}” bị ẩn: giá trị được chấm điểm phải là giá trị người đọc sổ tính nhìn thấy"),
+    )
+}
+pub const FORM_SHEET_HIDDEN_HELP: Text = text(
+    "unhide the sheet (right-click a sheet tab, Unhide) and check its values",
+    "hiện lại trang (nhấp chuột phải vào thẻ trang, chọn Unhide/Bỏ ẩn) và kiểm tra các giá trị",
+);
+
+/// Cells with content in rows or columns the sheet hides.
+pub fn hidden_cells(cells: &str, more: usize) -> Message {
+    let (en_more, vi_more) = if more > 0 {
+        (format!(" and {more} more"), format!(" và {more} ô khác"))
+    } else {
+        (String::new(), String::new())
+    };
+    Message::new(
+        format!("values in hidden rows or columns: {cells}{en_more}; whoever reads the sheet cannot see what is scored"),
+        format!("có giá trị trong hàng hoặc cột bị ẩn: {cells}{vi_more}; người đọc trang phiếu không nhìn thấy giá trị được chấm điểm"),
+    )
+}
+pub const HIDDEN_CELLS_HELP: Text = text(
+    "unhide the rows and columns (select the sheet, then Unhide), check the values and save the form again",
+    "bỏ ẩn các hàng và cột (chọn cả trang rồi chọn Unhide/Bỏ ẩn), kiểm tra các giá trị và lưu lại phiếu",
+);
+
+/// A row whose code and title are of two criteria of the set.
+pub fn code_title_differ(code: &str, title: &str, title_of: &str, code_of: Option<&str>) -> Message {
+    let (en_other, vi_other) = match code_of {
+        Some(other) => (
+            format!(", the title of {other}"),
+            format!(", là tên của tiêu chí {other}"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    Message::new(
+        format!("the row's code is `{code}` but its title is “{title}”{en_other}; the set calls {code} “{title_of}”"),
+        format!("dòng có mã số `{code}` nhưng tên là “{title}”{vi_other}; bộ tiêu chí gọi {code} là “{title_of}”"),
+    )
+}
+pub const CODE_TITLE_DIFFER_HELP: Text = text(
+    "codes and titles are the set's own: write a new form with `parindex template CRITERIA --format xlsx` and type the values on their rows",
+    "mã số và tên tiêu chí lấy từ bộ tiêu chí: lập phiếu mới bằng `parindex template CRITERIA --format xlsx` rồi nhập giá trị vào đúng dòng",
+);
+
+/// A header cell that is not what the form wrote there.
+pub fn header_cell_edited(expected: Text) -> Message {
+    Message::new(
+        format!("the cell was edited: the form has “{}” here", expected.en),
+        format!("ô đã bị sửa: phiếu ghi “{}” tại ô này", expected.vi),
+    )
+}
+pub fn header_cell_filled() -> Message {
+    Message::new(
+        "the cell was filled in, but the form leaves it empty",
+        "ô đã bị điền, nhưng phiếu để trống ô này",
+    )
+}
+pub const HEADER_EDITED_HELP: Text = text(
+    "the header and the column headings are the form's own: undo the edit, or write a new form with `parindex template CRITERIA --format xlsx`",
+    "phần đầu phiếu và tiêu đề các cột do parindex ghi: hoàn tác chỉnh sửa, hoặc lập phiếu mới bằng `parindex template CRITERIA --format xlsx`",
+);
+
+/// The set id cell does not name the set the form's SHA-256 is of.
+pub fn set_id_differs(given: &str, id: &str) -> Message {
+    Message::new(
+        format!("the criteria set id cell says `{given}`, but the form was made for `{id}`"),
+        format!("ô mã bộ tiêu chí ghi `{given}`, nhưng phiếu được lập cho bộ `{id}`"),
+    )
+}
+
+/// A date in a rate row: Excel's reading of a fraction typed as 12/12.
+pub const DATE_IN_RATE: Text = text(
+    "the cell holds a date: Excel turned a fraction such as 12/12 into a date",
+    "ô chứa ngày tháng: Excel đã đổi phân số như 12/12 thành ngày tháng",
+);
+pub const DATE_IN_RATE_HELP: Text = text(
+    "type the fraction as text with a leading apostrophe ('4290/4500), or the percentage (97.29%)",
+    "nhập phân số dạng văn bản, có dấu nháy đơn ở đầu ('4290/4500), hoặc nhập tỷ lệ phần trăm (97.29%)",
+);

@@ -296,6 +296,7 @@ pub fn parse_evidence(
                 .help("write a new form for this criteria set (`parindex template CRITERIA --format xlsx`) and copy the values into it, or score the form with the set it was made for"),
             ));
         }
+        crate::form::check_against_set(form, &set, &source.name)?;
     }
     // Unknown keys were reported while reading; every other check still runs.
     found.extend(reader.found);
