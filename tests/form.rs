@@ -747,3 +747,23 @@ fn edits_to_the_header_and_the_headings_are_refused_at_their_cell() {
     // The blank form itself is accepted.
     parindex().arg("check").arg(&blank).assert().success();
 }
+
+#[test]
+fn numbers_a_decimal_cannot_hold_are_refused_alike_and_not_echoed_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    // E15 is a rate row (1.1.3), E29 and E161 number rows (1.6, 8.1).
+    for (cell, number) in [
+        ("E29", "1e300"),
+        ("E161", "1e-300"),
+        ("E15", "1e-300"),
+        ("E15", "1.2345678901234567e-20"),
+    ] {
+        let f = dir.path().join(format!("n-{cell}-{number}.xlsx"));
+        fill(&blank, &f, json!({ "cells": { cell: ["number", number] } }));
+        let err = refused(&f, "E209", Some(&format!("{SHEET}!{cell}")));
+        assert!(err.contains("digits)"), "{err}");
+        assert!(!err.contains(&"0".repeat(40)), "echoed in full: {err}");
+    }
+}

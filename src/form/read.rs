@@ -68,9 +68,15 @@ pub fn number_text(f: f64, rate: bool) -> Option<String> {
     if !rate {
         return Some(plain);
     }
-    let d: Decimal = plain.parse().ok()?;
-    let pct = d.checked_mul(Decimal::ONE_HUNDRED)?.normalize();
-    Some(format!("{pct}%"))
+    // Strictly: a double with more places than a decimal keeps (1e-300) is refused (E209)
+    // as the same number in a number cell is, never rounded to 0%.
+    let d = crate::decimal::parse_decimal(&plain).ok()?;
+    // × 100 by moving the point, so that no digit is rounded away.
+    let pct = match d.scale() {
+        s if s >= 2 => Decimal::from_i128_with_scale(d.mantissa(), s - 2),
+        s => d.checked_mul(Decimal::from(10_i64.pow(2 - s)))?,
+    };
+    Some(format!("{}%", pct.normalize()))
 }
 
 /// Reads the form in `bytes` (the file named `name`).
@@ -615,6 +621,13 @@ mod tests {
         assert_eq!(number_text(0.9729, true).unwrap(), "97.29%");
         assert_eq!(number_text(1.0, true).unwrap(), "100%");
         assert_eq!(number_text(12698.0, false).unwrap(), "12698");
+        assert_eq!(number_text(1.23e-15, true).unwrap(), "0.000000000000123%");
+    }
+
+    #[test]
+    fn a_rate_too_small_for_a_decimal_is_not_rounded_to_zero() {
+        assert_eq!(number_text(1e-300, true), None);
+        assert_eq!(number_text(1.2345678901234567e-20, true), None);
     }
 
     #[test]
