@@ -767,3 +767,47 @@ fn numbers_a_decimal_cannot_hold_are_refused_alike_and_not_echoed_in_full() {
         assert!(!err.contains(&"0".repeat(40)), "echoed in full: {err}");
     }
 }
+
+#[test]
+fn true_and_false_re_saved_by_libreoffice_as_formulas_read_as_yes_and_no() {
+    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|p| {
+        Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) else {
+        eprintln!("skipped: LibreOffice (soffice) is not installed, so no form can be re-saved by it");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let filled = dir.path().join("filled.xlsx");
+    // E13 and E14 are yes/no rows (1.1.1, 1.1.2).
+    fill(
+        &blank,
+        &filled,
+        json!({ "cells": { "E13": ["bool", "true"], "E14": ["bool", "false"] } }),
+    );
+    let out = dir.path().join("out");
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo").display());
+    let status = Command::new(soffice)
+        .args([&profile, "--headless", "--convert-to", "xlsx", "--outdir"])
+        .arg(&out)
+        .arg(&filled)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let resaved = out.join("filled.xlsx");
+    // What makes the case: LibreOffice writes the constant as a formula.
+    assert!(member(&resaved, "xl/worksheets/sheet1.xml").contains("FALSE()</f>"));
+    let o = parindex().arg("convert").arg(&resaved).output().unwrap();
+    let yaml = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(yaml.contains("\"1.1.1\": true"), "{yaml}");
+    assert!(yaml.contains("\"1.1.2\": false"), "{yaml}");
+    // Any other formula is still refused.
+    let formula = dir.path().join("not.xlsx");
+    fill(&blank, &formula, json!({ "cells": { "E13": ["formula", "=NOT(FALSE())"] } }));
+    refused(&formula, "E605", Some(&format!("{SHEET}!E13")));
+}

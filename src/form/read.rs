@@ -178,13 +178,19 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
         )
     };
 
-    // Formulas first: a form with one is refused whatever its cached value says.
+    // Formulas first: a form with one is refused whatever its cached value says, except the
+    // constant TRUE()/FALSE() LibreOffice writes for a typed TRUE or FALSE.
+    let mut booleans: BTreeMap<(u32, u32), bool> = BTreeMap::new();
     {
         let mut cells = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
         while let Some(cell) = cells.next_formula().map_err(unreadable)? {
             let (row, col) = cell.get_position();
             if row > MAX_ROWS || col > u32::from(LAST_COL) {
                 return Err(outside(row, col));
+            }
+            if let Some(b) = boolean_formula(cell.get_value()) {
+                booleans.insert((row, col), b);
+                continue;
             }
             if !cell.get_value().is_empty() {
                 return Err(in_cell(
@@ -202,6 +208,8 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
         while let Some(cell) = cells.next_cell().map_err(unreadable)? {
             let (row, col) = cell.get_position();
             let content = match cell.get_value() {
+                // A constant TRUE()/FALSE(): its value is the formula's, whatever was cached.
+                _ if booleans.contains_key(&(row, col)) => Content::Bool(booleans[&(row, col)]),
                 DataRef::Empty => continue,
                 DataRef::String(s) => Content::Text(s.clone()),
                 DataRef::SharedString(s) => Content::Text((*s).to_string()),
@@ -251,6 +259,20 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
         }
     }
     build(&sheet, name, &grid)
+}
+
+/// The value of a formula that is only the constant TRUE or FALSE (`TRUE()`, `false`, …, as
+/// LibreOffice re-saves a typed TRUE); `None` for every other formula.
+fn boolean_formula(formula: &str) -> Option<bool> {
+    let f = formula.trim().trim_start_matches('=').trim();
+    let f = f.strip_suffix("()").unwrap_or(f);
+    if f.eq_ignore_ascii_case("TRUE") {
+        Some(true)
+    } else if f.eq_ignore_ascii_case("FALSE") {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Unpacks every member once, up to the caps, and says why not where it cannot.
@@ -628,6 +650,17 @@ mod tests {
     fn a_rate_too_small_for_a_decimal_is_not_rounded_to_zero() {
         assert_eq!(number_text(1e-300, true), None);
         assert_eq!(number_text(1.2345678901234567e-20, true), None);
+    }
+
+    #[test]
+    fn only_the_constant_true_and_false_formulas_are_values() {
+        assert_eq!(boolean_formula("TRUE()"), Some(true));
+        assert_eq!(boolean_formula("false()"), Some(false));
+        assert_eq!(boolean_formula("FALSE"), Some(false));
+        assert_eq!(boolean_formula("=True()"), Some(true));
+        for other in ["TRUE()+0", "NOT(FALSE())", "1=1", "IF(TRUE(),1,0)", "TRUE( )x", ""] {
+            assert_eq!(boolean_formula(other), None, "{other}");
+        }
     }
 
     #[test]
