@@ -811,3 +811,39 @@ fn true_and_false_re_saved_by_libreoffice_as_formulas_read_as_yes_and_no() {
     fill(&blank, &formula, json!({ "cells": { "E13": ["formula", "=NOT(FALSE())"] } }));
     refused(&formula, "E605", Some(&format!("{SHEET}!E13")));
 }
+
+#[test]
+fn the_form_hints_only_what_is_accepted_and_a_date_in_a_rate_row_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["vi", "en"] {
+        let blank = dir.path().join(format!("blank-{lang}.xlsx"));
+        let o = parindex()
+            .args(["template", "dak-nong-district-2022", "--format", "xlsx", "--lang", lang, "-o"])
+            .arg(&blank)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        let (form, guide) = match lang {
+            "vi" => (SHEET, "Hướng dẫn"),
+            _ => ("Self-assessment", "Instructions"),
+        };
+        let text = format!("{}\n{}", cells_of(&blank, form), cells_of(&blank, guide));
+        // 97,29% typed as text is refused (E211): the form must not give it as an example.
+        assert!(!text.contains("(97,29%)"), "{lang}: {text}");
+        assert!(text.contains("97.29%") && text.contains("'4290/4500"), "{lang}");
+        // What the hints say is accepted: typed as text, 97.29% and 4290/4500 score.
+        let typed = dir.path().join(format!("typed-{lang}.xlsx"));
+        fill(
+            &blank,
+            &typed,
+            json!({ "sheet": form, "cells": { "E15": ["text", "97.29%"], "E21": ["text", "4290/4500"] } }),
+        );
+        parindex().arg("check").arg(&typed).assert().success();
+    }
+    let blank = dir.path().join("blank-vi.xlsx");
+    let date = dir.path().join("date.xlsx");
+    fill(&blank, &date, json!({ "cells": { "E15": ["date", ""] } }));
+    let err = refused(&date, "E605", Some(&format!("{SHEET}!E15")));
+    assert!(err.contains("12/12"), "{err}");
+    assert!(err.contains("'4290/4500"), "{err}");
+}

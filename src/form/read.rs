@@ -203,6 +203,7 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
         }
     }
     let mut grid: BTreeMap<(u32, u16), Content> = BTreeMap::new();
+    let mut first_date: Option<(u32, u16)> = None;
     {
         let mut cells = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
         while let Some(cell) = cells.next_cell().map_err(unreadable)? {
@@ -220,12 +221,10 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
                     if row > MAX_ROWS || col > u32::from(LAST_COL) {
                         return Err(outside(row, col));
                     }
-                    return Err(in_cell(
-                        row,
-                        col as u16,
-                        "the cell holds a date or a time".into(),
-                        "format the cell as a number, a percentage or text, and type the value again",
-                    ));
+                    // Refused once the row is read: in a rate row the date is a fraction
+                    // Excel converted, and the message says how to type it.
+                    first_date.get_or_insert((row, col as u16));
+                    continue;
                 }
                 DataRef::Error(e) => {
                     if row > MAX_ROWS || col > u32::from(LAST_COL) {
@@ -257,6 +256,21 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
             }
             grid.insert((row, col as u16), content);
         }
+    }
+    if let Some((row, col)) = first_date {
+        if matches!(grid.get(&(row, COL_TAKES)), Some(Content::Text(t)) if t == "rate") {
+            return Err(Diagnostics::one(
+                Diagnostic::new(diag::FORM_CELL, name, words::DATE_IN_RATE)
+                    .in_cell(at(row, col))
+                    .help(words::DATE_IN_RATE_HELP),
+            ));
+        }
+        return Err(in_cell(
+            row,
+            col,
+            "the cell holds a date or a time".into(),
+            "format the cell as a number, a percentage or text, and type the value again",
+        ));
     }
     build(&sheet, name, &grid)
 }

@@ -70,8 +70,8 @@ pub const GUIDE: [Text; 11] = [
         "3. Tiêu chí có/không và tiêu chí chọn mức: chọn trong danh sách thả xuống. “n/a” (không phát sinh) chỉ có trong danh sách ở tiêu chí mà bộ tiêu chí cho phép.",
     ),
     text(
-        "4. Rates: type a percentage in the cell (97.29%), or counts as “done/total” (4290/4500). A number typed as text keeps every digit; a number typed as a number is read as Excel stores it, to the shortest decimal that gives the same number.",
-        "4. Tỷ lệ: nhập tỷ lệ phần trăm vào ô (97,29%), hoặc số liệu dạng “số đạt/tổng số” (4290/4500). Số nhập dạng văn bản được giữ đủ mọi chữ số; số nhập dạng số được đọc như Excel lưu, theo số thập phân ngắn nhất cho cùng giá trị.",
+        "4. Rates: type a percentage in the cell (97.29%; the cell is formatted as a percentage), or counts as “done/total” typed as text with a leading apostrophe ('4290/4500), because Excel turns 12/12 typed plainly into a date. A number typed as text keeps every digit and is written with a decimal point (97.29%, not 97,29%); a number typed as a number is read as Excel stores it, to the shortest decimal that gives the same number.",
+        "4. Tỷ lệ: nhập tỷ lệ phần trăm vào ô (ô đã định dạng phần trăm), hoặc số liệu dạng “số đạt/tổng số” nhập dạng văn bản, có dấu nháy đơn ở đầu ('4290/4500), vì nếu nhập 12/12 trực tiếp, Excel sẽ đổi thành ngày tháng. Số nhập dạng văn bản được giữ đủ mọi chữ số và viết với dấu chấm thập phân (97.29%, không viết 97,29%); số nhập dạng số được đọc như Excel lưu, theo số thập phân ngắn nhất cho cùng giá trị.",
     ),
     text(
         "5. Counts, means and points: type the number. Counts of cases are whole numbers.",
@@ -201,11 +201,13 @@ pub fn how_written(lang: Lang, kind: ValueKind, if_na: IfNa) -> String {
     let what = match (lang, kind) {
         (Lang::En, ValueKind::Boolean) => "Choose yes or no.",
         (Lang::Vi, ValueKind::Boolean) => "Chọn có hoặc không.",
+        // A rate typed as text takes a decimal point (97,29% as text is refused), and a
+        // fraction typed plainly becomes a date in Excel: hence the apostrophe.
         (Lang::En, ValueKind::Rate) => {
-            "Type a percentage (97.29%) or counts “done/total” (4290/4500)."
+            "Type a percentage (97.29%) or counts “done/total” as text with a leading apostrophe ('4290/4500): Excel turns 12/12 into a date."
         }
         (Lang::Vi, ValueKind::Rate) => {
-            "Nhập tỷ lệ phần trăm (97,29%) hoặc “số đạt/tổng số” (4290/4500)."
+            "Nhập tỷ lệ phần trăm (ô đã định dạng %; nếu nhập dạng văn bản thì dùng dấu chấm thập phân: 97.29%) hoặc “số đạt/tổng số” dạng văn bản, có dấu nháy đơn ở đầu ('4290/4500): Excel đổi 12/12 thành ngày tháng."
         }
         (Lang::En, ValueKind::Number) => "Type a number.",
         (Lang::Vi, ValueKind::Number) => "Nhập số.",
