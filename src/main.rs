@@ -71,7 +71,12 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::from(1)
+            // An -o the run may not write to is a wrong command line, not bad input.
+            let usage = e.chain().any(|c| {
+                c.downcast_ref::<parindex::output::WriteError>()
+                    .is_some_and(parindex::output::WriteError::is_usage)
+            });
+            ExitCode::from(if usage { 2 } else { 1 })
         }
     }
 }

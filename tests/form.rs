@@ -370,7 +370,7 @@ fn convert_refuses_to_overwrite_and_needs_an_xlsx_name() {
         .args(["convert", "examples/krong-no-2022.yaml", "-o"])
         .arg(&out)
         .assert()
-        .code(1);
+        .code(2);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep");
     parindex()
         .args(["convert", "examples/krong-no-2022.yaml"])

@@ -300,7 +300,7 @@ fn forms_are_never_half_written_nor_written_over() {
     fs::write(&kept, "mine").unwrap();
     fs::remove_file(forms.join("so-noi-vu.yaml")).unwrap();
     let out = run(&[]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("pass --force"));
     // Nothing was written: not even the form that was not there.
     assert!(!forms.join("so-noi-vu.yaml").exists());

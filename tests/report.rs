@@ -322,7 +322,7 @@ fn output_files_are_written_whole_and_not_overwritten() {
         .args(["report", EXAMPLE, "-o"])
         .arg(&path)
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("already exists; pass --force"));
     assert_eq!(fs::read_to_string(&path).unwrap(), first);
     parindex()

@@ -248,7 +248,8 @@ fn unit_forms(
                 "error: {}",
                 words::forms_exist(lang, paths.len(), &paths[0].display().to_string())
             );
-            Ok(failure())
+            // As any -o over an existing file: the command line must change (exit 2).
+            Ok(ExitCode::from(2))
         }
         Err(FormsError::Render(path, why)) => {
             anyhow::bail!("the form {} could not be made: {why}", path.display())
@@ -258,7 +259,11 @@ fn unit_forms(
                 "error: {}",
                 words::forms_failed(lang, &path.display().to_string(), &e.to_string())
             );
-            Ok(failure())
+            Ok(if e.is_usage() {
+                ExitCode::from(2)
+            } else {
+                failure()
+            })
         }
     }
 }
