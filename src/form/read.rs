@@ -74,7 +74,8 @@ pub fn number_text(f: f64, rate: bool) -> Option<String> {
     // × 100 by moving the point, so that no digit is rounded away.
     let pct = match d.scale() {
         s if s >= 2 => Decimal::from_i128_with_scale(d.mantissa(), s - 2),
-        s => d.checked_mul(Decimal::from(10_i64.pow(2 - s)))?,
+        s => Decimal::from_i128_with_scale(d.mantissa(), 0)
+            .checked_mul(Decimal::from(10_i64.pow(2 - s)))?,
     };
     Some(format!("{}%", pct.normalize()))
 }
@@ -658,6 +659,9 @@ mod tests {
         assert_eq!(number_text(1.0, true).unwrap(), "100%");
         assert_eq!(number_text(12698.0, false).unwrap(), "12698");
         assert_eq!(number_text(1.23e-15, true).unwrap(), "0.000000000000123%");
+        assert_eq!(number_text(1.2, true).unwrap(), "120%");
+        assert_eq!(number_text(12.0, true).unwrap(), "1200%");
+        assert_eq!(number_text(0.5, true).unwrap(), "50%");
     }
 
     #[test]
