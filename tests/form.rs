@@ -847,3 +847,84 @@ fn the_form_hints_only_what_is_accepted_and_a_date_in_a_rate_row_says_why() {
     assert!(err.contains("12/12"), "{err}");
     assert!(err.contains("'4290/4500"), "{err}");
 }
+
+/// For each value cell of column E with a drop-down, the labels it offers: the cells of the
+/// range its `formula1` names, or the inline list split as Excel splits it (at commas).
+const DROPDOWNS: &str = r#"
+import json, sys, openpyxl
+from openpyxl.utils.cell import range_boundaries
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb[sys.argv[2]]
+out = {}
+for dv in ws.data_validations.dataValidation:
+    f = dv.formula1 or ""
+    for cell in str(dv.sqref).split():
+        if not cell.startswith("E"):
+            continue
+        if f.startswith('"'):
+            out[cell] = {"inline": True, "labels": f.strip('"').split(",")}
+        else:
+            sheet, rng = f.lstrip("=").rsplit("!", 1)
+            src = wb[sheet.strip("'").replace("''", "'")]
+            c1, r1, c2, r2 = range_boundaries(rng.replace("$", ""))
+            labels = [src.cell(r, c1).value for r in range(r1, r2 + 1)]
+            out[cell] = {"inline": False, "labels": labels, "hidden": src.sheet_state,
+                         "locked": bool(src.protection.sheet)}
+print(json.dumps(out, ensure_ascii=False))
+"#;
+
+#[test]
+fn choice_drop_downs_offer_each_label_whole_even_with_a_comma() {
+    python_ready();
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("so-ban-nganh-2025", &blank);
+    let o = Command::new("python3")
+        .args(["-c", DROPDOWNS])
+        .arg(&blank)
+        .arg(SHEET)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let lists: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let (set, _) = CriteriaResolver::new()
+        .resolve("so-ban-nganh-2025", Path::new("."))
+        .unwrap();
+    let mut with_comma = 0;
+    for (i, node) in set.nodes.iter().enumerate() {
+        let cell = cell_name(FIRST_ROW + i as u32, COL_VALUE);
+        match &node.rule {
+            Some(parindex::model::Rule::Choice(c)) => {
+                let got = &lists[&cell];
+                assert_eq!(got["inline"], false, "{cell}: {got}");
+                assert_eq!(got["hidden"], "hidden", "{cell}");
+                assert_eq!(got["locked"], true, "{cell}");
+                let mut want: Vec<String> = c.options.iter().map(|o| o.label.to_string()).collect();
+                if node.if_na != parindex::model::IfNa::Forbid {
+                    want.push("n/a".into());
+                }
+                with_comma += want.iter().filter(|l| l.contains(',')).count();
+                assert_eq!(got["labels"], json!(want), "{cell} ({})", node.code);
+            }
+            Some(parindex::model::Rule::YesNo) => {
+                let got = &lists[&cell];
+                assert_eq!(got["inline"], true, "{cell}: {got}");
+                assert_eq!(got["labels"][0], "có", "{cell}: {got}");
+                assert_eq!(got["labels"][1], "không", "{cell}: {got}");
+            }
+            _ => {}
+        }
+    }
+    assert!(with_comma > 0, "so-ban-nganh-2025 has a label with a comma (1.2)");
+    // A label chosen from the list scores as the label.
+    let row = set.nodes.iter().position(|n| n.code == "1.2").unwrap() as u32 + FIRST_ROW;
+    let chosen = dir.path().join("chosen.xlsx");
+    fill(
+        &blank,
+        &chosen,
+        json!({ "cells": { cell_name(row, COL_VALUE): ["text", "Đầy đủ, đúng hạn"] } }),
+    );
+    let o = parindex().arg("convert").arg(&chosen).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"1.2\": \"Đầy đủ, đúng hạn\""));
+}

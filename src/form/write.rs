@@ -115,6 +115,12 @@ pub fn write_form(
         .set_background_color("FFF2CC")
         .set_border(FormatBorder::Thin);
 
+    // The choices' labels, one column per criterion, for the drop-downs: an inline list is
+    // split by Excel at every comma (“Đầy đủ, đúng hạn” would be two choices) and holds at
+    // most 255 characters. Hidden and locked: the form's own, not the unit's.
+    let mut lists = rust_xlsxwriter::Worksheet::new();
+    lists.set_name(lang.t(words::SHEET_LISTS))?;
+    let mut list_col: u16 = 0;
     let sheet = book.add_worksheet();
     sheet.set_name(lang.t(words::SHEET_FORM))?;
     let heading_text = format!("{}: {}", lang.t(words::TITLE), set.title);
@@ -220,7 +226,20 @@ pub fn write_form(
                     // Values that are numbers (rates, counts) keep free typing: the list
                     // then only offers n/a.
                     let strict = matches!(kind, ValueKind::Boolean | ValueKind::Label);
-                    if let Ok(mut v) = DataValidation::new().allow_list_strings(&list) {
+                    let validation = if matches!(rule, crate::model::Rule::Choice(_)) {
+                        // Row 1 names the criterion; its labels follow, exactly as written.
+                        lists.write_string(0, list_col, &node.code)?;
+                        for (r, label) in (1..).zip(&list) {
+                            lists.write_string(r, list_col, fit(label))?;
+                        }
+                        let range = list_range(lang.t(words::SHEET_LISTS), list_col, list.len());
+                        list_col += 1;
+                        Ok(DataValidation::new()
+                            .allow_list_formula(rust_xlsxwriter::Formula::new(range)))
+                    } else {
+                        DataValidation::new().allow_list_strings(&list)
+                    };
+                    if let Ok(mut v) = validation {
                         if strict {
                             v = v.set_error_message(lang.t(words::NOT_IN_LIST))?;
                         } else {
@@ -295,7 +314,23 @@ pub fn write_form(
         let tall = lines(lang.t(*text), 90.0) as f64;
         guide.set_row_height(r as u32, if r == 0 { 24.0 } else { 15.0 * tall + 4.0 })?;
     }
+    if list_col > 0 {
+        lists.set_hidden(true);
+        lists.protect();
+        book.push_worksheet(lists);
+    }
     book.save_to_buffer()
+}
+
+/// The absolute range of `len` labels in column `col` of the sheet `sheet`, from row 2:
+/// `='Danh sách'!$A$2:$A$4`.
+fn list_range(sheet: &str, col: u16, len: usize) -> String {
+    let c = rust_xlsxwriter::utility::column_number_to_name(col);
+    format!(
+        "='{}'!${c}$2:${c}${}",
+        sheet.replace('\'', "''"),
+        len.max(1) + 1
+    )
 }
 
 /// Writes a value so that the reader gives back the same text: a number cell where Excel's

@@ -10,6 +10,8 @@ use rust_decimal::Decimal;
 
 pub const SHEET_FORM: Text = text("Self-assessment", "Tự đánh giá");
 pub const SHEET_GUIDE: Text = text("Instructions", "Hướng dẫn");
+/// Hidden: the labels of each choice criterion, the drop-downs' source.
+pub const SHEET_LISTS: Text = text("Lists", "Danh sách");
 pub const TITLE: Text = text(
     "PAR INDEX SELF-ASSESSMENT FORM",
     "PHIẾU TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
