@@ -928,3 +928,42 @@ fn choice_drop_downs_offer_each_label_whole_even_with_a_comma() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stdout).contains("\"1.2\": \"Đầy đủ, đúng hạn\""));
 }
+
+#[test]
+fn values_in_hidden_rows_or_columns_are_refused_naming_the_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let hide = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Tự đánh giá"]
+ws["E13"] = "có"
+ws["E14"] = "có"
+if sys.argv[3] == "row":
+    ws.row_dimensions[13].hidden = True
+else:
+    ws.column_dimensions["E"].hidden = True
+wb.save(sys.argv[2])
+"#;
+    for what in ["row", "column"] {
+        let out = dir.path().join(format!("hidden-{what}.xlsx"));
+        python_ready();
+        let ok = Command::new("python3")
+            .args(["-c", hide])
+            .arg(&blank)
+            .arg(&out)
+            .arg(what)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let err = refused(&out, "E607", Some(&format!("{SHEET}!E13")));
+        if what == "column" {
+            assert!(err.contains("E13, E14"), "{err}");
+        } else {
+            assert!(!err.contains("E14"), "{err}");
+        }
+    }
+    // The form's own hidden column (M) is not a value the unit hid.
+    parindex().arg("check").arg(&blank).assert().success();
+}

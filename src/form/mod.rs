@@ -7,6 +7,7 @@
 //! each of its lines to the cell it came from, so that every check an evidence file gets
 //! applies to the form too and every diagnostic names its sheet and cell.
 
+pub mod hidden;
 pub mod read;
 pub mod record;
 pub mod verify;

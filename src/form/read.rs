@@ -273,6 +273,29 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
             "format the cell as a number, a percentage or text, and type the value again",
         ));
     }
+    // Values in hidden rows or columns would be scored while the sheet shows nothing there.
+    // Only what the unit fills in counts: the form's own cells (code, title, how it is
+    // scored, column M) say nothing of the unit's values and are checked elsewhere.
+    let hidden = super::hidden::hidden_in(bytes, &sheet);
+    let unseen: Vec<(u32, u16)> = grid
+        .keys()
+        .filter(|&&(r, c)| {
+            (COL_VALUE..=COL_DOCS).contains(&c) && r >= FIRST_ROW && hidden.covers(r, u32::from(c))
+        })
+        .copied()
+        .collect();
+    if let Some(&(row, col)) = unseen.first() {
+        let shown: Vec<String> = unseen.iter().take(5).map(|&(r, c)| cell_name(r, c)).collect();
+        return Err(Diagnostics::one(
+            Diagnostic::new(
+                diag::FORM_HIDDEN_CELLS,
+                name,
+                words::hidden_cells(&shown.join(", "), unseen.len().saturating_sub(5)),
+            )
+            .in_cell(at(row, col))
+            .help(words::HIDDEN_CELLS_HELP),
+        ));
+    }
     build(&sheet, name, &grid)
 }
 
