@@ -151,13 +151,15 @@ pub const TYPING_SLIP: Text = text(
     "số liệu kiểm chứng là số lượng, tỷ lệ và điểm: hãy kiểm tra lỗi gõ nhầm",
 );
 
-/// The most characters of a figure a message shows: a 301-digit number is not echoed back.
+/// The most characters of a figure a message shows whole (a 30-digit slip is shown as typed),
+/// and how many it keeps of a longer one: a 301-digit number is not echoed back.
+const FIGURE_WHOLE: usize = 40;
 const FIGURE_SHOWN: usize = 20;
 
 /// `n` as a message shows it: whole when short, else its first [`FIGURE_SHOWN`] characters,
 /// `…`, and how many digits it has (`(301 digits)` / `(301 chữ số)`).
 fn figure(n: &str) -> (String, String) {
-    if n.chars().count() <= FIGURE_SHOWN + 4 {
+    if n.chars().count() <= FIGURE_WHOLE {
         return (n.to_string(), n.to_string());
     }
     let head: String = n.chars().take(FIGURE_SHOWN).collect();
@@ -2799,5 +2801,7 @@ mod figure_tests {
         assert!(msg.en.len() < 120, "{}", msg.en);
         assert!(msg.vi.unwrap().contains("(301 chữ số)"));
         assert!(number_too_large("1e40").en.contains(" 1e40 "));
+        let slip = "123456789012345678901234567890";
+        assert!(number_too_large(slip).en.contains(slip));
     }
 }

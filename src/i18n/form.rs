@@ -327,8 +327,14 @@ pub const CODE_TITLE_DIFFER_HELP: Text = text(
 /// A header cell that is not what the form wrote there.
 pub fn header_cell_edited(expected: Text) -> Message {
     Message::new(
-        format!("the cell was edited: the form has “{}” here", expected.en),
-        format!("ô đã bị sửa: phiếu ghi “{}” tại ô này", expected.vi),
+        format!(
+            "the cell was edited: the form has “{}” here (“{}” in a Vietnamese form)",
+            expected.en, expected.vi
+        ),
+        format!(
+            "ô đã bị sửa: phiếu ghi “{}” tại ô này (“{}” ở phiếu tiếng Anh)",
+            expected.vi, expected.en
+        ),
     )
 }
 pub fn header_cell_filled() -> Message {
