@@ -192,6 +192,8 @@ fn forms_for_fifty_units_come_back_ranked_in_two_tables_with_the_missing_and_unk
         stderr.contains("E708") && stderr.contains("--keep-going"),
         "{stderr}"
     );
+    // …placed at the form's `unit:`, as check places it.
+    assert!(stderr.contains("so-ngoai-giao.yaml:14:7"), "{stderr}");
 
     // …and with --keep-going ranks each group in its own table against its own set.
     let out = parindex()
