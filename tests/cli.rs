@@ -605,7 +605,12 @@ fn an_output_that_may_not_be_written_is_a_usage_error_in_every_command() {
             .arg(&existing)
             .output()
             .unwrap();
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         assert_eq!(fs::read_to_string(&existing).unwrap(), "kept");
     }
     for args in [&["score", input_s][..], &["report", input_s]] {
@@ -615,7 +620,15 @@ fn an_output_that_may_not_be_written_is_a_usage_error_in_every_command() {
             .arg(&input)
             .output()
             .unwrap();
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
     }
-    assert_eq!(fs::read_to_string(&input).unwrap(), fs::read_to_string(EXAMPLE).unwrap());
+    assert_eq!(
+        fs::read_to_string(&input).unwrap(),
+        fs::read_to_string(EXAMPLE).unwrap()
+    );
 }

@@ -723,7 +723,11 @@ fn a_code_edited_to_another_criterions_is_refused_naming_both() {
             cell_name(row_a, COL_VALUE): ["text", "có"],
         } }),
     );
-    let err = refused(&moved, "E606", Some(&format!("{SHEET}!{}", cell_name(row_a, 0))));
+    let err = refused(
+        &moved,
+        "E606",
+        Some(&format!("{SHEET}!{}", cell_name(row_a, 0))),
+    );
     assert!(err.contains(&set.nodes[a].code), "{err}");
     assert!(err.contains(&set.nodes[b].code), "{err}");
 }
@@ -741,7 +745,11 @@ fn edits_to_the_header_and_the_headings_are_refused_at_their_cell() {
         ("B5", "so-ban-nganh-2025", "E603"),
     ] {
         let edited = dir.path().join(format!("edited-{cell}.xlsx"));
-        fill(&blank, &edited, json!({ "cells": { cell: ["text", text] } }));
+        fill(
+            &blank,
+            &edited,
+            json!({ "cells": { cell: ["text", text] } }),
+        );
         refused(&edited, code, Some(&format!("{SHEET}!{cell}")));
     }
     // The blank form itself is accepted.
@@ -778,7 +786,9 @@ fn true_and_false_re_saved_by_libreoffice_as_formulas_read_as_yes_and_no() {
             .output()
             .is_ok_and(|o| o.status.success())
     }) else {
-        eprintln!("skipped: LibreOffice (soffice) is not installed, so no form can be re-saved by it");
+        eprintln!(
+            "skipped: LibreOffice (soffice) is not installed, so no form can be re-saved by it"
+        );
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -792,14 +802,21 @@ fn true_and_false_re_saved_by_libreoffice_as_formulas_read_as_yes_and_no() {
         json!({ "cells": { "E13": ["bool", "true"], "E14": ["bool", "false"] } }),
     );
     let out = dir.path().join("out");
-    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo").display());
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("lo").display()
+    );
     let status = Command::new(soffice)
         .args([&profile, "--headless", "--convert-to", "xlsx", "--outdir"])
         .arg(&out)
         .arg(&filled)
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let resaved = out.join("filled.xlsx");
     // What makes the case: LibreOffice writes the constant as a formula.
     assert!(member(&resaved, "xl/worksheets/sheet1.xml").contains("FALSE()</f>"));
@@ -810,7 +827,11 @@ fn true_and_false_re_saved_by_libreoffice_as_formulas_read_as_yes_and_no() {
     assert!(yaml.contains("\"1.1.2\": false"), "{yaml}");
     // Any other formula is still refused.
     let formula = dir.path().join("not.xlsx");
-    fill(&blank, &formula, json!({ "cells": { "E13": ["formula", "=NOT(FALSE())"] } }));
+    fill(
+        &blank,
+        &formula,
+        json!({ "cells": { "E13": ["formula", "=NOT(FALSE())"] } }),
+    );
     refused(&formula, "E605", Some(&format!("{SHEET}!E13")));
 }
 
@@ -820,7 +841,15 @@ fn the_form_hints_only_what_is_accepted_and_a_date_in_a_rate_row_says_why() {
     for lang in ["vi", "en"] {
         let blank = dir.path().join(format!("blank-{lang}.xlsx"));
         let o = parindex()
-            .args(["template", "dak-nong-district-2022", "--format", "xlsx", "--lang", lang, "-o"])
+            .args([
+                "template",
+                "dak-nong-district-2022",
+                "--format",
+                "xlsx",
+                "--lang",
+                lang,
+                "-o",
+            ])
             .arg(&blank)
             .output()
             .unwrap();
@@ -832,7 +861,10 @@ fn the_form_hints_only_what_is_accepted_and_a_date_in_a_rate_row_says_why() {
         let text = format!("{}\n{}", cells_of(&blank, form), cells_of(&blank, guide));
         // 97,29% typed as text is refused (E211): the form must not give it as an example.
         assert!(!text.contains("(97,29%)"), "{lang}: {text}");
-        assert!(text.contains("97.29%") && text.contains("'4290/4500"), "{lang}");
+        assert!(
+            text.contains("97.29%") && text.contains("'4290/4500"),
+            "{lang}"
+        );
         // What the hints say is accepted: typed as text, 97.29% and 4290/4500 score.
         let typed = dir.path().join(format!("typed-{lang}.xlsx"));
         fill(
@@ -917,7 +949,10 @@ fn choice_drop_downs_offer_each_label_whole_even_with_a_comma() {
             _ => {}
         }
     }
-    assert!(with_comma > 0, "so-ban-nganh-2025 has a label with a comma (1.2)");
+    assert!(
+        with_comma > 0,
+        "so-ban-nganh-2025 has a label with a comma (1.2)"
+    );
     // A label chosen from the list scores as the label.
     let row = set.nodes.iter().position(|n| n.code == "1.2").unwrap() as u32 + FIRST_ROW;
     let chosen = dir.path().join("chosen.xlsx");

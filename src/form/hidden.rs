@@ -90,7 +90,8 @@ fn yes(v: Option<String>) -> bool {
 
 /// Whether a size attribute is zero (a row 0 points high, a column 0 characters wide).
 fn zero(v: Option<String>) -> bool {
-    v.and_then(|s| s.parse::<f64>().ok()).is_some_and(|x| x <= 0.0)
+    v.and_then(|s| s.parse::<f64>().ok())
+        .is_some_and(|x| x <= 0.0)
 }
 
 /// The hidden rows and columns of the sheet `sheet` of the workbook in `bytes`; nothing
@@ -134,7 +135,11 @@ mod tests {
     #[test]
     fn hidden_rows_and_columns_are_found_on_the_named_sheet() {
         let mut book = rust_xlsxwriter::Workbook::new();
-        book.add_worksheet().set_name("Other").unwrap().set_row_hidden(3).unwrap();
+        book.add_worksheet()
+            .set_name("Other")
+            .unwrap()
+            .set_row_hidden(3)
+            .unwrap();
         let s = book.add_worksheet().set_name("Tự đánh giá").unwrap();
         s.write_string(12, 4, "có").unwrap();
         s.set_row_hidden(12).unwrap();

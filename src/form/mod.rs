@@ -14,8 +14,8 @@ pub mod verify;
 pub mod write;
 
 pub use read::{read_form, FormRow, FormText};
-pub use verify::check_against_set;
 pub use record::evidence_yaml;
+pub use verify::check_against_set;
 pub use write::{write_form, FormFill};
 
 use crate::i18n::{form as words, Text};

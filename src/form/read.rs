@@ -129,8 +129,12 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
     // A hidden copy of the form placed first would be scored in place of the visible one.
     if let Some(second) = form_sheets.next() {
         return Err(Diagnostics::one(
-            Diagnostic::new(diag::FORM_LAYOUT, name, words::two_form_sheets(&sheet, second))
-                .help(words::TWO_FORM_SHEETS_HELP),
+            Diagnostic::new(
+                diag::FORM_LAYOUT,
+                name,
+                words::two_form_sheets(&sheet, second),
+            )
+            .help(words::TWO_FORM_SHEETS_HELP),
         ));
     }
     let hidden = book
@@ -285,7 +289,11 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
         .copied()
         .collect();
     if let Some(&(row, col)) = unseen.first() {
-        let shown: Vec<String> = unseen.iter().take(5).map(|&(r, c)| cell_name(r, c)).collect();
+        let shown: Vec<String> = unseen
+            .iter()
+            .take(5)
+            .map(|&(r, c)| cell_name(r, c))
+            .collect();
         return Err(Diagnostics::one(
             Diagnostic::new(
                 diag::FORM_HIDDEN_CELLS,
@@ -699,7 +707,14 @@ mod tests {
         assert_eq!(boolean_formula("false()"), Some(false));
         assert_eq!(boolean_formula("FALSE"), Some(false));
         assert_eq!(boolean_formula("=True()"), Some(true));
-        for other in ["TRUE()+0", "NOT(FALSE())", "1=1", "IF(TRUE(),1,0)", "TRUE( )x", ""] {
+        for other in [
+            "TRUE()+0",
+            "NOT(FALSE())",
+            "1=1",
+            "IF(TRUE(),1,0)",
+            "TRUE( )x",
+            "",
+        ] {
             assert_eq!(boolean_formula(other), None, "{other}");
         }
     }

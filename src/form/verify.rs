@@ -9,7 +9,11 @@ use crate::i18n::{form as words, Lang};
 use crate::model::CriteriaSet;
 
 /// Checks `form` (read from the file `name`) against `set`, the set its SHA-256 is of.
-pub fn check_against_set(form: &FormText, set: &CriteriaSet, name: &str) -> Result<(), Diagnostics> {
+pub fn check_against_set(
+    form: &FormText,
+    set: &CriteriaSet,
+    name: &str,
+) -> Result<(), Diagnostics> {
     let at = |row: u32, col: u16| format!("{}!{}", form.sheet, super::cell_name(row, col));
     let given_id = form.set_id.trim();
     if given_id != set.id {

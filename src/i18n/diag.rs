@@ -2797,7 +2797,11 @@ mod figure_tests {
     fn a_long_figure_is_cut_with_its_digit_count() {
         let huge = format!("1{}", "0".repeat(300));
         let msg = number_too_large(&huge);
-        assert!(msg.en.contains("10000000000000000000… (301 digits)"), "{}", msg.en);
+        assert!(
+            msg.en.contains("10000000000000000000… (301 digits)"),
+            "{}",
+            msg.en
+        );
         assert!(msg.en.len() < 120, "{}", msg.en);
         assert!(msg.vi.unwrap().contains("(301 chữ số)"));
         assert!(number_too_large("1e40").en.contains(" 1e40 "));

@@ -232,33 +232,6 @@ pub fn how_written(lang: Lang, kind: ValueKind, if_na: IfNa) -> String {
     format!("{what}{na}")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::decimal::dec;
-
-    #[test]
-    fn rules_are_described_in_both_languages_with_their_numbers() {
-        let band = Rule::Ratio(crate::model::Ratio {
-            zero_below: dec("0.2"),
-            full_at: dec("0.5"),
-            invert: false,
-        });
-        assert_eq!(
-            how_scored(Lang::Vi, &band, dec("1.5")),
-            "0 điểm khi tỷ lệ dưới 20%, 1,5 điểm khi từ 50% trở lên, tính tỷ lệ ở khoảng giữa"
-        );
-        assert_eq!(
-            how_scored(Lang::En, &band, dec("1.5")),
-            "0 below 20%, 1.5 points from 50%, proportional between"
-        );
-        assert_eq!(
-            how_scored(Lang::Vi, &Rule::YesNo, dec("1")),
-            "Có: 1 điểm; không: 0 điểm"
-        );
-    }
-}
-
 // Diagnostics of the form reader written after the hostile review (issue 11): each a
 // `Message` in both languages.
 
@@ -306,7 +279,12 @@ pub const HIDDEN_CELLS_HELP: Text = text(
 );
 
 /// A row whose code and title are of two criteria of the set.
-pub fn code_title_differ(code: &str, title: &str, title_of: &str, code_of: Option<&str>) -> Message {
+pub fn code_title_differ(
+    code: &str,
+    title: &str,
+    title_of: &str,
+    code_of: Option<&str>,
+) -> Message {
     let (en_other, vi_other) = match code_of {
         Some(other) => (
             format!(", the title of {other}"),
@@ -365,3 +343,30 @@ pub const DATE_IN_RATE_HELP: Text = text(
     "type the fraction as text with a leading apostrophe ('4290/4500), or the percentage (97.29%)",
     "nhập phân số dạng văn bản, có dấu nháy đơn ở đầu ('4290/4500), hoặc nhập tỷ lệ phần trăm (97.29%)",
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::dec;
+
+    #[test]
+    fn rules_are_described_in_both_languages_with_their_numbers() {
+        let band = Rule::Ratio(crate::model::Ratio {
+            zero_below: dec("0.2"),
+            full_at: dec("0.5"),
+            invert: false,
+        });
+        assert_eq!(
+            how_scored(Lang::Vi, &band, dec("1.5")),
+            "0 điểm khi tỷ lệ dưới 20%, 1,5 điểm khi từ 50% trở lên, tính tỷ lệ ở khoảng giữa"
+        );
+        assert_eq!(
+            how_scored(Lang::En, &band, dec("1.5")),
+            "0 below 20%, 1.5 points from 50%, proportional between"
+        );
+        assert_eq!(
+            how_scored(Lang::Vi, &Rule::YesNo, dec("1")),
+            "Có: 1 điểm; không: 0 điểm"
+        );
+    }
+}
