@@ -433,7 +433,7 @@ fn output_never_replaces_the_plan() {
         .arg("-o")
         .arg(&plan)
         .assert()
-        .code(1);
+        .code(2);
     assert_eq!(fs::read_to_string(&plan).unwrap(), before);
 }
 
