@@ -1,7 +1,8 @@
 //! The `parindex` command line: a thin layer over the library.
 //!
 //! Exit codes (as ripgrep's): 0 success, 1 bad input or findings (an invalid file, a failed
-//! expectation), 2 a wrong command line (clap's own exit code for usage errors).
+//! expectation), 2 a wrong command line (clap's own exit code for usage errors, and an `-o`
+//! the run may not write: an existing file without `--force`, or a file it reads).
 
 /// `print!` to standard output, ending quietly when the reader has gone (`parindex … | head`).
 macro_rules! out {
@@ -24,7 +25,7 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "parindex", version, propagate_version = true)]
 #[command(
-    after_help = "Try: parindex score examples/krong-no-2022.yaml\n\nExit codes: 0 success, 1 invalid input or failed expectations, 2 usage error."
+    after_help = "Try: parindex score examples/krong-no-2022.yaml\n\nExit codes: 0 success, 1 invalid input or failed expectations, 2 usage error (including -o over an existing file without --force, or over an input)."
 )]
 struct Cli {
     #[command(subcommand)]
