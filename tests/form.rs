@@ -743,6 +743,8 @@ fn edits_to_the_header_and_the_headings_are_refused_at_their_cell() {
         ("F10", "Tự đánh giá", "E603"),
         ("C3", "x", "E603"),
         ("B5", "so-ban-nganh-2025", "E603"),
+        // 1.6's maximum (2) made to look larger.
+        ("C29", "200", "E603"),
     ] {
         let edited = dir.path().join(format!("edited-{cell}.xlsx"));
         fill(

@@ -49,6 +49,8 @@ pub struct FormRow {
     pub row: u32,
     pub code: String,
     pub title: Option<String>,
+    /// Column C as text (`1`, `0.5`), so that a maximum edited to mislead a reader is caught.
+    pub max: Option<String>,
 }
 
 /// One cell's content, as the form reads it.
@@ -563,6 +565,7 @@ fn build(
                 Some(_) => Some(String::new()),
                 None => None,
             },
+            max: text_at(row, COL_MAX),
         });
         if given.is_empty() {
             continue;

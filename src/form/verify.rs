@@ -37,6 +37,24 @@ pub fn check_against_set(
             continue;
         };
         let given = row.title.as_deref().unwrap_or("").trim();
+        // The maximum is the set's (the form's SHA-256 says which): one edited would have the
+        // reader of the sheet weigh the row wrongly, though the score uses the set's.
+        let max = row.max.as_deref().map(str::trim);
+        if max.and_then(|m| crate::decimal::parse_decimal(m).ok()) != Some(set.nodes[i].max) {
+            return Err(Diagnostics::one(
+                Diagnostic::new(
+                    diag::FORM_LAYOUT,
+                    name,
+                    words::max_edited(
+                        &diag::shown(max.unwrap_or("")),
+                        &set.nodes[i].max.to_string(),
+                    ),
+                )
+                .criterion(row.code.clone())
+                .in_cell(at(row.row, super::COL_MAX))
+                .help(words::MAX_EDITED_HELP),
+            ));
+        }
         if title_of(i).iter().any(|t| t == given) {
             continue;
         }

@@ -326,6 +326,19 @@ pub const HEADER_EDITED_HELP: Text = text(
     "phần đầu phiếu và tiêu đề các cột do parindex ghi: hoàn tác chỉnh sửa, hoặc lập phiếu mới bằng `parindex template CRITERIA --format xlsx`",
 );
 
+/// A row's maximum (column C) is not the set's.
+pub fn max_edited(given: &str, max: &str) -> Message {
+    Message::new(
+        format!("the max points cell says `{given}`, but the criteria set gives {max}"),
+        format!("ô điểm tối đa ghi `{given}`, nhưng bộ tiêu chí quy định {max} điểm"),
+    )
+}
+
+pub const MAX_EDITED_HELP: Text = text(
+    "codes, titles and maxima are the set's own: undo the edit, or write a new form with `parindex template CRITERIA --format xlsx`",
+    "mã số, tên tiêu chí và điểm tối đa lấy từ bộ tiêu chí: hoàn tác chỉnh sửa, hoặc lập phiếu mới bằng `parindex template CRITERIA --format xlsx`",
+);
+
 /// The set id cell does not name the set the form's SHA-256 is of.
 pub fn set_id_differs(given: &str, id: &str) -> Message {
     Message::new(
