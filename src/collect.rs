@@ -65,6 +65,16 @@ impl Collection {
     }
 }
 
+/// A diagnostic placed where the evidence file `file` names its unit (`unit:`, or the form's
+/// cell B7), as `check` places E708; naming only the file where it cannot be read again. Read
+/// again only for a unit not on the list, so ranking ten thousand known units costs nothing.
+pub fn placed_at_unit(file: &str) -> Diagnostic {
+    match crate::load::Source::read(std::path::Path::new(file)) {
+        Ok(source) => source.diag(diag::UNKNOWN_UNIT, &[crate::load::yaml::key("unit")], ""),
+        Err(_) => Diagnostic::new(diag::UNKNOWN_UNIT, file, ""),
+    }
+}
+
 /// E708 for a form naming `unit`, which is not on the list: `placed` is a diagnostic already
 /// placed at the form's `unit:` (or only naming the file), whose check and message are set here.
 pub fn unknown_unit(placed: Diagnostic, list: &UnitList, unit: &str) -> Diagnostic {

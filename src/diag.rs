@@ -146,6 +146,8 @@ checks! {
     FORM_LAYOUT = "E603", "workbook that is not a parindex form", "sổ tính không phải phiếu tự đánh giá của parindex";
     FORM_OTHER_SET = "E604", "form made for another criteria set", "phiếu được lập cho bộ tiêu chí khác";
     FORM_CELL = "E605", "cell a form cannot hold", "ô chứa nội dung phiếu không nhận";
+    FORM_CODE_TITLE = "E606", "form row whose code and title are of two criteria", "dòng phiếu có mã số và tên thuộc hai tiêu chí khác nhau";
+    FORM_HIDDEN_CELLS = "E607", "values in hidden rows or columns of a form", "giá trị nằm trong hàng hoặc cột bị ẩn của phiếu";
     // Units files and the forms returned for them (`template --units`, `rank`/`check --units`).
     UNITS_NO_NAME_COLUMN = "E701", "units file without a name column", "tệp danh sách đơn vị không có cột tên";
     UNITS_EMPTY_NAME = "E702", "unit without a name", "đơn vị không có tên";

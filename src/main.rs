@@ -1,7 +1,8 @@
 //! The `parindex` command line: a thin layer over the library.
 //!
 //! Exit codes (as ripgrep's): 0 success, 1 bad input or findings (an invalid file, a failed
-//! expectation), 2 a wrong command line (clap's own exit code for usage errors).
+//! expectation), 2 a wrong command line (clap's own exit code for usage errors, and an `-o`
+//! the run may not write: an existing file without `--force`, or a file it reads).
 
 /// `print!` to standard output, ending quietly when the reader has gone (`parindex … | head`).
 macro_rules! out {
@@ -24,7 +25,7 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "parindex", version, propagate_version = true)]
 #[command(
-    after_help = "Try: parindex score examples/krong-no-2022.yaml\n\nExit codes: 0 success, 1 invalid input or failed expectations, 2 usage error."
+    after_help = "Try: parindex score examples/krong-no-2022.yaml\n\nExit codes: 0 success, 1 invalid input or failed expectations, 2 usage error (including -o over an existing file without --force, or over an input)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -72,7 +73,13 @@ fn main() -> ExitCode {
         Err(e) => {
             let lang = cmd::language_of(&e);
             eprintln!("{}: {e:#}", lang.t(parindex::i18n::diag::ERROR));
-            ExitCode::from(1)
+            // An -o the run may not write to is a wrong command line, not bad input.
+            let usage = e.chain().any(|c| {
+                c.downcast_ref::<parindex::output::WriteError>()
+                    .is_some_and(parindex::output::WriteError::is_usage)
+                    || c.downcast_ref::<cmd::Failed>().is_some_and(|f| f.usage)
+            });
+            ExitCode::from(if usage { 2 } else { 1 })
         }
     }
 }

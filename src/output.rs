@@ -64,6 +64,14 @@ impl std::fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
+impl WriteError {
+    /// Whether the command line is what must change (exit 2, as any usage error): `-o` names
+    /// an existing file without `--force`, or a file the run reads. The input itself is fine.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, WriteError::Exists(_) | WriteError::IsInput(_))
+    }
+}
+
 /// Writes `text` to `path` atomically: into a temporary file beside it, synced, then moved
 /// into place. Without `overwrite`, an existing file is left alone (checked atomically: the
 /// temporary file is hard-linked to the target, which fails if the target exists).

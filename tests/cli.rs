@@ -294,7 +294,7 @@ fn output_file_is_written_whole_and_never_overwritten_unasked() {
     parindex()
         .args(["score", EXAMPLE, "-f", "json", "-o", out_s])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicates::str::contains("already exists; pass --force"));
     assert_eq!(fs::read_to_string(&out).unwrap(), "kept");
     parindex()
@@ -582,4 +582,55 @@ fn a_closed_pipe_ends_quietly() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+/// `-o` over an existing file without `--force`, or over a file the run reads, is a wrong
+/// command line (exit 2) in every command, as the README says; the file is left as it was.
+#[test]
+fn an_output_that_may_not_be_written_is_a_usage_error_in_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("existing.xlsx");
+    fs::write(&existing, "kept").unwrap();
+    let input = dir.path().join("input.yaml");
+    fs::copy(EXAMPLE, &input).unwrap();
+    let input_s = input.to_str().unwrap();
+    let commands: [&[&str]; 4] = [
+        &["score", input_s],
+        &["convert", input_s],
+        &["template", "dak-nong-district-2022", "--format", "xlsx"],
+        &["report", input_s],
+    ];
+    for args in commands {
+        let o = parindex()
+            .args(args)
+            .arg("-o")
+            .arg(&existing)
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert_eq!(fs::read_to_string(&existing).unwrap(), "kept");
+    }
+    for args in [&["score", input_s][..], &["report", input_s]] {
+        let o = parindex()
+            .args(args)
+            .args(["--force", "-o"])
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(&input).unwrap(),
+        fs::read_to_string(EXAMPLE).unwrap()
+    );
 }

@@ -408,7 +408,7 @@ fn an_existing_document_is_not_replaced_without_force() {
         .args(["rank", PEERS, "-f", "docx", "-o"])
         .arg(&file)
         .assert()
-        .code(1);
+        .code(2);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
     parindex()
         .args(["rank", PEERS, "-f", "docx", "--force", "-o"])

@@ -41,6 +41,18 @@ for cell, (kind, text) in spec["cells"].items():
         ws[cell] = text
 if "rename" in spec:
     ws.title = spec["rename"]
+if "hidden_copy" in spec:
+    # A copy of the form sheet, hidden and placed first, with its own values.
+    copy = wb.copy_worksheet(ws)
+    copy.title = spec["hidden_copy"]["title"]
+    for cell, text in spec["hidden_copy"]["cells"].items():
+        copy[cell] = text
+    wb.move_sheet(copy, offset=-wb.index(copy))
+    copy.sheet_state = "hidden"
+    wb.active = wb.index(ws)
+if "sheet_state" in spec:
+    ws.sheet_state = spec["sheet_state"]
+    wb.active = 1
 wb.save(dst)
 "#;
 
@@ -374,7 +386,7 @@ fn convert_refuses_to_overwrite_and_needs_an_xlsx_name() {
         .args(["convert", "examples/krong-no-2022.yaml", "-o"])
         .arg(&out)
         .assert()
-        .code(1);
+        .code(2);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep");
     parindex()
         .args(["convert", "examples/krong-no-2022.yaml"])
@@ -671,4 +683,342 @@ fn the_form_in_vietnamese_and_in_english() {
         );
         assert!(member(&form, "xl/styles.xml").contains("0.00%"));
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The hostile review of the form (issue 11): what a unit could do to score what nobody sees.
+
+#[test]
+fn a_hidden_copy_of_the_form_sheet_or_a_hidden_form_sheet_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let e = cell_name(FIRST_ROW + 2, COL_VALUE);
+    let copy = dir.path().join("copy.xlsx");
+    fill(
+        &blank,
+        &copy,
+        json!({ "cells": { &e: ["text", "không"] },
+                "hidden_copy": { "title": "Self-assessment", "cells": { &e: "có" } } }),
+    );
+    let err = refused(&copy, "E603", None);
+    assert!(err.contains("two form sheets"), "{err}");
+    let hidden = dir.path().join("hidden.xlsx");
+    fill(
+        &blank,
+        &hidden,
+        json!({ "cells": { &e: ["text", "có"] }, "sheet_state": "hidden" }),
+    );
+    let err = refused(&hidden, "E603", None);
+    assert!(err.contains("is hidden"), "{err}");
+}
+
+#[test]
+fn a_code_edited_to_another_criterions_is_refused_naming_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    // Rows 13 and 14 hold two leaves; swap the first's code for the second's and delete the
+    // second's, so that the value typed on the first row lands on the second criterion.
+    let (set, _) = CriteriaResolver::new()
+        .resolve("dak-nong-district-2022", Path::new("."))
+        .unwrap();
+    let leaves: Vec<usize> = (0..set.nodes.len())
+        .filter(|&i| set.nodes[i].rule.is_some())
+        .collect();
+    let (a, b) = (leaves[0], leaves[1]);
+    let row_a = FIRST_ROW + a as u32;
+    let row_b = FIRST_ROW + b as u32;
+    let moved = dir.path().join("moved.xlsx");
+    fill(
+        &blank,
+        &moved,
+        json!({ "cells": {
+            cell_name(row_a, 0): ["text", set.nodes[b].code],
+            cell_name(row_b, 0): ["text", ""],
+            cell_name(row_a, COL_VALUE): ["text", "có"],
+        } }),
+    );
+    let err = refused(
+        &moved,
+        "E606",
+        Some(&format!("{SHEET}!{}", cell_name(row_a, 0))),
+    );
+    assert!(err.contains(&set.nodes[a].code), "{err}");
+    assert!(err.contains(&set.nodes[b].code), "{err}");
+}
+
+#[test]
+fn edits_to_the_header_and_the_headings_are_refused_at_their_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    for (cell, text, code) in [
+        ("A9", "1.1", "E603"),
+        ("E10", "Thẩm định", "E603"),
+        ("F10", "Tự đánh giá", "E603"),
+        ("C3", "x", "E603"),
+        ("B5", "so-ban-nganh-2025", "E603"),
+        // 1.6's maximum (2) made to look larger.
+        ("C29", "200", "E603"),
+    ] {
+        let edited = dir.path().join(format!("edited-{cell}.xlsx"));
+        fill(
+            &blank,
+            &edited,
+            json!({ "cells": { cell: ["text", text] } }),
+        );
+        refused(&edited, code, Some(&format!("{SHEET}!{cell}")));
+    }
+    // The blank form itself is accepted.
+    parindex().arg("check").arg(&blank).assert().success();
+}
+
+#[test]
+fn numbers_a_decimal_cannot_hold_are_refused_alike_and_not_echoed_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    // E15 is a rate row (1.1.3), E29 and E161 number rows (1.6, 8.1).
+    for (cell, number) in [
+        ("E29", "1e300"),
+        ("E161", "1e-300"),
+        ("E15", "1e-300"),
+        ("E15", "1.2345678901234567e-20"),
+    ] {
+        let f = dir.path().join(format!("n-{cell}-{number}.xlsx"));
+        fill(&blank, &f, json!({ "cells": { cell: ["number", number] } }));
+        let err = refused(&f, "E209", Some(&format!("{SHEET}!{cell}")));
+        if number.contains("300") {
+            assert!(err.contains("digits)"), "{err}");
+        }
+        assert!(!err.contains(&"0".repeat(40)), "echoed in full: {err}");
+    }
+}
+
+#[test]
+fn true_and_false_re_saved_by_libreoffice_as_formulas_read_as_yes_and_no() {
+    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|p| {
+        Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) else {
+        eprintln!(
+            "skipped: LibreOffice (soffice) is not installed, so no form can be re-saved by it"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let filled = dir.path().join("filled.xlsx");
+    // E13 and E14 are yes/no rows (1.1.1, 1.1.2).
+    fill(
+        &blank,
+        &filled,
+        json!({ "cells": { "E13": ["bool", "true"], "E14": ["bool", "false"] } }),
+    );
+    let out = dir.path().join("out");
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("lo").display()
+    );
+    let status = Command::new(soffice)
+        .args([&profile, "--headless", "--convert-to", "xlsx", "--outdir"])
+        .arg(&out)
+        .arg(&filled)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let resaved = out.join("filled.xlsx");
+    // What makes the case: LibreOffice writes the constant as a formula.
+    assert!(member(&resaved, "xl/worksheets/sheet1.xml").contains("FALSE()</f>"));
+    let o = parindex().arg("convert").arg(&resaved).output().unwrap();
+    let yaml = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(yaml.contains("\"1.1.1\": true"), "{yaml}");
+    assert!(yaml.contains("\"1.1.2\": false"), "{yaml}");
+    // Any other formula is still refused.
+    let formula = dir.path().join("not.xlsx");
+    fill(
+        &blank,
+        &formula,
+        json!({ "cells": { "E13": ["formula", "=NOT(FALSE())"] } }),
+    );
+    refused(&formula, "E605", Some(&format!("{SHEET}!E13")));
+}
+
+#[test]
+fn the_form_hints_only_what_is_accepted_and_a_date_in_a_rate_row_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["vi", "en"] {
+        let blank = dir.path().join(format!("blank-{lang}.xlsx"));
+        let o = parindex()
+            .args([
+                "template",
+                "dak-nong-district-2022",
+                "--format",
+                "xlsx",
+                "--lang",
+                lang,
+                "-o",
+            ])
+            .arg(&blank)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        let (form, guide) = match lang {
+            "vi" => (SHEET, "Hướng dẫn"),
+            _ => ("Self-assessment", "Instructions"),
+        };
+        let text = format!("{}\n{}", cells_of(&blank, form), cells_of(&blank, guide));
+        // 97,29% typed as text is refused (E211): the form must not give it as an example.
+        assert!(!text.contains("(97,29%)"), "{lang}: {text}");
+        assert!(
+            text.contains("97.29%") && text.contains("'4290/4500"),
+            "{lang}"
+        );
+        // What the hints say is accepted: typed as text, 97.29% and 4290/4500 score.
+        let typed = dir.path().join(format!("typed-{lang}.xlsx"));
+        fill(
+            &blank,
+            &typed,
+            json!({ "sheet": form, "cells": { "E15": ["text", "97.29%"], "E21": ["text", "4290/4500"] } }),
+        );
+        parindex().arg("check").arg(&typed).assert().success();
+    }
+    let blank = dir.path().join("blank-vi.xlsx");
+    let date = dir.path().join("date.xlsx");
+    fill(&blank, &date, json!({ "cells": { "E15": ["date", ""] } }));
+    let err = refused(&date, "E605", Some(&format!("{SHEET}!E15")));
+    assert!(err.contains("12/12"), "{err}");
+    assert!(err.contains("'4290/4500"), "{err}");
+}
+
+/// For each value cell of column E with a drop-down, the labels it offers: the cells of the
+/// range its `formula1` names, or the inline list split as Excel splits it (at commas).
+const DROPDOWNS: &str = r#"
+import json, sys, openpyxl
+from openpyxl.utils.cell import range_boundaries
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb[sys.argv[2]]
+out = {}
+for dv in ws.data_validations.dataValidation:
+    f = dv.formula1 or ""
+    for cell in str(dv.sqref).split():
+        if not cell.startswith("E"):
+            continue
+        if f.startswith('"'):
+            out[cell] = {"inline": True, "labels": f.strip('"').split(",")}
+        else:
+            sheet, rng = f.lstrip("=").rsplit("!", 1)
+            src = wb[sheet.strip("'").replace("''", "'")]
+            c1, r1, c2, r2 = range_boundaries(rng.replace("$", ""))
+            labels = [src.cell(r, c1).value for r in range(r1, r2 + 1)]
+            out[cell] = {"inline": False, "labels": labels, "hidden": src.sheet_state,
+                         "locked": bool(src.protection.sheet)}
+print(json.dumps(out, ensure_ascii=False))
+"#;
+
+#[test]
+fn choice_drop_downs_offer_each_label_whole_even_with_a_comma() {
+    python_ready();
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("so-ban-nganh-2025", &blank);
+    let o = Command::new("python3")
+        .args(["-c", DROPDOWNS])
+        .arg(&blank)
+        .arg(SHEET)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let lists: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let (set, _) = CriteriaResolver::new()
+        .resolve("so-ban-nganh-2025", Path::new("."))
+        .unwrap();
+    let mut with_comma = 0;
+    for (i, node) in set.nodes.iter().enumerate() {
+        let cell = cell_name(FIRST_ROW + i as u32, COL_VALUE);
+        match &node.rule {
+            Some(parindex::model::Rule::Choice(c)) => {
+                let got = &lists[&cell];
+                assert_eq!(got["inline"], false, "{cell}: {got}");
+                assert_eq!(got["hidden"], "hidden", "{cell}");
+                assert_eq!(got["locked"], true, "{cell}");
+                let mut want: Vec<String> = c.options.iter().map(|o| o.label.to_string()).collect();
+                if node.if_na != parindex::model::IfNa::Forbid {
+                    want.push("n/a".into());
+                }
+                with_comma += want.iter().filter(|l| l.contains(',')).count();
+                assert_eq!(got["labels"], json!(want), "{cell} ({})", node.code);
+            }
+            Some(parindex::model::Rule::YesNo) => {
+                let got = &lists[&cell];
+                assert_eq!(got["inline"], true, "{cell}: {got}");
+                assert_eq!(got["labels"][0], "có", "{cell}: {got}");
+                assert_eq!(got["labels"][1], "không", "{cell}: {got}");
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        with_comma > 0,
+        "so-ban-nganh-2025 has a label with a comma (1.2)"
+    );
+    // A label chosen from the list scores as the label.
+    let row = set.nodes.iter().position(|n| n.code == "1.2").unwrap() as u32 + FIRST_ROW;
+    let chosen = dir.path().join("chosen.xlsx");
+    fill(
+        &blank,
+        &chosen,
+        json!({ "cells": { cell_name(row, COL_VALUE): ["text", "Đầy đủ, đúng hạn"] } }),
+    );
+    let o = parindex().arg("convert").arg(&chosen).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"1.2\": \"Đầy đủ, đúng hạn\""));
+}
+
+#[test]
+fn values_in_hidden_rows_or_columns_are_refused_naming_the_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let hide = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Tự đánh giá"]
+ws["E13"] = "có"
+ws["E14"] = "có"
+if sys.argv[3] == "row":
+    ws.row_dimensions[13].hidden = True
+else:
+    ws.column_dimensions["E"].hidden = True
+wb.save(sys.argv[2])
+"#;
+    for what in ["row", "column"] {
+        let out = dir.path().join(format!("hidden-{what}.xlsx"));
+        python_ready();
+        let ok = Command::new("python3")
+            .args(["-c", hide])
+            .arg(&blank)
+            .arg(&out)
+            .arg(what)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let err = refused(&out, "E607", Some(&format!("{SHEET}!E13")));
+        if what == "column" {
+            assert!(err.contains("E13, E14"), "{err}");
+        } else {
+            assert!(!err.contains("E14"), "{err}");
+        }
+    }
+    // The form's own hidden column (M) is not a value the unit hid.
+    parindex().arg("check").arg(&blank).assert().success();
 }

@@ -233,7 +233,7 @@ fn an_imported_set_loads_and_check_reports_the_same_sum() {
         "-o",
         out.to_str().unwrap(),
     ]);
-    assert_eq!(r.code, Some(1));
+    assert_eq!(r.code, Some(2));
     assert!(r.stderr.contains("--force"), "{}", r.stderr);
     let r = run(&[
         "criteria",

@@ -192,6 +192,8 @@ fn forms_for_fifty_units_come_back_ranked_in_two_tables_with_the_missing_and_unk
         stderr.contains("E708") && stderr.contains("--keep-going"),
         "{stderr}"
     );
+    // …placed at the form's `unit:`, as check places it.
+    assert!(stderr.contains("so-ngoai-giao.yaml:14:7"), "{stderr}");
 
     // …and with --keep-going ranks each group in its own table against its own set.
     let out = parindex()
@@ -300,7 +302,7 @@ fn forms_are_never_half_written_nor_written_over() {
     fs::write(&kept, "mine").unwrap();
     fs::remove_file(forms.join("so-noi-vu.yaml")).unwrap();
     let out = run(&[]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("pass --force"));
     // Nothing was written: not even the form that was not there.
     assert!(!forms.join("so-noi-vu.yaml").exists());

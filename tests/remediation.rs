@@ -424,9 +424,9 @@ fn a_plan_for_another_unit_or_a_bad_plan_exits_1() {
 #[test]
 fn output_never_replaces_the_plan() {
     let dir = tempfile::tempdir().unwrap();
-    // Named `.yaml`, a Markdown report is refused by its name (exit 2); named without an
-    // extension, by being the file read (exit 1).
-    for (name, code) in [("plan.yaml", 2), ("plan", 1)] {
+    // Named `.yaml`, a Markdown report is refused by its name; named without an extension,
+    // by being the file read: both are a wrong command line (exit 2).
+    for (name, code) in [("plan.yaml", 2), ("plan", 2)] {
         let plan = dir.path().join(name);
         fs::copy(PLAN, &plan).unwrap();
         let before = fs::read_to_string(&plan).unwrap();

@@ -324,7 +324,7 @@ fn output_files_are_written_whole_and_not_overwritten() {
         .args(["report", EXAMPLE, "-f", "html", "-o"])
         .arg(&path)
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("đã có; dùng --force để ghi đè"));
     assert_eq!(fs::read_to_string(&path).unwrap(), first);
     fs::write(&path, "an older page").unwrap();

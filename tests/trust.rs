@@ -847,7 +847,7 @@ fn output_never_replaces_an_input() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(
             out.status.code(),
-            Some(1),
+            Some(2),
             "{args:?} -o {target:?}: {stderr}"
         );
         assert!(stderr.contains("is a file this command reads"), "{stderr}");

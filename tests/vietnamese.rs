@@ -650,7 +650,7 @@ fn template_units_speaks_vietnamese() {
     assert_eq!(code, Some(0), "{written}");
     assert!(written.contains("đã ghi 2 phiếu"), "{written}");
     let (code, exist) = said(&args("vi"));
-    assert_eq!(code, Some(1), "{exist}");
+    assert_eq!(code, Some(2), "{exist}");
     let mut group = args("vi");
     group.extend(["--force", "--group", "phường"].map(String::from));
     let (code, no_group) = said(&group);
@@ -679,18 +679,18 @@ fn usage_and_write_errors_speak_vietnamese() {
     let runs: Vec<(Vec<&str>, i32)> = vec![
         (vec!["score", EXAMPLE, "-f", "xlsx"], 2),
         (vec!["score", EXAMPLE, "-f", "docx"], 2),
-        (vec!["score", EXAMPLE, "-o", existing], 1),
-        // Named .yaml, an output of another kind is refused by its name (exit 2); named
-        // without an extension, the file read is refused as an output (exit 1).
+        (vec!["score", EXAMPLE, "-o", existing], 2),
+        // Named .yaml, an output of another kind is refused by its name; named without an
+        // extension, the file read is refused as an output: both exit 2 (the command line).
         (vec!["score", EXAMPLE, "-o", EXAMPLE, "--force"], 2),
-        (vec!["score", bare, "-o", bare, "--force"], 1),
-        (vec!["losses", EXAMPLE, "-f", "csv", "-o", existing], 1),
-        (vec!["report", EXAMPLE, "-o", existing], 1),
+        (vec!["score", bare, "-o", bare, "--force"], 2),
+        (vec!["losses", EXAMPLE, "-f", "csv", "-o", existing], 2),
+        (vec!["report", EXAMPLE, "-o", existing], 2),
         (vec!["rank", "examples/dak-nong-2022", "-f", "docx"], 2),
         (vec!["template", "dak-nong-district-2022", "-f", "xlsx"], 2),
         (
             vec!["template", "dak-nong-district-2022", "-o", existing],
-            1,
+            2,
         ),
         (
             vec!["template", "dak-nong-district-2022", "--unit", "a\u{1b}b"],
@@ -698,7 +698,7 @@ fn usage_and_write_errors_speak_vietnamese() {
         ),
         (vec!["convert", EXAMPLE], 2),
         (vec!["convert", EXAMPLE, "-o", existing], 2),
-        (vec!["convert", EXAMPLE, "-o", form], 1),
+        (vec!["convert", EXAMPLE, "-o", form], 2),
         (vec!["explain", EXAMPLE, "1.1.9"], 1),
         (vec!["explain", EXAMPLE, "9.9"], 1),
         (vec!["whatif", EXAMPLE], 2),

@@ -240,6 +240,8 @@ pub fn write_stdout(bytes: &[u8]) {
 pub struct Failed {
     pub lang: Lang,
     pub text: String,
+    /// A wrong command line rather than bad input (an `-o` that may not be written): exit 2.
+    pub usage: bool,
 }
 
 impl std::fmt::Display for Failed {
@@ -255,6 +257,7 @@ pub fn not_written(lang: Lang, what: Text, e: &WriteError) -> anyhow::Error {
     anyhow::Error::new(Failed {
         lang,
         text: format!("{}: {}", lang.t(what), cli::write_error(lang, e)),
+        usage: e.is_usage(),
     })
 }
 
@@ -263,6 +266,7 @@ pub fn failed(lang: Lang, what: Text, cause: impl std::fmt::Display) -> anyhow::
     anyhow::Error::new(Failed {
         lang,
         text: format!("{}: {cause}", lang.t(what)),
+        usage: false,
     })
 }
 

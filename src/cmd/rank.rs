@@ -1,7 +1,7 @@
 //! `parindex rank`: a league table of many units scored against one criteria set.
 
 use super::{failure, report};
-use parindex::collect::{collect, group_leagues, rows_and_groups, unknown_unit};
+use parindex::collect::{collect, group_leagues, placed_at_unit, rows_and_groups, unknown_unit};
 use parindex::diag::Diagnostic;
 use parindex::i18n::diag as say;
 use parindex::i18n::units as words;
@@ -321,7 +321,7 @@ fn ranked_by_units(
                 kept.push(s);
             }
             None => {
-                let placed = Diagnostic::new(parindex::diag::UNKNOWN_UNIT, &s.file, "");
+                let placed = placed_at_unit(&s.file);
                 report(&[unknown_unit(placed, list, &s.unit)], args.out.lang());
                 unknown.push((s.file.clone(), s.unit.clone()));
             }

@@ -222,7 +222,12 @@ fn unit_forms(
     };
     if let Err(e) = std::fs::create_dir_all(dir) {
         let text = cli::forms_folder_not_made(lang, &dir.display().to_string(), &e.to_string());
-        return Err(super::Failed { lang, text }.into());
+        return Err(super::Failed {
+            lang,
+            text,
+            usage: false,
+        }
+        .into());
     }
     let format = args.form_format();
     let forms = form_paths(&chosen, dir, format);
@@ -251,11 +256,17 @@ fn unit_forms(
                 lang.t(parindex::i18n::diag::ERROR),
                 words::forms_exist(lang, paths.len(), &paths[0].display().to_string())
             );
-            Ok(failure())
+            // As any -o over an existing file: the command line must change (exit 2).
+            Ok(ExitCode::from(2))
         }
         Err(FormsError::Render(path, why)) => {
             let text = cli::form_not_made(lang, &path.display().to_string(), &why.to_string());
-            Err(super::Failed { lang, text }.into())
+            Err(super::Failed {
+                lang,
+                text,
+                usage: false,
+            }
+            .into())
         }
         Err(FormsError::Write(path, e)) => {
             eprintln!(
@@ -263,7 +274,11 @@ fn unit_forms(
                 lang.t(parindex::i18n::diag::ERROR),
                 words::forms_failed(lang, &path.display().to_string(), &e.to_string())
             );
-            Ok(failure())
+            Ok(if e.is_usage() {
+                ExitCode::from(2)
+            } else {
+                failure()
+            })
         }
     }
 }

@@ -7,14 +7,17 @@
 //! each of its lines to the cell it came from, so that every check an evidence file gets
 //! applies to the form too and every diagnostic names its sheet and cell.
 
+pub mod hidden;
 pub mod probe;
 pub mod read;
 pub mod record;
+pub mod verify;
 pub mod write;
 
 pub use probe::is_form;
-pub use read::{read_form, FormText};
+pub use read::{read_form, FormRow, FormText};
 pub use record::evidence_yaml;
+pub use verify::check_against_set;
 pub use write::{write_form, FormFill};
 
 use crate::i18n::{form as words, Text};

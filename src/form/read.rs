@@ -34,6 +34,23 @@ pub struct FormText {
     /// The SHA-256 of the criteria set the form was made for, and its cell.
     pub sha256: String,
     pub sha256_cell: String,
+    /// What the set id cell (B5) says, checked against the set once it is loaded.
+    pub set_id: String,
+    /// Each row with a code: its row (0-based), code and title (column B), so that a code
+    /// edited to another criterion's is caught against the set ([`super::verify`]).
+    pub rows: Vec<FormRow>,
+    /// Where the sheet is: `Tự đánh giá` or `Self-assessment`.
+    pub sheet: String,
+}
+
+/// A criterion's row as the form holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormRow {
+    pub row: u32,
+    pub code: String,
+    pub title: Option<String>,
+    /// Column C as text (`1`, `0.5`), so that a maximum edited to mislead a reader is caught.
+    pub max: Option<String>,
 }
 
 /// One cell's content, as the form reads it.
@@ -53,9 +70,16 @@ pub fn number_text(f: f64, rate: bool) -> Option<String> {
     if !rate {
         return Some(plain);
     }
-    let d: Decimal = plain.parse().ok()?;
-    let pct = d.checked_mul(Decimal::ONE_HUNDRED)?.normalize();
-    Some(format!("{pct}%"))
+    // Strictly: a double with more places than a decimal keeps (1e-300) is refused (E209)
+    // as the same number in a number cell is, never rounded to 0%.
+    let d = crate::decimal::parse_decimal(&plain).ok()?;
+    // × 100 by moving the point, so that no digit is rounded away.
+    let pct = match d.scale() {
+        s if s >= 2 => Decimal::from_i128_with_scale(d.mantissa(), s - 2),
+        s => Decimal::from_i128_with_scale(d.mantissa(), 0)
+            .checked_mul(Decimal::from(10_i64.pow(2 - s)))?,
+    };
+    Some(format!("{}%", pct.normalize()))
 }
 
 /// Reads the form in `bytes` (the file named `name`).
@@ -80,7 +104,8 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
         crate::i18n::form::SHEET_FORM.vi,
         crate::i18n::form::SHEET_FORM.en,
     ];
-    let Some(sheet) = names.iter().find(|n| forms.contains(&n.as_str())).cloned() else {
+    let mut form_sheets = names.iter().filter(|n| forms.contains(&n.as_str()));
+    let Some(sheet) = form_sheets.next().cloned() else {
         let shown: Vec<String> = names
             .iter()
             .take(10)
@@ -95,6 +120,27 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
             .help(words::KEEP_SHEET_NAMES),
         ));
     };
+    // A hidden copy of the form placed first would be scored in place of the visible one.
+    if let Some(second) = form_sheets.next() {
+        return Err(Diagnostics::one(
+            Diagnostic::new(
+                diag::FORM_LAYOUT,
+                name,
+                words::two_form_sheets(&sheet, second),
+            )
+            .help(words::TWO_FORM_SHEETS_HELP),
+        ));
+    }
+    let hidden = book
+        .sheets_metadata()
+        .iter()
+        .any(|s| s.name == sheet && s.visible != calamine::SheetVisible::Visible);
+    if hidden {
+        return Err(Diagnostics::one(
+            Diagnostic::new(diag::FORM_LAYOUT, name, words::form_sheet_hidden(&sheet))
+                .help(words::FORM_SHEET_HIDDEN_HELP),
+        ));
+    }
     let at = |row: u32, col: u16| format!("{sheet}!{}", cell_name(row, col));
     let in_cell = |row: u32, col: u16, message: Message, help: Text| {
         Diagnostics::one(
@@ -128,13 +174,19 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
         )
     };
 
-    // Formulas first: a form with one is refused whatever its cached value says.
+    // Formulas first: a form with one is refused whatever its cached value says, except the
+    // constant TRUE()/FALSE() LibreOffice writes for a typed TRUE or FALSE.
+    let mut booleans: BTreeMap<(u32, u32), bool> = BTreeMap::new();
     {
         let mut cells = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
         while let Some(cell) = cells.next_formula().map_err(unreadable)? {
             let (row, col) = cell.get_position();
             if row > MAX_ROWS || col > u32::from(LAST_COL) {
                 return Err(outside(row, col));
+            }
+            if let Some(b) = boolean_formula(cell.get_value()) {
+                booleans.insert((row, col), b);
+                continue;
             }
             if !cell.get_value().is_empty() {
                 return Err(in_cell(
@@ -147,11 +199,14 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
         }
     }
     let mut grid: BTreeMap<(u32, u16), Content> = BTreeMap::new();
+    let mut first_date: Option<(u32, u16)> = None;
     {
         let mut cells = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
         while let Some(cell) = cells.next_cell().map_err(unreadable)? {
             let (row, col) = cell.get_position();
             let content = match cell.get_value() {
+                // A constant TRUE()/FALSE(): its value is the formula's, whatever was cached.
+                _ if booleans.contains_key(&(row, col)) => Content::Bool(booleans[&(row, col)]),
                 DataRef::Empty => continue,
                 DataRef::String(s) => Content::Text(s.clone()),
                 DataRef::SharedString(s) => Content::Text((*s).to_string()),
@@ -162,12 +217,10 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
                     if row > MAX_ROWS || col > u32::from(LAST_COL) {
                         return Err(outside(row, col));
                     }
-                    return Err(in_cell(
-                        row,
-                        col as u16,
-                        words::DATE_CELL.into(),
-                        words::DATE_CELL_HELP,
-                    ));
+                    // Refused once the row is read: in a rate row the date is a fraction
+                    // Excel converted, and the message says how to type it.
+                    first_date.get_or_insert((row, col as u16));
+                    continue;
                 }
                 DataRef::Error(e) => {
                     if row > MAX_ROWS || col > u32::from(LAST_COL) {
@@ -200,7 +253,63 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
             grid.insert((row, col as u16), content);
         }
     }
+    if let Some((row, col)) = first_date {
+        if matches!(grid.get(&(row, COL_TAKES)), Some(Content::Text(t)) if t == "rate") {
+            return Err(Diagnostics::one(
+                Diagnostic::new(diag::FORM_CELL, name, words::DATE_IN_RATE)
+                    .in_cell(at(row, col))
+                    .help(words::DATE_IN_RATE_HELP),
+            ));
+        }
+        return Err(in_cell(
+            row,
+            col,
+            words::DATE_CELL.into(),
+            words::DATE_CELL_HELP,
+        ));
+    }
+    // Values in hidden rows or columns would be scored while the sheet shows nothing there.
+    // Only what the unit fills in counts: the form's own cells (code, title, how it is
+    // scored, column M) say nothing of the unit's values and are checked elsewhere.
+    let hidden = super::hidden::hidden_in(bytes, &sheet);
+    let unseen: Vec<(u32, u16)> = grid
+        .keys()
+        .filter(|&&(r, c)| {
+            (COL_VALUE..=COL_DOCS).contains(&c) && r >= FIRST_ROW && hidden.covers(r, u32::from(c))
+        })
+        .copied()
+        .collect();
+    if let Some(&(row, col)) = unseen.first() {
+        let shown: Vec<String> = unseen
+            .iter()
+            .take(5)
+            .map(|&(r, c)| cell_name(r, c))
+            .collect();
+        return Err(Diagnostics::one(
+            Diagnostic::new(
+                diag::FORM_HIDDEN_CELLS,
+                name,
+                words::hidden_cells(&shown.join(", "), unseen.len().saturating_sub(5)),
+            )
+            .in_cell(at(row, col))
+            .help(words::HIDDEN_CELLS_HELP),
+        ));
+    }
     build(&sheet, name, &grid)
+}
+
+/// The value of a formula that is only the constant TRUE or FALSE (`TRUE()`, `false`, …, as
+/// LibreOffice re-saves a typed TRUE); `None` for every other formula.
+fn boolean_formula(formula: &str) -> Option<bool> {
+    let f = formula.trim().trim_start_matches('=').trim();
+    let f = f.strip_suffix("()").unwrap_or(f);
+    if f.eq_ignore_ascii_case("TRUE") {
+        Some(true)
+    } else if f.eq_ignore_ascii_case("FALSE") {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Unpacks every member once, up to the caps, and says why not where it cannot.
@@ -339,6 +448,10 @@ fn build(
         ));
     };
 
+    check_header_cells(grid, sheet, name)?;
+    let set_id = text_at(ROW_SET_ID, COL_TITLE).unwrap_or_default();
+    let mut seen_rows = Vec::new();
+
     let mut out = Lines {
         yaml: String::new(),
         cells: Vec::new(),
@@ -403,6 +516,16 @@ fn build(
                 .help(words::CODE_TWICE_HELP),
             ));
         }
+        seen_rows.push(FormRow {
+            row,
+            code: code.clone(),
+            title: match grid.get(&(row, COL_TITLE)) {
+                Some(Content::Text(t)) => Some(t.clone()),
+                Some(_) => Some(String::new()),
+                None => None,
+            },
+            max: text_at(row, COL_MAX),
+        });
         if given.is_empty() {
             continue;
         }
@@ -465,7 +588,54 @@ fn build(
         cells: out.cells,
         sha256,
         sha256_cell: at(ROW_SHA256, COL_TITLE),
+        set_id,
+        rows: seen_rows,
+        sheet: sheet.to_string(),
     })
+}
+
+/// The header block and the column headings are the form's own: a label, a heading or an
+/// empty header cell edited is refused at its cell (a code typed in row 9 would otherwise be
+/// read as nothing, and headings swapped would let a reader misread the columns).
+fn check_header_cells(
+    grid: &BTreeMap<(u32, u16), Content>,
+    sheet: &str,
+    name: &str,
+) -> Result<(), Diagnostics> {
+    let labels = [
+        (ROW_VERSION, words::FORMAT),
+        (ROW_KIND, words::KIND),
+        (ROW_CRITERIA, words::CRITERIA),
+        (ROW_SET_ID, words::SET_ID),
+        (ROW_SHA256, words::SHA256),
+        (ROW_UNIT, words::UNIT),
+        (ROW_PERIOD, words::PERIOD),
+    ];
+    for (&(row, col), content) in grid.range((0, 0)..(FIRST_ROW, 0)) {
+        let expected: Option<Text> = match (row, col) {
+            (ROW_TITLE, 0) => continue,
+            (ROW_HEADINGS, COL_TAKES) => Some(crate::i18n::text("parindex", "parindex")),
+            (ROW_HEADINGS, c) => HEADINGS.get(usize::from(c)).copied(),
+            (r, 0) => labels.iter().find(|(lr, _)| *lr == r).map(|(_, t)| *t),
+            (r, COL_TITLE) if labels.iter().any(|(lr, _)| *lr == r) => continue,
+            _ => None,
+        };
+        let text = match content {
+            Content::Text(t) => t.trim(),
+            _ => "",
+        };
+        let message = match expected {
+            Some(t) if text == t.en || text == t.vi => continue,
+            Some(t) => words::header_cell_edited(t),
+            None => words::header_cell_filled(),
+        };
+        return Err(Diagnostics::one(
+            Diagnostic::new(diag::FORM_LAYOUT, name, message)
+                .in_cell(format!("{sheet}!{}", cell_name(row, col)))
+                .help(words::HEADER_EDITED_HELP),
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -481,6 +651,34 @@ mod tests {
         assert_eq!(number_text(0.9729, true).unwrap(), "97.29%");
         assert_eq!(number_text(1.0, true).unwrap(), "100%");
         assert_eq!(number_text(12698.0, false).unwrap(), "12698");
+        assert_eq!(number_text(1.23e-15, true).unwrap(), "0.000000000000123%");
+        assert_eq!(number_text(1.2, true).unwrap(), "120%");
+        assert_eq!(number_text(12.0, true).unwrap(), "1200%");
+        assert_eq!(number_text(0.5, true).unwrap(), "50%");
+    }
+
+    #[test]
+    fn a_rate_too_small_for_a_decimal_is_not_rounded_to_zero() {
+        assert_eq!(number_text(1e-300, true), None);
+        assert_eq!(number_text(1.2345678901234567e-20, true), None);
+    }
+
+    #[test]
+    fn only_the_constant_true_and_false_formulas_are_values() {
+        assert_eq!(boolean_formula("TRUE()"), Some(true));
+        assert_eq!(boolean_formula("false()"), Some(false));
+        assert_eq!(boolean_formula("FALSE"), Some(false));
+        assert_eq!(boolean_formula("=True()"), Some(true));
+        for other in [
+            "TRUE()+0",
+            "NOT(FALSE())",
+            "1=1",
+            "IF(TRUE(),1,0)",
+            "TRUE( )x",
+            "",
+        ] {
+            assert_eq!(boolean_formula(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -28,6 +28,20 @@ pub(super) fn takes_name(kind: ValueKind) -> &'static str {
     }
 }
 
+/// Column B of a criterion's row: its title, indented by depth, a section's kind after it.
+/// The reader compares it with the row's code (a code edited would move a value).
+pub(super) fn row_title(node: &crate::model::Criterion, lang: Lang) -> String {
+    let mut title = format!("{}{}", "  ".repeat(node.depth), node.title);
+    if node.depth == 0 {
+        match node.kind {
+            SectionKind::Scored => {}
+            SectionKind::Bonus => title.push_str(&format!(" ({})", lang.t(words::BONUS))),
+            SectionKind::Penalty => title.push_str(&format!(" ({})", lang.t(words::PENALTY))),
+        }
+    }
+    fit(&title)
+}
+
 /// Column widths (characters), A to L.
 const WIDTHS: [f64; 12] = [
     24.0, 50.0, 8.0, 40.0, 14.0, 14.0, 28.0, 28.0, 14.0, 28.0, 28.0, 32.0,
@@ -101,6 +115,12 @@ pub fn write_form(
         .set_background_color("FFF2CC")
         .set_border(FormatBorder::Thin);
 
+    // The choices' labels, one column per criterion, for the drop-downs: an inline list is
+    // split by Excel at every comma (“Đầy đủ, đúng hạn” would be two choices) and holds at
+    // most 255 characters. Hidden and locked: the form's own, not the unit's.
+    let mut lists = rust_xlsxwriter::Worksheet::new();
+    lists.set_name(lang.t(words::SHEET_LISTS))?;
+    let mut list_col: u16 = 0;
     let sheet = book.add_worksheet();
     sheet.set_name(lang.t(words::SHEET_FORM))?;
     let heading_text = format!("{}: {}", lang.t(words::TITLE), set.title);
@@ -146,17 +166,7 @@ pub fn write_form(
 
     sheet.set_row_height(ROW_HEADINGS, 45)?;
     for (row, (i, node)) in (FIRST_ROW..).zip(set.nodes.iter().enumerate()) {
-        let indent = "  ".repeat(node.depth);
-        let mut title_text = format!("{indent}{}", node.title);
-        if node.depth == 0 {
-            match node.kind {
-                SectionKind::Scored => {}
-                SectionKind::Bonus => title_text.push_str(&format!(" ({})", lang.t(words::BONUS))),
-                SectionKind::Penalty => {
-                    title_text.push_str(&format!(" ({})", lang.t(words::PENALTY)))
-                }
-            }
-        }
+        let title_text = row_title(node, lang);
         let max = node.max.to_string().parse::<f64>().unwrap_or(0.0);
         let mut tall = lines(&title_text, WIDTHS[COL_TITLE as usize]);
         match &node.rule {
@@ -216,7 +226,20 @@ pub fn write_form(
                     // Values that are numbers (rates, counts) keep free typing: the list
                     // then only offers n/a.
                     let strict = matches!(kind, ValueKind::Boolean | ValueKind::Label);
-                    if let Ok(mut v) = DataValidation::new().allow_list_strings(&list) {
+                    let validation = if matches!(rule, crate::model::Rule::Choice(_)) {
+                        // Row 1 names the criterion; its labels follow, exactly as written.
+                        lists.write_string(0, list_col, &node.code)?;
+                        for (r, label) in (1..).zip(&list) {
+                            lists.write_string(r, list_col, fit(label))?;
+                        }
+                        let range = list_range(lang.t(words::SHEET_LISTS), list_col, list.len());
+                        list_col += 1;
+                        Ok(DataValidation::new()
+                            .allow_list_formula(rust_xlsxwriter::Formula::new(range)))
+                    } else {
+                        DataValidation::new().allow_list_strings(&list)
+                    };
+                    if let Ok(mut v) = validation {
                         if strict {
                             v = v.set_error_message(lang.t(words::NOT_IN_LIST))?;
                         } else {
@@ -291,7 +314,23 @@ pub fn write_form(
         let tall = lines(lang.t(*text), 90.0) as f64;
         guide.set_row_height(r as u32, if r == 0 { 24.0 } else { 15.0 * tall + 4.0 })?;
     }
+    if list_col > 0 {
+        lists.set_hidden(true);
+        lists.protect();
+        book.push_worksheet(lists);
+    }
     book.save_to_buffer()
+}
+
+/// The absolute range of `len` labels in column `col` of the sheet `sheet`, from row 2:
+/// `='Danh sách'!$A$2:$A$4`.
+fn list_range(sheet: &str, col: u16, len: usize) -> String {
+    let c = rust_xlsxwriter::utility::column_number_to_name(col);
+    format!(
+        "='{}'!${c}$2:${c}${}",
+        sheet.replace('\'', "''"),
+        len.max(1) + 1
+    )
 }
 
 /// Writes a value so that the reader gives back the same text: a number cell where Excel's

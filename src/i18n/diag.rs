@@ -151,17 +151,38 @@ pub const TYPING_SLIP: Text = text(
     "số liệu kiểm chứng là số lượng, tỷ lệ và điểm: hãy kiểm tra lỗi gõ nhầm",
 );
 
+/// The most characters of a figure a message shows whole (a 30-digit slip is shown as typed),
+/// and how many it keeps of a longer one: a 301-digit number is not echoed back.
+const FIGURE_WHOLE: usize = 40;
+const FIGURE_SHOWN: usize = 20;
+
+/// `n` as a message shows it: whole when short, else its first [`FIGURE_SHOWN`] characters,
+/// `…`, and how many digits it has (`(301 digits)` / `(301 chữ số)`).
+fn figure(n: &str) -> (String, String) {
+    if n.chars().count() <= FIGURE_WHOLE {
+        return (n.to_string(), n.to_string());
+    }
+    let head: String = n.chars().take(FIGURE_SHOWN).collect();
+    let digits = n.chars().filter(char::is_ascii_digit).count();
+    (
+        format!("{head}… ({digits} digits)"),
+        format!("{head}… ({digits} chữ số)"),
+    )
+}
+
 pub fn number_too_large(n: &str) -> Message {
+    let (en, vi) = figure(n);
     m(
-        format!("the number {n} is too large for an exact decimal"),
-        format!("số {n} quá lớn để giữ chính xác dưới dạng số thập phân"),
+        format!("the number {en} is too large for an exact decimal"),
+        format!("số {vi} quá lớn để giữ chính xác dưới dạng số thập phân"),
     )
 }
 
 pub fn number_too_precise(n: &str) -> Message {
+    let (n, vi_n) = figure(n);
     m(
         format!("the number {n} is too large or too precise (more than 28 decimal places) for an exact decimal"),
-        format!("số {n} quá lớn hoặc quá nhiều chữ số thập phân (hơn 28 chữ số) để giữ chính xác"),
+        format!("số {vi_n} quá lớn hoặc quá nhiều chữ số thập phân (hơn 28 chữ số) để giữ chính xác"),
     )
 }
 
@@ -2757,5 +2778,26 @@ pub fn scored_with_other_set(lang: super::Lang, file: &str, named: &str, used: &
         super::Lang::Vi => format!(
             "{note}: {file} ghi bộ tiêu chí `{named}`; được chấm theo `{used}` như --criteria yêu cầu"
         ),
+    }
+}
+
+#[cfg(test)]
+mod figure_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_figure_is_cut_with_its_digit_count() {
+        let huge = format!("1{}", "0".repeat(300));
+        let msg = number_too_large(&huge);
+        assert!(
+            msg.en.contains("10000000000000000000… (301 digits)"),
+            "{}",
+            msg.en
+        );
+        assert!(msg.en.len() < 120, "{}", msg.en);
+        assert!(msg.vi.unwrap().contains("(301 chữ số)"));
+        assert!(number_too_large("1e40").en.contains(" 1e40 "));
+        let slip = "123456789012345678901234567890";
+        assert!(number_too_large(slip).en.contains(slip));
     }
 }

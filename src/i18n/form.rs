@@ -11,6 +11,8 @@ use rust_decimal::Decimal;
 
 pub const SHEET_FORM: Text = text("Self-assessment", "Tự đánh giá");
 pub const SHEET_GUIDE: Text = text("Instructions", "Hướng dẫn");
+/// Hidden: the labels of each choice criterion, the drop-downs' source.
+pub const SHEET_LISTS: Text = text("Lists", "Danh sách");
 pub const TITLE: Text = text(
     "PAR INDEX SELF-ASSESSMENT FORM",
     "PHIẾU TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
@@ -71,8 +73,8 @@ pub const GUIDE: [Text; 11] = [
         "3. Tiêu chí có/không và tiêu chí chọn mức: chọn trong danh sách thả xuống. “n/a” (không phát sinh) chỉ có trong danh sách ở tiêu chí mà bộ tiêu chí cho phép.",
     ),
     text(
-        "4. Rates: type a percentage in the cell (97.29%), or counts as “done/total” (4290/4500). A number typed as text keeps every digit; a number typed as a number is read as Excel stores it, to the shortest decimal that gives the same number.",
-        "4. Tỷ lệ: nhập tỷ lệ phần trăm vào ô (97,29%), hoặc số liệu dạng “số đạt/tổng số” (4290/4500). Số nhập dạng văn bản được giữ đủ mọi chữ số; số nhập dạng số được đọc như Excel lưu, theo số thập phân ngắn nhất cho cùng giá trị.",
+        "4. Rates: type a percentage in the cell (97.29%; the cell is formatted as a percentage), or counts as “done/total” typed as text with a leading apostrophe ('4290/4500), because Excel turns 12/12 typed plainly into a date. A number typed as text keeps every digit and is written with a decimal point (97.29%, not 97,29%); a number typed as a number is read as Excel stores it, to the shortest decimal that gives the same number.",
+        "4. Tỷ lệ: nhập tỷ lệ phần trăm vào ô (ô đã định dạng phần trăm), hoặc số liệu dạng “số đạt/tổng số” nhập dạng văn bản, có dấu nháy đơn ở đầu ('4290/4500), vì nếu nhập 12/12 trực tiếp, Excel sẽ đổi thành ngày tháng. Số nhập dạng văn bản được giữ đủ mọi chữ số và viết với dấu chấm thập phân (97.29%, không viết 97,29%); số nhập dạng số được đọc như Excel lưu, theo số thập phân ngắn nhất cho cùng giá trị.",
     ),
     text(
         "5. Counts, means and points: type the number. Counts of cases are whole numbers.",
@@ -202,11 +204,13 @@ pub fn how_written(lang: Lang, kind: ValueKind, if_na: IfNa) -> String {
     let what = match (lang, kind) {
         (Lang::En, ValueKind::Boolean) => "Choose yes or no.",
         (Lang::Vi, ValueKind::Boolean) => "Chọn có hoặc không.",
+        // A rate typed as text takes a decimal point (97,29% as text is refused), and a
+        // fraction typed plainly becomes a date in Excel: hence the apostrophe.
         (Lang::En, ValueKind::Rate) => {
-            "Type a percentage (97.29%) or counts “done/total” (4290/4500)."
+            "Type a percentage (97.29%) or counts “done/total” as text with a leading apostrophe ('4290/4500): Excel turns 12/12 into a date."
         }
         (Lang::Vi, ValueKind::Rate) => {
-            "Nhập tỷ lệ phần trăm (97,29%) hoặc “số đạt/tổng số” (4290/4500)."
+            "Nhập tỷ lệ phần trăm (ô đã định dạng %; nếu nhập dạng văn bản thì dùng dấu chấm thập phân: 97.29%) hoặc “số đạt/tổng số” dạng văn bản, có dấu nháy đơn ở đầu ('4290/4500): Excel đổi 12/12 thành ngày tháng."
         }
         (Lang::En, ValueKind::Number) => "Type a number.",
         (Lang::Vi, ValueKind::Number) => "Nhập số.",
@@ -389,6 +393,129 @@ pub fn other_set(form_sha: &str, set: &str, set_sha: &str) -> Message {
 pub const OTHER_SET_HELP: Text = text(
     "write a new form for this criteria set (`parindex template CRITERIA --format xlsx`) and copy the values into it, or score the form with the set it was made for",
     "hãy lập phiếu mới cho bộ tiêu chí này (`parindex template CRITERIA --format xlsx`) rồi chép giá trị sang, hoặc chấm điểm phiếu theo đúng bộ tiêu chí đã dùng để lập phiếu",
+);
+
+// Diagnostics of the form reader written after the hostile review (issue 11): each a
+// `Message` in both languages.
+
+/// A workbook with two form sheets: which one is scored would be a guess.
+pub fn two_form_sheets(first: &str, second: &str) -> Message {
+    Message::new(
+        format!("the workbook has two form sheets, “{first}” and “{second}”: parindex would not know which one is the unit's"),
+        format!("sổ tính có hai trang phiếu, “{first}” và “{second}”: không xác định được trang nào là của đơn vị"),
+    )
+}
+pub const TWO_FORM_SHEETS_HELP: Text = text(
+    "keep one sheet “Tự đánh giá” (or “Self-assessment”): delete or rename the copy",
+    "chỉ giữ một trang “Tự đánh giá” (hoặc “Self-assessment”): xoá hoặc đổi tên bản sao",
+);
+
+/// The form sheet is hidden: what is scored is not what the reader of the workbook sees.
+pub fn form_sheet_hidden(sheet: &str) -> Message {
+    Message::new(
+        format!("the form sheet “{sheet}” is hidden: the values scored must be the ones a reader of the workbook sees"),
+        format!("trang phiếu “{sheet}” bị ẩn: giá trị được chấm điểm phải là giá trị người đọc sổ tính nhìn thấy"),
+    )
+}
+pub const FORM_SHEET_HIDDEN_HELP: Text = text(
+    "unhide the sheet (right-click a sheet tab, Unhide) and check its values",
+    "hiện lại trang (nhấp chuột phải vào thẻ trang, chọn Unhide/Bỏ ẩn) và kiểm tra các giá trị",
+);
+
+/// Cells with content in rows or columns the sheet hides.
+pub fn hidden_cells(cells: &str, more: usize) -> Message {
+    let (en_more, vi_more) = if more > 0 {
+        (format!(" and {more} more"), format!(" và {more} ô khác"))
+    } else {
+        (String::new(), String::new())
+    };
+    Message::new(
+        format!("values in hidden rows or columns: {cells}{en_more}; whoever reads the sheet cannot see what is scored"),
+        format!("có giá trị trong hàng hoặc cột bị ẩn: {cells}{vi_more}; người đọc trang phiếu không nhìn thấy giá trị được chấm điểm"),
+    )
+}
+pub const HIDDEN_CELLS_HELP: Text = text(
+    "unhide the rows and columns (select the sheet, then Unhide), check the values and save the form again",
+    "bỏ ẩn các hàng và cột (chọn cả trang rồi chọn Unhide/Bỏ ẩn), kiểm tra các giá trị và lưu lại phiếu",
+);
+
+/// A row whose code and title are of two criteria of the set.
+pub fn code_title_differ(
+    code: &str,
+    title: &str,
+    title_of: &str,
+    code_of: Option<&str>,
+) -> Message {
+    let (en_other, vi_other) = match code_of {
+        Some(other) => (
+            format!(", the title of {other}"),
+            format!(", là tên của tiêu chí {other}"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    Message::new(
+        format!("the row's code is `{code}` but its title is “{title}”{en_other}; the set calls {code} “{title_of}”"),
+        format!("dòng có mã số `{code}` nhưng tên là “{title}”{vi_other}; bộ tiêu chí gọi {code} là “{title_of}”"),
+    )
+}
+pub const CODE_TITLE_DIFFER_HELP: Text = text(
+    "codes and titles are the set's own: write a new form with `parindex template CRITERIA --format xlsx` and type the values on their rows",
+    "mã số và tên tiêu chí lấy từ bộ tiêu chí: lập phiếu mới bằng `parindex template CRITERIA --format xlsx` rồi nhập giá trị vào đúng dòng",
+);
+
+/// A header cell that is not what the form wrote there.
+pub fn header_cell_edited(expected: Text) -> Message {
+    Message::new(
+        format!(
+            "the cell was edited: the form has “{}” here (“{}” in a Vietnamese form)",
+            expected.en, expected.vi
+        ),
+        format!(
+            "ô đã bị sửa: phiếu ghi “{}” tại ô này (“{}” ở phiếu tiếng Anh)",
+            expected.vi, expected.en
+        ),
+    )
+}
+pub fn header_cell_filled() -> Message {
+    Message::new(
+        "the cell was filled in, but the form leaves it empty",
+        "ô đã bị điền, nhưng phiếu để trống ô này",
+    )
+}
+pub const HEADER_EDITED_HELP: Text = text(
+    "the header and the column headings are the form's own: undo the edit, or write a new form with `parindex template CRITERIA --format xlsx`",
+    "phần đầu phiếu và tiêu đề các cột do parindex ghi: hoàn tác chỉnh sửa, hoặc lập phiếu mới bằng `parindex template CRITERIA --format xlsx`",
+);
+
+/// A row's maximum (column C) is not the set's.
+pub fn max_edited(given: &str, max: &str) -> Message {
+    Message::new(
+        format!("the max points cell says `{given}`, but the criteria set gives {max}"),
+        format!("ô điểm tối đa ghi `{given}`, nhưng bộ tiêu chí quy định {max} điểm"),
+    )
+}
+
+pub const MAX_EDITED_HELP: Text = text(
+    "codes, titles and maxima are the set's own: undo the edit, or write a new form with `parindex template CRITERIA --format xlsx`",
+    "mã số, tên tiêu chí và điểm tối đa lấy từ bộ tiêu chí: hoàn tác chỉnh sửa, hoặc lập phiếu mới bằng `parindex template CRITERIA --format xlsx`",
+);
+
+/// The set id cell does not name the set the form's SHA-256 is of.
+pub fn set_id_differs(given: &str, id: &str) -> Message {
+    Message::new(
+        format!("the criteria set id cell says `{given}`, but the form was made for `{id}`"),
+        format!("ô mã bộ tiêu chí ghi `{given}`, nhưng phiếu được lập cho bộ `{id}`"),
+    )
+}
+
+/// A date in a rate row: Excel's reading of a fraction typed as 12/12.
+pub const DATE_IN_RATE: Text = text(
+    "the cell holds a date: Excel turned a fraction such as 12/12 into a date",
+    "ô chứa ngày tháng: Excel đã đổi phân số như 12/12 thành ngày tháng",
+);
+pub const DATE_IN_RATE_HELP: Text = text(
+    "type the fraction as text with a leading apostrophe ('4290/4500), or the percentage (97.29%)",
+    "nhập phân số dạng văn bản, có dấu nháy đơn ở đầu ('4290/4500), hoặc nhập tỷ lệ phần trăm (97.29%)",
 );
 
 #[cfg(test)]

@@ -295,6 +295,7 @@ pub fn parse_evidence(
                 .help(crate::i18n::form::OTHER_SET_HELP),
             ));
         }
+        crate::form::check_against_set(form, &set, &source.name)?;
     }
     // Unknown keys were reported while reading; every other check still runs.
     found.extend(reader.found);

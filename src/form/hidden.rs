@@ -1,0 +1,156 @@
+//! Which rows and columns of the form sheet are hidden: a value there is scored while whoever
+//! reads or prints the sheet cannot see it. calamine reads cells, not their visibility, so the
+//! sheet's XML is read for `<row hidden="1">` and `<col hidden="1">` (and rows or columns of
+//! zero size, hidden in all but name) with quick-xml.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+use std::collections::BTreeSet;
+use std::io::{Cursor, Read};
+
+/// The hidden rows (0-based) and column ranges (0-based, inclusive) of a sheet.
+#[derive(Debug, Default, PartialEq)]
+pub struct Hidden {
+    pub rows: BTreeSet<u32>,
+    pub cols: Vec<(u32, u32)>,
+}
+
+impl Hidden {
+    pub fn covers(&self, row: u32, col: u32) -> bool {
+        self.rows.contains(&row) || self.cols.iter().any(|&(a, b)| a <= col && col <= b)
+    }
+}
+
+/// A member of the workbook's zip as text (the caller has already bounded what it unpacks to).
+fn member(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+    let mut m = zip.by_name(name.trim_start_matches('/')).ok()?;
+    let mut text = String::new();
+    m.read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+fn attr(e: &BytesStart, key: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == key)
+        .map(|a| {
+            let raw = String::from_utf8_lossy(&a.value).into_owned();
+            match quick_xml::escape::unescape(&raw) {
+                Ok(v) => v.into_owned(),
+                Err(_) => raw,
+            }
+        })
+}
+
+/// Runs `f` on each start or empty element of `xml`; stops at the first XML error.
+fn each_element(xml: &str, mut f: impl FnMut(&BytesStart)) {
+    let mut reader = Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => f(&e),
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+}
+
+/// The path of the sheet named `sheet` in the zip: workbook.xml names its relationship,
+/// the relationships name its file.
+fn sheet_path(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, sheet: &str) -> Option<String> {
+    let mut id = None;
+    each_element(&member(zip, "xl/workbook.xml")?, |e| {
+        if id.is_none()
+            && e.local_name().as_ref() == b"sheet"
+            && attr(e, b"name").as_deref() == Some(sheet)
+        {
+            id = attr(e, b"id");
+        }
+    });
+    let id = id?;
+    let mut target = None;
+    each_element(&member(zip, "xl/_rels/workbook.xml.rels")?, |e| {
+        if target.is_none()
+            && e.local_name().as_ref() == b"Relationship"
+            && attr(e, b"Id").as_deref() == Some(id.as_str())
+        {
+            target = attr(e, b"Target");
+        }
+    });
+    let target = target?;
+    Some(match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("xl/{target}"),
+    })
+}
+
+/// Whether an attribute says true (`1`, `true`).
+fn yes(v: Option<String>) -> bool {
+    matches!(v.as_deref(), Some("1" | "true"))
+}
+
+/// Whether a size attribute is zero (a row 0 points high, a column 0 characters wide).
+fn zero(v: Option<String>) -> bool {
+    v.and_then(|s| s.parse::<f64>().ok())
+        .is_some_and(|x| x <= 0.0)
+}
+
+/// The hidden rows and columns of the sheet `sheet` of the workbook in `bytes`; nothing
+/// hidden where the workbook's structure cannot be followed (calamine then reports it).
+pub fn hidden_in(bytes: &[u8], sheet: &str) -> Hidden {
+    let mut hidden = Hidden::default();
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return hidden;
+    };
+    let Some(xml) = sheet_path(&mut zip, sheet).and_then(|p| member(&mut zip, &p)) else {
+        return hidden;
+    };
+    each_element(&xml, |e| match e.local_name().as_ref() {
+        b"row" => {
+            let gone = yes(attr(e, b"hidden")) || zero(attr(e, b"ht"));
+            if let Some(r) = attr(e, b"r").and_then(|r| r.parse::<u32>().ok()) {
+                if gone && r > 0 {
+                    hidden.rows.insert(r - 1);
+                }
+            }
+        }
+        b"col" => {
+            let gone = yes(attr(e, b"hidden")) || zero(attr(e, b"width"));
+            let min = attr(e, b"min").and_then(|v| v.parse::<u32>().ok());
+            let max = attr(e, b"max").and_then(|v| v.parse::<u32>().ok());
+            if let (true, Some(a), Some(b)) = (gone, min, max) {
+                if a > 0 && b >= a {
+                    hidden.cols.push((a - 1, b - 1));
+                }
+            }
+        }
+        _ => {}
+    });
+    hidden
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_rows_and_columns_are_found_on_the_named_sheet() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        book.add_worksheet()
+            .set_name("Other")
+            .unwrap()
+            .set_row_hidden(3)
+            .unwrap();
+        let s = book.add_worksheet().set_name("Tự đánh giá").unwrap();
+        s.write_string(12, 4, "có").unwrap();
+        s.set_row_hidden(12).unwrap();
+        s.set_column_hidden(12).unwrap();
+        s.set_row_height(20, 0).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let h = hidden_in(&bytes, "Tự đánh giá");
+        assert!(h.covers(12, 4));
+        assert!(h.covers(20, 0));
+        assert!(h.covers(14, 12));
+        assert!(!h.covers(3, 0), "a row hidden on another sheet");
+        assert!(!h.covers(13, 4));
+    }
+}
