@@ -5,7 +5,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{CriteriaResolver, Source};
-use crate::model::{CriteriaSet, Grade, Stage};
+use crate::model::{CriteriaSet, Grade, SectionKind, Stage};
 use crate::pipeline::score_source;
 use crate::score::Scorecard;
 use crate::units::unit_key;
@@ -30,8 +30,12 @@ pub struct Standing {
     pub grade: Option<String>,
     /// `(score, max)` per section, in the set's order.
     pub sections: Vec<(Decimal, Decimal)>,
-    /// The quotients score ÷ max of the total and of each section, computed where the file was
-    /// scored (on a worker thread), so that ranking ten thousand units sorts on ready keys.
+    /// What ranks the total (first) and each section: `(score, max)`, except that a penalty
+    /// section ranks by the points it left, `(max − score, max)`, as fewer points taken off
+    /// is better.
+    ranked: Vec<(Decimal, Decimal)>,
+    /// The quotients of `ranked`, computed where the file was scored (on a worker thread), so
+    /// that ranking ten thousand units sorts on ready keys.
     keys: Vec<Option<i128>>,
     /// The unit's name as compared for duplicates (see [`unit_key`]), made on the worker.
     unit_key: String,
@@ -44,9 +48,20 @@ impl Standing {
             .sections()
             .map(|i| (card.nodes[i].score, card.nodes[i].max))
             .collect();
-        let keys = std::iter::once((card.total.score, card.total.max))
-            .chain(sections.iter().copied())
-            .map(|r| quotient(r).and_then(sort_key))
+        let ranked: Vec<(Decimal, Decimal)> = std::iter::once((card.total.score, card.total.max))
+            .chain(card.set.sections().map(|i| {
+                let (node, score) = (&card.set.nodes[i], &card.nodes[i]);
+                match node.kind {
+                    SectionKind::Penalty => {
+                        ((score.max - score.score).max(Decimal::ZERO), score.max)
+                    }
+                    SectionKind::Scored | SectionKind::Bonus => (score.score, score.max),
+                }
+            }))
+            .collect();
+        let keys = ranked
+            .iter()
+            .map(|&r| quotient(r).and_then(sort_key))
             .collect();
         Standing {
             file: file.to_string(),
@@ -57,17 +72,15 @@ impl Standing {
             max: card.total.max,
             grade: card.total.grade.clone(),
             sections,
+            ranked,
             keys,
             unit_key: unit_key(&card.unit),
         }
     }
 
-    /// `(score, max)` of the total (`k` = 0) or of section `k − 1`.
+    /// What ranks the total (`k` = 0) or section `k − 1` (see `ranked`).
     fn ratio(&self, k: usize) -> (Decimal, Decimal) {
-        match k {
-            0 => (self.score, self.max),
-            _ => self.sections[k - 1],
-        }
+        self.ranked[k]
     }
 
     pub fn percent(&self) -> Option<Decimal> {

@@ -620,3 +620,44 @@ fn diff_refuses_a_json_result_with_an_unknown_stage_or_status() {
             .stderr(predicate::str::contains(says).and(predicate::str::contains(name)));
     }
 }
+
+/// In a penalty section (điểm trừ) the points are taken off: the unit docked least ranks first
+/// there, as it does overall.
+#[test]
+fn a_penalty_section_ranks_the_unit_docked_least_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = fs::read_to_string("examples/xa-phuong-2025.yaml").unwrap();
+    let example = example.split("\nexpect:").next().unwrap().to_string();
+    let unit = "unit: \"UBND phường Giả Định (hư cấu)\"";
+    assert!(example.contains(unit) && example.contains("\"10.2\": 2"));
+    let clean = example
+        .replace(unit, "unit: \"UBND xã Sạch\"")
+        .replace("\"10.2\": 2", "\"10.2\": 0");
+    let docked = example
+        .replace(unit, "unit: \"UBND xã Bị Trừ\"")
+        .replace("\"10.2\": 2", "\"10.2\": 4");
+    fs::write(dir.path().join("clean.yaml"), clean).unwrap();
+    fs::write(dir.path().join("docked.yaml"), docked).unwrap();
+    let out = stdout_of(&["rank", dir.path().to_str().unwrap(), "-f", "json"]);
+    let json: Json = serde_json::from_str(&out).unwrap();
+    let penalty_rank = |unit: &str| {
+        let row = json["ranking"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["unit"] == unit)
+            .unwrap();
+        let section = row["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["code"] == "10")
+            .unwrap();
+        (section["score"].clone(), section["rank"].clone())
+    };
+    let (clean_points, clean_rank) = penalty_rank("UBND xã Sạch");
+    let (docked_points, docked_rank) = penalty_rank("UBND xã Bị Trừ");
+    assert_eq!(clean_points, "0");
+    assert_ne!(docked_points, "0");
+    assert_eq!((clean_rank, docked_rank), (1.into(), 2.into()));
+}

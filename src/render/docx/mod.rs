@@ -398,6 +398,25 @@ pub(crate) fn document(orientation: Orientation, lang: Lang) -> Docx {
         .updated_at("1980-01-01T00:00:00Z")
 }
 
+/// A report's first lines on portrait A4: the letterhead (the number "…/BC-…" to fill in when
+/// none is given), then "BÁO CÁO" and its subject, centred.
+pub(crate) fn report_opening(head: &Letterhead, subject: &str, lang: Lang) -> Docx {
+    let orientation = Orientation::Portrait;
+    let number = head
+        .number
+        .clone()
+        .unwrap_or_else(|| lang.t(words::REPORT_NUMBER).to_string());
+    letterhead(
+        document(orientation, lang),
+        head,
+        &number,
+        lang,
+        orientation,
+    )
+    .add_paragraph(centred(lang.t(words::REPORT), 28))
+    .add_paragraph(centred(subject, BODY))
+}
+
 /// The letterhead: issuing body and number on the left, nation and motto on the right, then
 /// place and date under the motto; a borderless two-column table, as Word templates of the
 /// decree lay it out.

@@ -7,11 +7,11 @@
 
 use super::report::{closing, heading, rich, sections_table};
 use super::{
-    body, centred, grid, letterhead, pack, para, run, table_rows, text_cell, CellKind, DocxError,
+    body, grid, pack, para, report_opening, run, table_rows, text_cell, CellKind, DocxError,
     Letterhead, Orientation, BODY, TABLE,
 };
 use crate::i18n::remediation as w;
-use crate::i18n::{docx as words, Lang};
+use crate::i18n::Lang;
 use crate::remediation::text::{self, Line};
 use crate::remediation::Remediation;
 use crate::report::text::{criteria_line, overall, overall_loss, section_heading};
@@ -42,25 +42,8 @@ pub fn render(r: &Remediation, head: &Letterhead, lang: Lang) -> Result<Vec<u8>,
     let orientation = Orientation::Portrait;
     let width = orientation.text_width();
     let rep = &r.report;
-    let number = head
-        .number
-        .clone()
-        .unwrap_or_else(|| lang.t(words::REPORT_NUMBER).to_string());
-    let mut doc = letterhead(
-        super::document(orientation, lang),
-        head,
-        &number,
-        lang,
-        orientation,
-    );
-
     // The document's kind and subject, when the remedies were reported, the set.
-    doc = doc
-        .add_paragraph(centred(lang.t(words::REPORT), 28))
-        .add_paragraph(centred(
-            &w::docx_subject(lang, &rep.period, &rep.unit),
-            BODY,
-        ));
+    let mut doc = report_opening(head, &w::docx_subject(lang, &rep.period, &rep.unit), lang);
     if let Some(d) = r.as_of {
         doc = doc.add_paragraph(
             Paragraph::new()

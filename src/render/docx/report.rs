@@ -3,7 +3,7 @@
 //! letterhead, A4 portrait.
 
 use super::{
-    bar, body, cell, centred, grid, keep_together, letterhead, pack, para, run, table_rows,
+    bar, body, cell, centred, grid, keep_together, pack, para, report_opening, run, table_rows,
     text_cell, Bar, CellKind, DocxError, Letterhead, Orientation, BODY, TABLE,
 };
 use crate::i18n::{docx as words, Lang};
@@ -33,25 +33,8 @@ pub fn render(r: &Report, head: &Letterhead, lang: Lang) -> Result<Vec<u8>, Docx
     let orientation = Orientation::Portrait;
     let width = orientation.text_width();
     let w = text::words(lang);
-    let number = head
-        .number
-        .clone()
-        .unwrap_or_else(|| lang.t(words::REPORT_NUMBER).to_string());
-    let mut doc = letterhead(
-        super::document(orientation, lang),
-        head,
-        &number,
-        lang,
-        orientation,
-    );
-
     // The document's kind and subject, then the set it was scored with.
-    doc = doc
-        .add_paragraph(centred(lang.t(words::REPORT), 28))
-        .add_paragraph(centred(
-            &words::report_subject(lang, &r.period, &r.unit),
-            BODY,
-        ))
+    let mut doc = report_opening(head, &words::report_subject(lang, &r.period, &r.unit), lang)
         .add_paragraph(
             Paragraph::new()
                 .add_run(run(&text::criteria_line(lang, r), 22).italic())
