@@ -8,6 +8,7 @@
 mod common;
 
 use common::{parindex, EXAMPLE};
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use regex::Regex;
 use std::io::Read;
@@ -322,6 +323,16 @@ fn letterhead_flags_refuse_hidden_characters() {
         ("--place", "Krông\u{2066}Nô", "rank"),
         ("--signer", "CHỦ\u{feff}TỊCH", "report"),
         ("--of", "các\u{1b}[31m huyện", "rank"),
+        // Default-ignorable and blank-rendering characters (issue 11).
+        ("--number", "1\u{ad}/BC", "report"),
+        ("--issuer", "UBND\u{34f} xã", "rank"),
+        ("--parent", "UBND\u{3164}tỉnh", "report"),
+        ("--place", "Krông\u{2800}Nô", "rank"),
+        ("--signer", "CHỦ TỊCH\u{fe0f}", "report"),
+        ("--of", "các huyện\u{e0041}", "rank"),
+        ("--number", "1/BC\u{180e}", "rank"),
+        ("--issuer", "UBND\u{1d173}", "report"),
+        ("--of", "các\u{2061}huyện", "rank"),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("x.docx");
@@ -342,9 +353,72 @@ fn letterhead_flags_refuse_hidden_characters() {
         .arg("1\u{202e}/BC")
         .assert()
         .code(2)
-        .stderr(contains("--number chứa ký tự điều khiển"))
-        .stderr(contains("U+202E (right-to-left override)"));
+        .stderr(contains(
+            "lỗi: --number chứa U+202E, một ký tự điều khiển hai chiều:",
+        ))
+        .stderr(contains("override").not());
     assert!(!Path::new("x.docx").exists());
+    // A zero-width space is named for what it is, not as a bidirectional control.
+    parindex()
+        .args(["rank", PEERS, "-f", "docx", "-o", "x.docx", "--lang", "en"])
+        .args(["--issuer", "UBND\u{200b}"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "error: --issuer holds U+200B (zero width space), an invisible character",
+        ));
+    parindex()
+        .args(["rank", PEERS, "-f", "docx", "-o", "x.docx", "--lang", "vi"])
+        .args(["--issuer", "UBND\u{200b}"])
+        .assert()
+        .code(2)
+        .stderr(contains("lỗi: --issuer chứa U+200B, một ký tự ẩn"))
+        .stderr(contains("zero").not());
+    assert!(!Path::new("x.docx").exists());
+}
+
+#[test]
+fn letterhead_flags_are_bounded() {
+    // Vietnamese letters count as one character each, whatever their bytes.
+    for (flag, max, command) in [
+        ("--number", 100, "report"),
+        ("--place", 100, "rank"),
+        ("--issuer", 300, "rank"),
+        ("--parent", 300, "report"),
+        ("--of", 300, "rank"),
+        ("--signer", 300, "report"),
+    ] {
+        let input = if command == "rank" { PEERS } else { EXAMPLE };
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("x.docx");
+        let at_most = "Đ".repeat(max);
+        parindex()
+            .args([command, input, "-f", "docx", "--lang", "en", flag, &at_most, "-o"])
+            .arg(&file)
+            .assert()
+            .success();
+        let file = dir.path().join("y.docx");
+        let over = "Đ".repeat(max + 1);
+        parindex()
+            .args([command, input, "-f", "docx", "--lang", "en", flag, &over, "-o"])
+            .arg(&file)
+            .assert()
+            .code(2)
+            .stderr(contains(format!(
+                "error: {flag} has {} characters, more than the {max} it may hold",
+                max + 1
+            )))
+            .stderr(contains("ĐĐĐ").not());
+        assert!(!file.exists(), "{flag}");
+    }
+    parindex()
+        .args(["rank", PEERS, "-f", "docx", "-o", "x.docx", "--lang", "vi"])
+        .args(["--number", &"1".repeat(101)])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "lỗi: --number dài 101 ký tự, vượt quá 100 ký tự cho phép",
+        ));
 }
 
 #[test]
