@@ -670,7 +670,10 @@ pub fn may_hide(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
         b < 0x20
-            || matches!(b, 0x7F | 0xC2 | 0xCD | 0xD8 | 0xE2 | 0xE3 | 0xEF | 0xF0 | 0xF3)
+            || matches!(
+                b,
+                0x7F | 0xC2 | 0xCD | 0xD8 | 0xE2 | 0xE3 | 0xEF | 0xF0 | 0xF3
+            )
             || (b == 0xE1 && matches!(bytes.get(i + 1), Some(0x85 | 0x9E | 0xA0)))
     })
 }
@@ -936,15 +939,41 @@ mod tests {
     fn default_ignorable_and_blank_characters_are_hidden() {
         use unicode_normalization::UnicodeNormalization;
         let refused = [
-            '\u{34f}', '\u{180e}', '\u{fe00}', '\u{fe0f}', '\u{3164}', '\u{115f}', '\u{1160}',
-            '\u{ffa0}', '\u{1d173}', '\u{1d17a}', '\u{2800}', '\u{e0000}', '\u{e0fff}',
-            '\u{e0100}', '\u{2060}', '\u{2065}', '\u{206f}', '\u{ad}', '\u{200b}', '\u{200c}',
-            '\u{200d}', '\u{feff}', '\u{17b4}', '\u{180b}', '\u{1bca0}', '\u{fff0}',
+            '\u{34f}',
+            '\u{180e}',
+            '\u{fe00}',
+            '\u{fe0f}',
+            '\u{3164}',
+            '\u{115f}',
+            '\u{1160}',
+            '\u{ffa0}',
+            '\u{1d173}',
+            '\u{1d17a}',
+            '\u{2800}',
+            '\u{e0000}',
+            '\u{e0fff}',
+            '\u{e0100}',
+            '\u{2060}',
+            '\u{2065}',
+            '\u{206f}',
+            '\u{ad}',
+            '\u{200b}',
+            '\u{200c}',
+            '\u{200d}',
+            '\u{feff}',
+            '\u{17b4}',
+            '\u{180b}',
+            '\u{1bca0}',
+            '\u{fff0}',
         ];
         for c in refused {
             assert!(is_hidden(c), "U+{:04X}", u32::from(c));
             // The fast path sees it inside Vietnamese text.
-            assert!(may_hide(&format!("Ủy ban{c}nhân dân")), "U+{:04X}", u32::from(c));
+            assert!(
+                may_hide(&format!("Ủy ban{c}nhân dân")),
+                "U+{:04X}",
+                u32::from(c)
+            );
         }
         assert_eq!(hidden_kind('\u{200b}'), Some(HiddenKind::Invisible));
         assert_eq!(hidden_kind('\u{202e}'), Some(HiddenKind::Bidi));
@@ -954,7 +983,10 @@ mod tests {
         // Vietnamese passes, composed (NFC) and decomposed (NFD: combining accents).
         let vietnamese = "Ủy ban nhân dân huyện Krông Nô, tỉnh Đắk Nông: cải cách hành chính, \
                           tự đánh giá, thẩm định, tiêu chí thành phần, điểm bị trừ; Ưng, ở, ữ, ỵ";
-        for text in [vietnamese.nfc().collect::<String>(), vietnamese.nfd().collect()] {
+        for text in [
+            vietnamese.nfc().collect::<String>(),
+            vietnamese.nfd().collect(),
+        ] {
             assert!(text.chars().all(|c| !is_hidden(c)), "{text:?}");
         }
         let nfd: String = vietnamese.nfd().collect();
@@ -966,7 +998,9 @@ mod tests {
         // Vietnamese's composed letters (U+1EA0–U+1EFF, bytes E1 BA/BB) skip the slow path.
         assert!(!may_hide(&vietnamese.nfc().collect::<String>()));
         // Visible spaces and symbols stay.
-        for c in ['\u{a0}', '\u{2003}', '\u{2026}', '\u{20ab}', '\u{2116}', '→'] {
+        for c in [
+            '\u{a0}', '\u{2003}', '\u{2026}', '\u{20ab}', '\u{2116}', '→',
+        ] {
             assert!(!is_hidden(c), "U+{:04X}", u32::from(c));
         }
     }

@@ -393,14 +393,18 @@ fn letterhead_flags_are_bounded() {
         let file = dir.path().join("x.docx");
         let at_most = "Đ".repeat(max);
         parindex()
-            .args([command, input, "-f", "docx", "--lang", "en", flag, &at_most, "-o"])
+            .args([
+                command, input, "-f", "docx", "--lang", "en", flag, &at_most, "-o",
+            ])
             .arg(&file)
             .assert()
             .success();
         let file = dir.path().join("y.docx");
         let over = "Đ".repeat(max + 1);
         parindex()
-            .args([command, input, "-f", "docx", "--lang", "en", flag, &over, "-o"])
+            .args([
+                command, input, "-f", "docx", "--lang", "en", flag, &over, "-o",
+            ])
             .arg(&file)
             .assert()
             .code(2)

@@ -1038,7 +1038,10 @@ fn a_bonus_or_penalty_section_titled_so_is_not_marked_twice() {
     let line = |code: &str| cells.lines().nth(row_of(code)).unwrap().to_string();
     assert!(line("9").starts_with("9 | Điểm thưởng | "), "{}", line("9"));
     assert!(line("10").starts_with("10 | Điểm trừ | "), "{}", line("10"));
-    assert!(!cells.contains("(điểm thưởng)") && !cells.contains("(điểm trừ)"), "{cells}");
+    assert!(
+        !cells.contains("(điểm thưởng)") && !cells.contains("(điểm trừ)"),
+        "{cells}"
+    );
     // A form written before, with the doubled mark, still reads.
     let old = dir.path().join("old.xlsx");
     let b = |code: &str| format!("B{}", row_of(code) + 1);
