@@ -126,6 +126,50 @@ fn a_short_annex_stays_on_one_page() {
 }
 
 #[test]
+fn narrow_heads_wrap_between_words_at_one_size() {
+    // Ten sections (xã, phường 2025): at 9 pt "9. Điểm thưởng" was broken "thưởn/g" in its
+    // 13 mm column; every head is set at the size its longest word needs, one for all.
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string("examples/xa-phuong-2025.yaml").unwrap();
+    for k in 1..=3 {
+        let text = example.replace(
+            "unit: \"UBND phường Giả Định (hư cấu)\"",
+            &format!("unit: \"UBND xã số {k}\""),
+        );
+        assert_ne!(text, example);
+        std::fs::write(dir.path().join(format!("x{k}.yaml")), text).unwrap();
+    }
+    let (_d, file) = written(
+        &["rank", dir.path().to_str().unwrap(), "-f", "docx"],
+        "phu-luc.docx",
+    );
+    let annex = tables(&part(&file, "word/document.xml")).pop().unwrap();
+    let sizes = |row: &str| -> Vec<usize> {
+        Regex::new(r#"<w:sz w:val="(\d+)""#)
+            .unwrap()
+            .captures_iter(row)
+            .map(|c| c[1].parse().unwrap())
+            .collect()
+    };
+    let heads = sizes(&annex[0]);
+    assert!(annex[0].contains(">9. Điểm thưởng<"), "{}", annex[0]);
+    assert!(
+        heads.len() >= 16 && heads.iter().all(|&s| s == heads[0]),
+        "{heads:?}"
+    );
+    assert!((14..18).contains(&heads[0]), "{heads:?}");
+    // The figures keep their size; the eight sections of a district's set keep 9 pt heads.
+    assert!(sizes(&annex[2]).contains(&22));
+    let (_d, file) = written(&["rank", PEERS, "-f", "docx"], "phu-luc.docx");
+    let annex = tables(&part(&file, "word/document.xml")).pop().unwrap();
+    assert!(
+        sizes(&annex[0]).iter().all(|&s| s == 18),
+        "{:?}",
+        sizes(&annex[0])
+    );
+}
+
+#[test]
 fn the_reports_tables_repeat_their_heads() {
     for args in [
         vec![
