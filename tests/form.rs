@@ -1063,3 +1063,29 @@ fn a_bonus_or_penalty_section_titled_so_is_not_marked_twice() {
     );
     parindex().arg("check").arg(&other).assert().code(1);
 }
+
+#[test]
+fn invisible_characters_beyond_the_first_plane_are_reported_at_their_cell() {
+    // A tag (U+E0041) or a musical format control (U+1D173) was escaped for YAML as `\uE0041`,
+    // read back as U+E004 and "1": it passed unseen.
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let e = cell_name(FIRST_ROW + 2, COL_VALUE);
+    let g = cell_name(FIRST_ROW + 2, COL_REASON);
+    for (k, text) in ["ok\u{E0041}", "ok\u{1D173}", "ok\u{200B}", "ok\u{2800}"]
+        .iter()
+        .enumerate()
+    {
+        let f = dir.path().join(format!("f{k}.xlsx"));
+        fill(
+            &blank,
+            &f,
+            json!({ "cells": { &e: ["text", "có"], &g: ["text", text] } }),
+        );
+        let err = refused(&f, "E014", Some(&format!("{SHEET}!{g}")));
+        let c = text.chars().last().unwrap();
+        assert!(err.contains(&format!("U+{:04X}", u32::from(c))), "{err}");
+        assert!(!err.contains(c), "{err}");
+    }
+}
