@@ -73,7 +73,7 @@ checks! {
     EMPTY_FILE = "E011", "empty file", "tệp rỗng";
     ANCHOR = "E012", "anchor or alias", "neo hoặc bí danh";
     NOTHING_TO_CHECK = "E013", "no file to check", "không có tệp nào để kiểm tra";
-    HIDDEN_CHAR = "E014", "control or bidirectional character in a text", "ký tự điều khiển hoặc ký tự hai chiều trong văn bản";
+    HIDDEN_CHAR = "E014", "control, bidirectional or invisible character in a text", "ký tự điều khiển, ký tự hai chiều hoặc ký tự ẩn trong văn bản";
     // Criteria sets.
     BAD_CODE = "E101", "malformed criterion code", "mã tiêu chí sai dạng";
     FLOAT_CODE = "E102", "criterion code written as a number", "mã tiêu chí viết dưới dạng số";
@@ -590,33 +590,92 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// Whether `c` must never reach a terminal from an input file: a C0 or C1 control character
-/// (escape, bell, carriage return, …; tab and line feed included, callers allow them where they
-/// belong) or a bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069),
-/// which reorders the text shown around it.
+/// What kind of character [`is_hidden`] refuses: each is named for what it does to a text,
+/// in the message and its help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HiddenKind {
+    /// A C0 or C1 control character (escape, bell, carriage return, …; tab and line feed too,
+    /// callers allow them where they belong): it acts on the terminal.
+    Control,
+    /// Unicode's Bidi_Control characters: they reorder the text shown around them.
+    Bidi,
+    /// U+2028, U+2029: a line break that some programs show and others do not.
+    Separator,
+    /// A character that shows nothing and takes no room (zero-width spaces and joiners, the
+    /// word joiner, the byte-order mark inside a text, the soft hyphen) or renders as a blank
+    /// without being a space (Hangul fillers, the braille blank): two names that differ only
+    /// by one look alike.
+    Invisible,
+    /// The rest of Unicode's Default_Ignorable_Code_Point set (variation selectors, tags,
+    /// reserved formatting characters, …): programs are told to show nothing for them.
+    Ignorable,
+}
+
+/// The kind of `c` if it must never reach a terminal or a document from an input file, None
+/// for a character shown as itself. Vietnamese passes whole, composed (NFC) or decomposed
+/// (NFD): the combining marks U+0300–U+036F are shown, all but U+034F (the combining grapheme
+/// joiner, which shows nothing).
+pub fn hidden_kind(c: char) -> Option<HiddenKind> {
+    use HiddenKind::*;
+    if c.is_control() {
+        return Some(Control);
+    }
+    // Unicode 15 (DerivedCoreProperties.txt, PropList.txt): no crate in the build offers
+    // Default_Ignorable_Code_Point or Bidi_Control, so the table is here, once.
+    let kind = match u32::from(c) {
+        // Bidi_Control.
+        0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069 => Bidi,
+        0x2028 | 0x2029 => Separator,
+        // Default-ignorable characters that are invisible by design.
+        0x00AD // soft hyphen
+        | 0x034F // combining grapheme joiner
+        | 0x115F | 0x1160 | 0x3164 | 0xFFA0 // Hangul fillers: blank, wide
+        | 0x180E // Mongolian vowel separator
+        | 0x200B..=0x200D // zero width space, non-joiner, joiner
+        | 0x2060..=0x2064 // word joiner, invisible operators
+        | 0xFEFF // byte-order mark, zero width no-break space
+        => Invisible,
+        // Not default-ignorable but rendered as a blank that is not a space.
+        0x2800 => Invisible, // braille pattern blank
+        // The rest of Default_Ignorable_Code_Point.
+        0x17B4 | 0x17B5 // Khmer inherent vowels
+        | 0x180B..=0x180D | 0x180F // Mongolian variation selectors
+        | 0x2065 | 0x206A..=0x206F // reserved; deprecated formatting
+        | 0xFE00..=0xFE0F // variation selectors
+        | 0xFFF0..=0xFFF8 // reserved
+        | 0x1BCA0..=0x1BCA3 // shorthand format controls
+        | 0x1D173..=0x1D17A // musical symbol format controls
+        | 0xE0000..=0xE0FFF // tags, variation selectors supplement, reserved
+        => Ignorable,
+        // Interlinear annotation marks: formatting that hides the annotated text.
+        0xFFF9..=0xFFFB => Ignorable,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// Whether `c` must never reach a terminal or a document from an input file: see
+/// [`hidden_kind`].
 pub fn is_hidden(c: char) -> bool {
-    c.is_control()
-        // Every bidirectional control (Bidi_Control): they reorder what is shown.
-        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}')
-        || ('\u{202A}'..='\u{202E}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-        // Invisible characters that make two names look alike (a unit ranked twice under
-        // names that differ in nothing visible) or break lines where none shows: zero-width
-        // spaces and joiners, word joiners, the byte-order mark inside a text, line and
-        // paragraph separators, the soft hyphen and the tag characters.
-        || ('\u{200B}'..='\u{200D}').contains(&c)
-        || ('\u{2060}'..='\u{2064}').contains(&c)
-        || matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}' | '\u{00AD}')
-        || ('\u{E0000}'..='\u{E007F}').contains(&c)
+    hidden_kind(c).is_some()
 }
 
 /// Whether a text may hold a character [`is_hidden`] refuses, judged on its bytes: every such
 /// character starts with one of these bytes in UTF-8 (below 0x20 and 0x7F; 0xC2 for C1 and
-/// the soft hyphen; 0xD8 for U+061C; 0xE2 for U+2000–U+2FFF; 0xEF for U+FEFF; 0xF3 for the
-/// tag characters). Texts without any are cleared without decoding.
+/// the soft hyphen; 0xCD for U+034F; 0xD8 for U+061C; 0xE1 followed by 0x85, 0x9E or 0xA0 for
+/// U+1140–U+117F, U+1780–U+17BF and U+1800–U+183F — not 0xBA or 0xBB, Vietnamese's letters
+/// U+1EA0–U+1EFF; 0xE2 for U+2000–U+2FFF; 0xE3 for U+3164; 0xEF for U+FE00–U+FFFF; 0xF0 for
+/// U+1BCA0 and U+1D173; 0xF3 for the tags). Texts without any are cleared without decoding.
 pub fn may_hide(text: &str) -> bool {
-    text.bytes()
-        .any(|b| b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF | 0xF3))
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b < 0x20
+            || matches!(
+                b,
+                0x7F | 0xC2 | 0xCD | 0xD8 | 0xE2 | 0xE3 | 0xEF | 0xF0 | 0xF3
+            )
+            || (b == 0xE1 && matches!(bytes.get(i + 1), Some(0x85 | 0x9E | 0xA0)))
+    })
 }
 
 /// `<U+001B>`: how a hidden character is shown inside quoted text.
@@ -648,6 +707,23 @@ pub fn char_name(c: char) -> String {
         '\u{2067}' => "right-to-left isolate",
         '\u{2068}' => "first strong isolate",
         '\u{2069}' => "pop directional isolate",
+        '\u{061C}' => "Arabic letter mark",
+        '\u{200E}' => "left-to-right mark",
+        '\u{200F}' => "right-to-left mark",
+        '\u{2028}' => "line separator",
+        '\u{2029}' => "paragraph separator",
+        '\u{00AD}' => "soft hyphen",
+        '\u{034F}' => "combining grapheme joiner",
+        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => "Hangul filler",
+        '\u{180E}' => "Mongolian vowel separator",
+        '\u{200B}' => "zero width space",
+        '\u{200C}' => "zero width non-joiner",
+        '\u{200D}' => "zero width joiner",
+        '\u{2060}' => "word joiner",
+        '\u{FEFF}' => "zero width no-break space",
+        '\u{2800}' => "braille pattern blank",
+        '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' => "variation selector",
+        '\u{E0000}'..='\u{E007F}' => "tag",
         c if c.is_control() => "a control character",
         _ => "a formatting character",
     };
@@ -857,6 +933,76 @@ mod tests {
         assert_eq!(suggest("3.41", codes), Some("3.4.1"));
         assert_eq!(suggest("341", codes), Some("3.4.1"));
         assert_eq!(suggest("34.1", codes), Some("3.4.1"));
+    }
+
+    #[test]
+    fn default_ignorable_and_blank_characters_are_hidden() {
+        use unicode_normalization::UnicodeNormalization;
+        let refused = [
+            '\u{34f}',
+            '\u{180e}',
+            '\u{fe00}',
+            '\u{fe0f}',
+            '\u{3164}',
+            '\u{115f}',
+            '\u{1160}',
+            '\u{ffa0}',
+            '\u{1d173}',
+            '\u{1d17a}',
+            '\u{2800}',
+            '\u{e0000}',
+            '\u{e0fff}',
+            '\u{e0100}',
+            '\u{2060}',
+            '\u{2065}',
+            '\u{206f}',
+            '\u{ad}',
+            '\u{200b}',
+            '\u{200c}',
+            '\u{200d}',
+            '\u{feff}',
+            '\u{17b4}',
+            '\u{180b}',
+            '\u{1bca0}',
+            '\u{fff0}',
+        ];
+        for c in refused {
+            assert!(is_hidden(c), "U+{:04X}", u32::from(c));
+            // The fast path sees it inside Vietnamese text.
+            assert!(
+                may_hide(&format!("Ủy ban{c}nhân dân")),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        assert_eq!(hidden_kind('\u{200b}'), Some(HiddenKind::Invisible));
+        assert_eq!(hidden_kind('\u{202e}'), Some(HiddenKind::Bidi));
+        assert_eq!(hidden_kind('\u{1b}'), Some(HiddenKind::Control));
+        assert_eq!(hidden_kind('\u{fe0f}'), Some(HiddenKind::Ignorable));
+        assert_eq!(hidden_kind('\u{2029}'), Some(HiddenKind::Separator));
+        // Vietnamese passes, composed (NFC) and decomposed (NFD: combining accents).
+        let vietnamese = "Ủy ban nhân dân huyện Krông Nô, tỉnh Đắk Nông: cải cách hành chính, \
+                          tự đánh giá, thẩm định, tiêu chí thành phần, điểm bị trừ; Ưng, ở, ữ, ỵ";
+        for text in [
+            vietnamese.nfc().collect::<String>(),
+            vietnamese.nfd().collect(),
+        ] {
+            assert!(text.chars().all(|c| !is_hidden(c)), "{text:?}");
+        }
+        let nfd: String = vietnamese.nfd().collect();
+        assert!(nfd.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)));
+        // Every combining diacritic but the grapheme joiner is shown.
+        for c in ('\u{300}'..='\u{36f}').filter(|&c| c != '\u{34f}') {
+            assert!(!is_hidden(c), "U+{:04X}", u32::from(c));
+        }
+        // Vietnamese's composed letters (U+1EA0–U+1EFF, bytes E1 BA/BB) skip the slow path.
+        assert!(!may_hide(&vietnamese.nfc().collect::<String>()));
+        // Visible spaces and symbols stay.
+        for c in [
+            '\u{a0}', '\u{2003}', '\u{2026}', '\u{20ab}', '\u{2116}', '→',
+        ] {
+            assert!(!is_hidden(c), "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 mod common;
 
 use common::{parindex, EXAMPLE};
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use regex::Regex;
 use std::io::Read;
@@ -122,6 +123,50 @@ fn a_short_annex_stays_on_one_page() {
     // Every row but the last kept with the next.
     let kept: Vec<bool> = annex.iter().map(|r| keeps_with_next(r)).collect();
     assert_eq!(kept, [vec![true; 9], vec![false]].concat());
+}
+
+#[test]
+fn narrow_heads_wrap_between_words_at_one_size() {
+    // Ten sections (xã, phường 2025): at 9 pt "9. Điểm thưởng" was broken "thưởn/g" in its
+    // 13 mm column; every head is set at the size its longest word needs, one for all.
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string("examples/xa-phuong-2025.yaml").unwrap();
+    for k in 1..=3 {
+        let text = example.replace(
+            "unit: \"UBND phường Giả Định (hư cấu)\"",
+            &format!("unit: \"UBND xã số {k}\""),
+        );
+        assert_ne!(text, example);
+        std::fs::write(dir.path().join(format!("x{k}.yaml")), text).unwrap();
+    }
+    let (_d, file) = written(
+        &["rank", dir.path().to_str().unwrap(), "-f", "docx"],
+        "phu-luc.docx",
+    );
+    let annex = tables(&part(&file, "word/document.xml")).pop().unwrap();
+    let sizes = |row: &str| -> Vec<usize> {
+        Regex::new(r#"<w:sz w:val="(\d+)""#)
+            .unwrap()
+            .captures_iter(row)
+            .map(|c| c[1].parse().unwrap())
+            .collect()
+    };
+    let heads = sizes(&annex[0]);
+    assert!(annex[0].contains(">9. Điểm thưởng<"), "{}", annex[0]);
+    assert!(
+        heads.len() >= 16 && heads.iter().all(|&s| s == heads[0]),
+        "{heads:?}"
+    );
+    assert!((14..18).contains(&heads[0]), "{heads:?}");
+    // The figures keep their size; the eight sections of a district's set keep 9 pt heads.
+    assert!(sizes(&annex[2]).contains(&22));
+    let (_d, file) = written(&["rank", PEERS, "-f", "docx"], "phu-luc.docx");
+    let annex = tables(&part(&file, "word/document.xml")).pop().unwrap();
+    assert!(
+        sizes(&annex[0]).iter().all(|&s| s == 18),
+        "{:?}",
+        sizes(&annex[0])
+    );
 }
 
 #[test]
@@ -322,6 +367,16 @@ fn letterhead_flags_refuse_hidden_characters() {
         ("--place", "Krông\u{2066}Nô", "rank"),
         ("--signer", "CHỦ\u{feff}TỊCH", "report"),
         ("--of", "các\u{1b}[31m huyện", "rank"),
+        // Default-ignorable and blank-rendering characters (issue 11).
+        ("--number", "1\u{ad}/BC", "report"),
+        ("--issuer", "UBND\u{34f} xã", "rank"),
+        ("--parent", "UBND\u{3164}tỉnh", "report"),
+        ("--place", "Krông\u{2800}Nô", "rank"),
+        ("--signer", "CHỦ TỊCH\u{fe0f}", "report"),
+        ("--of", "các huyện\u{e0041}", "rank"),
+        ("--number", "1/BC\u{180e}", "rank"),
+        ("--issuer", "UBND\u{1d173}", "report"),
+        ("--of", "các\u{2061}huyện", "rank"),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("x.docx");
@@ -342,9 +397,76 @@ fn letterhead_flags_refuse_hidden_characters() {
         .arg("1\u{202e}/BC")
         .assert()
         .code(2)
-        .stderr(contains("--number chứa ký tự điều khiển"))
-        .stderr(contains("U+202E (right-to-left override)"));
+        .stderr(contains(
+            "lỗi: --number chứa U+202E, một ký tự điều khiển hai chiều:",
+        ))
+        .stderr(contains("override").not());
     assert!(!Path::new("x.docx").exists());
+    // A zero-width space is named for what it is, not as a bidirectional control.
+    parindex()
+        .args(["rank", PEERS, "-f", "docx", "-o", "x.docx", "--lang", "en"])
+        .args(["--issuer", "UBND\u{200b}"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "error: --issuer holds U+200B (zero width space), an invisible character",
+        ));
+    parindex()
+        .args(["rank", PEERS, "-f", "docx", "-o", "x.docx", "--lang", "vi"])
+        .args(["--issuer", "UBND\u{200b}"])
+        .assert()
+        .code(2)
+        .stderr(contains("lỗi: --issuer chứa U+200B, một ký tự ẩn"))
+        .stderr(contains("zero").not());
+    assert!(!Path::new("x.docx").exists());
+}
+
+#[test]
+fn letterhead_flags_are_bounded() {
+    // Vietnamese letters count as one character each, whatever their bytes.
+    for (flag, max, command) in [
+        ("--number", 100, "report"),
+        ("--place", 100, "rank"),
+        ("--issuer", 300, "rank"),
+        ("--parent", 300, "report"),
+        ("--of", 300, "rank"),
+        ("--signer", 300, "report"),
+    ] {
+        let input = if command == "rank" { PEERS } else { EXAMPLE };
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("x.docx");
+        let at_most = "Đ".repeat(max);
+        parindex()
+            .args([
+                command, input, "-f", "docx", "--lang", "en", flag, &at_most, "-o",
+            ])
+            .arg(&file)
+            .assert()
+            .success();
+        let file = dir.path().join("y.docx");
+        let over = "Đ".repeat(max + 1);
+        parindex()
+            .args([
+                command, input, "-f", "docx", "--lang", "en", flag, &over, "-o",
+            ])
+            .arg(&file)
+            .assert()
+            .code(2)
+            .stderr(contains(format!(
+                "error: {flag} has {} characters, more than the {max} it may hold",
+                max + 1
+            )))
+            .stderr(contains("ĐĐĐ").not());
+        assert!(!file.exists(), "{flag}");
+    }
+    parindex()
+        .args(["rank", PEERS, "-f", "docx", "-o", "x.docx", "--lang", "vi"])
+        .args(["--number", &"1".repeat(101)])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "lỗi: --number dài 101 ký tự, vượt quá 100 ký tự cho phép",
+        ));
 }
 
 #[test]

@@ -1022,3 +1022,70 @@ wb.save(sys.argv[2])
     // The form's own hidden column (M) is not a value the unit hid.
     parindex().arg("check").arg(&blank).assert().success();
 }
+
+#[test]
+fn a_bonus_or_penalty_section_titled_so_is_not_marked_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("f.xlsx");
+    template("xa-phuong-2025", &form);
+    let cells = cells_of(&form, SHEET);
+    let row_of = |code: &str| {
+        cells
+            .lines()
+            .position(|l| l.starts_with(&format!("{code} | ")))
+            .unwrap_or_else(|| panic!("no row {code}:\n{cells}"))
+    };
+    let line = |code: &str| cells.lines().nth(row_of(code)).unwrap().to_string();
+    assert!(line("9").starts_with("9 | Điểm thưởng | "), "{}", line("9"));
+    assert!(line("10").starts_with("10 | Điểm trừ | "), "{}", line("10"));
+    assert!(
+        !cells.contains("(điểm thưởng)") && !cells.contains("(điểm trừ)"),
+        "{cells}"
+    );
+    // A form written before, with the doubled mark, still reads.
+    let old = dir.path().join("old.xlsx");
+    let b = |code: &str| format!("B{}", row_of(code) + 1);
+    fill(
+        &form,
+        &old,
+        json!({"cells": {
+            b("9"): ["text", "Điểm thưởng (điểm thưởng)"],
+            b("10"): ["text", "Điểm trừ (penalty points)"],
+        }}),
+    );
+    parindex().arg("check").arg(&old).assert().success();
+    // Another title is still refused.
+    let other = dir.path().join("other.xlsx");
+    fill(
+        &form,
+        &other,
+        json!({"cells": { b("9"): ["text", "Điểm trừ"] }}),
+    );
+    parindex().arg("check").arg(&other).assert().code(1);
+}
+
+#[test]
+fn invisible_characters_beyond_the_first_plane_are_reported_at_their_cell() {
+    // A tag (U+E0041) or a musical format control (U+1D173) was escaped for YAML as `\uE0041`,
+    // read back as U+E004 and "1": it passed unseen.
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let e = cell_name(FIRST_ROW + 2, COL_VALUE);
+    let g = cell_name(FIRST_ROW + 2, COL_REASON);
+    for (k, text) in ["ok\u{E0041}", "ok\u{1D173}", "ok\u{200B}", "ok\u{2800}"]
+        .iter()
+        .enumerate()
+    {
+        let f = dir.path().join(format!("f{k}.xlsx"));
+        fill(
+            &blank,
+            &f,
+            json!({ "cells": { &e: ["text", "có"], &g: ["text", text] } }),
+        );
+        let err = refused(&f, "E014", Some(&format!("{SHEET}!{g}")));
+        let c = text.chars().last().unwrap();
+        assert!(err.contains(&format!("U+{:04X}", u32::from(c))), "{err}");
+        assert!(!err.contains(c), "{err}");
+    }
+}

@@ -44,7 +44,8 @@ impl LetterheadArgs {
 impl LetterheadArgs {
     /// The letterhead's texts with their flags, and the command's `extra` ones (`--signer`,
     /// `--of`): refused, exit 2, when one holds a control, direction-changing or invisible
-    /// character (a right-to-left override in `--number` would turn "1/BC" round on the page).
+    /// character (a right-to-left override in `--number` would turn "1/BC" round on the page)
+    /// or is longer than its place on the page.
     pub fn refuse_hidden(&self, extra: &[(&str, Option<&str>)], lang: Lang) -> Option<ExitCode> {
         let mine = [
             ("--issuer", self.issuer.as_deref()),
@@ -52,16 +53,38 @@ impl LetterheadArgs {
             ("--number", self.number.as_deref()),
             ("--place", self.place.as_deref()),
         ];
-        let (flag, c) = mine.iter().chain(extra).find_map(|&(flag, value)| {
-            value?
-                .chars()
-                .find(|&c| parindex::diag::is_hidden(c))
-                .map(|c| (flag, c))
-        })?;
-        eprintln!(
-            "error: {}",
-            parindex::i18n::docx::hidden_in_flag(lang, flag, &parindex::diag::char_name(c))
-        );
-        Some(ExitCode::from(2))
+        let all: Vec<(&str, Option<&str>)> = mine.iter().chain(extra).copied().collect();
+        refuse_bad_flags(&all, lang)
     }
+}
+
+/// The most characters a flag's text may hold: a number or a place is a few words, a body's
+/// name or a signer's title a line or two on the page, a period a few words on the form.
+fn max_chars(flag: &str) -> usize {
+    match flag {
+        "--number" | "--place" | "--period" => 100,
+        _ => 300,
+    }
+}
+
+/// Texts given on the command line that go into a document or a form (`flags`: each with its
+/// flag): the first holding a hidden character or longer than [`max_chars`] is named on
+/// standard error, and the command exits 2.
+pub fn refuse_bad_flags(flags: &[(&str, Option<&str>)], lang: Lang) -> Option<ExitCode> {
+    for &(flag, value) in flags {
+        let Some(value) = value else { continue };
+        if let Some(c) = value.chars().find(|&c| parindex::diag::is_hidden(c)) {
+            eprintln!("{}", parindex::i18n::cli::hidden_in_flag(lang, flag, c));
+            return Some(ExitCode::from(2));
+        }
+        let chars = value.chars().count();
+        if chars > max_chars(flag) {
+            eprintln!(
+                "{}",
+                parindex::i18n::cli::flag_too_long(lang, flag, chars, max_chars(flag))
+            );
+            return Some(ExitCode::from(2));
+        }
+    }
+    None
 }

@@ -95,17 +95,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // The period and the unit go into the form's YAML or cells: a line break or an escape
     // would not stay put.
-    for (flag, value) in [("--period", &args.period), ("--unit", &args.unit)] {
-        if let Some(c) = value
-            .as_deref()
-            .and_then(|p| p.chars().find(|&c| parindex::diag::is_hidden(c)))
-        {
-            eprintln!(
-                "{}",
-                cli::hidden_in_flag(args.message_lang(), flag, &parindex::diag::char_name(c))
-            );
-            return Ok(ExitCode::from(2));
-        }
+    let flags = [
+        ("--period", args.period.as_deref()),
+        ("--unit", args.unit.as_deref()),
+    ];
+    if let Some(exit) = super::letterhead::refuse_bad_flags(&flags, args.message_lang()) {
+        return Ok(exit);
     }
     // With --units, -o is the forms folder: the form names its criteria file from there.
     let forms_dir = args.units.as_ref().and(args.output.clone());

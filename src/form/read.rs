@@ -365,7 +365,13 @@ pub(crate) fn quoted(s: &str) -> String {
                 || c == '\u{FFFE}'
                 || c == '\u{FFFF}' =>
             {
-                out.push_str(&format!("\\u{:04X}", c as u32))
+                // YAML's \u takes four hex digits: a character beyond U+FFFF (a tag, a
+                // musical format control) needs \U and eight, or it would read as another.
+                if u32::from(c) > 0xFFFF {
+                    out.push_str(&format!("\\U{:08X}", u32::from(c)))
+                } else {
+                    out.push_str(&format!("\\u{:04X}", u32::from(c)))
+                }
             }
             c => out.push(c),
         }
@@ -686,6 +692,8 @@ mod tests {
         assert_eq!(quoted("a\"b\\c"), r#""a\"b\\c""#);
         assert_eq!(quoted("x\u{1b}[31m"), r#""x\u001B[31m""#);
         assert_eq!(quoted("\u{202E}"), r#""\u202E""#);
+        assert_eq!(quoted("a\u{E0041}"), r#""a\U000E0041""#);
+        assert_eq!(quoted("\u{1D173}x"), r#""\U0001D173x""#);
         assert_eq!(quoted("Tự đánh giá"), "\"Tự đánh giá\"");
     }
 

@@ -3,9 +3,9 @@
 //! criterion) and that the set id cell names the set.
 
 use super::read::FormText;
-use super::write::row_title;
+use super::write::row_titles;
 use crate::diag::{self, Diagnostic, Diagnostics};
-use crate::i18n::{form as words, Lang};
+use crate::i18n::form as words;
 use crate::model::CriteriaSet;
 
 /// Checks `form` (read from the file `name`) against `set`, the set its SHA-256 is of.
@@ -27,10 +27,8 @@ pub fn check_against_set(
             .help(words::HEADER_EDITED_HELP),
         ));
     }
-    // The title as either language's form writes it, spaces at the ends aside.
-    let title_of = |i: usize| {
-        [Lang::En, Lang::Vi].map(|lang| row_title(&set.nodes[i], lang).trim().to_string())
-    };
+    // The title as either language's form writes it, or an earlier form wrote it.
+    let title_of = |i: usize| row_titles(&set.nodes[i]);
     for row in &form.rows {
         // A code the set does not have is reported by the evidence checks, at its cell.
         let Some(i) = set.nodes.iter().position(|n| n.code == row.code) else {

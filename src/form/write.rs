@@ -28,18 +28,36 @@ pub(super) fn takes_name(kind: ValueKind) -> &'static str {
     }
 }
 
-/// Column B of a criterion's row: its title, indented by depth, a section's kind after it.
+/// Column B of a criterion's row: its title, indented by depth, a bonus or penalty section's
+/// kind after it unless its title says so ([`common::marked_title`], as every other output).
 /// The reader compares it with the row's code (a code edited would move a value).
 pub(super) fn row_title(node: &crate::model::Criterion, lang: Lang) -> String {
-    let mut title = format!("{}{}", "  ".repeat(node.depth), node.title);
-    if node.depth == 0 {
-        match node.kind {
-            SectionKind::Scored => {}
-            SectionKind::Bonus => title.push_str(&format!(" ({})", lang.t(words::BONUS))),
-            SectionKind::Penalty => title.push_str(&format!(" ({})", lang.t(words::PENALTY))),
+    fit(&format!(
+        "{}{}",
+        "  ".repeat(node.depth),
+        common::marked_title(lang, node)
+    ))
+}
+
+/// Every title column B may hold for `node`, ends trimmed: either language's, and a bonus or
+/// penalty section's as earlier forms wrote it, always marked ("Điểm thưởng (điểm thưởng)"),
+/// so that a form filled in before still reads.
+pub(super) fn row_titles(node: &crate::model::Criterion) -> Vec<String> {
+    let mut titles: Vec<String> = [Lang::En, Lang::Vi]
+        .map(|lang| row_title(node, lang).trim().to_string())
+        .into();
+    let mark = match node.kind {
+        SectionKind::Bonus => Some(words::BONUS),
+        SectionKind::Penalty => Some(words::PENALTY),
+        SectionKind::Scored => None,
+    };
+    if let Some(mark) = mark.filter(|_| node.depth == 0) {
+        for lang in [Lang::En, Lang::Vi] {
+            let old = format!("{} ({})", node.title, lang.t(mark));
+            titles.push(fit(&old).trim().to_string());
         }
     }
-    fit(&title)
+    titles
 }
 
 /// Column widths (characters), A to L.

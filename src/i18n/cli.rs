@@ -79,13 +79,34 @@ pub fn xlsx_needs_file(lang: Lang) -> String {
     )
 }
 
-pub fn hidden_in_flag(lang: Lang, flag: &str, char_name: &str) -> String {
-    // The character's name is English: Vietnamese gives its code point alone.
-    let code_point = char_name.split(' ').next().unwrap_or(char_name);
+/// A flag (`--issuer`, `--number`, `--unit`, …) holding a control, direction-changing or
+/// invisible character `c`: what it writes goes into a document or a form, which shows all it
+/// holds. English names the character; Vietnamese gives its code point and its kind.
+pub fn hidden_in_flag(lang: Lang, flag: &str, c: char) -> String {
+    let kind = super::diag::hidden_kind(
+        crate::diag::hidden_kind(c).unwrap_or(crate::diag::HiddenKind::Control),
+    );
     error_line(
         lang,
-        format!("{flag} holds a control or invisible character ({char_name})"),
-        format!("{flag} chứa ký tự điều khiển hoặc ký tự ẩn ({code_point})"),
+        format!(
+            "{flag} holds {}, {}: a document holds only what can be seen; type the value again",
+            crate::diag::char_name(c),
+            kind.en
+        ),
+        format!(
+            "{flag} chứa U+{:04X}, {}: văn bản chỉ ghi những gì nhìn thấy được; hãy gõ lại giá trị này",
+            u32::from(c),
+            kind.vi
+        ),
+    )
+}
+
+/// A flag's value longer than its field on the page or the form may hold.
+pub fn flag_too_long(lang: Lang, flag: &str, chars: usize, max: usize) -> String {
+    error_line(
+        lang,
+        format!("{flag} has {chars} characters, more than the {max} it may hold"),
+        format!("{flag} dài {chars} ký tự, vượt quá {max} ký tự cho phép"),
     )
 }
 

@@ -734,9 +734,48 @@ pub const GIVE_CRITERIA_HERE: Text = text(
 );
 
 pub const THE_VALUE: Text = text("the value", "giá trị");
+
 pub const A_LINE_BREAK: Text = text("a line break", "một dấu xuống dòng");
-pub const A_CONTROL_CHARACTER: Text = text("a control character", "một ký tự điều khiển");
-pub const A_BIDI_CONTROL: Text = text("a bidirectional control", "một ký tự điều khiển hai chiều");
+
+/// What a hidden character is, with its article: "U+200B (zero width space), an invisible
+/// character".
+pub fn hidden_kind(kind: crate::diag::HiddenKind) -> Text {
+    use crate::diag::HiddenKind::*;
+    match kind {
+        Control => text("a control character", "một ký tự điều khiển"),
+        Bidi => text("a bidirectional control", "một ký tự điều khiển hai chiều"),
+        Separator => text(
+            "a line or paragraph separator",
+            "một ký tự ngắt dòng hoặc ngắt đoạn",
+        ),
+        Invisible => text("an invisible character", "một ký tự ẩn"),
+        Ignorable => text(
+            "a default-ignorable character (never shown)",
+            "một ký tự bị bỏ qua khi hiển thị",
+        ),
+    }
+}
+
+/// How to mend a text holding a hidden character of `kind`, and why.
+pub fn remove_hidden(kind: crate::diag::HiddenKind) -> Text {
+    use crate::diag::HiddenKind::*;
+    match kind {
+        Control => REMOVE_CONTROL,
+        Bidi => REMOVE_BIDI,
+        Separator => text(
+            "remove it: some programs break the line there and others do not, so the text is not shown the same everywhere (the YAML escapes \\L and \\P write it)",
+            "hãy bỏ ký tự này: có chương trình xuống dòng ở đó, có chương trình không, nên văn bản không hiển thị giống nhau ở mọi nơi (chuỗi thoát YAML \\L và \\P tạo ra nó)",
+        ),
+        Invisible => text(
+            "remove it: it shows nothing or a blank, so two texts that look alike differ (a unit, a title, a number); it often comes with text copied from a web page or a document, or from a YAML escape such as \\u200B",
+            "hãy bỏ ký tự này: nó không hiện ra hoặc chỉ hiện thành khoảng trắng, nên hai văn bản trông giống nhau lại khác nhau (tên đơn vị, tiêu đề, số hiệu); ký tự này thường đi kèm văn bản chép từ trang mạng hoặc tài liệu khác, hoặc do chuỗi thoát YAML như \\u200B tạo ra",
+        ),
+        Ignorable => text(
+            "remove it: programs are told to show nothing for it, so two texts that look alike differ; it often comes with text copied from a web page or a document (an emoji's variation selector, a tag character)",
+            "hãy bỏ ký tự này: các chương trình không hiển thị nó, nên hai văn bản trông giống nhau lại khác nhau; ký tự này thường đi kèm văn bản chép từ trang mạng hoặc tài liệu khác (bộ chọn biến thể của biểu tượng cảm xúc, ký tự thẻ)",
+        ),
+    }
+}
 
 pub fn one_line(what: Message) -> Message {
     let vi = what.vi.unwrap_or(what.en.clone());

@@ -249,19 +249,6 @@ pub fn made_by(lang: Lang, version: &str) -> String {
     }
 }
 
-/// A letterhead flag (`--number`, `--issuer`, …) holding a control, direction-changing or
-/// invisible character: a state document shows all it holds.
-pub fn hidden_in_flag(lang: Lang, flag: &str, char_name: &str) -> String {
-    match lang {
-        Lang::Vi => format!(
-            "{flag} chứa ký tự điều khiển, ký tự đổi chiều viết hoặc ký tự ẩn ({char_name}): văn bản hành chính chỉ ghi những gì nhìn thấy được; hãy gõ lại giá trị này"
-        ),
-        Lang::En => format!(
-            "{flag} holds a control, direction-changing or invisible character ({char_name}): a state document holds only what can be seen; type the value again"
-        ),
-    }
-}
-
 /// `-o`'s extension says another kind of file than `--format` writes.
 pub fn wrong_extension(lang: Lang, file: &str, ext: &str, format: &str) -> String {
     match lang {

@@ -45,6 +45,7 @@ pub const DOCS: Text = text(
     "Tài liệu kiểm chứng (mỗi tài liệu một dòng)",
 );
 
+/// A bonus or penalty section's mark as forms before marked_title wrote it: still read.
 pub const BONUS: Text = text("bonus points", "điểm thưởng");
 pub const PENALTY: Text = text("penalty points", "điểm trừ");
 
@@ -140,6 +141,9 @@ pub fn how_scored(lang: Lang, rule: &Rule, max: Decimal) -> String {
                 ""
             };
             match (lang, r.lower_is_better()) {
+                // From 0%, nothing scores 0 but 0% itself: "0 below 0%" would say nothing.
+                (Lang::En, false) if r.zero_below.is_zero() => format!("{m} from {full}, proportional below{of}"),
+                (Lang::Vi, false) if r.zero_below.is_zero() => format!("{m} khi tỷ lệ từ {full} trở lên, dưới mức đó tính theo tỷ lệ{of}"),
                 (Lang::En, true) => format!("{m} at or below {full}, 0 from {zero}, proportional between{of}"),
                 (Lang::En, false) => format!("0 below {zero}, {m} from {full}, proportional between{of}"),
                 (Lang::Vi, true) => format!("{m} khi tỷ lệ từ {full} trở xuống, 0 điểm khi từ {zero} trở lên, tính tỷ lệ ở khoảng giữa{of}"),
@@ -537,6 +541,27 @@ mod tests {
         assert_eq!(
             how_scored(Lang::En, &band, dec("1.5")),
             "0 below 20%, 1.5 points from 50%, proportional between"
+        );
+        let from_zero = Rule::Ratio(crate::model::Ratio {
+            zero_below: dec("0"),
+            full_at: dec("0.8"),
+            invert: false,
+        });
+        assert_eq!(
+            how_scored(Lang::Vi, &from_zero, dec("2")),
+            "2 điểm khi tỷ lệ từ 80% trở lên, dưới mức đó tính theo tỷ lệ"
+        );
+        assert_eq!(
+            how_scored(Lang::En, &from_zero, dec("2")),
+            "2 points from 80%, proportional below"
+        );
+        assert_eq!(
+            crate::i18n::rule::describe(Lang::Vi, &from_zero, dec("2")),
+            "tính theo tỷ lệ: từ 80% trở lên được 2 điểm, dưới mức đó tính theo tỷ lệ"
+        );
+        assert_eq!(
+            crate::i18n::rule::describe(Lang::En, &from_zero, dec("2")),
+            "ratio on rate: 2 from 80%, proportional below"
         );
         assert_eq!(
             how_scored(Lang::Vi, &Rule::YesNo, dec("1")),

@@ -59,10 +59,10 @@ pub const EMPTY_NAME_HELP: Text = text(
 );
 pub fn hidden_char(name: &str) -> Message {
     Message::new(
-        format!("the text holds an invisible or control character ({name})"),
+        format!("the text holds {name}, a control or invisible character"),
         // The character's name is English: Vietnamese gives its code point alone.
         format!(
-            "nội dung có ký tự ẩn hoặc ký tự điều khiển ({})",
+            "nội dung chứa {}, một ký tự điều khiển hoặc ký tự ẩn",
             name.split(' ').next().unwrap_or(name)
         ),
     )
@@ -244,15 +244,25 @@ pub fn workbooks_skipped(lang: Lang, n: usize) -> String {
 pub fn forms_written(lang: Lang, forms: usize, dir: &str) -> String {
     pick(
         lang,
-        format!("wrote {forms} self-assessment form(s) to {dir}"),
-        format!("đã ghi {forms} phiếu tự đánh giá vào {dir}"),
+        format!(
+            "wrote {} self-assessment form{} to {dir}",
+            lang.number(forms.into()),
+            if forms == 1 { "" } else { "s" }
+        ),
+        format!(
+            "đã ghi {} phiếu tự đánh giá vào {dir}",
+            lang.number(forms.into())
+        ),
     )
 }
 pub fn forms_exist(lang: Lang, existing: usize, first: &str) -> String {
     pick(
         lang,
-        format!("{existing} form(s) already exist ({first}…); nothing was written: pass --force to overwrite them"),
-        format!("đã có {existing} phiếu ({first}…); chưa ghi phiếu nào: dùng --force để ghi đè"),
+        match existing {
+            1 => format!("1 form already exists ({first}); nothing was written: pass --force to overwrite it"),
+            _ => format!("{} forms already exist ({first}…); nothing was written: pass --force to overwrite them", lang.number(existing.into())),
+        },
+        format!("đã có {} phiếu ({first}{}); chưa ghi phiếu nào: dùng --force để ghi đè", lang.number(existing.into()), if existing == 1 { "" } else { "…" }),
     )
 }
 pub fn forms_failed(lang: Lang, file: &str, why: &str) -> String {

@@ -630,9 +630,9 @@ pub fn parse_value_text(
 /// Keys whose text may hold several lines (any text may, when written as a block scalar).
 const MULTILINE_KEYS: [&str; 4] = ["note", "reason", "explanation", "reappraisal_reason"];
 
-/// Why a text from an input file cannot be shown as it is: its first control character (C0 or
-/// C1; tab allowed, and line feed where the text may hold several lines) or bidirectional
-/// control (U+202A–U+202E, U+2066–U+2069). YAML escapes (`\e`, `\a`, `\r`, `\u202E`) write
+/// Why a text from an input file cannot be shown as it is: its first hidden character
+/// ([`diag::hidden_kind`]: control, bidirectional control, invisible; tab allowed, and line
+/// feed where the text may hold several lines). YAML escapes (`\e`, `\a`, `\r`, `\u202E`) write
 /// them into titles, units and reasons, and from there they would reach the terminal: recolour
 /// or erase what is shown, ring the bell, or make the text read in another order. `what`
 /// is the text's key, named in the message (none for an evidence value: "the value").
@@ -666,12 +666,10 @@ fn find_hidden_char(
         Some(k) => format!("`{k}`").into(),
         None => say::THE_VALUE.into(),
     };
-    let (kind, help) = if c == '\n' {
-        (say::A_LINE_BREAK, say::one_line(what.clone()))
-    } else if c.is_control() {
-        (say::A_CONTROL_CHARACTER, say::REMOVE_CONTROL.into())
-    } else {
-        (say::A_BIDI_CONTROL, say::REMOVE_BIDI.into())
+    let (kind, help) = match diag::hidden_kind(c) {
+        _ if c == '\n' => (say::A_LINE_BREAK, say::one_line(what.clone())),
+        Some(k) => (say::hidden_kind(k), say::remove_hidden(k).into()),
+        None => return None,
     };
     Some(value::ValueProblem::new(
         diag::HIDDEN_CHAR,

@@ -116,6 +116,13 @@ pub(super) fn describe(r: &Ratio, max: Decimal) -> String {
             pct(r.zero_below)
         );
     }
+    // From 0%, nothing scores 0 but 0% itself: "0 below 0%" would say nothing.
+    if r.zero_below.is_zero() {
+        return format!(
+            "ratio on {rate}: {m} from {}, proportional below",
+            pct(r.full_at)
+        );
+    }
     format!(
         "ratio on {rate}: 0 below {}, {m} from {}, proportional between",
         pct(r.zero_below),
@@ -345,7 +352,7 @@ mod tests {
         );
         assert_eq!(
             describe(&band("0", "0.5", true), dec("1")),
-            "ratio on (1 − rate): 0 below 0%, 1 from 50%, proportional between"
+            "ratio on (1 − rate): 1 from 50%, proportional below"
         );
     }
 }

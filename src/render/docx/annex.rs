@@ -11,9 +11,60 @@ use crate::i18n::{docx as words, Lang};
 use crate::render::annex::{Annex, AnnexHead, AnnexTable};
 use docx_rs::{AlignmentType, LineSpacing, Paragraph, Table, TableRow};
 
-/// Table text: 11 pt, heads 9 pt, so that eight sections fit across the page.
+/// Table text: 11 pt, heads 9 pt, so that eight sections fit across the page; a head whose
+/// longest word would not fit its column at 9 pt is set smaller, down to 7 pt.
 const ROW: usize = 22;
 const HEAD: usize = 18;
+const HEAD_SMALLEST: usize = 14;
+
+/// The size of the column heads `columns` (with their widths), in half-points: one for all,
+/// so that they wrap only between words: 9 pt, or the largest size down to 7 pt at which
+/// every head's longest word fits its column ("Điểm thưởng" in a 13 mm column was broken
+/// "thưởn/g").
+fn heads_size<'a>(columns: impl IntoIterator<Item = (&'a str, usize)>) -> usize {
+    columns
+        .into_iter()
+        .map(|(text, width)| head_size(text, width))
+        .min()
+        .unwrap_or(HEAD)
+}
+
+/// The largest size, 7 to 9 pt, at which the longest word of `text` fits `width` twips.
+fn head_size(text: &str, width: usize) -> usize {
+    // Word's and LibreOffice's default cell margins, 108 twips each side, and some slack for
+    // the estimate.
+    let room = width.saturating_sub(2 * 108 + 20) as f32;
+    let widest = text
+        .split_whitespace()
+        .map(word_ems)
+        .fold(0.0_f32, f32::max);
+    // A half-point is 10 twips: a word `ems` wide at size `s` takes ems × s × 10 twips.
+    (HEAD_SMALLEST..=HEAD)
+        .rev()
+        .find(|&size| widest * size as f32 * 10.0 <= room)
+        .unwrap_or(HEAD_SMALLEST)
+}
+
+/// A word's width in ems in Times New Roman bold, estimated from its letters' shapes (a
+/// layout estimate, not a figure: f32 is fine here). A Vietnamese letter is as wide as its
+/// base letter, a horn (ư, ơ) a little wider.
+fn word_ems(word: &str) -> f32 {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .map(|c| match c {
+            '\u{31B}' => 0.06,
+            '\u{300}'..='\u{36F}' => 0.0,
+            'i' | 'j' | 'l' | 't' | 'f' | 'r' | 'I' | 'J' | 's' => 0.4,
+            'm' | 'M' | 'W' => 1.0,
+            'w' => 0.75,
+            'E' | 'F' | 'L' | 'P' | 'S' | 'T' | 'Z' => 0.68,
+            'A'..='Z' => 0.78,
+            '0'..='9' => 0.5,
+            '.' | ',' | ':' | ';' | '-' | '(' | ')' | '/' | '\'' => 0.34,
+            _ => 0.56,
+        })
+        .sum()
+}
 
 /// The annex as a .docx file.
 pub fn render(annex: &Annex, head: &AnnexHead, lang: Lang) -> Result<Vec<u8>, DocxError> {
@@ -87,15 +138,21 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
     widths.extend([fig, fig, rank, grade]);
 
     let columns = AnnexHead::columns(t, lang);
+    let size = heads_size(
+        columns
+            .iter()
+            .map(String::as_str)
+            .zip(widths.iter().copied()),
+    );
     let mut head = vec![TableRow::new(
         columns
             .iter()
             .zip(&widths)
-            .map(|(h, &w)| text_cell(h, w, HEAD, CellKind::Head))
+            .map(|(h, &w)| text_cell(h, w, size, CellKind::Head))
             .collect(),
     )];
     let mut maxima =
-        vec![text_cell(lang.t(words::MAXIMUM), stt + unit_w, HEAD, CellKind::Head).grid_span(2)];
+        vec![text_cell(lang.t(words::MAXIMUM), stt + unit_w, size, CellKind::Head).grid_span(2)];
     maxima.extend(
         t.sections
             .iter()
@@ -135,4 +192,31 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
     }
     // The heads and the maxima repeated on each page; a long table starts under its title.
     grid(&widths, table_rows(head, rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_head_is_set_small_enough_for_its_longest_word() {
+        // At 9 pt LibreOffice broke "thưởng" in a 760-twip column (10 sections on the page).
+        assert!(head_size("9. Điểm thưởng", 760) < HEAD);
+        assert!(word_ems("thưởng") * head_size("9. Điểm thưởng", 760) as f32 * 10.0 <= 524.0);
+        // In a wide column, or with short words, the heads stay at 9 pt.
+        assert_eq!(head_size("9. Điểm thưởng", 1500), HEAD);
+        assert_eq!(head_size("3. Cải cách thủ tục hành chính", 760), HEAD);
+        // A word too long for any size gets the smallest, and wraps as it must.
+        assert_eq!(head_size("Chủ-tịch-Ủy-ban-nhân-dân", 760), HEAD_SMALLEST);
+        // Composed and decomposed Vietnamese measure alike; a horn widens a letter.
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "thưởng".nfd().collect();
+        assert_eq!(word_ems("thưởng"), word_ems(&nfd));
+        assert!(word_ems("ư") > word_ems("u"));
+        // All heads share the smallest size any of them needs.
+        assert_eq!(
+            heads_size([("STT", 620), ("9. Điểm thưởng", 760), ("Xếp loại", 900)]),
+            head_size("9. Điểm thưởng", 760)
+        );
+    }
 }
