@@ -91,6 +91,36 @@ pub const DUPLICATE_HELP: Text = text(
     "each unit is listed once; names are compared without regard to case, spacing or how accents were typed",
     "mỗi đơn vị chỉ ghi một lần; tên được so sánh không phân biệt chữ hoa, khoảng trắng hay cách gõ dấu",
 );
+pub fn duplicate_code(code: &str, other: &str, line: usize) -> Message {
+    Message::new(
+        format!("code `{code}` is already the code of `{other}` (line {line})"),
+        format!("mã `{code}` đã là mã của `{other}` (dòng {line})"),
+    )
+}
+pub const DUPLICATE_CODE_HELP: Text = text(
+    "each unit has a code of its own: correct the code of one of the two units",
+    "mỗi đơn vị có một mã riêng: sửa mã của một trong hai đơn vị",
+);
+pub const OPEN_QUOTE: Text = text(
+    "the double quote opened on this line is never closed: the rest of the file would be one cell",
+    "dấu ngoặc kép mở ở dòng này không được đóng: phần còn lại của tệp sẽ thành một ô",
+);
+pub const OPEN_QUOTE_HELP: Text = text(
+    "close the quote at the end of the cell (\"UBND xã A, huyện B\"), or remove it",
+    "đóng dấu ngoặc kép ở cuối ô (\"UBND xã A, huyện B\"), hoặc xoá dấu ngoặc kép",
+);
+pub fn group_spelling(written: &str, lines: &[usize], group: &str, first: usize) -> Message {
+    let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+    let lines = lines.join(", ");
+    Message::new(
+        format!("group `{written}` (line(s) {lines}) is written `{group}` on line {first}: read as one group, `{group}`"),
+        format!("nhóm `{written}` (dòng {lines}) được ghi là `{group}` ở dòng {first}: coi là một nhóm, `{group}`"),
+    )
+}
+pub const GROUP_SPELLING_HELP: Text = text(
+    "groups are compared without regard to case or spacing; write each group one way",
+    "nhóm được so sánh không phân biệt chữ hoa hay khoảng trắng; hãy ghi mỗi nhóm theo một cách",
+);
 pub fn no_file_name(name: &str) -> Message {
     Message::new(
         format!("unit `{name}` gives no file name: it has no letter or digit"),
