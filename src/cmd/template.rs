@@ -93,6 +93,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("{}", cli::xlsx_needs_file(args.message_lang()));
         return Ok(ExitCode::from(2));
     }
+    // A form named for the other format would be read as it is named (a workbook named
+    // `.yaml` as evidence); with --units, -o is a folder.
+    if let (None, Some(path)) = (&args.units, &args.output) {
+        let (own, name): (&[&str], _) = match args.format {
+            FormatArg::Yaml => (&["yaml", "yml"], "yaml"),
+            FormatArg::Xlsx => (&["xlsx"], "xlsx"),
+        };
+        if let Some(code) = super::wrong_extension(path, own, name, args.message_lang()) {
+            return Ok(code);
+        }
+    }
     // The period and the unit go into the form's YAML or cells: a line break or an escape
     // would not stay put.
     for (flag, value) in [("--period", &args.period), ("--unit", &args.unit)] {

@@ -203,7 +203,64 @@ pub const UNKNOWN_GROUP_HELP: Text = text(
     "ghi --group đúng như tên nhóm trong cột nhóm của tệp danh sách",
 );
 
+// Forms beside the others of the run (`check --units`, `rank --units`).
+pub fn other_set(set: &str, group: Option<&str>, expected: &str) -> Message {
+    match group {
+        Some(g) => Message::new(
+            format!("the form is scored against `{set}`, but the other forms of group `{g}` against `{expected}`"),
+            format!("phiếu được chấm theo bộ tiêu chí `{set}`, trong khi các phiếu khác của nhóm `{g}` theo `{expected}`"),
+        ),
+        None => Message::new(
+            format!("the form is scored against `{set}`, but the other forms against `{expected}`"),
+            format!("phiếu được chấm theo bộ tiêu chí `{set}`, trong khi các phiếu khác theo `{expected}`"),
+        ),
+    }
+}
+pub fn other_set_help(expected: &str) -> Message {
+    Message::new(
+        format!("the unit fills in the form made for its group (`parindex template {expected} --units … --group …`); or correct its group in the units file"),
+        format!("đơn vị điền phiếu lập cho nhóm của mình (`parindex template {expected} --units … --group …`); hoặc sửa nhóm của đơn vị trong tệp danh sách"),
+    )
+}
+pub fn other_period(period: &str, expected: &str, given: bool) -> Message {
+    let (why_en, why_vi) = match given {
+        true => ("given by --period", "theo --period"),
+        false => ("the period of most forms", "kỳ của phần lớn các phiếu"),
+    };
+    Message::new(
+        format!("the form is for period `{period}`, not `{expected}` ({why_en})"),
+        format!("phiếu thuộc kỳ đánh giá `{period}`, không phải `{expected}` ({why_vi})"),
+    )
+}
+pub const OTHER_PERIOD_HELP: Text = text(
+    "ask the unit for this period's self-assessment; if most forms are of the wrong period, pass the right one with --period",
+    "đề nghị đơn vị nộp phiếu tự đánh giá của kỳ này; nếu phần lớn phiếu ghi sai kỳ, ghi đúng kỳ bằng --period",
+);
+pub fn no_period(expected: Option<&str>) -> Message {
+    match expected {
+        Some(p) => Message::new(
+            format!("the form gives no period (the run is for `{p}`)"),
+            format!("phiếu không ghi kỳ đánh giá (kỳ đang xét là `{p}`)"),
+        ),
+        None => Message::new("the form gives no period", "phiếu không ghi kỳ đánh giá"),
+    }
+}
+pub const NO_PERIOD_HELP: Text = text(
+    "fill in the form's period (`period:`, or the period cell of the Excel form): a form of no period could be any year's",
+    "ghi kỳ đánh giá của phiếu (`period:`, hoặc ô kỳ đánh giá của phiếu Excel): phiếu không ghi kỳ có thể là phiếu của bất kỳ năm nào",
+);
+
 // `rank --units`.
+/// The annex's column of each unit's own maximum (the set's, less what does not apply to it).
+pub const UNIT_MAX: Text = text("Max", "Tối đa");
+/// Under a group's table of the annex: its units that sent no form.
+pub fn not_sent(lang: Lang, names: &[String]) -> String {
+    pick(
+        lang,
+        format!("No form sent: {}.", names.join("; ")),
+        format!("Chưa nộp phiếu: {}.", names.join("; ")),
+    )
+}
 pub const NO_GROUP: Text = text("Units without a group", "Đơn vị chưa phân nhóm");
 pub fn group_heading(lang: Lang, group: &str) -> String {
     pick(lang, format!("Group: {group}"), format!("Nhóm: {group}"))
@@ -243,6 +300,14 @@ pub fn unknown_summary(lang: Lang, forms: usize, file: &str, keep_going: bool) -
             format!("cảnh báo: bỏ qua {forms} phiếu ghi đơn vị không có trong {file}"),
         ),
     }
+}
+
+pub fn odd_forms_summary(lang: Lang, forms: usize) -> String {
+    pick(
+        lang,
+        format!("error: {forms} problem(s) with the forms' criteria sets or periods: nothing was ranked"),
+        format!("lỗi: {forms} lỗi về bộ tiêu chí hoặc kỳ đánh giá của phiếu: chưa xếp hạng"),
+    )
 }
 
 pub fn no_forms(lang: Lang, file: &str) -> String {
