@@ -230,7 +230,7 @@ impl OddForm {
             } => (
                 diag::GROUP_OTHER_SET,
                 words::other_set(set, group.as_deref(), expected),
-                words::other_set_help(expected_id),
+                words::other_set_help(expected_id, group.is_some()),
             ),
             OddForm::OtherPeriod { period, expected } => (
                 diag::FORM_OTHER_PERIOD,

@@ -206,6 +206,18 @@ fn unit_forms(
         }
     };
     let chosen: Vec<&Unit> = match &args.group {
+        // Written, but said: groups are there because each kind of unit has its own set, and
+        // a commune filling in the departments' form is refused when it comes back (E713).
+        None if list.has_groups() => {
+            let d = parindex::diag::Diagnostic::new(
+                parindex::diag::GROUPS_ONE_SET,
+                &list.file,
+                words::one_set_for_groups(&set.id, &list.groups()),
+            )
+            .help(words::ONE_SET_FOR_GROUPS_HELP);
+            report(&[d], lang);
+            list.units.iter().collect()
+        }
         None => list.units.iter().collect(),
         Some(group) => {
             let key = parindex::units::unit_key(group);

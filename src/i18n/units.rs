@@ -114,7 +114,7 @@ pub fn group_spelling(written: &str, lines: &[usize], group: &str, first: usize)
     let lines = lines.join(", ");
     Message::new(
         format!("group `{written}` (line(s) {lines}) is written `{group}` on line {first}: read as one group, `{group}`"),
-        format!("nhóm `{written}` (dòng {lines}) được ghi là `{group}` ở dòng {first}: coi là một nhóm, `{group}`"),
+        format!("nhóm `{written}` (dòng {lines}) được ghi là `{group}` ở dòng {first}: được tính là cùng một nhóm `{group}`"),
     )
 }
 pub const GROUP_SPELLING_HELP: Text = text(
@@ -216,11 +216,17 @@ pub fn other_set(set: &str, group: Option<&str>, expected: &str) -> Message {
         ),
     }
 }
-pub fn other_set_help(expected: &str) -> Message {
-    Message::new(
-        format!("the unit fills in the form made for its group (`parindex template {expected} --units … --group …`); or correct its group in the units file"),
-        format!("đơn vị điền phiếu lập cho nhóm của mình (`parindex template {expected} --units … --group …`); hoặc sửa nhóm của đơn vị trong tệp danh sách"),
-    )
+pub fn other_set_help(expected: &str, grouped: bool) -> Message {
+    match grouped {
+        true => Message::new(
+            format!("the unit fills in the form made for its group (`parindex template {expected} --units … --group …`); or correct its group in the units file"),
+            format!("đơn vị điền phiếu lập cho nhóm của mình (`parindex template {expected} --units … --group …`); hoặc sửa nhóm của đơn vị trong tệp danh sách"),
+        ),
+        false => Message::new(
+            format!("the unit fills in the form of `{expected}`; or, if units are scored on different sets, give the units file a `group` column"),
+            format!("đơn vị điền phiếu theo `{expected}`; hoặc, nếu các đơn vị chấm theo bộ tiêu chí khác nhau, thêm cột `nhóm` vào tệp danh sách"),
+        ),
+    }
 }
 pub fn other_period(period: &str, expected: &str, given: bool) -> Message {
     let (why_en, why_vi) = match given {
@@ -248,6 +254,17 @@ pub fn no_period(expected: Option<&str>) -> Message {
 pub const NO_PERIOD_HELP: Text = text(
     "fill in the form's period (`period:`, or the period cell of the Excel form): a form of no period could be any year's",
     "ghi kỳ đánh giá của phiếu (`period:`, hoặc ô kỳ đánh giá của phiếu Excel): phiếu không ghi kỳ có thể là phiếu của bất kỳ năm nào",
+);
+pub fn one_set_for_groups(set: &str, groups: &[&str]) -> Message {
+    let groups = groups.join("; ");
+    Message::new(
+        format!("every unit gets a form of `{set}`, whatever its group ({groups})"),
+        format!("mọi đơn vị đều nhận phiếu theo `{set}`, không phân biệt nhóm ({groups})"),
+    )
+}
+pub const ONE_SET_FOR_GROUPS_HELP: Text = text(
+    "if each group is scored on its own criteria set, write each group's forms with --group",
+    "nếu mỗi nhóm chấm theo bộ tiêu chí riêng, hãy lập phiếu cho từng nhóm với --group",
 );
 
 // `rank --units`.
