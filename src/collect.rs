@@ -142,9 +142,9 @@ fn most_common<T: PartialEq + Clone>(keys: impl Iterator<Item = T>) -> Option<T>
 
 /// The run's period: `given` (`--period`), else the one most forms give.
 pub fn run_period<'a>(forms: &[FormSays<'a>], given: Option<&'a str>) -> Option<&'a str> {
-    given.map(str::trim).or_else(|| {
-        most_common(forms.iter().map(|f| f.period).filter(|p| !p.is_empty()))
-    })
+    given
+        .map(str::trim)
+        .or_else(|| most_common(forms.iter().map(|f| f.period).filter(|p| !p.is_empty())))
 }
 
 /// The forms `check --units` and `rank --units` both refuse, by index in `forms`: one scored

@@ -433,7 +433,9 @@ impl UnitList {
             // code or group holds a line break, and the reader stops at the end of the file.
             let at_end = reader.position().byte() as usize >= body.len();
             if at_end && record.iter().any(|c| c.contains(['\n', '\r'])) {
-                let column = line_text.find('"').map_or(1, |b| line_text[..b].chars().count() + 1);
+                let column = line_text
+                    .find('"')
+                    .map_or(1, |b| line_text[..b].chars().count() + 1);
                 let at = Position { line, column };
                 found.push(
                     placed(
@@ -773,7 +775,11 @@ mod tests {
 
     #[test]
     fn a_code_is_one_units() {
-        let err = parse("Mã,Tên đơn vị\nX01,UBND xã Đắk Ha\nX01,UBND xã Khác\n", true).unwrap_err();
+        let err = parse(
+            "Mã,Tên đơn vị\nX01,UBND xã Đắk Ha\nX01,UBND xã Khác\n",
+            true,
+        )
+        .unwrap_err();
         assert_eq!(err.0.len(), 1);
         assert_eq!(err.0[0].check, diag::UNITS_DUPLICATE_CODE);
         assert_eq!(err.0[0].position.unwrap().line, 3);
@@ -790,7 +796,10 @@ mod tests {
             let err = parse(text, true).unwrap_err();
             assert_eq!(err.0[0].check, diag::UNITS_OPEN_QUOTE, "{text}");
             let at = err.0[0].position.unwrap();
-            assert_eq!(at.line, text.lines().position(|l| l.contains('"')).unwrap() + 1);
+            assert_eq!(
+                at.line,
+                text.lines().position(|l| l.contains('"')).unwrap() + 1
+            );
         }
         // A quoted name with a comma is not an open quote.
         assert!(parse("Tên đơn vị,Nhóm\n\"Sở A, B\",A\n", true).is_ok());
@@ -804,14 +813,25 @@ mod tests {
         )
         .unwrap();
         assert_eq!(list.groups(), ["Xã, phường", "Sở"]);
-        assert!(list.units.iter().all(|u| u.group.as_deref() != Some("xã, phường")));
+        assert!(list
+            .units
+            .iter()
+            .all(|u| u.group.as_deref() != Some("xã, phường")));
         let w: Vec<(&str, usize)> = warnings
             .iter()
             .map(|d| (d.check.code, d.position.unwrap().line))
             .collect();
         assert_eq!(w, [("W703", 4), ("W703", 5)]);
-        assert!(warnings[0].message.contains("4, 6"), "{}", warnings[0].message);
-        assert!(warnings[0].message.contains("line 2"), "{}", warnings[0].message);
+        assert!(
+            warnings[0].message.contains("4, 6"),
+            "{}",
+            warnings[0].message
+        );
+        assert!(
+            warnings[0].message.contains("line 2"),
+            "{}",
+            warnings[0].message
+        );
     }
 
     #[test]

@@ -141,7 +141,9 @@ fn a_form_of_another_period_or_of_none_is_not_ranked() {
         let said = format!("{stdout}{stderr}");
         assert_eq!(code, Some(1), "{said}");
         assert!(
-            said.contains("error[E714]: the form is for period `2021`, not `2022` (the period of most forms)"),
+            said.contains(
+                "error[E714]: the form is for period `2021`, not `2022` (the period of most forms)"
+            ),
             "{said}"
         );
         assert!(said.contains("fictional-a.yaml:16:9"), "{said}");
@@ -208,7 +210,11 @@ fn the_annex_gives_each_units_maximum_and_who_sent_no_form_in_word_and_excel() {
         .map(|c| &c[..c.find('<').unwrap()])
         .collect();
     let total = cells.iter().position(|c| *c == "78,046").unwrap();
-    assert_eq!(&cells[total..total + 3], ["78,046", "89", "87,69%"], "{cells:?}");
+    assert_eq!(
+        &cells[total..total + 3],
+        ["78,046", "89", "87,69%"],
+        "{cells:?}"
+    );
 
     let mut book = calamine::open_workbook::<calamine::Xlsx<_>, _>(&xlsx).unwrap();
     let sheet = book.worksheet_range("Phụ lục").unwrap();
@@ -216,7 +222,10 @@ fn the_annex_gives_each_units_maximum_and_who_sent_no_form_in_word_and_excel() {
         .rows()
         .map(|r| r.iter().map(|c| c.to_string()).collect())
         .collect();
-    let head = rows.iter().find(|r| r.contains(&"Tối đa".to_string())).unwrap();
+    let head = rows
+        .iter()
+        .find(|r| r.contains(&"Tối đa".to_string()))
+        .unwrap();
     let at = head.iter().position(|c| c == "Tối đa").unwrap();
     assert_eq!(head[at - 1], "Tổng điểm");
     let row = rows.iter().find(|r| r[1] == "UBND huyện Krông Nô").unwrap();
@@ -290,7 +299,12 @@ fn a_units_file_not_in_utf8_is_placed_at_its_byte() {
     let units = tmp.path().join("don-vi.csv");
     // "Sở Nội vụ" then a name in Windows-1258: byte 0xE1 on line 3, column 2.
     fs::write(&units, b"T\xc3\xaan \xc4\x91\xc6\xa1n v\xe1\xbb\x8b\nS\xe1\xbb\x9f N\xe1\xbb\x99i v\xe1\xbb\xa5\nS\xe1 T\xe0i ch\xednh\n").unwrap();
-    let (code, stdout, _) = run(&["check", "--units", units.to_str().unwrap(), "examples/dak-nong-2022"]);
+    let (code, stdout, _) = run(&[
+        "check",
+        "--units",
+        units.to_str().unwrap(),
+        "examples/dak-nong-2022",
+    ]);
     assert_eq!(code, Some(1), "{stdout}");
     assert!(stdout.contains("error[E003]"), "{stdout}");
     assert!(stdout.contains("don-vi.csv:3:2"), "{stdout}");

@@ -35,8 +35,9 @@ use std::time::{Duration, Instant};
 /// to its decision: the state's letterhead (Nghị định 30/2020/NĐ-CP) on landscape A4, the
 /// heading "Phụ lục: Kết quả Chỉ số cải cách hành chính năm … của …" (--of), "(Kèm theo
 /// Quyết định số … ngày … của …)" (--number, --date, --issuer), one row per unit with each
-/// section's points, the total, the percentage, the rank and the grade, sorted by rank, and
-/// the units per grade under the table; in Vietnamese unless --lang en. `--format xlsx` puts
+/// section's points, the total, the unit's maximum, the percentage, the rank and the grade,
+/// sorted by rank, and the units per grade under the table (with `--units`, then the units
+/// that sent no form); in Vietnamese unless --lang en. `--format xlsx` puts
 /// the same annex, ready to print, on the workbook's first sheet. With `--units` and a units
 /// file with groups, each group is a table of its own, with its own criteria set's sections
 /// and maxima, and the workbook has a ranking sheet per group.
