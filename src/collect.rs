@@ -122,22 +122,17 @@ pub enum OddForm {
 }
 
 /// The most common of `keys` (the first of the most common, on a tie); `None` if empty.
-fn most_common<T: PartialEq + Clone>(keys: impl Iterator<Item = T>) -> Option<T> {
-    let mut counts: Vec<(T, usize)> = Vec::new();
-    for k in keys {
-        match counts.iter_mut().find(|(c, _)| *c == k) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((k, 1)),
-        }
+/// Counted in a map: ten thousand forms each of its own period cost no quadratic time.
+fn most_common<T: std::hash::Hash + Eq + Clone>(keys: impl Iterator<Item = T>) -> Option<T> {
+    let mut counts: std::collections::HashMap<T, (usize, usize)> = Default::default();
+    for (i, k) in keys.enumerate() {
+        counts.entry(k).or_insert((0, i)).0 += 1;
     }
-    // `max_by_key` keeps the last of equals: the first is wanted.
-    let mut best: Option<(T, usize)> = None;
-    for (k, n) in counts {
-        if best.as_ref().is_none_or(|(_, b)| n > *b) {
-            best = Some((k, n));
-        }
-    }
-    best.map(|(k, _)| k)
+    // Most forms first, then the earliest seen.
+    counts
+        .into_iter()
+        .max_by(|(_, (n, first)), (_, (m, other))| n.cmp(m).then(other.cmp(first)))
+        .map(|(k, _)| k)
 }
 
 /// The run's period: `given` (`--period`), else the one most forms give.
@@ -159,26 +154,19 @@ pub fn odd_forms(
     let mut odd = Vec::new();
     let group_of = |f: &FormSays| list.units[f.unit].group.as_deref();
     // Each group's set: the one most of its forms use.
-    let mut sets: Vec<(Option<&str>, (&str, &str))> = Vec::new();
+    let mut by_group: std::collections::HashMap<Option<&str>, Vec<(&str, &str)>> =
+        Default::default();
     for f in forms {
-        let g = group_of(f);
-        if sets.iter().any(|(s, _)| *s == g) {
-            continue;
-        }
-        let common = most_common(
-            forms
-                .iter()
-                .filter(|o| group_of(o) == g)
-                .filter_map(|o| o.set),
-        );
-        if let Some(set) = common {
-            sets.push((g, set));
-        }
+        by_group.entry(group_of(f)).or_default().extend(f.set);
     }
+    let sets: std::collections::HashMap<Option<&str>, (&str, &str)> = by_group
+        .into_iter()
+        .filter_map(|(g, sets)| most_common(sets.into_iter()).map(|s| (g, s)))
+        .collect();
     let wanted = run_period(forms, period);
     for (i, f) in forms.iter().enumerate() {
         let g = group_of(f);
-        if let (Some(set), Some((_, expected))) = (f.set, sets.iter().find(|(s, _)| *s == g)) {
+        if let (Some(set), Some(expected)) = (f.set, sets.get(&g)) {
             if set != *expected {
                 // Two versions of one set are told apart by their SHA-256.
                 let same_id = set.0 == expected.0;
@@ -392,6 +380,19 @@ pub fn rows_and_groups(leagues: &[GroupLeague]) -> (Vec<Row>, Vec<Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_most_common_wins_and_the_first_seen_breaks_a_tie() {
+        assert_eq!(
+            most_common(["2024", "2025", "2025"].into_iter()),
+            Some("2025")
+        );
+        assert_eq!(
+            most_common(["2025", "2024", "2024", "2025"].into_iter()),
+            Some("2025")
+        );
+        assert_eq!(most_common(std::iter::empty::<&str>()), None);
+    }
 
     #[test]
     fn forms_are_matched_whatever_the_accents_case_or_spacing() {

@@ -110,8 +110,12 @@ pub const OPEN_QUOTE_HELP: Text = text(
     "đóng dấu ngoặc kép ở cuối ô (\"UBND xã A, huyện B\"), hoặc xoá dấu ngoặc kép",
 );
 pub fn group_spelling(written: &str, lines: &[usize], group: &str, first: usize) -> Message {
-    let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
-    let lines = lines.join(", ");
+    // A long file's lines are named by their first ten.
+    let mut shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
+    if lines.len() > 10 {
+        shown.push("…".into());
+    }
+    let lines = shown.join(", ");
     Message::new(
         format!("group `{written}` (line(s) {lines}) is written `{group}` on line {first}: read as one group, `{group}`"),
         format!("nhóm `{written}` (dòng {lines}) được ghi là `{group}` ở dòng {first}: được tính là cùng một nhóm `{group}`"),
