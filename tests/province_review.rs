@@ -309,3 +309,33 @@ fn a_units_file_not_in_utf8_is_placed_at_its_byte() {
     assert!(stdout.contains("error[E003]"), "{stdout}");
     assert!(stdout.contains("don-vi.csv:3:2"), "{stdout}");
 }
+
+#[test]
+fn ten_sections_and_the_maximum_column_still_fit_the_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = tmp.path().join("phu-luc.docx");
+    let (code, _, stderr) = run(&[
+        "rank",
+        "examples/xa-phuong-2025.yaml",
+        "-f",
+        "docx",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let xml = word_text(&docx);
+    let table = xml
+        .split("<w:tbl>")
+        .find(|t| t.contains(">Tối đa<"))
+        .expect("the annex table");
+    let grid: Vec<usize> = table
+        .split("<w:gridCol w:w=\"")
+        .skip(1)
+        .map(|c| c[..c.find('"').unwrap()].parse().unwrap())
+        .collect();
+    // STT, unit, ten sections, total, maximum, percentage, rank, grade.
+    assert_eq!(grid.len(), 17, "{grid:?}");
+    // Landscape A4 less the decree's 30 mm and 15 mm margins.
+    assert!(grid.iter().sum::<usize>() <= 14_287, "{grid:?}");
+    assert!(grid[1] >= 1_800 && grid[13] >= 760, "{grid:?}");
+}

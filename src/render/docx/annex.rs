@@ -86,8 +86,10 @@ fn note(text: &str) -> Paragraph {
 /// One table: heads, the maxima, then a row per unit, best first.
 fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
     let n_sections = t.sections.len();
-    let (stt, fig, rank, grade) = (620, 1000, 800, 900);
-    let fixed = stt + 3 * fig + rank + grade;
+    // The unit's maximum ("98,5", "100") and the rank take narrower columns than the total
+    // ("100,000") and the percentage ("74,38%"): ten sections still leave the names room.
+    let (stt, fig, max, percent, rank, grade) = (620, 1000, 760, 900, 620, 900);
+    let fixed = stt + fig + max + percent + rank + grade;
     // The unit's name takes what the sections leave: 53 mm (a district's or department's
     // name on one line) when the sections fit in 15–26 mm each, less with more sections, which
     // keep room for a figure such as 12,345 on one line.
@@ -97,7 +99,7 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
         .max(1800);
     let mut widths = vec![stt, unit_w];
     widths.extend(std::iter::repeat_n(section_w, n_sections));
-    widths.extend([fig, fig, fig, rank, grade]);
+    widths.extend([fig, max, percent, rank, grade]);
 
     let columns = AnnexHead::columns(t, lang);
     let mut head = vec![TableRow::new(
@@ -115,7 +117,7 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
             .map(|(_, _, max)| text_cell(&lang.number(*max), section_w, ROW, CellKind::Strong)),
     );
     maxima.push(text_cell(&lang.number(t.max), fig, ROW, CellKind::Strong));
-    maxima.extend([fig, fig, rank, grade].map(|w| cell(vec![Paragraph::new()], w)));
+    maxima.extend([max, percent, rank, grade].map(|w| cell(vec![Paragraph::new()], w)));
     head.push(TableRow::new(maxima));
     let mut rows = Vec::with_capacity(t.rows.len());
     for (k, r) in t.rows.iter().enumerate() {
@@ -130,10 +132,10 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
         );
         cells.extend([
             text_cell(&lang.number(r.score), fig, ROW, CellKind::Strong),
-            text_cell(&lang.number(r.max), fig, ROW, CellKind::Figure),
+            text_cell(&lang.number(r.max), max, ROW, CellKind::Figure),
             text_cell(
                 &r.percent.map_or_else(|| "–".into(), |p| lang.percent(p)),
-                fig,
+                percent,
                 ROW,
                 CellKind::Figure,
             ),
