@@ -40,8 +40,9 @@ pub struct ReturnedForm {
     pub set: Option<(String, String)>,
     /// Placed at its `criteria:` (the form's cell), for a set other than its group's.
     pub criteria_at: Diagnostic,
-    /// Its `period:`, trimmed ("" when it gives none).
-    pub period: String,
+    /// Its period as scored, trimmed; `None` when it did not score (its own errors say why,
+    /// `period:` missing or not a period among them).
+    pub period: Option<String>,
     /// Placed at its `period:` (or the file, when it has none).
     pub period_at: Diagnostic,
 }
@@ -159,11 +160,7 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
                 unit_at: source.diag(diag::UNKNOWN_UNIT, &[key("unit")], ""),
                 set: None,
                 criteria_at: source.diag(diag::GROUP_OTHER_SET, &[key("criteria")], ""),
-                period: source
-                    .raw(&[key("period")])
-                    .unwrap_or("")
-                    .trim()
-                    .to_string(),
+                period: None,
                 period_at: source.diag(diag::FORM_OTHER_PERIOD, &[key("period")], ""),
             });
         }
@@ -172,6 +169,7 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
             Ok(scored) => {
                 if let Some(form) = report.forms.last_mut().filter(|_| returned) {
                     form.set = Some((scored.set.id.clone(), scored.set.sha256.clone()));
+                    form.period = Some(scored.card.period.trim().to_string());
                 }
                 // Every stage pinned is verified (`expect: { stages: … }`), not only the final.
                 let failures = scored.all_expectation_failures();

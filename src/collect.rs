@@ -100,8 +100,9 @@ pub struct FormSays<'a> {
     pub unit: usize,
     /// Its criteria set, `(id, SHA-256)`; `None` when it did not score.
     pub set: Option<(&'a str, &'a str)>,
-    /// Its period, trimmed ("" for none).
-    pub period: &'a str,
+    /// Its period, trimmed ("" for an empty one); `None` where the form did not score, which
+    /// its own errors report (a `period:` missing or not a period among them).
+    pub period: Option<&'a str>,
 }
 
 /// What is wrong with a form beside the others of the run.
@@ -137,9 +138,14 @@ fn most_common<T: std::hash::Hash + Eq + Clone>(keys: impl Iterator<Item = T>) -
 
 /// The run's period: `given` (`--period`), else the one most forms give.
 pub fn run_period<'a>(forms: &[FormSays<'a>], given: Option<&'a str>) -> Option<&'a str> {
-    given
-        .map(str::trim)
-        .or_else(|| most_common(forms.iter().map(|f| f.period).filter(|p| !p.is_empty())))
+    given.map(str::trim).or_else(|| {
+        most_common(
+            forms
+                .iter()
+                .filter_map(|f| f.period)
+                .filter(|p| !p.is_empty()),
+        )
+    })
 }
 
 /// The forms `check --units` and `rank --units` both refuse, by index in `forms`: one scored
@@ -185,18 +191,21 @@ pub fn odd_forms(
                 ));
             }
         }
-        if f.period.is_empty() {
+        let Some(given) = f.period else {
+            continue;
+        };
+        if given.is_empty() {
             odd.push((
                 i,
                 OddForm::NoPeriod {
                     expected: wanted.map(str::to_string),
                 },
             ));
-        } else if let Some(w) = wanted.filter(|w| *w != f.period) {
+        } else if let Some(w) = wanted.filter(|w| *w != given) {
             odd.push((
                 i,
                 OddForm::OtherPeriod {
-                    period: f.period.to_string(),
+                    period: given.to_string(),
                     expected: w.to_string(),
                 },
             ));
@@ -256,7 +265,7 @@ pub fn check_collected(report: &mut CheckReport, list: &UnitList, period: Option
             FormSays {
                 unit: found.unit_of[i].unwrap_or_default(),
                 set: f.set.as_ref().map(|(id, sha)| (id.as_str(), sha.as_str())),
-                period: &f.period,
+                period: f.period.as_deref(),
             }
         })
         .collect();

@@ -355,7 +355,7 @@ fn ranked_by_units(
         .map(|(s, &unit)| FormSays {
             unit,
             set: Some((s.set.id.as_str(), s.set.sha256.as_str())),
-            period: s.period.trim(),
+            period: Some(s.period.trim()),
         })
         .collect();
     let odd: Vec<Diagnostic> = odd_forms(list, &says, args.period.as_deref())
