@@ -36,6 +36,15 @@ pub struct ReturnedForm {
     pub unit: String,
     /// A diagnostic placed at its `unit:`, for what is found about the unit.
     pub unit_at: Diagnostic,
+    /// The criteria set it was scored against, `(id, SHA-256)`; `None` when it did not score.
+    pub set: Option<(String, String)>,
+    /// Placed at its `criteria:` (the form's cell), for a set other than its group's.
+    pub criteria_at: Diagnostic,
+    /// Its period as scored, trimmed; `None` when it did not score (its own errors say why,
+    /// `period:` missing or not a period among them).
+    pub period: Option<String>,
+    /// Placed at its `period:` (or the file, when it has none).
+    pub period_at: Diagnostic,
 }
 
 impl CheckReport {
@@ -143,15 +152,25 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
         report.files += 1;
         let base = path.parent().unwrap_or(Path::new("."));
         // Even a form that does not score was returned by its unit.
-        if let Some(unit) = source.raw(&[key("unit")]).filter(|u| !u.trim().is_empty()) {
+        let returned = source.raw(&[key("unit")]).filter(|u| !u.trim().is_empty());
+        if let Some(unit) = returned {
             report.forms.push(ReturnedForm {
                 file: source.name.clone(),
                 unit: unit.to_string(),
                 unit_at: source.diag(diag::UNKNOWN_UNIT, &[key("unit")], ""),
+                set: None,
+                criteria_at: source.diag(diag::GROUP_OTHER_SET, &[key("criteria")], ""),
+                period: None,
+                period_at: source.diag(diag::FORM_OTHER_PERIOD, &[key("period")], ""),
             });
         }
+        let returned = returned.is_some();
         match score_source(source, base, &resolver, Stage::Final) {
             Ok(scored) => {
+                if let Some(form) = report.forms.last_mut().filter(|_| returned) {
+                    form.set = Some((scored.set.id.clone(), scored.set.sha256.clone()));
+                    form.period = Some(scored.card.period.trim().to_string());
+                }
                 // Every stage pinned is verified (`expect: { stages: … }`), not only the final.
                 let failures = scored.all_expectation_failures();
                 report.diagnostics.extend(scored.warnings);

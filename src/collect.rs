@@ -69,8 +69,14 @@ impl Collection {
 /// cell B7), as `check` places E708; naming only the file where it cannot be read again. Read
 /// again only for a unit not on the list, so ranking ten thousand known units costs nothing.
 pub fn placed_at_unit(file: &str) -> Diagnostic {
+    placed_at(file, "unit")
+}
+
+/// A diagnostic placed where the evidence file `file` gives `key` (the form's cell), as
+/// [`placed_at_unit`]; its check and message are set by the caller.
+pub fn placed_at(file: &str, key: &str) -> Diagnostic {
     match crate::load::Source::read(std::path::Path::new(file)) {
-        Ok(source) => source.diag(diag::UNKNOWN_UNIT, &[crate::load::yaml::key("unit")], ""),
+        Ok(source) => source.diag(diag::UNKNOWN_UNIT, &[crate::load::yaml::key(key)], ""),
         Err(_) => Diagnostic::new(diag::UNKNOWN_UNIT, file, ""),
     }
 }
@@ -87,10 +93,194 @@ pub fn unknown_unit(placed: Diagnostic, list: &UnitList, unit: &str) -> Diagnost
     d.help(words::unknown_unit_help(list.nearest(unit)))
 }
 
+/// What a form matched to the list says of itself, for the checks across forms.
+#[derive(Debug, Clone, Copy)]
+pub struct FormSays<'a> {
+    /// Its unit's index on the list.
+    pub unit: usize,
+    /// Its criteria set, `(id, SHA-256)`; `None` when it did not score.
+    pub set: Option<(&'a str, &'a str)>,
+    /// Its period, trimmed ("" for an empty one); `None` where the form did not score, which
+    /// its own errors report (a `period:` missing or not a period among them).
+    pub period: Option<&'a str>,
+}
+
+/// What is wrong with a form beside the others of the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OddForm {
+    /// Scored against another set than the other forms of its group (E713).
+    OtherSet {
+        set: String,
+        group: Option<String>,
+        expected: String,
+        /// The expected set's id alone, for the command that makes its form.
+        expected_id: String,
+    },
+    /// Of another period than the run's (E714).
+    OtherPeriod { period: String, expected: String },
+    /// Of no period (E715).
+    NoPeriod { expected: Option<String> },
+}
+
+/// The most common of `keys` (the first of the most common, on a tie); `None` if empty.
+/// Counted in a map: ten thousand forms each of its own period cost no quadratic time.
+fn most_common<T: std::hash::Hash + Eq + Clone>(keys: impl Iterator<Item = T>) -> Option<T> {
+    let mut counts: std::collections::HashMap<T, (usize, usize)> = Default::default();
+    for (i, k) in keys.enumerate() {
+        counts.entry(k).or_insert((0, i)).0 += 1;
+    }
+    // Most forms first, then the earliest seen.
+    counts
+        .into_iter()
+        .max_by(|(_, (n, first)), (_, (m, other))| n.cmp(m).then(other.cmp(first)))
+        .map(|(k, _)| k)
+}
+
+/// The run's period: `given` (`--period`), else the one most forms give.
+pub fn run_period<'a>(forms: &[FormSays<'a>], given: Option<&'a str>) -> Option<&'a str> {
+    given.map(str::trim).or_else(|| {
+        most_common(
+            forms
+                .iter()
+                .filter_map(|f| f.period)
+                .filter(|p| !p.is_empty()),
+        )
+    })
+}
+
+/// The forms `check --units` and `rank --units` both refuse, by index in `forms`: one scored
+/// against another set than most forms of its unit's group (a commune's form filled on the
+/// departments' set), one of another period than the run's ([`run_period`]: last year's
+/// better form sent again), one of no period (the annex would publish it under none).
+pub fn odd_forms(
+    list: &UnitList,
+    forms: &[FormSays],
+    period: Option<&str>,
+) -> Vec<(usize, OddForm)> {
+    let mut odd = Vec::new();
+    let group_of = |f: &FormSays| list.units[f.unit].group.as_deref();
+    // Each group's set: the one most of its forms use.
+    let mut by_group: std::collections::HashMap<Option<&str>, Vec<(&str, &str)>> =
+        Default::default();
+    for f in forms {
+        by_group.entry(group_of(f)).or_default().extend(f.set);
+    }
+    let sets: std::collections::HashMap<Option<&str>, (&str, &str)> = by_group
+        .into_iter()
+        .filter_map(|(g, sets)| most_common(sets.into_iter()).map(|s| (g, s)))
+        .collect();
+    let wanted = run_period(forms, period);
+    for (i, f) in forms.iter().enumerate() {
+        let g = group_of(f);
+        if let (Some(set), Some(expected)) = (f.set, sets.get(&g)) {
+            if set != *expected {
+                // Two versions of one set are told apart by their SHA-256.
+                let same_id = set.0 == expected.0;
+                let name = |(id, sha): (&str, &str)| match same_id {
+                    true => format!("{id} ({})", &sha[..8.min(sha.len())]),
+                    false => id.to_string(),
+                };
+                odd.push((
+                    i,
+                    OddForm::OtherSet {
+                        set: name(set),
+                        group: g.map(str::to_string),
+                        expected: name(*expected),
+                        expected_id: expected.0.to_string(),
+                    },
+                ));
+            }
+        }
+        let Some(given) = f.period else {
+            continue;
+        };
+        if given.is_empty() {
+            odd.push((
+                i,
+                OddForm::NoPeriod {
+                    expected: wanted.map(str::to_string),
+                },
+            ));
+        } else if let Some(w) = wanted.filter(|w| *w != given) {
+            odd.push((
+                i,
+                OddForm::OtherPeriod {
+                    period: given.to_string(),
+                    expected: w.to_string(),
+                },
+            ));
+        }
+    }
+    odd
+}
+
+impl OddForm {
+    /// The diagnostic, from one already placed (at the form's `criteria:` for a set, at its
+    /// `period:` for a period); `given`: the period came from `--period`.
+    pub fn diagnostic(&self, placed: Diagnostic, given: bool) -> Diagnostic {
+        let (check, message, help) = match self {
+            OddForm::OtherSet {
+                set,
+                group,
+                expected,
+                expected_id,
+            } => (
+                diag::GROUP_OTHER_SET,
+                words::other_set(set, group.as_deref(), expected),
+                words::other_set_help(expected_id, group.is_some()),
+            ),
+            OddForm::OtherPeriod { period, expected } => (
+                diag::FORM_OTHER_PERIOD,
+                words::other_period(period, expected, given),
+                words::OTHER_PERIOD_HELP.into(),
+            ),
+            OddForm::NoPeriod { expected } => (
+                diag::FORM_NO_PERIOD,
+                words::no_period(expected.as_deref()),
+                words::NO_PERIOD_HELP.into(),
+            ),
+        };
+        let mut d = Diagnostic {
+            check,
+            severity: diag::Severity::Error,
+            ..placed
+        };
+        d.set_message(message);
+        d.help(help)
+    }
+}
+
 /// Adds to a check's findings what the list says of its evidence files: E708 per form of a
-/// unit not on the list, E215 per unit with several forms, W701 per unit without a form.
-pub fn check_collected(report: &mut CheckReport, list: &UnitList) {
+/// unit not on the list, E215 per unit with several forms, W701 per unit without a form,
+/// E713–E715 per form of another set than its group's, of another period or of none.
+pub fn check_collected(report: &mut CheckReport, list: &UnitList, period: Option<&str>) {
     let found = collect(list, report.forms.iter().map(|f| f.unit.as_str()));
+    let matched: Vec<usize> = (0..report.forms.len())
+        .filter(|&i| found.unit_of[i].is_some())
+        .collect();
+    let says: Vec<FormSays> = matched
+        .iter()
+        .map(|&i| {
+            let f = &report.forms[i];
+            FormSays {
+                unit: found.unit_of[i].unwrap_or_default(),
+                set: f.set.as_ref().map(|(id, sha)| (id.as_str(), sha.as_str())),
+                period: f.period.as_deref(),
+            }
+        })
+        .collect();
+    let odd: Vec<Diagnostic> = odd_forms(list, &says, period)
+        .into_iter()
+        .map(|(k, odd)| {
+            let form = &report.forms[matched[k]];
+            let placed = match odd {
+                OddForm::OtherSet { .. } => form.criteria_at.clone(),
+                _ => form.period_at.clone(),
+            };
+            odd.diagnostic(placed, period.is_some())
+        })
+        .collect();
+    report.diagnostics.extend(odd);
     for (form, unit) in report.forms.iter().zip(&found.unit_of) {
         if unit.is_none() {
             let d = unknown_unit(form.unit_at.clone(), list, &form.unit);
@@ -199,6 +389,19 @@ pub fn rows_and_groups(leagues: &[GroupLeague]) -> (Vec<Row>, Vec<Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_most_common_wins_and_the_first_seen_breaks_a_tie() {
+        assert_eq!(
+            most_common(["2024", "2025", "2025"].into_iter()),
+            Some("2025")
+        );
+        assert_eq!(
+            most_common(["2025", "2024", "2024", "2025"].into_iter()),
+            Some("2025")
+        );
+        assert_eq!(most_common(std::iter::empty::<&str>()), None);
+    }
 
     #[test]
     fn forms_are_matched_whatever_the_accents_case_or_spacing() {

@@ -159,8 +159,15 @@ checks! {
     UNKNOWN_UNIT = "E708", "form for a unit not on the units list", "phiếu của đơn vị không có trong danh sách";
     UNITS_EMPTY = "E709", "units file without units", "tệp danh sách không có đơn vị nào";
     UNKNOWN_GROUP = "E710", "group not in the units file", "nhóm không có trong tệp danh sách đơn vị";
+    UNITS_DUPLICATE_CODE = "E711", "unit code listed twice", "mã đơn vị trùng trong danh sách";
+    UNITS_OPEN_QUOTE = "E712", "quote not closed in the units file", "dấu ngoặc kép chưa đóng trong tệp danh sách đơn vị";
+    GROUP_OTHER_SET = "E713", "form under another criteria set than its group's", "phiếu theo bộ tiêu chí khác với nhóm của đơn vị";
+    FORM_OTHER_PERIOD = "E714", "form of another period", "phiếu của kỳ đánh giá khác";
+    FORM_NO_PERIOD = "E715", "form without a period", "phiếu không ghi kỳ đánh giá";
     MISSING_FORM = "W701", "no form from a unit on the list", "đơn vị trong danh sách chưa nộp phiếu";
     UNITS_UNKNOWN_COLUMN = "W702", "units file column not read", "cột của tệp danh sách đơn vị không được đọc";
+    GROUP_SPELLINGS = "W703", "one group written several ways", "một nhóm được ghi theo nhiều cách";
+    GROUPS_ONE_SET = "W704", "forms of every group written for one criteria set", "lập phiếu một bộ tiêu chí cho mọi nhóm";
 }
 
 /// A position in a file: 1-based line and column (in characters).

@@ -40,6 +40,12 @@ pub struct UnitList {
     index: HashMap<String, usize>,
     /// Each unit's line of the file (its first [`diag::MAX_KEPT`] characters), to quote.
     lines: Vec<String>,
+    /// Unit index by code (as written, NFC): a code is one unit's.
+    codes: HashMap<String, usize>,
+    /// Each group by [`unit_key`]: its first spelling, and the units that spell it otherwise
+    /// (one W703 per spelling, after reading).
+    group_spellings: HashMap<String, String>,
+    other_spellings: Vec<(String, Vec<usize>)>,
 }
 
 /// Names longer than this (in characters) are refused: no unit's name is a paragraph, and a
@@ -250,6 +256,9 @@ impl UnitList {
             text,
             index: HashMap::new(),
             lines: Vec::new(),
+            codes: HashMap::new(),
+            group_spellings: HashMap::new(),
+            other_spellings: Vec::new(),
         };
         let mut found = Vec::new();
         let first = list
@@ -288,6 +297,7 @@ impl UnitList {
             );
         }
         list.check_file_names(&mut found);
+        list.group_spelling_warnings(&mut found);
         // The text was needed to read the names; each unit's line is kept.
         list.text = String::new();
         if found.iter().any(Diagnostic::is_error) {
@@ -419,6 +429,27 @@ impl UnitList {
                 continue;
             }
             let line_text = lines.get(line - 1).copied().unwrap_or("");
+            // A quote left open swallows the rest of the file into one cell: no unit's name,
+            // code or group holds a line break, and the reader stops at the end of the file.
+            let at_end = reader.position().byte() as usize >= body.len();
+            if at_end && record.iter().any(|c| c.contains(['\n', '\r'])) {
+                let column = line_text
+                    .find('"')
+                    .map_or(1, |b| line_text[..b].chars().count() + 1);
+                let at = Position { line, column };
+                found.push(
+                    placed(
+                        &self.file,
+                        diag::UNITS_OPEN_QUOTE,
+                        words::OPEN_QUOTE.into(),
+                        at,
+                        1,
+                        line_text,
+                    )
+                    .help(words::OPEN_QUOTE_HELP),
+                );
+                break;
+            }
             if record.len() > headers.len() {
                 let at = Position { line, column: 1 };
                 found.push(
@@ -504,12 +535,44 @@ impl UnitList {
             );
             return;
         }
-        self.index.insert(key, self.units.len());
         let nfc = |s: &str| s.nfc().collect::<String>();
+        let code = code.as_deref().map(nfc);
+        if let Some(code) = &code {
+            if let Some(&first) = self.codes.get(code) {
+                let other = &self.units[first];
+                found.push(
+                    here(
+                        diag::UNITS_DUPLICATE_CODE,
+                        words::duplicate_code(code, &other.name, other.at.line),
+                    )
+                    .help(words::DUPLICATE_CODE_HELP),
+                );
+                return;
+            }
+            self.codes.insert(code.clone(), self.units.len());
+        }
+        self.index.insert(key, self.units.len());
+        // A group is its first spelling: `xã,  phường` further down is the same group.
+        let group = group.as_deref().map(|g| {
+            let written = collapse_spaces(&nfc(g));
+            let first = self
+                .group_spellings
+                .entry(unit_key(&written))
+                .or_insert_with(|| written.clone());
+            if *first != written {
+                match self.other_spellings.iter_mut().find(|(s, _)| *s == written) {
+                    Some((_, units)) => units.push(self.units.len()),
+                    None => self
+                        .other_spellings
+                        .push((written.clone(), vec![self.units.len()])),
+                }
+            }
+            first.clone()
+        });
         self.units.push(Unit {
             name: nfc(name),
-            code: code.as_deref().map(nfc),
-            group: group.as_deref().map(|g| collapse_spaces(&nfc(g))),
+            code,
+            group,
             at,
         });
         // Kept for quoting the line later; a long line only around the name.
@@ -541,6 +604,28 @@ impl UnitList {
                 continue;
             }
             by_stem.insert(stem, i);
+        }
+    }
+
+    /// One W703 per other spelling of a group, at its first unit, naming its lines.
+    fn group_spelling_warnings(&mut self, found: &mut Vec<Diagnostic>) {
+        for (written, units) in std::mem::take(&mut self.other_spellings) {
+            let first = &self.units[units[0]];
+            let group = first.group.clone().unwrap_or_default();
+            let first_line = self
+                .units
+                .iter()
+                .find(|u| u.group.as_deref() == Some(group.as_str()))
+                .map_or(0, |u| u.at.line);
+            let lines: Vec<usize> = units.iter().map(|&u| self.units[u].at.line).collect();
+            found.push(
+                self.at(
+                    diag::GROUP_SPELLINGS,
+                    units[0],
+                    words::group_spelling(&written, &lines, &group, first_line),
+                )
+                .help(words::GROUP_SPELLING_HELP),
+            );
         }
     }
 
@@ -686,6 +771,67 @@ mod tests {
         assert_eq!(codes(parse("ma,nhom\n1,Xã\n", true)), ["E701"]);
         assert_eq!(codes(parse("\n\n", false)), ["E709"]);
         assert_eq!(codes(parse("name\n\"Sở A, B\",x\n", true)), ["E707"]);
+    }
+
+    #[test]
+    fn a_code_is_one_units() {
+        let err = parse(
+            "Mã,Tên đơn vị\nX01,UBND xã Đắk Ha\nX01,UBND xã Khác\n",
+            true,
+        )
+        .unwrap_err();
+        assert_eq!(err.0.len(), 1);
+        assert_eq!(err.0[0].check, diag::UNITS_DUPLICATE_CODE);
+        assert_eq!(err.0[0].position.unwrap().line, 3);
+        assert!(err.0[0].message.contains("line 2"), "{}", err.0[0].message);
+    }
+
+    #[test]
+    fn a_quote_left_open_is_named_at_its_line() {
+        for text in [
+            "Tên đơn vị,Nhóm\n\"Sở Y tế,A\nSở Nội vụ,A\n",
+            "Tên đơn vị,Nhóm\nx,\"yyyy\n\n",
+            "Tên đơn vị,Nhóm\nSở A,A\nSở B,\"A\n",
+        ] {
+            let err = parse(text, true).unwrap_err();
+            assert_eq!(err.0[0].check, diag::UNITS_OPEN_QUOTE, "{text}");
+            let at = err.0[0].position.unwrap();
+            assert_eq!(
+                at.line,
+                text.lines().position(|l| l.contains('"')).unwrap() + 1
+            );
+        }
+        // A quoted name with a comma is not an open quote.
+        assert!(parse("Tên đơn vị,Nhóm\n\"Sở A, B\",A\n", true).is_ok());
+    }
+
+    #[test]
+    fn a_group_is_its_first_spelling_and_others_are_named() {
+        let (list, warnings) = parse(
+            "name,group\nXã A,\"Xã, phường\"\nSở B,Sở\nXã C,\"xã,  phường\"\nXã D,\"XÃ, PHƯỜNG\"\nXã E,\"xã,  phường\"\n",
+            true,
+        )
+        .unwrap();
+        assert_eq!(list.groups(), ["Xã, phường", "Sở"]);
+        assert!(list
+            .units
+            .iter()
+            .all(|u| u.group.as_deref() != Some("xã, phường")));
+        let w: Vec<(&str, usize)> = warnings
+            .iter()
+            .map(|d| (d.check.code, d.position.unwrap().line))
+            .collect();
+        assert_eq!(w, [("W703", 4), ("W703", 5)]);
+        assert!(
+            warnings[0].message.contains("4, 6"),
+            "{}",
+            warnings[0].message
+        );
+        assert!(
+            warnings[0].message.contains("line 2"),
+            "{}",
+            warnings[0].message
+        );
     }
 
     #[test]

@@ -202,7 +202,7 @@ fn the_report_in_english_keeps_the_layout() {
 }
 
 /// The annex's rows: STT, unit, the eight sections' points, total, percentage, rank, grade.
-const KRONG_NO: [&str; 14] = [
+const KRONG_NO: [&str; 15] = [
     "1",
     "UBND huyện Krông Nô",
     "10,973",
@@ -214,6 +214,8 @@ const KRONG_NO: [&str; 14] = [
     "10,478",
     "2,5",
     "78,046",
+    // The unit's own maximum: the percentage is total ÷ it.
+    "89",
     "87,69%",
     "1",
     "Tốt",
@@ -261,7 +263,8 @@ fn the_annex_lists_the_eight_units_by_rank() {
     assert_eq!(annex.len(), 10, "{annex:#?}");
     assert_eq!(annex[0][0], "STT");
     assert_eq!(annex[0][2], "1. Công tác chỉ đạo, điều hành CCHC");
-    assert_eq!(annex[0][13], "Xếp loại");
+    assert_eq!(annex[0][11], "Tối đa");
+    assert_eq!(annex[0][14], "Xếp loại");
     assert_eq!(
         annex[1],
         &[
@@ -277,12 +280,13 @@ fn the_annex_lists_the_eight_units_by_rank() {
             "89",
             "",
             "",
+            "",
             ""
         ]
     );
     assert_eq!(annex[2], &KRONG_NO);
     // Sorted by rank; the ranks as the league gives them (ties share one).
-    let ranks: Vec<&str> = annex[2..].iter().map(|r| r[12].as_str()).collect();
+    let ranks: Vec<&str> = annex[2..].iter().map(|r| r[13].as_str()).collect();
     assert_eq!(ranks, ["1", "2", "3", "4", "4", "6", "7", "8"]);
     let numbers: Vec<&str> = annex[2..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(numbers, ["1", "2", "3", "4", "5", "6", "7", "8"]);
@@ -321,15 +325,21 @@ fn the_annex_workbook_is_its_twin() {
         s("(Kèm theo Quyết định số 251/QĐ-UBND ngày 24/02/2023 của UBND tỉnh Đắk Nông)")
     );
     // Heads on row 4, maxima on row 5, units from row 6: the Word annex's columns.
-    let heads: Vec<Data> = (0..14).map(|c| at(3, c)).collect();
+    let heads: Vec<Data> = (0..15).map(|c| at(3, c)).collect();
     assert_eq!(heads[0], s("STT"));
     assert_eq!(heads[2], s("1. Công tác chỉ đạo, điều hành CCHC"));
     assert_eq!(
         heads[10..],
-        [s("Tổng điểm"), s("Chỉ số"), s("Xếp hạng"), s("Xếp loại")]
+        [
+            s("Tổng điểm"),
+            s("Tối đa"),
+            s("Chỉ số"),
+            s("Xếp hạng"),
+            s("Xếp loại")
+        ]
     );
     assert_eq!(at(4, 10), Data::Float(89.0));
-    let krong_no: Vec<Data> = (0..14).map(|c| at(5, c)).collect();
+    let krong_no: Vec<Data> = (0..15).map(|c| at(5, c)).collect();
     let f = Data::Float;
     assert_eq!(
         krong_no,
@@ -345,6 +355,7 @@ fn the_annex_workbook_is_its_twin() {
             f(10.478),
             f(2.5),
             f(78.046),
+            f(89.0),
             f(0.8769),
             f(1.0),
             s("Tốt"),
@@ -491,6 +502,7 @@ fn every_row_of_the_annex_is_the_rankings() {
         expected.extend(sections.iter().map(|s| vi(&s["score"])));
         expected.extend([
             vi(&unit["score"]),
+            vi(&unit["max"]),
             format!("{}%", vi(&unit["percent"])),
             unit["rank"].to_string(),
             text(&unit["grade"]),
@@ -503,10 +515,11 @@ fn every_row_of_the_annex_is_the_rankings() {
             assert_eq!(at(r, 2 + s as u32), num(&section["score"]));
         }
         assert_eq!(at(r, 10), num(&unit["score"]));
+        assert_eq!(at(r, 11), num(&unit["max"]));
         let percent: f64 = text(&unit["percent"]).parse().unwrap();
-        assert_eq!(at(r, 11), Data::Float(percent / 100.0));
-        assert_eq!(at(r, 12), Data::Float(unit["rank"].as_f64().unwrap()));
-        assert_eq!(at(r, 13), Data::String(text(&unit["grade"])));
+        assert_eq!(at(r, 12), Data::Float(percent / 100.0));
+        assert_eq!(at(r, 13), Data::Float(unit["rank"].as_f64().unwrap()));
+        assert_eq!(at(r, 14), Data::String(text(&unit["grade"])));
     }
 }
 

@@ -478,14 +478,17 @@ fn formulas_dates_and_renamed_sheets_are_refused_at_their_cell() {
         &formula,
         json!({ "cells": { &e: ["formula", "=1+1"] } }),
     );
-    refused(
+    let err = refused(
         &formula,
         "E605",
         Some(&format!("formula.xlsx: {SHEET}!{e}")),
     );
+    // The unit finds the row by its criterion's code.
+    assert!(err.contains("E605]: 1.1.1:"), "{err}");
     let date = dir.path().join("date.xlsx");
     fill(&blank, &date, json!({ "cells": { &e: ["date", ""] } }));
-    refused(&date, "E605", Some(&format!("{SHEET}!{e}")));
+    let err = refused(&date, "E605", Some(&format!("{SHEET}!{e}")));
+    assert!(err.contains("E605]: 1.1.1:"), "{err}");
     let renamed = dir.path().join("renamed.xlsx");
     fill(&blank, &renamed, json!({ "cells": {}, "rename": "Sheet1" }));
     refused(&renamed, "E603", None);

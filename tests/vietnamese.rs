@@ -669,6 +669,10 @@ fn usage_and_write_errors_speak_vietnamese() {
     let existing = dir.path().join("co-san.txt");
     std::fs::write(&existing, "giữ nguyên").unwrap();
     let existing = existing.to_str().unwrap();
+    // A form is named for its format (`template -o x.txt` is refused first).
+    let existing_form = dir.path().join("co-san.yaml");
+    std::fs::write(&existing_form, "giữ nguyên").unwrap();
+    let existing_form = existing_form.to_str().unwrap();
     let bare = dir.path().join("tu-danh-gia");
     std::fs::copy(EXAMPLE, &bare).unwrap();
     let bare = bare.to_str().unwrap();
@@ -689,7 +693,7 @@ fn usage_and_write_errors_speak_vietnamese() {
         (vec!["rank", "examples/dak-nong-2022", "-f", "docx"], 2),
         (vec!["template", "dak-nong-district-2022", "-f", "xlsx"], 2),
         (
-            vec!["template", "dak-nong-district-2022", "-o", existing],
+            vec!["template", "dak-nong-district-2022", "-o", existing_form],
             2,
         ),
         (

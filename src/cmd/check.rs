@@ -28,9 +28,15 @@ pub struct Args {
     #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
     /// A units file (one name a line, or CSV with a `name` column): report each form whose
-    /// unit is not on it (an error) and each unit on it without a form (a warning).
+    /// unit is not on it (an error), each unit on it without a form (a warning), and each
+    /// form of another criteria set than its group's or of another period than the others
+    /// (errors, as `rank --units` refuses them).
     #[arg(long, value_name = "UNITS")]
     units: Option<PathBuf>,
+    /// With --units: the period every form must give (default: the period most forms give).
+    /// A form of another period, or of none, is an error.
+    #[arg(long, value_name = "PERIOD", requires = "units")]
+    period: Option<String>,
     /// Treat warnings (missing values, siblings out of order, …) as errors.
     #[arg(long)]
     deny_warnings: bool,
@@ -97,7 +103,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         match parindex::units::UnitList::read(units) {
             Ok((list, warnings)) => {
                 report.diagnostics.extend(warnings);
-                parindex::collect::check_collected(&mut report, &list);
+                parindex::collect::check_collected(&mut report, &list, args.period.as_deref());
             }
             Err(d) => report.diagnostics.extend(d.0),
         }

@@ -1,7 +1,10 @@
 //! `parindex rank`: a league table of many units scored against one criteria set.
 
 use super::{failure, report};
-use parindex::collect::{collect, group_leagues, placed_at_unit, rows_and_groups, unknown_unit};
+use parindex::collect::{
+    collect, group_leagues, odd_forms, placed_at, placed_at_unit, rows_and_groups, unknown_unit,
+    FormSays, OddForm,
+};
 use parindex::diag::Diagnostic;
 use parindex::i18n::diag as say;
 use parindex::i18n::units as words;
@@ -32,8 +35,9 @@ use std::time::{Duration, Instant};
 /// to its decision: the state's letterhead (Nghị định 30/2020/NĐ-CP) on landscape A4, the
 /// heading "Phụ lục: Kết quả Chỉ số cải cách hành chính năm … của …" (--of), "(Kèm theo
 /// Quyết định số … ngày … của …)" (--number, --date, --issuer), one row per unit with each
-/// section's points, the total, the percentage, the rank and the grade, sorted by rank, and
-/// the units per grade under the table; in Vietnamese unless --lang en. `--format xlsx` puts
+/// section's points, the total, the unit's maximum, the percentage, the rank and the grade,
+/// sorted by rank, and the units per grade under the table (with `--units`, then the units
+/// that sent no form); in Vietnamese unless --lang en. `--format xlsx` puts
 /// the same annex, ready to print, on the workbook's first sheet. With `--units` and a units
 /// file with groups, each group is a table of its own, with its own criteria set's sections
 /// and maxima, and the workbook has a ranking sheet per group.
@@ -56,6 +60,10 @@ pub struct Args {
     /// group in its own table, each against its own criteria set.
     #[arg(long, value_name = "UNITS")]
     units: Option<PathBuf>,
+    /// With --units: the period every form must give (default: the period most forms give).
+    /// A form of another period, or of none, is refused: the annex would publish it.
+    #[arg(long, value_name = "PERIOD", requires = "units")]
+    period: Option<String>,
     /// Rank the files that load, leaving out (and naming) those that do not.
     #[arg(long)]
     keep_going: bool,
@@ -339,6 +347,32 @@ fn ranked_by_units(
     if report(&duplicate_units(&kept), args.out.lang()) > 0 {
         return Ok(failure());
     }
+    // As `check --units`: a form of another set than its group's, of another period or of
+    // none is not ranked (--keep-going does not leave it out: it loaded, and is wrong).
+    let says: Vec<FormSays> = kept
+        .iter()
+        .zip(&unit_of)
+        .map(|(s, &unit)| FormSays {
+            unit,
+            set: Some((s.set.id.as_str(), s.set.sha256.as_str())),
+            period: Some(s.period.trim()),
+        })
+        .collect();
+    let odd: Vec<Diagnostic> = odd_forms(list, &says, args.period.as_deref())
+        .into_iter()
+        .map(|(k, odd)| {
+            let key = match odd {
+                OddForm::OtherSet { .. } => "criteria",
+                _ => "period",
+            };
+            odd.diagnostic(placed_at(&kept[k].file, key), args.period.is_some())
+        })
+        .collect();
+    if !odd.is_empty() {
+        report(&odd, lang);
+        eprintln!("{}", words::odd_forms_summary(lang, odd.len()));
+        return Ok(failure());
+    }
     if !found.missing.is_empty() {
         report(&found.missing_diagnostics(list), args.out.lang());
         eprintln!(
@@ -384,7 +418,10 @@ fn ranked_by_units(
     };
     let (rows, groups) = rows_and_groups(&leagues);
     // One table per group of the list, each against its own set.
-    let annex = || annex::build(&rows, list.has_groups().then_some(groups.as_slice()));
+    let annex = || {
+        annex::build(&rows, list.has_groups().then_some(groups.as_slice()))
+            .with_missing(missing_by_group(list, &found.missing))
+    };
     if args.out.format == parindex::render::Format::Docx {
         let bytes = parindex::render::docx::annex::render(&annex(), &head, lang)?;
         args.out.write_parts(vec![bytes])?;
@@ -396,6 +433,19 @@ fn ranked_by_units(
         || workbook_by_units(list, &leagues, &info, &annex(), &head, lang),
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The units without a form, by group in the list's order, for the annex.
+fn missing_by_group(list: &UnitList, missing: &[usize]) -> Vec<(Option<String>, Vec<String>)> {
+    let mut out: Vec<(Option<String>, Vec<String>)> = Vec::new();
+    for &u in missing {
+        let unit = &list.units[u];
+        match out.iter_mut().find(|(g, _)| *g == unit.group) {
+            Some((_, names)) => names.push(unit.name.clone()),
+            None => out.push((unit.group.clone(), vec![unit.name.clone()])),
+        }
+    }
+    out
 }
 
 /// `rank --units -f xlsx`: the published annex's sheet, then a ranking sheet per group of the

@@ -93,6 +93,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("{}", cli::xlsx_needs_file(args.message_lang()));
         return Ok(ExitCode::from(2));
     }
+    // A form named for the other format would be read as it is named (a workbook named
+    // `.yaml` as evidence); with --units, -o is a folder.
+    if let (None, Some(path)) = (&args.units, &args.output) {
+        let (own, name): (&[&str], _) = match args.format {
+            FormatArg::Yaml => (&["yaml", "yml"], "yaml"),
+            FormatArg::Xlsx => (&["xlsx"], "xlsx"),
+        };
+        if let Some(code) = super::wrong_extension(path, own, name, args.message_lang()) {
+            return Ok(code);
+        }
+    }
     // The period and the unit go into the form's YAML or cells: a line break or an escape
     // would not stay put.
     let flags = [
@@ -190,6 +201,18 @@ fn unit_forms(
         }
     };
     let chosen: Vec<&Unit> = match &args.group {
+        // Written, but said: groups are there because each kind of unit has its own set, and
+        // a commune filling in the departments' form is refused when it comes back (E713).
+        None if list.has_groups() => {
+            let d = parindex::diag::Diagnostic::new(
+                parindex::diag::GROUPS_ONE_SET,
+                &list.file,
+                words::one_set_for_groups(&set.id, &list.groups()),
+            )
+            .help(words::ONE_SET_FOR_GROUPS_HELP);
+            report(&[d], lang);
+            list.units.iter().collect()
+        }
         None => list.units.iter().collect(),
         Some(group) => {
             let key = parindex::units::unit_key(group);

@@ -177,6 +177,7 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
     // Formulas first: a form with one is refused whatever its cached value says, except the
     // constant TRUE()/FALSE() LibreOffice writes for a typed TRUE or FALSE.
     let mut booleans: BTreeMap<(u32, u32), bool> = BTreeMap::new();
+    let mut first_formula: Option<(u32, u16)> = None;
     {
         let mut cells = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
         while let Some(cell) = cells.next_formula().map_err(unreadable)? {
@@ -189,12 +190,8 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
                 continue;
             }
             if !cell.get_value().is_empty() {
-                return Err(in_cell(
-                    row,
-                    col as u16,
-                    words::FORMULA.into(),
-                    words::FORMULA_HELP,
-                ));
+                // Refused once the row is read, to name its criterion.
+                first_formula.get_or_insert((row, col as u16));
             }
         }
     }
@@ -253,20 +250,33 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
             grid.insert((row, col as u16), content);
         }
     }
+    // A formula or a date in a criterion's row names the criterion too: the unit finds the
+    // row by its code.
+    let with_criterion = |mut found: Diagnostics, row: u32| {
+        if row >= FIRST_ROW {
+            if let Some(Content::Text(code)) = grid.get(&(row, COL_CODE)) {
+                if !code.trim().is_empty() {
+                    found.0[0].criterion = Some(code.trim().to_string());
+                }
+            }
+        }
+        found
+    };
+    if let Some((row, col)) = first_formula {
+        let found = in_cell(row, col, words::FORMULA.into(), words::FORMULA_HELP);
+        return Err(with_criterion(found, row));
+    }
     if let Some((row, col)) = first_date {
         if matches!(grid.get(&(row, COL_TAKES)), Some(Content::Text(t)) if t == "rate") {
-            return Err(Diagnostics::one(
+            let found = Diagnostics::one(
                 Diagnostic::new(diag::FORM_CELL, name, words::DATE_IN_RATE)
                     .in_cell(at(row, col))
                     .help(words::DATE_IN_RATE_HELP),
-            ));
+            );
+            return Err(with_criterion(found, row));
         }
-        return Err(in_cell(
-            row,
-            col,
-            words::DATE_CELL.into(),
-            words::DATE_CELL_HELP,
-        ));
+        let found = in_cell(row, col, words::DATE_CELL.into(), words::DATE_CELL_HELP);
+        return Err(with_criterion(found, row));
     }
     // Values in hidden rows or columns would be scored while the sheet shows nothing there.
     // Only what the unit fills in counts: the form's own cells (code, title, how it is

@@ -91,6 +91,40 @@ pub const DUPLICATE_HELP: Text = text(
     "each unit is listed once; names are compared without regard to case, spacing or how accents were typed",
     "mỗi đơn vị chỉ ghi một lần; tên được so sánh không phân biệt chữ hoa, khoảng trắng hay cách gõ dấu",
 );
+pub fn duplicate_code(code: &str, other: &str, line: usize) -> Message {
+    Message::new(
+        format!("code `{code}` is already the code of `{other}` (line {line})"),
+        format!("mã `{code}` đã là mã của `{other}` (dòng {line})"),
+    )
+}
+pub const DUPLICATE_CODE_HELP: Text = text(
+    "each unit has a code of its own: correct the code of one of the two units",
+    "mỗi đơn vị có một mã riêng: sửa mã của một trong hai đơn vị",
+);
+pub const OPEN_QUOTE: Text = text(
+    "the double quote opened on this line is never closed: the rest of the file would be one cell",
+    "dấu ngoặc kép mở ở dòng này không được đóng: phần còn lại của tệp sẽ thành một ô",
+);
+pub const OPEN_QUOTE_HELP: Text = text(
+    "close the quote at the end of the cell (\"UBND xã A, huyện B\"), or remove it",
+    "đóng dấu ngoặc kép ở cuối ô (\"UBND xã A, huyện B\"), hoặc xoá dấu ngoặc kép",
+);
+pub fn group_spelling(written: &str, lines: &[usize], group: &str, first: usize) -> Message {
+    // A long file's lines are named by their first ten.
+    let mut shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
+    if lines.len() > 10 {
+        shown.push("…".into());
+    }
+    let lines = shown.join(", ");
+    Message::new(
+        format!("group `{written}` (line(s) {lines}) is written `{group}` on line {first}: read as one group, `{group}`"),
+        format!("nhóm `{written}` (dòng {lines}) được ghi là `{group}` ở dòng {first}: được tính là cùng một nhóm `{group}`"),
+    )
+}
+pub const GROUP_SPELLING_HELP: Text = text(
+    "groups are compared without regard to case or spacing; write each group one way",
+    "nhóm được so sánh không phân biệt chữ hoa hay khoảng trắng; hãy ghi mỗi nhóm theo một cách",
+);
 pub fn no_file_name(name: &str) -> Message {
     Message::new(
         format!("unit `{name}` gives no file name: it has no letter or digit"),
@@ -173,7 +207,81 @@ pub const UNKNOWN_GROUP_HELP: Text = text(
     "ghi --group đúng như tên nhóm trong cột nhóm của tệp danh sách",
 );
 
+// Forms beside the others of the run (`check --units`, `rank --units`).
+pub fn other_set(set: &str, group: Option<&str>, expected: &str) -> Message {
+    match group {
+        Some(g) => Message::new(
+            format!("the form is scored against `{set}`, but the other forms of group `{g}` against `{expected}`"),
+            format!("phiếu được chấm theo bộ tiêu chí `{set}`, trong khi các phiếu khác của nhóm `{g}` theo `{expected}`"),
+        ),
+        None => Message::new(
+            format!("the form is scored against `{set}`, but the other forms against `{expected}`"),
+            format!("phiếu được chấm theo bộ tiêu chí `{set}`, trong khi các phiếu khác theo `{expected}`"),
+        ),
+    }
+}
+pub fn other_set_help(expected: &str, grouped: bool) -> Message {
+    match grouped {
+        true => Message::new(
+            format!("the unit fills in the form made for its group (`parindex template {expected} --units … --group …`); or correct its group in the units file"),
+            format!("đơn vị điền phiếu lập cho nhóm của mình (`parindex template {expected} --units … --group …`); hoặc sửa nhóm của đơn vị trong tệp danh sách"),
+        ),
+        false => Message::new(
+            format!("the unit fills in the form of `{expected}`; or, if units are scored on different sets, give the units file a `group` column"),
+            format!("đơn vị điền phiếu theo `{expected}`; hoặc, nếu các đơn vị chấm theo bộ tiêu chí khác nhau, thêm cột `nhóm` vào tệp danh sách"),
+        ),
+    }
+}
+pub fn other_period(period: &str, expected: &str, given: bool) -> Message {
+    let (why_en, why_vi) = match given {
+        true => ("given by --period", "theo --period"),
+        false => ("the period of most forms", "kỳ của phần lớn các phiếu"),
+    };
+    Message::new(
+        format!("the form is for period `{period}`, not `{expected}` ({why_en})"),
+        format!("phiếu thuộc kỳ đánh giá `{period}`, không phải `{expected}` ({why_vi})"),
+    )
+}
+pub const OTHER_PERIOD_HELP: Text = text(
+    "ask the unit for this period's self-assessment; if most forms are of the wrong period, pass the right one with --period",
+    "đề nghị đơn vị nộp phiếu tự đánh giá của kỳ này; nếu phần lớn phiếu ghi sai kỳ, ghi đúng kỳ bằng --period",
+);
+pub fn no_period(expected: Option<&str>) -> Message {
+    match expected {
+        Some(p) => Message::new(
+            format!("the form gives no period (the run is for `{p}`)"),
+            format!("phiếu không ghi kỳ đánh giá (kỳ đang xét là `{p}`)"),
+        ),
+        None => Message::new("the form gives no period", "phiếu không ghi kỳ đánh giá"),
+    }
+}
+pub const NO_PERIOD_HELP: Text = text(
+    "fill in the form's period (`period:`, or the period cell of the Excel form): a form of no period could be any year's",
+    "ghi kỳ đánh giá của phiếu (`period:`, hoặc ô kỳ đánh giá của phiếu Excel): phiếu không ghi kỳ có thể là phiếu của bất kỳ năm nào",
+);
+pub fn one_set_for_groups(set: &str, groups: &[&str]) -> Message {
+    let groups = groups.join("; ");
+    Message::new(
+        format!("every unit gets a form of `{set}`, whatever its group ({groups})"),
+        format!("mọi đơn vị đều nhận phiếu theo `{set}`, không phân biệt nhóm ({groups})"),
+    )
+}
+pub const ONE_SET_FOR_GROUPS_HELP: Text = text(
+    "if each group is scored on its own criteria set, write each group's forms with --group",
+    "nếu mỗi nhóm chấm theo bộ tiêu chí riêng, hãy lập phiếu cho từng nhóm với --group",
+);
+
 // `rank --units`.
+/// The annex's column of each unit's own maximum (the set's, less what does not apply to it).
+pub const UNIT_MAX: Text = text("Max", "Tối đa");
+/// Under a group's table of the annex: its units that sent no form.
+pub fn not_sent(lang: Lang, names: &[String]) -> String {
+    pick(
+        lang,
+        format!("No form sent: {}.", names.join("; ")),
+        format!("Chưa nộp phiếu: {}.", names.join("; ")),
+    )
+}
 pub const NO_GROUP: Text = text("Units without a group", "Đơn vị chưa phân nhóm");
 pub fn group_heading(lang: Lang, group: &str) -> String {
     pick(lang, format!("Group: {group}"), format!("Nhóm: {group}"))
@@ -213,6 +321,14 @@ pub fn unknown_summary(lang: Lang, forms: usize, file: &str, keep_going: bool) -
             format!("cảnh báo: bỏ qua {forms} phiếu ghi đơn vị không có trong {file}"),
         ),
     }
+}
+
+pub fn odd_forms_summary(lang: Lang, forms: usize) -> String {
+    pick(
+        lang,
+        format!("error: {forms} problem(s) with the forms' criteria sets or periods: nothing was ranked"),
+        format!("lỗi: {forms} lỗi về bộ tiêu chí hoặc kỳ đánh giá của phiếu: chưa xếp hạng"),
+    )
 }
 
 pub fn no_forms(lang: Lang, file: &str) -> String {

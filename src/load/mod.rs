@@ -110,6 +110,9 @@ impl Source {
                     let shown = String::from_utf8_lossy(bytes);
                     d.at(Some(Position { line, column }), 1, &shown)
                 } else {
+                    // Placed, not quoted: a units list or a binary file is found at its byte.
+                    let mut d = d;
+                    d.position = Some(Position { line, column });
                     d
                 };
                 let d = d.help(say::SAVE_AS_UTF8);

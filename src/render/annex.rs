@@ -8,7 +8,7 @@
 //! ([`crate::render::docx::annex`]) and the workbook's annex sheet ([`xlsx_sheet`]) lay the
 //! same [`Annex`] out, so they cannot disagree on a figure.
 
-use crate::i18n::{docx as words, Lang};
+use crate::i18n::{docx as words, units as units_words, Lang};
 use crate::rank::{competition_ranks, grade_counts, Row};
 use crate::render::docx::Letterhead;
 use rust_decimal::prelude::ToPrimitive;
@@ -43,6 +43,8 @@ pub struct AnnexTable {
     pub rows: Vec<AnnexRow>,
     /// `(band, units)` for every band of the set, zeros included.
     pub grades: Vec<(String, usize)>,
+    /// The group's units on the units file that sent no form ([`Annex::with_missing`]).
+    pub missing: Vec<String>,
 }
 
 /// The whole annex.
@@ -53,6 +55,8 @@ pub struct Annex {
     /// Whether the units came in groups (one table per group).
     pub grouped: bool,
     pub tables: Vec<AnnexTable>,
+    /// Units that sent no form and whose group has no table (no unit of it sent one).
+    pub missing_elsewhere: Vec<String>,
 }
 
 /// What the annex says of itself: its letterhead, and whose results it publishes ("các huyện,
@@ -106,10 +110,18 @@ impl AnnexHead {
                 .iter()
                 .map(|(code, title, _)| words::section_column(code, title)),
         );
+        // Each unit's own maximum beside its total: criteria not applicable to a unit leave
+        // it below the set's, and the percentage is total ÷ the unit's maximum.
         c.extend(
-            [words::TOTAL, words::PERCENT, words::RANK, words::GRADE]
-                .iter()
-                .map(|t| lang.t(*t).to_string()),
+            [
+                words::TOTAL,
+                units_words::UNIT_MAX,
+                words::PERCENT,
+                words::RANK,
+                words::GRADE,
+            ]
+            .iter()
+            .map(|t| lang.t(*t).to_string()),
         );
         c
     }
@@ -121,8 +133,9 @@ impl AnnexHead {
 pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
     let mut periods: Vec<&str> = Vec::new();
     for r in rows {
-        if !periods.contains(&r.standing.period.as_str()) {
-            periods.push(&r.standing.period);
+        let period = r.standing.period.trim();
+        if !period.is_empty() && !periods.contains(&period) {
+            periods.push(period);
         }
     }
 
@@ -210,6 +223,7 @@ pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
                     .into_iter()
                     .map(|g| (g.label, g.units))
                     .collect(),
+                missing: Vec::new(),
                 group,
             }
         })
@@ -218,10 +232,29 @@ pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
         period: periods.join(", "),
         grouped: groups.is_some(),
         tables,
+        missing_elsewhere: Vec::new(),
     }
 }
 
 impl Annex {
+    /// Names under each table the units of its group that sent no form (`(group, names)`
+    /// from the units file; `None`: units without a group, or every unit when nothing is
+    /// grouped); those of a group without a table go under the last one.
+    pub fn with_missing(mut self, missing: Vec<(Option<String>, Vec<String>)>) -> Annex {
+        for (group, names) in missing {
+            let grouped = self.grouped;
+            match self
+                .tables
+                .iter_mut()
+                .find(|t| !grouped || t.group == group)
+            {
+                Some(t) => t.missing.extend(names),
+                None => self.missing_elsewhere.extend(names),
+            }
+        }
+        self
+    }
+
     /// `(group, units)` of each table, for the line under the last one; empty when the units
     /// are not grouped.
     pub fn group_counts(&self, lang: Lang) -> Vec<(String, usize)> {
@@ -280,7 +313,7 @@ pub(crate) fn xlsx_sheet(
         .map(|t| t.sections.len())
         .max()
         .unwrap_or(0);
-    let last = (2 + widest + 3) as u16;
+    let last = (2 + widest + 4) as u16;
     let ws = book.add_worksheet();
     ws.set_name(lang.t(words::ANNEX_SHEET))?;
     ws.set_landscape();
@@ -340,24 +373,34 @@ pub(crate) fn xlsx_sheet(
                 ws.write_number_with_format(r, 2 + s as u16, fig(*p), &points)?;
             }
             ws.write_number_with_format(r, after, fig(row.score), &strong)?;
+            ws.write_number_with_format(r, after + 1, fig(row.max), &points)?;
             match row.percent {
                 Some(p) => ws.write_number_with_format(
                     r,
-                    after + 1,
+                    after + 2,
                     fig(p / Decimal::ONE_HUNDRED),
                     &percent,
                 )?,
-                None => ws.write_blank(r, after + 1, &cell)?,
+                None => ws.write_blank(r, after + 2, &cell)?,
             };
-            ws.write_number_with_format(r, after + 2, row.rank as f64, &centre)?;
-            ws.write_string_with_format(r, after + 3, row.grade.as_deref().unwrap_or(""), &centre)?;
+            ws.write_number_with_format(r, after + 3, row.rank as f64, &centre)?;
+            ws.write_string_with_format(r, after + 4, row.grade.as_deref().unwrap_or(""), &centre)?;
             r += 1;
         }
         if !t.grades.is_empty() {
             ws.write_string_with_format(r, 0, words::grade_counts(lang, &t.grades), &note)?;
             r += 1;
         }
+        if !t.missing.is_empty() {
+            ws.write_string_with_format(r, 0, units_words::not_sent(lang, &t.missing), &note)?;
+            r += 1;
+        }
         r += 1;
+    }
+    if !annex.missing_elsewhere.is_empty() {
+        let line = units_words::not_sent(lang, &annex.missing_elsewhere);
+        ws.write_string_with_format(r, 0, line, &note)?;
+        r += 2;
     }
     let groups = annex.group_counts(lang);
     if !groups.is_empty() {

@@ -7,7 +7,7 @@ use super::{
     cell, centred, grid, letterhead, pack, para, run, table_rows, text_cell, CellKind, DocxError,
     Orientation, BODY,
 };
-use crate::i18n::{docx as words, Lang};
+use crate::i18n::{docx as words, units as units_words, Lang};
 use crate::render::annex::{Annex, AnnexHead, AnnexTable};
 use docx_rs::{AlignmentType, LineSpacing, Paragraph, Table, TableRow};
 
@@ -109,6 +109,12 @@ pub fn render(annex: &Annex, head: &AnnexHead, lang: Lang) -> Result<Vec<u8>, Do
                     .line_spacing(LineSpacing::new().before(60).after(120)),
             );
         }
+        if !t.missing.is_empty() {
+            doc = doc.add_paragraph(note(&units_words::not_sent(lang, &t.missing)));
+        }
+    }
+    if !annex.missing_elsewhere.is_empty() {
+        doc = doc.add_paragraph(note(&units_words::not_sent(lang, &annex.missing_elsewhere)));
     }
     let groups = annex.group_counts(lang);
     if !groups.is_empty() {
@@ -121,11 +127,20 @@ pub fn render(annex: &Annex, head: &AnnexHead, lang: Lang) -> Result<Vec<u8>, Do
     pack(doc.add_paragraph(para("", BODY)))
 }
 
+/// A line under a table, in italics.
+fn note(text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, 24).italic())
+        .line_spacing(LineSpacing::new().before(60).after(120))
+}
+
 /// One table: heads, the maxima, then a row per unit, best first.
 fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
     let n_sections = t.sections.len();
-    let (stt, fig, rank, grade) = (620, 1000, 800, 900);
-    let fixed = stt + 2 * fig + rank + grade;
+    // The unit's maximum ("98,5", "100") and the rank take narrower columns than the total
+    // ("100,000") and the percentage ("74,38%"): ten sections still leave the names room.
+    let (stt, fig, max, percent, rank, grade) = (620, 1000, 760, 900, 620, 900);
+    let fixed = stt + fig + max + percent + rank + grade;
     // The unit's name takes what the sections leave: 53 mm (a district's or department's
     // name on one line) when the sections fit in 15–26 mm each, less with more sections, which
     // keep room for a figure such as 12,345 on one line.
@@ -135,7 +150,7 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
         .max(1800);
     let mut widths = vec![stt, unit_w];
     widths.extend(std::iter::repeat_n(section_w, n_sections));
-    widths.extend([fig, fig, rank, grade]);
+    widths.extend([fig, max, percent, rank, grade]);
 
     let columns = AnnexHead::columns(t, lang);
     let size = heads_size(
@@ -159,7 +174,7 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
             .map(|(_, _, max)| text_cell(&lang.number(*max), section_w, ROW, CellKind::Strong)),
     );
     maxima.push(text_cell(&lang.number(t.max), fig, ROW, CellKind::Strong));
-    maxima.extend([fig, rank, grade].map(|w| cell(vec![Paragraph::new()], w)));
+    maxima.extend([max, percent, rank, grade].map(|w| cell(vec![Paragraph::new()], w)));
     head.push(TableRow::new(maxima));
     let mut rows = Vec::with_capacity(t.rows.len());
     for (k, r) in t.rows.iter().enumerate() {
@@ -174,9 +189,10 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
         );
         cells.extend([
             text_cell(&lang.number(r.score), fig, ROW, CellKind::Strong),
+            text_cell(&lang.number(r.max), max, ROW, CellKind::Figure),
             text_cell(
                 &r.percent.map_or_else(|| "–".into(), |p| lang.percent(p)),
-                fig,
+                percent,
                 ROW,
                 CellKind::Figure,
             ),
