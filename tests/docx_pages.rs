@@ -158,14 +158,15 @@ fn narrow_heads_wrap_between_words_at_one_size() {
         "{heads:?}"
     );
     assert!((14..18).contains(&heads[0]), "{heads:?}");
-    // The figures keep their size; the eight sections of a district's set keep 9 pt heads.
+    // The figures keep their size; the eight sections of a district's set keep larger heads.
     assert!(sizes(&annex[2]).contains(&22));
     let (_d, file) = written(&["rank", PEERS, "-f", "docx"], "phu-luc.docx");
     let annex = tables(&part(&file, "word/document.xml")).pop().unwrap();
+    // (With the Max column beside the total, the rank column's "hạng" sets them at 8.5–9 pt.)
+    let district = sizes(&annex[0]);
     assert!(
-        sizes(&annex[0]).iter().all(|&s| s == 18),
-        "{:?}",
-        sizes(&annex[0])
+        district.iter().all(|&s| s == district[0]) && (17..=18).contains(&district[0]),
+        "{district:?}"
     );
 }
 
