@@ -403,7 +403,7 @@ fn bench_rank(label: &str, dir: &Path, files: usize, form: Form, bin: &str, by: 
         by.name()
     );
     println!(
-        "  rank / floor: {:.2}x (target ≤ 0.75x, < 150 MB)",
+        "  rank / floor: {:.2}x (target ≤ 0.6x, < 100 MB)",
         wall / floor
     );
 }
