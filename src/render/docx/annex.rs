@@ -4,8 +4,8 @@
 //! grade under each.
 
 use super::{
-    cell, centred, grid, letterhead, pack, para, run, table_rows, text_cell, CellKind, DocxError,
-    Orientation, BODY,
+    cell, centred, grid, letterhead, pack, para, run, table_rows_kept_under, text_cell, CellKind,
+    DocxError, Orientation, BODY,
 };
 use crate::i18n::{docx as words, units as units_words, Lang};
 use crate::render::annex::{Annex, AnnexHead, AnnexTable};
@@ -207,7 +207,7 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
         rows.push(TableRow::new(cells));
     }
     // The heads and the maxima repeated on each page; a long table starts under its title.
-    grid(&widths, table_rows(head, rows))
+    grid(&widths, table_rows_kept_under(head, rows, 5))
 }
 
 #[cfg(test)]

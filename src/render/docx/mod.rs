@@ -282,7 +282,18 @@ pub(crate) fn keep_together(rows: Vec<TableRow>) -> Vec<TableRow> {
 /// with the first row under it; no row split across pages; a short table (at most
 /// [`SHORT_TABLE`] rows under its head) kept on one page whole.
 pub(crate) fn table_rows(head: Vec<TableRow>, body: Vec<TableRow>) -> Vec<TableRow> {
-    let short = body.len() <= SHORT_TABLE;
+    table_rows_kept_under(head, body, SHORT_TABLE)
+}
+
+/// [`table_rows`], keeping the table whole only up to `short` rows under its head (the annex's
+/// rows are taller on a page shared with the letterhead: a table of nine communes kept whole
+/// would leave the first page empty under the heading).
+pub(crate) fn table_rows_kept_under(
+    head: Vec<TableRow>,
+    body: Vec<TableRow>,
+    short: usize,
+) -> Vec<TableRow> {
+    let short = body.len() <= short;
     let mut rows: Vec<TableRow> = head
         .into_iter()
         .map(|row| keep_with_next(heading_row(row)).cant_split())
