@@ -126,6 +126,29 @@ fn a_short_annex_stays_on_one_page() {
 }
 
 #[test]
+fn nine_communes_start_under_the_heading_rather_than_on_a_page_of_their_own() {
+    // Ten sections make tall rows: nine units kept whole did not fit under the letterhead and
+    // left the first page empty. Past eight units the table runs on, heads repeated.
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string("examples/xa-phuong-2025.yaml").unwrap();
+    for k in 1..=9 {
+        let text = example.replace(
+            "unit: \"UBND phường Giả Định (hư cấu)\"",
+            &format!("unit: \"UBND xã số {k}\""),
+        );
+        std::fs::write(dir.path().join(format!("x{k}.yaml")), text).unwrap();
+    }
+    let (_d, file) = written(
+        &["rank", dir.path().to_str().unwrap(), "-f", "docx"],
+        "phu-luc.docx",
+    );
+    let annex = tables(&part(&file, "word/document.xml")).pop().unwrap();
+    assert_eq!(annex.len(), 11);
+    let kept: Vec<bool> = annex.iter().map(|r| keeps_with_next(r)).collect();
+    assert_eq!(kept, [vec![true; 2], vec![false; 9]].concat());
+}
+
+#[test]
 fn narrow_heads_wrap_between_words_at_one_size() {
     // Ten sections (xã, phường 2025): at 9 pt "9. Điểm thưởng" was broken "thưởn/g" in its
     // 13 mm column; every head is set at the size its longest word needs, one for all.

@@ -207,7 +207,7 @@ fn table(t: &AnnexTable, lang: Lang, width: usize) -> Table {
         rows.push(TableRow::new(cells));
     }
     // The heads and the maxima repeated on each page; a long table starts under its title.
-    grid(&widths, table_rows_kept_under(head, rows, 5))
+    grid(&widths, table_rows_kept_under(head, rows, 8))
 }
 
 #[cfg(test)]
