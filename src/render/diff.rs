@@ -72,10 +72,6 @@ const CHANGE_COLUMNS: [Text; 8] = [
     words::NOTE,
 ];
 
-fn names(lang: Lang, columns: &[Text]) -> Vec<&'static str> {
-    columns.iter().map(|w| lang.t(*w)).collect()
-}
-
 /// The total's line is titled by the comparison ("Total"); in another language, by its word.
 fn total_title(line: &Line, lang: Lang) -> String {
     match lang {
@@ -171,7 +167,11 @@ fn table(c: &Comparison, opts: TableOptions) -> String {
     let lang = opts.lang;
     let mut out = heading(c, lang);
     out.push('\n');
-    let mut t = new_table(opts, names(lang, &SECTION_COLUMNS), &[2, 3, 4, 5, 6, 7, 8]);
+    let mut t = new_table(
+        opts,
+        super::column_names(lang, &SECTION_COLUMNS),
+        &[2, 3, 4, 5, 6, 7, 8],
+    );
     let color = |cell: Cell, d: Option<Decimal>| match d {
         Some(d) if opts.color && d > Decimal::ZERO => cell.fg(Color::Green),
         Some(d) if opts.color && d < Decimal::ZERO => cell.fg(Color::Red),
@@ -213,7 +213,7 @@ fn table(c: &Comparison, opts: TableOptions) -> String {
             lang.t(words::CHANGED),
             c.changes.len()
         ));
-        let mut t = new_table(opts, names(lang, &CHANGE_COLUMNS), &[3, 4, 5]);
+        let mut t = new_table(opts, super::column_names(lang, &CHANGE_COLUMNS), &[3, 4, 5]);
         for ch in &c.changes {
             let d = ch.delta();
             t.add_row(vec![
@@ -432,7 +432,7 @@ fn markdown(c: &Comparison, lang: Lang) -> String {
     );
     out.push_str(&format!(
         "| {} |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n",
-        names(lang, &SECTION_COLUMNS).join(" | ")
+        super::column_names(lang, &SECTION_COLUMNS).join(" | ")
     ));
     for line in c.lines.iter().skip(1).chain(c.lines.first()) {
         let title = if line.code.is_empty() {
@@ -456,7 +456,7 @@ fn markdown(c: &Comparison, lang: Lang) -> String {
         out.push_str(&format!(
             "\n### {}\n\n| {} |\n|---|---|---|--:|--:|--:|---|---|\n",
             lang.t(words::CHANGED),
-            names(lang, &CHANGE_COLUMNS).join(" | ")
+            super::column_names(lang, &CHANGE_COLUMNS).join(" | ")
         ));
         for ch in &c.changes {
             out.push_str(&format!(

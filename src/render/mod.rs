@@ -73,6 +73,20 @@ pub struct TableOptions {
     pub lang: Lang,
 }
 
+/// Column headings in `lang`.
+pub(crate) fn column_names(lang: Lang, columns: &[crate::i18n::Text]) -> Vec<&'static str> {
+    columns.iter().map(|w| lang.t(*w)).collect()
+}
+
+/// A line's title in a comparison or the rounds, where the total's line (the one without a
+/// code) is titled "Total" by the model: in Vietnamese, by its word.
+pub(crate) fn line_title(code: &str, title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi if code.is_empty() => lang.t(words::TOTAL).into(),
+        _ => title.to_string(),
+    }
+}
+
 pub fn render(card: &Scorecard, format: TextFormat, opts: TableOptions) -> String {
     match format {
         TextFormat::Table => table(card, opts),

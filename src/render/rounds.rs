@@ -1,6 +1,6 @@
 //! Rendering the appraisal rounds ([`Rounds`], `diff --stages`): table, JSON, CSV, Markdown.
 
-use super::{md_cell, new_table, push_csv_row, TableOptions, TextFormat};
+use super::{column_names, md_cell, new_table, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::show;
 use crate::i18n::{rounds as words, words as common, Lang, Text};
 use crate::rounds::{Rounds, RoundsLeaf, RoundsLine};
@@ -53,16 +53,8 @@ const SECTION_COLUMNS: [Text; 9] = [
     words::RAISED_BY_COUNCIL,
 ];
 
-fn names(lang: Lang, columns: &[Text]) -> Vec<&'static str> {
-    columns.iter().map(|w| lang.t(*w)).collect()
-}
-
-/// The total's line is titled "Total" by the rounds; in another language, by its word.
 fn title(line: &RoundsLine, lang: Lang) -> String {
-    match lang {
-        Lang::Vi if line.code.is_empty() => lang.t(common::TOTAL).into(),
-        _ => line.title.clone(),
-    }
+    super::line_title(&line.code, &line.title, lang)
 }
 
 /// "100% = 2": the value scored at a stage and its points; at the final stage, the round the
@@ -120,7 +112,11 @@ fn max_text(line: &RoundsLine, lang: Lang) -> String {
 fn table(r: &Rounds, opts: TableOptions) -> String {
     let lang = opts.lang;
     let mut out = heading(r, lang);
-    let mut t = new_table(opts, names(lang, &SECTION_COLUMNS), &[2, 3, 4, 5, 6, 7, 8]);
+    let mut t = new_table(
+        opts,
+        column_names(lang, &SECTION_COLUMNS),
+        &[2, 3, 4, 5, 6, 7, 8],
+    );
     let color = |cell: Cell, d: Decimal, good: bool| match d.cmp(&Decimal::ZERO) {
         std::cmp::Ordering::Greater if opts.color => {
             cell.fg(if good { Color::Green } else { Color::Red })
@@ -156,7 +152,7 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
     out.push_str(&format!("\n{}\n", words::appraised(lang, r.leaves.len())));
     let mut t = new_table(
         opts,
-        names(
+        column_names(
             lang,
             &[
                 common::CODE,
@@ -376,7 +372,7 @@ fn markdown(r: &Rounds, lang: Lang) -> String {
     }
     out.push_str(&format!(
         "| {} |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n",
-        names(lang, &SECTION_COLUMNS).join(" | ")
+        column_names(lang, &SECTION_COLUMNS).join(" | ")
     ));
     for line in r.lines.iter().skip(1).chain(r.lines.first()) {
         out.push_str(&format!(
@@ -396,7 +392,7 @@ fn markdown(r: &Rounds, lang: Lang) -> String {
         out.push_str(&format!("\n{}\n", md_cell(&note)));
     }
     if !r.leaves.is_empty() {
-        let columns = names(
+        let columns = column_names(
             lang,
             &[
                 common::CODE,

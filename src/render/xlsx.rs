@@ -570,10 +570,7 @@ pub fn comparison(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         .lines
         .iter()
         .map(|l| {
-            let title = match lang {
-                Lang::Vi if l.code.is_empty() => lang.t(words::TOTAL).to_string(),
-                _ => l.title.clone(),
-            };
+            let title = super::line_title(&l.code, &l.title, lang);
             vec![
                 text(&l.code),
                 text(title),
@@ -676,10 +673,7 @@ pub fn rounds(r: &crate::rounds::Rounds, lang: Lang) -> Result<Vec<u8>, XlsxErro
         .lines
         .iter()
         .map(|l| {
-            let title = match lang {
-                Lang::Vi if l.code.is_empty() => lang.t(words::TOTAL).to_string(),
-                _ => l.title.clone(),
-            };
+            let title = super::line_title(&l.code, &l.title, lang);
             vec![
                 text(&l.code),
                 text(title),
