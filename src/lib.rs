@@ -29,7 +29,8 @@
 //! render    → reports, score, model, i18n          (report/ and remediation/ render their own
 //!                                                   view models too; render/docx lays out the
 //!                                                   Word documents)
-//! import    → model, decimal, diag                 (a table → criteria YAML)
+//! import    → model, decimal, diag, load::yaml      (a table → criteria YAML; YAML text quoted as the
+//!                                                   loader reads it back)
 //! units     → load (Source), diag, i18n            (the units file: names, groups, form names)
 //! forms     → template, units, output              (a form per unit, all or nothing)
 //! collect   → units, rank, check                   (returned forms matched to the list;

@@ -1,6 +1,7 @@
 //! The self-assessment form: an evidence file ready to fill in, generated from a criteria set.
 
 use crate::i18n::{rule as rule_words, template as words, Lang};
+use crate::load::yaml::quote;
 use crate::model::{CriteriaSet, IfNa, SectionKind};
 use std::fmt::Write;
 use std::path::{Component, Path, PathBuf};
@@ -36,10 +37,10 @@ pub fn form(
     }
     out.push_str(lang.t(words::HOW_TO_FILL));
     out.push_str("parindex: 1\nkind: evidence\n");
-    let _ = writeln!(out, "criteria: {}", yaml_string(criteria_ref));
+    let _ = writeln!(out, "criteria: {}", quote(criteria_ref));
     let (unit, period) = fields.map_or(("", ""), |f| (f.unit, f.period));
-    let _ = writeln!(out, "unit: {}", yaml_string(unit));
-    let _ = writeln!(out, "period: {}", yaml_string(period));
+    let _ = writeln!(out, "unit: {}", quote(unit));
+    let _ = writeln!(out, "period: {}", quote(period));
     out.push_str("values:\n");
     for (i, node) in set.nodes.iter().enumerate() {
         let indent = "  ";
@@ -89,11 +90,6 @@ pub fn form(
         }
     }
     out
-}
-
-/// A YAML double-quoted string.
-fn yaml_string(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// `target` written relative to the folder `from` (both made absolute first), so that an

@@ -12,6 +12,7 @@
 use super::*;
 use crate::diag::{self, Diagnostic, Diagnostics, Message};
 use crate::i18n::{form as words, Text};
+use crate::load::yaml::quote;
 use calamine::{DataRef, Reader, Xlsx};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -357,39 +358,6 @@ fn unpacked_size(bytes: &[u8]) -> Result<u64, (diag::Check, Message)> {
     Ok(total)
 }
 
-/// A YAML double-quoted scalar holding `s` exactly: characters YAML cannot hold as they are
-/// (controls, bidirectional marks, non-characters) are escaped, so that the loader sees them
-/// and reports them (E014) at the cell.
-pub(crate) fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control()
-                || diag::is_hidden(c)
-                || c == '\u{FEFF}'
-                || c == '\u{FFFE}'
-                || c == '\u{FFFF}' =>
-            {
-                // YAML's \u takes four hex digits: a character beyond U+FFFF (a tag, a
-                // musical format control) needs \U and eight, or it would read as another.
-                if u32::from(c) > 0xFFFF {
-                    out.push_str(&format!("\\U{:08X}", u32::from(c)))
-                } else {
-                    out.push_str(&format!("\\u{:04X}", u32::from(c)))
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The evidence file's text, line by line, with each line's cell.
 struct Lines {
     yaml: String,
@@ -475,17 +443,17 @@ fn build(
     out.push("parindex: 1", Some(at(ROW_VERSION, COL_TITLE)));
     out.push("kind: evidence", Some(at(ROW_KIND, COL_TITLE)));
     out.push(
-        &format!("criteria: {}", quoted(criteria.trim())),
+        &format!("criteria: {}", quote(criteria.trim())),
         Some(at(ROW_CRITERIA, COL_TITLE)),
     );
     let unit = text_at(ROW_UNIT, COL_TITLE).unwrap_or_default();
     out.push(
-        &format!("unit: {}", quoted(&unit)),
+        &format!("unit: {}", quote(&unit)),
         Some(at(ROW_UNIT, COL_TITLE)),
     );
     let period = text_at(ROW_PERIOD, COL_TITLE).unwrap_or_default();
     out.push(
-        &format!("period: {}", quoted(&period)),
+        &format!("period: {}", quote(&period)),
         Some(at(ROW_PERIOD, COL_TITLE)),
     );
     out.push("values:", Some(at(ROW_HEADINGS, COL_CODE)));
@@ -547,7 +515,7 @@ fn build(
         }
         any = true;
         let rate = matches!(grid.get(&(row, COL_TAKES)), Some(Content::Text(t)) if t == "rate");
-        out.push(&format!("  {}:", quoted(&code)), Some(at(row, COL_CODE)));
+        out.push(&format!("  {}:", quote(&code)), Some(at(row, COL_CODE)));
         for col in given {
             let content = &grid[&(row, col)];
             let key = match col {
@@ -563,21 +531,19 @@ fn build(
             let cell = Some(at(row, col));
             let is_value = matches!(col, COL_VALUE | COL_APPRAISED | COL_REAPPRAISED);
             let scalar = match content {
-                Content::Text(t) => quoted(t),
+                Content::Text(t) => quote(t),
                 // Counts and points typed as numbers are numbers, as in YAML; a number in a
                 // percent cell is the rate Excel shows.
                 Content::Number(f) if is_value => match number_text(*f, rate) {
-                    Some(t) if rate => quoted(&t),
+                    Some(t) if rate => quote(&t),
                     Some(t) => t,
                     None => format!("{f}"),
                 },
-                Content::Int(i) if is_value && rate => {
-                    quoted(&format!("{}%", i128::from(*i) * 100))
-                }
+                Content::Int(i) if is_value && rate => quote(&format!("{}%", i128::from(*i) * 100)),
                 Content::Int(i) => i.to_string(),
-                Content::Number(f) => quoted(&format!("{f}")),
+                Content::Number(f) => quote(&format!("{f}")),
                 Content::Bool(b) if is_value => b.to_string(),
-                Content::Bool(b) => quoted(&b.to_string()),
+                Content::Bool(b) => quote(&b.to_string()),
             };
             if key == "docs" {
                 out.push("    docs:", cell.clone());
@@ -586,7 +552,7 @@ fn build(
                     _ => scalar.trim_matches('"').to_string(),
                 };
                 for doc in text.lines().map(str::trim).filter(|d| !d.is_empty()) {
-                    out.push(&format!("      - {}", quoted(doc)), cell.clone());
+                    out.push(&format!("      - {}", quote(doc)), cell.clone());
                 }
             } else {
                 out.push(&format!("    {key}: {scalar}"), cell);
@@ -699,16 +665,16 @@ mod tests {
 
     #[test]
     fn quoted_text_escapes_what_yaml_cannot_hold() {
-        assert_eq!(quoted("a\"b\\c"), r#""a\"b\\c""#);
-        assert_eq!(quoted("x\u{1b}[31m"), r#""x\u001B[31m""#);
-        assert_eq!(quoted("\u{202E}"), r#""\u202E""#);
-        assert_eq!(quoted("a\u{E0041}"), r#""a\U000E0041""#);
-        assert_eq!(quoted("\u{1D173}x"), r#""\U0001D173x""#);
-        assert_eq!(quoted("Tự đánh giá"), "\"Tự đánh giá\"");
+        assert_eq!(quote("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(quote("x\u{1b}[31m"), r#""x\u001B[31m""#);
+        assert_eq!(quote("\u{202E}"), r#""\u202E""#);
+        assert_eq!(quote("a\u{E0041}"), r#""a\U000E0041""#);
+        assert_eq!(quote("\u{1D173}x"), r#""\U0001D173x""#);
+        assert_eq!(quote("Tự đánh giá"), "\"Tự đánh giá\"");
     }
 
     #[test]
-    fn a_file_that_is_not_a_zip_is_refused_unquoted() {
+    fn a_file_that_is_not_a_zip_is_refused_unquote() {
         let e = read_form("f.xlsx", b"SECRET=hunter2\n").unwrap_err();
         assert_eq!(e.0[0].check.code, "E601");
         assert!(!e.0[0].message.contains("hunter2"));

@@ -1,6 +1,6 @@
 //! The evidence file a form stands for, written as YAML: what `parindex convert` keeps in git.
 
-use super::read::quoted;
+use crate::load::yaml::quote;
 use crate::model::{CriteriaSet, Evidence, Value};
 use std::fmt::Write;
 
@@ -9,7 +9,7 @@ fn scalar(v: &Value) -> String {
     match v {
         Value::Boolean(b) => b.to_string(),
         Value::Number(n) => n.to_string(),
-        other => quoted(&other.show()),
+        other => quote(&other.show()),
     }
 }
 
@@ -25,9 +25,9 @@ pub fn evidence_yaml(set: &CriteriaSet, evidence: &Evidence, criteria_ref: &str)
         crate::i18n::form::SHEET_FORM.vi
     );
     out.push_str("parindex: 1\nkind: evidence\n");
-    let _ = writeln!(out, "criteria: {}", quoted(criteria_ref));
-    let _ = writeln!(out, "unit: {}", quoted(&evidence.unit));
-    let _ = writeln!(out, "period: {}", quoted(&evidence.period));
+    let _ = writeln!(out, "criteria: {}", quote(criteria_ref));
+    let _ = writeln!(out, "unit: {}", quote(&evidence.unit));
+    let _ = writeln!(out, "period: {}", quote(&evidence.period));
     let mut any = false;
     for (i, entry) in evidence.entries.iter().enumerate() {
         let Some(e) = entry else { continue };
@@ -35,7 +35,7 @@ pub fn evidence_yaml(set: &CriteriaSet, evidence: &Evidence, criteria_ref: &str)
             out.push_str("values:\n");
             any = true;
         }
-        let code = quoted(&set.nodes[i].code);
+        let code = quote(&set.nodes[i].code);
         let plain = e.appraised.is_none()
             && e.reason.is_none()
             && e.note.is_none()
@@ -57,15 +57,15 @@ pub fn evidence_yaml(set: &CriteriaSet, evidence: &Evidence, criteria_ref: &str)
         };
         field("value", e.value.as_ref().map(scalar));
         field("appraised", e.appraised.as_ref().map(scalar));
-        field("reason", e.reason.as_deref().map(quoted));
-        field("explanation", e.explanation().map(quoted));
+        field("reason", e.reason.as_deref().map(quote));
+        field("explanation", e.explanation().map(quote));
         field("reappraised", e.reappraised().map(scalar));
-        field("reappraisal_reason", e.reappraisal_reason().map(quoted));
-        field("note", e.note.as_deref().map(quoted));
+        field("reappraisal_reason", e.reappraisal_reason().map(quote));
+        field("note", e.note.as_deref().map(quote));
         if !e.docs.is_empty() {
             out.push_str("    docs:\n");
             for d in &e.docs {
-                let _ = writeln!(out, "      - {}", quoted(d));
+                let _ = writeln!(out, "      - {}", quote(d));
             }
         }
     }

@@ -4,37 +4,8 @@
 
 use super::{Body, Imported, NoRule, Node, Rule};
 use crate::decimal::show;
+pub use crate::load::yaml::quote;
 use std::fmt::Write;
-
-/// A YAML double-quoted scalar. Only `"` and `\` need escaping in it; line breaks, other
-/// control characters and the characters YAML 1.1 parsers take as line breaks (U+0085,
-/// U+2028, U+2029) or a byte-order mark are written as escapes, so the value is one line and
-/// reads back as written.
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20
-                || (0x7f..=0x9f).contains(&(c as u32))
-                || matches!(
-                    c,
-                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-                ) =>
-            {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// The rule in flow style: `yes-no`, `{ choice: { "Đạt": 1, … } }`, `{ tiers: [ { above:
 /// "90%", points: 2 }, … ] }`.

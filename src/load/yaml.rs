@@ -519,6 +519,41 @@ fn check_duplicates(entries: &[(Node, Node)]) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// The one writer of YAML text: a double-quoted scalar holding `s` exactly, on one line.
+/// Characters YAML cannot hold as they are, or that would hide in a file (controls, line
+/// breaks, bidirectional marks, invisible characters, non-characters), are escaped, so that
+/// the value reads back as written and the loader still sees them (E014).
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control()
+                || crate::diag::is_hidden(c)
+                || c == '\u{FEFF}'
+                || c == '\u{FFFE}'
+                || c == '\u{FFFF}' =>
+            {
+                // YAML's \u takes four hex digits: a character beyond U+FFFF (a tag, a
+                // musical format control) needs \U and eight, or it would read as another.
+                if u32::from(c) > 0xFFFF {
+                    out.push_str(&format!("\\U{:08X}", u32::from(c)))
+                } else {
+                    out.push_str(&format!("\\u{:04X}", u32::from(c)))
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
