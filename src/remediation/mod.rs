@@ -498,14 +498,15 @@ pub fn render(r: &Remediation, format: Format, lang: crate::i18n::Lang) -> Strin
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::load::{parse_plan, CriteriaResolver};
     use crate::model::Stage;
     use crate::pipeline::score_file;
     use std::path::Path;
 
-    fn krong_no(interim: bool) -> Remediation {
+    /// Krông Nô's 2022 result with its plan (and, with `interim`, its 2023 values so far).
+    pub(crate) fn krong_no(interim: bool) -> Remediation {
         let resolver = CriteriaResolver::new();
         let last = score_file(
             Path::new("examples/krong-no-2022.yaml"),

@@ -176,24 +176,10 @@ fn outstanding_table(r: &Remediation, lang: Lang, width: usize) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{parse_plan, CriteriaResolver, Source};
-    use crate::model::Stage;
-    use crate::pipeline::score_file;
     use std::io::Read;
-    use std::path::Path;
 
     fn krong_no() -> Remediation {
-        let resolver = CriteriaResolver::new();
-        let last = score_file(
-            Path::new("examples/krong-no-2022.yaml"),
-            &resolver,
-            Stage::Final,
-        )
-        .unwrap();
-        let source = Source::read(Path::new("examples/krong-no-2023-remediation.yaml")).unwrap();
-        let (plan, _) = parse_plan(&source).unwrap();
-        let report = crate::report::build(&last.card, &last.evidence, "e", None, None).unwrap();
-        crate::remediation::build(report, &plan, &last.card, None)
+        crate::remediation::tests::krong_no(false)
     }
 
     fn document_xml(r: &Remediation, lang: Lang) -> String {
