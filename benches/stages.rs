@@ -4,9 +4,11 @@
 //! its own over every file, on the results of the stage before it kept in memory:
 //! - read: the files' bytes into text;
 //! - floor: the text parsed into generic YAML values by `serde_yaml` (the bench's floor);
+//! - events: saphyr-parser's event stream alone, each event dropped (the parser's own share);
 //! - parse: the text read into parindex's document tree (saphyr-parser's events);
 //! - bind: the tree bound to the criteria set, every value read and checked;
-//! - score: the evidence scored;
+//! - score: the evidence scored, each leaf's details kept (`score`, `explain`);
+//! - tally: the evidence scored for a league table, figures only (what `rank` does);
 //! - standing: the league-table line made from the card (quotients for ranking included).
 
 use parindex::load::{parse_evidence, CriteriaResolver, Source};
@@ -58,6 +60,19 @@ fn main() {
     // Each later stage on the results of the one before, kept in memory, so that it is timed
     // alone.
     let sources = || -> Vec<Source> { paths.iter().map(|p| Source::read(p).unwrap()).collect() };
+    let events = (0..3)
+        .map(|_| {
+            let all = sources();
+            let t = Instant::now();
+            for s in &all {
+                let mut parser = saphyr_parser::Parser::new_from_str(&s.text);
+                while let Some(e) = parser.next_event() {
+                    std::hint::black_box(e.unwrap());
+                }
+            }
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::MAX, f64::min);
     let parse = (0..3)
         .map(|_| {
             let all = sources();
@@ -89,11 +104,17 @@ fn main() {
     for s in &parsed {
         bound.push(parse_evidence(s, base, &resolver).unwrap());
     }
-    if std::env::var_os("PARINDEX_PROFILE_SCORE").is_some() {
+    if std::env::var_os("PARINDEX_PROFILE_SCORE").is_some()
+        || std::env::var_os("PARINDEX_PROFILE_TALLY").is_some()
+    {
         // For a profiler: scoring alone, many times over.
         for _ in 0..20 {
             for (e, set, _) in &bound {
-                std::hint::black_box(parindex::score::score(set, e, Stage::Final).unwrap());
+                if std::env::var_os("PARINDEX_PROFILE_TALLY").is_some() {
+                    std::hint::black_box(parindex::score::tally(set, e, Stage::Final).unwrap());
+                } else {
+                    std::hint::black_box(parindex::score::score(set, e, Stage::Final).unwrap());
+                }
             }
         }
         return;
@@ -101,6 +122,11 @@ fn main() {
     let score = best(&|| {
         for (e, set, _) in &bound {
             std::hint::black_box(parindex::score::score(set, e, Stage::Final).unwrap());
+        }
+    });
+    let tally = best(&|| {
+        for (e, set, _) in &bound {
+            std::hint::black_box(parindex::score::tally(set, e, Stage::Final).unwrap());
         }
     });
     let cards: Vec<_> = bound
@@ -125,9 +151,11 @@ fn main() {
     };
     line("floor", floor);
     line("read", read);
+    line("events", events);
     line("parse", parse);
     line("bind", bind);
     line("score", score);
+    line("tally", tally);
     line("standing", standing);
-    line("all", read + parse + bind + score + standing);
+    line("all", read + parse + bind + tally + standing);
 }

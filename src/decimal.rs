@@ -128,24 +128,29 @@ impl fmt::Display for Overflow {
 
 impl std::error::Error for Overflow {}
 
+#[inline]
 pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_add(b).ok_or(Overflow)
 }
 
+#[inline]
 pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_sub(b).ok_or(Overflow)
 }
 
+#[inline]
 pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_mul(b).ok_or(Overflow)
 }
 
 /// Division; the caller guarantees a non-zero divisor (zero is reported as overflow).
+#[inline]
 pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_div(b).ok_or(Overflow)
 }
 
 /// Sums exactly, failing on overflow.
+#[inline]
 pub fn sum<I: IntoIterator<Item = Decimal>>(items: I) -> Result<Decimal, Overflow> {
     items.into_iter().try_fold(Decimal::ZERO, add)
 }
@@ -241,15 +246,49 @@ pub fn percent(score: Decimal, max: Decimal) -> Result<Option<Decimal>, Overflow
 
 /// A decimal as people write it: no trailing zeros, no exponent (`10.500` → `10.5`).
 pub fn show(value: Decimal) -> String {
-    value.normalize().to_string()
+    Shown(value).to_string()
+}
+
+/// [`show`] without the allocation: written straight into a formatter or a JSON document
+/// (as a string), as a league of ten thousand rows writes some 300,000 figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown(pub Decimal);
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Display::fmt(&self.0.normalize(), f)
+    }
+}
+
+impl serde::Serialize for Shown {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// [`show_percent`] without the allocation, as [`Shown`] is to [`show`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShownPercent(pub Decimal);
+
+impl fmt::Display for ShownPercent {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        // `{:.2}` alone cuts digits off (63.2075 would show as 63.20): round half-up first.
+        let rounded = self
+            .0
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        write!(f, "{rounded:.2}")
+    }
+}
+
+impl serde::Serialize for ShownPercent {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// A percentage with its two places kept (`87.69`, `100.00`).
 pub fn show_percent(value: Decimal) -> String {
-    // `{:.2}` alone cuts digits off (63.2075 would show as 63.20): round half-up first.
-    let rounded =
-        value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    format!("{:.2}", rounded)
+    ShownPercent(value).to_string()
 }
 
 /// Compares `score / max` with a percentage threshold exactly (no division):
@@ -269,6 +308,38 @@ fn show_percent_rounds_half_up_rather_than_cutting() {
     assert_eq!(show_percent(dec("87.685")), "87.69");
     assert_eq!(show_percent(dec("100")), "100.00");
     assert_eq!(show_percent(dec("-0.005")), "-0.01");
+}
+
+#[cfg(test)]
+#[test]
+fn figures_written_into_json_read_as_shown() {
+    // JSON writes `Shown` and `ShownPercent` without a String between: the same text.
+    for t in [
+        "10.500",
+        "0",
+        "-0.000",
+        "0.0005",
+        "79228162514264337593543950335",
+        "1e-28",
+    ] {
+        let d = Decimal::from_scientific(t)
+            .or_else(|_| Decimal::from_str(t))
+            .unwrap();
+        assert_eq!(show(d), d.normalize().to_string());
+        assert_eq!(
+            serde_json::to_string(&Shown(d)).unwrap(),
+            format!("\"{}\"", show(d))
+        );
+        assert_eq!(
+            serde_json::to_string(&ShownPercent(d)).unwrap(),
+            format!("\"{}\"", show_percent(d))
+        );
+    }
+    assert_eq!(show(dec("10.500")), "10.5");
+    assert_eq!(
+        serde_json::to_string(&ShownPercent(dec("63.2075"))).unwrap(),
+        "\"63.21\""
+    );
 }
 
 /// Parses a decimal from a string literal; for tests and constants only.

@@ -122,6 +122,25 @@ pub fn score_source(
     }
 }
 
+/// [`score_source`]'s figures alone ([`score::tally`]): what a league table needs of each of
+/// ten thousand files, without each leaf's details or the file kept. Loading's warnings are
+/// dropped, as a league table reports none.
+pub fn tally_source(
+    source: &Source,
+    base_dir: &Path,
+    resolver: &CriteriaResolver,
+    stage: Stage,
+) -> Result<(Evidence, Arc<CriteriaSet>, score::Tally), Diagnostics> {
+    let (evidence, set, mut warnings) = parse_evidence(source, base_dir, resolver)?;
+    match score::tally(&set, &evidence, stage) {
+        Ok(tally) => Ok((evidence, set, tally)),
+        Err(e) => {
+            warnings.push(overflow_diagnostic(source, &e));
+            Err(Diagnostics(warnings))
+        }
+    }
+}
+
 /// The diagnostic for an overflow while scoring `source`, at the value that caused it.
 pub fn overflow_diagnostic(source: &Source, overflow: &ScoringOverflow) -> Diagnostic {
     let message = say::OVERFLOW;

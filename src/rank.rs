@@ -5,9 +5,10 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{CriteriaResolver, Source};
+use crate::model::Evidence;
 use crate::model::{CriteriaSet, Grade, SectionKind, Stage};
-use crate::pipeline::score_source;
-use crate::score::Scorecard;
+use crate::pipeline::tally_source;
+use crate::score::{Scorecard, Tally, Total};
 use crate::units::unit_key;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -43,19 +44,52 @@ pub struct Standing {
 
 impl Standing {
     pub fn from_card(card: &Scorecard, file: &str) -> Self {
-        let sections: Vec<(Decimal, Decimal)> = card
-            .set
-            .sections()
-            .map(|i| (card.nodes[i].score, card.nodes[i].max))
-            .collect();
-        let ranked: Vec<(Decimal, Decimal)> = std::iter::once((card.total.score, card.total.max))
-            .chain(card.set.sections().map(|i| {
-                let (node, score) = (&card.set.nodes[i], &card.nodes[i]);
-                match node.kind {
-                    SectionKind::Penalty => {
-                        ((score.max - score.score).max(Decimal::ZERO), score.max)
-                    }
-                    SectionKind::Scored | SectionKind::Bonus => (score.score, score.max),
+        let figures = |i: usize| (card.nodes[i].score, card.nodes[i].max);
+        Standing::new(
+            &card.set,
+            figures,
+            &card.total,
+            &card.unit,
+            &card.period,
+            file,
+        )
+    }
+
+    /// The standing of a unit whose figures were tallied ([`crate::score::tally`]) from
+    /// `evidence` against `set`.
+    pub fn from_tally(
+        set: &Arc<CriteriaSet>,
+        evidence: &Evidence,
+        tally: &Tally,
+        file: &str,
+    ) -> Self {
+        let figures = |i: usize| (tally.nodes[i].score, tally.nodes[i].max);
+        Standing::new(
+            set,
+            figures,
+            &tally.total,
+            &evidence.unit,
+            &evidence.period,
+            file,
+        )
+    }
+
+    /// `figures` gives a node's score and effective max.
+    fn new(
+        set: &Arc<CriteriaSet>,
+        figures: impl Fn(usize) -> (Decimal, Decimal),
+        total: &Total,
+        unit: &str,
+        period: &str,
+        file: &str,
+    ) -> Self {
+        let sections: Vec<(Decimal, Decimal)> = set.sections().map(&figures).collect();
+        let ranked: Vec<(Decimal, Decimal)> = std::iter::once((total.score, total.max))
+            .chain(set.sections().map(|i| {
+                let (score, max) = figures(i);
+                match set.nodes[i].kind {
+                    SectionKind::Penalty => ((max - score).max(Decimal::ZERO), max),
+                    SectionKind::Scored | SectionKind::Bonus => (score, max),
                 }
             }))
             .collect();
@@ -65,16 +99,16 @@ impl Standing {
             .collect();
         Standing {
             file: file.to_string(),
-            unit: card.unit.clone(),
-            period: card.period.clone(),
-            set: card.set.clone(),
-            score: card.total.score,
-            max: card.total.max,
-            grade: card.total.grade.clone(),
+            unit: unit.to_string(),
+            period: period.to_string(),
+            set: set.clone(),
+            score: total.score,
+            max: total.max,
+            grade: total.grade.clone(),
             sections,
             ranked,
             keys,
-            unit_key: unit_key(&card.unit),
+            unit_key: unit_key(unit),
         }
     }
 
@@ -209,10 +243,19 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
         }
         by_unit
     });
-    let mut rows: Vec<Row> = standings
+    // The order is sorted as indices, and each standing moved once into its row: sorting
+    // the rows themselves would move ten thousand of them about many times over.
+    let mut order: Vec<usize> = (0..standings.len()).collect();
+    order.sort_by(|&a, &b| {
+        ranks[a]
+            .cmp(&ranks[b])
+            .then_with(|| standings[a].unit.cmp(&standings[b].unit))
+    });
+    let mut slots: Vec<Option<Standing>> = standings.into_iter().map(Some).collect();
+    order
         .into_iter()
-        .enumerate()
-        .map(|(i, standing)| {
+        .map(|i| {
+            let standing = slots[i].take().expect("each unit is placed once");
             let previous_rank = previous_ranks
                 .as_ref()
                 .and_then(|p| p.get(standing.unit.as_str()).copied());
@@ -223,13 +266,7 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
                 standing,
             }
         })
-        .collect();
-    rows.sort_by(|a, b| {
-        a.rank
-            .cmp(&b.rank)
-            .then_with(|| a.standing.unit.cmp(&b.standing.unit))
-    });
-    rows
+        .collect()
 }
 
 /// How many units fall in one grade band (a group as the Ministry publishes them: Nhóm A
@@ -373,8 +410,13 @@ pub fn score_file(
         return Ok(None);
     }
     let base = path.parent().unwrap_or(Path::new("."));
-    let scored = score_source(source, base, resolver, stage)?;
-    Ok(Some(Standing::from_card(&scored.card, &scored.source.name)))
+    let (evidence, set, tally) = tally_source(&source, base, resolver, stage)?;
+    Ok(Some(Standing::from_tally(
+        &set,
+        &evidence,
+        &tally,
+        &source.name,
+    )))
 }
 
 /// One diagnostic per unit that more than one file holds, naming the files: a league lists

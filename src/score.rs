@@ -152,6 +152,24 @@ pub struct ScoringOverflow {
     pub code: Option<String>,
 }
 
+/// A node's score and effective maximum: what sums, totals and rankings read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Figure {
+    pub score: Decimal,
+    /// The effective maximum (after `if_na: exclude`).
+    pub max: Decimal,
+    pub status: Status,
+}
+
+/// A unit's figures without how each leaf came by its score: every node's [`Figure`] (parallel
+/// to `set.nodes`) and the total. What a league table reads of ten thousand units, with no
+/// value copied and no derivation kept; [`score`] is the same with each leaf's details.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    pub nodes: Vec<Figure>,
+    pub total: Total,
+}
+
 /// The figures of leaf `i` (whose rule is `rule`) for the value chosen at the stage, if any,
 /// and the round it comes from: exactly what [`score`] puts in a scorecard, so that a
 /// planner can rescore one leaf and add up the difference.
@@ -161,14 +179,31 @@ pub fn score_leaf(
     rule: &Rule,
     chosen: Option<(&Value, Round)>,
 ) -> Result<NodeScore, ScoringOverflow> {
+    let (f, leaf) = leaf_figure(set, i, rule, chosen)?;
+    Ok(NodeScore {
+        score: f.score,
+        max: f.max,
+        status: f.status,
+        leaf,
+    })
+}
+
+/// [`score_leaf`] as a figure and, for a leaf with a value, how it was scored.
+#[inline]
+fn leaf_figure(
+    set: &CriteriaSet,
+    i: usize,
+    rule: &Rule,
+    chosen: Option<(&Value, Round)>,
+) -> Result<(Figure, Option<LeafScore>), ScoringOverflow> {
     let node = &set.nodes[i];
     let Some((value, round)) = chosen else {
-        return Ok(NodeScore {
+        let missing = Figure {
             score: Decimal::ZERO,
             max: node.max,
             status: Status::Missing,
-            leaf: None,
-        });
+        };
+        return Ok((missing, None));
     };
     let scored = rule::score(rule, node.max, value).map_err(|_| ScoringOverflow {
         code: Some(node.code.clone()),
@@ -181,35 +216,40 @@ pub fn score_leaf(
                 // The loader refuses n/a here; given anyway, it earns nothing.
                 IfNa::Forbid => (Decimal::ZERO, node.max),
             };
-            NodeScore {
-                score,
-                max,
-                status: Status::NotApplicable,
-                leaf: Some(LeafScore {
+            (
+                Figure {
+                    score,
+                    max,
+                    status: Status::NotApplicable,
+                },
+                Some(LeafScore {
                     value: value.clone(),
                     round,
                     unrounded: score,
                     how: Derivation::NotApplicable(node.if_na),
                 }),
-            }
+            )
         }
-        Some(scored) => NodeScore {
-            // Rounding up can pass a max with more places than the rounding keeps (3 × 1/48 of
-            // a max of 0.0625 rounds to 0.063); a max it can write, it never passes.
-            score: if node.max.scale() <= set.rounding.decimals {
-                set.rounding.apply(scored.unrounded)
-            } else {
-                set.rounding.apply(scored.unrounded).min(node.max)
+        Some(scored) => (
+            Figure {
+                // Rounding up can pass a max with more places than the rounding keeps (3 ×
+                // 1/48 of a max of 0.0625 rounds to 0.063); a max it can write, it never
+                // passes.
+                score: if node.max.scale() <= set.rounding.decimals {
+                    set.rounding.apply(scored.unrounded)
+                } else {
+                    set.rounding.apply(scored.unrounded).min(node.max)
+                },
+                max: node.max,
+                status: Status::Scored,
             },
-            max: node.max,
-            status: Status::Scored,
-            leaf: Some(LeafScore {
+            Some(LeafScore {
                 value: value.clone(),
                 round,
                 unrounded: scored.unrounded,
                 how: scored.how,
             }),
-        },
+        ),
     })
 }
 
@@ -219,25 +259,67 @@ pub fn score(
     evidence: &Evidence,
     stage: Stage,
 ) -> Result<Scorecard, ScoringOverflow> {
+    let mut leaves: Vec<Option<LeafScore>> = Vec::with_capacity(set.nodes.len());
+    leaves.resize_with(set.nodes.len(), || None);
+    let tally = tally_with(set, evidence, stage, |i, leaf| leaves[i] = Some(leaf))?;
+    let nodes = tally
+        .nodes
+        .into_iter()
+        .zip(leaves)
+        .map(|(f, leaf)| NodeScore {
+            score: f.score,
+            max: f.max,
+            status: f.status,
+            leaf,
+        })
+        .collect();
+    Ok(Scorecard {
+        set: set.clone(),
+        unit: evidence.unit.clone(),
+        period: evidence.period.clone(),
+        stage,
+        nodes,
+        total: tally.total,
+    })
+}
+
+/// [`score`]'s figures alone, without each leaf's details: the same scores by the same code.
+pub fn tally(
+    set: &CriteriaSet,
+    evidence: &Evidence,
+    stage: Stage,
+) -> Result<Tally, ScoringOverflow> {
+    tally_with(set, evidence, stage, |_, _| {})
+}
+
+/// Scores every leaf, handing each leaf's details to `keep`, and sums the figures up the tree.
+fn tally_with(
+    set: &CriteriaSet,
+    evidence: &Evidence,
+    stage: Stage,
+    mut keep: impl FnMut(usize, LeafScore),
+) -> Result<Tally, ScoringOverflow> {
     let in_sum = |_: Overflow| ScoringOverflow { code: None };
     let n = set.nodes.len();
-    let mut nodes: Vec<NodeScore> = Vec::with_capacity(n);
+    let mut nodes: Vec<Figure> = Vec::with_capacity(n);
     let mut excluded = false;
     for (i, node) in set.nodes.iter().enumerate() {
         let Some(rule) = &node.rule else {
             // Filled in below, once the children are known.
-            nodes.push(NodeScore {
+            nodes.push(Figure {
                 score: Decimal::ZERO,
                 max: Decimal::ZERO,
                 status: Status::Scored,
-                leaf: None,
             });
             continue;
         };
         let chosen = evidence.entries[i].as_ref().and_then(|e| e.at(stage));
-        let leaf = score_leaf(set, i, rule, chosen)?;
-        excluded |= leaf.status == Status::NotApplicable && node.if_na == IfNa::Exclude;
-        nodes.push(leaf);
+        let (figure, leaf) = leaf_figure(set, i, rule, chosen)?;
+        excluded |= figure.status == Status::NotApplicable && node.if_na == IfNa::Exclude;
+        nodes.push(figure);
+        if let Some(leaf) = leaf {
+            keep(i, leaf);
+        }
     }
     // A parent's declared max is its children's sum (the loader checks it), so maxima are only
     // summed where an `if_na: exclude` leaf took its max out.
@@ -299,18 +381,11 @@ pub fn score(
             components(set, &nodes).map_err(in_sum)?
         },
     };
-    Ok(Scorecard {
-        set: set.clone(),
-        unit: evidence.unit.clone(),
-        period: evidence.period.clone(),
-        stage,
-        nodes,
-        total,
-    })
+    Ok(Tally { nodes, total })
 }
 
 /// Each component's score and max: the sums of its scored sections.
-fn components(set: &CriteriaSet, nodes: &[NodeScore]) -> Result<Vec<ComponentScore>, Overflow> {
+fn components(set: &CriteriaSet, nodes: &[Figure]) -> Result<Vec<ComponentScore>, Overflow> {
     let mut out = vec![
         ComponentScore {
             score: Decimal::ZERO,

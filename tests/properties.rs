@@ -365,6 +365,22 @@ proptest! {
     }
 
     #[test]
+    fn a_league_tally_has_the_scorecard_figures(tree in tree()) {
+        // `rank` tallies figures without each leaf's details; they must be the card's own.
+        let (c, e) = files(&tree);
+        let (card, ev) = scored_with_evidence(&c, &e);
+        for stage in Stage::ALL {
+            let card = parindex::score::score(&card.set, &ev, stage).unwrap();
+            let tally = parindex::score::tally(&card.set, &ev, stage).unwrap();
+            prop_assert_eq!(&tally.total, &card.total);
+            for (f, n) in tally.nodes.iter().zip(&card.nodes) {
+                prop_assert_eq!((f.score, f.max, f.status), (n.score, n.max, n.status));
+            }
+            prop_assert_eq!(tally.nodes.len(), card.nodes.len());
+        }
+    }
+
+    #[test]
     fn explain_states_the_branch_and_figure_the_engine_scored(tree in tree()) {
         let (c, e) = files(&tree);
         let (card, ev) = scored_with_evidence(&c, &e);

@@ -715,20 +715,27 @@ impl<'s, 't> Reader<'s> {
         let values = match f.get("values") {
             None => Some(Vec::new()),
             Some(n) => self.map("values", n).map(|entries| {
-                entries
+                let previous = self.criterion.take();
+                // One buffer names each entry's criterion in turn: no allocation per value.
+                let mut name = String::new();
+                let values = entries
                     .iter()
                     .filter_map(|(k, v)| {
                         // A malformed entry is reported and left out; the rest of the file is
                         // still bound and checked, so one round shows every problem.
                         let code = k.text().unwrap_or_default();
-                        let previous = self.criterion.replace(code.into());
+                        name.clear();
+                        name.push_str(code);
+                        self.criterion = Some(std::mem::take(&mut name));
                         let fatal = self.fatal;
                         let entry = self.entry(code, v);
                         self.fatal = fatal;
-                        self.criterion = previous;
+                        name = self.criterion.take().unwrap_or_default();
                         Some((k, entry?))
                     })
-                    .collect()
+                    .collect();
+                self.criterion = previous;
+                values
             }),
         };
         let expect = match f.get("expect") {

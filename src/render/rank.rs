@@ -1,7 +1,7 @@
 //! Rendering a league table: table, JSON, CSV, Markdown.
 
 use super::{md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
-use crate::decimal::{show, show_percent};
+use crate::decimal::{show, show_percent, Shown, ShownPercent};
 use crate::i18n::{rank as words, words as common, Lang};
 use crate::model::Stage;
 use crate::rank::{GradeCount, Row};
@@ -162,9 +162,9 @@ pub(super) struct JsonRow<'a> {
     unit: &'a str,
     period: &'a str,
     file: &'a str,
-    score: String,
-    max: String,
-    percent: Option<String>,
+    score: Shown,
+    max: Shown,
+    percent: Option<ShownPercent>,
     grade: Option<&'a str>,
     sections: Vec<JsonSectionScore<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -176,9 +176,9 @@ pub(super) struct JsonRow<'a> {
 #[derive(Serialize)]
 struct JsonSectionScore<'a> {
     code: &'a str,
-    score: String,
-    max: String,
-    percent: Option<String>,
+    score: Shown,
+    max: Shown,
+    percent: Option<ShownPercent>,
     rank: usize,
 }
 
@@ -189,9 +189,9 @@ pub(super) fn json_row<'a>(row: &'a Row, info: &'a LeagueInfo) -> JsonRow<'a> {
         unit: &s.unit,
         period: &s.period,
         file: &s.file,
-        score: show(s.score),
-        max: show(s.max),
-        percent: s.percent().map(show_percent),
+        score: Shown(s.score),
+        max: Shown(s.max),
+        percent: s.percent().map(ShownPercent),
         grade: s.grade.as_deref(),
         sections: info
             .sections
@@ -200,12 +200,12 @@ pub(super) fn json_row<'a>(row: &'a Row, info: &'a LeagueInfo) -> JsonRow<'a> {
             .zip(&row.section_ranks)
             .map(|(((code, _), (score, max)), rank)| JsonSectionScore {
                 code,
-                score: show(*score),
-                max: show(*max),
+                score: Shown(*score),
+                max: Shown(*max),
                 percent: crate::decimal::percent(*score, *max)
                     .ok()
                     .flatten()
-                    .map(show_percent),
+                    .map(ShownPercent),
                 rank: *rank,
             })
             .collect(),
@@ -273,29 +273,29 @@ pub fn json_parts(rows: &[Row], info: &LeagueInfo) -> Vec<Vec<u8>> {
 }
 
 /// Rows at the depth they stand in the document (inside `"ranking": [`), joined by `,\n`.
+/// Written as `[[row, …]]`, the rows stand two levels deep, indented by serde_json itself;
+/// the two outer brackets are then cut off.
 fn json_rows(rows: &[Row], info: &LeagueInfo) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut one = Vec::with_capacity(4096);
-    for (i, row) in rows.iter().enumerate() {
-        one.clear();
-        serde_json::to_writer_pretty(&mut one, &json_row(row, info)).expect("a row serialises");
-        if i == 0 {
-            // Rows differ little in length: size the buffer from the first (with its indent
-            // and a margin), so that ten thousand rows never regrow and copy it.
-            let lines = one.iter().filter(|&&b| b == b'\n').count() + 1;
-            out.reserve((one.len() + 4 * lines + 2) * rows.len() * 9 / 8);
-        } else {
-            out.extend_from_slice(b",\n");
-        }
-        // JSON strings hold no raw line breaks, so every line of the row is indented alike.
-        for (j, line) in one.split(|&b| b == b'\n').enumerate() {
-            if j > 0 {
-                out.push(b'\n');
-            }
-            out.extend_from_slice(b"    ");
-            out.extend_from_slice(line);
+    struct Rows<'a>(&'a [Row], &'a LeagueInfo<'a>);
+    impl Serialize for Rows<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(|r| json_row(r, self.1)))
         }
     }
+    const OPEN: &[u8] = b"[\n  [\n";
+    const CLOSE: &[u8] = b"\n  ]\n]";
+    let Some(first) = rows.first() else {
+        return Vec::new();
+    };
+    // Rows differ little in length: size the buffer from the first (with its indent and a
+    // margin), so that ten thousand rows never regrow and copy it.
+    let one = serde_json::to_vec_pretty(&json_row(first, info)).expect("a row serialises");
+    let lines = one.iter().filter(|&&b| b == b'\n').count() + 1;
+    let mut out = Vec::with_capacity((one.len() + 4 * lines + 2) * rows.len() * 9 / 8 + 16);
+    serde_json::to_writer_pretty(&mut out, &[Rows(rows, info)]).expect("rows serialise");
+    debug_assert!(out.starts_with(OPEN) && out.ends_with(CLOSE));
+    out.truncate(out.len() - CLOSE.len());
+    out.drain(..OPEN.len());
     out
 }
 
