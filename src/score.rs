@@ -259,20 +259,20 @@ pub fn score(
     evidence: &Evidence,
     stage: Stage,
 ) -> Result<Scorecard, ScoringOverflow> {
-    let mut leaves: Vec<Option<LeafScore>> = Vec::with_capacity(set.nodes.len());
-    leaves.resize_with(set.nodes.len(), || None);
-    let tally = tally_with(set, evidence, stage, |i, leaf| leaves[i] = Some(leaf))?;
-    let nodes = tally
-        .nodes
-        .into_iter()
-        .zip(leaves)
-        .map(|(f, leaf)| NodeScore {
+    let mut nodes: Vec<NodeScore> = Vec::with_capacity(set.nodes.len());
+    let tally = tally_with(set, evidence, stage, |f, leaf| {
+        nodes.push(NodeScore {
             score: f.score,
             max: f.max,
             status: f.status,
             leaf,
         })
-        .collect();
+    })?;
+    // The parents' figures, summed once every leaf was scored.
+    for (node, f) in nodes.iter_mut().zip(&tally.nodes) {
+        node.score = f.score;
+        node.max = f.max;
+    }
     Ok(Scorecard {
         set: set.clone(),
         unit: evidence.unit.clone(),
@@ -292,12 +292,13 @@ pub fn tally(
     tally_with(set, evidence, stage, |_, _| {})
 }
 
-/// Scores every leaf, handing each leaf's details to `keep`, and sums the figures up the tree.
+/// Scores every leaf and sums the figures up the tree. `keep` hears each node in order, as
+/// first figured (a parent's figures still zero) and, for a leaf with a value, how it scored.
 fn tally_with(
     set: &CriteriaSet,
     evidence: &Evidence,
     stage: Stage,
-    mut keep: impl FnMut(usize, LeafScore),
+    mut keep: impl FnMut(Figure, Option<LeafScore>),
 ) -> Result<Tally, ScoringOverflow> {
     let in_sum = |_: Overflow| ScoringOverflow { code: None };
     let n = set.nodes.len();
@@ -306,20 +307,20 @@ fn tally_with(
     for (i, node) in set.nodes.iter().enumerate() {
         let Some(rule) = &node.rule else {
             // Filled in below, once the children are known.
-            nodes.push(Figure {
+            let parent = Figure {
                 score: Decimal::ZERO,
                 max: Decimal::ZERO,
                 status: Status::Scored,
-            });
+            };
+            nodes.push(parent);
+            keep(parent, None);
             continue;
         };
         let chosen = evidence.entries[i].as_ref().and_then(|e| e.at(stage));
         let (figure, leaf) = leaf_figure(set, i, rule, chosen)?;
         excluded |= figure.status == Status::NotApplicable && node.if_na == IfNa::Exclude;
         nodes.push(figure);
-        if let Some(leaf) = leaf {
-            keep(i, leaf);
-        }
+        keep(figure, leaf);
     }
     // A parent's declared max is its children's sum (the loader checks it), so maxima are only
     // summed where an `if_na: exclude` leaf took its max out.

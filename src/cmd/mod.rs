@@ -143,8 +143,30 @@ impl Output {
 }
 
 impl Output {
-    /// Writes output made in pieces (a league of ten thousand rows): to standard output one
-    /// piece after the other, to a file joined and written atomically like any output.
+    /// Writes output that `produce` hands out in pieces, in order (a league of ten thousand
+    /// rows): to standard output each piece as it comes, never held whole; to a file joined
+    /// and written atomically like any output.
+    pub fn write_streamed(
+        &self,
+        produce: impl FnOnce(&mut dyn FnMut(&[u8])),
+    ) -> anyhow::Result<()> {
+        match &self.output {
+            Some(_) => {
+                let mut all = Vec::new();
+                produce(&mut |piece| all.extend_from_slice(piece));
+                self.write_parts(vec![all])
+            }
+            None => {
+                let mut out = std::io::stdout().lock();
+                produce(&mut |piece| write_or_exit(&mut out, piece));
+                write_or_exit(&mut out, b"");
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes output made in pieces: to standard output one piece after the other, to a file
+    /// joined and written atomically like any output.
     pub fn write_parts(&self, parts: Vec<Vec<u8>>) -> anyhow::Result<()> {
         match &self.output {
             Some(path) => write_atomic(path, parts.concat(), self.force)
@@ -223,8 +245,13 @@ pub fn load_scored(
 /// Writes to standard output. When the reader has gone (`parindex … | head`), the output is
 /// no longer wanted: end quietly with success, as ripgrep does, rather than panic.
 pub fn write_stdout(bytes: &[u8]) {
+    write_or_exit(&mut std::io::stdout().lock(), bytes);
+}
+
+/// Writes `bytes` to standard output (and flushes it); a closed pipe (`| head`) ends the
+/// run quietly, any other failure with exit 1.
+fn write_or_exit(out: &mut std::io::StdoutLock, bytes: &[u8]) {
     use std::io::Write;
-    let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);

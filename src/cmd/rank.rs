@@ -246,8 +246,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     if args.out.format == parindex::render::Format::Json {
         // Written as made: no one buffer holding the whole league.
-        args.out
-            .write_parts(parindex::render::rank::json_parts(&rows, &info))?;
+        args.out.write_streamed(|sink| {
+            parindex::render::rank::write_json(&rows, &info, sink);
+        })?;
         // The process ends here: ten thousand rows freed one by one would only delay the exit.
         std::mem::forget(rows);
         return Ok(ExitCode::SUCCESS);

@@ -7,6 +7,8 @@ use crate::model::Stage;
 use crate::rank::{GradeCount, Row};
 use comfy_table::Cell;
 use serde::Serialize;
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
+use std::sync::Mutex;
 
 /// What the table is of: the set's id and its sections' codes and titles.
 pub struct LeagueInfo<'a> {
@@ -218,21 +220,23 @@ pub(super) fn json_row<'a>(row: &'a Row, info: &'a LeagueInfo) -> JsonRow<'a> {
     }
 }
 
-/// The league as pretty JSON: [`json_parts`] joined.
+/// The league as pretty JSON: what [`write_json`] hands out, joined.
 fn json(rows: &[Row], info: &LeagueInfo) -> String {
-    let parts = json_parts(rows, info);
-    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        out.extend_from_slice(&part);
-    }
+    let mut out = Vec::new();
+    write_json(rows, info, &mut |piece| out.extend_from_slice(piece));
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// The league as pretty JSON, in pieces to be written one after the other. Rows are written on
-/// every core, each chunk into its own buffer: in order, the pieces read as the text
-/// `serde_json::to_string_pretty` gives for the whole document (a test holds the two equal),
-/// without one thread formatting ten thousand rows or one more copy of them all.
-pub fn json_parts(rows: &[Row], info: &LeagueInfo) -> Vec<Vec<u8>> {
+/// Rows rendered at a time by one thread: large enough to keep both cores busy, small enough
+/// that the few buffers in flight are reused, warm, rather than ten megabytes of fresh memory.
+const ROWS_PER_PIECE: usize = 256;
+
+/// The league as pretty JSON, handed to `sink` piece by piece in order: joined, the pieces
+/// read as the text `serde_json::to_string_pretty` gives for the whole document (a test
+/// holds the two equal). Rows are written on every core, a piece of rows at a time, each
+/// piece passed on as soon as those before it were: a league of ten thousand rows is never
+/// held whole, and no one thread formats it all.
+pub fn write_json(rows: &[Row], info: &LeagueInfo, sink: &mut dyn FnMut(&[u8])) {
     let doc = JsonLeague {
         criteria: info.criteria,
         stage: info.stage.name(),
@@ -243,60 +247,97 @@ pub fn json_parts(rows: &[Row], info: &LeagueInfo) -> Vec<Vec<u8>> {
     };
     let head = serde_json::to_string_pretty(&doc).expect("a league serialises");
     if rows.is_empty() {
-        return vec![(head + "\n").into_bytes()];
+        sink(head.as_bytes());
+        sink(b"\n");
+        return;
     }
     let head = head
         .strip_suffix("[]\n}")
         .expect("the ranking is the document's last field");
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = rows.len().div_ceil(threads).max(64);
-    let parts: Vec<Vec<u8>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = rows
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || json_rows(part, info)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a row writer does not panic"))
-            .collect()
-    });
-    let mut out = Vec::with_capacity(2 * parts.len() + 1);
-    out.push(format!("{head}[\n").into_bytes());
-    for (i, part) in parts.into_iter().enumerate() {
-        if i > 0 {
-            out.push(b",\n".to_vec());
+    sink(head.as_bytes());
+    sink(b"[\n");
+    let pieces: Vec<&[Row]> = rows.chunks(ROWS_PER_PIECE).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(pieces.len());
+    let mut written = 0;
+    let mut pass_on = |piece: &[u8]| {
+        if written > 0 {
+            sink(b",\n");
         }
-        out.push(part);
+        sink(json_rows_of(piece));
+        written += 1;
+    };
+    if threads <= 1 {
+        let mut buf = Vec::new();
+        for piece in &pieces {
+            json_rows(piece, info, &mut buf);
+            pass_on(&buf);
+        }
+    } else {
+        let next = AtomicUsize::new(0);
+        let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+        // Bounded: while the sink is slow (a pipe), the writers wait rather than run ahead.
+        let (done, arrived) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(2 * threads);
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let done = done.clone();
+                let (next, spare, pieces) = (&next, &spare, &pieces);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, AtomicOrdering::Relaxed);
+                    let Some(piece) = pieces.get(i) else {
+                        break;
+                    };
+                    let mut buf = spare
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .pop()
+                        .unwrap_or_default();
+                    json_rows(piece, info, &mut buf);
+                    if done.send((i, buf)).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(done);
+            // Pieces come back in any order; each is passed on once those before it were.
+            let mut waiting: std::collections::BTreeMap<usize, Vec<u8>> = Default::default();
+            let mut want = 0;
+            for (i, buf) in arrived {
+                waiting.insert(i, buf);
+                while let Some(buf) = waiting.remove(&want) {
+                    pass_on(&buf);
+                    spare.lock().unwrap_or_else(|e| e.into_inner()).push(buf);
+                    want += 1;
+                }
+            }
+        });
     }
-    out.push(b"\n  ]\n}\n".to_vec());
-    out
+    sink(b"\n  ]\n}\n");
 }
 
-/// Rows at the depth they stand in the document (inside `"ranking": [`), joined by `,\n`.
-/// Written as `[[row, …]]`, the rows stand two levels deep, indented by serde_json itself;
-/// the two outer brackets are then cut off.
-fn json_rows(rows: &[Row], info: &LeagueInfo) -> Vec<u8> {
+/// `[[row, …]]` as [`json_rows`] writes it: the outer brackets (`[\n  [\n` and `\n  ]\n]`).
+const ROWS_OPEN: &[u8] = b"[\n  [\n";
+const ROWS_CLOSE: &[u8] = b"\n  ]\n]";
+
+/// The rows written by [`json_rows`], without the outer brackets.
+fn json_rows_of(written: &[u8]) -> &[u8] {
+    &written[ROWS_OPEN.len()..written.len() - ROWS_CLOSE.len()]
+}
+
+/// Writes `rows` into `buf` (emptied first) as `[[row, …]]`: two levels deep, the rows stand
+/// at the depth they have in the document (inside `"ranking": [`), indented by serde_json
+/// itself, joined by `,\n`; [`json_rows_of`] cuts the outer brackets off.
+fn json_rows(rows: &[Row], info: &LeagueInfo, buf: &mut Vec<u8>) {
     struct Rows<'a>(&'a [Row], &'a LeagueInfo<'a>);
     impl Serialize for Rows<'_> {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             s.collect_seq(self.0.iter().map(|r| json_row(r, self.1)))
         }
     }
-    const OPEN: &[u8] = b"[\n  [\n";
-    const CLOSE: &[u8] = b"\n  ]\n]";
-    let Some(first) = rows.first() else {
-        return Vec::new();
-    };
-    // Rows differ little in length: size the buffer from the first (with its indent and a
-    // margin), so that ten thousand rows never regrow and copy it.
-    let one = serde_json::to_vec_pretty(&json_row(first, info)).expect("a row serialises");
-    let lines = one.iter().filter(|&&b| b == b'\n').count() + 1;
-    let mut out = Vec::with_capacity((one.len() + 4 * lines + 2) * rows.len() * 9 / 8 + 16);
-    serde_json::to_writer_pretty(&mut out, &[Rows(rows, info)]).expect("rows serialise");
-    debug_assert!(out.starts_with(OPEN) && out.ends_with(CLOSE));
-    out.truncate(out.len() - CLOSE.len());
-    out.drain(..OPEN.len());
-    out
+    buf.clear();
+    serde_json::to_writer_pretty(&mut *buf, &[Rows(rows, info)]).expect("rows serialise");
+    debug_assert!(buf.starts_with(ROWS_OPEN) && buf.ends_with(ROWS_CLOSE));
 }
 
 fn csv(rows: &[Row], info: &LeagueInfo) -> String {
@@ -427,8 +468,13 @@ mod tests {
             with_previous: false,
             grades: &[],
         };
-        // Enough rows for several chunks, and none at all.
-        let many: Vec<Row> = rows.iter().cycle().take(rows.len() * 40).cloned().collect();
+        // Enough rows for many pieces (written on every core, passed on in order), and none.
+        let many: Vec<Row> = rows
+            .iter()
+            .cycle()
+            .take(ROWS_PER_PIECE * 7 + 3)
+            .cloned()
+            .collect();
         for list in [&rows[..], &many[..], &[][..]] {
             let whole = JsonLeague {
                 ranking: list.iter().map(|r| json_row(r, &info)).collect(),
