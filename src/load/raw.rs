@@ -146,7 +146,8 @@ pub struct RawEvidence<'t> {
 #[derive(Debug)]
 pub enum RawEntry<'t> {
     Plain(&'t Node),
-    Full(RawEntryMap<'t>),
+    /// Boxed: most values are plain, and the table of a file's values stays small.
+    Full(Box<RawEntryMap<'t>>),
 }
 
 #[derive(Debug, Default)]
@@ -718,22 +719,22 @@ impl<'s, 't> Reader<'s> {
                 let previous = self.criterion.take();
                 // One buffer names each entry's criterion in turn: no allocation per value.
                 let mut name = String::new();
-                let values = entries
-                    .iter()
-                    .filter_map(|(k, v)| {
-                        // A malformed entry is reported and left out; the rest of the file is
-                        // still bound and checked, so one round shows every problem.
-                        let code = k.text().unwrap_or_default();
-                        name.clear();
-                        name.push_str(code);
-                        self.criterion = Some(std::mem::take(&mut name));
-                        let fatal = self.fatal;
-                        let entry = self.entry(code, v);
-                        self.fatal = fatal;
-                        name = self.criterion.take().unwrap_or_default();
-                        Some((k, entry?))
-                    })
-                    .collect();
+                let mut values = Vec::with_capacity(entries.len());
+                for (k, v) in entries {
+                    // A malformed entry is reported and left out; the rest of the file is
+                    // still bound and checked, so one round shows every problem.
+                    let code = k.text().unwrap_or_default();
+                    name.clear();
+                    name.push_str(code);
+                    self.criterion = Some(std::mem::take(&mut name));
+                    let fatal = self.fatal;
+                    let entry = self.entry(code, v);
+                    self.fatal = fatal;
+                    name = self.criterion.take().unwrap_or_default();
+                    if let Some(entry) = entry {
+                        values.push((k, entry));
+                    }
+                }
                 self.criterion = previous;
                 values
             }),
@@ -803,7 +804,7 @@ impl<'s, 't> Reader<'s> {
                         })
                         .unwrap_or_default(),
                 };
-                Some(RawEntry::Full(RawEntryMap {
+                Some(RawEntry::Full(Box::new(RawEntryMap {
                     value,
                     appraised,
                     reappraised,
@@ -812,7 +813,7 @@ impl<'s, 't> Reader<'s> {
                     reappraisal_reason,
                     note,
                     docs,
-                }))
+                })))
             }
         }
     }
