@@ -168,11 +168,38 @@ pub fn competition_ranks(ratios: &[(Decimal, Decimal)]) -> Vec<usize> {
 /// to the exact cross-multiplied comparison only where two quotients are equal, so the order
 /// is exact without two multiplications per comparison.
 fn ranks_by(ratios: &[(Decimal, Decimal)], quotients: &[Option<i128>]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..ratios.len()).collect();
-    order.sort_by(|&a, &b| match (quotients[b], quotients[a]) {
+    let best_first = |a: usize, b: usize| match (quotients[b], quotients[a]) {
         (Some(x), Some(y)) if x != y => x.cmp(&y),
         _ => cmp_ratio(ratios[b], ratios[a]),
-    });
+    };
+    let order: Vec<usize> = if quotients.iter().all(Option::is_some) {
+        // The usual case: sorted as plain integers (highest first), then each run of equal
+        // quotients put in its exact order (almost always a tie already).
+        let mut keyed: Vec<(std::cmp::Reverse<i128>, u32)> = quotients
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (std::cmp::Reverse(q.unwrap_or_default()), i as u32))
+            .collect();
+        keyed.sort_unstable();
+        let mut order: Vec<usize> = keyed.iter().map(|&(_, i)| i as usize).collect();
+        let mut start = 0;
+        while start < order.len() {
+            let end = start
+                + keyed[start..]
+                    .iter()
+                    .take_while(|k| k.0 == keyed[start].0)
+                    .count();
+            if end - start > 1 {
+                order[start..end].sort_by(|&a, &b| best_first(a, b));
+            }
+            start = end;
+        }
+        order
+    } else {
+        let mut order: Vec<usize> = (0..ratios.len()).collect();
+        order.sort_by(|&a, &b| best_first(a, b));
+        order
+    };
     // Quotients rounded to 28 places that differ come from ratios that differ (rounding never
     // reverses an order): only equal ones need the exact comparison to tell a tie.
     let tied = |i: usize, j: usize| match (quotients[i], quotients[j]) {
@@ -355,24 +382,28 @@ pub fn score_files(
     slots.resize_with(paths.len(), || None);
     let results: Mutex<Vec<Slot>> = Mutex::new(slots);
     let per_thread = paths.len() / threads.max(1) + 16;
-    std::thread::scope(|scope| {
-        for _ in 0..threads.clamp(1, paths.len().max(1)) {
-            scope.spawn(|| {
-                let mut mine = Vec::with_capacity(per_thread);
-                loop {
-                    let i = next.fetch_add(1, AtomicOrdering::Relaxed);
-                    let Some((path, named)) = paths.get(i) else {
-                        break;
-                    };
-                    mine.push((i, score_file(path, !*named, resolver, stage)));
-                    progress(done.fetch_add(1, AtomicOrdering::Relaxed) + 1);
-                }
-                let mut all = results.lock().unwrap_or_else(|e| e.into_inner());
-                for (i, r) in mine {
-                    all[i] = Some(r);
-                }
-            });
+    let work = || {
+        let mut mine = Vec::with_capacity(per_thread);
+        loop {
+            let i = next.fetch_add(1, AtomicOrdering::Relaxed);
+            let Some((path, named)) = paths.get(i) else {
+                break;
+            };
+            mine.push((i, score_file(path, !*named, resolver, stage)));
+            progress(done.fetch_add(1, AtomicOrdering::Relaxed) + 1);
         }
+        let mut all = results.lock().unwrap_or_else(|e| e.into_inner());
+        for (i, r) in mine {
+            all[i] = Some(r);
+        }
+    };
+    std::thread::scope(|scope| {
+        // The calling thread is one of the workers: what it frees while scoring is then at
+        // hand, warm, for the league it goes on to build, rather than fresh pages.
+        for _ in 1..threads.clamp(1, paths.len().max(1)) {
+            scope.spawn(work);
+        }
+        work();
     });
     results
         .into_inner()
@@ -503,6 +534,45 @@ mod tests {
             competition_ranks(&[r("1", "2"), r("44.5", "89")]),
             vec![1, 1]
         );
+    }
+
+    #[test]
+    fn ranks_are_one_more_than_the_units_strictly_better() {
+        // Many ties, a zero maximum, and two ratios whose 28-place quotients are equal
+        // though the ratios are not (1/3 is above 0.333…3 with 28 threes).
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut ratios: Vec<(Decimal, Decimal)> = (0..500)
+            .map(|_| {
+                let max = [1, 2, 3, 10][next(4) as usize];
+                (
+                    Decimal::new(next(40) as i64, 1).min(Decimal::from(max)),
+                    Decimal::from(max),
+                )
+            })
+            .collect();
+        ratios.push(r("1", "3"));
+        ratios.push(r("0.3333333333333333333333333333", "1"));
+        let n = ratios.len();
+        ratios.push(r("0", "0"));
+        // Without a zero maximum every quotient is an integer key (the fast sort); with one,
+        // the general sort.
+        for list in [&ratios[..n], &ratios[..]] {
+            let ranks = competition_ranks(list);
+            for (i, &a) in list.iter().enumerate() {
+                let better = list
+                    .iter()
+                    .filter(|&&b| cmp_ratio(b, a) == Ordering::Greater)
+                    .count();
+                assert_eq!(ranks[i], better + 1, "{a:?}");
+            }
+            assert!(ranks[n - 2] < ranks[n - 1], "1/3 above 0.333…3");
+        }
     }
 
     #[test]

@@ -85,8 +85,7 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
             for (p, t, real_file) in found {
                 let name = p
                     .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                    .map_or_else(Default::default, |n| n.to_string_lossy());
                 match t {
                     Some(t) if t.is_dir() => {
                         if !name.starts_with('.') && name != "target" {
@@ -95,7 +94,7 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
                     }
                     _ if !(name.ends_with(".yaml")
                         || name.ends_with(".yml")
-                        || super::is_xlsx(Path::new(&name))) => {}
+                        || super::is_xlsx(Path::new(name.as_ref()))) => {}
                     Some(t) if !t.is_file() => self.problems.push(
                         Diagnostic::new(
                             diag::FILE_UNREADABLE,
@@ -128,10 +127,12 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
     }
     // A file named twice, directly and through its folder, or through a link, is read once:
     // its first name is kept, and it counts as named if it was named anywhere.
-    let mut first: FxHashMap<PathBuf, usize> = FxHashMap::default();
+    // Keyed by the real path's bytes: hashing a `Path` walks its components one by one.
+    let mut first: FxHashMap<std::ffi::OsString, usize> = FxHashMap::default();
     first.reserve(walk.out.len());
     let mut out: Vec<(PathBuf, bool)> = Vec::with_capacity(walk.out.len());
     for (p, named, real) in walk.out {
+        let real = real.into_os_string();
         match first.get(&real) {
             Some(&i) => out[i].1 |= named,
             None => {
