@@ -17,9 +17,22 @@ use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 use std::sync::{Arc, Mutex};
 
 /// One unit's result, as much as a league table needs (kept small: a national ranking holds
-/// ten thousand of these, never the files' texts).
+/// ten thousand of these, never the files' texts). Boxed: the standings are moved from the
+/// workers into the league table's rows, and a pointer moves where the figures would be
+/// copied into fresh memory at each step.
 #[derive(Debug, Clone)]
-pub struct Standing {
+pub struct Standing(Box<UnitResult>);
+
+impl std::ops::Deref for Standing {
+    type Target = UnitResult;
+    fn deref(&self) -> &UnitResult {
+        &self.0
+    }
+}
+
+/// What a [`Standing`] holds.
+#[derive(Debug, Clone)]
+pub struct UnitResult {
     pub file: String,
     pub unit: String,
     pub period: String,
@@ -97,7 +110,7 @@ impl Standing {
             .iter()
             .map(|&r| quotient(r).and_then(sort_key))
             .collect();
-        Standing {
+        Standing(Box::new(UnitResult {
             file: file.to_string(),
             unit: unit.to_string(),
             period: period.to_string(),
@@ -109,7 +122,7 @@ impl Standing {
             ranked,
             keys,
             unit_key: unit_key(unit),
-        }
+        }))
     }
 
     /// What ranks the total (`k` = 0) or section `k − 1` (see `ranked`).
@@ -161,24 +174,28 @@ pub fn competition_ranks(ratios: &[(Decimal, Decimal)]) -> Vec<usize> {
         .iter()
         .map(|&r| quotient(r).and_then(sort_key))
         .collect();
-    ranks_by(ratios, &keys)
+    ranks_by(ratios.len(), |i| ratios[i], |i| keys[i])
 }
 
 /// Competition ranks of `ratios` given their quotients: sorted on the quotients, falling back
 /// to the exact cross-multiplied comparison only where two quotients are equal, so the order
 /// is exact without two multiplications per comparison.
-fn ranks_by(ratios: &[(Decimal, Decimal)], quotients: &[Option<i128>]) -> Vec<usize> {
-    let best_first = |a: usize, b: usize| match (quotients[b], quotients[a]) {
+/// `ratio(i)` and `quotient(i)` are unit `i`'s, read where they are kept (no copy of a table
+/// of ten thousand is made for each of the nine rankings).
+fn ranks_by(
+    n: usize,
+    ratio: impl Fn(usize) -> (Decimal, Decimal),
+    quotient: impl Fn(usize) -> Option<i128>,
+) -> Vec<usize> {
+    let best_first = |a: usize, b: usize| match (quotient(b), quotient(a)) {
         (Some(x), Some(y)) if x != y => x.cmp(&y),
-        _ => cmp_ratio(ratios[b], ratios[a]),
+        _ => cmp_ratio(ratio(b), ratio(a)),
     };
-    let order: Vec<usize> = if quotients.iter().all(Option::is_some) {
+    let order: Vec<usize> = if (0..n).all(|i| quotient(i).is_some()) {
         // The usual case: sorted as plain integers (highest first), then each run of equal
         // quotients put in its exact order (almost always a tie already).
-        let mut keyed: Vec<(std::cmp::Reverse<i128>, u32)> = quotients
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (std::cmp::Reverse(q.unwrap_or_default()), i as u32))
+        let mut keyed: Vec<(std::cmp::Reverse<i128>, u32)> = (0..n)
+            .map(|i| (std::cmp::Reverse(quotient(i).unwrap_or_default()), i as u32))
             .collect();
         keyed.sort_unstable();
         let mut order: Vec<usize> = keyed.iter().map(|&(_, i)| i as usize).collect();
@@ -196,17 +213,17 @@ fn ranks_by(ratios: &[(Decimal, Decimal)], quotients: &[Option<i128>]) -> Vec<us
         }
         order
     } else {
-        let mut order: Vec<usize> = (0..ratios.len()).collect();
+        let mut order: Vec<usize> = (0..n).collect();
         order.sort_by(|&a, &b| best_first(a, b));
         order
     };
     // Quotients rounded to 28 places that differ come from ratios that differ (rounding never
     // reverses an order): only equal ones need the exact comparison to tell a tie.
-    let tied = |i: usize, j: usize| match (quotients[i], quotients[j]) {
+    let tied = |i: usize, j: usize| match (quotient(i), quotient(j)) {
         (Some(x), Some(y)) if x != y => false,
-        _ => cmp_ratio(ratios[i], ratios[j]) == Ordering::Equal,
+        _ => cmp_ratio(ratio(i), ratio(j)) == Ordering::Equal,
     };
-    let mut ranks = vec![0; ratios.len()];
+    let mut ranks = vec![0; n];
     for (pos, &i) in order.iter().enumerate() {
         ranks[i] = if pos > 0 && tied(i, order[pos - 1]) {
             ranks[order[pos - 1]]
@@ -240,9 +257,7 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
     // cores (a national ranking sorts ten thousand units nine times).
     let tables = 1 + standings.first().map_or(0, |s| s.sections.len());
     let rank_table = |list: &[Standing], k: usize| {
-        let ratios: Vec<(Decimal, Decimal)> = list.iter().map(|s| s.ratio(k)).collect();
-        let keys: Vec<Option<i128>> = list.iter().map(|s| s.keys[k]).collect();
-        ranks_by(&ratios, &keys)
+        ranks_by(list.len(), |i| list[i].ratio(k), |i| list[i].keys[k])
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
