@@ -259,27 +259,14 @@ pub fn score(
     evidence: &Evidence,
     stage: Stage,
 ) -> Result<Scorecard, ScoringOverflow> {
-    let mut nodes: Vec<NodeScore> = Vec::with_capacity(set.nodes.len());
-    let tally = tally_with(set, evidence, stage, |f, leaf| {
-        nodes.push(NodeScore {
-            score: f.score,
-            max: f.max,
-            status: f.status,
-            leaf,
-        })
-    })?;
-    // The parents' figures, summed once every leaf was scored.
-    for (node, f) in nodes.iter_mut().zip(&tally.nodes) {
-        node.score = f.score;
-        node.max = f.max;
-    }
+    let (nodes, total) = tally_nodes::<NodeScore>(set, evidence, stage)?;
     Ok(Scorecard {
         set: set.clone(),
         unit: evidence.unit.clone(),
         period: evidence.period.clone(),
         stage,
         nodes,
-        total: tally.total,
+        total,
     })
 }
 
@@ -289,20 +276,64 @@ pub fn tally(
     evidence: &Evidence,
     stage: Stage,
 ) -> Result<Tally, ScoringOverflow> {
-    tally_with(set, evidence, stage, |_, _| {})
+    let (nodes, total) = tally_nodes::<Figure>(set, evidence, stage)?;
+    Ok(Tally { nodes, total })
 }
 
-/// Scores every leaf and sums the figures up the tree. `keep` hears each node in order, as
-/// first figured (a parent's figures still zero) and, for a leaf with a value, how it scored.
-fn tally_with(
+/// What a tally keeps of each node: a bare [`Figure`] (a league table), or a [`NodeScore`] with
+/// the leaf's details (a scorecard). One tally, two keepings: the same scores either way.
+trait Kept {
+    fn kept(figure: Figure, leaf: Option<LeafScore>) -> Self;
+    fn score(&self) -> Decimal;
+    fn max(&self) -> Decimal;
+    /// A parent's figures, once its children are summed.
+    fn summed(&mut self, score: Decimal, max: Decimal);
+}
+
+impl Kept for Figure {
+    fn kept(figure: Figure, _: Option<LeafScore>) -> Self {
+        figure
+    }
+    fn score(&self) -> Decimal {
+        self.score
+    }
+    fn max(&self) -> Decimal {
+        self.max
+    }
+    fn summed(&mut self, score: Decimal, max: Decimal) {
+        (self.score, self.max) = (score, max);
+    }
+}
+
+impl Kept for NodeScore {
+    fn kept(f: Figure, leaf: Option<LeafScore>) -> Self {
+        NodeScore {
+            score: f.score,
+            max: f.max,
+            status: f.status,
+            leaf,
+        }
+    }
+    fn score(&self) -> Decimal {
+        self.score
+    }
+    fn max(&self) -> Decimal {
+        self.max
+    }
+    fn summed(&mut self, score: Decimal, max: Decimal) {
+        (self.score, self.max) = (score, max);
+    }
+}
+
+/// Scores every leaf and sums the figures up the tree, keeping each node as `N` does.
+fn tally_nodes<N: Kept>(
     set: &CriteriaSet,
     evidence: &Evidence,
     stage: Stage,
-    mut keep: impl FnMut(Figure, Option<LeafScore>),
-) -> Result<Tally, ScoringOverflow> {
+) -> Result<(Vec<N>, Total), ScoringOverflow> {
     let in_sum = |_: Overflow| ScoringOverflow { code: None };
     let n = set.nodes.len();
-    let mut nodes: Vec<Figure> = Vec::with_capacity(n);
+    let mut nodes: Vec<N> = Vec::with_capacity(n);
     let mut excluded = false;
     for (i, node) in set.nodes.iter().enumerate() {
         let Some(rule) = &node.rule else {
@@ -312,15 +343,13 @@ fn tally_with(
                 max: Decimal::ZERO,
                 status: Status::Scored,
             };
-            nodes.push(parent);
-            keep(parent, None);
+            nodes.push(N::kept(parent, None));
             continue;
         };
         let chosen = evidence.entries[i].as_ref().and_then(|e| e.at(stage));
         let (figure, leaf) = leaf_figure(set, i, rule, chosen)?;
         excluded |= figure.status == Status::NotApplicable && node.if_na == IfNa::Exclude;
-        nodes.push(figure);
-        keep(figure, leaf);
+        nodes.push(N::kept(figure, leaf));
     }
     // A parent's declared max is its children's sum (the loader checks it), so maxima are only
     // summed where an `if_na: exclude` leaf took its max out.
@@ -330,9 +359,9 @@ fn tally_with(
         if children.is_empty() {
             continue;
         }
-        let mut score = decimal::sum(children.iter().map(|&c| nodes[c].score)).map_err(in_sum)?;
+        let mut score = decimal::sum(children.iter().map(|&c| nodes[c].score())).map_err(in_sum)?;
         let mut max = if excluded {
-            decimal::sum(children.iter().map(|&c| nodes[c].max)).map_err(in_sum)?
+            decimal::sum(children.iter().map(|&c| nodes[c].max())).map_err(in_sum)?
         } else {
             set.nodes[i].max
         };
@@ -341,8 +370,7 @@ fn tally_with(
             max = max.min(set.nodes[i].max);
             score = score.min(max);
         }
-        nodes[i].score = score;
-        nodes[i].max = max;
+        nodes[i].summed(score, max);
     }
     // Total = Σ scored + Σ bonus − Σ penalty; the maximum is the scored sections' alone.
     let mut score = Decimal::ZERO;
@@ -352,15 +380,15 @@ fn tally_with(
         let n = &nodes[s];
         match set.nodes[s].kind {
             SectionKind::Scored => {
-                score = decimal::add(score, n.score).map_err(in_sum)?;
-                max = decimal::add(max, n.max).map_err(in_sum)?;
+                score = decimal::add(score, n.score()).map_err(in_sum)?;
+                max = decimal::add(max, n.max()).map_err(in_sum)?;
             }
             SectionKind::Bonus => {
-                score = decimal::add(score, n.score).map_err(in_sum)?;
+                score = decimal::add(score, n.score()).map_err(in_sum)?;
                 outside = true;
             }
             SectionKind::Penalty => {
-                score = decimal::sub(score, n.score).map_err(in_sum)?;
+                score = decimal::sub(score, n.score()).map_err(in_sum)?;
                 outside = true;
             }
         }
@@ -382,11 +410,11 @@ fn tally_with(
             components(set, &nodes).map_err(in_sum)?
         },
     };
-    Ok(Tally { nodes, total })
+    Ok((nodes, total))
 }
 
 /// Each component's score and max: the sums of its scored sections.
-fn components(set: &CriteriaSet, nodes: &[Figure]) -> Result<Vec<ComponentScore>, Overflow> {
+fn components<N: Kept>(set: &CriteriaSet, nodes: &[N]) -> Result<Vec<ComponentScore>, Overflow> {
     let mut out = vec![
         ComponentScore {
             score: Decimal::ZERO,
@@ -396,8 +424,8 @@ fn components(set: &CriteriaSet, nodes: &[Figure]) -> Result<Vec<ComponentScore>
     ];
     for s in set.sections() {
         if let Some(c) = set.nodes[s].component {
-            out[c].score = decimal::add(out[c].score, nodes[s].score)?;
-            out[c].max = decimal::add(out[c].max, nodes[s].max)?;
+            out[c].score = decimal::add(out[c].score, nodes[s].score())?;
+            out[c].max = decimal::add(out[c].max, nodes[s].max())?;
         }
     }
     Ok(out)

@@ -608,6 +608,24 @@ fn rank_reads_a_file_named_twice_once() {
 }
 
 #[test]
+fn a_missing_file_named_two_ways_is_reported_once() {
+    // Neither spelling resolves, so the two are told apart by the path's components alone.
+    let out = parindex()
+        .args([
+            "rank",
+            "examples/dak-nong-2022//nope.yaml",
+            "examples/dak-nong-2022/./nope.yaml",
+            "examples/dak-nong-2022/krong-no.yaml",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.matches("error[E001]").count(), 1, "{stderr}");
+    assert!(stderr.contains("1 of 2 files did not load"), "{stderr}");
+}
+
+#[test]
 fn the_same_unit_in_two_files_is_an_error_naming_both() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));

@@ -127,12 +127,12 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
     }
     // A file named twice, directly and through its folder, or through a link, is read once:
     // its first name is kept, and it counts as named if it was named anywhere.
-    // Keyed by the real path's bytes: hashing a `Path` walks its components one by one.
-    let mut first: FxHashMap<std::ffi::OsString, usize> = FxHashMap::default();
+    // Keyed by `Path`, whose equality is by components: `d//x.yaml` and `d/x.yaml` are one
+    // file even where neither resolves (a missing file is reported once).
+    let mut first: FxHashMap<PathBuf, usize> = FxHashMap::default();
     first.reserve(walk.out.len());
     let mut out: Vec<(PathBuf, bool)> = Vec::with_capacity(walk.out.len());
     for (p, named, real) in walk.out {
-        let real = real.into_os_string();
         match first.get(&real) {
             Some(&i) => out[i].1 |= named,
             None => {
