@@ -359,9 +359,10 @@ fn tally_nodes<N: Kept>(
         if children.is_empty() {
             continue;
         }
-        let mut score = decimal::sum(children.iter().map(|&c| nodes[c].score())).map_err(in_sum)?;
+        let mut score =
+            decimal::sum_short(children.iter().map(|&c| nodes[c].score())).map_err(in_sum)?;
         let mut max = if excluded {
-            decimal::sum(children.iter().map(|&c| nodes[c].max())).map_err(in_sum)?
+            decimal::sum_short(children.iter().map(|&c| nodes[c].max())).map_err(in_sum)?
         } else {
             set.nodes[i].max
         };
