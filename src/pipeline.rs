@@ -106,20 +106,17 @@ pub fn score_source(
     resolver: &CriteriaResolver,
     stage: Stage,
 ) -> Result<ScoredCard, Diagnostics> {
-    let (evidence, set, mut warnings) = parse_evidence(&source, base_dir, resolver)?;
-    match score::score(&set, &evidence, stage) {
-        Ok(card) => Ok(ScoredCard {
-            source,
-            evidence,
-            set,
-            card,
-            warnings,
-        }),
-        Err(e) => {
-            warnings.push(overflow_diagnostic(&source, &e));
-            Err(Diagnostics(warnings))
-        }
-    }
+    let (evidence, set, card, warnings) =
+        bind_and_score(&source, base_dir, resolver, |set, evidence| {
+            score::score(set, evidence, stage)
+        })?;
+    Ok(ScoredCard {
+        source,
+        evidence,
+        set,
+        card,
+        warnings,
+    })
 }
 
 /// [`score_source`]'s figures alone ([`score::tally`]): what a league table needs of each of
@@ -131,9 +128,23 @@ pub fn tally_source(
     resolver: &CriteriaResolver,
     stage: Stage,
 ) -> Result<(Evidence, Arc<CriteriaSet>, score::Tally), Diagnostics> {
+    bind_and_score(source, base_dir, resolver, |set, evidence| {
+        score::tally(set, evidence, stage)
+    })
+    .map(|(evidence, set, tally, _)| (evidence, set, tally))
+}
+
+/// Binds `source`'s evidence to its set and hands both to `engine` (the scorecard or the
+/// tally). On an overflow: the loader's warnings, then the overflow placed in the file.
+fn bind_and_score<T>(
+    source: &Source,
+    base_dir: &Path,
+    resolver: &CriteriaResolver,
+    engine: impl FnOnce(&Arc<CriteriaSet>, &Evidence) -> Result<T, ScoringOverflow>,
+) -> Result<(Evidence, Arc<CriteriaSet>, T, Vec<Diagnostic>), Diagnostics> {
     let (evidence, set, mut warnings) = parse_evidence(source, base_dir, resolver)?;
-    match score::tally(&set, &evidence, stage) {
-        Ok(tally) => Ok((evidence, set, tally)),
+    match engine(&set, &evidence) {
+        Ok(scored) => Ok((evidence, set, scored, warnings)),
         Err(e) => {
             warnings.push(overflow_diagnostic(source, &e));
             Err(Diagnostics(warnings))

@@ -198,18 +198,13 @@ fn ranks_by(
             .map(|i| (std::cmp::Reverse(quotient(i).unwrap_or_default()), i as u32))
             .collect();
         keyed.sort_unstable();
-        let mut order: Vec<usize> = keyed.iter().map(|&(_, i)| i as usize).collect();
-        let mut start = 0;
-        while start < order.len() {
-            let end = start
-                + keyed[start..]
-                    .iter()
-                    .take_while(|k| k.0 == keyed[start].0)
-                    .count();
-            if end - start > 1 {
-                order[start..end].sort_by(|&a, &b| best_first(a, b));
+        let mut order: Vec<usize> = Vec::with_capacity(n);
+        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+            let start = order.len();
+            order.extend(run.iter().map(|&(_, i)| i as usize));
+            if run.len() > 1 {
+                order[start..].sort_by(|&a, &b| best_first(a, b));
             }
-            start = end;
         }
         order
     } else {

@@ -661,3 +661,64 @@ fn a_penalty_section_ranks_the_unit_docked_least_first() {
     assert_ne!(docked_points, "0");
     assert_eq!((clean_rank, docked_rank), (1.into(), 2.into()));
 }
+
+#[test]
+fn a_league_of_many_pieces_streams_the_document_a_file_gets_and_stops_quietly_on_a_closed_pipe() {
+    // More units than one piece of rows (256), so that pieces made on several cores are
+    // passed on in order.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..600 {
+        variant(
+            dir.path(),
+            &format!("x{i:03}.yaml"),
+            &format!("Xã {i:03}"),
+            &[],
+        );
+    }
+    let folder = dir.path().to_str().unwrap();
+    let streamed = stdout_of(&["rank", folder, "-f", "json"]);
+    let file = dir.path().join("league.json");
+    parindex()
+        .args(["rank", folder, "-f", "json", "-o", file.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(streamed, fs::read_to_string(&file).unwrap());
+    let doc: Json = serde_json::from_str(&streamed).unwrap();
+    assert_eq!(doc["ranking"].as_array().unwrap().len(), 600);
+    assert_eq!(doc["units"], 600);
+
+    // A reader that stops early (`| head`): no panic, no error.
+    let bin = || std::process::Command::new(env!("CARGO_BIN_EXE_parindex"));
+    let mut child = bin()
+        .args(["rank", folder, "-f", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    // An output that cannot be written: exit 1 with the reason, never a panic.
+    if Path::new("/dev/full").exists() {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = bin()
+            .args(["rank", folder, "-f", "json"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output"),
+            "{stderr}"
+        );
+    }
+}
