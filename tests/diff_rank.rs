@@ -443,10 +443,7 @@ fn rank_of_the_dak_nong_examples_puts_krong_no_first() {
 
 /// The text of one part of an xlsx archive.
 fn xlsx_part(path: &Path, part: &str) -> String {
-    let mut archive = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
-    let mut text = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name(part).unwrap(), &mut text).unwrap();
-    text
+    common::zip_member(path, part)
 }
 
 #[test]

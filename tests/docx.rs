@@ -8,20 +8,13 @@ mod common;
 use calamine::{Data, Reader, Xlsx};
 use common::{parindex, EXAMPLE};
 use regex::Regex;
-use std::io::Read;
 use std::path::Path;
 
 const PEERS: &str = "examples/dak-nong-2022";
 
 /// One part of a .docx (or .xlsx) file, as text.
 fn part(file: &Path, name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
-    let mut text = String::new();
-    zip.by_name(name)
-        .unwrap_or_else(|_| panic!("{name} not in {}", file.display()))
-        .read_to_string(&mut text)
-        .unwrap();
-    text
+    common::zip_member(file, name)
 }
 
 /// The names of the parts in a zip.

@@ -11,20 +11,13 @@ use common::{parindex, EXAMPLE};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use regex::Regex;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 const PEERS: &str = "examples/dak-nong-2022";
 
 /// `word/document.xml` (or another part) of a .docx file.
 fn part(file: &Path, name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
-    let mut text = String::new();
-    zip.by_name(name)
-        .unwrap_or_else(|_| panic!("{name} not in {}", file.display()))
-        .read_to_string(&mut text)
-        .unwrap();
-    text
+    common::zip_member(file, name)
 }
 
 /// Runs parindex with `args` then `-o FILE`; the folder and the file.

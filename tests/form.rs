@@ -619,14 +619,7 @@ fn rewrite_member(form: &Path, out: &Path, from: &str, to: &str) {
 
 /// A member of the workbook's zip, as text.
 fn member(form: &Path, name: &str) -> String {
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(form).unwrap()).unwrap();
-    let mut text = String::new();
-    zip.by_name(name)
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    text
+    common::zip_member(form, name)
 }
 
 #[test]

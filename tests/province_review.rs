@@ -7,7 +7,6 @@ mod common;
 
 use common::parindex;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The example's eight units in two groups, `Huyện` written three ways; one unit of each group
@@ -162,13 +161,7 @@ fn a_form_of_another_period_or_of_none_is_not_ranked() {
 
 /// The text of each `<w:t>` of a Word document's body, joined.
 fn word_text(path: &Path) -> String {
-    let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    xml
+    common::zip_member(path, "word/document.xml")
 }
 
 #[test]

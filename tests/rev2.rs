@@ -244,13 +244,7 @@ fn nam_son_components_in_every_output() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("n.xlsx");
     stdout_of(&["score", ev, "--format", "xlsx", "-o", out.to_str().unwrap()]);
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
-    let mut shared = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("xl/sharedStrings.xml").unwrap(),
-        &mut shared,
-    )
-    .unwrap();
+    let shared = common::zip_member(&out, "xl/sharedStrings.xml");
     assert!(shared.contains("Component · Điểm thẩm định"), "{shared}");
     assert!(
         shared.contains("Component · Điểm điều tra xã hội học"),

@@ -28,3 +28,16 @@ pub fn stdout_of(args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// One member of a zip file (a .docx or .xlsx part such as `word/document.xml`), as text.
+#[allow(dead_code)]
+pub fn zip_member(file: &std::path::Path, name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} not in {}", file.display()))
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
