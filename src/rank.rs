@@ -50,7 +50,7 @@ pub struct UnitResult {
     ranked: Vec<(Decimal, Decimal)>,
     /// The quotients of `ranked`, computed where the file was scored (on a worker thread), so
     /// that ranking ten thousand units sorts on ready keys.
-    keys: Vec<Option<i128>>,
+    keys: Vec<Option<SortKey>>,
     /// The unit's name as compared for duplicates (see [`unit_key`]), made on the worker.
     unit_key: String,
 }
@@ -106,10 +106,7 @@ impl Standing {
                 }
             }))
             .collect();
-        let keys = ranked
-            .iter()
-            .map(|&r| quotient(r).and_then(sort_key))
-            .collect();
+        let keys = ranked.iter().map(|&r| sort_key(r)).collect();
         Standing(Box::new(UnitResult {
             file: file.to_string(),
             unit: unit.to_string(),
@@ -159,50 +156,74 @@ fn quotient((score, max): (Decimal, Decimal)) -> Option<Decimal> {
     }
 }
 
-/// A quotient as one integer at 28 decimal places: sorting ten thousand units compares
-/// integers, not decimals of differing scales. `None` where it does not fit (then the exact
-/// comparison decides).
-fn sort_key(q: Decimal) -> Option<i128> {
-    10i128
+/// Where a ratio sorts: its quotient as one integer at 28 decimal places (ten thousand units
+/// are sorted comparing integers, not decimals of differing scales), and whether that
+/// quotient is the ratio itself. Two exact quotients that are equal are equal ratios: a tie
+/// is then told without the exact comparison's two multiplications (scores of a few places
+/// over maxima such as 10 or 80 divide exactly).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SortKey {
+    at_28: i128,
+    exact: bool,
+}
+
+/// `None` for a zero max or a quotient that does not fit (then the exact comparison decides).
+fn sort_key(ratio: (Decimal, Decimal)) -> Option<SortKey> {
+    let q = quotient(ratio)?;
+    let at_28 = 10i128
         .checked_pow(28 - q.scale())
-        .and_then(|f| q.mantissa().checked_mul(f))
+        .and_then(|f| q.mantissa().checked_mul(f))?;
+    let max = ratio.1;
+    // q × max is computed without rounding when its scale and mantissa fit a decimal; only
+    // then does it equal the score exactly when, and only when, q is the ratio exactly.
+    let product_fits = q.scale() + max.scale() <= 28
+        && q.mantissa()
+            .unsigned_abs()
+            .checked_mul(max.mantissa().unsigned_abs())
+            .is_some_and(|p| p < 1u128 << 96);
+    let exact = product_fits && q.checked_mul(max) == Some(ratio.0);
+    Some(SortKey { at_28, exact })
 }
 
 /// Competition ranks (1, 2, 2, 4) of ratios, highest first.
 pub fn competition_ranks(ratios: &[(Decimal, Decimal)]) -> Vec<usize> {
-    let keys: Vec<Option<i128>> = ratios
-        .iter()
-        .map(|&r| quotient(r).and_then(sort_key))
-        .collect();
-    ranks_by(ratios.len(), |i| ratios[i], |i| keys[i])
+    let keys: Vec<Option<SortKey>> = ratios.iter().map(|&r| sort_key(r)).collect();
+    ranks_by(&keys, |i| ratios[i])
 }
 
-/// Competition ranks of `ratios` given their quotients: sorted on the quotients, falling back
-/// to the exact cross-multiplied comparison only where two quotients are equal, so the order
-/// is exact without two multiplications per comparison.
-/// `ratio(i)` and `quotient(i)` are unit `i`'s, read where they are kept (no copy of a table
-/// of ten thousand is made for each of the nine rankings).
-fn ranks_by(
-    n: usize,
-    ratio: impl Fn(usize) -> (Decimal, Decimal),
-    quotient: impl Fn(usize) -> Option<i128>,
-) -> Vec<usize> {
-    let best_first = |a: usize, b: usize| match (quotient(b), quotient(a)) {
-        (Some(x), Some(y)) if x != y => x.cmp(&y),
+/// Competition ranks of the units whose sort keys are `keys` (unit `i`'s ratio is
+/// `ratio(i)`): sorted on the keys' integers, the exact cross-multiplied comparison used only
+/// where two are equal and not both exact, so the order is exact without two multiplications
+/// per comparison. `keys` is one table's column, contiguous: ten thousand standings are not
+/// visited again for each comparison.
+fn ranks_by(keys: &[Option<SortKey>], ratio: impl Fn(usize) -> (Decimal, Decimal)) -> Vec<usize> {
+    let n = keys.len();
+    // Quotients rounded to 28 places that differ come from ratios that differ (rounding never
+    // reverses an order); equal ones are a tie when both are exact.
+    let best_first = |a: usize, b: usize| match (keys[b], keys[a]) {
+        (Some(x), Some(y)) if x.at_28 != y.at_28 => x.at_28.cmp(&y.at_28),
+        (Some(x), Some(y)) if x.exact && y.exact => Ordering::Equal,
         _ => cmp_ratio(ratio(b), ratio(a)),
     };
-    let order: Vec<usize> = if (0..n).all(|i| quotient(i).is_some()) {
+    let order: Vec<usize> = if keys.iter().all(Option::is_some) {
         // The usual case: sorted as plain integers (highest first), then each run of equal
-        // quotients put in its exact order (almost always a tie already).
-        let mut keyed: Vec<(std::cmp::Reverse<i128>, u32)> = (0..n)
-            .map(|i| (std::cmp::Reverse(quotient(i).unwrap_or_default()), i as u32))
+        // quotients put in its exact order (almost always a tie already, and known to be
+        // one without arithmetic when every quotient in it is exact).
+        let mut keyed: Vec<(std::cmp::Reverse<i128>, u32)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (std::cmp::Reverse(k.map_or(0, |k| k.at_28)), i as u32))
             .collect();
         keyed.sort_unstable();
         let mut order: Vec<usize> = Vec::with_capacity(n);
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             let start = order.len();
             order.extend(run.iter().map(|&(_, i)| i as usize));
-            if run.len() > 1 {
+            if run.len() > 1
+                && !order[start..]
+                    .iter()
+                    .all(|&i| keys[i].is_some_and(|k| k.exact))
+            {
                 order[start..].sort_by(|&a, &b| best_first(a, b));
             }
         }
@@ -212,15 +233,9 @@ fn ranks_by(
         order.sort_by(|&a, &b| best_first(a, b));
         order
     };
-    // Quotients rounded to 28 places that differ come from ratios that differ (rounding never
-    // reverses an order): only equal ones need the exact comparison to tell a tie.
-    let tied = |i: usize, j: usize| match (quotient(i), quotient(j)) {
-        (Some(x), Some(y)) if x != y => false,
-        _ => cmp_ratio(ratio(i), ratio(j)) == Ordering::Equal,
-    };
     let mut ranks = vec![0; n];
     for (pos, &i) in order.iter().enumerate() {
-        ranks[i] = if pos > 0 && tied(i, order[pos - 1]) {
+        ranks[i] = if pos > 0 && best_first(i, order[pos - 1]) == Ordering::Equal {
             ranks[order[pos - 1]]
         } else {
             pos + 1
@@ -251,9 +266,6 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
     // The total and each section are ranked independently: one sort each, spread over the
     // cores (a national ranking sorts ten thousand units nine times).
     let tables = 1 + standings.first().map_or(0, |s| s.sections.len());
-    let rank_table = |list: &[Standing], k: usize| {
-        ranks_by(list.len(), |i| list[i].ratio(k), |i| list[i].keys[k])
-    };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(tables);
@@ -263,8 +275,18 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
         for (c, slots) in by_table.chunks_mut(chunk).enumerate() {
             let standings = &standings;
             scope.spawn(move || {
-                for (j, slot) in slots.iter_mut().enumerate() {
-                    *slot = rank_table(standings, c * chunk + j);
+                // This thread's tables' keys, gathered in one pass over the standings.
+                let first = c * chunk;
+                let mut columns: Vec<Vec<Option<SortKey>>> = (0..slots.len())
+                    .map(|_| Vec::with_capacity(standings.len()))
+                    .collect();
+                for s in standings.iter() {
+                    for (j, column) in columns.iter_mut().enumerate() {
+                        column.push(s.keys[first + j]);
+                    }
+                }
+                for (j, (slot, column)) in slots.iter_mut().zip(&columns).enumerate() {
+                    *slot = ranks_by(column, |i| standings[i].ratio(first + j));
                 }
             });
         }
@@ -273,7 +295,8 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
     let section_ranks = by_table;
     // Last year's rank by unit name, looked up once per unit.
     let previous_ranks: Option<std::collections::HashMap<&str, usize>> = previous.map(|p| {
-        let ranks = rank_table(p, 0);
+        let keys: Vec<Option<SortKey>> = p.iter().map(|s| s.keys[0]).collect();
+        let ranks = ranks_by(&keys, |i| p[i].ratio(0));
         let mut by_unit = std::collections::HashMap::with_capacity(p.len());
         for (s, r) in p.iter().zip(ranks) {
             by_unit.entry(s.unit.as_str()).or_insert(r);
@@ -463,23 +486,27 @@ pub fn score_file(
 /// One diagnostic per unit that more than one file holds, naming the files: a league lists
 /// each unit once, and `--previous` and `--peers` match units by name.
 pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
-    let mut files_of: Vec<(&str, Vec<&str>)> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Each unit's name, its first file and any more: a national ranking checks ten thousand
+    // names, almost never with a duplicate, so no list is made for a unit met once.
+    let mut files_of: Vec<(&str, &str, Vec<&str>)> = Vec::with_capacity(standings.len());
+    let mut index: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    index.reserve(standings.len());
     for s in standings {
         // Names that read the same are one unit: accents typed composed or decomposed, case,
         // and spaces do not make a second unit (invisible characters are refused on loading).
-        match index.entry(s.unit_key.clone()) {
-            std::collections::hash_map::Entry::Occupied(e) => files_of[*e.get()].1.push(&s.file),
+        match index.entry(s.unit_key.as_str()) {
+            std::collections::hash_map::Entry::Occupied(e) => files_of[*e.get()].2.push(&s.file),
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(files_of.len());
-                files_of.push((&s.unit, vec![&s.file]));
+                files_of.push((&s.unit, &s.file, Vec::new()));
             }
         }
     }
     files_of
         .into_iter()
-        .filter(|(_, files)| files.len() > 1)
-        .map(|(unit, files)| {
+        .filter(|(_, _, more)| !more.is_empty())
+        .map(|(unit, first, more)| {
+            let files: Vec<&str> = std::iter::once(first).chain(more).collect();
             Diagnostic::new(
                 crate::diag::DUPLICATE_UNIT,
                 files[1],
@@ -492,14 +519,15 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
 
 /// A diagnostic naming the files when they are scored against different criteria sets.
 pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
-    let mut groups: Vec<(&str, &str, Vec<&str>)> = Vec::new();
+    let mut groups: Vec<(&Arc<CriteriaSet>, Vec<&str>)> = Vec::new();
     for s in standings {
-        match groups
-            .iter_mut()
-            .find(|(id, sha, _)| *id == s.set.id && *sha == s.set.sha256)
-        {
-            Some(g) => g.2.push(&s.file),
-            None => groups.push((&s.set.id, &s.set.sha256, vec![&s.file])),
+        // Files that name one set share it (the resolver loads each set once): the pointer
+        // tells, before the identity and the digest are compared.
+        match groups.iter_mut().find(|(set, _)| {
+            Arc::ptr_eq(set, &s.set) || (set.id == s.set.id && set.sha256 == s.set.sha256)
+        }) {
+            Some(g) => g.1.push(&s.file),
+            None => groups.push((&s.set, vec![&s.file])),
         }
     }
     if groups.len() < 2 {
@@ -507,12 +535,15 @@ pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
     }
     let list: Vec<(&str, &str, String)> = groups
         .iter()
-        .map(|(id, sha, files)| (*id, &sha[..8.min(sha.len())], files.join(", ")))
+        .map(|(set, files)| {
+            let sha = &set.sha256;
+            (set.id.as_str(), &sha[..8.min(sha.len())], files.join(", "))
+        })
         .collect();
     Some(
         Diagnostic::new(
             crate::diag::MIXED_CRITERIA,
-            groups[0].2[0],
+            groups[0].1[0],
             crate::i18n::diag::mixed_sets(&list),
         )
         .help(crate::i18n::diag::RANK_SEPARATELY),
@@ -559,11 +590,9 @@ mod tests {
         };
         let mut ratios: Vec<(Decimal, Decimal)> = (0..500)
             .map(|_| {
-                let max = [1, 2, 3, 10][next(4) as usize];
-                (
-                    Decimal::new(next(40) as i64, 1).min(Decimal::from(max)),
-                    Decimal::from(max),
-                )
+                // Maxima that divide exactly and ones that do not (3, 0.3, 89, 7.5).
+                let max = dec(["1", "2", "3", "10", "0.3", "89", "7.5"][next(7) as usize]);
+                (Decimal::new(next(40) as i64, 1).min(max), max)
             })
             .collect();
         ratios.push(r("1", "3"));
@@ -583,6 +612,37 @@ mod tests {
             }
             assert!(ranks[n - 2] < ranks[n - 1], "1/3 above 0.333…3");
         }
+    }
+
+    #[test]
+    fn a_quotient_is_exact_only_when_it_is_the_ratio() {
+        let exact = |s: &str, m: &str| sort_key(r(s, m)).map(|k| k.exact);
+        assert_eq!(exact("7.293", "10"), Some(true));
+        assert_eq!(exact("44.5", "89"), Some(true));
+        assert_eq!(exact("-1.5", "3"), Some(true));
+        assert_eq!(exact("1", "3"), Some(false));
+        assert_eq!(exact("2", "6"), Some(false));
+        assert_eq!(exact("0", "0"), None);
+        // Products past a decimal's 28 places would be rounded: not taken for exact.
+        assert_eq!(exact("1", "0.33"), Some(false));
+        assert_eq!(exact("0.0000000000000000000000000001", "0.5"), Some(false));
+        // Equal ratios tie whichever way they are known: exact (1/2, 44.5/89) or not
+        // (1/3, 2/6, 3/9), and an exact quotient never ties an inexact one it equals at 28
+        // places.
+        assert_eq!(
+            competition_ranks(&[
+                r("1", "3"),
+                r("1", "2"),
+                r("2", "6"),
+                r("44.5", "89"),
+                r("3", "9")
+            ]),
+            vec![3, 1, 3, 1, 3]
+        );
+        assert_eq!(
+            competition_ranks(&[r("0.3333333333333333333333333333", "1"), r("1", "3")]),
+            vec![2, 1]
+        );
     }
 
     #[test]

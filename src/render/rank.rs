@@ -229,7 +229,7 @@ fn json(rows: &[Row], info: &LeagueInfo) -> String {
 
 /// Rows rendered at a time by one thread: large enough to keep both cores busy, small enough
 /// that the few buffers in flight are reused, warm, rather than ten megabytes of fresh memory.
-const ROWS_PER_PIECE: usize = 256;
+const ROWS_PER_PIECE: usize = 64;
 
 /// The league as pretty JSON, handed to `sink` piece by piece in order: joined, the pieces
 /// read as the text `serde_json::to_string_pretty` gives for the whole document (a test
