@@ -37,11 +37,17 @@ pub fn describe_special(t: &FileType) -> Text {
 /// comes back once, however many times it is named or found.
 pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) {
     struct Walk {
-        /// Each file found: its path as named or found, whether named, and its real path.
-        out: Vec<(PathBuf, bool, PathBuf)>,
+        /// Each file found: its path as named or found, whether named, and its real path
+        /// (`Err(i)`: the real path of `folders[i]` and the file's name, made only if files
+        /// that came twice are looked for).
+        out: Vec<(PathBuf, bool, Result<PathBuf, usize>)>,
+        /// The real path of each folder walked, in order.
+        folders: Vec<PathBuf>,
         problems: Vec<Diagnostic>,
         /// Canonical paths of the folders walked so far.
         seen: FxHashSet<PathBuf>,
+        /// A link was followed to a file, or a file was named: one file may have come twice.
+        linked: bool,
     }
     impl Walk {
         fn dir(&mut self, dir: &Path) {
@@ -50,6 +56,8 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
             if !self.seen.insert(real.clone()) {
                 return;
             }
+            let folder = self.folders.len();
+            self.folders.push(real.clone());
             let entries = match std::fs::read_dir(dir) {
                 Ok(e) => e,
                 Err(e) => {
@@ -65,27 +73,29 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
             // (a national ranking lists ten thousand files); only links are followed.
             // A file's real path is the real folder's plus its name, unless it is a link (then
             // resolved): no system call per file to tell one file named twice.
-            let mut found: Vec<(PathBuf, Option<FileType>, Option<PathBuf>)> = entries
+            let mut found: Vec<(std::ffi::OsString, Option<FileType>, Option<PathBuf>)> = entries
                 .filter_map(|e| e.ok())
                 .map(|e| {
                     let (t, real_file) = match e.file_type() {
-                        Ok(t) if t.is_symlink() => (
-                            std::fs::metadata(e.path()).ok().map(|m| m.file_type()),
-                            e.path().canonicalize().ok(),
-                        ),
-                        Ok(t) => (Some(t), Some(real.join(e.file_name()))),
+                        Ok(t) if t.is_symlink() => {
+                            // A link's target may be a file found or named elsewhere.
+                            self.linked = true;
+                            (
+                                std::fs::metadata(e.path()).ok().map(|m| m.file_type()),
+                                e.path().canonicalize().ok(),
+                            )
+                        }
+                        Ok(t) => (Some(t), None),
                         Err(_) => (None, None),
                     };
-                    (e.path(), t, real_file)
+                    (e.file_name(), t, real_file)
                 })
                 .collect();
-            // One folder's entries differ in their names only: compared as bytes, not parsed
-            // into components for each comparison.
-            found.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
-            for (p, t, real_file) in found {
-                let name = p
-                    .file_name()
-                    .map_or_else(Default::default, |n| n.to_string_lossy());
+            // One folder's entries differ in their names only: the names are sorted.
+            found.sort_by(|a, b| a.0.cmp(&b.0));
+            for (file_name, t, real_file) in found {
+                let p = dir.join(&file_name);
+                let name = file_name.to_string_lossy();
                 match t {
                     Some(t) if t.is_dir() => {
                         if !name.starts_with('.') && name != "target" {
@@ -105,7 +115,7 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
                     ),
                     // A regular file, or a broken link: reading it says what is wrong.
                     _ => {
-                        let real_file = real_file.unwrap_or_else(|| p.clone());
+                        let real_file = real_file.ok_or(folder);
                         self.out.push((p, false, real_file))
                     }
                 }
@@ -116,23 +126,38 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
         out: Vec::new(),
         problems: Vec::new(),
         seen: FxHashSet::default(),
+        folders: Vec::new(),
+        linked: false,
     };
     for p in paths {
         if p.is_dir() {
             walk.dir(p);
         } else {
             let real = p.canonicalize().unwrap_or_else(|_| p.clone());
-            walk.out.push((p.clone(), true, real));
+            walk.linked = true;
+            walk.out.push((p.clone(), true, Ok(real)));
         }
     }
     // A file named twice, directly and through its folder, or through a link, is read once:
     // its first name is kept, and it counts as named if it was named anywhere.
     // Keyed by `Path`, whose equality is by components: `d//x.yaml` and `d/x.yaml` are one
     // file even where neither resolves (a missing file is reported once).
+    // Files found in folders alone, through no link, are each one real folder's entry, each
+    // folder walked once: no file can have come twice, and none is looked for.
+    if !walk.linked {
+        let out = walk
+            .out
+            .into_iter()
+            .map(|(p, named, _)| (p, named))
+            .collect();
+        return (out, walk.problems);
+    }
     let mut first: FxHashMap<PathBuf, usize> = FxHashMap::default();
     first.reserve(walk.out.len());
     let mut out: Vec<(PathBuf, bool)> = Vec::with_capacity(walk.out.len());
     for (p, named, real) in walk.out {
+        let real = real
+            .unwrap_or_else(|folder| walk.folders[folder].join(p.file_name().unwrap_or_default()));
         match first.get(&real) {
             Some(&i) => out[i].1 |= named,
             None => {
@@ -142,4 +167,52 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
         }
     }
     (out, walk.problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_file_comes_once_whether_found_named_or_linked() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("m")).unwrap();
+        for f in ["a.yaml", "m/b.yaml", "z.yaml"] {
+            std::fs::write(d.join(f), "kind: evidence\n").unwrap();
+        }
+        let names = |paths: &[PathBuf]| {
+            let (out, problems) = yaml_files(paths);
+            assert!(problems.is_empty());
+            out.into_iter()
+                .map(|(p, named)| (p.strip_prefix(d).unwrap().display().to_string(), named))
+                .collect::<Vec<_>>()
+        };
+        let found = vec![
+            ("a.yaml".to_string(), false),
+            ("m/b.yaml".to_string(), false),
+            ("z.yaml".to_string(), false),
+        ];
+        assert_eq!(names(&[d.to_path_buf()]), found);
+        // Named after its folder, a file found after a subfolder is still the folder's own
+        // (its real path is not the subfolder's): read once, as named.
+        let mut named_z = found.clone();
+        named_z[2].1 = true;
+        assert_eq!(names(&[d.to_path_buf(), d.join("z.yaml")]), named_z);
+        // Named first, under another spelling: kept where it was named.
+        assert_eq!(
+            names(&[d.join("./z.yaml"), d.to_path_buf()]),
+            vec![
+                ("z.yaml".to_string(), true),
+                ("a.yaml".to_string(), false),
+                ("m/b.yaml".to_string(), false),
+            ]
+        );
+        // A link to a file found anyway adds nothing.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(d.join("a.yaml"), d.join("m/link.yaml")).unwrap();
+            assert_eq!(names(&[d.to_path_buf()]), found);
+        }
+    }
 }
