@@ -36,6 +36,9 @@ pub struct CriteriaSet {
     /// file listing its values in the set's order binds each code with one comparison.
     leaf_order: Vec<usize>,
     leaf_rank: Vec<usize>,
+    /// The sections (top-level nodes) in order: every card and league line walks them, and
+    /// finding them anew would pass over every node of the set each time.
+    section_order: Vec<usize>,
 }
 
 impl CriteriaSet {
@@ -52,6 +55,9 @@ impl CriteriaSet {
             .map(|(i, n)| (n.code.as_str().into(), i))
             .collect();
         let leaf_order: Vec<usize> = (0..nodes.len()).filter(|&i| nodes[i].is_leaf()).collect();
+        let section_order: Vec<usize> = (0..nodes.len())
+            .filter(|&i| nodes[i].parent.is_none())
+            .collect();
         let mut leaf_rank = vec![usize::MAX; nodes.len()];
         for (rank, &i) in leaf_order.iter().enumerate() {
             leaf_rank[i] = rank;
@@ -72,6 +78,7 @@ impl CriteriaSet {
             index,
             leaf_order,
             leaf_rank,
+            section_order,
         }
     }
 
@@ -120,11 +127,7 @@ impl CriteriaSet {
 
     /// Indices of the sections (top-level nodes), in order.
     pub fn sections(&self) -> impl Iterator<Item = usize> + '_ {
-        self.nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| n.parent.is_none())
-            .map(|(i, _)| i)
+        self.section_order.iter().copied()
     }
 
     /// The section (top-level node) that node `i` belongs to.
