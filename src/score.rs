@@ -179,23 +179,18 @@ pub fn score_leaf(
     rule: &Rule,
     chosen: Option<(&Value, Round)>,
 ) -> Result<NodeScore, ScoringOverflow> {
-    let (f, leaf) = leaf_figure(set, i, rule, chosen)?;
-    Ok(NodeScore {
-        score: f.score,
-        max: f.max,
-        status: f.status,
-        leaf,
-    })
+    leaf_figure(set, i, rule, chosen)
 }
 
-/// [`score_leaf`] as a figure and, for a leaf with a value, how it was scored.
+/// [`score_leaf`] kept as `N` keeps it: a bare figure (for a league table, no value copied and
+/// no derivation built) or with how the leaf was scored.
 #[inline]
-fn leaf_figure(
+fn leaf_figure<N: Kept>(
     set: &CriteriaSet,
     i: usize,
     rule: &Rule,
     chosen: Option<(&Value, Round)>,
-) -> Result<(Figure, Option<LeafScore>), ScoringOverflow> {
+) -> Result<N, ScoringOverflow> {
     let node = &set.nodes[i];
     let Some((value, round)) = chosen else {
         let missing = Figure {
@@ -203,7 +198,7 @@ fn leaf_figure(
             max: node.max,
             status: Status::Missing,
         };
-        return Ok((missing, None));
+        return Ok(N::kept(missing, || None));
     };
     let scored = rule::score(rule, node.max, value).map_err(|_| ScoringOverflow {
         code: Some(node.code.clone()),
@@ -216,21 +211,23 @@ fn leaf_figure(
                 // The loader refuses n/a here; given anyway, it earns nothing.
                 IfNa::Forbid => (Decimal::ZERO, node.max),
             };
-            (
+            N::kept(
                 Figure {
                     score,
                     max,
                     status: Status::NotApplicable,
                 },
-                Some(LeafScore {
-                    value: value.clone(),
-                    round,
-                    unrounded: score,
-                    how: Derivation::NotApplicable(node.if_na),
-                }),
+                || {
+                    Some(LeafScore {
+                        value: value.clone(),
+                        round,
+                        unrounded: score,
+                        how: Derivation::NotApplicable(node.if_na),
+                    })
+                },
             )
         }
-        Some(scored) => (
+        Some(scored) => N::kept(
             Figure {
                 // Rounding up can pass a max with more places than the rounding keeps (3 ×
                 // 1/48 of a max of 0.0625 rounds to 0.063); a max it can write, it never
@@ -243,12 +240,14 @@ fn leaf_figure(
                 max: node.max,
                 status: Status::Scored,
             },
-            Some(LeafScore {
-                value: value.clone(),
-                round,
-                unrounded: scored.unrounded,
-                how: scored.how,
-            }),
+            || {
+                Some(LeafScore {
+                    value: value.clone(),
+                    round,
+                    unrounded: scored.unrounded,
+                    how: scored.how,
+                })
+            },
         ),
     })
 }
@@ -283,16 +282,21 @@ pub fn tally(
 /// What a tally keeps of each node: a bare [`Figure`] (a league table), or a [`NodeScore`] with
 /// the leaf's details (a scorecard). One tally, two keepings: the same scores either way.
 trait Kept {
-    fn kept(figure: Figure, leaf: Option<LeafScore>) -> Self;
+    /// `leaf` is called only by a keeping that keeps the leaf's details.
+    fn kept(figure: Figure, leaf: impl FnOnce() -> Option<LeafScore>) -> Self;
     fn score(&self) -> Decimal;
     fn max(&self) -> Decimal;
+    fn status(&self) -> Status;
     /// A parent's figures, once its children are summed.
     fn summed(&mut self, score: Decimal, max: Decimal);
 }
 
 impl Kept for Figure {
-    fn kept(figure: Figure, _: Option<LeafScore>) -> Self {
+    fn kept(figure: Figure, _: impl FnOnce() -> Option<LeafScore>) -> Self {
         figure
+    }
+    fn status(&self) -> Status {
+        self.status
     }
     fn score(&self) -> Decimal {
         self.score
@@ -306,13 +310,16 @@ impl Kept for Figure {
 }
 
 impl Kept for NodeScore {
-    fn kept(f: Figure, leaf: Option<LeafScore>) -> Self {
+    fn kept(f: Figure, leaf: impl FnOnce() -> Option<LeafScore>) -> Self {
         NodeScore {
             score: f.score,
             max: f.max,
             status: f.status,
-            leaf,
+            leaf: leaf(),
         }
+    }
+    fn status(&self) -> Status {
+        self.status
     }
     fn score(&self) -> Decimal {
         self.score
@@ -343,13 +350,13 @@ fn tally_nodes<N: Kept>(
                 max: Decimal::ZERO,
                 status: Status::Scored,
             };
-            nodes.push(N::kept(parent, None));
+            nodes.push(N::kept(parent, || None));
             continue;
         };
         let chosen = evidence.entries[i].as_ref().and_then(|e| e.at(stage));
-        let (figure, leaf) = leaf_figure(set, i, rule, chosen)?;
-        excluded |= figure.status == Status::NotApplicable && node.if_na == IfNa::Exclude;
-        nodes.push(N::kept(figure, leaf));
+        let kept: N = leaf_figure(set, i, rule, chosen)?;
+        excluded |= kept.status() == Status::NotApplicable && node.if_na == IfNa::Exclude;
+        nodes.push(kept);
     }
     // A parent's declared max is its children's sum (the loader checks it), so maxima are only
     // summed where an `if_na: exclude` leaf took its max out.
