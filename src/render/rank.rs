@@ -168,11 +168,39 @@ pub(super) struct JsonRow<'a> {
     max: Shown,
     percent: Option<ShownPercent>,
     grade: Option<&'a str>,
-    sections: Vec<JsonSectionScore<'a>>,
+    sections: JsonSectionScores<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     previous_rank: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     places_up: Option<i64>,
+}
+
+/// A row's sections, written as they are read from its standing (no list made per row).
+pub(super) struct JsonSectionScores<'a> {
+    row: &'a Row,
+    info: &'a LeagueInfo<'a>,
+}
+
+impl Serialize for JsonSectionScores<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (row, info) = (self.row, self.info);
+        s.collect_seq(
+            info.sections
+                .iter()
+                .zip(&row.standing.sections)
+                .zip(&row.section_ranks)
+                .map(|(((code, _), (score, max)), rank)| JsonSectionScore {
+                    code,
+                    score: Shown(*score),
+                    max: Shown(*max),
+                    percent: crate::decimal::percent(*score, *max)
+                        .ok()
+                        .flatten()
+                        .map(ShownPercent),
+                    rank: *rank,
+                }),
+        )
+    }
 }
 
 #[derive(Serialize)]
@@ -195,22 +223,7 @@ pub(super) fn json_row<'a>(row: &'a Row, info: &'a LeagueInfo) -> JsonRow<'a> {
         max: Shown(s.max),
         percent: s.percent().map(ShownPercent),
         grade: s.grade.as_deref(),
-        sections: info
-            .sections
-            .iter()
-            .zip(&s.sections)
-            .zip(&row.section_ranks)
-            .map(|(((code, _), (score, max)), rank)| JsonSectionScore {
-                code,
-                score: Shown(*score),
-                max: Shown(*max),
-                percent: crate::decimal::percent(*score, *max)
-                    .ok()
-                    .flatten()
-                    .map(ShownPercent),
-                rank: *rank,
-            })
-            .collect(),
+        sections: JsonSectionScores { row, info },
         previous_rank: row.previous_rank,
         places_up: if info.with_previous {
             row.places_up()
@@ -316,6 +329,81 @@ pub fn write_json(rows: &[Row], info: &LeagueInfo, sink: &mut dyn FnMut(&[u8])) 
     sink(b"\n  ]\n}\n");
 }
 
+/// serde_json's pretty layout (two spaces a level: the same bytes as `to_writer_pretty`, a test
+/// holds them equal), each line's indentation written at once rather than two spaces at a
+/// time: a league's rows are some 45 lines each, four levels deep.
+#[derive(Default)]
+struct Indented {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    fn new_line<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        w.write_all(if comma { b",\n" } else { b"\n" })?;
+        let mut n = 2 * self.depth;
+        while n > 0 {
+            let now = n.min(SPACES.len());
+            w.write_all(&SPACES[..now])?;
+            n -= now;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(w, false)?;
+        }
+        w.write_all(b"]")
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.new_line(w, !first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(w, false)?;
+        }
+        w.write_all(b"}")
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.new_line(w, !first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
 /// `[[row, …]]` as [`json_rows`] writes it: the outer brackets (`[\n  [\n` and `\n  ]\n]`).
 const ROWS_OPEN: &[u8] = b"[\n  [\n";
 const ROWS_CLOSE: &[u8] = b"\n  ]\n]";
@@ -336,7 +424,10 @@ fn json_rows(rows: &[Row], info: &LeagueInfo, buf: &mut Vec<u8>) {
         }
     }
     buf.clear();
-    serde_json::to_writer_pretty(&mut *buf, &[Rows(rows, info)]).expect("rows serialise");
+    let mut ser = serde_json::Serializer::with_formatter(&mut *buf, Indented::default());
+    [Rows(rows, info)]
+        .serialize(&mut ser)
+        .expect("rows serialise");
     debug_assert!(buf.starts_with(ROWS_OPEN) && buf.ends_with(ROWS_CLOSE));
 }
 
