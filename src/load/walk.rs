@@ -78,15 +78,16 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
                 .map(|e| {
                     let (t, real_file) = match e.file_type() {
                         Ok(t) if t.is_symlink() => {
-                            // A link's target may be a file found or named elsewhere.
+                            // A link's target may be a file found or named elsewhere; a broken
+                            // link is known by its path as found, as a missing file named is.
                             self.linked = true;
                             (
                                 std::fs::metadata(e.path()).ok().map(|m| m.file_type()),
-                                e.path().canonicalize().ok(),
+                                Some(e.path().canonicalize().unwrap_or_else(|_| e.path())),
                             )
                         }
                         Ok(t) => (Some(t), None),
-                        Err(_) => (None, None),
+                        Err(_) => (None, Some(e.path())),
                     };
                     (e.file_name(), t, real_file)
                 })
@@ -208,11 +209,23 @@ mod tests {
                 ("m/b.yaml".to_string(), false),
             ]
         );
-        // A link to a file found anyway adds nothing.
+        // A link to a file found anyway adds nothing; a broken link named and found is one
+        // missing file, under either spelling.
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(d.join("a.yaml"), d.join("m/link.yaml")).unwrap();
             assert_eq!(names(&[d.to_path_buf()]), found);
+            std::os::unix::fs::symlink("missing.yaml", d.join("m/broken.yaml")).unwrap();
+            // Reached through a link to the folder, as `brk/b.yaml` and `brk` are reached
+            // from elsewhere: the folder's real path is not the path the file was named by.
+            let other = tempfile::tempdir().unwrap();
+            let via = other.path().join("via");
+            std::os::unix::fs::symlink(d, &via).unwrap();
+            for named in [via.join("m/broken.yaml"), via.join("m//broken.yaml")] {
+                let (got, _) = yaml_files(&[named, via.clone()]);
+                assert_eq!(got.len(), 4, "{got:?}");
+                assert!(got[0].1 && got[0].0.ends_with("broken.yaml"), "{got:?}");
+            }
         }
     }
 }
