@@ -128,19 +128,66 @@ impl fmt::Display for Overflow {
 
 impl std::error::Error for Overflow {}
 
+/// Exact addition: rust_decimal keeps the larger scale of the two unless the sum needs more
+/// digits than a decimal holds, and then rounds it to fewer places; that is refused here, as
+/// a sum too large (a total of 28-place scores is exact or an error, never silently rounded).
 #[inline]
 pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
-    a.checked_add(b).ok_or(Overflow)
+    exact_sum(a.checked_add(b), a, b)
+}
+
+/// Exact subtraction, as [`add`].
+#[inline]
+pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    exact_sum(a.checked_sub(b), a, b)
 }
 
 #[inline]
-pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
-    a.checked_sub(b).ok_or(Overflow)
+fn exact_sum(result: Option<Decimal>, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    // With a zero operand the other comes back as it is (`0.000 + 0` is `0`): exact.
+    let places = |x: Decimal| if x.is_zero() { 0 } else { x.scale() };
+    match result {
+        Some(r) if r.scale() >= places(a).max(places(b)) => Ok(r),
+        _ => Err(Overflow),
+    }
 }
 
 #[inline]
 pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_mul(b).ok_or(Overflow)
+}
+
+/// `a × b` exactly, or `None` where rust_decimal would round the product (more than 28 places,
+/// or a mantissa past 96 bits): within those bounds its product is exact.
+#[inline]
+pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let fits = a.scale() + b.scale() <= Rounding::MAX_DECIMALS
+        && a.mantissa()
+            .unsigned_abs()
+            .checked_mul(b.mantissa().unsigned_abs())
+            .is_some_and(|p| p < 1u128 << 96);
+    if fits {
+        a.checked_mul(b)
+    } else {
+        None
+    }
+}
+
+/// Compares `a × b` with `c × d` exactly, however many digits the products take (as integers
+/// at their common scale where a decimal would round them).
+pub fn cmp_products(a: Decimal, b: Decimal, c: Decimal, d: Decimal) -> std::cmp::Ordering {
+    if let (Some(x), Some(y)) = (exact_mul(a, b), exact_mul(c, d)) {
+        return x.cmp(&y);
+    }
+    use num_bigint::BigInt;
+    let (left, right) = (a.scale() + b.scale(), c.scale() + d.scale());
+    let common = left.max(right);
+    let at_common = |x: Decimal, y: Decimal, scale: u32| {
+        BigInt::from(x.mantissa())
+            * BigInt::from(y.mantissa())
+            * BigInt::from(10u8).pow(common - scale)
+    };
+    at_common(a, b, left).cmp(&at_common(c, d, right))
 }
 
 /// Division; the caller guarantees a non-zero divisor (zero is reported as overflow).
@@ -445,6 +492,55 @@ pub fn dec(text: &str) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sums_and_products_are_exact_or_refused() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(add(d("1.5"), d("2.25")), Ok(d("3.75")));
+        assert_eq!(add(d("1.5"), d("2.25")).unwrap().scale(), 2);
+        assert_eq!(sub(d("1"), d("0.001")), Ok(d("0.999")));
+        // 28 places and a two-digit whole part do not fit: rust_decimal would round the sum.
+        let fine = d("0.1234567890123456789012345678");
+        assert_eq!(add(fine, d("1000")), Err(Overflow));
+        assert_eq!(sub(d("-1000"), fine), Err(Overflow));
+        assert_eq!(add(fine, d("1")), Ok(d("1.1234567890123456789012345678")));
+        assert_eq!(add(Decimal::MAX, Decimal::ONE), Err(Overflow));
+        // A zero operand gives the other back as it is, whatever the zero's places.
+        assert_eq!(add(d("0.000"), Decimal::ZERO), Ok(Decimal::ZERO));
+        assert_eq!(sub(d("0.000"), d("2")), Ok(d("-2")));
+        assert_eq!(sub(d("1.50"), d("1.5")), Ok(d("0")));
+        // Products: exact within a decimal's bounds, `None` past them.
+        assert_eq!(exact_mul(d("0.25"), d("83.5")), Some(d("20.875")));
+        assert_eq!(
+            exact_mul(d("0.0000000000000001"), d("0.0000000000001")),
+            None
+        );
+        assert_eq!(exact_mul(fine, fine), None);
+        let third = d("0.3333333333333333333333333333");
+        assert_eq!(
+            cmp_products(third, d("3"), Decimal::ONE, Decimal::ONE),
+            std::cmp::Ordering::Less
+        );
+        // Past 28 digits the products are compared as integers: 1e-28 × 1e-28 > 0.
+        let tiny = d("0.0000000000000000000000000001");
+        assert_eq!(
+            cmp_products(tiny, tiny, Decimal::ZERO, Decimal::ONE),
+            std::cmp::Ordering::Greater
+        );
+        assert_eq!(
+            cmp_products(
+                d("3.0000000000000000000000000001"),
+                d("3"),
+                Decimal::ONE,
+                d("9")
+            ),
+            std::cmp::Ordering::Greater
+        );
+        assert_eq!(
+            cmp_products(fine, d("-7"), fine, d("-7")),
+            std::cmp::Ordering::Equal
+        );
+    }
 
     #[test]
     fn figures_are_written_as_rust_decimal_writes_them() {

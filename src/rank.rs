@@ -133,6 +133,8 @@ impl Standing {
 }
 
 /// Compares `a.0 / a.1` with `b.0 / b.1` exactly; a zero maximum ranks below everything.
+/// Exact however many digits the cross-products take: a comparison that rounded them would
+/// not be a total order (1/3 equal to two ratios that differ), and a sort given one may stop.
 pub fn cmp_ratio(a: (Decimal, Decimal), b: (Decimal, Decimal)) -> Ordering {
     match (a.1.is_zero(), b.1.is_zero()) {
         (true, true) => return Ordering::Equal,
@@ -140,10 +142,13 @@ pub fn cmp_ratio(a: (Decimal, Decimal), b: (Decimal, Decimal)) -> Ordering {
         (false, true) => return Ordering::Greater,
         _ => {}
     }
-    match (a.0.checked_mul(b.1), b.0.checked_mul(a.1)) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        // Products beyond a decimal's range: compare the quotients instead.
-        _ => (a.0 / a.1).cmp(&(b.0 / b.1)),
+    // a.0 / a.1 against b.0 / b.1 is a.0 × b.1 against b.0 × a.1 when the maxima's product
+    // is positive, and the reverse otherwise.
+    let order = crate::decimal::cmp_products(a.0, b.1, b.0, a.1);
+    if a.1.is_sign_negative() != b.1.is_sign_negative() {
+        order.reverse()
+    } else {
+        order
     }
 }
 
@@ -173,15 +178,9 @@ fn sort_key(ratio: (Decimal, Decimal)) -> Option<SortKey> {
     let at_28 = 10i128
         .checked_pow(28 - q.scale())
         .and_then(|f| q.mantissa().checked_mul(f))?;
-    let max = ratio.1;
-    // q × max is computed without rounding when its scale and mantissa fit a decimal; only
-    // then does it equal the score exactly when, and only when, q is the ratio exactly.
-    let product_fits = q.scale() + max.scale() <= 28
-        && q.mantissa()
-            .unsigned_abs()
-            .checked_mul(max.mantissa().unsigned_abs())
-            .is_some_and(|p| p < 1u128 << 96);
-    let exact = product_fits && q.checked_mul(max) == Some(ratio.0);
+    // Where q × max is computed without rounding, it equals the score exactly when, and only
+    // when, q is the ratio exactly.
+    let exact = crate::decimal::exact_mul(q, ratio.1) == Some(ratio.0);
     Some(SortKey { at_28, exact })
 }
 
@@ -643,6 +642,37 @@ mod tests {
             competition_ranks(&[r("0.3333333333333333333333333333", "1"), r("1", "3")]),
             vec![2, 1]
         );
+    }
+
+    #[test]
+    fn ratios_whose_cross_products_pass_28_digits_compare_exactly() {
+        // Review finding: with the products rounded, A = B and B = C but A > C, and the sort
+        // of 21 such units stopped the process.
+        let a = r("3.0000000000000000000000000001", "9");
+        let b = r("1", "3");
+        let c = r("2.9999999999999999999999999999", "9");
+        assert_eq!(cmp_ratio(a, b), Ordering::Greater);
+        assert_eq!(cmp_ratio(b, c), Ordering::Greater);
+        assert_eq!(cmp_ratio(a, c), Ordering::Greater);
+        assert_eq!(cmp_ratio(c, a), Ordering::Less);
+        assert_eq!(cmp_ratio(b, r("3", "9")), Ordering::Equal);
+        assert_eq!(
+            cmp_ratio(r("0.0000000000000000000000000001", "3"), r("0", "3")),
+            Ordering::Greater
+        );
+        assert_eq!(cmp_ratio(r("-1", "3"), r("-1", "2")), Ordering::Greater);
+        let list: Vec<(Decimal, Decimal)> = "AABBBAACCAABACABBABAC"
+            .chars()
+            .map(|u| match u {
+                'A' => a,
+                'B' => b,
+                _ => c,
+            })
+            .collect();
+        let ranks = competition_ranks(&list);
+        for (u, rank) in "AABBBAACCAABACABBABAC".chars().zip(ranks) {
+            assert_eq!(rank, [1, 11, 18]["ABC".find(u).unwrap()], "{u}");
+        }
     }
 
     #[test]

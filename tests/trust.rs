@@ -996,3 +996,67 @@ fn an_appraised_value_without_a_self_assessed_one_warns_at_stage_self() {
         .assert()
         .code(1);
 }
+
+/// A small set whose first section's maxima (1, 2 and 6, n/a excluded) make ratios of 3 and 9.
+const THIRDS_SET: &str = "parindex: 1\nkind: criteria\nid: thirds\ntitle: \"Thirds\"\nrounding: { decimals: 28, mode: half-up }\nif_na: exclude\ngrades:\n  - { label: \"A\", min: 50 }\n  - { label: \"B\", min: 0 }\nsections:\n  - code: \"1\"\n    title: \"S\"\n    max: 9\n    items:\n      - { code: \"1.1\", title: \"a\", max: 1, rule: points }\n      - { code: \"1.2\", title: \"b\", max: 2, rule: points }\n      - { code: \"1.3\", title: \"c\", max: 6, rule: points }\n";
+
+#[test]
+fn ratios_a_hair_apart_rank_in_their_exact_order_and_never_stop_the_sort() {
+    // Review finding: 3.0000000000000000000000000001/9, 1/3 and 2.9999999999999999999999999999/9
+    // compared with rounded cross-products were "equal" two by two yet not all three, and the
+    // league's sort of 21 such units panicked (exit 101); a unit a hair below shared rank 1.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("set.yaml"), THIRDS_SET).unwrap();
+    let values = [
+        ("A", "1", "2", "0.0000000000000000000000000001"),
+        ("B", "1", "0", "n/a"),
+        ("C", "1", "1.9999999999999999999999999999", "0"),
+    ];
+    for (i, u) in "AABBBAACCAABACABBABAC".chars().enumerate() {
+        let (_, a, b, c) = values.iter().find(|v| v.0.starts_with(u)).unwrap();
+        fs::write(
+            dir.path().join(format!("u{i:02}.yaml")),
+            format!("parindex: 1\nkind: evidence\ncriteria: set.yaml\nunit: \"{u}{i:02}\"\nperiod: \"2025\"\nvalues:\n  \"1.1\": {a}\n  \"1.2\": {b}\n  \"1.3\": {c}\n"),
+        )
+        .unwrap();
+    }
+    let out = parindex()
+        .args(["rank", "--format", "csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let csv = String::from_utf8(out.stdout).unwrap();
+    for line in csv.lines().skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        let expected = match &fields[1][..1] {
+            "A" => "1",
+            "B" => "11",
+            _ => "18",
+        };
+        assert_eq!(fields[0], expected, "{line}");
+    }
+}
+
+#[test]
+fn a_total_past_28_digits_is_refused_not_rounded() {
+    // 1/3 to 28 places plus 8 whole points: the exact total needs more digits than a decimal
+    // holds (review finding:
+    // it was shown rounded).
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("set.yaml"), THIRDS_SET).unwrap();
+    let unit = dir.path().join("u.yaml");
+    fs::write(
+        &unit,
+        "parindex: 1\nkind: evidence\ncriteria: set.yaml\nunit: \"U\"\nperiod: \"2025\"\nvalues:\n  \"1.1\": 0.3333333333333333333333333333\n  \"1.2\": 2\n  \"1.3\": 6\n",
+    )
+    .unwrap();
+    for command in ["score", "rank"] {
+        let out = parindex().arg(command).arg(&unit).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {stderr}");
+        assert!(stderr.contains("error[E213]"), "{command}: {stderr}");
+        assert!(stderr.contains("u.yaml"), "{command}: {stderr}");
+    }
+}

@@ -1975,13 +1975,13 @@ pub fn inverted(does: Message) -> Message {
 // Scoring and ranking (`pipeline`, `rank`).
 
 pub const OVERFLOW: Text = text(
-    "a figure grew too large for an exact decimal while scoring",
+    "a figure grew past an exact decimal's 28 digits while scoring",
     "một số liệu vượt quá khả năng giữ chính xác của số thập phân trong khi chấm điểm",
 );
 
 pub const OVERFLOW_HELP: Text = text(
-    "check the criteria set's maxima and the evidence's counts for a typing slip",
-    "hãy kiểm tra điểm tối đa của bộ tiêu chí và các số lượng trong số liệu kiểm chứng xem có gõ nhầm không",
+    "check the criteria set's maxima and the evidence's figures for a typing slip (a count too large, or more decimal places than a score needs)",
+    "hãy kiểm tra điểm tối đa của bộ tiêu chí và các số liệu kiểm chứng xem có gõ nhầm không (số lượng quá lớn, hoặc nhiều chữ số thập phân hơn mức cần cho điểm)",
 );
 
 pub const NONE_MAX_ZERO: Text = text("none (the maximum is 0)", "không có (điểm tối đa là 0)");
