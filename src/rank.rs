@@ -153,11 +153,12 @@ pub fn cmp_ratio(a: (Decimal, Decimal), b: (Decimal, Decimal)) -> Ordering {
 }
 
 /// score ÷ max rounded to 28 digits (which never reverses an order); `None` for a zero max.
+/// A section of 10 or 100 points is divided by moving the point ([`crate::decimal::div`]).
 fn quotient((score, max): (Decimal, Decimal)) -> Option<Decimal> {
     if max.is_zero() {
         None
     } else {
-        score.checked_div(max)
+        crate::decimal::div(score, max).ok()
     }
 }
 
