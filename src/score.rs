@@ -291,22 +291,29 @@ trait Kept {
     fn summed(&mut self, score: Decimal, max: Decimal);
 }
 
+/// The figures a [`Kept`] reads and writes, on a type with `score`, `max` and `status` fields.
+macro_rules! kept_figures {
+    () => {
+        fn score(&self) -> Decimal {
+            self.score
+        }
+        fn max(&self) -> Decimal {
+            self.max
+        }
+        fn status(&self) -> Status {
+            self.status
+        }
+        fn summed(&mut self, score: Decimal, max: Decimal) {
+            (self.score, self.max) = (score, max);
+        }
+    };
+}
+
 impl Kept for Figure {
     fn kept(figure: Figure, _: impl FnOnce() -> Option<LeafScore>) -> Self {
         figure
     }
-    fn status(&self) -> Status {
-        self.status
-    }
-    fn score(&self) -> Decimal {
-        self.score
-    }
-    fn max(&self) -> Decimal {
-        self.max
-    }
-    fn summed(&mut self, score: Decimal, max: Decimal) {
-        (self.score, self.max) = (score, max);
-    }
+    kept_figures!();
 }
 
 impl Kept for NodeScore {
@@ -318,18 +325,7 @@ impl Kept for NodeScore {
             leaf: leaf(),
         }
     }
-    fn status(&self) -> Status {
-        self.status
-    }
-    fn score(&self) -> Decimal {
-        self.score
-    }
-    fn max(&self) -> Decimal {
-        self.max
-    }
-    fn summed(&mut self, score: Decimal, max: Decimal) {
-        (self.score, self.max) = (score, max);
-    }
+    kept_figures!();
 }
 
 /// Scores every leaf and sums the figures up the tree, keeping each node as `N` does.
