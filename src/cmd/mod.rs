@@ -131,14 +131,7 @@ impl Output {
             Some(format) => text(format, self.table_options(all)).into_bytes(),
             None => xlsx().map_err(|e| failed(self.lang(), cli::WORKBOOK_NOT_BUILT, e))?,
         };
-        match &self.output {
-            Some(path) => write_atomic(path, bytes, self.force)
-                .map_err(|e| not_written(self.lang(), cli::OUTPUT_NOT_WRITTEN, &e)),
-            None => {
-                write_stdout(&bytes);
-                Ok(())
-            }
-        }
+        self.write_bytes(bytes)
     }
 }
 
@@ -154,7 +147,7 @@ impl Output {
             Some(_) => {
                 let mut all = Vec::new();
                 produce(&mut |piece| all.extend_from_slice(piece));
-                self.write_parts(vec![all])
+                self.write_bytes(all)
             }
             None => {
                 let mut out = std::io::stdout().lock();
@@ -165,16 +158,14 @@ impl Output {
         }
     }
 
-    /// Writes output made in pieces: to standard output one piece after the other, to a file
-    /// joined and written atomically like any output.
-    pub fn write_parts(&self, parts: Vec<Vec<u8>>) -> anyhow::Result<()> {
+    /// Writes output made whole (a rendered table, a workbook, a Word document): to standard
+    /// output, or to the file written atomically.
+    pub fn write_bytes(&self, bytes: Vec<u8>) -> anyhow::Result<()> {
         match &self.output {
-            Some(path) => write_atomic(path, parts.concat(), self.force)
+            Some(path) => write_atomic(path, bytes, self.force)
                 .map_err(|e| not_written(self.lang(), cli::OUTPUT_NOT_WRITTEN, &e)),
             None => {
-                for part in &parts {
-                    write_stdout(part);
-                }
+                write_stdout(&bytes);
                 Ok(())
             }
         }

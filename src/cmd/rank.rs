@@ -265,7 +265,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let annex = || annex::build(&rows, None);
         if args.out.format == parindex::render::Format::Docx {
             let bytes = parindex::render::docx::annex::render(&annex(), &head, lang)?;
-            args.out.write_parts(vec![bytes])?;
+            args.out.write_bytes(bytes)?;
         } else {
             args.out.write(
                 false,
@@ -428,7 +428,7 @@ fn ranked_by_units(
     };
     if args.out.format == parindex::render::Format::Docx {
         let bytes = parindex::render::docx::annex::render(&annex(), &head, lang)?;
-        args.out.write_parts(vec![bytes])?;
+        args.out.write_bytes(bytes)?;
         return Ok(ExitCode::SUCCESS);
     }
     args.out.write(

@@ -47,7 +47,7 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
         /// Canonical paths of the folders walked so far.
         seen: FxHashSet<PathBuf>,
         /// A link was followed to a file, or a file was named: one file may have come twice.
-        linked: bool,
+        maybe_twice: bool,
     }
     impl Walk {
         fn dir(&mut self, dir: &Path) {
@@ -80,7 +80,7 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
                         Ok(t) if t.is_symlink() => {
                             // A link's target may be a file found or named elsewhere; a broken
                             // link is known by its path as found, as a missing file named is.
-                            self.linked = true;
+                            self.maybe_twice = true;
                             (
                                 std::fs::metadata(e.path()).ok().map(|m| m.file_type()),
                                 Some(e.path().canonicalize().unwrap_or_else(|_| e.path())),
@@ -128,24 +128,20 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
         problems: Vec::new(),
         seen: FxHashSet::default(),
         folders: Vec::new(),
-        linked: false,
+        maybe_twice: false,
     };
     for p in paths {
         if p.is_dir() {
             walk.dir(p);
         } else {
             let real = p.canonicalize().unwrap_or_else(|_| p.clone());
-            walk.linked = true;
+            walk.maybe_twice = true;
             walk.out.push((p.clone(), true, Ok(real)));
         }
     }
-    // A file named twice, directly and through its folder, or through a link, is read once:
-    // its first name is kept, and it counts as named if it was named anywhere.
-    // Keyed by `Path`, whose equality is by components: `d//x.yaml` and `d/x.yaml` are one
-    // file even where neither resolves (a missing file is reported once).
     // Files found in folders alone, through no link, are each one real folder's entry, each
     // folder walked once: no file can have come twice, and none is looked for.
-    if !walk.linked {
+    if !walk.maybe_twice {
         let out = walk
             .out
             .into_iter()
@@ -153,6 +149,10 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
             .collect();
         return (out, walk.problems);
     }
+    // A file named twice, directly and through its folder, or through a link, is read once:
+    // its first name is kept, and it counts as named if it was named anywhere.
+    // Keyed by `Path`, whose equality is by components: `d//x.yaml` and `d/x.yaml` are one
+    // file even where neither resolves (a missing file is reported once).
     let mut first: FxHashMap<PathBuf, usize> = FxHashMap::default();
     first.reserve(walk.out.len());
     let mut out: Vec<(PathBuf, bool)> = Vec::with_capacity(walk.out.len());
