@@ -152,9 +152,30 @@ fn exact_sum(result: Option<Decimal>, a: Decimal, b: Decimal) -> Result<Decimal,
     }
 }
 
+/// Exact multiplication: rust_decimal rounds a product with more than 28 places or a
+/// mantissa past 96 bits; a product it would change is refused, as [`add`] refuses a sum.
 #[inline]
 pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
-    a.checked_mul(b).ok_or(Overflow)
+    if let Some(p) = exact_mul(a, b) {
+        return Ok(p);
+    }
+    // Past those bounds the product may still be exact (1.0…0 × 1.0…0, written with 28
+    // places each): kept where multiplying back the integers agrees.
+    let p = a.checked_mul(b).ok_or(Overflow)?;
+    use num_bigint::BigInt;
+    let scale = a.scale() + b.scale();
+    let exact = BigInt::from(a.mantissa()) * BigInt::from(b.mantissa());
+    let kept = BigInt::from(p.mantissa());
+    let same = if p.scale() <= scale {
+        kept * BigInt::from(10u8).pow(scale - p.scale()) == exact
+    } else {
+        kept == exact * BigInt::from(10u8).pow(p.scale() - scale)
+    };
+    if same {
+        Ok(p)
+    } else {
+        Err(Overflow)
+    }
 }
 
 /// `a × b` exactly, or `None` where rust_decimal would round the product (more than 28 places,
@@ -188,6 +209,95 @@ pub fn cmp_products(a: Decimal, b: Decimal, c: Decimal, d: Decimal) -> std::cmp:
             * BigInt::from(10u8).pow(common - scale)
     };
     at_common(a, b, left).cmp(&at_common(c, d, right))
+}
+
+/// `a × b / c` rounded once, from the exact quotient, to `rounding`'s places by its mode. A
+/// quotient divided to a decimal's 28 digits and then rounded again can cross a midpoint:
+/// 500000000000000000000000/1000000000000000000000000001 of a max of 1 is 0.000499…9995,
+/// which 28 digits make 0.0005 and half-up rounding then 0.001. `c` must not be zero.
+/// [`Overflow`] where the rounded quotient does not fit a decimal.
+pub fn round_quotient(
+    a: Decimal,
+    b: Decimal,
+    c: Decimal,
+    rounding: Rounding,
+) -> Result<Decimal, Overflow> {
+    if c.is_zero() {
+        return Err(Overflow);
+    }
+    let places = rounding.decimals;
+    let negative = (a.is_sign_negative() != b.is_sign_negative()) != c.is_sign_negative()
+        && !a.is_zero()
+        && !b.is_zero();
+    // a·b/c × 10^places = ma·mb·10^e / mc, with e = places + sc − sa − sb.
+    let e = i64::from(places) + i64::from(c.scale()) - i64::from(a.scale()) - i64::from(b.scale());
+    let (ma, mb, mc) = (
+        a.mantissa().unsigned_abs(),
+        b.mantissa().unsigned_abs(),
+        c.mantissa().unsigned_abs(),
+    );
+    // Whole numbers where they fit 128 bits (every real table's figures), else big integers.
+    let small = || -> Option<(u128, std::cmp::Ordering, bool)> {
+        let ten = |k: i64| 10u128.checked_pow(u32::try_from(k).ok()?);
+        let product = ma.checked_mul(mb)?;
+        let (n, d) = if e >= 0 {
+            (product.checked_mul(ten(e)?)?, mc)
+        } else {
+            (product, mc.checked_mul(ten(-e)?)?)
+        };
+        let (q, r) = (n / d, n % d);
+        // 2r against d, without overflowing 2r.
+        let half = if r > d - r {
+            std::cmp::Ordering::Greater
+        } else {
+            r.cmp(&(d - r))
+        };
+        Some((q, half, r == 0))
+    };
+    let (q, half, exact) = match small() {
+        Some(found) => found,
+        None => {
+            use num_bigint::BigUint;
+            let ten = |k: i64| BigUint::from(10u8).pow(k.unsigned_abs() as u32);
+            let product = BigUint::from(ma) * BigUint::from(mb);
+            let (n, d) = if e >= 0 {
+                (product * ten(e), BigUint::from(mc))
+            } else {
+                (product, BigUint::from(mc) * ten(e))
+            };
+            let (q, r) = (&n / &d, &n % &d);
+            let half = (&r * 2u8).cmp(&d);
+            let q = u128::try_from(q).map_err(|_| Overflow)?;
+            (q, half, r == BigUint::ZERO)
+        }
+    };
+    let up = match rounding.mode {
+        RoundingMode::Down => false,
+        RoundingMode::HalfUp => half != std::cmp::Ordering::Less,
+        RoundingMode::HalfEven => {
+            half == std::cmp::Ordering::Greater || (half == std::cmp::Ordering::Equal && q % 2 == 1)
+        }
+    };
+    let q = q + u128::from(up && !exact);
+    let q = i128::try_from(q).map_err(|_| Overflow)?;
+    let signed = if negative && q != 0 { -q } else { q };
+    Decimal::try_from_i128_with_scale(signed, places).map_err(|_| Overflow)
+}
+
+/// `a × b / c` cut (toward zero) to as many places as a decimal holds, at most 28: for showing
+/// a quotient beside its rounding. Cut, not rounded: 0.000499…9995 shows as 0.0004999…, not as
+/// the 0.0005 that would seem to round up. Zero where `c` is zero.
+pub fn approx_quotient(a: Decimal, b: Decimal, c: Decimal) -> Decimal {
+    (0..=Rounding::MAX_DECIMALS)
+        .rev()
+        .find_map(|decimals| {
+            let rounding = Rounding {
+                decimals,
+                mode: RoundingMode::Down,
+            };
+            round_quotient(a, b, c, rounding).ok()
+        })
+        .unwrap_or(Decimal::ZERO)
 }
 
 /// Division; the caller guarantees a non-zero divisor (zero is reported as overflow).
@@ -330,11 +440,11 @@ pub fn percent(score: Decimal, max: Decimal) -> Result<Option<Decimal>, Overflow
     if max.is_zero() {
         return Ok(None);
     }
-    let exact = div(mul(score, Decimal::ONE_HUNDRED)?, max)?;
-    Ok(Some(exact.round_dp_with_strategy(
-        2,
-        RoundingStrategy::MidpointAwayFromZero,
-    )))
+    let two_places = Rounding {
+        decimals: 2,
+        mode: RoundingMode::HalfUp,
+    };
+    round_quotient(score, Decimal::ONE_HUNDRED, max, two_places).map(Some)
 }
 
 /// A decimal as people write it: no trailing zeros, no exponent (`10.500` → `10.5`).
@@ -765,6 +875,165 @@ mod tests {
         assert_eq!(percent(dec("1"), dec("800")).unwrap(), Some(dec("0.13")));
         assert_eq!(percent(dec("0"), dec("0")).unwrap(), None);
         assert_eq!(show_percent(dec("100")), "100.00");
+    }
+
+    fn rounding(decimals: u32, mode: RoundingMode) -> Rounding {
+        Rounding { decimals, mode }
+    }
+
+    #[test]
+    fn a_quotient_is_rounded_once_from_its_exact_value() {
+        let q = |a: &str, b: &str, c: &str, r: Rounding| {
+            round_quotient(dec(a), dec(b), dec(c), r).map(|d| d.to_string())
+        };
+        let half_up = rounding(3, RoundingMode::HalfUp);
+        // 0.000499…9995: 28 digits would make it 0.0005, and half-up then 0.001.
+        let (num, den) = ("500000000000000000000000", "1000000000000000000000000001");
+        assert_eq!(q("1", num, den, half_up).as_deref(), Ok("0.000"));
+        assert_eq!(
+            dec(num).checked_div(dec(den)).map(|d| half_up.apply(d)),
+            Some(dec("0.001")),
+            "the two roundings this replaces"
+        );
+        // Just above the midpoint: up.
+        assert_eq!(
+            q(
+                "1",
+                "500000000000000000000001",
+                "1000000000000000000000000000",
+                half_up
+            )
+            .as_deref(),
+            Ok("0.001")
+        );
+        // Midpoints by each mode, and a negative quotient rounded by its magnitude.
+        for (mode, want) in [
+            (RoundingMode::HalfUp, ["0.13", "0.14", "-0.13"]),
+            (RoundingMode::HalfEven, ["0.12", "0.14", "-0.12"]),
+            (RoundingMode::Down, ["0.12", "0.13", "-0.12"]),
+        ] {
+            let r = rounding(2, mode);
+            assert_eq!(q("1", "1", "8", r).unwrap(), want[0], "{mode:?}");
+            assert_eq!(q("1", "1.35", "10", r).unwrap(), want[1], "{mode:?}");
+            assert_eq!(q("-1", "1", "8", r).unwrap(), want[2], "{mode:?}");
+        }
+        // Mantissas past 128 bits when multiplied: the big-integer route, same rules.
+        let big = "79228162514264337593543950335";
+        assert_eq!(
+            q(big, big, big, rounding(0, RoundingMode::HalfUp)).as_deref(),
+            Ok(big)
+        );
+        assert_eq!(
+            q(
+                "0.0000000000000000000000000001",
+                "0.0000000000000000000000000003",
+                "0.0000000000000000000000000002",
+                rounding(28, RoundingMode::HalfUp)
+            )
+            .as_deref(),
+            Ok("0.0000000000000000000000000002")
+        );
+        assert_eq!(q(big, "2", "1", half_up), Err(Overflow));
+        assert_eq!(q("1", "1", "0", half_up), Err(Overflow));
+    }
+
+    #[test]
+    fn rounded_quotients_lie_within_half_a_place_of_the_exact_one() {
+        // Checked by inequalities between integers, not by dividing: for the exact x = a·b/c
+        // and the result r with one unit u = 10^-places, |x − r| ≤ u/2 (half-up and
+        // half-even, a tie going away from zero or to an even last digit) or 0 ≤ |x| − |r|
+        // < u (down).
+        use num_bigint::BigInt;
+        let mut seed = 11u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let draw = |next: &mut dyn FnMut(u64) -> u64| {
+            let digits = 1 + next(28) as u32;
+            let mut m: i128 = 0;
+            for _ in 0..digits {
+                m = m * 10 + next(10) as i128;
+            }
+            let m = if next(4) == 0 { -m } else { m };
+            Decimal::from_i128_with_scale(m, next(u64::from(digits) + 1) as u32)
+        };
+        let mut ties = 0;
+        for _ in 0..20_000 {
+            let (a, b) = (draw(&mut next), draw(&mut next));
+            // Half the divisors small powers of two: their quotients end in a 5, ties to round.
+            let c = match next(8) {
+                0..=3 => draw(&mut next),
+                k => Decimal::from(1u64 << k),
+            };
+            let places = match next(2) {
+                0 => next(29) as u32,
+                _ => (a.scale() + b.scale() + next(4) as u32).min(28),
+            };
+            if c.is_zero() {
+                continue;
+            }
+            let mode = [
+                RoundingMode::HalfUp,
+                RoundingMode::HalfEven,
+                RoundingMode::Down,
+            ][next(3) as usize];
+            let Ok(r) = round_quotient(a, b, c, rounding(places, mode)) else {
+                continue;
+            };
+            // x = X / D with D > 0; x − r = (X·10^places − R·D) / (D·10^places), with R
+            // r's mantissa: compare 2·|that numerator| with D (one unit u).
+            let mut big_x = BigInt::from(a.mantissa())
+                * BigInt::from(b.mantissa())
+                * BigInt::from(10u8).pow(c.scale());
+            let mut big_d =
+                BigInt::from(c.mantissa()) * BigInt::from(10u8).pow(a.scale() + b.scale());
+            if big_d < BigInt::from(0) {
+                (big_x, big_d) = (-big_x, -big_d);
+            }
+            assert_eq!(r.scale(), places);
+            let diff =
+                &big_x * BigInt::from(10u8).pow(places) - BigInt::from(r.mantissa()) * &big_d;
+            let zero = BigInt::from(0);
+            let twice = BigInt::from(2) * &diff;
+            let twice = if twice < zero { -twice } else { twice };
+            let x_positive = big_x > zero;
+            let what = format!("{a} × {b} / {c} to {places}, {mode:?}: {r}");
+            ties += usize::from(twice == big_d);
+            match mode {
+                RoundingMode::Down => {
+                    // r between 0 and x (the difference on x's side), less than a unit off.
+                    assert!(diff == zero || (diff > zero) == x_positive, "{what}");
+                    assert!(twice < BigInt::from(2) * &big_d, "{what}");
+                }
+                _ => {
+                    assert!(twice <= big_d, "{what}");
+                    if twice == big_d {
+                        if mode == RoundingMode::HalfUp {
+                            // A tie goes away from zero: r beyond x.
+                            assert!((diff < zero) == x_positive, "{what}");
+                        } else {
+                            assert_eq!(r.mantissa() % 2, 0, "{what}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(ties > 100, "ties drawn: {ties}");
+    }
+
+    #[test]
+    fn products_are_exact_or_refused() {
+        assert_eq!(mul(dec("1.5"), dec("2")), Ok(dec("3.0")));
+        // 56 places, exact all the same once its zeros are dropped.
+        let one = "1.0000000000000000000000000000";
+        assert_eq!(mul(dec(one), dec(one)), Ok(dec("1")));
+        // 0.1234… × 0.1234… needs 56 places: rust_decimal would round it.
+        let long = "0.1234567890123456789012345678";
+        assert!(dec(long).checked_mul(dec(long)).is_some());
+        assert_eq!(mul(dec(long), dec(long)), Err(Overflow));
     }
 
     #[test]

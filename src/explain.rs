@@ -27,8 +27,7 @@ fn rate_text(lang: Lang, num: Decimal, den: Decimal, text: &str) -> String {
     if den == Decimal::ONE_HUNDRED {
         text.to_string()
     } else {
-        let pct = decimal::div(decimal::mul(num, Decimal::ONE_HUNDRED).unwrap_or(num), den)
-            .unwrap_or_default();
+        let pct = decimal::approx_quotient(num, Decimal::ONE_HUNDRED, den);
         format!("{text} = {}%", approx_in(lang, pct))
     }
 }
@@ -390,7 +389,7 @@ mod tests {
     /// The formula for a value, from the rule module's own score and derivation.
     fn stated(rule: &Rule, max: &str, value: &Value) -> String {
         let s = rule::score(rule, dec(max), value).unwrap().unwrap();
-        formula(rule, dec(max), value, &s.how, s.unrounded)
+        formula(rule, dec(max), value, &s.how, s.unrounded.approx())
     }
 
     #[test]

@@ -227,28 +227,37 @@ fn leaf_figure<N: Kept>(
                 },
             )
         }
-        Some(scored) => N::kept(
-            Figure {
-                // Rounding up can pass a max with more places than the rounding keeps (3 ×
-                // 1/48 of a max of 0.0625 rounds to 0.063); a max it can write, it never
-                // passes.
-                score: if node.max.scale() <= set.rounding.decimals {
-                    set.rounding.apply(scored.unrounded)
-                } else {
-                    set.rounding.apply(scored.unrounded).min(node.max)
+        Some(scored) => {
+            N::kept(
+                Figure {
+                    // Rounding up can pass a max with more places than the rounding keeps (3 ×
+                    // 1/48 of a max of 0.0625 rounds to 0.063); a max it can write, it never
+                    // passes.
+                    score: {
+                        let rounded = scored.unrounded.rounded(set.rounding).map_err(|_| {
+                            ScoringOverflow {
+                                code: Some(node.code.clone()),
+                            }
+                        })?;
+                        if node.max.scale() <= set.rounding.decimals {
+                            rounded
+                        } else {
+                            rounded.min(node.max)
+                        }
+                    },
+                    max: node.max,
+                    status: Status::Scored,
                 },
-                max: node.max,
-                status: Status::Scored,
-            },
-            || {
-                Some(LeafScore {
-                    value: value.clone(),
-                    round,
-                    unrounded: scored.unrounded,
-                    how: scored.how,
-                })
-            },
-        ),
+                || {
+                    Some(LeafScore {
+                        value: value.clone(),
+                        round,
+                        unrounded: scored.unrounded.approx(),
+                        how: scored.how,
+                    })
+                },
+            )
+        }
     })
 }
 
@@ -509,7 +518,11 @@ mod tests {
     use crate::decimal::{dec, Rounding, RoundingMode};
 
     fn s(rule: &Rule, max: &str, v: &Value) -> Decimal {
-        rule::score(rule, dec(max), v).unwrap().unwrap().unrounded
+        rule::score(rule, dec(max), v)
+            .unwrap()
+            .unwrap()
+            .unrounded
+            .approx()
     }
 
     #[test]

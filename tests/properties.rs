@@ -414,8 +414,8 @@ proptest! {
         prop_assume!(rule.takes() == parindex::model::ValueKind::Rate && !inverted);
         let (lo, hi) = (a.min(b), a.max(b));
         let rate = |bp: u32| Value::Rate { num: Decimal::new(bp.into(), 2), den: Decimal::ONE_HUNDRED, percent: true };
-        let s_lo = parindex::rule::score(rule, node.max, &rate(lo)).unwrap().unwrap().unrounded;
-        let s_hi = parindex::rule::score(rule, node.max, &rate(hi)).unwrap().unwrap().unrounded;
+        let s_lo = parindex::rule::score(rule, node.max, &rate(lo)).unwrap().unwrap().unrounded.approx();
+        let s_hi = parindex::rule::score(rule, node.max, &rate(hi)).unwrap().unwrap().unrounded.approx();
         // Where lower is better (revision 2's `at_most` / `below` tiers), the other way round.
         let lower_is_better = matches!(rule, parindex::model::Rule::Tiers(t) if t.lower_is_better())
             || matches!(rule, parindex::model::Rule::Ratio(r) if r.lower_is_better());
@@ -439,11 +439,11 @@ proptest! {
         let Some(v) = parindex::rule::value_for(rule, node.max, needed) else {
             return Ok(());
         };
-        let got = parindex::rule::score(rule, node.max, &v).unwrap().map(|s| s.unrounded);
+        let got = parindex::rule::score(rule, node.max, &v).unwrap().map(|s| s.unrounded.approx());
         // Where no value gives enough (tiers below the max), the inverse gives the best.
         let best = parindex::rule::value_for(rule, node.max, node.max)
             .and_then(|b| parindex::rule::score(rule, node.max, &b).unwrap())
-            .map(|s| s.unrounded);
+            .map(|s| s.unrounded.approx());
         prop_assert!(
             got >= Some(needed) || got == best,
             "{rule:?}: {} scores {got:?}, asked for {needed}", v.show()

@@ -1060,3 +1060,54 @@ fn a_total_past_28_digits_is_refused_not_rounded() {
         assert!(stderr.contains("u.yaml"), "{command}: {stderr}");
     }
 }
+
+#[test]
+fn a_score_or_percentage_a_hair_below_a_midpoint_is_rounded_down_once() {
+    // 500000000000000000000000/1000000000000000000000000001 of a max of 1 is 0.000499…9995:
+    // divided to 28 digits it became 0.0005, which half-up rounding then made 0.001. And
+    // 5×10^22 of 10^27 + 1 is 0.004999…995%, shown as 0.01% the same way. Both are 0 now,
+    // in every command that shows them.
+    let dir = tempfile::tempdir().unwrap();
+    let set = "parindex: 1\nkind: criteria\nid: once\ntitle: \"Once\"\nsections:\n  - code: \"1\"\n    title: \"S\"\n    max: 1\n    items:\n      - { code: \"1.1\", title: \"a\", max: 1, rule: ratio }\n  - code: \"2\"\n    title: \"T\"\n    max: 1000000000000000000000000001\n    items:\n      - { code: \"2.1\", title: \"b\", max: 1000000000000000000000000001, rule: points }\n";
+    fs::write(dir.path().join("set.yaml"), set).unwrap();
+    let unit = dir.path().join("u.yaml");
+    fs::write(
+        &unit,
+        "parindex: 1\nkind: evidence\ncriteria: set.yaml\nunit: \"U\"\nperiod: \"2025\"\nvalues:\n  \"1.1\": \"500000000000000000000000/1000000000000000000000000001\"\n  \"2.1\": 50000000000000000000000\n",
+    )
+    .unwrap();
+    let out = parindex()
+        .args(["score", "--format", "json"])
+        .arg(&unit)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let card: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let node = |code: &str| {
+        card["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(node("1.1")["score"], "0", "{card}");
+    assert_eq!(node("1")["percent"], "0.00", "{card}");
+    assert_eq!(node("2")["percent"], "0.00", "{card}");
+    assert_eq!(card["total"]["percent"], "0.00", "{card}");
+    let out = parindex()
+        .args(["rank", "--format", "csv"])
+        .arg(&unit)
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(row[6], "0.00", "{csv}");
+    assert_eq!(row[8], "0", "{csv}");
+}

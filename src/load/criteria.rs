@@ -1345,6 +1345,7 @@ mod tests {
             .unwrap()
             .unwrap()
             .unrounded
+            .approx()
     }
 
     /// The form W102's help gives, read back from its text.

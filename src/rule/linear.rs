@@ -1,19 +1,21 @@
 //! `linear`: a straight line on a plain number, 0 at `zero_at` and the max at `full_at`
 //! (either order: `full_at` below `zero_at` means lower is better), clamped to [0, max].
 
-use super::Derivation;
-use crate::decimal::{div, mul, show, sub, Overflow};
+use super::{Derivation, Unrounded};
+use crate::decimal::{show, sub, Overflow};
 use crate::model::{Linear, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// `max × (v − A) / (B − A)` with one division, 0 and the max outside the line.
+/// `max × (v − A) / (B − A)`, a quotient the set's rounding divides once; 0 and the max
+/// outside the line.
 pub(super) fn score(
     l: &Linear,
     max: Decimal,
     value: &Value,
-) -> Result<(Decimal, Derivation), Overflow> {
+) -> Result<(Unrounded, Derivation), Overflow> {
+    use Unrounded::{Exact, Quotient};
     let Value::Number(v) = value else {
-        return Ok((Decimal::ZERO, Derivation::LineZero));
+        return Ok((Exact(Decimal::ZERO), Derivation::LineZero));
     };
     let (a, b) = (l.zero_at, l.full_at);
     let (at_zero, at_full) = if a < b {
@@ -22,12 +24,12 @@ pub(super) fn score(
         (*v >= a, *v <= b)
     };
     Ok(if at_full {
-        (max, Derivation::LineFull)
+        (Exact(max), Derivation::LineFull)
     } else if at_zero {
-        (Decimal::ZERO, Derivation::LineZero)
+        (Exact(Decimal::ZERO), Derivation::LineZero)
     } else {
         (
-            div(mul(max, sub(*v, a)?)?, sub(b, a)?)?,
+            Quotient(max, sub(*v, a)?, sub(b, a)?),
             Derivation::LineProportional,
         )
     })
@@ -71,8 +73,8 @@ pub(super) fn describe(l: &Linear, max: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::{score_of_inverse, scored};
-    use super::super::{describe, Derivation};
-    use crate::decimal::dec;
+    use super::super::{describe, Derivation, Unrounded};
+    use crate::decimal::{dec, Rounding};
     use crate::model::{Linear, Rule, Value};
 
     fn line(a: &str, b: &str) -> Rule {
@@ -97,9 +99,21 @@ mod tests {
             (dec("1"), Derivation::LineProportional)
         );
         assert_eq!(scored(&r, "2", &n("4.2")).0, dec("1.6"));
-        // One division: 2 × 1 / 3 is not 2 × (1 / 3) rounded first.
+        // 2 × 1 / 3 kept undivided, rounded once by the set (not 2 × (1 / 3) rounded first),
+        // and shown cut to 28 places.
         let thirds = line("0", "3");
-        assert_eq!(scored(&thirds, "2", &n("1")).0, dec("2") / dec("3"));
+        let s = super::super::score(&thirds, dec("2"), &n("1"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            s.unrounded,
+            Unrounded::Quotient(dec("2"), dec("1"), dec("3"))
+        );
+        assert_eq!(s.unrounded.rounded(Rounding::default()), Ok(dec("0.667")));
+        assert_eq!(
+            s.unrounded.approx().to_string(),
+            "0.6666666666666666666666666666"
+        );
     }
 
     #[test]

@@ -79,11 +79,39 @@ impl Derivation {
     }
 }
 
+/// A rule's score before the set's rounding: a decimal, or `a × b / c` left undivided, so
+/// that the rounding rounds the exact quotient once ([`decimal::round_quotient`]) rather than
+/// a quotient already rounded to 28 digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unrounded {
+    Exact(Decimal),
+    Quotient(Decimal, Decimal, Decimal),
+}
+
+impl Unrounded {
+    /// The score as the set rounds it.
+    #[inline]
+    pub fn rounded(self, rounding: decimal::Rounding) -> Result<Decimal, Overflow> {
+        match self {
+            Unrounded::Exact(d) => Ok(rounding.apply(d)),
+            Unrounded::Quotient(a, b, c) => decimal::round_quotient(a, b, c, rounding),
+        }
+    }
+
+    /// The score cut to a decimal's digits, to show beside the rounded one.
+    pub fn approx(self) -> Decimal {
+        match self {
+            Unrounded::Exact(d) => d,
+            Unrounded::Quotient(a, b, c) => decimal::approx_quotient(a, b, c),
+        }
+    }
+}
+
 /// A rule's result for one value: the score before rounding and how it came about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scored {
     /// In [0, max].
-    pub unrounded: Decimal,
+    pub unrounded: Unrounded,
     pub how: Derivation,
 }
 
@@ -94,23 +122,26 @@ pub fn score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Scored>,
     if matches!(value, Value::NotApplicable) {
         return Ok(None);
     }
+    let exact = |(d, how): (Decimal, Derivation)| (Unrounded::Exact(d), how);
     let (unrounded, how) = match rule {
-        Rule::YesNo => yes_no::score(max, value),
+        Rule::YesNo => exact(yes_no::score(max, value)),
         Rule::Ratio(r) => ratio::score(r, max, value)?,
-        Rule::Tiers(t) => tiers::score(t, value)?,
-        Rule::Deduct { per } => deduct::score(*per, max, value)?,
-        Rule::Points => points::score(value),
+        Rule::Tiers(t) => exact(tiers::score(t, value)?),
+        Rule::Deduct { per } => exact(deduct::score(*per, max, value)?),
+        Rule::Points => exact(points::score(value)),
         Rule::Linear(l) => linear::score(l, max, value)?,
-        Rule::Choice(c) => choice::score(c, value),
+        Rule::Choice(c) => exact(choice::score(c, value)),
     };
     // Every leaf score lies in [0, max]: each rule's branches keep it there, and the loader
     // holds tier points and `points` values within the max (the property tests check it). A
     // negative zero from a subtraction is made plain.
-    debug_assert!(unrounded <= max, "{rule:?} scored {unrounded} of {max}");
-    let unrounded = if unrounded.is_sign_negative() {
-        Decimal::ZERO
-    } else {
-        unrounded
+    debug_assert!(
+        unrounded.approx() <= max,
+        "{rule:?} scored {unrounded:?} of {max}"
+    );
+    let unrounded = match unrounded {
+        Unrounded::Exact(d) if d.is_sign_negative() => Unrounded::Exact(Decimal::ZERO),
+        other => other,
     };
     Ok(Some(Scored { unrounded, how }))
 }
@@ -326,7 +357,7 @@ pub(crate) mod test_util {
     /// The unrounded score and its derivation.
     pub fn scored(rule: &Rule, max: &str, v: &Value) -> (Decimal, super::Derivation) {
         let s = super::score(rule, dec(max), v).unwrap().unwrap();
-        (s.unrounded, s.how)
+        (s.unrounded.approx(), s.how)
     }
 
     /// The score of the value the inverse proposes for `needed`.
@@ -358,7 +389,7 @@ mod tests {
         let s = score(&ratio, dec("1"), &Value::Boolean(true))
             .unwrap()
             .unwrap();
-        assert_eq!(s.unrounded, dec("0"));
+        assert_eq!(s.unrounded, Unrounded::Exact(dec("0")));
     }
 
     #[test]

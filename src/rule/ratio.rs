@@ -1,33 +1,36 @@
 //! `ratio`: proportional to a rate, between `zero_below` and `full_at`, on `1 − rate` when
 //! inverted.
 
-use super::{pct, percent_value, Derivation};
-use crate::decimal::{div, mul, show, sub, Overflow};
+use super::{pct, percent_value, Derivation, Unrounded};
+use crate::decimal::{mul, show, sub, Overflow};
 use crate::model::{Ratio, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// With r' = num'/den (num' = den − num when inverted), compares and scales without dividing
-/// until the end: `max × (num' − P·den) / (den × (Q − P))`, one division per leaf.
+/// With r' = num'/den (num' = den − num when inverted), compares and scales without dividing:
+/// `max × (num' − P·den) / (den × (Q − P))`, a quotient the set's rounding divides once.
 pub(super) fn score(
     r: &Ratio,
     max: Decimal,
     value: &Value,
-) -> Result<(Decimal, Derivation), Overflow> {
+) -> Result<(Unrounded, Derivation), Overflow> {
+    use Unrounded::{Exact, Quotient};
+    let below_zero = (
+        Exact(Decimal::ZERO),
+        Derivation::BelowZero {
+            zero_below: r.zero_below,
+        },
+    );
+    let full = (Exact(max), Derivation::FullAt { full_at: r.full_at });
     let Value::Rate { num, den, .. } = value else {
-        return Ok((
-            Decimal::ZERO,
-            Derivation::BelowZero {
-                zero_below: r.zero_below,
-            },
-        ));
+        return Ok(below_zero);
     };
     if *r == Ratio::default() {
         // The plain rule, most of a set's ratios: max × num / den, full marks at 100%.
         return Ok(if num == den {
-            (max, Derivation::FullAt { full_at: r.full_at })
+            full
         } else {
             (
-                div(mul(max, *num)?, *den)?,
+                Quotient(max, *num, *den),
                 Derivation::Proportional {
                     num: *num,
                     den: *den,
@@ -38,38 +41,28 @@ pub(super) fn score(
     let num = if r.invert { sub(*den, *num)? } else { *num };
     let lower = mul(r.zero_below, *den)?;
     let upper = mul(r.full_at, *den)?;
+    let between = |over_lower: Decimal, span: Decimal| {
+        (
+            Quotient(max, over_lower, span),
+            Derivation::Proportional { num, den: *den },
+        )
+    };
     if r.lower_is_better() {
         // zero_at above full_at: max at or below full_at, 0 at or above zero_at.
         return Ok(if num <= upper {
-            (max, Derivation::FullAt { full_at: r.full_at })
+            full
         } else if num >= lower {
-            (
-                Decimal::ZERO,
-                Derivation::BelowZero {
-                    zero_below: r.zero_below,
-                },
-            )
+            below_zero
         } else {
-            (
-                div(mul(max, sub(lower, num)?)?, sub(lower, upper)?)?,
-                Derivation::Proportional { num, den: *den },
-            )
+            between(sub(lower, num)?, sub(lower, upper)?)
         });
     }
     Ok(if num < lower {
-        (
-            Decimal::ZERO,
-            Derivation::BelowZero {
-                zero_below: r.zero_below,
-            },
-        )
+        below_zero
     } else if num >= upper {
-        (max, Derivation::FullAt { full_at: r.full_at })
+        full
     } else {
-        (
-            div(mul(max, sub(num, lower)?)?, sub(upper, lower)?)?,
-            Derivation::Proportional { num, den: *den },
-        )
+        between(sub(num, lower)?, sub(upper, lower)?)
     })
 }
 
