@@ -126,7 +126,7 @@ pub fn score(rule: &Rule, max: Decimal, value: &Value) -> Result<Option<Scored>,
     let (unrounded, how) = match rule {
         Rule::YesNo => exact(yes_no::score(max, value)),
         Rule::Ratio(r) => ratio::score(r, max, value)?,
-        Rule::Tiers(t) => exact(tiers::score(t, value)?),
+        Rule::Tiers(t) => exact(tiers::score(t, value)),
         Rule::Deduct { per } => exact(deduct::score(*per, max, value)?),
         Rule::Points => exact(points::score(value)),
         Rule::Linear(l) => linear::score(l, max, value)?,

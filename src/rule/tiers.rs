@@ -3,21 +3,23 @@
 //! better), or `at_most` / `below` from the lowest up (lower is better).
 
 use super::{pct, percent_value, Derivation};
-use crate::decimal::{mul, show, Overflow};
+use crate::decimal::show;
 use crate::model::{Bound, TierScale, Tiers, Value};
 use rust_decimal::Decimal;
 
-pub(super) fn score(t: &Tiers, value: &Value) -> Result<(Decimal, Derivation), Overflow> {
+pub(super) fn score(t: &Tiers, value: &Value) -> (Decimal, Derivation) {
     for (index, step) in t.steps.iter().enumerate() {
         let meets = match (t.scale, value) {
-            (TierScale::Rate, Value::Rate { num, den, .. }) => {
-                step.bound.meets(num, &mul(step.threshold, *den)?)
-            }
+            // num / den against the threshold, as num against threshold × den, exactly.
+            (TierScale::Rate, Value::Rate { num, den, .. }) => step.bound.meets(
+                &crate::decimal::cmp_products(*num, Decimal::ONE, step.threshold, *den),
+                &std::cmp::Ordering::Equal,
+            ),
             (TierScale::Number, Value::Number(n)) => step.bound.meets(n, &step.threshold),
             _ => false,
         };
         if meets {
-            return Ok((
+            return (
                 step.points,
                 Derivation::Tier {
                     index,
@@ -25,10 +27,10 @@ pub(super) fn score(t: &Tiers, value: &Value) -> Result<(Decimal, Derivation), O
                     bound: step.bound,
                     points: step.points,
                 },
-            ));
+            );
         }
     }
-    Ok((Decimal::ZERO, Derivation::BelowEveryTier))
+    (Decimal::ZERO, Derivation::BelowEveryTier)
 }
 
 /// The least demanding tier giving at least `needed` (the last such in the list: the lowest
@@ -110,6 +112,26 @@ mod tests {
                 })
                 .collect(),
         })
+    }
+
+    #[test]
+    fn a_rate_a_hair_below_a_threshold_does_not_meet_it() {
+        // 8999999999999999999999999999 of 9999999999999999999999999999 is 0.8999…90999…, below
+        // 90%; 90% of that total needs 29 digits, which a decimal rounds to the count itself.
+        let rule = tiers(TierScale::Rate, &[("0.9", "1")]);
+        let total = "9999999999999999999999999999";
+        let v = rate(&format!("8999999999999999999999999999/{total}"));
+        assert_eq!(
+            scored(&rule, "1", &v),
+            (dec("0"), Derivation::BelowEveryTier)
+        );
+        assert_eq!(
+            dec("0.9").checked_mul(dec(total)),
+            Some(dec("8999999999999999999999999999")),
+            "the rounded product the old comparison met"
+        );
+        let v = rate(&format!("9000000000000000000000000000/{total}"));
+        assert_eq!(scored(&rule, "1", &v).1, tier(0, "0.9", "1"));
     }
 
     fn tier(index: usize, threshold: &str, points: &str) -> Derivation {
