@@ -603,6 +603,27 @@ fn figures_written_into_json_read_as_shown() {
     );
 }
 
+/// A small deterministic generator (Knuth's MMIX LCG) for the property tests of this crate.
+#[cfg(test)]
+pub(crate) struct Lcg(pub u64);
+
+#[cfg(test)]
+impl Lcg {
+    /// The next state.
+    pub fn raw(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0
+    }
+
+    /// A number below `n`, from the state's high bits.
+    pub fn below(&mut self, n: u64) -> u64 {
+        (self.raw() >> 33) % n
+    }
+}
+
 /// Parses a decimal from a string literal; for tests and constants only.
 pub fn dec(text: &str) -> Decimal {
     Decimal::from_str(text).expect("a valid decimal literal")
@@ -663,13 +684,8 @@ mod tests {
 
     #[test]
     fn figures_are_written_as_rust_decimal_writes_them() {
-        let mut seed = 11u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            seed >> 11
-        };
+        let mut lcg = Lcg(11);
+        let mut next = || lcg.raw() >> 11;
         let mut values: Vec<Decimal> = [
             "0",
             "-0",
@@ -953,13 +969,8 @@ mod tests {
         // half-even, a tie going away from zero or to an even last digit) or 0 ≤ |x| − |r|
         // < u (down).
         use num_bigint::BigInt;
-        let mut seed = 11u64;
-        let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
+        let mut lcg = Lcg(11);
+        let mut next = |n: u64| lcg.below(n);
         let draw = |next: &mut dyn FnMut(u64) -> u64| {
             let digits = 1 + next(28) as u32;
             let mut m: i128 = 0;

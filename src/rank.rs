@@ -581,13 +581,8 @@ mod tests {
     fn ranks_are_one_more_than_the_units_strictly_better() {
         // Many ties, a zero maximum, and two ratios whose 28-place quotients are equal
         // though the ratios are not (1/3 is above 0.333…3 with 28 threes).
-        let mut seed = 7u64;
-        let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
+        let mut lcg = crate::decimal::Lcg(7);
+        let mut next = |n: u64| lcg.below(n);
         let mut ratios: Vec<(Decimal, Decimal)> = (0..500)
             .map(|_| {
                 // Maxima that divide exactly and ones that do not (3, 0.3, 89, 7.5).
