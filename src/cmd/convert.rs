@@ -5,7 +5,6 @@ use parindex::embedded;
 use parindex::form::{evidence_yaml, write_form, FormFill};
 use parindex::i18n::{cli, Lang};
 use parindex::load::{is_xlsx, load_criteria, parse_evidence, CriteriaResolver, Source};
-use parindex::output::write_atomic;
 use parindex::template::relative_path;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -127,10 +126,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         evidence_yaml(&set, &evidence, &reference).into_bytes()
     };
-    match &args.output {
-        Some(path) => write_atomic(path, bytes, args.force)
-            .map_err(|e| super::not_written(lang, cli::OUTPUT_NOT_WRITTEN, &e))?,
-        None => super::write_stdout(&bytes),
-    }
+    super::write_output(
+        args.output.as_deref(),
+        bytes,
+        args.force,
+        lang,
+        cli::OUTPUT_NOT_WRITTEN,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

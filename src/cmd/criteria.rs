@@ -7,7 +7,6 @@ use parindex::embedded;
 use parindex::i18n::{cli, criteria as words, words as common};
 use parindex::import::{self, Options};
 use parindex::load::{parse_criteria, Source};
-use parindex::output::write_atomic;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -111,11 +110,13 @@ fn run_import(args: ImportArgs) -> anyhow::Result<ExitCode> {
             }
         };
     let yaml = imported.to_yaml();
-    match &args.output {
-        Some(path) => write_atomic(path, &yaml, args.force)
-            .map_err(|e| super::not_written(super::default_lang(), cli::SET_NOT_WRITTEN, &e))?,
-        None => out!("{yaml}"),
-    }
+    super::write_output(
+        args.output.as_deref(),
+        yaml,
+        args.force,
+        super::default_lang(),
+        cli::SET_NOT_WRITTEN,
+    )?;
     report(&imported.warnings, super::default_lang());
     eprintln!("{}", imported.summary(super::default_lang()));
     Ok(ExitCode::SUCCESS)

@@ -161,13 +161,31 @@ impl Output {
     /// Writes output made whole (a rendered table, a workbook, a Word document): to standard
     /// output, or to the file written atomically.
     pub fn write_bytes(&self, bytes: Vec<u8>) -> anyhow::Result<()> {
-        match &self.output {
-            Some(path) => write_atomic(path, bytes, self.force)
-                .map_err(|e| not_written(self.lang(), cli::OUTPUT_NOT_WRITTEN, &e)),
-            None => {
-                write_stdout(&bytes);
-                Ok(())
-            }
+        write_output(
+            self.output.as_deref(),
+            bytes,
+            self.force,
+            self.lang(),
+            cli::OUTPUT_NOT_WRITTEN,
+        )
+    }
+}
+
+/// The one place output made whole leaves parindex: to `path` written atomically (refused
+/// over an existing file without `force`), or to standard output; a file not written is an
+/// error that says `what` it was, in `lang`.
+pub fn write_output(
+    path: Option<&std::path::Path>,
+    bytes: impl AsRef<[u8]>,
+    force: bool,
+    lang: Lang,
+    what: Text,
+) -> anyhow::Result<()> {
+    match path {
+        Some(path) => write_atomic(path, bytes, force).map_err(|e| not_written(lang, what, &e)),
+        None => {
+            write_stdout(bytes.as_ref());
+            Ok(())
         }
     }
 }

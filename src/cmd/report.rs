@@ -9,7 +9,6 @@ use parindex::i18n::remediation as words;
 use parindex::i18n::Lang;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
-use parindex::output::write_atomic;
 use parindex::pipeline::ScoredCard;
 use parindex::rank::{duplicate_units, mixed_sets, score_paths, Standing};
 use parindex::remediation::render as render_remediation;
@@ -374,11 +373,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             render_docx(&built, &head, args.lang)?
         }
     };
-    match &args.output {
-        Some(path) => write_atomic(path, &bytes, args.force).map_err(|e| {
-            super::not_written(args.lang, parindex::i18n::cli::REPORT_NOT_WRITTEN, &e)
-        })?,
-        None => super::write_stdout(&bytes),
-    }
+    super::write_output(
+        args.output.as_deref(),
+        bytes,
+        args.force,
+        args.lang,
+        parindex::i18n::cli::REPORT_NOT_WRITTEN,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

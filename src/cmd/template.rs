@@ -173,11 +173,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let text = form(&set, &reference, fields, args.message_lang());
-    match &args.output {
-        Some(path) => write_atomic(path, &text, args.force)
-            .map_err(|e| super::not_written(args.message_lang(), cli::FORM_NOT_WRITTEN, &e))?,
-        None => out!("{text}"),
-    }
+    super::write_output(
+        args.output.as_deref(),
+        text,
+        args.force,
+        args.message_lang(),
+        cli::FORM_NOT_WRITTEN,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
