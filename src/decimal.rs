@@ -133,23 +133,46 @@ impl std::error::Error for Overflow {}
 /// a sum too large (a total of 28-place scores is exact or an error, never silently rounded).
 #[inline]
 pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
-    exact_sum(a.checked_add(b), a, b)
+    exact_sum(a.checked_add(b), a, b, false)
 }
 
 /// Exact subtraction, as [`add`].
 #[inline]
 pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
-    exact_sum(a.checked_sub(b), a, b)
+    exact_sum(a.checked_sub(b), a, b, true)
 }
 
 #[inline]
-fn exact_sum(result: Option<Decimal>, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+fn exact_sum(
+    result: Option<Decimal>,
+    a: Decimal,
+    b: Decimal,
+    subtract: bool,
+) -> Result<Decimal, Overflow> {
     // With a zero operand the other comes back as it is (`0.000 + 0` is `0`): exact.
     let places = |x: Decimal| if x.is_zero() { 0 } else { x.scale() };
     match result {
         Some(r) if r.scale() >= places(a).max(places(b)) => Ok(r),
+        // Fewer places than the operands: exact still if only zeros were dropped
+        // (8.0000000000000000000000000000 + 1), which the integers tell.
+        Some(r) if is_sum(r, a, b, subtract) => Ok(r),
         _ => Err(Overflow),
     }
+}
+
+/// Whether `r` is exactly `a + b` (`a − b` when `subtract`): compared as integers at the
+/// largest of the three scales.
+#[cold]
+fn is_sum(r: Decimal, a: Decimal, b: Decimal, subtract: bool) -> bool {
+    use num_bigint::BigInt;
+    let scale = r.scale().max(a.scale()).max(b.scale());
+    let at = |x: Decimal| BigInt::from(x.mantissa()) * BigInt::from(10u8).pow(scale - x.scale());
+    let exact = if subtract {
+        at(a) - at(b)
+    } else {
+        at(a) + at(b)
+    };
+    at(r) == exact
 }
 
 /// Exact multiplication: rust_decimal rounds a product with more than 28 places or a
@@ -286,10 +309,28 @@ pub fn round_quotient(
             half == std::cmp::Ordering::Greater || (half == std::cmp::Ordering::Equal && q % 2 == 1)
         }
     };
-    let q = q + u128::from(up && !exact);
+    let mut q = q + u128::from(up && !exact);
+    // Without trailing zeros: an exact 1.5 at 28 places is 1.5, not 1.5000…0, whose 29 digits
+    // would leave no room to add 8 to it.
+    let mut scale = places;
+    if q == 0 {
+        scale = 0;
+    } else if let Ok(mut small) = u64::try_from(q) {
+        // In 64 bits, as the division above: nearly every score fits.
+        while scale > 0 && small % 10 == 0 {
+            small /= 10;
+            scale -= 1;
+        }
+        q = u128::from(small);
+    } else {
+        while scale > 0 && q % 10 == 0 {
+            q /= 10;
+            scale -= 1;
+        }
+    }
     let q = i128::try_from(q).map_err(|_| Overflow)?;
     let signed = if negative && q != 0 { -q } else { q };
-    Decimal::try_from_i128_with_scale(signed, places).map_err(|_| Overflow)
+    Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| Overflow)
 }
 
 /// `a × b / c` cut (toward zero) to as many places as a decimal holds, at most 28: for showing
@@ -914,7 +955,7 @@ mod tests {
         let half_up = rounding(3, RoundingMode::HalfUp);
         // 0.000499…9995: 28 digits would make it 0.0005, and half-up then 0.001.
         let (num, den) = ("500000000000000000000000", "1000000000000000000000000001");
-        assert_eq!(q("1", num, den, half_up).as_deref(), Ok("0.000"));
+        assert_eq!(q("1", num, den, half_up).as_deref(), Ok("0"));
         assert_eq!(
             dec(num).checked_div(dec(den)).map(|d| half_up.apply(d)),
             Some(dec("0.001")),
@@ -1013,9 +1054,14 @@ mod tests {
             if big_d < BigInt::from(0) {
                 (big_x, big_d) = (-big_x, -big_d);
             }
-            assert_eq!(r.scale(), places);
-            let diff =
-                &big_x * BigInt::from(10u8).pow(places) - BigInt::from(r.mantissa()) * &big_d;
+            // At most `places`, trailing zeros dropped: R is r's mantissa at `places`.
+            assert!(r.scale() <= places, "{r} at {places}");
+            assert!(
+                r.is_zero() || r.scale() == 0 || r.mantissa() % 10 != 0,
+                "{r}"
+            );
+            let big_r = BigInt::from(r.mantissa()) * BigInt::from(10u8).pow(places - r.scale());
+            let diff = &big_x * BigInt::from(10u8).pow(places) - &big_r * &big_d;
             let zero = BigInt::from(0);
             let twice = BigInt::from(2) * &diff;
             let twice = if twice < zero { -twice } else { twice };
@@ -1035,13 +1081,36 @@ mod tests {
                             // A tie goes away from zero: r beyond x.
                             assert!((diff < zero) == x_positive, "{what}");
                         } else {
-                            assert_eq!(r.mantissa() % 2, 0, "{what}");
+                            assert_eq!(&big_r % 2, zero, "{what}");
                         }
                     }
                 }
             }
         }
         assert!(ties > 100, "ties drawn: {ties}");
+    }
+
+    #[test]
+    fn exact_figures_keep_no_trailing_zeros_and_still_add_up() {
+        // Review finding: at 28 places an exact 1.5 came back as 1.5 and 27 zeros, and a
+        // section's sum of such scores (8.5) no longer fitted: E213 on a valid file.
+        let at_28 = rounding(28, RoundingMode::HalfUp);
+        let half = round_quotient(dec("5"), dec("50"), dec("100"), at_28).unwrap();
+        assert_eq!(half.to_string(), "2.5");
+        assert_eq!(add(half, dec("6")), Ok(dec("8.5")));
+        assert_eq!(
+            round_quotient(dec("0"), dec("1"), dec("3"), at_28).map(|d| d.to_string()),
+            Ok("0".into())
+        );
+        // A sum that drops only zeros is exact; one that drops a digit is not.
+        let seven = dec("7.0000000000000000000000000000");
+        assert_eq!(seven.scale(), 28);
+        assert_eq!(add(seven, dec("1")), Ok(dec("8")));
+        assert_eq!(sub(seven, dec("-1")), Ok(dec("8")));
+        assert_eq!(
+            add(dec("7.0000000000000000000000000001"), dec("1")),
+            Err(Overflow)
+        );
     }
 
     #[test]

@@ -1,15 +1,25 @@
 //! How a score came about, step by step with the real numbers.
 
-use crate::decimal;
 use crate::i18n::{explain as words, rule::pct, rule::threshold, words as common, Lang};
 use crate::model::{Entry, Ratio, Round, Rule, Stage, TierScale, Value};
-use crate::rule::Derivation;
+use crate::rule::{Derivation, Unrounded};
 use crate::score::Scorecard;
 use rust_decimal::Decimal;
 
 /// A decimal for reading: exact up to 10 places, else cut with an ellipsis.
 pub fn approx(d: Decimal) -> String {
     approx_in(Lang::En, d)
+}
+
+/// A score before rounding as [`approx_in`] writes it, with the ellipsis also where the
+/// quotient goes on past a decimal's 28 places (0.5 and 5 × 10⁻²⁹ reads `0.5…`, not `0.5`).
+pub fn unrounded_in(lang: Lang, u: Unrounded) -> String {
+    let shown = approx_in(lang, u.approx());
+    if u.is_exact() || shown.ends_with('…') {
+        shown
+    } else {
+        format!("{shown}…")
+    }
 }
 
 /// [`approx`] with the language's decimal mark.
@@ -27,8 +37,8 @@ fn rate_text(lang: Lang, num: Decimal, den: Decimal, text: &str) -> String {
     if den == Decimal::ONE_HUNDRED {
         text.to_string()
     } else {
-        let pct = decimal::approx_quotient(num, Decimal::ONE_HUNDRED, den);
-        format!("{text} = {}%", approx_in(lang, pct))
+        let pct = Unrounded::Quotient(num, Decimal::ONE_HUNDRED, den);
+        format!("{text} = {}%", unrounded_in(lang, pct))
     }
 }
 
@@ -43,7 +53,7 @@ pub fn formula(
     max: Decimal,
     value: &Value,
     how: &Derivation,
-    unrounded: Decimal,
+    unrounded: Unrounded,
 ) -> String {
     formula_in(Lang::En, rule, max, value, how, unrounded)
 }
@@ -55,12 +65,12 @@ pub fn formula_in(
     max: Decimal,
     value: &Value,
     how: &Derivation,
-    unrounded: Decimal,
+    unrounded: Unrounded,
 ) -> String {
     let n = |d: Decimal| lang.figure(d);
     let pct = |d: Decimal| pct(lang, d);
     let m = n(max);
-    let u = approx_in(lang, unrounded);
+    let u = unrounded_in(lang, unrounded);
     let written = common::value(lang, value);
     let shown = match value {
         Value::Rate { num, den, .. } => rate_text(lang, *num, *den, &written),
@@ -291,10 +301,13 @@ pub fn explain_in(
                             formula_in(lang, rule, n.max, &leaf.value, &leaf.how, leaf.unrounded)
                         ));
                         let rounding = words::rounding(lang, &set.rounding);
-                        if leaf.unrounded != s.score {
+                        // Nothing to round only where the exact score is the score shown: a
+                        // quotient whose 28 places read 0.5 may still lie past it.
+                        let u = leaf.unrounded;
+                        if !(u.is_exact() && u.approx() == s.score) {
                             out.push(words::rounding_line(
                                 lang,
-                                &approx_in(lang, leaf.unrounded),
+                                &unrounded_in(lang, u),
                                 &num(s.score),
                                 &rounding,
                             ));
@@ -389,7 +402,7 @@ mod tests {
     /// The formula for a value, from the rule module's own score and derivation.
     fn stated(rule: &Rule, max: &str, value: &Value) -> String {
         let s = rule::score(rule, dec(max), value).unwrap().unwrap();
-        formula(rule, dec(max), value, &s.how, s.unrounded.approx())
+        formula(rule, dec(max), value, &s.how, s.unrounded)
     }
 
     #[test]

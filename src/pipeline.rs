@@ -406,7 +406,10 @@ mod tests {
                 den: dec("100")
             }
         );
-        assert_eq!(c.nodes[2].leaf.as_ref().unwrap().unrounded, dec("1"));
+        assert_eq!(
+            c.nodes[2].leaf.as_ref().unwrap().unrounded.approx(),
+            dec("1")
+        );
     }
 
     #[test]

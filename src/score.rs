@@ -72,7 +72,7 @@ pub struct LeafScore {
     /// The round the value comes from: the unit's own, the first or the second appraisal.
     pub round: Round,
     /// The rule's result before rounding.
-    pub unrounded: Decimal,
+    pub unrounded: crate::rule::Unrounded,
     /// The branch the rule took, with its figures: what `explain` states.
     pub how: Derivation,
 }
@@ -221,7 +221,7 @@ fn leaf_figure<N: Kept>(
                     Some(LeafScore {
                         value: value.clone(),
                         round,
-                        unrounded: score,
+                        unrounded: crate::rule::Unrounded::Exact(score),
                         how: Derivation::NotApplicable(node.if_na),
                     })
                 },
@@ -252,7 +252,7 @@ fn leaf_figure<N: Kept>(
                     Some(LeafScore {
                         value: value.clone(),
                         round,
-                        unrounded: scored.unrounded.approx(),
+                        unrounded: scored.unrounded,
                         how: scored.how,
                     })
                 },
@@ -371,10 +371,14 @@ fn tally_nodes<N: Kept>(
         if children.is_empty() {
             continue;
         }
+        // A sum too large for a decimal names the criterion whose children it adds.
+        let in_parent = |_: Overflow| ScoringOverflow {
+            code: Some(set.nodes[i].code.clone()),
+        };
         let mut score =
-            decimal::sum_short(children.iter().map(|&c| nodes[c].score())).map_err(in_sum)?;
+            decimal::sum_short(children.iter().map(|&c| nodes[c].score())).map_err(in_parent)?;
         let mut max = if excluded {
-            decimal::sum_short(children.iter().map(|&c| nodes[c].max())).map_err(in_sum)?
+            decimal::sum_short(children.iter().map(|&c| nodes[c].max())).map_err(in_parent)?
         } else {
             set.nodes[i].max
         };

@@ -79,12 +79,18 @@ pub fn plan(
             reached: true,
         });
     }
-    // Points needed: the smallest total whose ratio reaches the target.
-    let needed_total = decimal::div(
-        decimal::mul(target_percent, card.total.max).map_err(overflow)?,
-        Decimal::ONE_HUNDRED,
-    )
-    .map_err(overflow)?;
+    // Points needed: the smallest total whose ratio reaches the target (target × max / 100,
+    // taken up to the next figure a decimal can hold where it goes on past 28 places: a
+    // maximum written with many places must not stop the plan).
+    let cut = decimal::approx_quotient(target_percent, card.total.max, Decimal::ONE_HUNDRED);
+    let short = decimal::cmp_products(cut, Decimal::ONE_HUNDRED, target_percent, card.total.max)
+        == std::cmp::Ordering::Less;
+    let needed_total = if short {
+        cut.checked_add(Decimal::new(1, cut.scale()))
+            .ok_or(ScoringOverflow { code: None })?
+    } else {
+        cut
+    };
     let mut deficit = needed_total - card.total.score;
     // An excluded n/a leaf is out of the scoring; giving it a value would change the maximum.
     // Scored criteria are raised; penalty criteria are lowered to the value that takes the

@@ -1111,3 +1111,105 @@ fn a_score_or_percentage_a_hair_below_a_midpoint_is_rounded_down_once() {
     assert_eq!(row[6], "0.00", "{csv}");
     assert_eq!(row[8], "0", "{csv}");
 }
+
+/// A one-section set of `items` under `max`, rounded to `decimals` places by `mode`.
+fn rounded_set(decimals: u32, mode: &str, max: &str, items: &str) -> String {
+    format!("parindex: 1\nkind: criteria\nid: places\ntitle: \"Places\"\nrounding: {{ decimals: {decimals}, mode: {mode} }}\nsections:\n  - code: \"1\"\n    title: \"S\"\n    max: {max}\n    items:\n{items}")
+}
+
+fn unit_with(dir: &Path, set: &str, values: &str) -> PathBuf {
+    fs::write(dir.join("set.yaml"), set).unwrap();
+    let unit = dir.join("u.yaml");
+    fs::write(
+        &unit,
+        format!("parindex: 1\nkind: evidence\ncriteria: set.yaml\nunit: \"U\"\nperiod: \"2025\"\nvalues:\n{values}"),
+    )
+    .unwrap();
+    unit
+}
+
+#[test]
+fn scores_rounded_to_28_places_still_add_up() {
+    // Review finding: an exact 2.5 at 28 places came back with 27 trailing zeros, and the
+    // section's 8.5 then did not fit a decimal: E213 on a valid file.
+    let dir = tempfile::tempdir().unwrap();
+    let items = "      - { code: \"1.1\", title: \"rate\", max: 5, rule: ratio }\n      - { code: \"1.2\", title: \"yes\", max: 6, rule: yes-no }\n      - { code: \"1.3\", title: \"line\", max: 10, rule: { linear: { zero_at: 0, full_at: 10 } } }\n";
+    let unit = unit_with(
+        dir.path(),
+        &rounded_set(28, "half-up", "21", items),
+        "  \"1.1\": \"50%\"\n  \"1.2\": true\n  \"1.3\": 8\n",
+    );
+    let out = parindex()
+        .args(["score", "--format", "csv"])
+        .arg(&unit)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.lines().nth(1).unwrap().starts_with("1,S,0,16.5,21,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn whatif_plans_on_a_maximum_written_with_28_places() {
+    // Review finding: the points needed (target × max) passed 28 places and stopped the plan
+    // with E213, though score, rank and explain read the file.
+    let dir = tempfile::tempdir().unwrap();
+    let max = "1.2345678901234567890123456789";
+    let items = format!("      - {{ code: \"1.1\", title: \"r\", max: {max}, rule: ratio }}\n");
+    let unit = unit_with(
+        dir.path(),
+        &rounded_set(3, "half-up", max, &items),
+        "  \"1.1\": \"1/3\"\n",
+    );
+    let out = parindex()
+        .args(["whatif", "--target", "45.5"])
+        .arg(&unit)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("E213"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("1.1"), "the plan raises 1.1: {stdout}");
+}
+
+#[test]
+fn explain_never_calls_a_quotient_past_28_places_exact() {
+    // Review finding: 10000000000000000000000000001/20000000000000000000000000000 is 0.5 and
+    // 5 × 10⁻²⁹; cut to 28 places it read `0.5`, and `0.5 → 1 (0 decimals, half-even)`
+    // contradicted the rule. And 10/11 at 27 places was said to need no rounding.
+    let dir = tempfile::tempdir().unwrap();
+    let explained = |decimals: u32, mode: &str, value: &str| {
+        let items = "      - { code: \"1.1\", title: \"r\", max: 1, rule: ratio }\n";
+        let set = rounded_set(decimals, mode, "1", items);
+        let unit = unit_with(dir.path(), &set, &format!("  \"1.1\": \"{value}\"\n"));
+        let out = parindex()
+            .arg("explain")
+            .arg(&unit)
+            .arg("1.1")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = explained(
+        0,
+        "half-even",
+        "10000000000000000000000000001/20000000000000000000000000000",
+    );
+    assert!(
+        text.contains("rounding: 0.5… → 1 (0 decimals, half-even)"),
+        "{text}"
+    );
+    assert!(text.contains("= 50…% = 0.5…"), "{text}");
+    let text = explained(27, "half-up", "10/11");
+    assert!(
+        text.contains(
+            "rounding: 0.909090909… → 0.909090909090909090909090909 (27 decimals, half-up)"
+        ),
+        "{text}"
+    );
+}

@@ -105,6 +105,16 @@ impl Unrounded {
             Unrounded::Quotient(a, b, c) => decimal::approx_quotient(a, b, c),
         }
     }
+
+    /// Whether [`Unrounded::approx`] is the score itself, not a cut of it.
+    pub fn is_exact(self) -> bool {
+        match self {
+            Unrounded::Exact(_) => true,
+            Unrounded::Quotient(a, b, c) => {
+                decimal::cmp_products(self.approx(), c, a, b) == std::cmp::Ordering::Equal
+            }
+        }
+    }
 }
 
 /// A rule's result for one value: the score before rounding and how it came about.
