@@ -220,12 +220,19 @@ pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
 /// Compares `a × b` with `c × d` exactly, however many digits the products take (as integers
 /// at their common scale where a decimal would round them).
 pub fn cmp_products(a: Decimal, b: Decimal, c: Decimal, d: Decimal) -> std::cmp::Ordering {
-    if let (Some(x), Some(y)) = (exact_mul(a, b), exact_mul(c, d)) {
+    let (left, right) = (a.scale() + b.scale(), c.scale() + d.scale());
+    let common = left.max(right);
+    // As 128-bit integers where they fit (a rate against a tier's threshold, a total against
+    // a grade's band): no decimal product and no comparison of differing scales per leaf.
+    let at = |x: Decimal, y: Decimal, scale: u32| {
+        x.mantissa()
+            .checked_mul(y.mantissa())?
+            .checked_mul(10i128.checked_pow(common - scale)?)
+    };
+    if let (Some(x), Some(y)) = (at(a, b, left), at(c, d, right)) {
         return x.cmp(&y);
     }
     use num_bigint::BigInt;
-    let (left, right) = (a.scale() + b.scale(), c.scale() + d.scale());
-    let common = left.max(right);
     let at_common = |x: Decimal, y: Decimal, scale: u32| {
         BigInt::from(x.mantissa())
             * BigInt::from(y.mantissa())
@@ -1088,6 +1095,47 @@ mod tests {
             }
         }
         assert!(ties > 100, "ties drawn: {ties}");
+    }
+
+    #[test]
+    fn products_compare_as_their_exact_integers() {
+        // The 128-bit path and the big-integer one give the same order, ties included.
+        use num_bigint::BigInt;
+        let mut lcg = Lcg(5);
+        let draw = |lcg: &mut Lcg| {
+            let digits = 1 + lcg.below(28) as u32;
+            let mut m: i128 = 0;
+            for _ in 0..digits {
+                m = m * 10 + lcg.below(10) as i128;
+            }
+            let m = if lcg.below(4) == 0 { -m } else { m };
+            Decimal::from_i128_with_scale(m, lcg.below(u64::from(digits) + 1) as u32)
+        };
+        let small = |lcg: &mut Lcg| Decimal::new(lcg.below(2000) as i64, lcg.below(4) as u32);
+        for i in 0..20_000 {
+            let pick = |lcg: &mut Lcg| if i % 2 == 0 { small(lcg) } else { draw(lcg) };
+            let (a, b, c, d) = (
+                pick(&mut lcg),
+                pick(&mut lcg),
+                pick(&mut lcg),
+                pick(&mut lcg),
+            );
+            let scale = a.scale() + b.scale() + c.scale() + d.scale();
+            let at = |x: Decimal, y: Decimal| {
+                BigInt::from(x.mantissa())
+                    * BigInt::from(y.mantissa())
+                    * BigInt::from(10u8).pow(scale - x.scale() - y.scale())
+            };
+            assert_eq!(
+                cmp_products(a, b, c, d),
+                at(a, b).cmp(&at(c, d)),
+                "{a}·{b} vs {c}·{d}"
+            );
+        }
+        assert_eq!(
+            cmp_products(dec("0.9"), dec("100"), dec("90"), dec("1.0")),
+            std::cmp::Ordering::Equal
+        );
     }
 
     #[test]

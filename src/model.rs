@@ -410,6 +410,18 @@ pub struct Ratio {
 }
 
 impl Ratio {
+    /// Whether this is the plain rule (0 at 0%, the max at 100%, not inverted): the same as
+    /// `== Ratio::default()`, told from the mantissas (asked for every ratio leaf of every
+    /// file, where comparing decimals of any scale costs more).
+    #[inline]
+    pub fn is_plain(&self) -> bool {
+        !self.invert
+            && self.zero_below.is_zero()
+            && 10i128
+                .checked_pow(self.full_at.scale())
+                .is_some_and(|one| self.full_at.mantissa() == one)
+    }
+
     /// Whether lower rates score more (`zero_at` above `full_at`).
     pub fn lower_is_better(&self) -> bool {
         self.zero_below > self.full_at

@@ -24,7 +24,7 @@ pub(super) fn score(
     let Value::Rate { num, den, .. } = value else {
         return Ok(below_zero);
     };
-    if *r == Ratio::default() {
+    if r.is_plain() {
         // The plain rule, most of a set's ratios: max × num / den, full marks at 100%.
         return Ok(if num == den {
             full
@@ -181,6 +181,32 @@ mod tests {
     use super::super::{describe, Derivation};
     use crate::decimal::{dec, Rounding};
     use crate::model::{Ratio, Rule};
+
+    #[test]
+    fn the_plain_rule_is_told_from_its_mantissas_as_equality_tells_it() {
+        for (zero, full, invert) in [
+            ("0", "1", false),
+            ("0.00", "1.00", false),
+            ("-0", "1.0", false),
+            ("0", "1", true),
+            ("0.5", "1", false),
+            ("0", "0.1", false),
+            ("0", "10", false),
+            ("0", "-1", false),
+            ("0", "0.95", false),
+        ] {
+            let r = Ratio {
+                zero_below: dec(zero),
+                full_at: dec(full),
+                invert,
+            };
+            assert_eq!(
+                r.is_plain(),
+                r == Ratio::default(),
+                "{zero} {full} {invert}"
+            );
+        }
+    }
 
     fn band(p: &str, q: &str, invert: bool) -> Rule {
         Rule::Ratio(Ratio {
