@@ -297,8 +297,9 @@ pub fn fits_rule(
         }),
         (Value::Number(_), ValueKind::Boolean) => Err(wrong(ValueKind::Number.name_text())),
         (Value::Number(n), ValueKind::Count) => {
-            let written = &text();
-            if n.fract() != Decimal::ZERO {
+            // The text is written out only for a message: every count of every file passes.
+            if n.scale() != 0 && n.fract() != Decimal::ZERO {
+                let written = &text();
                 if looks_like_thousands(written) {
                     return Err(thousands(written));
                 }
@@ -311,7 +312,7 @@ pub fn fits_rule(
             if n.is_sign_negative() && !n.is_zero() {
                 return Err(problem(
                     diag::NOT_A_COUNT,
-                    say::negative_count(written),
+                    say::negative_count(&text()),
                     None,
                 ));
             }
