@@ -228,35 +228,32 @@ fn leaf_figure<N: Kept>(
             )
         }
         Some(scored) => {
-            N::kept(
-                Figure {
-                    // Rounding up can pass a max with more places than the rounding keeps (3 ×
-                    // 1/48 of a max of 0.0625 rounds to 0.063); a max it can write, it never
-                    // passes.
-                    score: {
-                        let rounded = scored.unrounded.rounded(set.rounding).map_err(|_| {
-                            ScoringOverflow {
-                                code: Some(node.code.clone()),
-                            }
-                        })?;
-                        if node.max.scale() <= set.rounding.decimals {
-                            rounded
-                        } else {
-                            rounded.min(node.max)
-                        }
-                    },
-                    max: node.max,
-                    status: Status::Scored,
-                },
-                || {
-                    Some(LeafScore {
-                        value: value.clone(),
-                        round,
-                        unrounded: scored.unrounded,
-                        how: scored.how,
-                    })
-                },
-            )
+            let rounded = scored
+                .unrounded
+                .rounded(set.rounding)
+                .map_err(|_| ScoringOverflow {
+                    code: Some(node.code.clone()),
+                })?;
+            // Rounding up can pass a max with more places than the rounding keeps (3 × 1/48 of
+            // a max of 0.0625 rounds to 0.063); a max it can write, it never passes.
+            let score = if node.max.scale() <= set.rounding.decimals {
+                rounded
+            } else {
+                rounded.min(node.max)
+            };
+            let figure = Figure {
+                score,
+                max: node.max,
+                status: Status::Scored,
+            };
+            N::kept(figure, || {
+                Some(LeafScore {
+                    value: value.clone(),
+                    round,
+                    unrounded: scored.unrounded,
+                    how: scored.how,
+                })
+            })
         }
     })
 }
