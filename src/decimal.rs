@@ -185,16 +185,7 @@ pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     // Past those bounds the product may still be exact (1.0…0 × 1.0…0, written with 28
     // places each): kept where multiplying back the integers agrees.
     let p = a.checked_mul(b).ok_or(Overflow)?;
-    use num_bigint::BigInt;
-    let scale = a.scale() + b.scale();
-    let exact = BigInt::from(a.mantissa()) * BigInt::from(b.mantissa());
-    let kept = BigInt::from(p.mantissa());
-    let same = if p.scale() <= scale {
-        kept * BigInt::from(10u8).pow(scale - p.scale()) == exact
-    } else {
-        kept == exact * BigInt::from(10u8).pow(p.scale() - scale)
-    };
-    if same {
+    if cmp_products(p, Decimal::ONE, a, b) == std::cmp::Ordering::Equal {
         Ok(p)
     } else {
         Err(Overflow)
@@ -267,7 +258,7 @@ pub fn round_quotient(
         c.mantissa().unsigned_abs(),
     );
     // Whole numbers where they fit 128 bits (every real table's figures), else big integers.
-    let small = || -> Option<(u128, std::cmp::Ordering, bool)> {
+    let small = || -> Option<(u128, std::cmp::Ordering)> {
         let ten = |k: i64| 10u128.checked_pow(u32::try_from(k).ok()?);
         let product = ma.checked_mul(mb)?;
         let (n, d) = if e >= 0 {
@@ -290,9 +281,10 @@ pub fn round_quotient(
         } else {
             r.cmp(&(d - r))
         };
-        Some((q, half, r == 0))
+        Some((q, half))
     };
-    let (q, half, exact) = match small() {
+    // `half` is 2r against d: an exact quotient (r = 0) is below half in every mode.
+    let (q, half) = match small() {
         Some(found) => found,
         None => {
             use num_bigint::BigUint;
@@ -305,8 +297,7 @@ pub fn round_quotient(
             };
             let (q, r) = (&n / &d, &n % &d);
             let half = (&r * 2u8).cmp(&d);
-            let q = u128::try_from(q).map_err(|_| Overflow)?;
-            (q, half, r == BigUint::ZERO)
+            (u128::try_from(q).map_err(|_| Overflow)?, half)
         }
     };
     let up = match rounding.mode {
@@ -316,7 +307,7 @@ pub fn round_quotient(
             half == std::cmp::Ordering::Greater || (half == std::cmp::Ordering::Equal && q % 2 == 1)
         }
     };
-    let mut q = q + u128::from(up && !exact);
+    let mut q = q + u128::from(up);
     // Without trailing zeros: an exact 1.5 at 28 places is 1.5, not 1.5000…0, whose 29 digits
     // would leave no room to add 8 to it.
     let mut scale = places;
