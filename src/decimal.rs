@@ -175,6 +175,55 @@ fn is_sum(r: Decimal, a: Decimal, b: Decimal, subtract: bool) -> bool {
     at(r) == exact
 }
 
+/// 10^k for every k a 64-bit integer holds.
+const POW10_U64: [u64; 20] = {
+    let mut t = [1u64; 20];
+    let mut k = 1;
+    while k < 20 {
+        t[k] = t[k - 1] * 10;
+        k += 1;
+    }
+    t
+};
+
+/// A decimal's mantissa and scale where the mantissa fits 64 bits (every figure of a real
+/// table), for the integer fast paths below.
+#[inline]
+fn small(x: Decimal) -> Option<(i64, u32)> {
+    Some((i64::try_from(x.mantissa()).ok()?, x.scale()))
+}
+
+/// `x / 10^sx` against `y / 10^sy`, as integers at the larger scale; `None` where raising
+/// the other side could overflow (the caller then compares the long way).
+#[inline]
+fn cmp_at_common_scale(x: i128, sx: u32, y: i128, sy: u32) -> Option<std::cmp::Ordering> {
+    let raise = |v: i128, by: u32| -> Option<i128> {
+        let p = i128::from(*POW10_U64.get(by as usize)?);
+        match i64::try_from(v) {
+            // 2^63 × 10^19 < 2^127: exact.
+            Ok(v) => Some(i128::from(v) * p),
+            Err(_) => v.checked_mul(p),
+        }
+    };
+    Some(match sx.cmp(&sy) {
+        std::cmp::Ordering::Equal => x.cmp(&y),
+        std::cmp::Ordering::Less => raise(x, sy - sx)?.cmp(&y),
+        std::cmp::Ordering::Greater => x.cmp(&raise(y, sx - sy)?),
+    })
+}
+
+/// `a` against `b`, exactly as rust_decimal compares them: as integers where both mantissas
+/// fit 64 bits (its own comparison rescales through 96-bit arithmetic on every call).
+#[inline]
+pub fn cmp(a: Decimal, b: Decimal) -> std::cmp::Ordering {
+    if let (Some((ma, sa)), Some((mb, sb))) = (small(a), small(b)) {
+        if let Some(o) = cmp_at_common_scale(i128::from(ma), sa, i128::from(mb), sb) {
+            return o;
+        }
+    }
+    a.cmp(&b)
+}
+
 /// Exact multiplication: rust_decimal rounds a product with more than 28 places or a
 /// mantissa past 96 bits; a product it would change is refused, as [`add`] refuses a sum.
 #[inline]
@@ -196,6 +245,18 @@ pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
 /// or a mantissa past 96 bits): within those bounds its product is exact.
 #[inline]
 pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    // Both mantissas within 64 bits (every real table's figures): one widening multiply, the
+    // product rust_decimal gives, without its 96-bit long multiplication. A zero product goes
+    // the long way, which keeps its sign as rust_decimal does.
+    if let (Some((ma, sa)), Some((mb, sb))) = (small(a), small(b)) {
+        let p = i128::from(ma) * i128::from(mb);
+        let scale = sa + sb;
+        if p != 0 && scale <= Rounding::MAX_DECIMALS {
+            if let Ok(product) = Decimal::try_from_i128_with_scale(p, scale) {
+                return Some(product);
+            }
+        }
+    }
     let fits = a.scale() + b.scale() <= Rounding::MAX_DECIMALS
         && a.mantissa()
             .unsigned_abs()
@@ -211,6 +272,19 @@ pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
 /// Compares `a × b` with `c × d` exactly, however many digits the products take (as integers
 /// at their common scale where a decimal would round them).
 pub fn cmp_products(a: Decimal, b: Decimal, c: Decimal, d: Decimal) -> std::cmp::Ordering {
+    // Mantissas within 64 bits (a rate against a tier's threshold): each product one widening
+    // multiply, the side with fewer places raised by a power of ten from the table.
+    if let (Some((ma, sa)), Some((mb, sb)), Some((mc, sc)), Some((md, sd))) =
+        (small(a), small(b), small(c), small(d))
+    {
+        let (x, y) = (
+            i128::from(ma) * i128::from(mb),
+            i128::from(mc) * i128::from(md),
+        );
+        if let Some(o) = cmp_at_common_scale(x, sa + sb, y, sc + sd) {
+            return o;
+        }
+    }
     let (left, right) = (a.scale() + b.scale(), c.scale() + d.scale());
     let common = left.max(right);
     // As 128-bit integers where they fit (a rate against a tier's threshold, a total against
@@ -1127,6 +1201,41 @@ mod tests {
             cmp_products(dec("0.9"), dec("100"), dec("90"), dec("1.0")),
             std::cmp::Ordering::Equal
         );
+    }
+
+    #[test]
+    fn fast_comparisons_and_products_agree_with_rust_decimal() {
+        // The 64-bit paths of `cmp` and `exact_mul` against rust_decimal's own comparison and
+        // product, bit for bit (sign, scale and mantissa), around the 64-bit border too.
+        let mut lcg = Lcg(17);
+        let draw = |lcg: &mut Lcg| {
+            let m: i128 = match lcg.below(4) {
+                0 => lcg.below(2000) as i128,
+                1 => i128::from(i64::MAX) - lcg.below(3) as i128 + lcg.below(3) as i128,
+                2 => (lcg.raw() as i128) << lcg.below(32),
+                _ => lcg.raw() as i128 % 1_000_000,
+            };
+            let m = if lcg.below(3) == 0 { -m } else { m };
+            Decimal::from_i128_with_scale(m, lcg.below(29) as u32)
+        };
+        for _ in 0..50_000 {
+            let (a, b) = (draw(&mut lcg), draw(&mut lcg));
+            assert_eq!(cmp(a, b), a.cmp(&b), "{a} vs {b}");
+            let long = (a.scale() + b.scale() <= Rounding::MAX_DECIMALS
+                && a.mantissa()
+                    .unsigned_abs()
+                    .checked_mul(b.mantissa().unsigned_abs())
+                    .is_some_and(|p| p < 1u128 << 96))
+            .then(|| a.checked_mul(b))
+            .flatten();
+            assert_eq!(
+                exact_mul(a, b).map(|p| p.serialize()),
+                long.map(|p| p.serialize()),
+                "{a} × {b}"
+            );
+        }
+        assert_eq!(cmp(dec("71.5"), dec("71.50")), std::cmp::Ordering::Equal);
+        assert_eq!(cmp(dec("-0"), dec("0.000")), std::cmp::Ordering::Equal);
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! inverted.
 
 use super::{pct, percent_value, Derivation, Unrounded};
-use crate::decimal::{mul, show, sub, Overflow};
+use crate::decimal::{cmp, mul, show, sub, Overflow};
 use crate::model::{Ratio, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::cmp::Ordering::{Equal, Greater, Less};
 
 /// With r' = num'/den (num' = den − num when inverted), compares and scales without dividing:
 /// `max × (num' − P·den) / (den × (Q − P))`, a quotient the set's rounding divides once.
@@ -26,7 +27,7 @@ pub(super) fn score(
     };
     if r.is_plain() {
         // The plain rule, most of a set's ratios: max × num / den, full marks at 100%.
-        return Ok(if num == den {
+        return Ok(if cmp(*num, *den) == Equal {
             full
         } else {
             (
@@ -49,17 +50,17 @@ pub(super) fn score(
     };
     if r.lower_is_better() {
         // zero_at above full_at: max at or below full_at, 0 at or above zero_at.
-        return Ok(if num <= upper {
+        return Ok(if cmp(num, upper) != Greater {
             full
-        } else if num >= lower {
+        } else if cmp(num, lower) != Less {
             below_zero
         } else {
             between(sub(lower, num)?, sub(lower, upper)?)
         });
     }
-    Ok(if num < lower {
+    Ok(if cmp(num, lower) == Less {
         below_zero
-    } else if num >= upper {
+    } else if cmp(num, upper) != Less {
         full
     } else {
         between(sub(num, lower)?, sub(upper, lower)?)
