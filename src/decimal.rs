@@ -333,12 +333,24 @@ pub fn round_quotient(
     );
     // Whole numbers where they fit 128 bits (every real table's figures), else big integers.
     let small = || -> Option<(u128, std::cmp::Ordering)> {
-        let ten = |k: i64| 10u128.checked_pow(u32::try_from(k).ok()?);
-        let product = ma.checked_mul(mb)?;
+        // Powers of ten from the table, and each product one widening multiply where its
+        // factors fit 64 bits (every real table's figures), else a checked 128-bit one.
+        let ten = |k: i64| {
+            let k = u32::try_from(k).ok()?;
+            match POW10_U64.get(k as usize) {
+                Some(&p) => Some(u128::from(p)),
+                None => 10u128.checked_pow(k),
+            }
+        };
+        let times = |x: u128, y: u128| match (u64::try_from(x), u64::try_from(y)) {
+            (Ok(x), Ok(y)) => Some(u128::from(x) * u128::from(y)),
+            _ => x.checked_mul(y),
+        };
+        let product = times(ma, mb)?;
         let (n, d) = if e >= 0 {
-            (product.checked_mul(ten(e)?)?, mc)
+            (times(product, ten(e)?)?, mc)
         } else {
-            (product, mc.checked_mul(ten(-e)?)?)
+            (product, times(mc, ten(-e)?)?)
         };
         // One division, in 64 bits where both fit (a percentage's 71.5 of 100, a count's
         // 226 of 271): a 128-bit division is a library call, several times slower.
@@ -598,36 +610,68 @@ fn plain_parts(d: &Decimal, f: &fmt::Formatter) -> Option<(bool, u64)> {
     Some((d.is_sign_negative(), mantissa))
 }
 
-/// Writes `mantissa × 10^−scale` (negated) as rust_decimal's `Display` does: the integer's
-/// digits (itoa) with the point placed by the scale, without rust_decimal's 96-bit digit loop
-/// (a league of ten thousand units writes some 300,000 figures).
+/// Writes `mantissa × 10^−scale` (negated) as rust_decimal's `Display` does: see [`PointText`].
 fn write_point(f: &mut fmt::Formatter, negative: bool, mantissa: u64, scale: u32) -> fmt::Result {
-    let mut buf = itoa::Buffer::new();
-    let digits = buf.format(mantissa);
-    if negative {
-        f.write_str("-")?;
-    }
-    let scale = scale as usize;
-    if scale == 0 {
-        return f.write_str(digits);
-    }
-    if digits.len() > scale {
-        let (whole, fraction) = digits.split_at(digits.len() - scale);
-        f.write_str(whole)?;
-        f.write_str(".")?;
-        f.write_str(fraction)
-    } else {
-        f.write_str("0.")?;
-        for _ in digits.len()..scale {
-            f.write_str("0")?;
+    f.write_str(PointText::new(negative, mantissa, scale).as_str())
+}
+
+/// `mantissa × 10^−scale` (negated) written as rust_decimal's `Display` writes it, in a buffer
+/// on the stack: the integer's digits (itoa) with the point placed by the scale, without
+/// rust_decimal's 96-bit digit loop, and handed to a writer whole (a league of ten thousand
+/// units writes some 300,000 figures; JSON would escape each piece of a formatted one).
+struct PointText {
+    /// A sign, "0.", up to 28 zeros before the digits and 20 digits: 51 bytes at most.
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl PointText {
+    fn new(negative: bool, mantissa: u64, scale: u32) -> PointText {
+        let mut out = PointText {
+            buf: [0; 64],
+            len: 0,
+        };
+        let mut itoa = itoa::Buffer::new();
+        let digits = itoa.format(mantissa).as_bytes();
+        // More places than a decimal holds never reach here; kept in bounds whatever comes.
+        let scale = (scale as usize).min(Rounding::MAX_DECIMALS as usize);
+        if negative {
+            out.push(b"-");
         }
-        f.write_str(digits)
+        if scale == 0 {
+            out.push(digits);
+        } else if digits.len() > scale {
+            let (whole, fraction) = digits.split_at(digits.len() - scale);
+            out.push(whole);
+            out.push(b".");
+            out.push(fraction);
+        } else {
+            out.push(b"0.");
+            for _ in digits.len()..scale {
+                out.push(b"0");
+            }
+            out.push(digits);
+        }
+        out
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        self.len += bytes.len();
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).expect("digits, a sign and a point are ASCII")
     }
 }
 
 impl serde::Serialize for Shown {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let d = self.0.normalize();
+        match u64::try_from(d.mantissa().unsigned_abs()) {
+            Ok(m) => s.serialize_str(PointText::new(d.is_sign_negative(), m, d.scale()).as_str()),
+            Err(_) => s.collect_str(self),
+        }
     }
 }
 
@@ -635,17 +679,26 @@ impl serde::Serialize for Shown {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShownPercent(pub Decimal);
 
+impl ShownPercent {
+    /// `{:.2}` alone cuts digits off (63.2075 would show as 63.20): rounded half-up first.
+    fn rounded(&self) -> Decimal {
+        self.0
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    }
+
+    /// The sign and the mantissa at two places (the rounded figure has at most two), where it
+    /// fits 64 bits.
+    fn at_two(rounded: Decimal) -> Option<(bool, u64)> {
+        let m = u64::try_from(rounded.mantissa().unsigned_abs()).ok()?;
+        let m = m.checked_mul(10u64.pow(2u32.saturating_sub(rounded.scale())))?;
+        Some((rounded.is_sign_negative(), m))
+    }
+}
+
 impl fmt::Display for ShownPercent {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        // `{:.2}` alone cuts digits off (63.2075 would show as 63.20): round half-up first.
-        let rounded = self
-            .0
-            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-        // Two places always: the mantissa brought to a scale of 2 (it has at most 2 now).
-        let at_two = plain_parts(&rounded, f).and_then(|(negative, m)| {
-            let m = m.checked_mul(10u64.pow(2u32.saturating_sub(rounded.scale())))?;
-            Some((negative, m))
-        });
+        let rounded = self.rounded();
+        let at_two = plain_parts(&rounded, f).and_then(|_| ShownPercent::at_two(rounded));
         match at_two {
             Some((negative, m)) => write_point(f, negative, m, 2),
             None => write!(f, "{rounded:.2}"),
@@ -655,7 +708,10 @@ impl fmt::Display for ShownPercent {
 
 impl serde::Serialize for ShownPercent {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        match ShownPercent::at_two(self.rounded()) {
+            Some((negative, m)) => s.serialize_str(PointText::new(negative, m, 2).as_str()),
+            None => s.collect_str(self),
+        }
     }
 }
 
@@ -714,6 +770,29 @@ fn figures_written_into_json_read_as_shown() {
         serde_json::to_string(&ShownPercent(dec("63.2075"))).unwrap(),
         "\"63.21\""
     );
+    // Any sign, scale and size: the text JSON gets whole is the text `Display` writes.
+    let mut lcg = Lcg(23);
+    for _ in 0..20_000 {
+        let m = match lcg.below(3) {
+            0 => lcg.below(100_000) as i128,
+            1 => i128::from(lcg.raw()),
+            _ => (lcg.raw() as i128) << lcg.below(32),
+        };
+        let m = if lcg.below(2) == 0 { -m } else { m };
+        let d = Decimal::from_i128_with_scale(m, lcg.below(29) as u32);
+        assert_eq!(show(d), d.normalize().to_string(), "{d:?}");
+        assert_eq!(
+            serde_json::to_string(&Shown(d)).unwrap(),
+            format!("\"{}\"", show(d))
+        );
+        assert_eq!(
+            serde_json::to_string(&ShownPercent(d)).unwrap(),
+            format!("\"{}\"", show_percent(d))
+        );
+        let rounded =
+            d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        assert_eq!(show_percent(d), format!("{rounded:.2}"), "{d:?}");
+    }
 }
 
 /// A small deterministic generator (Knuth's MMIX LCG) for the property tests of this crate.
