@@ -474,13 +474,26 @@ pub fn score_file(
         return Ok(None);
     }
     let base = path.parent().unwrap_or(Path::new("."));
-    let (evidence, set, tally) = tally_source(&source, base, resolver, stage)?;
+    let (evidence, set, tally) =
+        tally_source(&source, base, resolver, stage).map_err(|d| own_diagnostics(d, &source))?;
     Ok(Some(Standing::from_tally(
         &set,
         &evidence,
         &tally,
         &source.name,
     )))
+}
+
+/// The diagnostics of a file that did not score, less its criteria set's warnings: those come
+/// with whichever file loaded the set first, which on several threads is a matter of timing,
+/// and a league shows none for the files it ranks; the same folder then always gives the same
+/// messages. The set's errors stay with every file they stop.
+fn own_diagnostics(d: Diagnostics, source: &Source) -> Diagnostics {
+    Diagnostics(
+        d.0.into_iter()
+            .filter(|x| x.is_error() || x.file == source.name)
+            .collect(),
+    )
 }
 
 /// One diagnostic per unit that more than one file holds, naming the files: a league lists

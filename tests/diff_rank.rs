@@ -300,6 +300,59 @@ fn rank_refuses_mixed_criteria_sets_naming_the_files() {
 }
 
 #[test]
+fn a_file_left_out_of_a_league_is_reported_without_its_sets_warnings() {
+    // Review finding: a criteria set's warnings (here W102, for `invert`) came with the file
+    // left out only when that file happened to load the set first, which on two threads is a
+    // matter of timing: two runs on one folder could print different messages. With one
+    // evidence file it always loads the set first, so the warning came every time.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("set.yaml"),
+        "parindex: 1\nkind: criteria\nid: race\ntitle: Race\nsections:\n  - code: \"1\"\n    title: S\n    max: 1\n    items:\n      - { code: \"1.1\", title: inv, max: 1, rule: { ratio: { zero_below: \"50%\", full_at: \"92.23372036854775807%\", invert: true } } }\n",
+    )
+    .unwrap();
+    let evidence = |unit: &str, value: &str| {
+        format!("parindex: 1\nkind: evidence\ncriteria: set.yaml\nunit: {unit}\nperiod: \"2025\"\nvalues:\n  \"1.1\": \"{value}\"\n")
+    };
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        evidence("Bad", "2305843009213693951/4611686018427387904"),
+    )
+    .unwrap();
+    // The set does warn: `score` of the file says so.
+    let out = parindex().arg("score").arg(&bad).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("W102") && stderr.contains("E213"),
+        "{stderr}"
+    );
+    let rank = |dir: &Path| {
+        let out = parindex()
+            .args(["rank", "--keep-going", "--quiet"])
+            .arg(dir)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let alone = rank(dir.path());
+    assert!(alone.contains("E213") && !alone.contains("W102"), "{alone}");
+    // Beside files that score, the same message, whichever thread loads the set.
+    for i in 0..6 {
+        std::fs::write(
+            dir.path().join(format!("good-{i}.yaml")),
+            evidence(&format!("Good {i}"), "10%"),
+        )
+        .unwrap();
+    }
+    let first = rank(dir.path());
+    assert!(first.contains("E213") && !first.contains("W102"), "{first}");
+    for _ in 0..5 {
+        assert_eq!(rank(dir.path()), first);
+    }
+}
+
+#[test]
 fn rank_reports_unreadable_files_together_or_keeps_going() {
     let dir = tempfile::tempdir().unwrap();
     variant(dir.path(), "a.yaml", "Xã A", &[]);
