@@ -546,11 +546,21 @@ pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
     if groups.len() < 2 {
         return None;
     }
-    let list: Vec<(&str, &str, String)> = groups
+    // The sets with fewest files first, each with its count and its first few files: the odd
+    // ones out are what the user looks for, and a message naming every file of a national
+    // folder would be cut before it reached them.
+    groups.sort_by_key(|(_, files)| files.len());
+    let list: Vec<(&str, &str, usize, &[&str])> = groups
         .iter()
         .map(|(set, files)| {
             let sha = &set.sha256;
-            (set.id.as_str(), &sha[..8.min(sha.len())], files.join(", "))
+            let shown = &files[..files.len().min(MIXED_SET_FILES_SHOWN)];
+            (
+                set.id.as_str(),
+                &sha[..8.min(sha.len())],
+                files.len(),
+                shown,
+            )
         })
         .collect();
     Some(
@@ -562,6 +572,9 @@ pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
         .help(crate::i18n::diag::RANK_SEPARATELY),
     )
 }
+
+/// Files named for each criteria set in E214, before "and N more".
+const MIXED_SET_FILES_SHOWN: usize = 3;
 
 #[cfg(test)]
 mod tests {

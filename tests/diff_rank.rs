@@ -353,6 +353,36 @@ fn a_file_left_out_of_a_league_is_reported_without_its_sets_warnings() {
 }
 
 #[test]
+fn mixed_sets_name_the_odd_set_first_however_many_files_the_other_has() {
+    // Review finding: every file of every set was listed, and the message, cut at its limit,
+    // never reached the set of the few files that did not belong.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..8 {
+        variant(dir.path(), &format!("a{i}.yaml"), &format!("Xã A{i}"), &[]);
+    }
+    fs::copy("examples/krong-no-2022.yaml", dir.path().join("kn.yaml")).unwrap();
+    let out = parindex()
+        .args(["rank", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(
+        lines[0].contains("E214") && lines[0].contains("2 different"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].contains("1 file: ") && lines[1].ends_with("kn.yaml"),
+        "{stderr}"
+    );
+    assert!(
+        lines[2].contains("8 files: ") && lines[2].ends_with("a2.yaml and 5 more"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn rank_reports_unreadable_files_together_or_keeps_going() {
     let dir = tempfile::tempdir().unwrap();
     variant(dir.path(), "a.yaml", "Xã A", &[]);

@@ -2029,14 +2029,33 @@ pub const UNIT_ONCE: Text = text(
 );
 
 /// The groups of files by criteria set: id, the first characters of its SHA-256, the files.
-pub fn mixed_sets(groups: &[(&str, &str, String)]) -> Message {
+/// E214: each set as (id, the start of its digest, its number of files, the first of them).
+pub fn mixed_sets(groups: &[(&str, &str, usize, &[&str])]) -> Message {
+    let files = |lang: super::Lang, n: usize, shown: &[&str]| {
+        let mut names = shown.join(", ");
+        if n > shown.len() {
+            names.push_str(&format!(" {}", and_more(lang, n - shown.len())));
+        }
+        names
+    };
     let en: Vec<String> = groups
         .iter()
-        .map(|(id, sha, files)| format!("{id} (text {sha}…): {files}"))
+        .map(|&(id, sha, n, shown)| {
+            let s = if n == 1 { "" } else { "s" };
+            format!(
+                "{id} (text {sha}…), {n} file{s}: {}",
+                files(super::Lang::En, n, shown)
+            )
+        })
         .collect();
     let vi: Vec<String> = groups
         .iter()
-        .map(|(id, sha, files)| format!("{id} (nội dung {sha}…): {files}"))
+        .map(|&(id, sha, n, shown)| {
+            format!(
+                "{id} (nội dung {sha}…), {n} tệp: {}",
+                files(super::Lang::Vi, n, shown)
+            )
+        })
         .collect();
     m(
         format!(
