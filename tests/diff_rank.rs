@@ -280,6 +280,28 @@ fn rank_previous_adds_the_change_in_places() {
     ]);
     assert!(out.contains("2 (up 1)"), "{out}");
     assert!(out.contains("1 (down 1)"), "{out}");
+    // A previous file that does not load stops the run even with --keep-going, and the
+    // message says why (review finding: it did not).
+    fs::write(
+        last_year.path().join("broken.yaml"),
+        "parindex: 1\nkind: evidence\n[",
+    )
+    .unwrap();
+    let out = parindex()
+        .args(["rank", "--keep-going"])
+        .arg(this_year.path())
+        .arg("--previous")
+        .arg(last_year.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "1 previous file(s) did not load (--keep-going leaves out only this period's files"
+        ),
+        "{stderr}"
+    );
 }
 
 #[test]

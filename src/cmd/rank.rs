@@ -64,7 +64,8 @@ pub struct Args {
     /// A form of another period, or of none, is refused: the annex would publish it.
     #[arg(long, value_name = "PERIOD", requires = "units")]
     period: Option<String>,
-    /// Rank the files that load, leaving out (and naming) those that do not.
+    /// Rank the files that load, leaving out (and naming) those that do not; the `--previous`
+    /// files must all load, as last period's ranks need every one of them.
     #[arg(long)]
     keep_going: bool,
     /// Which assessment to rank: `final` (the council's last values: reappraised, else

@@ -2748,8 +2748,8 @@ pub fn nothing_to_rank(lang: super::Lang, paths: &str) -> String {
 pub fn previous_did_not_load(lang: super::Lang, n: usize) -> String {
     error_line(
         lang,
-        format!("{n} previous file(s) did not load"),
-        format!("{n} tệp của kỳ trước không nạp được"),
+        format!("{n} previous file(s) did not load (--keep-going leaves out only this period's files: last period's ranks, and so the places each unit moved, need every one of its files)"),
+        format!("{n} tệp của kỳ trước không nạp được (--keep-going chỉ bỏ qua tệp của kỳ này: thứ hạng kỳ trước, và do đó số bậc mỗi đơn vị tăng giảm, cần đủ mọi tệp của kỳ đó)"),
     )
 }
 
