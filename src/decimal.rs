@@ -606,6 +606,11 @@ fn plain_parts(d: &Decimal, f: &fmt::Formatter) -> Option<(bool, u64)> {
     if f.width().is_some() || f.precision().is_some() || f.sign_plus() {
         return None;
     }
+    sign_and_mantissa(d)
+}
+
+/// A figure's sign and mantissa where the mantissa fits 64 bits.
+fn sign_and_mantissa(d: &Decimal) -> Option<(bool, u64)> {
     let mantissa = u64::try_from(d.mantissa().unsigned_abs()).ok()?;
     Some((d.is_sign_negative(), mantissa))
 }
@@ -668,9 +673,9 @@ impl PointText {
 impl serde::Serialize for Shown {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let d = self.0.normalize();
-        match u64::try_from(d.mantissa().unsigned_abs()) {
-            Ok(m) => s.serialize_str(PointText::new(d.is_sign_negative(), m, d.scale()).as_str()),
-            Err(_) => s.collect_str(self),
+        match sign_and_mantissa(&d) {
+            Some((negative, m)) => s.serialize_str(PointText::new(negative, m, d.scale()).as_str()),
+            None => s.collect_str(self),
         }
     }
 }
@@ -689,9 +694,9 @@ impl ShownPercent {
     /// The sign and the mantissa at two places (the rounded figure has at most two), where it
     /// fits 64 bits.
     fn at_two(rounded: Decimal) -> Option<(bool, u64)> {
-        let m = u64::try_from(rounded.mantissa().unsigned_abs()).ok()?;
+        let (negative, m) = sign_and_mantissa(&rounded)?;
         let m = m.checked_mul(10u64.pow(2u32.saturating_sub(rounded.scale())))?;
-        Some((rounded.is_sign_negative(), m))
+        Some((negative, m))
     }
 }
 
@@ -744,6 +749,17 @@ fn show_percent_rounds_half_up_rather_than_cutting() {
 #[test]
 fn figures_written_into_json_read_as_shown() {
     // JSON writes `Shown` and `ShownPercent` without a String between: the same text.
+    let written_alike = |d: Decimal| {
+        assert_eq!(show(d), d.normalize().to_string(), "{d:?}");
+        assert_eq!(
+            serde_json::to_string(&Shown(d)).unwrap(),
+            format!("\"{}\"", show(d))
+        );
+        assert_eq!(
+            serde_json::to_string(&ShownPercent(d)).unwrap(),
+            format!("\"{}\"", show_percent(d))
+        );
+    };
     for t in [
         "10.500",
         "0",
@@ -755,15 +771,7 @@ fn figures_written_into_json_read_as_shown() {
         let d = Decimal::from_scientific(t)
             .or_else(|_| Decimal::from_str(t))
             .unwrap();
-        assert_eq!(show(d), d.normalize().to_string());
-        assert_eq!(
-            serde_json::to_string(&Shown(d)).unwrap(),
-            format!("\"{}\"", show(d))
-        );
-        assert_eq!(
-            serde_json::to_string(&ShownPercent(d)).unwrap(),
-            format!("\"{}\"", show_percent(d))
-        );
+        written_alike(d);
     }
     assert_eq!(show(dec("10.500")), "10.5");
     assert_eq!(
@@ -780,15 +788,7 @@ fn figures_written_into_json_read_as_shown() {
         };
         let m = if lcg.below(2) == 0 { -m } else { m };
         let d = Decimal::from_i128_with_scale(m, lcg.below(29) as u32);
-        assert_eq!(show(d), d.normalize().to_string(), "{d:?}");
-        assert_eq!(
-            serde_json::to_string(&Shown(d)).unwrap(),
-            format!("\"{}\"", show(d))
-        );
-        assert_eq!(
-            serde_json::to_string(&ShownPercent(d)).unwrap(),
-            format!("\"{}\"", show_percent(d))
-        );
+        written_alike(d);
         let rounded =
             d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         assert_eq!(show_percent(d), format!("{rounded:.2}"), "{d:?}");
