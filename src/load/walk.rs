@@ -73,7 +73,7 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
             // (a national ranking lists ten thousand files); only links are followed.
             // A file's real path is the real folder's plus its name, unless it is a link (then
             // resolved): no system call per file to tell one file named twice.
-            let mut found: Vec<(std::ffi::OsString, Option<FileType>, Option<PathBuf>)> = entries
+            let mut found: Vec<(PathBuf, Option<FileType>, Option<PathBuf>)> = entries
                 .filter_map(|e| e.ok())
                 .map(|e| {
                     let (t, real_file) = match e.file_type() {
@@ -89,23 +89,26 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
                         Ok(t) => (Some(t), None),
                         Err(_) => (None, Some(e.path())),
                     };
-                    (e.file_name(), t, real_file)
+                    (e.path(), t, real_file)
                 })
                 .collect();
-            // One folder's entries differ in their names only: the names are sorted.
-            found.sort_by(|a, b| a.0.cmp(&b.0));
-            for (file_name, t, real_file) in found {
-                let p = dir.join(&file_name);
-                let name = file_name.to_string_lossy();
+            // One folder's entries are its path joined to each name, so they sort as their
+            // names do (no two alike: no stable sort needed).
+            found.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+            self.out.reserve(found.len());
+            for (p, t, real_file) in found {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                let walked = !name.starts_with('.') && name != "target";
+                let read = name.ends_with(".yaml")
+                    || name.ends_with(".yml")
+                    || super::is_xlsx(Path::new(name.as_ref()));
                 match t {
                     Some(t) if t.is_dir() => {
-                        if !name.starts_with('.') && name != "target" {
+                        if walked {
                             self.dir(&p);
                         }
                     }
-                    _ if !(name.ends_with(".yaml")
-                        || name.ends_with(".yml")
-                        || super::is_xlsx(Path::new(name.as_ref()))) => {}
+                    _ if !read => {}
                     Some(t) if !t.is_file() => self.problems.push(
                         Diagnostic::new(
                             diag::FILE_UNREADABLE,
