@@ -130,6 +130,11 @@ impl CriteriaSet {
         self.section_order.iter().copied()
     }
 
+    /// The node of the `k`-th section (from 0), in the set's order.
+    pub fn section(&self, k: usize) -> usize {
+        self.section_order[k]
+    }
+
     /// The section (top-level node) that node `i` belongs to.
     pub fn section_of(&self, mut i: usize) -> usize {
         while let Some(p) = self.nodes[i].parent {

@@ -44,13 +44,10 @@ pub struct UnitResult {
     pub grade: Option<String>,
     /// `(score, max)` per section, in the set's order.
     pub sections: Vec<(Decimal, Decimal)>,
-    /// What ranks the total (first) and each section: `(score, max)`, except that a penalty
-    /// section ranks by the points it left, `(max − score, max)`, as fewer points taken off
-    /// is better.
-    ranked: Vec<(Decimal, Decimal)>,
-    /// The quotients of `ranked`, computed where the file was scored (on a worker thread), so
-    /// that ranking ten thousand units sorts on ready keys.
-    keys: Vec<Option<SortKey>>,
+    /// Where the total (first) and each section sort ([`SortKey`] packed), computed where
+    /// the file was scored (on a worker thread), so that ranking ten thousand units sorts on
+    /// ready keys.
+    keys: Box<[PackedKey]>,
     /// The unit's name as compared for duplicates (see [`unit_key`]), made on the worker.
     unit_key: String,
 }
@@ -97,16 +94,14 @@ impl Standing {
         file: &str,
     ) -> Self {
         let sections: Vec<(Decimal, Decimal)> = set.sections().map(&figures).collect();
-        let ranked: Vec<(Decimal, Decimal)> = std::iter::once((total.score, total.max))
-            .chain(set.sections().map(|i| {
-                let (score, max) = figures(i);
-                match set.nodes[i].kind {
-                    SectionKind::Penalty => ((max - score).max(Decimal::ZERO), max),
-                    SectionKind::Scored | SectionKind::Bonus => (score, max),
-                }
-            }))
+        let keys = std::iter::once((total.score, total.max))
+            .chain(
+                set.sections()
+                    .zip(&sections)
+                    .map(|(i, &f)| ranked(set, i, f)),
+            )
+            .map(|r| pack(sort_key(r)))
             .collect();
-        let keys = ranked.iter().map(|&r| sort_key(r)).collect();
         Standing(Box::new(UnitResult {
             file: file.to_string(),
             unit: unit.to_string(),
@@ -116,19 +111,31 @@ impl Standing {
             max: total.max,
             grade: total.grade.clone(),
             sections,
-            ranked,
             keys,
             unit_key: unit_key(unit),
         }))
     }
 
-    /// What ranks the total (`k` = 0) or section `k − 1` (see `ranked`).
+    /// What ranks the total (`k` = 0) or section `k − 1` (see [`ranked`]).
     fn ratio(&self, k: usize) -> (Decimal, Decimal) {
-        self.ranked[k]
+        match k.checked_sub(1) {
+            None => (self.score, self.max),
+            Some(s) => ranked(&self.set, self.set.section(s), self.sections[s]),
+        }
     }
 
     pub fn percent(&self) -> Option<Decimal> {
         crate::decimal::percent(self.score, self.max).ok().flatten()
+    }
+}
+
+/// What ranks section node `i` whose figures are `(score, max)`: the figures, except that a
+/// penalty section ranks by the points it left, `(max − score, max)`, as fewer points taken
+/// off is better.
+fn ranked(set: &CriteriaSet, i: usize, (score, max): (Decimal, Decimal)) -> (Decimal, Decimal) {
+    match set.nodes[i].kind {
+        SectionKind::Penalty => ((max - score).max(Decimal::ZERO), max),
+        SectionKind::Scored | SectionKind::Bonus => (score, max),
     }
 }
 
@@ -173,6 +180,27 @@ struct SortKey {
     exact: bool,
 }
 
+/// A [`SortKey`] in one integer, as the standings keep them (half the size): twice the
+/// quotient plus one where it is exact, so that packed keys sort as their quotients do and
+/// keys of one quotient lie side by side. [`NO_KEY`] where there is none.
+type PackedKey = i128;
+
+/// No key: the exact comparison decides. A quotient whose packing would be this, or would not
+/// fit, is given no key either (correct, only slower).
+const NO_KEY: PackedKey = i128::MIN;
+
+fn pack(key: Option<SortKey>) -> PackedKey {
+    key.and_then(|k| k.at_28.checked_mul(2)?.checked_add(i128::from(k.exact)))
+        .unwrap_or(NO_KEY)
+}
+
+fn unpack(key: PackedKey) -> Option<SortKey> {
+    (key != NO_KEY).then_some(SortKey {
+        at_28: key >> 1,
+        exact: key & 1 == 1,
+    })
+}
+
 /// `None` for a zero max or a quotient that does not fit (then the exact comparison decides).
 fn sort_key(ratio: (Decimal, Decimal)) -> Option<SortKey> {
     let q = quotient(ratio)?;
@@ -187,43 +215,44 @@ fn sort_key(ratio: (Decimal, Decimal)) -> Option<SortKey> {
 
 /// Competition ranks (1, 2, 2, 4) of ratios, highest first.
 pub fn competition_ranks(ratios: &[(Decimal, Decimal)]) -> Vec<usize> {
-    let keys: Vec<Option<SortKey>> = ratios.iter().map(|&r| sort_key(r)).collect();
-    ranks_by(&keys, |i| ratios[i])
+    let keys: Vec<PackedKey> = ratios.iter().map(|&r| pack(sort_key(r))).collect();
+    ranks_by(&keys, |i| ratios[i], &mut Vec::new())
 }
 
 /// Competition ranks of the units whose sort keys are `keys` (unit `i`'s ratio is
 /// `ratio(i)`): sorted on the keys' integers, the exact cross-multiplied comparison used only
 /// where two are equal and not both exact, so the order is exact without two multiplications
 /// per comparison. `keys` is one table's column, contiguous: ten thousand standings are not
-/// visited again for each comparison.
-fn ranks_by(keys: &[Option<SortKey>], ratio: impl Fn(usize) -> (Decimal, Decimal)) -> Vec<usize> {
+/// visited again for each comparison. `keyed` is room for the sort, reused from table to table.
+fn ranks_by(
+    keys: &[PackedKey],
+    ratio: impl Fn(usize) -> (Decimal, Decimal),
+    keyed: &mut Vec<(std::cmp::Reverse<PackedKey>, u32)>,
+) -> Vec<usize> {
     let n = keys.len();
     // Quotients rounded to 28 places that differ come from ratios that differ (rounding never
     // reverses an order); equal ones are a tie when both are exact.
-    let best_first = |a: usize, b: usize| match (keys[b], keys[a]) {
+    let best_first = |a: usize, b: usize| match (unpack(keys[b]), unpack(keys[a])) {
         (Some(x), Some(y)) if x.at_28 != y.at_28 => x.at_28.cmp(&y.at_28),
         (Some(x), Some(y)) if x.exact && y.exact => Ordering::Equal,
         _ => cmp_ratio(ratio(b), ratio(a)),
     };
-    let order: Vec<usize> = if keys.iter().all(Option::is_some) {
+    let order: Vec<usize> = if !keys.contains(&NO_KEY) {
         // The usual case: sorted as plain integers (highest first), then each run of equal
         // quotients put in its exact order (almost always a tie already, and known to be
         // one without arithmetic when every quotient in it is exact).
-        let mut keyed: Vec<(std::cmp::Reverse<i128>, u32)> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (std::cmp::Reverse(k.map_or(0, |k| k.at_28)), i as u32))
-            .collect();
+        keyed.clear();
+        keyed.extend(
+            keys.iter()
+                .enumerate()
+                .map(|(i, &k)| (std::cmp::Reverse(k), i as u32)),
+        );
         keyed.sort_unstable();
         let mut order: Vec<usize> = Vec::with_capacity(n);
-        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        for run in keyed.chunk_by(|a, b| a.0 .0 >> 1 == b.0 .0 >> 1) {
             let start = order.len();
             order.extend(run.iter().map(|&(_, i)| i as usize));
-            if run.len() > 1
-                && !order[start..]
-                    .iter()
-                    .all(|&i| keys[i].is_some_and(|k| k.exact))
-            {
+            if run.len() > 1 && !run.iter().all(|&(k, _)| k.0 & 1 == 1) {
                 order[start..].sort_by(|&a, &b| best_first(a, b));
             }
         }
@@ -275,18 +304,15 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
         for (c, slots) in by_table.chunks_mut(chunk).enumerate() {
             let standings = &standings;
             scope.spawn(move || {
-                // This thread's tables' keys, gathered in one pass over the standings.
+                // One column of keys and one room for the sort, reused for each of this
+                // thread's tables.
                 let first = c * chunk;
-                let mut columns: Vec<Vec<Option<SortKey>>> = (0..slots.len())
-                    .map(|_| Vec::with_capacity(standings.len()))
-                    .collect();
-                for s in standings.iter() {
-                    for (j, column) in columns.iter_mut().enumerate() {
-                        column.push(s.keys[first + j]);
-                    }
-                }
-                for (j, (slot, column)) in slots.iter_mut().zip(&columns).enumerate() {
-                    *slot = ranks_by(column, |i| standings[i].ratio(first + j));
+                let mut column: Vec<PackedKey> = Vec::with_capacity(standings.len());
+                let mut keyed = Vec::with_capacity(standings.len());
+                for (j, slot) in slots.iter_mut().enumerate() {
+                    column.clear();
+                    column.extend(standings.iter().map(|s| s.keys[first + j]));
+                    *slot = ranks_by(&column, |i| standings[i].ratio(first + j), &mut keyed);
                 }
             });
         }
@@ -295,8 +321,8 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
     let section_ranks = by_table;
     // Last year's rank by unit name, looked up once per unit.
     let previous_ranks: Option<std::collections::HashMap<&str, usize>> = previous.map(|p| {
-        let keys: Vec<Option<SortKey>> = p.iter().map(|s| s.keys[0]).collect();
-        let ranks = ranks_by(&keys, |i| p[i].ratio(0));
+        let keys: Vec<PackedKey> = p.iter().map(|s| s.keys[0]).collect();
+        let ranks = ranks_by(&keys, |i| p[i].ratio(0), &mut Vec::new());
         let mut by_unit = std::collections::HashMap::with_capacity(p.len());
         for (s, r) in p.iter().zip(ranks) {
             by_unit.entry(s.unit.as_str()).or_insert(r);
@@ -499,31 +525,38 @@ fn own_diagnostics(d: Diagnostics, source: &Source) -> Diagnostics {
 /// One diagnostic per unit that more than one file holds, naming the files: a league lists
 /// each unit once, and `--previous` and `--peers` match units by name.
 pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
-    // Each unit's name, its first file and any more: a national ranking checks ten thousand
-    // names, almost never with a duplicate, so no list is made for a unit met once.
-    let mut files_of: Vec<(&str, &str, Vec<&str>)> = Vec::with_capacity(standings.len());
-    let mut index: rustc_hash::FxHashMap<&str, usize> = Default::default();
-    index.reserve(standings.len());
-    for s in standings {
+    // Each unit's first standing, and each later standing of a unit met before: a national
+    // ranking checks ten thousand names, almost never with a duplicate, so nothing more is
+    // kept for a unit met once.
+    let mut first: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    first.reserve(standings.len());
+    let mut again: Vec<(u32, u32)> = Vec::new();
+    for (i, s) in standings.iter().enumerate() {
         // Names that read the same are one unit: accents typed composed or decomposed, case,
         // and spaces do not make a second unit (invisible characters are refused on loading).
-        match index.entry(s.unit_key.as_str()) {
-            std::collections::hash_map::Entry::Occupied(e) => files_of[*e.get()].2.push(&s.file),
+        match first.entry(s.unit_key.as_str()) {
+            std::collections::hash_map::Entry::Occupied(e) => again.push((*e.get(), i as u32)),
             std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(files_of.len());
-                files_of.push((&s.unit, &s.file, Vec::new()));
+                e.insert(i as u32);
             }
         }
     }
-    files_of
-        .into_iter()
-        .filter(|(_, _, more)| !more.is_empty())
-        .map(|(unit, first, more)| {
-            let files: Vec<&str> = std::iter::once(first).chain(more).collect();
+    // Units in the order they were first met, each one's files in the order they came.
+    again.sort_by_key(|&(first, _)| first);
+    again
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|more| {
+            let unit = &standings[more[0].0 as usize];
+            let files: Vec<&str> = std::iter::once(unit.file.as_str())
+                .chain(
+                    more.iter()
+                        .map(|&(_, i)| standings[i as usize].file.as_str()),
+                )
+                .collect();
             Diagnostic::new(
                 crate::diag::DUPLICATE_UNIT,
                 files[1],
-                crate::i18n::diag::unit_twice(unit, files.len(), &files.join(", ")),
+                crate::i18n::diag::unit_twice(&unit.unit, files.len(), &files.join(", ")),
             )
             .help(crate::i18n::diag::UNIT_ONCE)
         })
@@ -532,15 +565,21 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
 
 /// A diagnostic naming the files when they are scored against different criteria sets.
 pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
-    let mut groups: Vec<(&Arc<CriteriaSet>, Vec<&str>)> = Vec::new();
+    // Each set, how many files it scored, and its first few files (all a message names).
+    let mut groups: Vec<(&Arc<CriteriaSet>, usize, Vec<&str>)> = Vec::new();
     for s in standings {
         // Files that name one set share it (the resolver loads each set once): the pointer
         // tells, before the identity and the digest are compared.
-        match groups.iter_mut().find(|(set, _)| {
+        match groups.iter_mut().find(|(set, _, _)| {
             Arc::ptr_eq(set, &s.set) || (set.id == s.set.id && set.sha256 == s.set.sha256)
         }) {
-            Some(g) => g.1.push(&s.file),
-            None => groups.push((&s.set, vec![&s.file])),
+            Some((_, count, shown)) => {
+                *count += 1;
+                if shown.len() < MIXED_SET_FILES_SHOWN {
+                    shown.push(&s.file);
+                }
+            }
+            None => groups.push((&s.set, 1, vec![&s.file])),
         }
     }
     if groups.len() < 2 {
@@ -549,24 +588,23 @@ pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
     // The sets with fewest files first, each with its count and its first few files: the odd
     // ones out are what the user looks for, and a message naming every file of a national
     // folder would be cut before it reached them.
-    groups.sort_by_key(|(_, files)| files.len());
+    groups.sort_by_key(|&(_, count, _)| count);
     let list: Vec<(&str, &str, usize, &[&str])> = groups
         .iter()
-        .map(|(set, files)| {
+        .map(|(set, count, shown)| {
             let sha = &set.sha256;
-            let shown = &files[..files.len().min(MIXED_SET_FILES_SHOWN)];
             (
                 set.id.as_str(),
                 &sha[..8.min(sha.len())],
-                files.len(),
-                shown,
+                *count,
+                shown.as_slice(),
             )
         })
         .collect();
     Some(
         Diagnostic::new(
             crate::diag::MIXED_CRITERIA,
-            groups[0].1[0],
+            groups[0].2[0],
             crate::i18n::diag::mixed_sets(&list),
         )
         .help(crate::i18n::diag::RANK_SEPARATELY),
@@ -695,6 +733,34 @@ mod tests {
         for (u, rank) in "AABBBAACCAABACABBABAC".chars().zip(ranks) {
             assert_eq!(rank, [1, 11, 18]["ABC".find(u).unwrap()], "{u}");
         }
+    }
+
+    #[test]
+    fn packed_keys_keep_the_quotient_its_exactness_and_its_order() {
+        let keys = [
+            r("-1.5", "3"),
+            r("1", "3"),
+            r("2", "6"),
+            r("1", "2"),
+            r("0", "5"),
+            r("0", "0"),
+        ]
+        .map(sort_key);
+        for k in keys {
+            assert_eq!(unpack(pack(k)), k);
+        }
+        // Packed, higher quotients sort higher, and an exact key sits beside an inexact one
+        // of the same quotient (1/3 and 2/6 are one quotient, inexact).
+        let packed: Vec<PackedKey> = keys[..5].iter().map(|&k| pack(k)).collect();
+        assert!(packed[0] < packed[4] && packed[4] < packed[1] && packed[1] < packed[3]);
+        assert_eq!(packed[1], packed[2]);
+        assert_eq!(pack(None), NO_KEY);
+        // A quotient too large to pack has no key: the exact comparison decides.
+        let huge = SortKey {
+            at_28: i128::MAX / 2 + 1,
+            exact: true,
+        };
+        assert_eq!(pack(Some(huge)), NO_KEY);
     }
 
     #[test]
