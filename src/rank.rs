@@ -127,6 +127,12 @@ impl Standing {
     pub fn percent(&self) -> Option<Decimal> {
         crate::decimal::percent(self.score, self.max).ok().flatten()
     }
+
+    /// Whether this is the result of `unit`, its name compared as duplicates are (case,
+    /// spaces and the way accents are typed do not make another unit: [`unit_key`]).
+    pub fn is_of(&self, unit: &str) -> bool {
+        self.unit_key == unit_key(unit)
+    }
 }
 
 /// What ranks section node `i` whose figures are `(score, max)`: the figures, except that a
@@ -319,13 +325,14 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
     });
     let ranks = by_table.remove(0);
     let section_ranks = by_table;
-    // Last year's rank by unit name, looked up once per unit.
+    // Last year's rank by unit, looked up once per unit; names compared as duplicates are,
+    // so that `Xã A` last year is `xã  A` this year.
     let previous_ranks: Option<std::collections::HashMap<&str, usize>> = previous.map(|p| {
         let keys: Vec<PackedKey> = p.iter().map(|s| s.keys[0]).collect();
         let ranks = ranks_by(&keys, |i| p[i].ratio(0), &mut Vec::new());
         let mut by_unit = std::collections::HashMap::with_capacity(p.len());
         for (s, r) in p.iter().zip(ranks) {
-            by_unit.entry(s.unit.as_str()).or_insert(r);
+            by_unit.entry(s.unit_key.as_str()).or_insert(r);
         }
         by_unit
     });
@@ -344,7 +351,7 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
             let standing = slots[i].take().expect("each unit is placed once");
             let previous_rank = previous_ranks
                 .as_ref()
-                .and_then(|p| p.get(standing.unit.as_str()).copied());
+                .and_then(|p| p.get(standing.unit_key.as_str()).copied());
             Row {
                 rank: ranks[i],
                 section_ranks: section_ranks.iter().map(|r| r[i]).collect(),

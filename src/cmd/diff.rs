@@ -119,7 +119,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    if old.unit != new.unit {
+    // Names compared as everywhere else: `Xã A` and `xã  A` are one unit.
+    if parindex::units::unit_key(&old.unit) != parindex::units::unit_key(&new.unit) {
         eprintln!(
             "{}",
             cli::units_differ(

@@ -306,7 +306,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 return Ok(failure());
             }
             report(&peers_other_period(&current, &card.period), args.lang);
-            for s in current.iter().filter(|s| s.unit == card.unit) {
+            for s in current.iter().filter(|s| s.is_of(&card.unit)) {
                 if (s.score, s.max) != (own.score, own.max) {
                     eprintln!(
                         "{}",

@@ -6,7 +6,7 @@ use parindex::i18n::{cli, whatif as words, words as common, Lang};
 use parindex::load::{parse_value_text, CriteriaResolver};
 use parindex::model::Stage;
 use parindex::pipeline::overflow_diagnostic;
-use parindex::rank::{league, score_paths, Standing};
+use parindex::rank::{league, mixed_sets, score_paths, Standing};
 use parindex::score::Scorecard;
 use parindex::whatif::{plan, set_value};
 use rust_decimal::Decimal;
@@ -243,10 +243,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("{}", cli::peers_once(lang));
             return Ok(failure());
         }
-        let peers: Vec<Standing> = all
-            .into_iter()
-            .filter(|s| s.unit != before.unit && s.set.sha256 == set.sha256)
-            .collect();
+        // Ranked against peers scored with the same set, as `report --peers` is: a folder
+        // mixing sets is refused (E214), not quietly thinned out.
+        let own = Standing::from_card(before, &args.evidence.display().to_string());
+        if let Some(d) = mixed_sets(&[std::slice::from_ref(&own), &all].concat()) {
+            report(&[d], lang);
+            return Ok(failure());
+        }
+        // The unit's own result among the peers is replaced by this one, however its name
+        // is spelled there.
+        let peers: Vec<Standing> = all.into_iter().filter(|s| !s.is_of(&before.unit)).collect();
         let rank_of = |card: &Scorecard| {
             let mut all = peers.clone();
             all.push(Standing::from_card(card, "this unit"));

@@ -214,7 +214,7 @@ pub fn build(
         let mut current: Vec<Standing> = peers
             .current
             .into_iter()
-            .filter(|s| s.unit != card.unit)
+            .filter(|s| !s.is_of(&card.unit))
             .collect();
         current.push(Standing::from_card(card, file));
         let of = current.len();
@@ -222,7 +222,7 @@ pub fn build(
         let rows = league(current, peers.previous.as_deref());
         let me = rows
             .iter()
-            .find(|r| r.standing.unit == card.unit)
+            .find(|r| r.standing.is_of(&card.unit))
             .expect("the unit was added to its peers");
         place = Some(Place {
             rank: me.rank,
@@ -240,7 +240,7 @@ pub fn build(
         if let (Some(prev), Some(rank)) = (&peers.previous, me.previous_rank) {
             let period = prev
                 .iter()
-                .find(|s| s.unit == card.unit)
+                .find(|s| s.is_of(&card.unit))
                 .map(|s| s.period.clone())
                 .unwrap_or_default();
             previous_place = Some((previous_of(prev, rank), period));
