@@ -263,3 +263,43 @@ fn a_code_given_twice_is_refused_in_small_and_large_tables() {
         "{report}"
     );
 }
+
+/// A file is read whole whatever its size, around the sizes where one read could stop short
+/// (a page, the usual buffer): the value written last, after padding, is still scored.
+#[test]
+fn a_file_is_read_whole_at_every_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = evidence(
+        dir.path(),
+        "plain.yaml",
+        "U",
+        "kind: evidence",
+        &format!("{ALL_VALUES}  \"2.4\": 0.5\n"),
+    );
+    let total = |file: &str| {
+        let out = parindex()
+            .args(["score", file, "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc["total"]["score"].clone()
+    };
+    let expected = total(&plain);
+    assert!(expected.is_string(), "{expected}");
+    let text = fs::read_to_string(&plain).unwrap();
+    let (head, last) = text.split_at(text.find("  \"2.4\"").unwrap());
+    for size in [4095, 4096, 4097, 65535, 65536, 65537] {
+        // A comment line pads the file to `size` bytes, before the last value.
+        let pad = size - text.len() - 3;
+        let padded = format!("{head}# {}\n{last}", "x".repeat(pad));
+        assert_eq!(padded.len(), size);
+        let path = dir.path().join(format!("e{size}.yaml"));
+        fs::write(&path, padded).unwrap();
+        assert_eq!(total(path.to_str().unwrap()), expected, "{size} bytes");
+    }
+}

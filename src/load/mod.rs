@@ -723,33 +723,3 @@ fn tab_in_indent(text: &str, line: usize) -> bool {
         .filter(|(i, _)| around.contains(i))
         .any(|(_, l)| l.trim_start_matches(' ').starts_with('\t'))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_is_read_whole_whatever_its_size() {
-        let dir = tempfile::tempdir().unwrap();
-        for size in [0, 1, 4095, 4096, 4097, 100_000] {
-            let path = dir.path().join(format!("f{size}.yaml"));
-            let text: Vec<u8> = (0..size).map(|i| b'a' + (i % 26) as u8).collect();
-            std::fs::write(&path, &text).unwrap();
-            assert_eq!(read_bytes(&path).unwrap(), text, "{size} bytes");
-        }
-    }
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn a_file_made_on_reading_is_refused_and_one_too_large_is_named() {
-        let d = read_bytes(Path::new("/proc/self/status")).unwrap_err();
-        assert_eq!(d.0[0].check, diag::FILE_UNREADABLE);
-        let dir = tempfile::tempdir().unwrap();
-        let big = dir.path().join("big.yaml");
-        std::fs::write(&big, vec![b'#'; MAX_FILE_BYTES as usize + 1]).unwrap();
-        assert_eq!(
-            read_bytes(&big).unwrap_err().0[0].check,
-            diag::FILE_TOO_LARGE
-        );
-    }
-}
