@@ -129,9 +129,10 @@ impl Standing {
     }
 
     /// Whether this is the result of `unit`, its name compared as duplicates are (case,
-    /// spaces and the way accents are typed do not make another unit: [`unit_key`]).
+    /// spaces and the way accents are typed do not make another unit: [`unit_key`]). A
+    /// blank name is no unit's: it matches nothing, not even another blank name.
     pub fn is_of(&self, unit: &str) -> bool {
-        self.unit_key == unit_key(unit)
+        !self.unit_key.is_empty() && self.unit_key == unit_key(unit)
     }
 }
 
@@ -331,7 +332,8 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
         let keys: Vec<PackedKey> = p.iter().map(|s| s.keys[0]).collect();
         let ranks = ranks_by(&keys, |i| p[i].ratio(0), &mut Vec::new());
         let mut by_unit = std::collections::HashMap::with_capacity(p.len());
-        for (s, r) in p.iter().zip(ranks) {
+        // A blank name is no unit's, and is matched to none.
+        for (s, r) in p.iter().zip(ranks).filter(|(s, _)| !s.unit_key.is_empty()) {
             by_unit.entry(s.unit_key.as_str()).or_insert(r);
         }
         by_unit

@@ -331,6 +331,56 @@ fn whatif_peers_of_another_set_are_refused() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("error[E214]"), "{stderr}");
     assert!(stderr.contains(&a), "{stderr}");
+    // Refused before anything is printed, as `report --peers` refuses it; and an empty
+    // folder is no peers (review finding: "Rank among 0 peers").
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let out = parindex()
+        .args(["whatif", &a, "--set", "1.1=không", "--peers"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no evidence files found there"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A blank `unit:` names no unit: it is not matched to last year's blank name (review
+/// finding: two blank names, two different files, were taken for one unit).
+#[test]
+fn blank_unit_names_are_matched_to_nothing() {
+    let this_year = tempfile::tempdir().unwrap();
+    let last_year = tempfile::tempdir().unwrap();
+    variant(this_year.path(), "a.yaml", "", &[]);
+    variant(
+        this_year.path(),
+        "b.yaml",
+        "Xã B",
+        &[("\"1.1\": có", "\"1.1\": không")],
+    );
+    variant(
+        last_year.path(),
+        "a.yaml",
+        "  ",
+        &[("\"1.1\": có", "\"1.1\": không")],
+    );
+    variant(last_year.path(), "b.yaml", "Xã B", &[]);
+    let out = stdout_of(&[
+        "rank",
+        this_year.path().to_str().unwrap(),
+        "--previous",
+        last_year.path().to_str().unwrap(),
+    ]);
+    assert!(out.contains("new"), "{out}");
+    assert!(out.contains("1 (down 1)"), "{out}");
 }
 
 #[test]

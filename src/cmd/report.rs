@@ -175,6 +175,39 @@ fn load_peers(
     }
 }
 
+/// The peers under `dir` (`--peers`) of the unit whose card is `card`, read from `file`
+/// (`report` and `whatif`): every file loaded, each unit once, all scored with the unit's own
+/// set (E214 otherwise); peers of another period are named (W506), and so is a copy of the
+/// unit's own result that scores otherwise (the card's figures are the ones ranked). `None`
+/// once what stops the run was said.
+pub(super) fn peers_of(
+    card: &Scorecard,
+    file: &str,
+    dir: &Path,
+    resolver: &CriteriaResolver,
+    stage: Stage,
+    lang: Lang,
+) -> Option<Vec<Standing>> {
+    let current = load_peers(dir, "--peers", resolver, stage, lang)?;
+    let own = Standing::from_card(card, file);
+    let mut all = vec![own.clone()];
+    all.extend(current.iter().cloned());
+    if let Some(d) = mixed_sets(&all) {
+        report(&[d], lang);
+        return None;
+    }
+    report(&peers_other_period(&current, &card.period), lang);
+    for s in current.iter().filter(|s| s.is_of(&card.unit)) {
+        if (s.score, s.max) != (own.score, own.max) {
+            eprintln!(
+                "{}",
+                say::peer_scores_differ(lang, (&s.file, &s.unit), (s.score, s.max), file)
+            );
+        }
+    }
+    Some(current)
+}
+
 /// `--previous` must be the same unit's result of an earlier period (E508): the report
 /// states it as "the previous year". `diff`, which compares any two results, only warns.
 fn previous_mismatch(path: &Path, unit: &str, period: &str, card: &Scorecard) -> Vec<Diagnostic> {
@@ -294,31 +327,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let peers = match &args.peers {
         None => None,
         Some(dir) => {
-            let Some(current) = load_peers(dir, "--peers", &resolver, stage, args.lang) else {
+            let Some(current) = peers_of(&card, &source.name, dir, &resolver, stage, args.lang)
+            else {
                 return Ok(failure());
             };
-            // The unit must be ranked against the same criteria set as its peers.
-            let own = Standing::from_card(&card, &source.name);
-            let mut all = vec![own.clone()];
-            all.extend(current.iter().cloned());
-            if let Some(d) = mixed_sets(&all) {
-                report(&[d], args.lang);
-                return Ok(failure());
-            }
-            report(&peers_other_period(&current, &card.period), args.lang);
-            for s in current.iter().filter(|s| s.is_of(&card.unit)) {
-                if (s.score, s.max) != (own.score, own.max) {
-                    eprintln!(
-                        "{}",
-                        say::peer_scores_differ(
-                            args.lang,
-                            (&s.file, &s.unit),
-                            (s.score, s.max),
-                            &source.name
-                        )
-                    );
-                }
-            }
             let previous = match &args.previous_peers {
                 None => None,
                 Some(dir) => match load_peers(dir, "--previous-peers", &resolver, stage, args.lang)
@@ -331,7 +343,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
 
-    let built = match build(&card, &evidence, &source.name, previous, peers) {
+    let built = match build(&card, &evidence, previous, peers) {
         Ok(r) => r,
         Err(_) => {
             eprintln!("{}", say::overflow_comparing(args.lang));

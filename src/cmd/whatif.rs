@@ -6,7 +6,7 @@ use parindex::i18n::{cli, whatif as words, words as common, Lang};
 use parindex::load::{parse_value_text, CriteriaResolver};
 use parindex::model::Stage;
 use parindex::pipeline::overflow_diagnostic;
-use parindex::rank::{league, mixed_sets, score_paths, Standing};
+use parindex::rank::{league, Standing};
 use parindex::score::Scorecard;
 use parindex::whatif::{plan, set_value};
 use rust_decimal::Decimal;
@@ -72,6 +72,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let (set, before) = (&scored.set, &scored.card);
+    // The peers first, as `report --peers` reads them: a folder that cannot be ranked with the
+    // unit stops the run before anything is printed.
+    let peers = match &args.peers {
+        None => None,
+        Some(dir) => {
+            let file = args.evidence.display().to_string();
+            match super::report::peers_of(before, &file, dir, &CriteriaResolver::new(), stage, lang)
+            {
+                Some(p) => Some(p),
+                None => return Ok(failure()),
+            }
+        }
+    };
     let mut evidence = scored.evidence.clone();
     // A code set twice: which value is meant is not for us to guess.
     let mut seen = std::collections::HashSet::new();
@@ -225,42 +238,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         reached = p.reached;
         final_card = p.result;
     }
-    if let Some(dir) = &args.peers {
-        let (all, failed) = score_paths(
-            std::slice::from_ref(dir),
-            &CriteriaResolver::new(),
-            stage,
-            &|_, _| {},
-        );
-        if !failed.is_empty() {
-            for (file, d) in &failed {
-                report(d, lang);
-                eprintln!("{}", cli::peer_did_not_load(lang, file));
-            }
-            return Ok(failure());
-        }
-        if report(&parindex::rank::duplicate_units(&all), lang) > 0 {
-            eprintln!("{}", cli::peers_once(lang));
-            return Ok(failure());
-        }
-        // Ranked against peers scored with the same set, as `report --peers` is: a folder
-        // mixing sets is refused (E214), not quietly thinned out.
-        let own = Standing::from_card(before, &args.evidence.display().to_string());
-        if let Some(d) = mixed_sets(&[std::slice::from_ref(&own), &all].concat()) {
-            report(&[d], lang);
-            return Ok(failure());
-        }
+    if let Some(peers) = &peers {
         // The unit's own result among the peers is replaced by this one, however its name
         // is spelled there.
-        let peers: Vec<Standing> = all.into_iter().filter(|s| !s.is_of(&before.unit)).collect();
+        let peers: Vec<Standing> = peers
+            .iter()
+            .filter(|s| !s.is_of(&before.unit))
+            .cloned()
+            .collect();
         let rank_of = |card: &Scorecard| {
             let mut all = peers.clone();
-            all.push(Standing::from_card(card, "this unit"));
+            // Named by no file (no peer's path is empty): told from every peer, whatever
+            // the peer's file is called or the unit's name is.
+            all.push(Standing::from_card(card, ""));
             let n = all.len();
             let rows = league(all, None);
             let rank = rows
                 .iter()
-                .find(|r| r.standing.file == "this unit")
+                .find(|r| r.standing.file.is_empty())
                 .map_or(0, |r| r.rank);
             format!("{rank}/{n}")
         };

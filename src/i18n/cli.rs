@@ -207,22 +207,6 @@ pub fn target_unknown(lang: Lang, written: &str, set: &str, grades: &str) -> Str
     )
 }
 
-pub fn peer_did_not_load(lang: Lang, file: &str) -> String {
-    error_line(
-        lang,
-        format!("peer file {file} did not load"),
-        format!("không nạp được tệp của đơn vị so sánh {file}"),
-    )
-}
-
-pub fn peers_once(lang: Lang) -> String {
-    error_line(
-        lang,
-        "--peers: units are matched by name: each must be there once".into(),
-        "--peers: các đơn vị được đối chiếu theo tên: mỗi đơn vị chỉ được có một lần".into(),
-    )
-}
-
 // `report --remediation --interim`, `report --previous`, `diff`.
 
 pub fn interim_of_other_unit(lang: Lang, path: &str, theirs: &str, ours: &str) -> String {

@@ -2805,10 +2805,10 @@ pub fn peer_scores_differ(
     warning_line(
         lang,
         format!(
-            "{file} is also `{unit}` but scores {score} of {max}; the report ranks {own}'s figures"
+            "{file} is also `{unit}` but scores {score} of {max}; {own}'s figures are the ones ranked"
         ),
         format!(
-            "{file} cũng là `{unit}` nhưng đạt {}/{} điểm; báo cáo xếp hạng theo số liệu của {own}",
+            "{file} cũng là `{unit}` nhưng đạt {}/{} điểm; thứ hạng tính theo số liệu của {own}",
             lang.number(score),
             lang.number(max)
         ),

@@ -518,7 +518,7 @@ pub(crate) mod tests {
         let (plan, warnings) = parse_plan(&source).unwrap();
         assert!(warnings.is_empty());
         assert!(check_against(&source, &plan, &last.card, &last.evidence).is_empty());
-        let report = crate::report::build(&last.card, &last.evidence, "e", None, None).unwrap();
+        let report = crate::report::build(&last.card, &last.evidence, None, None).unwrap();
         let now = interim.then(|| {
             score_file(
                 Path::new("examples/krong-no-2023.yaml"),

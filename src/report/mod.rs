@@ -166,11 +166,10 @@ pub struct Peers {
     pub previous: Option<Vec<Standing>>,
 }
 
-/// Gathers the report of `card` (scored from `evidence`, read from `file`).
+/// Gathers the report of `card` (scored from `evidence`).
 pub fn build(
     card: &Scorecard,
     evidence: &Evidence,
-    file: &str,
     previous: Option<Outcome>,
     peers: Option<Peers>,
 ) -> Result<Report, Overflow> {
@@ -216,13 +215,15 @@ pub fn build(
             .into_iter()
             .filter(|s| !s.is_of(&card.unit))
             .collect();
-        current.push(Standing::from_card(card, file));
+        // Named by no file (no peer's path is empty), so that it is told from every peer
+        // whatever its name, even a blank one.
+        current.push(Standing::from_card(card, ""));
         let of = current.len();
         peer_grades = crate::rank::grade_counts(&set.grades, &current);
         let rows = league(current, peers.previous.as_deref());
         let me = rows
             .iter()
-            .find(|r| r.standing.is_of(&card.unit))
+            .find(|r| r.standing.file.is_empty())
             .expect("the unit was added to its peers");
         place = Some(Place {
             rank: me.rank,
@@ -385,14 +386,7 @@ mod tests {
             Stage::Final,
         )
         .unwrap();
-        build(
-            &scored.card,
-            &scored.evidence,
-            "e.yaml",
-            None,
-            Some(Peers::default()),
-        )
-        .unwrap()
+        build(&scored.card, &scored.evidence, None, Some(Peers::default())).unwrap()
     }
 
     #[test]
