@@ -351,15 +351,29 @@ fn whatif_peers_of_another_set_are_refused() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // A mistyped option is a usage error (exit 2) before the peers are read at all.
+    let out = parindex()
+        .args(["whatif", &a, "--target", "Bogus", "--peers"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
-/// A blank `unit:` names no unit: it is not matched to last year's blank name (review
-/// finding: two blank names, two different files, were taken for one unit).
+/// A blank `unit:` names no unit: it is matched to no other blank name, last year's or a
+/// peer's (review finding: two blank names, two different files, were taken for one unit
+/// across years); the unit's own file among its peers is still the unit, and is not ranked
+/// against itself (review finding).
 #[test]
-fn blank_unit_names_are_matched_to_nothing() {
+fn blank_unit_names_are_matched_to_nothing_but_the_own_file_is_the_unit() {
     let this_year = tempfile::tempdir().unwrap();
     let last_year = tempfile::tempdir().unwrap();
-    variant(this_year.path(), "a.yaml", "", &[]);
+    let a = variant(this_year.path(), "a.yaml", "", &[]);
     variant(
         this_year.path(),
         "b.yaml",
@@ -381,6 +395,11 @@ fn blank_unit_names_are_matched_to_nothing() {
     ]);
     assert!(out.contains("new"), "{out}");
     assert!(out.contains("1 (down 1)"), "{out}");
+    let folder = this_year.path().to_str().unwrap();
+    let out = stdout_of(&["whatif", &a, "--set", "1.1=không", "--peers", folder]);
+    assert!(out.contains("Rank among 1 peers: now 1/2"), "{out}");
+    let out = stdout_of(&["report", &a, "--peers", folder, "--lang", "en"]);
+    assert!(out.contains("ranked **1/2**"), "{out}");
 }
 
 #[test]

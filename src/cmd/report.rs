@@ -188,7 +188,13 @@ pub(super) fn peers_of(
     stage: Stage,
     lang: Lang,
 ) -> Option<Vec<Standing>> {
-    let current = load_peers(dir, "--peers", resolver, stage, lang)?;
+    let mut current = load_peers(dir, "--peers", resolver, stage, lang)?;
+    // The unit's own file found among its peers is the unit, whatever its `unit:` says (a
+    // blank name matches no other): it is not ranked against itself.
+    let own_file = std::fs::canonicalize(file).ok();
+    if own_file.is_some() {
+        current.retain(|s| std::fs::canonicalize(&s.file).ok() != own_file);
+    }
     let own = Standing::from_card(card, file);
     let mut all = vec![own.clone()];
     all.extend(current.iter().cloned());

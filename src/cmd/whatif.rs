@@ -72,19 +72,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let (set, before) = (&scored.set, &scored.card);
-    // The peers first, as `report --peers` reads them: a folder that cannot be ranked with the
-    // unit stops the run before anything is printed.
-    let peers = match &args.peers {
-        None => None,
-        Some(dir) => {
-            let file = args.evidence.display().to_string();
-            match super::report::peers_of(before, &file, dir, &CriteriaResolver::new(), stage, lang)
-            {
-                Some(p) => Some(p),
-                None => return Ok(failure()),
-            }
-        }
-    };
     let mut evidence = scored.evidence.clone();
     // A code set twice: which value is meant is not for us to guess.
     let mut seen = std::collections::HashSet::new();
@@ -161,6 +148,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             },
         },
+    };
+    // The peers, once the options are known good, as `report --peers` reads them: a folder
+    // that cannot be ranked with the unit stops the run before anything is printed.
+    let peers = match &args.peers {
+        None => None,
+        Some(dir) => {
+            let file = args.evidence.display().to_string();
+            match super::report::peers_of(before, &file, dir, &CriteriaResolver::new(), stage, lang)
+            {
+                Some(p) => Some(p),
+                None => return Ok(failure()),
+            }
+        }
     };
     let after_sets = match scored.rescore(&evidence, stage) {
         Ok(c) => c,
