@@ -400,6 +400,23 @@ fn blank_unit_names_are_matched_to_nothing_but_the_own_file_is_the_unit() {
     assert!(out.contains("Rank among 1 peers: now 1/2"), "{out}");
     let out = stdout_of(&["report", &a, "--peers", folder, "--lang", "en"]);
     assert!(out.contains("ranked **1/2**"), "{out}");
+    // Peers that are only the unit itself leave no one to rank it against (review finding:
+    // "Rank among 0 peers: now 1/1").
+    let b = this_year.path().join("b.yaml");
+    let b = b.to_str().unwrap();
+    for args in [
+        vec!["whatif", b, "--set", "1.1=có", "--peers", b],
+        vec!["report", b, "--peers", b],
+    ] {
+        let out = parindex().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(
+            stderr.contains("no one to rank it against") || stderr.contains("không có ai"),
+            "{stderr}"
+        );
+    }
 }
 
 #[test]

@@ -195,6 +195,14 @@ pub(super) fn peers_of(
     if own_file.is_some() {
         current.retain(|s| std::fs::canonicalize(&s.file).ok() != own_file);
     }
+    // Peers that are all the unit itself leave no one to rank it against.
+    if current.iter().all(|s| s.is_of(&card.unit)) {
+        eprintln!(
+            "{}",
+            say::only_the_unit_there(lang, &dir.display().to_string(), &diag::shown(&card.unit))
+        );
+        return None;
+    }
     let own = Standing::from_card(card, file);
     let mut all = vec![own.clone()];
     all.extend(current.iter().cloned());

@@ -2777,6 +2777,14 @@ pub fn no_evidence_there(lang: super::Lang, option: &str, dir: &str) -> String {
     )
 }
 
+pub fn only_the_unit_there(lang: super::Lang, dir: &str, unit: &str) -> String {
+    error_line(
+        lang,
+        format!("--peers {dir}: no unit there but {unit} itself: there is no one to rank it against"),
+        format!("--peers {dir}: ở đó không có đơn vị nào ngoài chính {unit}: không có ai để xếp hạng cùng"),
+    )
+}
+
 pub fn peers_did_not_load(lang: super::Lang, what: &str, n: usize, files: &str) -> String {
     error_line(
         lang,
