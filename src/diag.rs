@@ -351,29 +351,31 @@ impl Diagnostic {
     }
 
     /// Places the diagnostic at a position and quotes the source line from `text`.
-    pub fn at(mut self, position: Option<Position>, span: usize, text: &str) -> Self {
+    pub fn at(self, position: Option<Position>, span: usize, text: &str) -> Self {
+        let line = position.and_then(|pos| text.lines().nth(pos.line.saturating_sub(1)));
+        self.at_line(position, span, line)
+    }
+
+    /// [`Diagnostic::at`], given the line at `position` rather than the whole text.
+    pub fn at_line(mut self, position: Option<Position>, span: usize, line: Option<&str>) -> Self {
         if let Some(pos) = position {
             self.position = Some(pos);
             self.span = span.max(1);
             self.source_cut = (0, false);
-            self.source_line = text
-                .lines()
-                .nth(pos.line.saturating_sub(1))
-                .map(|l| l.trim_end_matches('\r'))
-                .map(|line| {
-                    // At most MAX_KEPT bytes means at most MAX_KEPT characters: kept whole.
-                    if line.len() <= MAX_KEPT {
-                        return line.to_string();
-                    }
-                    let total = line.chars().count();
-                    let col = pos.column.saturating_sub(1).min(total);
-                    let start = col
-                        .saturating_sub(MAX_KEPT / 2)
-                        .min(total.saturating_sub(MAX_KEPT));
-                    let kept: String = line.chars().skip(start).take(MAX_KEPT).collect();
-                    self.source_cut = (start, start + MAX_KEPT < total);
-                    kept
-                });
+            self.source_line = line.map(|l| l.trim_end_matches('\r')).map(|line| {
+                // At most MAX_KEPT bytes means at most MAX_KEPT characters: kept whole.
+                if line.len() <= MAX_KEPT {
+                    return line.to_string();
+                }
+                let total = line.chars().count();
+                let col = pos.column.saturating_sub(1).min(total);
+                let start = col
+                    .saturating_sub(MAX_KEPT / 2)
+                    .min(total.saturating_sub(MAX_KEPT));
+                let kept: String = line.chars().skip(start).take(MAX_KEPT).collect();
+                self.source_cut = (start, start + MAX_KEPT < total);
+                kept
+            });
         }
         self
     }

@@ -325,6 +325,7 @@ pub fn parse_evidence(
         source,
         set: &set,
         found,
+        open: None,
     };
     let entries = b.entries(&raw);
     let expect = raw
@@ -441,6 +442,9 @@ struct Binder<'a> {
     source: &'a Source,
     set: &'a CriteriaSet,
     found: Vec<Diagnostic>,
+    /// The leaves the file gives no value, for the hint at an unknown code: listed once, at
+    /// the first, not again for each (a file of many unknown codes would take quadratic time).
+    open: Option<Vec<usize>>,
 }
 
 impl Binder<'_> {
@@ -491,10 +495,14 @@ impl Binder<'_> {
                 let codes = set.nodes.iter().map(|n| n.code.as_str());
                 // Siblings as near as each other: the one of them the file gives no value is
                 // the likely one (`1.9` beside 1.2 and 1.3, with 1.1 missing).
-                let open = set
-                    .leaves()
-                    .map(|i| set.nodes[i].code.as_str())
-                    .filter(|c| !written.iter().any(|(k, _)| k.text() == Some(c)));
+                let open = self.open.get_or_insert_with(|| {
+                    let given: rustc_hash::FxHashSet<&str> =
+                        written.iter().filter_map(|(k, _)| k.text()).collect();
+                    set.leaves()
+                        .filter(|&i| !given.contains(set.nodes[i].code.as_str()))
+                        .collect()
+                });
+                let open = open.iter().map(|&i| set.nodes[i].code.as_str());
                 let show = say::show_lists_codes(&set.id);
                 let help = match diag::suggest_code(code, codes) {
                     Some(s) => say::did_you_mean_in_set(s, &set.id),

@@ -37,6 +37,9 @@ pub struct Source {
     pub name: String,
     pub text: String,
     doc: OnceLock<Result<Node, Box<Diagnostic>>>,
+    /// Where each line of `text` starts, made at the first diagnostic placed: a file of many
+    /// problems is not searched from its start for each one's line.
+    line_starts: OnceLock<Vec<usize>>,
     /// Whether a YAML error is quoted whatever the file says it is (see [`Source::of_any_kind`]).
     quote_any: bool,
     /// For an Excel form: the cell each line of `text` came from, and the set it was made
@@ -89,8 +92,21 @@ impl Source {
                 Some(cell) => d.in_cell(cell),
                 None => d,
             },
-            None => d.at(Some(at), len, &self.text),
+            None => d.at_line(Some(at), len, self.line(at.line)),
         }
+    }
+
+    /// Line `n` (from 1) of the text, as [`str::lines`] gives it.
+    fn line(&self, n: usize) -> Option<&str> {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .filter(|&i| i < self.text.len())
+                .collect()
+        });
+        let start = *starts.get(n.checked_sub(1)?)?;
+        let rest = &self.text[start..];
+        Some(rest.split_once('\n').map_or(rest, |(line, _)| line))
     }
 
     /// Decodes bytes as UTF-8, naming the line and column of the first invalid byte.
@@ -129,6 +145,7 @@ impl Source {
             name,
             text,
             doc: OnceLock::new(),
+            line_starts: OnceLock::new(),
             quote_any: false,
             form: None,
         }
@@ -722,4 +739,21 @@ fn tab_in_indent(text: &str, line: usize) -> bool {
         .enumerate()
         .filter(|(i, _)| around.contains(i))
         .any(|(_, l)| l.trim_start_matches(' ').starts_with('\t'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_is_found_as_str_lines_finds_it() {
+        for text in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\nc\n", "a\n\n"] {
+            let source = Source::from_text("t.yaml".into(), text.to_string());
+            for n in 0..6usize {
+                let expected = n.checked_sub(1).and_then(|i| text.lines().nth(i));
+                let got = source.line(n).map(|l| l.trim_end_matches('\r'));
+                assert_eq!(got, expected, "line {n} of {text:?}");
+            }
+        }
+    }
 }
