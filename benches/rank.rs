@@ -8,9 +8,12 @@
 //! map form `{ value: …, appraised: …, reason: "…" }`. For each:
 //! - the floor: reading and parsing the same files into generic YAML values
 //!   (`serde_yaml::Value`) on one thread, in this process;
-//! - `parindex rank` on the folder (the release binary, all cores; one warm-up run, then the
-//!   median of five): wall time, files per second, the ratio to the floor, and peak memory (GNU time's maximum resident set size,
-//!   or the child's `ru_maxrss` from `wait4` where GNU time is absent).
+//! - `parindex rank` on the folder (the release binary, all cores): wall time, files per
+//!   second, the ratio to the floor, and peak memory (GNU time's maximum resident set size, or
+//!   the child's `ru_maxrss` from `wait4` where GNU time is absent).
+//!
+//! The two are measured in turn, floor then rank, one round not counted and then five: the
+//! medians of each, their ratio, and the spread of the five rounds' own ratios.
 //!
 //! Then the scale checks, each at N and 2N criteria (N = 20,000 by default), printing the least
 //! wall time and the least processor time (user + system, from `wait4`) of 3 runs at each size
@@ -187,21 +190,15 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-/// The floor: read and parse every file into generic YAML values, one thread: the median of 3
-/// runs, and the least and the most (this shared machine's spread is shown, not hidden).
-fn floor(paths: &[PathBuf]) -> (f64, f64, f64) {
-    let runs: Vec<f64> = (0..3)
-        .map(|_| {
-            let t = Instant::now();
-            for p in paths {
-                let text = std::fs::read_to_string(p).unwrap();
-                let v: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
-                std::hint::black_box(v);
-            }
-            t.elapsed().as_secs_f64()
-        })
-        .collect();
-    spread(runs)
+/// The floor: read and parse every file into generic YAML values, one thread, once.
+fn floor_once(paths: &[PathBuf]) -> f64 {
+    let t = Instant::now();
+    for p in paths {
+        let text = std::fs::read_to_string(p).unwrap();
+        let v: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        std::hint::black_box(v);
+    }
+    t.elapsed().as_secs_f64()
 }
 
 /// The median, least and most of some runs.
@@ -364,7 +361,8 @@ fn timed(bin: &str, args: &[&str], runs: usize, scratch: &Path) -> (f64, f64) {
 }
 
 /// Measured runs of `parindex rank` per workload.
-const RANK_RUNS: usize = 5;
+/// Rounds of floor and rank measured in turn, after one round not counted.
+const ROUNDS: usize = 5;
 
 /// Floor and `parindex rank` of one workload.
 fn bench_rank(label: &str, dir: &Path, files: usize, form: Form, bin: &str, by: PeakBy) {
@@ -385,38 +383,42 @@ fn bench_rank(label: &str, dir: &Path, files: usize, form: Form, bin: &str, by: 
     for p in &paths {
         std::fs::read(p).unwrap();
     }
-    let (floor, floor_least, floor_most) = floor(&paths);
-    println!("  floor (read + parse to serde_yaml::Value, 1 thread, mimalloc): {floor:.3} s (median of 3; {floor_least:.3}-{floor_most:.3} s)");
     let evidence_dir = dir.join("evidence");
     let evidence_dir = evidence_dir.to_str().unwrap();
-    let mut runs = Vec::new();
-    let mut cpus = Vec::new();
-    let mut peak_kb = 0u64;
     let args = ["rank", "--quiet", "--format", "json", evidence_dir];
-    // One run first, not counted, as the floor's first run is warmed by the reads above: the
-    // first process after the floor ran slowest of its series every time (0.48-0.50 s where
-    // the others took 0.42-0.47). Then five, for a median less moved by one disturbed run.
+    // The floor and rank take turns, so that both meet the same state of this shared machine:
+    // measured in two series, one after the other, a slow minute moved one side only (a floor
+    // of 0.68-0.83 s in one series, against 0.69-0.71 s in most). One round first, not counted
+    // (the first process after the floor ran slowest of its series every time), then five.
+    floor_once(&paths);
     run_measured(bin, &args, by, dir);
-    for _ in 0..RANK_RUNS {
+    let (mut floors, mut runs, mut cpus, mut ratios) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut peak_kb = 0u64;
+    for _ in 0..ROUNDS {
+        let floor = floor_once(&paths);
         let run = run_measured(bin, &args, by, dir);
+        floors.push(floor);
+        ratios.push(run.wall / floor);
         runs.push(run.wall);
         cpus.push(run.cpu);
         peak_kb = peak_kb.max(run.peak_kb);
     }
+    let (floor, floor_least, floor_most) = spread(floors);
     let (wall, wall_least, wall_most) = spread(runs);
+    let (ratio, ratio_least, ratio_most) = spread(ratios);
     let cpu = median(cpus);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("  floor (read + parse to serde_yaml::Value, 1 thread, mimalloc): {floor:.3} s (median of {ROUNDS}; {floor_least:.3}-{floor_most:.3} s)");
     println!(
-        "  rank: {wall:.3} s wall on {cores} cores (median of {RANK_RUNS} after one warm-up run; {cpu:.3} s of processor time), {:.0} files/s, peak memory {:.1} MB ({})",
+        "  rank: {wall:.3} s wall on {cores} cores (median of {ROUNDS}; {wall_least:.3}-{wall_most:.3} s; {cpu:.3} s of processor time), {:.0} files/s, peak memory {:.1} MB ({})",
         files as f64 / wall,
         peak_kb as f64 / 1024.0,
         by.name()
     );
     println!(
-        "  rank / floor: {:.2}x (target ≤ 0.6x, < 100 MB); runs {wall_least:.3}-{wall_most:.3} s, so {:.2}-{:.2}x of this floor",
+        "  rank / floor: {:.2}x (target ≤ 0.6x, < 100 MB); each round's rank / floor: median {ratio:.2}x, {ratio_least:.2}-{ratio_most:.2}x",
         wall / floor,
-        wall_least / floor,
-        wall_most / floor
     );
 }
 
