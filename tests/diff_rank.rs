@@ -992,3 +992,29 @@ fn a_league_of_many_pieces_streams_the_document_a_file_gets_and_stops_quietly_on
         );
     }
 }
+
+#[test]
+fn a_broken_criteria_set_is_reported_once_not_once_per_file_that_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, unit) in [("a.yaml", "Xã A"), ("b.yaml", "Xã B"), ("c.yaml", "Xã C")] {
+        variant(dir.path(), name, unit, &[]);
+    }
+    // Section 1's max no longer the sum of its criteria: the set does not load (E106).
+    let set = dir.path().join("small-criteria.yaml");
+    let text = fs::read_to_string(&set).unwrap();
+    fs::write(&set, text.replacen("    max: 4\n", "    max: 5\n", 1)).unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = parindex().args(["rank", d]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error[E106]").count(), 1, "{stderr}");
+    assert!(stderr.contains("3 of 3 files did not load"), "{stderr}");
+    // The same with last year's files naming it: told once there too.
+    let out = parindex()
+        .args(["rank", "examples/dak-nong-2022", "--previous", d])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error[E106]").count(), 1, "{stderr}");
+}

@@ -333,6 +333,25 @@ pub fn report(diagnostics: &[Diagnostic], lang: Lang) -> usize {
         .count()
 }
 
+/// Prints the diagnostics of files that did not load, each told once: a broken criteria set
+/// stops every file that names it with the same errors, which a folder of ten thousand files
+/// would otherwise repeat ten thousand times. A file's own diagnostics name it, so no two
+/// files' own are alike.
+pub fn report_failed(failed: &[(String, Vec<Diagnostic>)], lang: Lang) {
+    type Told<'a> = (
+        &'a str,
+        Option<parindex::diag::Position>,
+        parindex::diag::Check,
+        &'a str,
+    );
+    let mut told: std::collections::HashSet<Told> = std::collections::HashSet::new();
+    for d in failed.iter().flat_map(|(_, ds)| ds) {
+        if told.insert((d.file.as_str(), d.position, d.check, d.message.as_str())) {
+            eprintln!("{}\n", d.shown_in(lang));
+        }
+    }
+}
+
 /// Whether stdout is a terminal.
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()

@@ -1,6 +1,6 @@
 //! `parindex rank`: a league table of many units scored against one criteria set.
 
-use super::{failure, report};
+use super::{failure, report, report_failed};
 use parindex::collect::{
     collect, group_leagues, odd_forms, placed_at, placed_at_unit, rows_and_groups, unknown_unit,
     FormSays, OddForm,
@@ -182,9 +182,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.out.lang().t(parindex::i18n::rank::SCORING),
     );
     if !failed.is_empty() {
-        for (_, d) in &failed {
-            report(d, args.out.lang());
-        }
+        report_failed(&failed, args.out.lang());
         let mut names: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).take(10).collect();
         let more = failed.len().saturating_sub(names.len());
         let more_text = say::and_more(args.out.lang(), more);
@@ -294,9 +292,7 @@ fn previous_standings(
         args.out.lang().t(parindex::i18n::rank::SCORING_PREVIOUS),
     );
     if !prev_failed.is_empty() {
-        for (_, d) in &prev_failed {
-            report(d, args.out.lang());
-        }
+        report_failed(&prev_failed, args.out.lang());
         eprintln!(
             "{}",
             say::previous_did_not_load(args.out.lang(), prev_failed.len())

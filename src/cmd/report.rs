@@ -157,9 +157,7 @@ fn load_peers(
             None => Some(list),
         },
         Err(failed) => {
-            for (_, d) in &failed {
-                report(d, lang);
-            }
+            super::report_failed(&failed, lang);
             let files: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).collect();
             eprintln!(
                 "{}",
