@@ -397,7 +397,7 @@ fn blank_unit_names_are_matched_to_nothing_but_the_own_file_is_the_unit() {
     assert!(out.contains("1 (down 1)"), "{out}");
     let folder = this_year.path().to_str().unwrap();
     let out = stdout_of(&["whatif", &a, "--set", "1.1=không", "--peers", folder]);
-    assert!(out.contains("Rank among 1 peers: now 1/2"), "{out}");
+    assert!(out.contains("Rank among 1 peer: now 1/2"), "{out}");
     let out = stdout_of(&["report", &a, "--peers", folder, "--lang", "en"]);
     assert!(out.contains("ranked **1/2**"), "{out}");
     // Peers that are only the unit itself leave no one to rank it against (review finding:

@@ -58,7 +58,10 @@ pub fn improve(lang: Lang, criteria: usize) -> String {
 /// "\nRank among 7 peers: now 3/8, after 1/8".
 pub fn rank(lang: Lang, peers: usize, now: &str, after: &str) -> String {
     match lang {
-        Lang::En => format!("\nRank among {peers} peers: now {now}, after {after}"),
+        Lang::En => format!(
+            "\nRank among {peers} peer{}: now {now}, after {after}",
+            if peers == 1 { "" } else { "s" }
+        ),
         Lang::Vi => format!(
             "\nXếp hạng trong {peers} đơn vị cùng nhóm: hiện tại {now}, sau khi cải thiện {after}"
         ),
