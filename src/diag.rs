@@ -115,6 +115,7 @@ checks! {
     APPRAISED_WITHOUT_REASON = "W202", "appraised value without a reason", "giá trị thẩm định không có lý do";
     REAPPRAISED_WITHOUT_REASON = "W203", "second appraisal without a reason", "thẩm định lần hai không có lý do";
     HALF_WRITTEN_ROUND = "W204", "appraisal round written in part", "vòng thẩm định ghi dở dang";
+    BLANK_UNIT = "W205", "unit without a name", "đơn vị không có tên";
     // Comparing results (`diff`, `report --previous`).
     BAD_RESULT = "E301", "JSON result that `score` could not have written", "kết quả JSON không thể do `score` ghi ra";
     BAD_CODE_MAP = "E302", "renumbering map that does not fit the two results", "bảng đổi mã không khớp với hai kết quả";

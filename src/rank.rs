@@ -540,7 +540,13 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
     let mut first: rustc_hash::FxHashMap<&str, u32> = Default::default();
     first.reserve(standings.len());
     let mut again: Vec<(u32, u32)> = Vec::new();
-    for (i, s) in standings.iter().enumerate() {
+    // A blank name is no unit's (W205, see [`nameless_units`]): two nameless files are not
+    // one unit twice.
+    for (i, s) in standings
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.unit_key.is_empty())
+    {
         // Names that read the same are one unit: accents typed composed or decomposed, case,
         // and spaces do not make a second unit (invisible characters are refused on loading).
         match first.entry(s.unit_key.as_str()) {
@@ -570,6 +576,26 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
             .help(crate::i18n::diag::UNIT_ONCE)
         })
         .collect()
+}
+
+/// One warning naming the files whose `unit:` is blank (W205): their rows in a league have no
+/// name. Each file's own W205 is not shown by a league, which shows no file's warnings.
+pub fn nameless_units(standings: &[Standing]) -> Option<Diagnostic> {
+    let files: Vec<&str> = standings
+        .iter()
+        .filter(|s| s.unit_key.is_empty())
+        .map(|s| s.file.as_str())
+        .collect();
+    let first = *files.first()?;
+    let shown: Vec<&str> = files.iter().copied().take(10).collect();
+    Some(
+        Diagnostic::new(
+            crate::diag::BLANK_UNIT,
+            first,
+            crate::i18n::diag::nameless_units(files.len(), standings.len(), &shown.join(", ")),
+        )
+        .help(crate::i18n::diag::NAME_THE_UNIT),
+    )
 }
 
 /// A diagnostic naming the files when they are scored against different criteria sets.

@@ -1018,3 +1018,26 @@ fn a_broken_criteria_set_is_reported_once_not_once_per_file_that_names_it() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.matches("error[E106]").count(), 1, "{stderr}");
 }
+
+#[test]
+fn nameless_units_are_ranked_with_one_warning_not_taken_for_one_unit_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    variant(dir.path(), "a.yaml", "", &[]);
+    variant(dir.path(), "b.yaml", "  ", &[]);
+    variant(dir.path(), "c.yaml", "Xã C", &[]);
+    let d = dir.path().to_str().unwrap();
+    let out = parindex()
+        .args(["rank", d, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("warning[W205]").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("2 of 3 units have a blank `unit:`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("E215"), "{stderr}");
+    let doc: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["units"], 3);
+}

@@ -128,6 +128,33 @@ fn template_round_trips_through_check() {
         .iter()
         .map(|d| d["code"].as_str().unwrap())
         .collect();
+    // Untouched: no values yet, and no unit named.
+    assert_eq!(codes, vec!["W205", "W201"]);
+    // Made for a named unit, only the values are left to fill in.
+    let named = dir.path().join("named.yaml");
+    parindex()
+        .args([
+            "template",
+            "dak-nong-district-2022",
+            "--unit",
+            "UBND huyện Krông Nô",
+            "-o",
+        ])
+        .arg(&named)
+        .assert()
+        .success();
+    let out = parindex()
+        .args(["check", "--format", "json"])
+        .arg(&named)
+        .output()
+        .unwrap();
+    let doc: Json = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, vec!["W201"]);
     // A form for a criteria file elsewhere names it by a path that works from the form's folder.
     let sub = dir.path().join("units/2025");

@@ -10,7 +10,9 @@ use parindex::i18n::diag as say;
 use parindex::i18n::units as words;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
-use parindex::rank::{duplicate_units, grade_counts, league, mixed_sets, score_paths, Standing};
+use parindex::rank::{
+    duplicate_units, grade_counts, league, mixed_sets, nameless_units, score_paths, Standing,
+};
 use parindex::render::annex::{self, AnnexHead};
 use parindex::render::rank::{render, LeagueInfo};
 use parindex::render::rank_groups::GroupsInfo;
@@ -225,6 +227,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if report(&duplicate_units(&current), args.out.lang()) > 0 {
         return Ok(failure());
     }
+    // Ranked all the same, but told: a row without a name is not what a province publishes.
+    report(nameless_units(&current).as_slice(), args.out.lang());
     let previous = match previous_standings(&args, stage, true) {
         Ok(p) => p,
         Err(code) => return Ok(code),

@@ -17,8 +17,8 @@ use std::process::ExitCode;
 ///
 /// Every leaf of the criteria set in order, each with
 /// its title, max, rule and accepted spelling as a comment, and an empty value. Filled in, it
-/// is the unit's self-assessment; untouched, it passes `parindex check` with only
-/// missing-value warnings.
+/// is the unit's self-assessment; untouched, it passes `parindex check` with only warnings:
+/// leaves without a value (W201) and, unless `--unit` named it, the blank unit name (W205).
 ///
 /// With `--format xlsx`, an Excel workbook: a header block naming the criteria set and its
 /// SHA-256, one row per criterion with how it is scored, cells for the self-assessment, the

@@ -983,6 +983,29 @@ pub fn leaves_without_self(n: usize, leaves: usize, codes: &str) -> Message {
     )
 }
 
+pub const BLANK_UNIT: Text = text(
+    "`unit:` is blank: the scorecard, a league table and a report show no name for this unit, and `rank --previous` cannot match it to last year's",
+    "`unit:` để trống: phiếu điểm, bảng xếp hạng và báo cáo không có tên của đơn vị này, và `rank --previous` không đối chiếu được với năm trước",
+);
+
+/// W205 in a league: "2 of 9 units have a blank `unit:` and no name in the table: a.yaml, …".
+pub fn nameless_units(n: usize, of: usize, files: &str) -> Message {
+    let more = if n > 10 { ", …" } else { "" };
+    m(
+        format!(
+            "{n} of {of} unit{} {} a blank `unit:` and no name in the table: {files}{more}",
+            if of == 1 { "" } else { "s" },
+            if n == 1 { "has" } else { "have" }
+        ),
+        format!("{n}/{of} đơn vị để trống `unit:` và không có tên trong bảng: {files}{more}"),
+    )
+}
+
+pub const NAME_THE_UNIT: Text = text(
+    "write the unit's name as the province publishes it, e.g. `unit: \"UBND xã Nam Đà\"`",
+    "hãy ghi tên đơn vị như tỉnh công bố, ví dụ `unit: \"UBND xã Nam Đà\"`",
+);
+
 pub const GIVE_OWN_VALUE: Text = text(
     "give the unit's own value as `value: …` beside the council's",
     "hãy ghi giá trị tự đánh giá của đơn vị ở `value: …` bên cạnh giá trị của hội đồng",

@@ -277,6 +277,13 @@ pub fn parse_evidence(
     };
     check_header(source, &raw.parindex, raw.kind, "evidence")?;
     let (set, mut found) = resolve_criteria(source, raw.criteria, base_dir, resolver)?;
+    if raw.unit.trim().is_empty() {
+        found.push(
+            source
+                .diag(diag::BLANK_UNIT, &[key("unit")], say::BLANK_UNIT)
+                .help(say::NAME_THE_UNIT),
+        );
+    }
     // A form carries the SHA-256 of the set it was made for: scored against another set (an
     // edited copy, another year's), its rows would be read under other rules.
     if let Some(form) = &source.form {
