@@ -431,3 +431,37 @@ fn help_has_examples() {
         ));
     assert!(Path::new(PREVIOUS).exists() && Path::new(PEERS).is_dir());
 }
+
+#[test]
+fn a_peer_copy_of_the_unit_scoring_otherwise_is_named_with_its_figures_as_they_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(PEERS).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "krong-no.yaml" {
+            fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    // An older copy of the unit's own file among the peers, with one value changed.
+    let own = fs::read_to_string(Path::new(PEERS).join("krong-no.yaml")).unwrap();
+    assert!(own.contains("  \"1.1.1\": true\n"));
+    fs::write(
+        dir.path().join("krong-no-old.yaml"),
+        own.replace("  \"1.1.1\": true\n", "  \"1.1.1\": false\n")
+            .split("\nexpect:")
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    let peers = dir.path().to_str().unwrap();
+    let out = parindex()
+        .args(["report", EXAMPLE, "--peers", peers, "--lang", "en"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("krong-no-old.yaml is also `UBND huyện Krông Nô` but scores"),
+        "{stderr}"
+    );
+    // The maximum as it reads (89), not as the set writes it.
+    assert!(stderr.contains(" of 89; "), "{stderr}");
+}

@@ -2832,7 +2832,8 @@ pub fn peer_scores_differ(
     own: &str,
 ) -> String {
     let (file, unit) = peer;
-    let (score, max) = figures;
+    // As figures read, not as written: `89.0` in a set is the maximum 89.
+    let (score, max) = (figures.0.normalize(), figures.1.normalize());
     warning_line(
         lang,
         format!(
