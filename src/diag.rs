@@ -74,6 +74,7 @@ checks! {
     ANCHOR = "E012", "anchor or alias", "neo hoặc bí danh";
     NOTHING_TO_CHECK = "E013", "no file to check", "không có tệp nào để kiểm tra";
     HIDDEN_CHAR = "E014", "control, bidirectional or invisible character in a text", "ký tự điều khiển, ký tự hai chiều hoặc ký tự ẩn trong văn bản";
+    NOT_ALL_SHOWN = "W015", "more problems in the file than are shown", "tệp có nhiều vấn đề hơn số được hiển thị";
     // Criteria sets.
     BAD_CODE = "E101", "malformed criterion code", "mã tiêu chí sai dạng";
     FLOAT_CODE = "E102", "criterion code written as a number", "mã tiêu chí viết dưới dạng số";
@@ -570,6 +571,108 @@ pub fn bounded(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The most errors, and the most warnings, kept for one file (see [`Findings`]).
+pub const KEPT_PER_FILE: usize = 100;
+
+/// One file's diagnostics as they are found: the first [`KEPT_PER_FILE`] errors and as many
+/// warnings kept, the rest only counted. A 16 MB file of a million unknown codes otherwise held
+/// 1.7 GB of messages and printed 244 MB of them; the first hundred say what is wrong. Kept
+/// errors fail the file whatever was dropped, so a count is all the rest need, told at the end
+/// by one W015.
+#[derive(Debug, Default)]
+pub struct Findings {
+    kept: Vec<Diagnostic>,
+    errors: usize,
+    warnings: usize,
+    more_errors: usize,
+    more_warnings: usize,
+    /// A diagnostic beyond the limit, kept until the next, so that its finder may still
+    /// complete it (a help, a criterion) as it would a kept one.
+    spare: Option<Box<Diagnostic>>,
+}
+
+impl Findings {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a diagnostic (kept or counted), for its finder to complete.
+    pub fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
+        let (kept, more) = if d.is_error() {
+            (&mut self.errors, &mut self.more_errors)
+        } else {
+            (&mut self.warnings, &mut self.more_warnings)
+        };
+        if *kept < KEPT_PER_FILE {
+            *kept += 1;
+            self.kept.push(d);
+            return self.kept.last_mut().expect("just pushed");
+        }
+        *more += 1;
+        let spare = self.spare.insert(Box::new(d));
+        spare
+    }
+
+    /// How many were found, kept or not: grows with every [`Findings::push`].
+    pub fn len(&self) -> usize {
+        self.kept.len() + self.more_errors + self.more_warnings
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether any error was found.
+    pub fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// The kept diagnostics, in the order found.
+    pub fn kept(&self) -> &[Diagnostic] {
+        &self.kept
+    }
+
+    /// Another collector's findings for the same file, added after these.
+    pub fn absorb(&mut self, other: Findings) {
+        for d in other.kept {
+            self.push(d);
+        }
+        self.more_errors += other.more_errors;
+        self.more_warnings += other.more_warnings;
+    }
+
+    /// The kept diagnostics, then one W015 telling how many more there were.
+    pub fn into_vec(mut self) -> Vec<Diagnostic> {
+        let (errors, warnings) = (self.more_errors, self.more_warnings);
+        if errors + warnings > 0 {
+            let file = self
+                .kept
+                .first()
+                .map(|d| d.file.clone())
+                .unwrap_or_default();
+            self.kept.push(
+                Diagnostic::new(
+                    NOT_ALL_SHOWN,
+                    &file,
+                    crate::i18n::diag::not_all_shown(KEPT_PER_FILE, errors, warnings),
+                )
+                .help(crate::i18n::diag::FIX_THE_FIRST),
+            );
+        }
+        self.kept
+    }
+}
+
+impl From<Vec<Diagnostic>> for Findings {
+    fn from(found: Vec<Diagnostic>) -> Self {
+        let mut f = Findings::new();
+        for d in found {
+            f.push(d);
+        }
+        f
+    }
+}
+
 /// Several diagnostics, at least one of them an error: the error type of loading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
@@ -577,6 +680,25 @@ pub struct Diagnostics(pub Vec<Diagnostic>);
 impl Diagnostics {
     pub fn one(d: Diagnostic) -> Self {
         Diagnostics(vec![d])
+    }
+
+    /// The first `n` of a file's diagnostics, then one W015 counting the rest, for a command
+    /// that reads many files (`rank`): ten thousand broken files each keeping a hundred
+    /// messages would hold gigabytes, and `check FILE` shows a file's all.
+    pub fn shortened(mut self, n: usize) -> Self {
+        if self.0.len() <= n {
+            return self;
+        }
+        // No count: a file's own W015 among the rest already left out what it did not keep.
+        self.0.truncate(n);
+        let file = self.0[0].file.clone();
+        let d = Diagnostic::new(
+            NOT_ALL_SHOWN,
+            &file,
+            crate::i18n::diag::not_shown_here(&file),
+        );
+        self.0.push(d);
+        self
     }
 }
 
@@ -851,6 +973,50 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn findings_keep_the_first_hundred_of_each_severity_and_count_the_rest() {
+        let mut f = Findings::new();
+        for i in 0..KEPT_PER_FILE + 7 {
+            f.push(Diagnostic::new(
+                UNKNOWN_CODE,
+                "ev.yaml",
+                format!("code {i}"),
+            ))
+            .criterion = Some(format!("9.{i}"));
+        }
+        for _ in 0..KEPT_PER_FILE + 1 {
+            f.push(Diagnostic::new(MISSING_VALUE, "ev.yaml", "w"));
+        }
+        // Every push counts; what is beyond the limit is counted, not kept.
+        assert_eq!(f.len(), 2 * KEPT_PER_FILE + 8);
+        assert!(f.has_errors());
+        assert_eq!(f.kept().len(), 2 * KEPT_PER_FILE);
+        assert_eq!(
+            f.kept()[KEPT_PER_FILE - 1].criterion.as_deref(),
+            Some("9.99")
+        );
+        // Another collector's findings for the file: its counts are added, not reset.
+        let mut other = Findings::new();
+        other.push(Diagnostic::new(UNKNOWN_CODE, "ev.yaml", "one more"));
+        f.absorb(other);
+        let all = f.into_vec();
+        assert_eq!(all.len(), 2 * KEPT_PER_FILE + 1);
+        let last = all.last().unwrap();
+        assert_eq!(last.check, NOT_ALL_SHOWN);
+        assert!(!last.is_error());
+        assert_eq!(last.file, "ev.yaml");
+        assert!(
+            last.message
+                .starts_with("8 more errors and 1 more warning in this file"),
+            "{}",
+            last.message
+        );
+        // Under the limit, nothing is added.
+        let mut few = Findings::from(vec![Diagnostic::new(MISSING_VALUE, "ev.yaml", "w")]);
+        few.push(Diagnostic::new(UNKNOWN_CODE, "ev.yaml", "e"));
+        assert_eq!(few.into_vec().len(), 2);
+    }
 
     #[test]
     fn a_cell_replaces_line_and_column_and_quotes_nothing() {

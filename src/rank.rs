@@ -431,6 +431,9 @@ pub fn score_paths(
     (ok, failed)
 }
 
+/// The diagnostics kept for each file that did not load, when many files are read at once.
+pub const SHOWN_PER_FAILED_FILE: usize = 10;
+
 /// Scores every file on `threads` threads; results come back in the order of `paths`.
 /// `progress` is called with the number of files done so far.
 /// `paths` as from [`crate::load::yaml_files`]; a file found in a folder (not named) that is
@@ -457,7 +460,11 @@ pub fn score_files(
             let Some((path, named)) = paths.get(i) else {
                 break;
             };
-            mine.push((i, score_file(path, !*named, resolver, stage)));
+            // A file that did not load keeps its first few diagnostics only (W015 counts the
+            // rest): a folder of broken files is told about, not held whole.
+            let scored = score_file(path, !*named, resolver, stage)
+                .map_err(|d| d.shortened(SHOWN_PER_FAILED_FILE));
+            mine.push((i, scored));
             progress(done.fetch_add(1, AtomicOrdering::Relaxed) + 1);
         }
         let mut all = results.lock().unwrap_or_else(|e| e.into_inner());

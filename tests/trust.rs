@@ -1213,3 +1213,58 @@ fn explain_never_calls_a_quotient_past_28_places_exact() {
         "{text}"
     );
 }
+
+#[test]
+fn a_file_of_thousands_of_problems_shows_the_first_hundred_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "parindex: 1\nkind: evidence\ncriteria: dak-nong-district-2022\nunit: \"X\"\nperiod: \"2022\"\nvalues:\n",
+    );
+    for i in 0..5000 {
+        text.push_str(&format!("  \"9.{}.{}\": 1\n", i / 100, i % 100));
+    }
+    let path = dir.path().join("many.yaml");
+    std::fs::write(&path, text).unwrap();
+    let out = parindex().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.matches("error[E202]").count(), 100);
+    assert!(
+        stdout.contains("warning[W015]: 4900 more errors in this file are not shown"),
+        "{stdout}"
+    );
+    // score refuses it the same way, on standard error.
+    let out = parindex().arg("score").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error[E202]").count(), 100);
+    assert!(stderr.contains("[W015]"), "{stderr}");
+}
+
+#[test]
+fn rank_shows_the_first_ten_problems_of_a_file_that_did_not_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "parindex: 1\nkind: evidence\ncriteria: dak-nong-district-2022\nunit: \"X\"\nperiod: \"2022\"\nvalues:\n",
+    );
+    for i in 0..12 {
+        text.push_str(&format!("  \"9.{i}\": 1\n"));
+    }
+    let path = dir.path().join("x.yaml");
+    std::fs::write(&path, text).unwrap();
+    let out = parindex()
+        .args(["rank", "examples/dak-nong-2022"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error[E202]").count(), 10, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "warning[W015]: more problems of this file are not shown here: `parindex check {}` shows them",
+            path.display()
+        )),
+        "{stderr}"
+    );
+}

@@ -983,6 +983,51 @@ pub fn leaves_without_self(n: usize, leaves: usize, codes: &str) -> Message {
     )
 }
 
+/// "8 more errors and 1 more warning" and "8 lỗi nữa và 1 cảnh báo nữa" (W015).
+fn more_of_each(errors: usize, warnings: usize) -> (String, String) {
+    let part = |n: usize, en: &str| match n {
+        0 => None,
+        1 => Some(format!("1 more {en}")),
+        n => Some(format!("{n} more {en}s")),
+    };
+    let en: Vec<String> = [part(errors, "error"), part(warnings, "warning")]
+        .into_iter()
+        .flatten()
+        .collect();
+    let vi: Vec<String> = [(errors, "lỗi"), (warnings, "cảnh báo")]
+        .into_iter()
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, what)| format!("{n} {what} nữa"))
+        .collect();
+    (en.join(" and "), vi.join(" và "))
+}
+
+/// W015: "… and 937,649 more errors and 2 more warnings in this file, not shown …".
+pub fn not_all_shown(kept: usize, errors: usize, warnings: usize) -> Message {
+    let (en, vi) = more_of_each(errors, warnings);
+    m(
+        format!(
+            "{en} in this file are not shown: at most {kept} errors and {kept} warnings are shown for one file"
+        ),
+        format!(
+            "tệp này còn {vi} không được hiển thị: mỗi tệp chỉ hiển thị tối đa {kept} lỗi và {kept} cảnh báo"
+        ),
+    )
+}
+
+/// W015 in `rank`: "more problems of this file are not shown here: `parindex check F` …".
+pub fn not_shown_here(file: &str) -> Message {
+    m(
+        format!("more problems of this file are not shown here: `parindex check {file}` shows them"),
+        format!("tệp này còn vấn đề khác không được hiển thị ở đây: `parindex check {file}` hiển thị đầy đủ"),
+    )
+}
+
+pub const FIX_THE_FIRST: Text = text(
+    "fix the problems shown (the rest are often the same mistake repeated), then check the file again",
+    "hãy sửa các vấn đề đã hiển thị (phần còn lại thường là cùng một lỗi lặp lại), rồi kiểm tra lại tệp",
+);
+
 pub const BLANK_UNIT: Text = text(
     "`unit:` is blank: the scorecard, a league table and a report show no name for this unit, and `rank --previous` cannot match it to last year's",
     "`unit:` để trống: phiếu điểm, bảng xếp hạng và báo cáo không có tên của đơn vị này, và `rank --previous` không đối chiếu được với năm trước",

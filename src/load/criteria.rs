@@ -5,7 +5,7 @@ use super::value::percent_text;
 use super::yaml::{child, key, Seg};
 use super::{check_header, expect_kind, sha256_hex, Source};
 use crate::decimal::{self, parse_decimal, NumberError, Rounding, RoundingMode};
-use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::diag::{self, Diagnostic, Diagnostics, Findings};
 use crate::i18n::diag as say;
 use crate::model::{
     Bound, Choice, Component, CriteriaHeader, CriteriaSet, Criterion, Grade, IfNa, Linear, Ratio,
@@ -28,7 +28,7 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
     let raw = reader.criteria(doc);
     let raw = match raw {
         Some(raw) if !reader.fatal => raw,
-        _ => return Err(Diagnostics(reader.found)),
+        _ => return Err(Diagnostics(reader.found.into_vec())),
     };
     check_header(source, &raw.parindex, raw.kind, "criteria")?;
     let mut b = Builder {
@@ -121,7 +121,11 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
             );
         }
     }
-    let (errors, warnings): (Vec<_>, Vec<_>) = b.found.into_iter().partition(Diagnostic::is_error);
+    let (errors, warnings): (Vec<_>, Vec<_>) = b
+        .found
+        .into_vec()
+        .into_iter()
+        .partition(Diagnostic::is_error);
     if !errors.is_empty() {
         let mut all = errors;
         all.extend(warnings);
@@ -138,7 +142,7 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
 
 struct Builder<'a> {
     source: &'a Source,
-    found: Vec<Diagnostic>,
+    found: Findings,
     nodes: Vec<Criterion>,
     /// Each node's path in the document, parallel to `nodes`.
     paths: Vec<Vec<Seg>>,

@@ -6,7 +6,7 @@ use super::value::{fits_rule, hint_for, na_allowed, read_leaf_value, ValueProble
 use super::yaml::{child, key, Node, Seg};
 use super::{check_header, expect_kind, parse_criteria, Source};
 use crate::decimal::parse_decimal;
-use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::diag::{self, Diagnostic, Diagnostics, Findings};
 use crate::embedded;
 use crate::i18n::{diag as say, Text};
 use crate::model::{CriteriaSet, Entry, Evidence, Expect, SecondRound, Stage, Value};
@@ -273,10 +273,11 @@ pub fn parse_evidence(
     let mut reader = Reader::new(source);
     let raw = match reader.evidence(doc) {
         Some(raw) if !reader.fatal => raw,
-        _ => return Err(Diagnostics(reader.found)),
+        _ => return Err(Diagnostics(reader.found.into_vec())),
     };
     check_header(source, &raw.parindex, raw.kind, "evidence")?;
-    let (set, mut found) = resolve_criteria(source, raw.criteria, base_dir, resolver)?;
+    let (set, found) = resolve_criteria(source, raw.criteria, base_dir, resolver)?;
+    let mut found = Findings::from(found);
     if raw.unit.trim().is_empty() {
         found.push(
             source
@@ -305,7 +306,7 @@ pub fn parse_evidence(
         crate::form::check_against_set(form, &set, &source.name)?;
     }
     // Unknown keys were reported while reading; every other check still runs.
-    found.extend(reader.found);
+    found.absorb(reader.found);
     let period = match raw.period {
         Scalar::Str(s) | Scalar::Int(s) => {
             if let Some(p) = super::hidden_char(Some("period"), None, s) {
@@ -342,6 +343,7 @@ pub fn parse_evidence(
     let Binder { mut found, .. } = b;
     // A leaf whose value was rejected is reported as such, not again as missing.
     let invalid: std::collections::HashSet<String> = found
+        .kept()
         .iter()
         .filter(|d| d.is_error())
         .filter_map(|d| d.criterion.clone())
@@ -425,7 +427,8 @@ pub fn parse_evidence(
                 .help(help),
         );
     }
-    let (errors, warnings): (Vec<_>, Vec<_>) = found.into_iter().partition(Diagnostic::is_error);
+    let (errors, warnings): (Vec<_>, Vec<_>) =
+        found.into_vec().into_iter().partition(Diagnostic::is_error);
     if !errors.is_empty() {
         let mut all = errors;
         all.extend(warnings);
@@ -448,7 +451,7 @@ pub fn parse_evidence(
 struct Binder<'a> {
     source: &'a Source,
     set: &'a CriteriaSet,
-    found: Vec<Diagnostic>,
+    found: Findings,
     /// The leaves the file gives no value, for the hint at an unknown code: listed once, at
     /// the first, not again for each (a file of many unknown codes would take quadratic time).
     open: Option<Vec<usize>>,
@@ -763,15 +766,17 @@ impl Binder<'_> {
             if let Some(t) = text {
                 match parse_decimal(t.0) {
                     Ok(n) => *slot = Some(n),
-                    Err(e) => self.found.push(
-                        self.source
-                            .diag(
-                                diag::WRONG_TYPE,
-                                &child(&base, name),
-                                say::expected_figure(name, t.0, e),
-                            )
-                            .help(say::WRITE_PUBLISHED_FIGURE),
-                    ),
+                    Err(e) => {
+                        self.found.push(
+                            self.source
+                                .diag(
+                                    diag::WRONG_TYPE,
+                                    &child(&base, name),
+                                    say::expected_figure(name, t.0, e),
+                                )
+                                .help(say::WRITE_PUBLISHED_FIGURE),
+                        );
+                    }
                 }
             }
         }
@@ -794,15 +799,17 @@ impl Binder<'_> {
             }
             match parse_decimal(t.0) {
                 Ok(n) => out.scores.push((code.to_string(), n)),
-                Err(e) => self.found.push(
-                    self.source
-                        .diag(
-                            diag::WRONG_TYPE,
-                            &child(&child(&base, "scores"), code),
-                            say::expected_figure("score", t.0, e),
-                        )
-                        .criterion(code),
-                ),
+                Err(e) => {
+                    self.found.push(
+                        self.source
+                            .diag(
+                                diag::WRONG_TYPE,
+                                &child(&child(&base, "scores"), code),
+                                say::expected_figure("score", t.0, e),
+                            )
+                            .criterion(code),
+                    );
+                }
             }
         }
         out

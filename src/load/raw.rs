@@ -10,7 +10,7 @@
 pub use super::yaml::Scalar;
 use super::yaml::{Kind, Node};
 use super::Source;
-use crate::diag::{self, Check, Diagnostic};
+use crate::diag::{self, Check, Diagnostic, Findings};
 use crate::i18n::{diag as say, Text};
 use crate::model::Bound;
 
@@ -179,7 +179,7 @@ pub struct RawExpect<'t> {
 /// Binds tree nodes to the structures above, collecting every structural problem.
 pub(super) struct Reader<'s> {
     source: &'s Source,
-    pub found: Vec<Diagnostic>,
+    pub found: Findings,
     /// A problem that left a required part unread: the loader stops after reporting.
     pub fatal: bool,
     /// The criterion being read, named in every diagnostic.
@@ -205,7 +205,7 @@ impl<'s, 't> Reader<'s> {
     pub fn new(source: &'s Source) -> Self {
         Reader {
             source,
-            found: Vec::new(),
+            found: Findings::new(),
             fatal: false,
             criterion: None,
         }
@@ -219,8 +219,7 @@ impl<'s, 't> Reader<'s> {
     ) -> &mut Diagnostic {
         let mut d = self.source.diag_at(check, node, message);
         d.criterion = self.criterion.clone();
-        self.found.push(d);
-        self.found.last_mut().expect("just pushed")
+        self.found.push(d)
     }
 
     pub(super) fn wrong(&mut self, key: &str, node: &Node, expected: Text) {
