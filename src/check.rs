@@ -151,8 +151,9 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
     for (source, path) in evidence {
         report.files += 1;
         let base = path.parent().unwrap_or(Path::new("."));
-        // Even a form that does not score was returned by its unit.
-        let returned = source.raw(&[key("unit")]).filter(|u| !u.trim().is_empty());
+        // Even a form that does not score was returned by its unit; one that names no unit is
+        // matched to none on the list (E708), as `rank --units` finds.
+        let returned = source.raw(&[key("unit")]);
         if let Some(unit) = returned {
             report.forms.push(ReturnedForm {
                 file: source.name.clone(),

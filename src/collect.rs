@@ -89,6 +89,10 @@ pub fn unknown_unit(placed: Diagnostic, list: &UnitList, unit: &str) -> Diagnost
         severity: diag::Severity::Error,
         ..placed
     };
+    if unit.trim().is_empty() {
+        d.set_message(words::unit_blank_on_form(&list.file));
+        return d.help(words::NAME_A_LISTED_UNIT);
+    }
     d.set_message(words::unknown_unit(unit, &list.file));
     d.help(words::unknown_unit_help(list.nearest(unit)))
 }

@@ -1041,3 +1041,32 @@ fn nameless_units_are_ranked_with_one_warning_not_taken_for_one_unit_twice() {
     let doc: Json = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["units"], 3);
 }
+
+#[test]
+fn a_broken_set_reached_from_several_folders_is_told_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = fs::read_to_string("tests/fixtures/small-criteria.yaml").unwrap();
+    fs::write(
+        dir.path().join("set.yaml"),
+        set.replacen("    max: 4\n", "    max: 5\n", 1),
+    )
+    .unwrap();
+    // One folder per district, each naming the set above it.
+    for d in ["h1", "h2", "h3"] {
+        let sub = dir.path().join(d);
+        fs::create_dir(&sub).unwrap();
+        let text = fs::read_to_string(SMALL)
+            .unwrap()
+            .split("expect:")
+            .next()
+            .unwrap()
+            .replace("criteria: small-criteria.yaml", "criteria: ../set.yaml")
+            .replace("Đơn vị thử nghiệm", d);
+        assert!(text.contains("../set.yaml"));
+        fs::write(sub.join("e.yaml"), text).unwrap();
+    }
+    let out = parindex().args(["rank"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error[E106]").count(), 1, "{stderr}");
+}

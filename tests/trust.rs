@@ -1268,3 +1268,36 @@ fn rank_shows_the_first_ten_problems_of_a_file_that_did_not_load() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_form_naming_no_unit_is_of_no_listed_unit_for_check_and_rank_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let forms = dir.path().join("forms");
+    fs::create_dir(&forms).unwrap();
+    fs::copy(
+        "tests/fixtures/small-criteria.yaml",
+        forms.join("crit.yaml"),
+    )
+    .unwrap();
+    let blank = fs::read_to_string("tests/errors/evidence/W205-blank-unit.yaml")
+        .unwrap()
+        .replace("../../fixtures/small-criteria.yaml", "crit.yaml");
+    fs::write(forms.join("blank.yaml"), &blank).unwrap();
+    fs::write(forms.join("a.yaml"), blank.replace("\"  \"", "\"UBND A\"")).unwrap();
+    let list = dir.path().join("units.csv");
+    fs::write(&list, "name\nUBND A\nUBND B\n").unwrap();
+    for args in [&["check", "--units"][..], &["rank", "-q", "--units"][..]] {
+        let out = parindex()
+            .args(args)
+            .arg(&list)
+            .arg(&forms)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+        assert!(
+            text.contains("error[E708]: the form names no unit (its `unit:` is blank)"),
+            "{args:?}: {text}"
+        );
+    }
+}

@@ -151,6 +151,19 @@ pub fn unknown_unit(unit: &str, file: &str) -> Message {
         format!("phiếu ghi đơn vị `{unit}`, đơn vị này không có trong danh sách {file}"),
     )
 }
+/// E708 for a form whose `unit:` is blank.
+pub fn unit_blank_on_form(file: &str) -> Message {
+    Message::new(
+        format!("the form names no unit (its `unit:` is blank), so it is the form of no unit on the units list {file}"),
+        format!("phiếu không ghi tên đơn vị (`unit:` để trống) nên không phải phiếu của đơn vị nào trong danh sách {file}"),
+    )
+}
+
+pub const NAME_A_LISTED_UNIT: Text = text(
+    "write the unit's name in the form's `unit:` as the units list writes it",
+    "hãy ghi tên đơn vị vào `unit:` của phiếu đúng như trong danh sách đơn vị",
+);
+
 pub fn unknown_unit_help(nearest: Option<&str>) -> Message {
     match nearest {
         Some(n) => Message::new(

@@ -25,6 +25,11 @@ pub struct CriteriaResolver {
     /// edited copy of an embedded set is the one its evidence is checked against.
     local: HashMap<String, Arc<CriteriaSet>>,
     cache: Mutex<HashMap<String, Arc<CriteriaSet>>>,
+    /// Sets that did not load, by the same keys, with their errors: ten thousand files naming
+    /// a broken set parse it once, and name it one way (the first file's), so that its errors
+    /// are told once however each file's `criteria:` reaches it (`../set.yaml` from each
+    /// district's folder).
+    broken: Mutex<HashMap<String, Diagnostics>>,
     /// Held while a set is parsed.
     loading: Mutex<()>,
 }
@@ -37,6 +42,7 @@ impl Default for CriteriaResolver {
             forced: None,
             local: HashMap::new(),
             cache: Mutex::new(HashMap::new()),
+            broken: Mutex::new(HashMap::new()),
             loading: Mutex::new(()),
         }
     }
@@ -123,6 +129,9 @@ impl CriteriaResolver {
             if let Some(set) = self.cached(&joined) {
                 return Ok((set, Vec::new()));
             }
+            if let Some(d) = self.broken_at(&joined) {
+                return Err(ResolveError::Invalid(d));
+            }
             // Only a regular file with `kind: criteria` is a criteria set: a folder, a FIFO (which
             // would wait for a writer), a device or a system file under /proc, /sys or /dev is
             // refused unopened, and a file that turns out not to be a criteria set is named but
@@ -155,6 +164,10 @@ impl CriteriaResolver {
                 self.remember(&[joined], &set);
                 return Ok((set, Vec::new()));
             }
+            if let Some(d) = self.broken_at(&canonical) {
+                self.remember_broken(&[joined], &d);
+                return Err(ResolveError::Invalid(d));
+            }
             // A file that cannot be read (not UTF-8, too large) is named on the `criteria:`
             // line; one quoted as a parindex file keeps its own diagnostic.
             let source = Source::read(&path).map_err(|d| match d.0.first() {
@@ -173,10 +186,22 @@ impl CriteriaResolver {
         };
         // One thread parses a set while the others wait for it, rather than all parsing it.
         let _one_at_a_time = self.loading.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(set) = self.cached(&keys[0]) {
-            return Ok((set, Vec::new()));
+        // Another thread may have loaded it meanwhile, reached another way (`h1/../set.yaml`
+        // and `h2/../set.yaml` are one canonical path).
+        for k in &keys {
+            if let Some(set) = self.cached(k) {
+                self.remember(&keys, &set);
+                return Ok((set, Vec::new()));
+            }
+            if let Some(d) = self.broken_at(k) {
+                self.remember_broken(&keys, &d);
+                return Err(ResolveError::Invalid(d));
+            }
         }
-        let (set, warnings) = parse_criteria(&source).map_err(ResolveError::Invalid)?;
+        let (set, warnings) = parse_criteria(&source).map_err(|d| {
+            self.remember_broken(&keys, &d);
+            ResolveError::Invalid(d)
+        })?;
         let set = Arc::new(set);
         self.remember(&keys, &set);
         Ok((set, warnings))
@@ -187,6 +212,21 @@ impl CriteriaResolver {
         for k in keys {
             cache.insert(k.clone(), set.clone());
         }
+    }
+
+    fn remember_broken(&self, keys: &[String], d: &Diagnostics) {
+        let mut broken = self.broken.lock().unwrap_or_else(|e| e.into_inner());
+        for k in keys {
+            broken.insert(k.clone(), d.clone());
+        }
+    }
+
+    fn broken_at(&self, key: &str) -> Option<Diagnostics> {
+        self.broken
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(key)
+            .cloned()
     }
 
     fn cached(&self, key: &str) -> Option<Arc<CriteriaSet>> {
