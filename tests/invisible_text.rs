@@ -136,3 +136,26 @@ fn forms_written_for_units_are_counted_in_the_language_of_the_messages() {
         }
     }
 }
+
+#[test]
+fn a_blank_unit_or_period_flag_is_a_usage_error_not_a_nameless_form() {
+    for (flag, value) in [("--unit", ""), ("--unit", "  "), ("--period", "\u{3000}")] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("f.yaml");
+        parindex()
+            .args([
+                "template",
+                "xa-phuong-2025",
+                "--lang",
+                "en",
+                flag,
+                value,
+                "-o",
+            ])
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(contains(format!("error: {flag} is blank")));
+        assert!(!out.exists(), "{flag} {value:?}");
+    }
+}

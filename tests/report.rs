@@ -465,3 +465,33 @@ fn a_peer_copy_of_the_unit_scoring_otherwise_is_named_with_its_figures_as_they_r
     // The maximum as it reads (89), not as the set writes it.
     assert!(stderr.contains(" of 89; "), "{stderr}");
 }
+
+#[test]
+fn nameless_peers_are_ranked_and_told_in_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(PEERS).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let text = fs::read_to_string(&path).unwrap();
+        // Two of the peers without a name.
+        let text = if name == "fictional-a.yaml" || name == "fictional-b.yaml" {
+            let line = text.lines().find(|l| l.starts_with("unit:")).unwrap();
+            text.replace(line, "unit: \"\"")
+        } else {
+            text
+        };
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = parindex()
+        .args(["report", EXAMPLE, "--lang", "en", "--peers"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("warning[W205]").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("2 of 8 units have a blank `unit:`"),
+        "{stderr}"
+    );
+}

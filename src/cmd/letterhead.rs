@@ -68,11 +68,16 @@ fn max_chars(flag: &str) -> usize {
 }
 
 /// Texts given on the command line that go into a document or a form (`flags`: each with its
-/// flag): the first holding a hidden character or longer than [`max_chars`] is named on
+/// flag): the first blank, holding a hidden character or longer than [`max_chars`] is named on
 /// standard error, and the command exits 2.
 pub fn refuse_bad_flags(flags: &[(&str, Option<&str>)], lang: Lang) -> Option<ExitCode> {
     for &(flag, value) in flags {
         let Some(value) = value else { continue };
+        // `--unit ""` would write a form that names no unit (W205).
+        if value.trim().is_empty() {
+            eprintln!("{}", parindex::i18n::cli::flag_blank(lang, flag));
+            return Some(ExitCode::from(2));
+        }
         if let Some(c) = value.chars().find(|&c| parindex::diag::is_hidden(c)) {
             eprintln!("{}", parindex::i18n::cli::hidden_in_flag(lang, flag, c));
             return Some(ExitCode::from(2));

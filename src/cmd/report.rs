@@ -10,7 +10,7 @@ use parindex::i18n::Lang;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::pipeline::ScoredCard;
-use parindex::rank::{duplicate_units, mixed_sets, score_paths, Standing};
+use parindex::rank::{duplicate_units, mixed_sets, nameless_units, score_paths, Standing};
 use parindex::remediation::render as render_remediation;
 use parindex::render::docx::remediation::render as render_remediation_docx;
 use parindex::render::docx::report::render as render_docx;
@@ -158,7 +158,13 @@ fn load_peers(
         },
         Err(failed) => {
             super::report_failed(&failed, lang);
-            let files: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).collect();
+            // The first ten named, as `rank` names them: a folder of two thousand broken
+            // files is not one line of every name.
+            let mut files: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).take(10).collect();
+            let more = say::and_more(lang, failed.len() - files.len());
+            if failed.len() > files.len() {
+                files.push(&more);
+            }
             eprintln!(
                 "{}",
                 say::peers_did_not_load(
@@ -209,6 +215,8 @@ pub(super) fn peers_of(
         return None;
     }
     report(&peers_other_period(&current, &card.period), lang);
+    // Ranked among all the same, but told, as `rank` tells them.
+    report(nameless_units(&current).as_slice(), lang);
     for s in current.iter().filter(|s| s.is_of(&card.unit)) {
         if (s.score, s.max) != (own.score, own.max) {
             eprintln!(

@@ -102,6 +102,14 @@ pub fn hidden_in_flag(lang: Lang, flag: &str, c: char) -> String {
 }
 
 /// A flag's value longer than its field on the page or the form may hold.
+pub fn flag_blank(lang: Lang, flag: &str) -> String {
+    error_line(
+        lang,
+        format!("{flag} is blank: give its text, or leave the flag out"),
+        format!("{flag} để trống: hãy ghi nội dung, hoặc bỏ tùy chọn này"),
+    )
+}
+
 pub fn flag_too_long(lang: Lang, flag: &str, chars: usize, max: usize) -> String {
     error_line(
         lang,
