@@ -641,19 +641,15 @@ impl Findings {
         self.more_warnings += other.more_warnings;
     }
 
-    /// The kept diagnostics, then one W015 telling how many more there were.
-    pub fn into_vec(mut self) -> Vec<Diagnostic> {
+    /// The kept diagnostics, then one W015 on `file` (the file read) telling how many more
+    /// there were.
+    pub fn into_vec(mut self, file: &str) -> Vec<Diagnostic> {
         let (errors, warnings) = (self.more_errors, self.more_warnings);
         if errors + warnings > 0 {
-            let file = self
-                .kept
-                .first()
-                .map(|d| d.file.clone())
-                .unwrap_or_default();
             self.kept.push(
                 Diagnostic::new(
                     NOT_ALL_SHOWN,
-                    &file,
+                    file,
                     crate::i18n::diag::not_all_shown(KEPT_PER_FILE, errors, warnings),
                 )
                 .help(crate::i18n::diag::FIX_THE_FIRST),
@@ -1000,7 +996,7 @@ mod tests {
         let mut other = Findings::new();
         other.push(Diagnostic::new(UNKNOWN_CODE, "ev.yaml", "one more"));
         f.absorb(other);
-        let all = f.into_vec();
+        let all = f.into_vec("ev.yaml");
         assert_eq!(all.len(), 2 * KEPT_PER_FILE + 1);
         let last = all.last().unwrap();
         assert_eq!(last.check, NOT_ALL_SHOWN);
@@ -1015,7 +1011,7 @@ mod tests {
         // Under the limit, nothing is added.
         let mut few = Findings::from(vec![Diagnostic::new(MISSING_VALUE, "ev.yaml", "w")]);
         few.push(Diagnostic::new(UNKNOWN_CODE, "ev.yaml", "e"));
-        assert_eq!(few.into_vec().len(), 2);
+        assert_eq!(few.into_vec("ev.yaml").len(), 2);
     }
 
     #[test]

@@ -1301,3 +1301,53 @@ fn a_form_naming_no_unit_is_of_no_listed_unit_for_check_and_rank_alike() {
         );
     }
 }
+
+#[test]
+fn the_count_of_problems_not_shown_is_the_evidence_files_own_and_a_bad_set_is_told_once() {
+    let dir = tempfile::tempdir().unwrap();
+    // A set whose first two criteria are out of order (W101, a warning of the set's own).
+    let set = fs::read_to_string("tests/fixtures/small-criteria.yaml").unwrap();
+    let set = set.replacen("code: \"1.1\"", "code: \"1.9\"", 1);
+    fs::write(dir.path().join("set.yaml"), set).unwrap();
+    let mut text = String::from(
+        "parindex: 1\nkind: evidence\ncriteria: set.yaml\nunit: \"X\"\nperiod: \"2025\"\nvalues:\n",
+    );
+    for i in 0..101 {
+        text.push_str(&format!("  \"9.{i}\": 1\n"));
+    }
+    let ev = dir.path().join("e.yaml");
+    fs::write(&ev, text).unwrap();
+    let out = parindex().arg("check").arg(&ev).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("[W101]"), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "warning[W015]: 1 more error in this file is not shown: at most 100 errors and 100 warnings are shown for one file\n  --> {}",
+            ev.display()
+        )),
+        "{stdout}"
+    );
+    // A set that is not UTF-8, named from two folders: told once.
+    let bad = dir.path().join("latin.yaml");
+    let mut bytes = fs::read("tests/fixtures/small-criteria.yaml").unwrap();
+    bytes.extend_from_slice(b"# \xff\xfe\n");
+    fs::write(&bad, bytes).unwrap();
+    for d in ["d1", "d2"] {
+        let sub = dir.path().join(d);
+        fs::create_dir(&sub).unwrap();
+        let text = fs::read_to_string("tests/errors/evidence/W205-blank-unit.yaml")
+            .unwrap()
+            .replace("../../fixtures/small-criteria.yaml", "../latin.yaml")
+            .replace("\"  \"", &format!("\"{d}\""));
+        fs::write(sub.join("a.yaml"), text).unwrap();
+    }
+    let out = parindex()
+        .arg("rank")
+        .arg(dir.path().join("d1"))
+        .arg(dir.path().join("d2"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error[E003]").count(), 1, "{stderr}");
+}

@@ -216,7 +216,11 @@ pub(super) fn peers_of(
     }
     report(&peers_other_period(&current, &card.period), lang);
     // Ranked among all the same, but told, as `rank` tells them.
-    report(nameless_units(&current).as_slice(), lang);
+    // Out of the units ranked: the unit, and its peers less any copy of it.
+    let ranked: Vec<Standing> = std::iter::once(own.clone())
+        .chain(current.iter().filter(|s| !s.is_of(&card.unit)).cloned())
+        .collect();
+    report(nameless_units(&ranked).as_slice(), lang);
     for s in current.iter().filter(|s| s.is_of(&card.unit)) {
         if (s.score, s.max) != (own.score, own.max) {
             eprintln!(

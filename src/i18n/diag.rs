@@ -1007,7 +1007,8 @@ pub fn not_all_shown(kept: usize, errors: usize, warnings: usize) -> Message {
     let (en, vi) = more_of_each(errors, warnings);
     m(
         format!(
-            "{en} in this file are not shown: at most {kept} errors and {kept} warnings are shown for one file"
+            "{en} in this file {} not shown: at most {kept} errors and {kept} warnings are shown for one file",
+            if errors + warnings == 1 { "is" } else { "are" }
         ),
         format!(
             "tệp này còn {vi} không được hiển thị: mỗi tệp chỉ hiển thị tối đa {kept} lỗi và {kept} cảnh báo"

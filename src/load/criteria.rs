@@ -28,7 +28,7 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
     let raw = reader.criteria(doc);
     let raw = match raw {
         Some(raw) if !reader.fatal => raw,
-        _ => return Err(Diagnostics(reader.found.into_vec())),
+        _ => return Err(Diagnostics(reader.found.into_vec(&source.name))),
     };
     check_header(source, &raw.parindex, raw.kind, "criteria")?;
     let mut b = Builder {
@@ -123,7 +123,7 @@ pub fn parse_criteria(source: &Source) -> Result<(CriteriaSet, Vec<Diagnostic>),
     }
     let (errors, warnings): (Vec<_>, Vec<_>) = b
         .found
-        .into_vec()
+        .into_vec(&source.name)
         .into_iter()
         .partition(Diagnostic::is_error);
     if !errors.is_empty() {

@@ -177,7 +177,11 @@ impl CriteriaResolver {
                         vi: first.message_vi.clone(),
                     }))
                 }
-                _ => ResolveError::Invalid(d),
+                _ => {
+                    // Quoted where it stands (E003 at its byte): told once, as a parse error is.
+                    self.remember_broken(&[joined.clone(), canonical.clone()], &d);
+                    ResolveError::Invalid(d)
+                }
             })?;
             if let Some(why) = source.not_a_criteria_set() {
                 return Err(refused(say::content_not_shown(why)));
@@ -313,11 +317,12 @@ pub fn parse_evidence(
     let mut reader = Reader::new(source);
     let raw = match reader.evidence(doc) {
         Some(raw) if !reader.fatal => raw,
-        _ => return Err(Diagnostics(reader.found.into_vec())),
+        _ => return Err(Diagnostics(reader.found.into_vec(&source.name))),
     };
     check_header(source, &raw.parindex, raw.kind, "evidence")?;
-    let (set, found) = resolve_criteria(source, raw.criteria, base_dir, resolver)?;
-    let mut found = Findings::from(found);
+    // The set's warnings are its own, told before the file's and not counted in its limit.
+    let (set, set_warnings) = resolve_criteria(source, raw.criteria, base_dir, resolver)?;
+    let mut found = Findings::new();
     if raw.unit.trim().is_empty() {
         found.push(
             source
@@ -467,8 +472,10 @@ pub fn parse_evidence(
                 .help(help),
         );
     }
-    let (errors, warnings): (Vec<_>, Vec<_>) =
-        found.into_vec().into_iter().partition(Diagnostic::is_error);
+    let (errors, warnings): (Vec<_>, Vec<_>) = set_warnings
+        .into_iter()
+        .chain(found.into_vec(&source.name))
+        .partition(Diagnostic::is_error);
     if !errors.is_empty() {
         let mut all = errors;
         all.extend(warnings);

@@ -50,14 +50,14 @@ pub fn parse_plan(source: &Source) -> Result<(Plan, Vec<Diagnostic>), Diagnostic
     expect_kind(source, doc, "remediation")?;
     let mut r = Reader::new(source);
     let Some(f) = r.top(doc, &TOP_KEYS) else {
-        return Err(Diagnostics(r.found.into_vec()));
+        return Err(Diagnostics(r.found.into_vec(&source.name)));
     };
     let parindex = r
         .required(&f, "parindex")
         .and_then(|n| r.scalar("parindex", n));
     let kind = r.req_text(&f, "kind");
     let (Some(parindex), Some(kind)) = (parindex, kind) else {
-        return Err(Diagnostics(r.found.into_vec()));
+        return Err(Diagnostics(r.found.into_vec(&source.name)));
     };
     check_header(source, &parindex, kind, "remediation")?;
     let unit = r.req_text(&f, "unit").map(str::to_string);
@@ -99,10 +99,10 @@ pub fn parse_plan(source: &Source) -> Result<(Plan, Vec<Diagnostic>), Diagnostic
         }
     }
     let (Some(unit), Some(period), Some(criteria)) = (unit, period, criteria) else {
-        return Err(Diagnostics(r.found.into_vec()));
+        return Err(Diagnostics(r.found.into_vec(&source.name)));
     };
     if r.found.has_errors() {
-        return Err(Diagnostics(r.found.into_vec()));
+        return Err(Diagnostics(r.found.into_vec(&source.name)));
     }
     let plan = Plan {
         unit,
@@ -114,7 +114,7 @@ pub fn parse_plan(source: &Source) -> Result<(Plan, Vec<Diagnostic>), Diagnostic
         remedies,
         upkeep,
     };
-    let mut found = r.found.into_vec();
+    let mut found = r.found.into_vec(&source.name);
     found.extend(date_order(source, &plan));
     if found.iter().any(Diagnostic::is_error) {
         return Err(Diagnostics(found));
