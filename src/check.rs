@@ -4,14 +4,14 @@
 //! copy being checked rather than the embedded one. Evidence is then bound, scored and its
 //! `expect:` figures verified, through [`crate::pipeline`] as every command does.
 
-use crate::diag::{self, Diagnostic, Severity};
+use crate::diag::{self, Diagnostic, Diagnostics, Severity};
 use crate::i18n::{diag as say, Lang};
 use crate::load::yaml::key;
 use crate::load::FileKind;
 use crate::load::{parse_criteria, CriteriaResolver, Source};
 use crate::model::{CriteriaSet, Stage};
 use crate::pipeline::score_source;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -123,6 +123,7 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
         }
     }
     let mut sets: Vec<Arc<CriteriaSet>> = Vec::new();
+    let mut failed_sets: Vec<(&str, Diagnostics)> = Vec::new();
     let mut first_of_id: HashMap<String, String> = HashMap::new();
     for source in &criteria {
         report.files += 1;
@@ -144,10 +145,22 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
                 first_of_id.insert(set.id.clone(), source.name.clone());
                 sets.push(Arc::new(set));
             }
-            Err(d) => report.diagnostics.extend(d.0),
+            Err(d) => {
+                report.diagnostics.extend(d.0.iter().cloned());
+                failed_sets.push((&source.name, d));
+            }
         }
     }
     let resolver = CriteriaResolver::with_local(sets);
+    for (name, d) in &failed_sets {
+        resolver.remember_failed(Path::new(name), d);
+    }
+    // A set's errors are told once, not again with each file that names it.
+    let mut told: HashSet<(String, Option<diag::Position>, diag::Check, String)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.file.clone(), d.position, d.check, d.message.clone()))
+        .collect();
     for (source, path) in evidence {
         report.files += 1;
         let base = path.parent().unwrap_or(Path::new("."));
@@ -180,7 +193,14 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
                     Err(d) => report.diagnostics.extend(d.0),
                 }
             }
-            Err(d) => report.diagnostics.extend(d.0),
+            Err(d) => {
+                for x in d.0 {
+                    // A set's error met again through another file is told already.
+                    if told.insert((x.file.clone(), x.position, x.check, x.message.clone())) {
+                        report.diagnostics.push(x);
+                    }
+                }
+            }
         }
     }
     // Remediation plans last: their codes are checked against the sets loaded above, and

@@ -1069,4 +1069,13 @@ fn a_broken_set_reached_from_several_folders_is_told_once() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.matches("error[E106]").count(), 1, "{stderr}");
+    // check reads the set itself too: told once, under its own name.
+    let out = parindex().args(["check"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.matches("error[E106]").count(), 1, "{stdout}");
+    assert!(
+        stdout.contains(&format!("--> {}:", dir.path().join("set.yaml").display())),
+        "{stdout}"
+    );
 }

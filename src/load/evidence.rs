@@ -218,6 +218,16 @@ impl CriteriaResolver {
         }
     }
 
+    /// A criteria set at `path` that did not load, read by the caller itself (`check` reads
+    /// the sets in its folders first): files naming it, however, get its errors as told.
+    pub fn remember_failed(&self, path: &Path, d: &Diagnostics) {
+        let mut keys = vec![path.display().to_string()];
+        if let Ok(canonical) = path.canonicalize() {
+            keys.push(canonical.display().to_string());
+        }
+        self.remember_broken(&keys, d);
+    }
+
     fn remember_broken(&self, keys: &[String], d: &Diagnostics) {
         let mut broken = self.broken.lock().unwrap_or_else(|e| e.into_inner());
         for k in keys {
