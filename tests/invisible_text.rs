@@ -158,4 +158,29 @@ fn a_blank_unit_or_period_flag_is_a_usage_error_not_a_nameless_form() {
             .stderr(contains(format!("error: {flag} is blank")));
         assert!(!out.exists(), "{flag} {value:?}");
     }
+    // Where --period asks every form for a period, blank is refused the same way.
+    parindex()
+        .args([
+            "rank",
+            "examples/dak-nong-2022",
+            "--lang",
+            "en",
+            "--period",
+            " ",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("--period"));
+    parindex()
+        .args([
+            "check",
+            "examples/dak-nong-2022",
+            "--units",
+            "/dev/null",
+            "--period",
+            "",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("error: --period is blank"));
 }

@@ -88,6 +88,11 @@ struct JsonDiagnostic<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // A blank `--period ""` would ask every form for no period at all.
+    let flags = [("--period", args.period.as_deref())];
+    if let Some(exit) = super::letterhead::refuse_bad_flags(&flags, args.lang) {
+        return Ok(exit);
+    }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {

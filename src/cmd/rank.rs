@@ -156,10 +156,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(code) = args.out.usage_error_with_docx() {
         return Ok(code);
     }
-    if let Some(code) = args
-        .letterhead
-        .refuse_hidden(&[("--of", args.of.as_deref())], args.out.document_lang())
-    {
+    if let Some(code) = args.letterhead.refuse_hidden(
+        &[
+            ("--of", args.of.as_deref()),
+            ("--period", args.period.as_deref()),
+        ],
+        args.out.document_lang(),
+    ) {
         return Ok(code);
     }
     let stage: Stage = args.stage.into();
