@@ -48,11 +48,22 @@ pub struct ReturnedForm {
 }
 
 impl CheckReport {
+    /// Problems of a severity found, shown or not (a W015 counts those a file did not show).
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
+        let shown = self
+            .diagnostics
             .iter()
             .filter(|d| d.severity == severity)
-            .count()
+            .count();
+        let not_shown: usize = self
+            .diagnostics
+            .iter()
+            .map(|d| match severity {
+                Severity::Error => d.not_shown.0,
+                Severity::Warning => d.not_shown.1,
+            })
+            .sum();
+        shown + not_shown
     }
 
     /// "2 errors, 1 warning in 12 files" (in `lang`), with the YAML files and the workbooks

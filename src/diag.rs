@@ -272,6 +272,9 @@ pub struct Diagnostic {
     pub source_cut: (usize, bool),
     /// For a spreadsheet: the sheet and cell (`Tự đánh giá!E12`), in place of line and column.
     pub cell: Option<String>,
+    /// On a W015: the errors and warnings of the file found but not shown, which a count of
+    /// the file's problems (`check`'s totals) adds.
+    pub not_shown: (usize, usize),
 }
 
 impl Diagnostic {
@@ -296,6 +299,7 @@ impl Diagnostic {
             source_line: None,
             source_cut: (0, false),
             cell: None,
+            not_shown: (0, 0),
         }
     }
 
@@ -646,14 +650,14 @@ impl Findings {
     pub fn into_vec(mut self, file: &str) -> Vec<Diagnostic> {
         let (errors, warnings) = (self.more_errors, self.more_warnings);
         if errors + warnings > 0 {
-            self.kept.push(
-                Diagnostic::new(
-                    NOT_ALL_SHOWN,
-                    file,
-                    crate::i18n::diag::not_all_shown(KEPT_PER_FILE, errors, warnings),
-                )
-                .help(crate::i18n::diag::FIX_THE_FIRST),
-            );
+            let mut d = Diagnostic::new(
+                NOT_ALL_SHOWN,
+                file,
+                crate::i18n::diag::not_all_shown(KEPT_PER_FILE, errors, warnings),
+            )
+            .help(crate::i18n::diag::FIX_THE_FIRST);
+            d.not_shown = (errors, warnings);
+            self.kept.push(d);
         }
         self.kept
     }

@@ -1233,6 +1233,11 @@ fn a_file_of_thousands_of_problems_shows_the_first_hundred_and_counts_the_rest()
         stdout.contains("warning[W015]: 4900 more errors in this file are not shown"),
         "{stdout}"
     );
+    // The totals count every problem found, shown or not.
+    assert!(
+        stdout.ends_with("5000 errors, 2 warnings in 1 file\n"),
+        "{stdout}"
+    );
     // score refuses it the same way, on standard error.
     let out = parindex().arg("score").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
