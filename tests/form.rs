@@ -1085,3 +1085,22 @@ fn invisible_characters_beyond_the_first_plane_are_reported_at_their_cell() {
         assert!(!err.contains(c), "{err}");
     }
 }
+
+#[test]
+fn a_form_with_no_unit_is_warned_at_its_unit_cell_in_the_forms_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("phieu.xlsx");
+    template("tests/fixtures/small-criteria.yaml", &form);
+    let out = parindex()
+        .args(["check", "--lang", "en"])
+        .arg(&form)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("warning[W205]: the form's unit (Đơn vị) is blank"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("!B7"), "{stdout}");
+    assert!(!stdout.contains("`unit:`"), "{stdout}");
+}

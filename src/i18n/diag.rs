@@ -1047,6 +1047,16 @@ pub fn nameless_units(n: usize, of: usize, files: &str) -> Message {
     )
 }
 
+pub const BLANK_UNIT_CELL: Text = text(
+    "the form's unit (Đơn vị) is blank: the scorecard, a league table and a report show no name for this unit",
+    "ô Đơn vị của phiếu để trống: phiếu điểm, bảng xếp hạng và báo cáo không có tên của đơn vị này",
+);
+
+pub const NAME_THE_UNIT_CELL: Text = text(
+    "write the unit's name in the Đơn vị cell as the province publishes it, e.g. UBND xã Nam Đà",
+    "hãy ghi tên đơn vị vào ô Đơn vị như tỉnh công bố, ví dụ UBND xã Nam Đà",
+);
+
 pub const NAME_THE_UNIT: Text = text(
     "write the unit's name as the province publishes it, e.g. `unit: \"UBND xã Nam Đà\"`",
     "hãy ghi tên đơn vị như tỉnh công bố, ví dụ `unit: \"UBND xã Nam Đà\"`",

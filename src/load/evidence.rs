@@ -334,10 +334,15 @@ pub fn parse_evidence(
     let (set, set_warnings) = resolve_criteria(source, raw.criteria, base_dir, resolver)?;
     let mut found = Findings::new();
     if raw.unit.trim().is_empty() {
+        // On an Excel form the officer sees the unit's cell, not a `unit:` key.
+        let (message, help) = match source.form {
+            Some(_) => (say::BLANK_UNIT_CELL, say::NAME_THE_UNIT_CELL),
+            None => (say::BLANK_UNIT, say::NAME_THE_UNIT),
+        };
         found.push(
             source
-                .diag(diag::BLANK_UNIT, &[key("unit")], say::BLANK_UNIT)
-                .help(say::NAME_THE_UNIT),
+                .diag(diag::BLANK_UNIT, &[key("unit")], message)
+                .help(help),
         );
     }
     // A form carries the SHA-256 of the set it was made for: scored against another set (an
