@@ -167,10 +167,10 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
         resolver.remember_failed(Path::new(name), d);
     }
     // A set's errors are told once, not again with each file that names it.
-    let mut told: HashSet<(String, Option<diag::Position>, diag::Check, String)> = report
+    let mut told: HashSet<diag::ToldKey> = report
         .diagnostics
         .iter()
-        .map(|d| (d.file.clone(), d.position, d.check, d.message.clone()))
+        .map(Diagnostic::told_key)
         .collect();
     for (source, path) in evidence {
         report.files += 1;
@@ -207,7 +207,7 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
             Err(d) => {
                 for x in d.0 {
                     // A set's error met again through another file is told already.
-                    if told.insert((x.file.clone(), x.position, x.check, x.message.clone())) {
+                    if told.insert(x.told_key()) {
                         report.diagnostics.push(x);
                     }
                 }

@@ -278,6 +278,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The file, place, check and message: equal for the same finding met again.
+    pub fn told_key(&self) -> ToldKey {
+        ToldKey(
+            self.file.clone(),
+            self.position,
+            self.check,
+            self.message.clone(),
+        )
+    }
+
     /// A diagnostic; `message` is a [`Message`] in both languages, or a plain English string.
     pub fn new(check: Check, file: &str, message: impl Into<Message>) -> Self {
         let message = message.into();
@@ -663,15 +673,10 @@ impl Findings {
     }
 }
 
-impl From<Vec<Diagnostic>> for Findings {
-    fn from(found: Vec<Diagnostic>) -> Self {
-        let mut f = Findings::new();
-        for d in found {
-            f.push(d);
-        }
-        f
-    }
-}
+/// What makes two diagnostics one finding: a criteria set's error met through many files is
+/// told once (see [`Diagnostic::told_key`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ToldKey(String, Option<Position>, Check, String);
 
 /// Several diagnostics, at least one of them an error: the error type of loading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1013,7 +1018,8 @@ mod tests {
             last.message
         );
         // Under the limit, nothing is added.
-        let mut few = Findings::from(vec![Diagnostic::new(MISSING_VALUE, "ev.yaml", "w")]);
+        let mut few = Findings::new();
+        few.push(Diagnostic::new(MISSING_VALUE, "ev.yaml", "w"));
         few.push(Diagnostic::new(UNKNOWN_CODE, "ev.yaml", "e"));
         assert_eq!(few.into_vec("ev.yaml").len(), 2);
     }

@@ -338,15 +338,9 @@ pub fn report(diagnostics: &[Diagnostic], lang: Lang) -> usize {
 /// would otherwise repeat ten thousand times. A file's own diagnostics name it, so no two
 /// files' own are alike.
 pub fn report_failed(failed: &[(String, Vec<Diagnostic>)], lang: Lang) {
-    type Told<'a> = (
-        &'a str,
-        Option<parindex::diag::Position>,
-        parindex::diag::Check,
-        &'a str,
-    );
-    let mut told: std::collections::HashSet<Told> = std::collections::HashSet::new();
+    let mut told = std::collections::HashSet::new();
     for d in failed.iter().flat_map(|(_, ds)| ds) {
-        if told.insert((d.file.as_str(), d.position, d.check, d.message.as_str())) {
+        if told.insert(d.told_key()) {
             eprintln!("{}\n", d.shown_in(lang));
         }
     }

@@ -215,8 +215,8 @@ pub(super) fn peers_of(
         return None;
     }
     report(&peers_other_period(&current, &card.period), lang);
-    // Ranked among all the same, but told, as `rank` tells them.
-    // Out of the units ranked: the unit, and its peers less any copy of it.
+    // Nameless peers are ranked all the same, but told, as `rank` tells them, out of the
+    // units ranked: the unit, and its peers less any copy of it.
     let ranked: Vec<Standing> = std::iter::once(own.clone())
         .chain(current.iter().filter(|s| !s.is_of(&card.unit)).cloned())
         .collect();
