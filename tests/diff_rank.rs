@@ -1079,3 +1079,56 @@ fn a_broken_set_reached_from_several_folders_is_told_once() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_same_mistake_in_many_files_is_shown_once_with_the_places_it_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(SMALL).unwrap();
+    for i in 1..=12 {
+        let wrong = text
+            .replace("criteria: small-criteria.yaml", "criteria: ../nowhere.yaml")
+            .replace("Đơn vị thử nghiệm", &format!("Xã {i:02}"));
+        fs::write(dir.path().join(format!("x{i:02}.yaml")), wrong).unwrap();
+    }
+    let out = parindex().args(["rank"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error[E201]").count(), 1, "{stderr}");
+    let place = |i: usize| {
+        format!(
+            "{}:3:11",
+            dir.path().join(format!("x{i:02}.yaml")).display()
+        )
+    };
+    assert!(stderr.contains(&format!("--> {}", place(1))), "{stderr}");
+    let listed: Vec<String> = (2..=11).map(place).collect();
+    assert!(
+        stderr.contains(&format!(
+            "= the same in 11 other files: {}, and 1 more",
+            listed.join(", ")
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(&place(12)), "{stderr}");
+    assert!(stderr.contains("12 of 12 files did not load"), "{stderr}");
+}
+
+#[test]
+fn one_message_at_two_criteria_is_two_findings_not_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // The same wrong value, at another criterion in each file: each shown with its own.
+    variant(dir.path(), "a.yaml", "Xã A", &[("\"21/32\"", "\"150%\"")]);
+    variant(dir.path(), "b.yaml", "Xã B", &[("\"40%\"", "\"150%\"")]);
+    let out = parindex().args(["rank"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("the same in"), "{stderr}");
+    assert!(
+        stderr.contains("error[E205]: 1.2: the rate 150%"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error[E205]: 1.3: the rate 150%"),
+        "{stderr}"
+    );
+}

@@ -2800,6 +2800,17 @@ pub fn and_more(lang: super::Lang, n: usize) -> String {
     }
 }
 
+/// Under a finding shown once for several files that did not load: where else it stands.
+pub fn same_in_other_files(lang: super::Lang, n: usize, places: &str) -> String {
+    match lang {
+        super::Lang::En => format!(
+            "  = the same in {n} other file{}: {places}",
+            if n == 1 { "" } else { "s" }
+        ),
+        super::Lang::Vi => format!("  = cũng gặp ở {n} tệp khác: {places}"),
+    }
+}
+
 pub fn files_did_not_load(lang: super::Lang, failed: usize, total: usize, names: &str) -> String {
     error_line(
         lang,
