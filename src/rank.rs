@@ -132,7 +132,12 @@ impl Standing {
     /// spaces and the way accents are typed do not make another unit: [`unit_key`]). A
     /// blank name is no unit's: it matches nothing, not even another blank name.
     pub fn is_of(&self, unit: &str) -> bool {
-        !self.unit_key.is_empty() && self.unit_key == unit_key(unit)
+        !self.is_nameless() && self.unit_key == unit_key(unit)
+    }
+
+    /// Whether the unit's name is blank (W205): it is matched to no other file's unit.
+    pub fn is_nameless(&self) -> bool {
+        self.unit_key.is_empty()
     }
 }
 
@@ -333,7 +338,7 @@ pub fn league(standings: Vec<Standing>, previous: Option<&[Standing]>) -> Vec<Ro
         let ranks = ranks_by(&keys, |i| p[i].ratio(0), &mut Vec::new());
         let mut by_unit = std::collections::HashMap::with_capacity(p.len());
         // A blank name is no unit's, and is matched to none.
-        for (s, r) in p.iter().zip(ranks).filter(|(s, _)| !s.unit_key.is_empty()) {
+        for (s, r) in p.iter().zip(ranks).filter(|(s, _)| !s.is_nameless()) {
             by_unit.entry(s.unit_key.as_str()).or_insert(r);
         }
         by_unit
@@ -552,7 +557,7 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
     for (i, s) in standings
         .iter()
         .enumerate()
-        .filter(|(_, s)| !s.unit_key.is_empty())
+        .filter(|(_, s)| !s.is_nameless())
     {
         // Names that read the same are one unit: accents typed composed or decomposed, case,
         // and spaces do not make a second unit (invisible characters are refused on loading).
@@ -590,7 +595,7 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
 pub fn nameless_units(standings: &[Standing]) -> Option<Diagnostic> {
     let files: Vec<&str> = standings
         .iter()
-        .filter(|s| s.unit_key.is_empty())
+        .filter(|s| s.is_nameless())
         .map(|s| s.file.as_str())
         .collect();
     let first = *files.first()?;

@@ -54,7 +54,8 @@ pub struct Args {
     /// Evidence files or folders.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Last year's evidence files or folder: adds each unit's previous rank and its change.
+    /// Last year's evidence files or folder: adds each unit's previous rank and its change
+    /// (`new` for a unit not ranked then; `— (no name)` for a unit whose name is blank, W205).
     #[arg(long, value_name = "PATH")]
     previous: Vec<PathBuf>,
     /// A units file (one name a line, or CSV with `name` and optional `code` and `group`

@@ -5,6 +5,9 @@ use super::{text, Lang, Text};
 pub const GRADE: Text = text("Grade", "Xếp loại");
 pub const PREVIOUS: Text = text("Previous", "Kỳ trước");
 pub const NEW: Text = text("new", "mới");
+/// The previous rank of a unit with a blank name: unknown, not "new" (it may well have been
+/// ranked last year, under its name).
+pub const NO_NAME_TO_MATCH: Text = text("— (no name)", "— (không tên)");
 pub const SAME: Text = text("same", "giữ nguyên");
 pub const SECTION_RANKS: Text = text(
     "Section ranks by column: ",

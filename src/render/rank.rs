@@ -45,6 +45,7 @@ pub fn render(rows: &[Row], info: &LeagueInfo, format: TextFormat, opts: TableOp
 fn previous_text(row: &Row, lang: Lang) -> String {
     match row.previous_rank {
         Some(p) => format!("{p} ({})", words::moved(lang, row.places_up())),
+        None if row.standing.is_nameless() => lang.t(words::NO_NAME_TO_MATCH).into(),
         None => lang.t(words::NEW).into(),
     }
 }
