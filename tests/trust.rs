@@ -1305,6 +1305,22 @@ fn a_form_naming_no_unit_is_of_no_listed_unit_for_check_and_rank_alike() {
             "{args:?}: {text}"
         );
     }
+    // `unit: ~` is no name either (E009): not the form of a unit called `~`.
+    fs::write(forms.join("blank.yaml"), blank.replace("\"  \"", "~")).unwrap();
+    let out = parindex()
+        .args(["check", "--units"])
+        .arg(&list)
+        .arg(&forms)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("error[E009]: `unit` must be text"), "{text}");
+    assert!(
+        text.contains("error[E708]: the form names no unit (its `unit:` is blank)"),
+        "{text}"
+    );
+    assert!(!text.contains("unit `~`"), "{text}");
 }
 
 #[test]
