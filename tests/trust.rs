@@ -1372,3 +1372,33 @@ fn the_count_of_problems_not_shown_is_the_evidence_files_own_and_a_bad_set_is_to
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.matches("error[E003]").count(), 1, "{stderr}");
 }
+
+#[test]
+fn a_value_rejected_past_the_errors_shown_is_not_listed_as_missing_too() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        "tests/fixtures/small-criteria.yaml",
+        dir.path().join("small-criteria.yaml"),
+    )
+    .unwrap();
+    // 100 unknown codes fill the errors a file shows; then 1.2's value is rejected (E205).
+    let mut text = String::from(
+        "parindex: 1\nkind: evidence\ncriteria: small-criteria.yaml\nunit: \"X\"\nperiod: \"2025\"\nvalues:\n",
+    );
+    for i in 0..100 {
+        text.push_str(&format!("  \"9.{i}\": 1\n"));
+    }
+    let fixture = fs::read_to_string("tests/fixtures/small-evidence.yaml").unwrap();
+    let values = fixture.split("values:\n").nth(1).unwrap();
+    let values = values.split("expect:").next().unwrap();
+    assert!(values.contains("\"1.2\": \"21/32\""));
+    text.push_str(&values.replace("\"1.2\": \"21/32\"", "\"1.2\": \"150%\""));
+    let ev = dir.path().join("e.yaml");
+    fs::write(&ev, text).unwrap();
+    let out = parindex().arg("check").arg(&ev).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("warning[W015]: 1 more error"), "{stdout}");
+    // 1.2 has a value, rejected: the file gives every leaf one, so no W201 at all.
+    assert!(!stdout.contains("W201"), "{stdout}");
+}

@@ -394,20 +394,29 @@ pub fn parse_evidence(
         set: &set,
         found,
         open: None,
+        rejected: None,
     };
     let entries = b.entries(&raw);
     let expect = raw
         .expect
         .as_ref()
         .map(|e| b.expect(e, &raw.values, vec![key("expect")]));
-    let Binder { mut found, .. } = b;
-    // A leaf whose value was rejected is reported as such, not again as missing.
-    let invalid: std::collections::HashSet<String> = found
+    let Binder {
+        mut found,
+        rejected,
+        ..
+    } = b;
+    // A leaf whose value was rejected is reported as such, not again as missing: told by the
+    // binder for every value, and by the errors kept for the rest.
+    let mut invalid: std::collections::HashSet<&str> = found
         .kept()
         .iter()
         .filter(|d| d.is_error())
-        .filter_map(|d| d.criterion.clone())
+        .filter_map(|d| d.criterion.as_deref())
         .collect();
+    for (i, _) in rejected.iter().flatten().enumerate().filter(|(_, r)| **r) {
+        invalid.insert(set.nodes[i].code.as_str());
+    }
     let missing: Vec<usize> = set
         .leaves()
         .filter(|&i| {
@@ -517,6 +526,9 @@ struct Binder<'a> {
     /// The leaves the file gives no value, for the hint at an unknown code: listed once, at
     /// the first, not again for each (a file of many unknown codes would take quadratic time).
     open: Option<Vec<usize>>,
+    /// The leaves a value of which was rejected, by node (made at the first): reported as
+    /// such, never again as missing, even past the diagnostics a file keeps (W015).
+    rejected: Option<Vec<bool>>,
 }
 
 impl Binder<'_> {
@@ -802,6 +814,8 @@ impl Binder<'_> {
                     .criterion(n.code.clone());
                 d.set_help(help.map(|h| *h));
                 self.found.push(d);
+                let nodes = self.set.nodes.len();
+                self.rejected.get_or_insert_with(|| vec![false; nodes])[node] = true;
                 None
             }
         }
