@@ -386,22 +386,6 @@ thread_local! {
 /// Entries kept for the next file at most: one file's large table is not held for the rest.
 const ENTRIES_KEPT: usize = 4096;
 
-/// The entries of a collection that closes, from `start` on, moved out of the shared stack
-/// into a list of their exact size. A huge collection (a file's one big table) keeps the
-/// stack's own list, cut to size, and the few entries before it, of the collections around
-/// it, move to a new stack: a second copy of a million entries would add half to the peak.
-fn closed<T>(stack: &mut Vec<T>, start: usize) -> Vec<T> {
-    let n = stack.len() - start;
-    if n > ENTRIES_KEPT && start < n {
-        let mut all = std::mem::take(stack);
-        stack.extend(all.drain(..start));
-        all.shrink_to_fit();
-        all
-    } else {
-        stack.drain(start..).collect()
-    }
-}
-
 /// Reads one document. The whole text is parsed once; nothing of it is kept but the tree.
 pub fn read(text: &str) -> Result<Node, ReadError> {
     let mut open = ENTRIES.take();
@@ -507,14 +491,14 @@ fn read_with(text: &str, open: &mut Entries) -> Result<Node, ReadError> {
             Event::MappingEnd => match stack.pop() {
                 Some(Open::Map(mut node, start, _)) => {
                     check_duplicates(&open.pairs[start..])?;
-                    node.kind = Kind::Map(closed(&mut open.pairs, start));
+                    node.kind = Kind::Map(open.pairs.drain(start..).collect());
                     node
                 }
                 _ => unreachable!("the parser balances mapping events"),
             },
             Event::SequenceEnd => match stack.pop() {
                 Some(Open::Seq(mut node, start)) => {
-                    node.kind = Kind::Seq(closed(&mut open.items, start));
+                    node.kind = Kind::Seq(open.items.drain(start..).collect());
                     node
                 }
                 _ => unreachable!("the parser balances sequence events"),
@@ -698,39 +682,5 @@ mod tests {
             .expect("found");
         assert_eq!(f.value.text(), Some("2"));
         assert_eq!(f.key.unwrap().at, Position { line: 3, column: 5 });
-    }
-
-    #[test]
-    fn a_huge_table_between_other_keys_is_read_whole_and_in_order() {
-        // More entries than the shared stack keeps: the table keeps the stack's own list,
-        // and the keys around it move to a new one.
-        let n = ENTRIES_KEPT * 2 + 3;
-        let mut text = String::from("a: 1\nb: [x, y]\nt:\n");
-        for i in 0..n {
-            text.push_str(&format!("  k{i}: {i}\n"));
-        }
-        text.push_str("z: last\nl: [");
-        text.push_str(&vec!["1"; n].join(", "));
-        text.push_str("]\n");
-        let doc = read(&text).unwrap();
-        let keys: Vec<&str> = doc
-            .entries()
-            .unwrap()
-            .iter()
-            .filter_map(|(k, _)| k.text())
-            .collect();
-        assert_eq!(keys, ["a", "b", "t", "z", "l"]);
-        let table = doc.get("t").unwrap().entries().unwrap();
-        assert_eq!(table.len(), n);
-        for (i, (k, v)) in table.iter().enumerate() {
-            assert_eq!(k.text(), Some(format!("k{i}").as_str()));
-            assert_eq!(v.text(), Some(i.to_string().as_str()));
-        }
-        assert_eq!(doc.get("z").unwrap().text(), Some("last"));
-        assert!(matches!(&doc.get("l").unwrap().kind, Kind::Seq(items) if items.len() == n));
-        // The next file on this thread starts from an empty stack.
-        let small = read("a: [1, 2]\nb: {c: 3}\n").unwrap();
-        assert_eq!(small.entries().unwrap().len(), 2);
-        assert_eq!(small.get("b").unwrap().get("c").unwrap().text(), Some("3"));
     }
 }
