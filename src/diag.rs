@@ -471,7 +471,7 @@ impl fmt::Display for Shown<'_> {
         writeln!(f, "{}", shown(this.message_in(lang)))?;
         let gutter = this.position.map(|p| p.line.to_string().len()).unwrap_or(1);
         let pad = " ".repeat(gutter);
-        write!(f, "{pad} --> {}", visible(&this.location()))?;
+        write!(f, "{pad} --> {}", visible_name(&this.location()))?;
         if let (Some(p), Some(line)) = (this.position, &this.source_line) {
             // Tabs would shift the caret; show them as single spaces. A long line is cut to
             // a window around the spot.
@@ -697,11 +697,7 @@ impl Diagnostics {
         // No count: a file's own W015 among the rest already left out what it did not keep.
         self.0.truncate(n);
         let file = self.0[0].file.clone();
-        let d = Diagnostic::new(
-            NOT_ALL_SHOWN,
-            &file,
-            crate::i18n::diag::not_shown_here(&file),
-        );
+        let d = Diagnostic::new(NOT_ALL_SHOWN, &file, crate::i18n::diag::NOT_SHOWN_HERE);
         self.0.push(d);
         self
     }
@@ -865,6 +861,25 @@ pub fn char_name(c: char) -> String {
         _ => "a formatting character",
     };
     format!("U+{:04X} ({name})", u32::from(c))
+}
+
+/// A file's name or place as shown on one line: as [`visible`], with tabs and line breaks
+/// written as code points too, so that a name cannot break a line of output or fake one.
+pub fn visible_name(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_hidden) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if is_hidden(c) {
+                    shown_char(c)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }
 
 /// `s` with every hidden character but tab and line feed written as `<U+001B>`, for quoting

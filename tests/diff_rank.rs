@@ -397,6 +397,22 @@ fn blank_unit_names_are_matched_to_nothing_but_the_own_file_is_the_unit() {
     assert!(out.contains("— (no name)"), "{out}");
     assert!(!out.contains("new"), "{out}");
     assert!(out.contains("1 (down 1)"), "{out}");
+    // Last year's nameless file is told (W205): the unit it was is matched to none.
+    let out = parindex()
+        .args(["rank"])
+        .arg(this_year.path())
+        .arg("--previous")
+        .arg(last_year.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "warning[W205]: 1 of 2 units has a blank `unit:` and no name in the table: {}",
+            last_year.path().join("a.yaml").display()
+        )),
+        "{stderr}"
+    );
     let folder = this_year.path().to_str().unwrap();
     let out = stdout_of(&["whatif", &a, "--set", "1.1=không", "--peers", folder]);
     assert!(out.contains("Rank among 1 peer: now 1/2"), "{out}");
@@ -1106,13 +1122,113 @@ fn the_same_mistake_in_many_files_is_shown_once_with_the_places_it_stands() {
     let listed: Vec<String> = (2..=11).map(place).collect();
     assert!(
         stderr.contains(&format!(
-            "= the same in 11 other files: {}, and 1 more",
+            "= the same at 11 more places in 11 files: {} (`parindex check` on the files lists every one)",
             listed.join(", ")
         )),
         "{stderr}"
     );
     assert!(!stderr.contains(&place(12)), "{stderr}");
     assert!(stderr.contains("12 of 12 files did not load"), "{stderr}");
+    // Each file's "more problems" warning (W015) is one finding too, told once with its places.
+    let many = dir.path().join("many");
+    fs::create_dir(&many).unwrap();
+    for i in 1..=3 {
+        let mut extra = String::new();
+        for k in 0..11 {
+            extra.push_str(&format!("  \"9.{k}\": 1\n"));
+        }
+        let text = text
+            .split("expect:")
+            .next()
+            .unwrap()
+            .replace("Đơn vị thử nghiệm", &format!("Xã {i}"));
+        fs::write(many.join(format!("m{i}.yaml")), format!("{text}{extra}")).unwrap();
+    }
+    fs::copy(
+        "tests/fixtures/small-criteria.yaml",
+        many.join("small-criteria.yaml"),
+    )
+    .unwrap();
+    let out = parindex().args(["rank"]).arg(&many).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("warning[W015]").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("= the same at 2 more places in 2 files: "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn one_mistake_with_two_hints_is_two_findings_and_repeats_count_places_and_files() {
+    let dir = tempfile::tempdir().unwrap();
+    // The same syntax error, for two causes: each keeps its own hint.
+    variant(
+        dir.path(),
+        "a.yaml",
+        "A",
+        &[("\"1.3\": \"40%\"", "\"1.3\": Tỷ lệ: 40%")],
+    );
+    variant(
+        dir.path(),
+        "b.yaml",
+        "B",
+        &[("\"1.3\": \"40%\"", "\"1.3\": 40%\n     x: 1")],
+    );
+    let out = parindex().args(["rank"]).arg(dir.path()).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error[E004]").count(), 2, "{stderr}");
+    assert!(!stderr.contains("the same at"), "{stderr}");
+    // Twice in one file and once in another: three more places, in two files.
+    let dir = tempfile::tempdir().unwrap();
+    let twice = "\"1.2\": { value: \"150%\", appraised: \"150%\", reason: \"x\" }";
+    variant(dir.path(), "a.yaml", "A", &[("\"1.2\": \"21/32\"", twice)]);
+    variant(dir.path(), "b.yaml", "B", &[("\"1.2\": \"21/32\"", twice)]);
+    let out = parindex().args(["rank"]).arg(dir.path()).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error[E205]").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("= the same at 3 more places in 2 files: "),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_are_shown_escaped_in_the_lines_that_close_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    // A name that would set the terminal's title, and one that would fake a line.
+    let title = variant(
+        dir.path(),
+        "x\u{1b}]0;PWNED\u{7}.yaml",
+        "A",
+        &[("\"21/32\"", "\"150%\"")],
+    );
+    variant(
+        dir.path(),
+        "b\nerror: fake.yaml",
+        "B",
+        &[("\"21/32\"", "\"150%\"")],
+    );
+    assert!(title.contains('\u{1b}'));
+    for keep_going in [false, true] {
+        let mut cmd = parindex();
+        cmd.arg("rank").arg(dir.path());
+        if keep_going {
+            cmd.arg("--keep-going");
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+            "{stderr:?}"
+        );
+        assert!(!stderr.contains("\nerror: fake"), "{stderr:?}");
+        assert!(
+            stderr.contains("x<U+001B>]0;PWNED<U+0007>.yaml"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("b<U+000A>error: fake.yaml"), "{stderr}");
+    }
 }
 
 #[test]

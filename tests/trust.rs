@@ -1267,7 +1267,7 @@ fn rank_shows_the_first_ten_problems_of_a_file_that_did_not_load() {
     assert_eq!(stderr.matches("error[E202]").count(), 10, "{stderr}");
     assert!(
         stderr.contains(&format!(
-            "warning[W015]: more problems of this file are not shown here: `parindex check {}` shows them",
+            "warning[W015]: more problems of this file are not shown here: `parindex check` on the file shows them all\n  --> {}",
             path.display()
         )),
         "{stderr}"

@@ -335,50 +335,74 @@ pub fn report(diagnostics: &[Diagnostic], lang: Lang) -> usize {
 
 /// Prints the diagnostics of files that did not load, each told once: a broken criteria set
 /// stops every file that names it with the same errors, which a folder of ten thousand files
-/// would otherwise repeat ten thousand times. The same finding in several files (each naming
-/// a criteria set that is not there, say) is shown once, in the first file, and the others
-/// are listed under it by place: one screen for one mistake, however many files repeat it.
+/// would otherwise repeat ten thousand times. The same finding met again (the same check,
+/// criterion, message and hint: each file naming a criteria set that is not there, say) is
+/// shown once, where it is first met, and the other places are listed under it: one screen for
+/// one mistake, however many files repeat it.
 pub fn report_failed(failed: &[(String, Vec<Diagnostic>)], lang: Lang) {
     /// Places listed under a finding at most; the rest are counted.
     const LISTED: usize = 10;
     let mut told = std::collections::HashSet::new();
-    // The same check, criterion and message: the same mistake, wherever it stands.
-    type Finding<'a> = (&'a str, Option<&'a str>, &'a str);
+    type Finding<'a> = (&'a str, Option<&'a str>, &'a str, Option<&'a str>);
     let mut by_finding: std::collections::HashMap<Finding, usize> = Default::default();
-    let mut findings: Vec<(&Diagnostic, Vec<String>)> = Vec::new();
+    let mut findings: Vec<(&Diagnostic, Vec<&Diagnostic>)> = Vec::new();
     for d in failed.iter().flat_map(|(_, ds)| ds) {
         if !told.insert(d.told_key()) {
             continue;
         }
-        let first = *by_finding
-            .entry((d.check.code, d.criterion.as_deref(), d.message.as_str()))
-            .or_insert(findings.len());
-        match findings.get_mut(first) {
-            // Found again in another file: listed under the first. Twice in one file, it is
-            // shown again, as `check` would show it.
-            Some((shown, others)) if shown.file != d.file => others.push(d.location()),
-            _ => findings.push((d, Vec::new())),
+        let key = (
+            d.check.code,
+            d.criterion.as_deref(),
+            d.message.as_str(),
+            d.help.as_deref(),
+        );
+        match by_finding.get(&key) {
+            Some(&first) => findings[first].1.push(d),
+            None => {
+                by_finding.insert(key, findings.len());
+                findings.push((d, Vec::new()));
+            }
         }
     }
-    for (d, others) in findings {
-        if others.is_empty() {
+    for (d, again) in findings {
+        if again.is_empty() {
             eprintln!("{}\n", d.shown_in(lang));
             continue;
         }
-        let mut places: Vec<String> = others
+        let files: std::collections::HashSet<&str> =
+            again.iter().map(|a| a.file.as_str()).collect();
+        let listed: Vec<String> = again
             .iter()
             .take(LISTED)
-            .map(|p| parindex::diag::visible(p).into_owned())
+            .map(|a| parindex::diag::visible_name(&a.location()).into_owned())
             .collect();
-        if others.len() > LISTED {
-            places.push(say::and_more(lang, others.len() - LISTED));
-        }
         eprintln!(
             "{}\n{}\n",
             d.shown_in(lang),
-            say::same_in_other_files(lang, others.len(), &places.join(", "))
+            say::same_elsewhere(
+                lang,
+                again.len(),
+                files.len(),
+                &listed.join(", "),
+                again.len() > LISTED
+            )
         );
     }
+}
+
+/// The files that did not load, for the line that closes their report: the first ten, each
+/// name on one line as [`parindex::diag::visible_name`] writes it, then how many more.
+pub fn failed_names(failed: &[(String, Vec<Diagnostic>)], lang: Lang) -> String {
+    const NAMED: usize = 10;
+    let mut names: Vec<String> = failed
+        .iter()
+        .take(NAMED)
+        .map(|(f, _)| parindex::diag::visible_name(f).into_owned())
+        .collect();
+    if failed.len() > NAMED {
+        names.push(say::and_more(lang, failed.len() - NAMED));
+    }
+    names.join(", ")
 }
 
 /// Whether stdout is a terminal.

@@ -1,6 +1,6 @@
 //! `parindex rank`: a league table of many units scored against one criteria set.
 
-use super::{failure, report, report_failed};
+use super::{failed_names, failure, report, report_failed};
 use parindex::collect::{
     collect, group_leagues, odd_forms, placed_at, placed_at_unit, rows_and_groups, unknown_unit,
     FormSays, OddForm,
@@ -189,12 +189,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     );
     if !failed.is_empty() {
         report_failed(&failed, args.out.lang());
-        let mut names: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).take(10).collect();
-        let more = failed.len().saturating_sub(names.len());
-        let more_text = say::and_more(args.out.lang(), more);
-        if more > 0 {
-            names.push(&more_text);
-        }
+        let names = failed_names(&failed, args.out.lang());
         if !args.keep_going {
             eprintln!(
                 "{}",
@@ -202,15 +197,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     args.out.lang(),
                     failed.len(),
                     failed.len() + current.len(),
-                    &names.join(", ")
+                    &names
                 )
             );
             return Ok(failure());
         }
-        eprintln!(
-            "{}",
-            say::left_out(args.out.lang(), failed.len(), &names.join(", "))
-        );
+        eprintln!("{}", say::left_out(args.out.lang(), failed.len(), &names));
     }
     if current.is_empty() {
         let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
@@ -315,6 +307,8 @@ fn previous_standings(
         eprintln!("{}", say::units_once(args.out.lang(), "--previous"));
         return Err(failure());
     }
+    // A nameless file of last year is matched to no unit: the unit it was may read as `new`.
+    report(nameless_units(&prev).as_slice(), args.out.lang());
     Ok(Some(prev))
 }
 

@@ -160,18 +160,17 @@ fn load_peers(
             super::report_failed(&failed, lang);
             // The first ten named, as `rank` names them: a folder of two thousand broken
             // files is not one line of every name.
-            let mut files: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).take(10).collect();
-            let more = say::and_more(lang, failed.len() - files.len());
-            if failed.len() > files.len() {
-                files.push(&more);
-            }
+            let files = super::failed_names(&failed, lang);
             eprintln!(
                 "{}",
                 say::peers_did_not_load(
                     lang,
-                    &format!("{option} {}", dir.display()),
+                    &format!(
+                        "{option} {}",
+                        parindex::diag::visible_name(&dir.display().to_string())
+                    ),
                     failed.len(),
-                    &files.join(", ")
+                    &files
                 )
             );
             None

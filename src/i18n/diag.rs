@@ -1016,13 +1016,13 @@ pub fn not_all_shown(kept: usize, errors: usize, warnings: usize) -> Message {
     )
 }
 
-/// W015 in `rank`: "more problems of this file are not shown here: `parindex check F` …".
-pub fn not_shown_here(file: &str) -> Message {
-    m(
-        format!("more problems of this file are not shown here: `parindex check {file}` shows them"),
-        format!("tệp này còn vấn đề khác không được hiển thị ở đây: `parindex check {file}` hiển thị đầy đủ"),
-    )
-}
+/// W015 in `rank`: "more problems of this file are not shown here: `parindex check` …". The
+/// file is named by the diagnostic's place, not in the message: the same words for every file,
+/// so that a folder of such files is told once, with their places listed.
+pub const NOT_SHOWN_HERE: Text = text(
+    "more problems of this file are not shown here: `parindex check` on the file shows them all",
+    "tệp này còn vấn đề khác không được hiển thị ở đây: `parindex check` với tệp này hiển thị đầy đủ",
+);
 
 pub const FIX_THE_FIRST: Text = text(
     "fix the problems shown (the rest are often the same mistake repeated), then check the file again",
@@ -2801,13 +2801,34 @@ pub fn and_more(lang: super::Lang, n: usize) -> String {
 }
 
 /// Under a finding shown once for several files that did not load: where else it stands.
-pub fn same_in_other_files(lang: super::Lang, n: usize, places: &str) -> String {
+/// `places`: the first of them; `truncated`: more places than those listed.
+pub fn same_elsewhere(
+    lang: super::Lang,
+    places: usize,
+    files: usize,
+    listed: &str,
+    truncated: bool,
+) -> String {
+    let s = |n: usize| if n == 1 { "" } else { "s" };
     match lang {
         super::Lang::En => format!(
-            "  = the same in {n} other file{}: {places}",
-            if n == 1 { "" } else { "s" }
+            "  = the same at {places} more place{} in {files} file{}: {listed}{}",
+            s(places),
+            s(files),
+            if truncated {
+                " (`parindex check` on the files lists every one)"
+            } else {
+                ""
+            }
         ),
-        super::Lang::Vi => format!("  = cũng gặp ở {n} tệp khác: {places}"),
+        super::Lang::Vi => format!(
+            "  = cũng gặp ở {places} chỗ khác trong {files} tệp: {listed}{}",
+            if truncated {
+                " (`parindex check` với các tệp này liệt kê đầy đủ)"
+            } else {
+                ""
+            }
+        ),
     }
 }
 
