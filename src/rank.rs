@@ -583,7 +583,7 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
             Diagnostic::new(
                 crate::diag::DUPLICATE_UNIT,
                 files[1],
-                crate::i18n::diag::unit_twice(&unit.unit, files.len(), &files.join(", ")),
+                crate::i18n::diag::unit_twice(&unit.unit, files.len(), &names_shown(&files)),
             )
             .help(crate::i18n::diag::UNIT_ONCE)
         })
@@ -592,22 +592,31 @@ pub fn duplicate_units(standings: &[Standing]) -> Vec<Diagnostic> {
 
 /// One warning naming the files whose `unit:` is blank (W205): their rows in a league have no
 /// name. Each file's own W205 is not shown by a league, which shows no file's warnings.
-pub fn nameless_units(standings: &[Standing]) -> Option<Diagnostic> {
+/// `previous`: the files are last year's (`--previous`), matched to no unit of this year's.
+pub fn nameless_units(standings: &[Standing], previous: bool) -> Option<Diagnostic> {
     let files: Vec<&str> = standings
         .iter()
         .filter(|s| s.is_nameless())
         .map(|s| s.file.as_str())
         .collect();
     let first = *files.first()?;
-    let shown: Vec<&str> = files.iter().copied().take(10).collect();
+    let shown = names_shown(&files[..files.len().min(10)]);
+    let message = if previous {
+        crate::i18n::diag::nameless_previous(files.len(), standings.len(), &shown)
+    } else {
+        crate::i18n::diag::nameless_units(files.len(), standings.len(), &shown)
+    };
     Some(
-        Diagnostic::new(
-            crate::diag::BLANK_UNIT,
-            first,
-            crate::i18n::diag::nameless_units(files.len(), standings.len(), &shown.join(", ")),
-        )
-        .help(crate::i18n::diag::NAME_THE_UNIT),
+        Diagnostic::new(crate::diag::BLANK_UNIT, first, message)
+            .help(crate::i18n::diag::NAME_THE_UNIT),
     )
+}
+
+/// File names for a message, each on one line as [`crate::diag::visible_name`] writes it (a
+/// name with a line break would otherwise break the message into a line of its own).
+fn names_shown(files: &[&str]) -> String {
+    let names: Vec<_> = files.iter().map(|f| crate::diag::visible_name(f)).collect();
+    names.join(", ")
 }
 
 /// A diagnostic naming the files when they are scored against different criteria sets.
@@ -636,9 +645,23 @@ pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
     // ones out are what the user looks for, and a message naming every file of a national
     // folder would be cut before it reached them.
     groups.sort_by_key(|&(_, count, _)| count);
+    let names: Vec<Vec<String>> = groups
+        .iter()
+        .map(|(_, _, shown)| {
+            shown
+                .iter()
+                .map(|f| crate::diag::visible_name(f).into_owned())
+                .collect()
+        })
+        .collect();
+    let names: Vec<Vec<&str>> = names
+        .iter()
+        .map(|n| n.iter().map(String::as_str).collect())
+        .collect();
     let list: Vec<(&str, &str, usize, &[&str])> = groups
         .iter()
-        .map(|(set, count, shown)| {
+        .zip(&names)
+        .map(|((set, count, _), shown)| {
             let sha = &set.sha256;
             (
                 set.id.as_str(),

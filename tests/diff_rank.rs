@@ -408,7 +408,7 @@ fn blank_unit_names_are_matched_to_nothing_but_the_own_file_is_the_unit() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.contains(&format!(
-            "warning[W205]: 1 of 2 units has a blank `unit:` and no name in the table: {}",
+            "warning[W205]: 1 of last year's 2 files (--previous) has a blank `unit:`, so the unit it was is matched to none this year and may read as new: {}",
             last_year.path().join("a.yaml").display()
         )),
         "{stderr}"
@@ -1229,6 +1229,24 @@ fn file_names_are_shown_escaped_in_the_lines_that_close_a_report() {
         );
         assert!(stderr.contains("b<U+000A>error: fake.yaml"), "{stderr}");
     }
+    // Names inside messages too: a nameless unit (W205) and a unit in two files (E215).
+    let dir = tempfile::tempdir().unwrap();
+    variant(dir.path(), "n\nwarning: all good.yaml", "", &[]);
+    variant(dir.path(), "d2.yaml", "Xã D", &[]);
+    let out = parindex().arg("rank").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("\nwarning: all good"), "{stderr}");
+    assert!(
+        stderr.contains("n<U+000A>warning: all good.yaml"),
+        "{stderr}"
+    );
+    variant(dir.path(), "d\nerror: forged.yaml", "Xã D", &[]);
+    let out = parindex().arg("rank").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("\nerror: forged"), "{stderr}");
+    assert!(stderr.contains("d<U+000A>error: forged.yaml"), "{stderr}");
 }
 
 #[test]

@@ -376,9 +376,12 @@ pub fn report_failed(failed: &[(String, Vec<Diagnostic>)], lang: Lang) {
             .take(LISTED)
             .map(|a| parindex::diag::visible_name(&a.location()).into_owned())
             .collect();
+        // Under the hint, as far in as the block's gutter puts it.
+        let gutter = d.position.map_or(1, |p| p.line.to_string().len());
         eprintln!(
-            "{}\n{}\n",
+            "{}\n{} {}\n",
             d.shown_in(lang),
+            " ".repeat(gutter),
             say::same_elsewhere(
                 lang,
                 again.len(),

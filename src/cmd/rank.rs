@@ -205,7 +205,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("{}", say::left_out(args.out.lang(), failed.len(), &names));
     }
     if current.is_empty() {
-        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        let paths: Vec<String> = args
+            .paths
+            .iter()
+            .map(|p| parindex::diag::visible_name(&p.display().to_string()).into_owned())
+            .collect();
         eprintln!(
             "{}",
             say::nothing_to_rank(args.out.lang(), &paths.join(", "))
@@ -224,7 +228,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(failure());
     }
     // Ranked all the same, but told: a row without a name is not what a province publishes.
-    report(nameless_units(&current).as_slice(), args.out.lang());
+    report(nameless_units(&current, false).as_slice(), args.out.lang());
     let previous = match previous_standings(&args, stage, true) {
         Ok(p) => p,
         Err(code) => return Ok(code),
@@ -308,7 +312,7 @@ fn previous_standings(
         return Err(failure());
     }
     // A nameless file of last year is matched to no unit: the unit it was may read as `new`.
-    report(nameless_units(&prev).as_slice(), args.out.lang());
+    report(nameless_units(&prev, true).as_slice(), args.out.lang());
     Ok(Some(prev))
 }
 

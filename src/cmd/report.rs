@@ -219,7 +219,7 @@ pub(super) fn peers_of(
     let ranked: Vec<Standing> = std::iter::once(own.clone())
         .chain(current.iter().filter(|s| !s.is_of(&card.unit)).cloned())
         .collect();
-    report(nameless_units(&ranked).as_slice(), lang);
+    report(nameless_units(&ranked, false).as_slice(), lang);
     for s in current.iter().filter(|s| s.is_of(&card.unit)) {
         if (s.score, s.max) != (own.score, own.max) {
             eprintln!(

@@ -1047,6 +1047,20 @@ pub fn nameless_units(n: usize, of: usize, files: &str) -> Message {
     )
 }
 
+/// W205 for last year's files (`rank --previous`): not in the table, but matched to no unit.
+pub fn nameless_previous(n: usize, of: usize, files: &str) -> Message {
+    let more = if n > 10 { ", …" } else { "" };
+    m(
+        format!(
+            "{n} of last year's {of} file{} (--previous) {} a blank `unit:`, so the unit {} was is matched to none this year and may read as new: {files}{more}",
+            if of == 1 { "" } else { "s" },
+            if n == 1 { "has" } else { "have" },
+            if n == 1 { "it" } else { "each" }
+        ),
+        format!("{n}/{of} tệp kỳ trước (--previous) để trống `unit:`, nên đơn vị của tệp đó không đối chiếu được với đơn vị nào năm nay và có thể hiện là mới: {files}{more}"),
+    )
+}
+
 pub const BLANK_UNIT_CELL: Text = text(
     "the form's unit (Đơn vị) is blank: the scorecard, a league table and a report show no name for this unit",
     "ô Đơn vị của phiếu để trống: phiếu điểm, bảng xếp hạng và báo cáo không có tên của đơn vị này",
@@ -2812,7 +2826,7 @@ pub fn same_elsewhere(
     let s = |n: usize| if n == 1 { "" } else { "s" };
     match lang {
         super::Lang::En => format!(
-            "  = the same at {places} more place{} in {files} file{}: {listed}{}",
+            "= the same at {places} more place{} in {files} file{}: {listed}{}",
             s(places),
             s(files),
             if truncated {
@@ -2822,7 +2836,7 @@ pub fn same_elsewhere(
             }
         ),
         super::Lang::Vi => format!(
-            "  = cũng gặp ở {places} chỗ khác trong {files} tệp: {listed}{}",
+            "= cũng gặp ở {places} chỗ khác trong {files} tệp: {listed}{}",
             if truncated {
                 " (`parindex check` với các tệp này liệt kê đầy đủ)"
             } else {
