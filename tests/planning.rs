@@ -290,3 +290,36 @@ fn whatif_refuses_a_fractional_target_and_a_code_set_twice() {
         .stdout("")
         .stderr(predicate::str::contains("1.6 twice"));
 }
+
+#[cfg(unix)]
+#[test]
+fn the_confirming_command_runs_in_a_shell_whatever_the_files_name() {
+    let dir = tempfile::tempdir().unwrap();
+    // A name a shell would split, or end and follow with a command of its own.
+    let odd = dir.path().join("a b; touch pwned'.yaml");
+    std::fs::copy(EXAMPLE, &odd).unwrap();
+    let out = stdout_of(&["whatif", odd.to_str().unwrap(), "--target", "Xuất sắc"]);
+    let confirm = out
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("confirm:"))
+        .expect("a confirm line")
+        .trim()
+        .replacen("parindex", env!("CARGO_BIN_EXE_parindex"), 1);
+    let rerun = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&confirm)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(rerun.status.success(), "{confirm}");
+    let rerun = String::from_utf8(rerun.stdout).unwrap();
+    assert!(rerun.contains("grade Xuất sắc"), "{rerun}");
+    assert!(!dir.path().join("pwned'.yaml").exists());
+    assert!(!dir.path().join("pwned").exists());
+    // A control character in the name is shown as its code point, never sent to the terminal.
+    let esc = dir.path().join("w\u{1b}[31mRED.yaml");
+    std::fs::copy(EXAMPLE, &esc).unwrap();
+    let out = stdout_of(&["whatif", esc.to_str().unwrap(), "--target", "Xuất sắc"]);
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(out.contains("w<U+001B>[31mRED.yaml"), "{out}");
+}

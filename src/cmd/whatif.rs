@@ -218,22 +218,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 );
             }
             outln!("{}{}", lang.t(words::RESULT), summary(&p.result, lang));
-            let mut rerun = format!("parindex whatif {}", args.evidence.display());
+            let mut rerun = format!(
+                "parindex whatif {}",
+                shell_word(&args.evidence.display().to_string())
+            );
             // The plan holds at its stage only: the command confirming it scores at the same.
             if stage != Stage::Final {
                 rerun.push_str(&format!(" --stage {}", stage.name()));
             }
             for s in args.sets.iter() {
-                rerun.push_str(&format!(" --set '{s}'"));
+                rerun.push_str(&format!(" --set {}", set_word(s)));
             }
             for s in &p.steps {
-                rerun.push_str(&format!(
-                    " --set '{}={}'",
-                    set.nodes[s.node].code,
-                    s.to_text()
-                ));
+                let given = format!("{}={}", set.nodes[s.node].code, s.to_text());
+                rerun.push_str(&format!(" --set {}", set_word(&given)));
             }
-            outln!("{}{rerun}", lang.t(words::CONFIRM));
+            // Written on one line, a control character as its code point: a file's name
+            // reaches the terminal as text, never as an escape sequence.
+            outln!(
+                "{}{}",
+                lang.t(words::CONFIRM),
+                parindex::diag::visible_name(&rerun)
+            );
         }
         reached = p.reached;
         final_card = p.result;
@@ -269,4 +275,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         failure()
     })
+}
+
+/// A word of the confirming command as a shell reads it back: quoted only where it must be
+/// (a file's name with a space, a quote or `;` in it cannot end the command or start another).
+fn shell_word(s: &str) -> String {
+    shlex::try_quote(s).map_or_else(|_| s.to_string(), |q| q.into_owned())
+}
+
+/// A `--set` value in single quotes, as the command has always written it (`--set '1.6=2'`);
+/// one holding a quote itself is quoted as the shell needs.
+fn set_word(s: &str) -> String {
+    if s.contains('\'') {
+        shell_word(s)
+    } else {
+        format!("'{s}'")
+    }
 }
