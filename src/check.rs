@@ -178,14 +178,7 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
         // Even a form that does not score was returned by its unit; one that names no unit is
         // matched to none on the list (E708), as `rank --units` finds.
         // `unit: ~` is no name (E009 says so): matched to none, as a blank name is, not as `~`.
-        let returned = source
-            .document()
-            .ok()
-            .and_then(|d| d.find(&[key("unit")]))
-            .and_then(|f| match f.value.scalar() {
-                Some(crate::load::yaml::Scalar::Null) => Some(""),
-                _ => f.value.text(),
-            });
+        let returned = source.raw(&[key("unit")]);
         if let Some(unit) = returned {
             report.forms.push(ReturnedForm {
                 file: source.name.clone(),

@@ -866,13 +866,18 @@ pub fn char_name(c: char) -> String {
 /// A file's name or place as shown on one line: as [`visible`], with tabs and line breaks
 /// written as code points too, so that a name cannot break a line of output or fake one.
 pub fn visible_name(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(is_hidden) {
+    escaped(s, is_hidden)
+}
+
+/// `s` with each character `hide` picks written as its code point (`<U+001B>`).
+fn escaped(s: &str, hide: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(&hide) {
         return std::borrow::Cow::Borrowed(s);
     }
     std::borrow::Cow::Owned(
         s.chars()
             .map(|c| {
-                if is_hidden(c) {
+                if hide(c) {
                     shown_char(c)
                 } else {
                     c.to_string()
@@ -885,20 +890,7 @@ pub fn visible_name(s: &str) -> std::borrow::Cow<'_, str> {
 /// `s` with every hidden character but tab and line feed written as `<U+001B>`, for quoting
 /// input in a message.
 pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(|c| is_hidden(c) && c != '\t' && c != '\n') {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    std::borrow::Cow::Owned(
-        s.chars()
-            .map(|c| {
-                if is_hidden(c) && c != '\t' && c != '\n' {
-                    shown_char(c)
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect(),
-    )
+    escaped(s, |c| is_hidden(c) && c != '\t' && c != '\n')
 }
 
 /// The closest of `candidates` to `word`, if close enough to be a likely typo. Criterion codes

@@ -645,23 +645,9 @@ pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
     // ones out are what the user looks for, and a message naming every file of a national
     // folder would be cut before it reached them.
     groups.sort_by_key(|&(_, count, _)| count);
-    let names: Vec<Vec<String>> = groups
-        .iter()
-        .map(|(_, _, shown)| {
-            shown
-                .iter()
-                .map(|f| crate::diag::visible_name(f).into_owned())
-                .collect()
-        })
-        .collect();
-    let names: Vec<Vec<&str>> = names
-        .iter()
-        .map(|n| n.iter().map(String::as_str).collect())
-        .collect();
     let list: Vec<(&str, &str, usize, &[&str])> = groups
         .iter()
-        .zip(&names)
-        .map(|((set, count, _), shown)| {
+        .map(|(set, count, shown)| {
             let sha = &set.sha256;
             (
                 set.id.as_str(),

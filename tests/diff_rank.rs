@@ -1247,6 +1247,27 @@ fn file_names_are_shown_escaped_in_the_lines_that_close_a_report() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(!stderr.contains("\nerror: forged"), "{stderr}");
     assert!(stderr.contains("d<U+000A>error: forged.yaml"), "{stderr}");
+    // And files scored against another set (E214).
+    let dir = tempfile::tempdir().unwrap();
+    variant(dir.path(), "a.yaml", "Xã A", &[]);
+    let set = fs::read_to_string("tests/fixtures/small-criteria.yaml").unwrap();
+    fs::write(
+        dir.path().join("other.yaml"),
+        set.replace("id: test-small", "id: other"),
+    )
+    .unwrap();
+    variant(
+        dir.path(),
+        "m\nerror: forged.yaml",
+        "Xã M",
+        &[("criteria: small-criteria.yaml", "criteria: other.yaml")],
+    );
+    let out = parindex().arg("rank").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("error[E214]"), "{stderr}");
+    assert!(!stderr.contains("\nerror: forged"), "{stderr}");
+    assert!(stderr.contains("m<U+000A>error: forged.yaml"), "{stderr}");
 }
 
 #[test]

@@ -2125,7 +2125,9 @@ pub const UNIT_ONCE: Text = text(
 /// E214: each set as (id, the start of its digest, its number of files, the first of them).
 pub fn mixed_sets(groups: &[(&str, &str, usize, &[&str])]) -> Message {
     let files = |lang: super::Lang, n: usize, shown: &[&str]| {
-        let mut names = shown.join(", ");
+        // Each name on one line: a line break in one would break the message.
+        let names: Vec<_> = shown.iter().map(|f| crate::diag::visible_name(f)).collect();
+        let mut names = names.join(", ");
         if n > shown.len() {
             names.push_str(&format!(" {}", and_more(lang, n - shown.len())));
         }
@@ -2815,7 +2817,8 @@ pub fn and_more(lang: super::Lang, n: usize) -> String {
 }
 
 /// Under a finding shown once for several files that did not load: where else it stands.
-/// `places`: the first of them; `truncated`: more places than those listed.
+/// `places` more places, in `files` files; `listed`: the first of them; `truncated`: more
+/// places than those listed.
 pub fn same_elsewhere(
     lang: super::Lang,
     places: usize,

@@ -383,9 +383,14 @@ impl Source {
         }
     }
 
-    /// The text of the scalar at `path`, as written (without its quotes).
+    /// The text of the scalar at `path`, as written (without its quotes); an empty value
+    /// (`~`, `null`) is no text at all: empty, not the word that wrote it.
     pub fn raw(&self, path: &[Seg]) -> Option<&str> {
-        self.document().ok()?.find(path)?.value.text()
+        let value = self.document().ok()?.find(path)?.value;
+        match value.scalar()? {
+            yaml::Scalar::Null => Some(""),
+            _ => value.text(),
+        }
     }
 }
 
