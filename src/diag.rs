@@ -64,7 +64,7 @@ checks! {
     FILE_TOO_LARGE = "E002", "file exceeds the size limit", "tệp vượt quá giới hạn dung lượng";
     NOT_UTF8 = "E003", "file is not UTF-8", "tệp không phải UTF-8";
     YAML_SYNTAX = "E004", "malformed YAML", "YAML sai cú pháp";
-    YAML_LIMIT = "E005", "nesting beyond the parser's limits", "lồng nhau vượt giới hạn của trình đọc";
+    YAML_LIMIT = "E005", "beyond the parser's limits: nesting or size", "vượt giới hạn của trình đọc: độ lồng nhau hoặc kích thước";
     NOT_A_MAPPING = "E006", "document is not a mapping", "nội dung tệp không phải là ánh xạ khóa";
     UNKNOWN_KEY = "E007", "unknown key", "khóa không xác định";
     MISSING_KEY = "E008", "missing key", "thiếu khóa";
@@ -373,26 +373,44 @@ impl Diagnostic {
     }
 
     /// [`Diagnostic::at`], given the line at `position` rather than the whole text.
-    pub fn at_line(mut self, position: Option<Position>, span: usize, line: Option<&str>) -> Self {
-        if let Some(pos) = position {
-            self.position = Some(pos);
-            self.span = span.max(1);
-            self.source_cut = (0, false);
-            self.source_line = line.map(|l| l.trim_end_matches('\r')).map(|line| {
-                // At most MAX_KEPT bytes means at most MAX_KEPT characters: kept whole.
-                if line.len() <= MAX_KEPT {
-                    return line.to_string();
-                }
-                let total = line.chars().count();
-                let col = pos.column.saturating_sub(1).min(total);
-                let start = col
-                    .saturating_sub(MAX_KEPT / 2)
-                    .min(total.saturating_sub(MAX_KEPT));
-                let kept: String = line.chars().skip(start).take(MAX_KEPT).collect();
-                self.source_cut = (start, start + MAX_KEPT < total);
-                kept
-            });
+    pub fn at_line(self, position: Option<Position>, span: usize, line: Option<&str>) -> Self {
+        let Some(pos) = position else {
+            return self;
+        };
+        let Some(line) = line.map(|l| l.trim_end_matches('\r')) else {
+            let mut d = self;
+            d.position = Some(pos);
+            d.span = span.max(1);
+            d.source_cut = (0, false);
+            d.source_line = None;
+            return d;
+        };
+        // At most MAX_KEPT bytes means at most MAX_KEPT characters: kept whole.
+        if line.len() <= MAX_KEPT {
+            return self.at_cut(pos, span, line.to_string(), (0, false));
         }
+        let total = line.chars().count();
+        let col = pos.column.saturating_sub(1).min(total);
+        let start = col
+            .saturating_sub(MAX_KEPT / 2)
+            .min(total.saturating_sub(MAX_KEPT));
+        let kept: String = line.chars().skip(start).take(MAX_KEPT).collect();
+        self.at_cut(pos, span, kept, (start, start + MAX_KEPT < total))
+    }
+
+    /// Places the diagnostic at `position`, quoting `kept`: the part of the line around it,
+    /// `cut.0` characters after the line's start, more of the line following if `cut.1`.
+    pub fn at_cut(
+        mut self,
+        position: Position,
+        span: usize,
+        kept: String,
+        cut: (usize, bool),
+    ) -> Self {
+        self.position = Some(position);
+        self.span = span.max(1);
+        self.source_cut = cut;
+        self.source_line = Some(kept);
         self
     }
 

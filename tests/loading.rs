@@ -2,6 +2,9 @@
 //! allows for `kind:`, and inputs built to exhaust memory or time refused quickly.
 
 mod common;
+#[cfg(target_os = "linux")]
+#[path = "common/rusage.rs"]
+mod rusage;
 
 use common::parindex;
 use std::fs;
@@ -145,6 +148,128 @@ fn a_large_anchored_reason_repeated_by_aliases_is_refused_before_it_expands() {
     assert!(report.contains("bomb.yaml:7:"), "{report}");
     // The 4 MiB line is not echoed back whole.
     assert!(report.len() < 10_000, "{} bytes of report", report.len());
+}
+
+/// Runs `parindex args…` to its end: its exit code, standard output and error, and its peak
+/// resident memory in MiB (Linux; `None` elsewhere).
+fn run_measured(args: &[&str]) -> (Option<i32>, String, String, Option<u64>) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"));
+    cmd.args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("PARINDEX_LANG")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    #[cfg(target_os = "linux")]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, err) = (dir.path().join("out"), dir.path().join("err"));
+        // Waited for by wait4, which also gives the peak memory.
+        let pid = cmd
+            .stdout(fs::File::create(&out).unwrap())
+            .stderr(fs::File::create(&err).unwrap())
+            .spawn()
+            .unwrap()
+            .id();
+        let (_, kib, _, code) = rusage::wait(pid);
+        let read = |p: &Path| String::from_utf8(fs::read(p).unwrap()).unwrap();
+        (code, read(&out), read(&err), Some(kib / 1024))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let out = cmd.output().unwrap();
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (out.status.code(), text(out.stdout), text(out.stderr), None)
+    }
+}
+
+#[test]
+fn a_file_of_millions_of_tiny_values_is_refused_in_bounded_memory() {
+    // Two bytes a value: before the node limit, 15 MB of `[1,1,…]` took 2.1 GB and 2.7 s to
+    // be told it was not a value, and a list of empty lists 2.4 GB.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, item) in [("ones.yaml", "1,"), ("lists.yaml", "[],")] {
+        let values = format!("  \"1.1\": [{}1]\n", item.repeat(15_000_000 / item.len()));
+        let file = evidence(dir.path(), name, "U", "kind: evidence", &values);
+        for command in ["check", "score"] {
+            let (code, out, err, mib) = run_measured(&[command, &file]);
+            assert_eq!(code, Some(1), "{command} {name}");
+            let report = if command == "check" { out } else { err };
+            assert!(
+                report.contains(
+                    "error[E005]: the file holds more than 1 million keys, values and lists"
+                ),
+                "{command} {name}: {}",
+                &report[..report.len().min(2000)]
+            );
+            assert!(report.contains(&format!("{name}:7:")), "{command} {name}");
+            // The 15 MB line is quoted around the spot, not echoed.
+            assert!(
+                report.len() < 5_000,
+                "{command} {name}: {} bytes",
+                report.len()
+            );
+            if let Some(mib) = mib {
+                assert!(mib < 150, "{command} {name}: {mib} MiB");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_million_values_just_under_the_limit_take_memory_in_proportion() {
+    // Under the limit the file is read whole, and refused for what it holds; the tree of a
+    // million one-digit values (strings kept inline, lists sized once) stays near 100 MiB,
+    // where it took 300.
+    let dir = tempfile::tempdir().unwrap();
+    let values = format!("  \"1.1\":\n{}", "   - 1\n".repeat(999_000));
+    let file = evidence(dir.path(), "block.yaml", "U", "kind: evidence", &values);
+    let (code, _, err, mib) = run_measured(&["score", &file]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("error[E009]"),
+        "{}",
+        &err[..err.len().min(2000)]
+    );
+    if let Some(mib) = mib {
+        assert!(mib < 200, "{mib} MiB");
+    }
+}
+
+#[test]
+fn half_a_million_problems_on_one_line_are_each_placed_without_recounting_the_line() {
+    // Each unknown key's caret was placed by counting the 5 MB line's characters from its
+    // start: 490,000 keys took six minutes. The line is now searched, not counted.
+    let dir = tempfile::tempdir().unwrap();
+    let keys: String = (0..300_000).map(|i| format!("ké{i}: 1,")).collect();
+    let values = format!("  \"1.1\": {{{keys}}}\n");
+    let file = evidence(dir.path(), "keys.yaml", "U", "kind: evidence", &values);
+    let (code, out, _, _) = run_measured(&["check", &file]);
+    assert_eq!(code, Some(1));
+    // The first hundred are shown, each quoting its own part of the line (`é` is two bytes,
+    // one character: the cut is by characters).
+    assert_eq!(out.matches("error[E007]").count(), 100);
+    assert!(
+        out.contains("unknown key `ké99`"),
+        "{}",
+        &out[..out.len().min(3000)]
+    );
+    let at = out.find("unknown key `ké99`").unwrap();
+    let block = &out[at..at + 800];
+    assert!(block.contains("keys.yaml:7:"), "{block}");
+    // The quoted part starts after a cut, and the caret stands under the key, counted in
+    // characters.
+    let lines: Vec<&str> = block.lines().collect();
+    let quoted = lines[3].split_once("| ").unwrap().1;
+    let caret = lines[4].split_once("| ").unwrap().1;
+    assert!(quoted.starts_with('…'), "{block}");
+    let key_at = quoted[..quoted.find("ké99:").unwrap()].chars().count();
+    assert_eq!(caret.find('^').unwrap(), key_at, "{block}");
+    assert!(
+        out.contains("more errors in this file are not shown"),
+        "{}",
+        &out[out.len().saturating_sub(2000)..]
+    );
 }
 
 #[test]

@@ -543,6 +543,20 @@ pub const NESTS_TOO_DEEPLY: Text = text(
     "tệp lồng nhau quá sâu, không thể là bộ tiêu chí hay tệp số liệu kiểm chứng",
 );
 
+/// `limit` in millions (the limit is a round number of them).
+pub fn too_many_nodes(limit: usize) -> Message {
+    let millions = limit / 1_000_000;
+    m(
+        format!("the file holds more than {millions} million keys, values and lists, the most one file may hold"),
+        format!("tệp chứa hơn {millions} triệu khóa, giá trị và danh sách, quá số tối đa một tệp được chứa"),
+    )
+}
+
+pub const TOO_MANY_NODES: Text = text(
+    "no criteria set or evidence file comes near this (a set of 80,000 criteria holds under 800,000): is this the right file?",
+    "không bộ tiêu chí hay tệp số liệu kiểm chứng nào gần đến mức này (bộ 80.000 tiêu chí chứa chưa đến 800.000): có đúng tệp không?",
+);
+
 pub const AN_ALIAS: Text = text(
     "an alias (`*name`) repeats another part of the file",
     "một bí danh (`*name`) lặp lại phần khác của tệp",

@@ -10,11 +10,33 @@
 //! deeper than [`MAX_DEPTH`].
 
 use crate::diag::Position;
+use compact_str::CompactString;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span};
 use std::borrow::Cow;
 
+/// The longest text a [`CompactString`] holds without a heap allocation of its own.
+const MAX_INLINE: usize = std::mem::size_of::<CompactString>();
+
+/// A scalar's text as a node keeps it: in the node when short; else the parser's own string
+/// where it is not much larger than the text, or a copy of the text alone (a plain scalar
+/// comes with room for 128 bytes more).
+fn held(text: Cow<'_, str>) -> CompactString {
+    match text {
+        Cow::Owned(s) if s.len() > MAX_INLINE && s.capacity() <= 2 * s.len() => {
+            CompactString::from(s)
+        }
+        t => CompactString::new(&t),
+    }
+}
+
 /// Deepest nesting of mappings and sequences accepted (a criteria set nests a few levels).
 pub const MAX_DEPTH: usize = 128;
+
+/// Most nodes (keys, values, mappings and lists, each counted) one file may hold. A set of
+/// 80,000 criteria holds under 800,000, a province's a few thousand. Each node takes some
+/// 100 bytes of memory however short its text (`[1,1,1,…]` is two bytes a node), so without
+/// this a 16 MiB file could take gigabytes; with it, a file's tree stays within about 200 MB.
+pub const MAX_NODES: usize = 1_000_000;
 
 /// How a scalar was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +61,10 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     Scalar {
-        text: String,
+        /// Held in the node itself when short (a code, a number, a rate), as most are: the
+        /// parser's text for a plain scalar has room for 128 bytes, which, kept, made a file
+        /// of a million one-digit values take 150 MB for its texts alone.
+        text: CompactString,
         style: Style,
         /// Written with `!!str`: text whatever it looks like.
         as_text: bool,
@@ -284,6 +309,8 @@ pub enum ReadError {
     },
     /// Mappings and sequences nested deeper than [`MAX_DEPTH`].
     TooDeep { at: Position },
+    /// More than [`MAX_NODES`] nodes: `at` is the first past the limit.
+    TooMany { at: Position },
     /// An anchor (`&name`) or alias (`*name`).
     Anchor { at: Position, alias: bool },
     /// A tag other than the core schema's (`!local`, `!!binary`).
@@ -399,10 +426,18 @@ pub fn read(text: &str) -> Result<Node, ReadError> {
 }
 
 fn read_with(text: &str, open: &mut Entries) -> Result<Node, ReadError> {
+    // Room for every node the text can hold, reserved once: a stack grown by doubling would
+    // copy a large table at each step and keep every earlier copy's memory until the
+    // allocator returned it (a million-entry list took twice the memory it needed). Pages
+    // never written are not taken, so the room costs a small file nothing.
+    let room = (text.len() / 2 + 1).min(MAX_NODES);
+    open.pairs.reserve(room.saturating_sub(open.pairs.len()));
+    open.items.reserve(room.saturating_sub(open.items.len()));
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Node> = None;
     let mut documents = 0usize;
+    let mut nodes = 0usize;
     loop {
         let (event, span) = match parser.next_event() {
             None => break,
@@ -427,7 +462,13 @@ fn read_with(text: &str, open: &mut Entries) -> Result<Node, ReadError> {
                 continue;
             }
             Event::Alias(_) => return Err(ReadError::Anchor { at, alias: true }),
+            Event::Scalar(..) | Event::MappingStart(..) | Event::SequenceStart(..)
+                if nodes >= MAX_NODES =>
+            {
+                return Err(ReadError::TooMany { at })
+            }
             Event::Scalar(text, style, anchor, tag) => {
+                nodes += 1;
                 if anchor > 0 {
                     return Err(ReadError::Anchor { at, alias: false });
                 }
@@ -455,13 +496,14 @@ fn read_with(text: &str, open: &mut Entries) -> Result<Node, ReadError> {
                     at,
                     len: span_len(&span),
                     kind: Kind::Scalar {
-                        text: text.into_owned(),
+                        text: held(text),
                         style,
                         as_text,
                     },
                 }
             }
             Event::MappingStart(anchor, ref tag) | Event::SequenceStart(anchor, ref tag) => {
+                nodes += 1;
                 if anchor > 0 {
                     return Err(ReadError::Anchor { at, alias: false });
                 }
@@ -646,6 +688,35 @@ mod tests {
             read("a: !<tag:example.com,2000:x> 1\n"),
             Err(ReadError::Tag { .. })
         ));
+    }
+
+    #[test]
+    fn a_file_of_more_nodes_than_the_limit_is_refused_at_the_first_past_it() {
+        // The mapping, its key and the list are three nodes: the list holds the rest.
+        let list = |n: usize| format!("v: [{}1]\n", "1,".repeat(n - 1));
+        assert!(read(&list(MAX_NODES - 3)).is_ok());
+        match read(&list(MAX_NODES - 2)) {
+            Err(ReadError::TooMany { at }) => {
+                assert_eq!(
+                    at,
+                    Position {
+                        line: 1,
+                        column: 4 + 2 * (MAX_NODES - 3) + 1
+                    }
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+        // Short texts are held in the node, long ones as the parser gave them, whole.
+        let doc = read("a: \"12345678901234567890123\"\nb: abcdefghijklmnopqrstuvwxyz\n").unwrap();
+        assert_eq!(
+            doc.get("a").unwrap().text(),
+            Some("12345678901234567890123")
+        );
+        assert_eq!(
+            doc.get("b").unwrap().text(),
+            Some("abcdefghijklmnopqrstuvwxyz")
+        );
     }
 
     #[test]
