@@ -825,6 +825,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_long_line_ending_the_text_on_a_mark_is_cut_to_its_end() {
+        // 256 characters: the end of the text is one past the last character mark.
+        for line in ["x".repeat(256), "é".repeat(256)] {
+            let source = Source::from_text("t.yaml".into(), line.clone());
+            let at = Position {
+                line: 1,
+                column: 257,
+            };
+            let d = source.placed(Diagnostic::new(diag::YAML_SYNTAX, "t.yaml", "m"), at, 1);
+            assert_eq!(
+                d.source_line.as_deref(),
+                Some(&line[line.len() - 200 * line.len() / 256..])
+            );
+            assert_eq!(d.source_cut, (56, false));
+        }
+    }
+
     proptest::proptest! {
         /// A long line is cut around the column as the character-counting cut does it.
         #[test]
