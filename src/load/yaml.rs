@@ -5,9 +5,9 @@
 //! matched, and numbers are read from their text, never through a binary float.
 //!
 //! What these files never need is refused while reading, so that no input can make the tree
-//! larger than a few times the text: anchors and aliases (an alias repeats a subtree without
-//! repeating its text), tags other than YAML's core ones, more than one document, and nesting
-//! deeper than [`MAX_DEPTH`].
+//! large: anchors and aliases (an alias repeats a subtree without repeating its text), tags
+//! other than YAML's core ones, more than one document, nesting deeper than [`MAX_DEPTH`] and
+//! more than [`MAX_NODES`] nodes (each some 60 bytes however short its text).
 
 use crate::diag::Position;
 use compact_str::CompactString;
