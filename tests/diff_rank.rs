@@ -1268,6 +1268,30 @@ fn file_names_are_shown_escaped_in_the_lines_that_close_a_report() {
     assert!(stderr.contains("error[E214]"), "{stderr}");
     assert!(!stderr.contains("\nerror: forged"), "{stderr}");
     assert!(stderr.contains("m<U+000A>error: forged.yaml"), "{stderr}");
+    // The lines `report` closes with: a previous result that did not load, and peers that
+    // are only the unit itself.
+    let dir = tempfile::tempdir().unwrap();
+    let unit = variant(dir.path(), "u.yaml", "Xã U", &[]);
+    let broken = dir.path().join("p\u{1b}[31m\nerror: forged.yaml");
+    fs::write(&broken, "parindex: 1\nkind: evidence\n").unwrap();
+    let peers = dir.path().join("v\nerror: forged");
+    fs::create_dir(&peers).unwrap();
+    variant(&peers, "u.yaml", "Xã U", &[]);
+    for (option, path) in [("--previous", &broken), ("--peers", &peers)] {
+        let out = parindex()
+            .args(["report", &unit, option])
+            .arg(path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{option}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(!stderr.contains('\u{1b}'), "{option}: {stderr:?}");
+        assert!(!stderr.contains("\nerror: forged"), "{option}: {stderr}");
+        assert!(
+            stderr.contains("<U+000A>error: forged"),
+            "{option}: {stderr}"
+        );
+    }
 }
 
 #[test]

@@ -221,6 +221,7 @@ fn title_warnings(
     let pairs = unrelated_titles(old, new);
     let file = new_path.display().to_string();
     let help = say::RENUMBERED_HELP;
+    let (old_shown, new_shown) = (super::path_shown(old_path), super::path_shown(new_path));
     let mut out: Vec<Diagnostic> = pairs
         .iter()
         .take(TITLE_WARNINGS)
@@ -228,7 +229,7 @@ fn title_warnings(
             Diagnostic::new(
                 diag::TITLE_CHANGED,
                 &file,
-                say::title_changed(code, a, &old_path.display().to_string(), b, &file),
+                say::title_changed(code, a, &old_shown, b, &new_shown),
             )
             .criterion(code.clone())
             .help(help)

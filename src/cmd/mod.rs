@@ -237,6 +237,13 @@ pub fn wrong_extension(
     Some(ExitCode::from(2))
 }
 
+/// A path given on the command line, or made from one, as a message line names it: on one
+/// line, every control or hidden character written as its code point, so that a name cannot
+/// forge a line of the report or colour the terminal.
+pub fn path_shown(path: &std::path::Path) -> String {
+    parindex::diag::visible_name(&path.display().to_string()).into_owned()
+}
+
 /// Loads and scores an evidence file ([`parindex::pipeline::score_file`]); on failure the
 /// diagnostics are printed and the exit code comes back.
 pub fn load_scored(

@@ -205,11 +205,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("{}", say::left_out(args.out.lang(), failed.len(), &names));
     }
     if current.is_empty() {
-        let paths: Vec<String> = args
-            .paths
-            .iter()
-            .map(|p| parindex::diag::visible_name(&p.display().to_string()).into_owned())
-            .collect();
+        let paths: Vec<String> = args.paths.iter().map(|p| super::path_shown(p)).collect();
         eprintln!(
             "{}",
             say::nothing_to_rank(args.out.lang(), &paths.join(", "))

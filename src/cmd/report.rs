@@ -140,7 +140,7 @@ fn load_peers(
         Ok(list) if list.is_empty() => {
             eprintln!(
                 "{}",
-                say::no_evidence_there(lang, option, &dir.display().to_string())
+                say::no_evidence_there(lang, option, &super::path_shown(dir))
             );
             None
         }
@@ -150,7 +150,7 @@ fn load_peers(
                 None
             }
             None if report(&duplicate_units(&list), lang) > 0 => {
-                let what = format!("{option} {}", dir.display());
+                let what = format!("{option} {}", super::path_shown(dir));
                 eprintln!("{}", say::units_once(lang, &what));
                 None
             }
@@ -165,10 +165,7 @@ fn load_peers(
                 "{}",
                 say::peers_did_not_load(
                     lang,
-                    &format!(
-                        "{option} {}",
-                        parindex::diag::visible_name(&dir.display().to_string())
-                    ),
+                    &format!("{option} {}", super::path_shown(dir)),
                     failed.len(),
                     &files
                 )
@@ -202,7 +199,7 @@ pub(super) fn peers_of(
     if current.iter().all(|s| s.is_of(&card.unit)) {
         eprintln!(
             "{}",
-            say::only_the_unit_there(lang, &dir.display().to_string(), &diag::shown(&card.unit))
+            say::only_the_unit_there(lang, &super::path_shown(dir), &diag::shown(&card.unit))
         );
         return None;
     }
@@ -340,7 +337,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 report(&d.0, args.lang);
                 eprintln!(
                     "{}",
-                    say::previous_result_did_not_load(args.lang, &path.display().to_string())
+                    say::previous_result_did_not_load(args.lang, &super::path_shown(path))
                 );
                 return Ok(failure());
             }

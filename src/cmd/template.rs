@@ -241,7 +241,7 @@ fn unit_forms(
         }
     };
     if let Err(e) = std::fs::create_dir_all(dir) {
-        let text = cli::forms_folder_not_made(lang, &dir.display().to_string(), &e.to_string());
+        let text = cli::forms_folder_not_made(lang, &super::path_shown(dir), &e.to_string());
         return Err(super::Failed {
             lang,
             text,
@@ -264,23 +264,20 @@ fn unit_forms(
     });
     match written {
         Ok(n) => {
-            eprintln!(
-                "{}",
-                words::forms_written(lang, n, &dir.display().to_string())
-            );
+            eprintln!("{}", words::forms_written(lang, n, &super::path_shown(dir)));
             Ok(ExitCode::SUCCESS)
         }
         Err(FormsError::Exist(paths)) => {
             eprintln!(
                 "{}: {}",
                 lang.t(parindex::i18n::diag::ERROR),
-                words::forms_exist(lang, paths.len(), &paths[0].display().to_string())
+                words::forms_exist(lang, paths.len(), &super::path_shown(&paths[0]))
             );
             // As any -o over an existing file: the command line must change (exit 2).
             Ok(ExitCode::from(2))
         }
         Err(FormsError::Render(path, why)) => {
-            let text = cli::form_not_made(lang, &path.display().to_string(), &why.to_string());
+            let text = cli::form_not_made(lang, &super::path_shown(&path), &why.to_string());
             Err(super::Failed {
                 lang,
                 text,
@@ -292,7 +289,7 @@ fn unit_forms(
             eprintln!(
                 "{}: {}",
                 lang.t(parindex::i18n::diag::ERROR),
-                words::forms_failed(lang, &path.display().to_string(), &e.to_string())
+                words::forms_failed(lang, &super::path_shown(&path), &e.to_string())
             );
             Ok(if e.is_usage() {
                 ExitCode::from(2)
