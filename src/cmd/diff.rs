@@ -351,7 +351,7 @@ fn read_map(path: &Path) -> Result<Map, Diagnostics> {
             old: k.text().unwrap_or_default().trim().to_string(),
             new,
         });
-        spots.push(Some((k.at.line, k.at.column, k.len)));
+        spots.push(Some((k.at().line, k.at().column, k.width())));
     }
     if !problems.is_empty() {
         return Err(Diagnostics(problems));

@@ -423,7 +423,7 @@ impl Builder<'_> {
                     .document()
                     .ok()
                     .and_then(|doc| doc.find(&child(&self.paths[first], "code")))
-                    .map(|f| f.value.at.line);
+                    .map(|f| f.value.at().line);
                 self.push(
                     d_at(diag::DUPLICATE_CODE, &code_path, say::code_twice(code, at))
                         .help(say::OWN_CODE),

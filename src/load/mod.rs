@@ -399,8 +399,8 @@ impl Source {
     ) -> Diagnostic {
         self.placed(
             Diagnostic::new(check, &self.name, message),
-            node.at,
-            node.len,
+            node.at(),
+            node.width(),
         )
     }
 
@@ -437,7 +437,7 @@ impl Source {
                     (true, Some(k)) => k,
                     _ => found.value,
                 };
-                return self.placed(d, node.at, node.len);
+                return self.placed(d, node.at(), node.width());
             }
             if p.is_empty() {
                 return d;
