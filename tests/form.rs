@@ -7,6 +7,9 @@
 //! Needs `python3` with `openpyxl` (`pip install openpyxl`).
 
 mod common;
+#[cfg(target_os = "linux")]
+#[path = "common/rusage.rs"]
+mod rusage;
 
 use common::parindex;
 use parindex::form::{
@@ -464,6 +467,58 @@ fn cells_far_outside_the_form_are_refused_without_allocating_the_rectangle() {
         .collect();
     fill(&blank, &many, json!({ "cells": cells }));
     refused(&many, "E605", None);
+}
+
+#[test]
+fn one_long_shared_string_in_thousands_of_cells_is_refused_before_it_is_copied_to_each() {
+    // Each cell that refers to a shared string gets its own copy: 5,000 cells referring to
+    // one of 32,000 characters (a workbook of 150 KB) took 6 GB. The cells' text is now
+    // counted as it is read, and refused past 16 MiB at the cell that passes it.
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let index = member(&blank, "xl/sharedStrings.xml")
+        .matches("<si>")
+        .count();
+    let with_string = dir.path().join("string.xlsx");
+    let long = format!("<si><t>{}</t></si></sst>", "ấ".repeat(32_000));
+    rewrite_member(&blank, &with_string, "</sst>", &long);
+    let rows: String = (300..5_000)
+        .map(|r| {
+            let cells: String = ["D", "E", "F", "G", "H", "I", "J", "K", "L"]
+                .iter()
+                .map(|c| format!("<c r=\"{c}{r}\" t=\"s\"><v>{index}</v></c>"))
+                .collect();
+            format!("<row r=\"{r}\">{cells}</row>")
+        })
+        .collect();
+    let bomb = dir.path().join("bomb.xlsx");
+    rewrite_member(
+        &with_string,
+        &bomb,
+        "</sheetData>",
+        &format!("{rows}</sheetData>"),
+    );
+    let err = refused(&bomb, "E605", Some("Tự đánh giá!"));
+    assert!(
+        err.contains("more than 16 MiB of text up to this cell"),
+        "{err}"
+    );
+    assert!(!err.contains("ấấấ"), "{err}");
+    #[cfg(target_os = "linux")]
+    {
+        let pid = std::process::Command::new(env!("CARGO_BIN_EXE_parindex"))
+            .arg("check")
+            .arg(&bomb)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+            .id();
+        let (_, kib, _, code) = rusage::wait(pid);
+        assert_eq!(code, Some(1));
+        assert!(kib < 150 * 1024, "{} MiB", kib / 1024);
+    }
 }
 
 #[test]

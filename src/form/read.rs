@@ -23,6 +23,11 @@ use std::io::{Cursor, Read};
 pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
 /// The most characters Excel holds in a cell.
 const MAX_CELL_CHARS: usize = 32_767;
+
+/// Most bytes of text all of a form's cells may hold together, as much as a YAML file may: a
+/// cell that refers to a shared string gets its own copy of it, so 5,000 cells referring to
+/// one 32,000-character string (a 148 KB workbook) otherwise took 6 GB.
+const MAX_FORM_TEXT: usize = crate::load::MAX_FILE_BYTES as usize;
 /// The most members a workbook may hold.
 pub(crate) const MAX_MEMBERS: usize = 1_000;
 
@@ -61,6 +66,15 @@ enum Content {
     Number(f64),
     Int(i64),
     Bool(bool),
+}
+
+/// The length in bytes of a text cell's value (0 for any other).
+fn text_len(value: &DataRef) -> usize {
+    match value {
+        DataRef::String(s) => s.len(),
+        DataRef::SharedString(s) => s.len(),
+        _ => 0,
+    }
 }
 
 /// The shortest decimal that gives back the double `f` (Rust's `{}` for f64), as text; for a
@@ -197,6 +211,7 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
         }
     }
     let mut grid: BTreeMap<(u32, u16), Content> = BTreeMap::new();
+    let mut grid_text = 0usize;
     let mut first_date: Option<(u32, u16)> = None;
     {
         let mut cells = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
@@ -206,8 +221,24 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
                 // A constant TRUE()/FALSE(): its value is the formula's, whatever was cached.
                 _ if booleans.contains_key(&(row, col)) => Content::Bool(booleans[&(row, col)]),
                 DataRef::Empty => continue,
-                DataRef::String(s) => Content::Text(s.clone()),
-                DataRef::SharedString(s) => Content::Text((*s).to_string()),
+                DataRef::String(_) | DataRef::SharedString(_)
+                    if grid_text + text_len(cell.get_value()) > MAX_FORM_TEXT =>
+                {
+                    return Err(in_cell(
+                        row,
+                        col.min(u32::from(u16::MAX)) as u16,
+                        words::form_text_too_large(MAX_FORM_TEXT / (1024 * 1024)),
+                        words::FORM_TEXT_TOO_LARGE_HELP,
+                    ));
+                }
+                DataRef::String(s) => {
+                    grid_text += s.len();
+                    Content::Text(s.clone())
+                }
+                DataRef::SharedString(s) => {
+                    grid_text += s.len();
+                    Content::Text((*s).to_string())
+                }
                 DataRef::Float(f) => Content::Number(*f),
                 DataRef::Int(i) => Content::Int(*i),
                 DataRef::Bool(b) => Content::Bool(*b),

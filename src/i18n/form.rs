@@ -310,6 +310,16 @@ pub const CELL_TOO_LONG_HELP: Text = text(
     "shorten the text: a reason or a note is a few sentences, and documents are listed by name",
     "hãy rút gọn nội dung: lý do hoặc ghi chú chỉ vài câu, tài liệu kiểm chứng chỉ ghi tên",
 );
+pub fn form_text_too_large(mib: usize) -> Message {
+    Message::new(
+        format!("the form's cells hold more than {mib} MiB of text up to this cell, the most a form or an evidence file may hold"),
+        format!("các ô của biểu mẫu tính đến ô này chứa hơn {mib} MiB văn bản, quá mức tối đa của một biểu mẫu hay tệp số liệu kiểm chứng"),
+    )
+}
+pub const FORM_TEXT_TOO_LARGE_HELP: Text = text(
+    "a form holds a few dozen KiB of text; is this the right workbook? (a cell that repeats another's long text counts it again)",
+    "một biểu mẫu chỉ chứa vài chục KiB văn bản; có đúng sổ tính không? (ô lặp lại văn bản dài của ô khác được tính thêm một lần)",
+);
 pub const NOT_A_ZIP: Text = text(
     "not an Excel workbook (.xlsx): the file is not a zip archive; its content is not shown",
     "không phải sổ tính Excel (.xlsx): tệp không phải tệp nén zip; nội dung tệp không được hiển thị",
