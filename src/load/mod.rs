@@ -404,6 +404,17 @@ impl Source {
         )
     }
 
+    /// A diagnostic placed at `at` in this file, `width` characters wide.
+    pub fn diag_at_position(
+        &self,
+        check: Check,
+        at: Position,
+        width: usize,
+        message: impl Into<diag::Message>,
+    ) -> Diagnostic {
+        self.placed(Diagnostic::new(check, &self.name, message), at, width)
+    }
+
     /// A diagnostic placed at the value of `path`.
     pub fn diag(
         &self,
