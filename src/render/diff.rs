@@ -1,6 +1,6 @@
 //! Rendering a [`Comparison`]: table, JSON, CSV, Markdown.
 
-use super::{md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
+use super::{add_row, md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
 use crate::compare::{Change, Comparison, Line};
 use crate::decimal::{show, show_percent};
 use crate::i18n::{diff as words, words as common, Lang, Text};
@@ -185,20 +185,23 @@ fn table(c: &Comparison, opts: TableOptions) -> String {
         } else {
             line.title.clone()
         };
-        t.add_row(vec![
-            Cell::new(&line.code),
-            Cell::new(title),
-            Cell::new(score_text(line.old, lang)),
-            Cell::new(score_text(line.new, lang)),
-            Cell::new(max_text(line, lang)),
-            Cell::new(percent_text(line.old_percent(), lang)),
-            Cell::new(percent_text(line.new_percent(), lang)),
-            color(Cell::new(arrow(line.delta(), None, lang)), line.delta()),
-            color(
-                Cell::new(arrow(line.delta_pp(), Some(2), lang)),
-                line.delta_pp(),
-            ),
-        ]);
+        add_row(
+            &mut t,
+            vec![
+                Cell::new(&line.code),
+                Cell::new(title),
+                Cell::new(score_text(line.old, lang)),
+                Cell::new(score_text(line.new, lang)),
+                Cell::new(max_text(line, lang)),
+                Cell::new(percent_text(line.old_percent(), lang)),
+                Cell::new(percent_text(line.new_percent(), lang)),
+                color(Cell::new(arrow(line.delta(), None, lang)), line.delta()),
+                color(
+                    Cell::new(arrow(line.delta_pp(), Some(2), lang)),
+                    line.delta_pp(),
+                ),
+            ],
+        );
     }
     out.push_str(&t.to_string());
     out.push('\n');
@@ -216,16 +219,19 @@ fn table(c: &Comparison, opts: TableOptions) -> String {
         let mut t = new_table(opts, super::column_names(lang, &CHANGE_COLUMNS), &[3, 4, 5]);
         for ch in &c.changes {
             let d = ch.delta();
-            t.add_row(vec![
-                Cell::new(&ch.code),
-                Cell::new(&ch.title),
-                Cell::new(value_change(ch, lang)),
-                Cell::new(lang.number(ch.old.score)),
-                Cell::new(lang.number(ch.new.score)),
-                color(Cell::new(signed(d, lang)), Some(d)),
-                Cell::new(change_label(ch, lang)),
-                Cell::new(change_note(ch, lang)),
-            ]);
+            add_row(
+                &mut t,
+                vec![
+                    Cell::new(&ch.code),
+                    Cell::new(&ch.title),
+                    Cell::new(value_change(ch, lang)),
+                    Cell::new(lang.number(ch.old.score)),
+                    Cell::new(lang.number(ch.new.score)),
+                    color(Cell::new(signed(d, lang)), Some(d)),
+                    Cell::new(change_label(ch, lang)),
+                    Cell::new(change_note(ch, lang)),
+                ],
+            );
         }
         out.push_str(&t.to_string());
         out.push('\n');

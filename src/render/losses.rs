@@ -1,6 +1,6 @@
 //! Rendering points lost: flat (largest first) or grouped by office or section.
 
-use super::{md_cell, new_table, push_csv_row, TableOptions, TextFormat};
+use super::{add_row, md_cell, new_table, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::show;
 use crate::i18n::{losses as words_losses, words, Lang};
 use crate::losses::{Group, Loss};
@@ -118,7 +118,7 @@ fn loss_table(
         if with_responsible {
             row.push(Cell::new(l.responsible.join("; ")));
         }
-        t.add_row(row);
+        add_row(&mut t, row);
     }
     t.to_string()
 }

@@ -199,6 +199,27 @@ pub(crate) fn new_table(opts: TableOptions, header: Vec<&str>, right: &[usize]) 
     t
 }
 
+/// Most characters a table cell shows; the rest of a longer text is cut, marked `…`. The
+/// table wraps a long word in time that grows with the square of its length (a reason of
+/// one million characters took 44 s on a terminal); every other format shows the text whole.
+const MAX_CELL_CHARS: usize = 2_000;
+
+/// Adds a row to a terminal table, each cell's text cut to [`MAX_CELL_CHARS`].
+pub(crate) fn add_row<C: Into<Cell>>(t: &mut Table, cells: impl IntoIterator<Item = C>) {
+    let row: Vec<Cell> = cells
+        .into_iter()
+        .map(|c| {
+            let c: Cell = c.into();
+            let text = c.content();
+            match text.char_indices().nth(MAX_CELL_CHARS) {
+                Some((cut, _)) => Cell::new(format!("{}…", &text[..cut])),
+                None => c,
+            }
+        })
+        .collect();
+    t.add_row(row);
+}
+
 fn loss_cell(loss: Decimal, color: bool, lang: Lang) -> Cell {
     let cell = Cell::new(lang.number(loss));
     if color && loss > Decimal::ZERO {
@@ -247,7 +268,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
             if node.depth == 0 && opts.color {
                 row[1] = row[1].clone().add_attribute(comfy_table::Attribute::Bold);
             }
-            t.add_row(row);
+            add_row(&mut t, row);
         }
         add_total_row(&mut t, card, opts, 7, 3);
         out.push_str(&t.to_string());
@@ -271,14 +292,17 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
     );
     for i in set.sections() {
         let (node, s) = (&set.nodes[i], &card.nodes[i]);
-        t.add_row(vec![
-            Cell::new(&node.code),
-            Cell::new(words::marked_title(lang, node)),
-            Cell::new(lang.number(s.score)),
-            Cell::new(lang.number(s.max)),
-            Cell::new(percent_text(s.percent(), lang)),
-            loss_cell(card.lost(i), opts.color, lang),
-        ]);
+        add_row(
+            &mut t,
+            vec![
+                Cell::new(&node.code),
+                Cell::new(words::marked_title(lang, node)),
+                Cell::new(lang.number(s.score)),
+                Cell::new(lang.number(s.max)),
+                Cell::new(percent_text(s.percent(), lang)),
+                loss_cell(card.lost(i), opts.color, lang),
+            ],
+        );
     }
     add_total_row(&mut t, card, opts, 6, 2);
     out.push_str(&t.to_string());
@@ -310,15 +334,18 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
     );
     for i in losses {
         let (node, s) = (&set.nodes[i], &card.nodes[i]);
-        t.add_row(vec![
-            Cell::new(&node.code),
-            Cell::new(&node.title),
-            Cell::new(value_text(s, lang)),
-            Cell::new(lang.number(s.score)),
-            Cell::new(lang.number(s.max)),
-            loss_cell(card.lost(i), opts.color, lang),
-            Cell::new(set.responsible(i).join("; ")),
-        ]);
+        add_row(
+            &mut t,
+            vec![
+                Cell::new(&node.code),
+                Cell::new(&node.title),
+                Cell::new(value_text(s, lang)),
+                Cell::new(lang.number(s.score)),
+                Cell::new(lang.number(s.max)),
+                loss_cell(card.lost(i), opts.color, lang),
+                Cell::new(set.responsible(i).join("; ")),
+            ],
+        );
     }
     out.push_str(&t.to_string());
     out.push('\n');
@@ -349,7 +376,7 @@ fn add_total_row(
     row[first_figure + 1] = Cell::new(lang.number(total.max));
     row[columns - 2] = Cell::new(percent_text(total.percent, lang));
     row[columns - 1] = loss_cell(total.loss(), opts.color, lang);
-    t.add_row(row);
+    add_row(t, row);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -741,6 +768,26 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_terminal_table_cuts_a_long_cell_and_wraps_it_quickly() {
+        let opts = TableOptions {
+            all: false,
+            color: false,
+            terminal: true,
+            width: Some(80),
+            lang: Lang::En,
+        };
+        let mut t = new_table(opts, vec!["code", "reason"], &[]);
+        // One word of a million characters: wrapped whole, it took most of a minute.
+        let long = "ấ".repeat(1_000_000);
+        add_row(&mut t, vec!["1.1".to_string(), long]);
+        add_row(&mut t, vec!["1.2", "short"]);
+        let shown = t.to_string();
+        assert_eq!(shown.matches('ấ').count(), MAX_CELL_CHARS);
+        assert!(shown.contains('…'), "{shown}");
+        assert!(shown.contains("short"), "{shown}");
+    }
 
     #[test]
     fn csv_fields_that_a_spreadsheet_would_run_are_neutralised() {

@@ -1,6 +1,6 @@
 //! Rendering a league table: table, JSON, CSV, Markdown.
 
-use super::{md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
+use super::{add_row, md_cell, new_table, percent_text, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::{show, show_percent, Shown, ShownPercent};
 use crate::i18n::{rank as words, words as common, Lang};
 use crate::model::Stage;
@@ -99,7 +99,7 @@ pub(super) fn table(rows: &[Row], info: &LeagueInfo, opts: TableOptions) -> Stri
         if info.with_previous {
             cells.push(Cell::new(previous_text(row, lang)));
         }
-        t.add_row(cells);
+        add_row(&mut t, cells);
     }
     out.push_str(&t.to_string());
     out.push('\n');

@@ -1,6 +1,6 @@
 //! Rendering the appraisal rounds ([`Rounds`], `diff --stages`): table, JSON, CSV, Markdown.
 
-use super::{column_names, md_cell, new_table, push_csv_row, TableOptions, TextFormat};
+use super::{add_row, column_names, md_cell, new_table, push_csv_row, TableOptions, TextFormat};
 use crate::decimal::show;
 use crate::i18n::{rounds as words, words as common, Lang, Text};
 use crate::rounds::{Rounds, RoundsLeaf, RoundsLine};
@@ -124,21 +124,24 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
         _ => cell,
     };
     for line in r.lines.iter().skip(1).chain(r.lines.first()) {
-        t.add_row(vec![
-            Cell::new(&line.code),
-            Cell::new(title(line, lang)),
-            Cell::new(lang.number(line.scores[0])),
-            Cell::new(lang.number(line.scores[1])),
-            Cell::new(lang.number(line.scores[2])),
-            Cell::new(max_text(line, lang)),
-            color(Cell::new(lang.number(line.taken())), line.taken(), false),
-            color(
-                Cell::new(lang.number(line.won_back())),
-                line.won_back(),
-                true,
-            ),
-            color(Cell::new(lang.number(line.raised())), line.raised(), true),
-        ]);
+        add_row(
+            &mut t,
+            vec![
+                Cell::new(&line.code),
+                Cell::new(title(line, lang)),
+                Cell::new(lang.number(line.scores[0])),
+                Cell::new(lang.number(line.scores[1])),
+                Cell::new(lang.number(line.scores[2])),
+                Cell::new(max_text(line, lang)),
+                color(Cell::new(lang.number(line.taken())), line.taken(), false),
+                color(
+                    Cell::new(lang.number(line.won_back())),
+                    line.won_back(),
+                    true,
+                ),
+                color(Cell::new(lang.number(line.raised())), line.raised(), true),
+            ],
+        );
     }
     out.push_str(&t.to_string());
     out.push('\n');
@@ -169,17 +172,20 @@ fn table(r: &Rounds, opts: TableOptions) -> String {
         &[5, 6, 7, 8],
     );
     for l in &r.leaves {
-        t.add_row(vec![
-            Cell::new(&l.code),
-            Cell::new(&l.title),
-            Cell::new(at_stage(l, 0, lang)),
-            Cell::new(at_stage(l, 1, lang)),
-            Cell::new(at_stage(l, 2, lang)),
-            Cell::new(lang.number(l.max)),
-            Cell::new(lang.number(l.taken())),
-            Cell::new(signed(l.won_back(), lang)),
-            Cell::new(signed(l.raised(), lang)),
-        ]);
+        add_row(
+            &mut t,
+            vec![
+                Cell::new(&l.code),
+                Cell::new(&l.title),
+                Cell::new(at_stage(l, 0, lang)),
+                Cell::new(at_stage(l, 1, lang)),
+                Cell::new(at_stage(l, 2, lang)),
+                Cell::new(lang.number(l.max)),
+                Cell::new(lang.number(l.taken())),
+                Cell::new(signed(l.won_back(), lang)),
+                Cell::new(signed(l.raised(), lang)),
+            ],
+        );
     }
     out.push_str(&t.to_string());
     out.push('\n');
