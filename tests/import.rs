@@ -357,3 +357,32 @@ fn unreadable_input_exits_1_and_usage_errors_2() {
     let r = run(&["criteria", "import"]);
     assert_eq!(r.code, Some(2), "{}", r.stderr);
 }
+
+#[test]
+fn a_row_continued_over_thousands_of_rows_is_joined_in_time_that_grows_with_them() {
+    // Each continuation cleaned the whole title again and copied the whole scoring text: a
+    // row continued over 40,000 rows took over two minutes.
+    let dir = tempfile::tempdir().unwrap();
+    let mut table = String::from(
+        "STT,Tiêu chí,Điểm tối đa,Cách chấm điểm\n1,\"Lĩnh vực\",1,\n1.1,\"Tiêu chí\",1,\"Đạt yêu cầu: 1; Không đạt yêu cầu: 0\"\n",
+    );
+    for i in 0..30_000 {
+        table.push_str(&format!(",tiếp  {i},,\n"));
+    }
+    let csv = dir.path().join("long.csv");
+    fs::write(&csv, table).unwrap();
+    let r = run(&["criteria", "import", csv.to_str().unwrap()]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let set: Value = serde_yaml::from_str(&r.stdout).unwrap();
+    let title = node(&set, "1.1")["title"].as_str().unwrap().to_string();
+    assert!(
+        title.starts_with("Tiêu chí tiếp 0 tiếp 1 "),
+        "{}",
+        &title[..100]
+    );
+    assert!(
+        title.ends_with(" tiếp 29999"),
+        "{}",
+        &title[title.len() - 100..]
+    );
+}

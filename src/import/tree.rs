@@ -43,6 +43,9 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
             column: 1,
         })
     };
+    // A row's line quoted from this list, not found by reading the text from its start.
+    let lines: Vec<&str> = text.lines().collect();
+    let line_of = |row: &Row| row.line.checked_sub(1).and_then(|i| lines.get(i).copied());
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
@@ -54,7 +57,7 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
                     name,
                     say::row_code_twice(&row.code, table.rows[first].line),
                 )
-                .at(at(row), 1, text)
+                .at_line(at(row), 1, line_of(row))
                 .help(say::ROW_OWN_CODE),
             );
         } else {
@@ -74,7 +77,7 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
                 Some(&j) => children[j].push(i),
                 None => errors.push(
                     Diagnostic::new(TABLE_ROW, name, say::no_parent_row(&row.code, p))
-                        .at(at(row), 1, text)
+                        .at_line(at(row), 1, line_of(row))
                         .help(say::add_parent_row(p)),
                 ),
             },
@@ -85,7 +88,7 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
         {
             errors.push(
                 Diagnostic::new(TABLE_ROW, name, say::row_without_max(&row.code))
-                    .at(at(row), 1, text)
+                    .at_line(at(row), 1, line_of(row))
                     .help(say::GIVE_ROW_MAX),
             );
         }
