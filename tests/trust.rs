@@ -1402,3 +1402,51 @@ fn a_value_rejected_past_the_errors_shown_is_not_listed_as_missing_too() {
     // 1.2 has a value, rejected: the file gives every leaf one, so no W201 at all.
     assert!(!stdout.contains("W201"), "{stdout}");
 }
+
+#[test]
+fn a_long_list_of_units_without_forms_shows_the_first_hundred_and_counts_the_rest() {
+    // One W701 per unit: a list of 50,000 units and no forms printed 62 MB.
+    let dir = tempfile::tempdir().unwrap();
+    let forms = dir.path().join("forms");
+    fs::create_dir(&forms).unwrap();
+    fs::copy(
+        "tests/fixtures/small-criteria.yaml",
+        forms.join("crit.yaml"),
+    )
+    .unwrap();
+    let form = fs::read_to_string("tests/errors/evidence/W205-blank-unit.yaml")
+        .unwrap()
+        .replace("../../fixtures/small-criteria.yaml", "crit.yaml")
+        .replace("\"  \"", "\"UBND A\"");
+    fs::write(forms.join("a.yaml"), form).unwrap();
+    let mut list = String::from("name\nUBND A\n");
+    for i in 0..3_000 {
+        list.push_str(&format!("UBND xã Số {i}\n"));
+    }
+    let units = dir.path().join("units.csv");
+    fs::write(&units, list).unwrap();
+    let out = parindex()
+        .args(["check", "--units"])
+        .arg(&units)
+        .arg(&forms)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout.matches("warning[W701]").count(),
+        100,
+        "{}",
+        &stdout[..2000]
+    );
+    assert!(
+        stdout.contains("warning[W015]: 2900 more warnings in this file are not shown"),
+        "{}",
+        &stdout[stdout.len() - 2000..]
+    );
+    // The totals count every unit without a form (and the form's own warning).
+    assert!(
+        stdout.contains("3001 warnings"),
+        "{}",
+        &stdout[stdout.len() - 300..]
+    );
+}
