@@ -102,7 +102,7 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
         children: &[Vec<usize>],
         depth: usize,
         penalty: bool,
-        ctx: (&str, &str),
+        ctx: (&str, &[&str]),
         warnings: &mut Vec<Diagnostic>,
     ) -> Node {
         let row = &rows[i];
@@ -138,7 +138,11 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
                                 ctx.0,
                                 say::scoring_over_max(&row.code, &show(*points), &show(*max)),
                             )
-                            .at(position, 1, ctx.1)
+                            .at_line(
+                                position,
+                                1,
+                                row.line.checked_sub(1).and_then(|l| ctx.1.get(l).copied()),
+                            )
                             .help(say::SCORING_OVER_MAX_HELP),
                         );
                     }
@@ -166,7 +170,11 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
                             difference(max, sum),
                         ),
                     )
-                    .at(position, 1, ctx.1)
+                    .at_line(
+                        position,
+                        1,
+                        row.line.checked_sub(1).and_then(|l| ctx.1.get(l).copied()),
+                    )
                     .help(say::PUBLISHED_MAX_KEPT),
                 );
             }
@@ -191,7 +199,7 @@ pub fn build(source: &Source, table: Table) -> Result<Built, Diagnostics> {
                 &children,
                 0,
                 false,
-                (name, text),
+                (name, &lines),
                 &mut warnings,
             )
         })
