@@ -224,9 +224,22 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
                 DataRef::String(_) | DataRef::SharedString(_)
                     if grid_text + text_len(cell.get_value()) > MAX_FORM_TEXT =>
                 {
+                    // A cell outside the form, or itself longer than Excel allows, is told
+                    // as such, as it would be below.
+                    if row > MAX_ROWS || col > u32::from(LAST_COL) {
+                        return Err(outside(row, col));
+                    }
+                    if text_len(cell.get_value()) > 4 * MAX_CELL_CHARS {
+                        return Err(in_cell(
+                            row,
+                            col as u16,
+                            words::cell_too_long(MAX_CELL_CHARS),
+                            words::CELL_TOO_LONG_HELP,
+                        ));
+                    }
                     return Err(in_cell(
                         row,
-                        col.min(u32::from(u16::MAX)) as u16,
+                        col as u16,
                         words::form_text_too_large(MAX_FORM_TEXT / (1024 * 1024)),
                         words::FORM_TEXT_TOO_LARGE_HELP,
                     ));

@@ -173,6 +173,11 @@ fn heading(card: &Scorecard, lang: Lang) -> String {
     )
 }
 
+/// A terminal narrower than this is taken to have reported no width.
+const MIN_TERMINAL_WIDTH: u16 = 20;
+/// The width assumed for a terminal that reports none.
+const DEFAULT_TERMINAL_WIDTH: u16 = 100;
+
 pub(crate) fn new_table(opts: TableOptions, header: Vec<&str>, right: &[usize]) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
@@ -184,6 +189,10 @@ pub(crate) fn new_table(opts: TableOptions, header: Vec<&str>, right: &[usize]) 
     }
     if let Some(w) = opts.width {
         t.set_width(w);
+    } else if opts.terminal && t.width().is_none_or(|w| w < MIN_TERMINAL_WIDTH) {
+        // A terminal that reports no size (0 × 0 under `script`, a container without one)
+        // would have every column squeezed to one character: each cell a column of letters.
+        t.set_width(DEFAULT_TERMINAL_WIDTH);
     }
     t.set_content_arrangement(if opts.terminal || opts.width.is_some() {
         ContentArrangement::Dynamic
@@ -768,6 +777,24 @@ fn markdown(card: &Scorecard, all: bool, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_terminal_that_reports_no_width_gets_a_table_of_a_usual_width() {
+        // Under `cargo test` no terminal size can be read, as under `script` (0 × 0).
+        let opts = TableOptions {
+            all: false,
+            color: false,
+            terminal: true,
+            width: None,
+            lang: Lang::En,
+        };
+        let mut t = new_table(opts, vec!["code", "reason"], &[]);
+        add_row(&mut t, vec!["1.1".to_string(), "word ".repeat(100)]);
+        let shown = t.to_string();
+        let widest = shown.lines().map(|l| l.chars().count()).max().unwrap();
+        assert_eq!(widest, usize::from(DEFAULT_TERMINAL_WIDTH), "{shown}");
+        assert!(shown.contains("code"), "{shown}");
+    }
 
     #[test]
     fn a_terminal_table_cuts_a_long_cell_and_wraps_it_quickly() {
