@@ -1274,10 +1274,10 @@ fn rank_shows_the_first_ten_problems_of_a_file_that_did_not_load() {
     );
 }
 
-#[test]
-fn a_form_naming_no_unit_is_of_no_listed_unit_for_check_and_rank_alike() {
-    let dir = tempfile::tempdir().unwrap();
-    let forms = dir.path().join("forms");
+/// A `forms` folder under `dir` holding the small criteria set as `crit.yaml`, and the text
+/// of a form against it that names no unit (`unit: "  "`), for the caller to write.
+fn forms_folder(dir: &Path) -> (PathBuf, String) {
+    let forms = dir.join("forms");
     fs::create_dir(&forms).unwrap();
     fs::copy(
         "tests/fixtures/small-criteria.yaml",
@@ -1287,6 +1287,13 @@ fn a_form_naming_no_unit_is_of_no_listed_unit_for_check_and_rank_alike() {
     let blank = fs::read_to_string("tests/errors/evidence/W205-blank-unit.yaml")
         .unwrap()
         .replace("../../fixtures/small-criteria.yaml", "crit.yaml");
+    (forms, blank)
+}
+
+#[test]
+fn a_form_naming_no_unit_is_of_no_listed_unit_for_check_and_rank_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let (forms, blank) = forms_folder(dir.path());
     fs::write(forms.join("blank.yaml"), &blank).unwrap();
     fs::write(forms.join("a.yaml"), blank.replace("\"  \"", "\"UBND A\"")).unwrap();
     let list = dir.path().join("units.csv");
@@ -1407,18 +1414,8 @@ fn a_value_rejected_past_the_errors_shown_is_not_listed_as_missing_too() {
 fn a_long_list_of_units_without_forms_shows_the_first_hundred_and_counts_the_rest() {
     // One W701 per unit: a list of 50,000 units and no forms printed 62 MB.
     let dir = tempfile::tempdir().unwrap();
-    let forms = dir.path().join("forms");
-    fs::create_dir(&forms).unwrap();
-    fs::copy(
-        "tests/fixtures/small-criteria.yaml",
-        forms.join("crit.yaml"),
-    )
-    .unwrap();
-    let form = fs::read_to_string("tests/errors/evidence/W205-blank-unit.yaml")
-        .unwrap()
-        .replace("../../fixtures/small-criteria.yaml", "crit.yaml")
-        .replace("\"  \"", "\"UBND A\"");
-    fs::write(forms.join("a.yaml"), form).unwrap();
+    let (forms, blank) = forms_folder(dir.path());
+    fs::write(forms.join("a.yaml"), blank.replace("\"  \"", "\"UBND A\"")).unwrap();
     let mut list = String::from("name\nUBND A\n");
     for i in 0..3_000 {
         list.push_str(&format!("UBND xã Số {i}\n"));
