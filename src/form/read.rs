@@ -68,15 +68,6 @@ enum Content {
     Bool(bool),
 }
 
-/// The length in bytes of a text cell's value (0 for any other).
-fn text_len(value: &DataRef) -> usize {
-    match value {
-        DataRef::String(s) => s.len(),
-        DataRef::SharedString(s) => s.len(),
-        _ => 0,
-    }
-}
-
 /// The shortest decimal that gives back the double `f` (Rust's `{}` for f64), as text; for a
 /// rate row, the percentage (0.9729 → `97.29%`). `None` when it has more digits than an exact
 /// decimal holds.
@@ -221,37 +212,8 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
                 // A constant TRUE()/FALSE(): its value is the formula's, whatever was cached.
                 _ if booleans.contains_key(&(row, col)) => Content::Bool(booleans[&(row, col)]),
                 DataRef::Empty => continue,
-                DataRef::String(_) | DataRef::SharedString(_)
-                    if grid_text + text_len(cell.get_value()) > MAX_FORM_TEXT =>
-                {
-                    // A cell outside the form, or itself longer than Excel allows, is told
-                    // as such, as it would be below.
-                    if row > MAX_ROWS || col > u32::from(LAST_COL) {
-                        return Err(outside(row, col));
-                    }
-                    if text_len(cell.get_value()) > 4 * MAX_CELL_CHARS {
-                        return Err(in_cell(
-                            row,
-                            col as u16,
-                            words::cell_too_long(MAX_CELL_CHARS),
-                            words::CELL_TOO_LONG_HELP,
-                        ));
-                    }
-                    return Err(in_cell(
-                        row,
-                        col as u16,
-                        words::form_text_too_large(MAX_FORM_TEXT / (1024 * 1024)),
-                        words::FORM_TEXT_TOO_LARGE_HELP,
-                    ));
-                }
-                DataRef::String(s) => {
-                    grid_text += s.len();
-                    Content::Text(s.clone())
-                }
-                DataRef::SharedString(s) => {
-                    grid_text += s.len();
-                    Content::Text((*s).to_string())
-                }
+                DataRef::String(s) => Content::Text(s.clone()),
+                DataRef::SharedString(s) => Content::Text((*s).to_string()),
                 DataRef::Float(f) => Content::Number(*f),
                 DataRef::Int(i) => Content::Int(*i),
                 DataRef::Bool(b) => Content::Bool(*b),
@@ -291,6 +253,19 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
                     words::cell_too_long(MAX_CELL_CHARS),
                     words::CELL_TOO_LONG_HELP,
                 ));
+            }
+            // Counted once the cell is known to be one a form has, of a length Excel allows:
+            // one cell is copied at most before the limit stops the reading.
+            if let Content::Text(t) = &content {
+                grid_text += t.len();
+                if grid_text > MAX_FORM_TEXT {
+                    return Err(in_cell(
+                        row,
+                        col as u16,
+                        words::form_text_too_large(MAX_FORM_TEXT / (1024 * 1024)),
+                        words::FORM_TEXT_TOO_LARGE_HELP,
+                    ));
+                }
             }
             grid.insert((row, col as u16), content);
         }
