@@ -509,10 +509,18 @@ impl fmt::Display for Shown<'_> {
             } else {
                 (0, chars.len())
             };
-            // Hidden characters are shown as `<U+202E>`: wider, so the caret moves with them.
+            // Columns on the terminal: hidden characters are shown as `<U+202E>`, a wide
+            // character takes two, a combining mark (Vietnamese typed decomposed) none; the
+            // caret moves with them.
             let width = |cs: &[char]| -> usize {
                 cs.iter()
-                    .map(|&c| if is_hidden(c) { shown_char(c).len() } else { 1 })
+                    .map(|&c| {
+                        if is_hidden(c) {
+                            shown_char(c).len()
+                        } else {
+                            unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+                        }
+                    })
                     .sum()
             };
             let mut shown: String = chars[start..end]
@@ -1277,6 +1285,31 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "error[E014]: m\n  --> c.yaml:1:14\n  |\n1 | title: \"a<U+202E>b\" x\n  |                     ^"
+        );
+    }
+
+    #[test]
+    fn the_caret_stands_under_the_spot_by_display_width() {
+        use unicode_width::UnicodeWidthStr;
+        // Decomposed Vietnamese (a combining mark takes no column) and a wide character (two
+        // columns) before the spot, and a decomposed word under it.
+        let text = "title: \"Ủy ban xa\u{303} 県\" unit: \"Ha\u{300}\"\n";
+        let column = text[..text.find("unit").unwrap()].chars().count() + 1;
+        let d = Diagnostic::new(YAML_SYNTAX, "c.yaml", "m").at(
+            Some(Position { line: 1, column }),
+            "unit: \"Ha\u{300}\"".chars().count(),
+            text,
+        );
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        let quoted = lines[3].split_once("| ").unwrap().1;
+        let carets = lines[4].split_once("| ").unwrap().1;
+        let before = &quoted[..quoted.find("unit").unwrap()];
+        assert_eq!(carets.find('^').unwrap(), before.width(), "{shown}");
+        assert_eq!(
+            carets.trim().len(),
+            "unit: \"Ha\u{300}\"".width(),
+            "{shown}"
         );
     }
 
