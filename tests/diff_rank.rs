@@ -1087,6 +1087,14 @@ fn a_broken_set_reached_from_several_folders_is_told_once() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.matches("error[E106]").count(), 1, "{stderr}");
+    // Named where it is, not as whichever district's file loaded it first spelled it
+    // (`h2/../set.yaml` in one run, `h1/../set.yaml` in the next).
+    let set = dir.path().canonicalize().unwrap().join("set.yaml");
+    assert!(
+        stderr.contains(&format!("--> {}:", set.display())),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("/../set.yaml:"), "{stderr}");
     // check reads the set itself too: told once, under its own name.
     let out = parindex().args(["check"]).arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));

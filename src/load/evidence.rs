@@ -170,19 +170,20 @@ impl CriteriaResolver {
             }
             // A file that cannot be read (not UTF-8, too large) is named on the `criteria:`
             // line; one quoted as a parindex file keeps its own diagnostic.
-            let source = Source::read(&path).map_err(|d| match d.0.first() {
-                Some(first) if first.position.is_none() => {
-                    refused(say::unreadable_set(diag::Message {
-                        en: first.message.clone(),
-                        vi: first.message_vi.clone(),
-                    }))
-                }
-                _ => {
-                    // Quoted where it stands (E003 at its byte): told once, as a parse error is.
-                    self.remember_broken(&[joined.clone(), canonical.clone()], &d);
-                    ResolveError::Invalid(d)
-                }
-            })?;
+            let source =
+                Source::read(&set_name(&path, &canonical_path)).map_err(|d| match d.0.first() {
+                    Some(first) if first.position.is_none() => {
+                        refused(say::unreadable_set(diag::Message {
+                            en: first.message.clone(),
+                            vi: first.message_vi.clone(),
+                        }))
+                    }
+                    _ => {
+                        // Quoted where it stands (E003 at its byte): told once, as a parse error is.
+                        self.remember_broken(&[joined.clone(), canonical.clone()], &d);
+                        ResolveError::Invalid(d)
+                    }
+                })?;
             if let Some(why) = source.not_a_criteria_set() {
                 return Err(refused(say::content_not_shown(why)));
             }
@@ -250,6 +251,24 @@ impl CriteriaResolver {
             .get(key)
             .cloned()
     }
+}
+
+/// The name a criteria set's own errors give it. A set reached through `..` is named by where
+/// it is (from the current folder when it lies inside it), not by the spelling of whichever
+/// file loaded it first: districts' files naming `../set.yaml` reach it as `h1/../set.yaml`,
+/// `h2/../set.yaml`, …, and which of their threads came first differs from run to run.
+fn set_name(joined: &Path, canonical: &Path) -> PathBuf {
+    if !joined
+        .components()
+        .any(|c| c == std::path::Component::ParentDir)
+    {
+        return joined.to_path_buf();
+    }
+    std::env::current_dir()
+        .and_then(|d| d.canonicalize())
+        .ok()
+        .and_then(|here| canonical.strip_prefix(here).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| canonical.to_path_buf())
 }
 
 /// Why a criteria reference did not resolve.
