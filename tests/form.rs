@@ -450,6 +450,46 @@ fn a_zip_bomb_is_refused_after_reading_at_most_the_limit() {
 }
 
 #[test]
+fn a_shared_string_table_saying_or_holding_millions_of_texts_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let table = member(&blank, "xl/sharedStrings.xml");
+    let count = table.split("uniqueCount=\"").nth(1).unwrap();
+    let count = &count[..count.find('"').unwrap()];
+    // calamine set aside room for the count declared before reading a text: the process
+    // aborted, failing to allocate 240 TB.
+    let says = dir.path().join("says.xlsx");
+    rewrite_member(
+        &blank,
+        &says,
+        &format!("uniqueCount=\"{count}\""),
+        "uniqueCount=\"10000000000000\"",
+    );
+    let err = refused(&says, "E602", Some("says it holds 10000000000000 texts"));
+    assert!(err.contains("more than the 100000 a form may"), "{err}");
+    // Empty texts are kept one by one: twelve million took 691 MB.
+    let holds = dir.path().join("holds.xlsx");
+    rewrite_member(
+        &blank,
+        &holds,
+        "</sst>",
+        &format!("{}</sst>", "<si/>".repeat(100_001)),
+    );
+    refused(&holds, "E602", Some("holds more than the 100000 texts"));
+    // A hundred thousand texts is still a workbook that reads.
+    let at_limit = dir.path().join("at-limit.xlsx");
+    let room = 100_000 - count.parse::<usize>().unwrap();
+    rewrite_member(
+        &blank,
+        &at_limit,
+        "</sst>",
+        &format!("{}</sst>", "<si/>".repeat(room)),
+    );
+    parindex().arg("score").arg(&at_limit).assert().code(0);
+}
+
+#[test]
 fn cells_far_outside_the_form_are_refused_without_allocating_the_rectangle() {
     let dir = tempfile::tempdir().unwrap();
     let blank = dir.path().join("blank.xlsx");

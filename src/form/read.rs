@@ -30,6 +30,12 @@ const MAX_CELL_CHARS: usize = 32_767;
 const MAX_FORM_TEXT: usize = crate::load::MAX_FILE_BYTES as usize;
 /// The most members a workbook may hold.
 pub(crate) const MAX_MEMBERS: usize = 1_000;
+/// The most texts a workbook's shared-string table may hold, or say it holds: calamine sets
+/// aside room for as many as `<sst uniqueCount=…>` declares before reading one (a 3 KB form
+/// declaring ten trillion aborted the process) and keeps each, even empty (twelve million
+/// `<si/>` in a 104 KB file took 691 MB). A form's sheet holds at most 5,000 rows of 13
+/// columns, and a form of a national set a few hundred texts.
+pub(crate) const MAX_SHARED_STRINGS: u64 = 100_000;
 
 /// A form read: the evidence file's text, and for each of its lines the cell it came from.
 #[derive(Debug, Clone)]
@@ -98,6 +104,11 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
         } else {
             d.help(words::FORM_IS_SMALL)
         })
+    })?;
+    shared_strings_within_limit(bytes).map_err(|message| {
+        Diagnostics::one(
+            Diagnostic::new(diag::FORM_TOO_LARGE, name, message).help(words::FORM_IS_SMALL),
+        )
     })?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         fail(
@@ -375,6 +386,66 @@ fn unpacked_size(bytes: &[u8]) -> Result<u64, (diag::Check, Message)> {
         }
     }
     Ok(total)
+}
+
+/// Refuses a shared-string table of more texts than [`MAX_SHARED_STRINGS`], counted or
+/// declared, before calamine reads it. The table is found as calamine finds it (its name in
+/// any case, `\\` read as `/`); the caller has already bounded what the workbook unpacks to.
+fn shared_strings_within_limit(bytes: &[u8]) -> Result<(), Message> {
+    use quick_xml::events::Event;
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // calamine says what is wrong with it
+    };
+    let Some(table) = zip
+        .file_names()
+        .find(|n| {
+            n.replace('\\', "/")
+                .eq_ignore_ascii_case("xl/sharedStrings.xml")
+        })
+        .map(str::to_string)
+    else {
+        return Ok(());
+    };
+    let Ok(member) = zip.by_name(&table) else {
+        return Ok(());
+    };
+    let too_many = |declared| words::too_many_shared_strings(declared, MAX_SHARED_STRINGS);
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(member));
+    let mut buf = Vec::new();
+    let mut texts: u64 = 0;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
+                b"sst" => {
+                    let declared = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == b"uniqueCount")
+                        .and_then(|a| {
+                            std::str::from_utf8(&a.value)
+                                .ok()?
+                                .trim()
+                                .parse::<u64>()
+                                .ok()
+                        });
+                    if let Some(n) = declared.filter(|&n| n > MAX_SHARED_STRINGS) {
+                        return Err(too_many(Some(n)));
+                    }
+                }
+                b"si" => {
+                    texts += 1;
+                    if texts > MAX_SHARED_STRINGS {
+                        return Err(too_many(None));
+                    }
+                }
+                _ => {}
+            },
+            // A table that does not parse is calamine's to report.
+            Ok(Event::Eof) | Err(_) => return Ok(()),
+            _ => {}
+        }
+    }
 }
 
 /// The evidence file's text, line by line, with each line's cell.

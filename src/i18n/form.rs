@@ -336,6 +336,19 @@ pub fn damaged_zip(detail: &str) -> Message {
         format!("tệp nén zip của sổ tính bị hỏng: {detail}"),
     )
 }
+/// `declared`: what the table's `uniqueCount` says; `None`: more texts were found in it.
+pub fn too_many_shared_strings(declared: Option<u64>, max: u64) -> Message {
+    match declared {
+        Some(n) => Message::new(
+            format!("the workbook's shared-string table says it holds {n} texts, more than the {max} a form may"),
+            format!("bảng chuỗi dùng chung của sổ tính ghi là chứa {n} chuỗi, nhiều hơn mức {max} của một phiếu"),
+        ),
+        None => Message::new(
+            format!("the workbook's shared-string table holds more than the {max} texts a form may"),
+            format!("bảng chuỗi dùng chung của sổ tính chứa hơn {max} chuỗi, mức tối đa của một phiếu"),
+        ),
+    }
+}
 pub fn unpacks_too_large(mib: u64) -> Message {
     Message::new(
         format!("the workbook unpacks to more than {mib} MiB: a form is far smaller"),
