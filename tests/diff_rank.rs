@@ -1164,6 +1164,36 @@ fn the_same_mistake_in_many_files_is_shown_once_with_the_places_it_stands() {
         stderr.contains("= the same at 2 more places in 2 files: "),
         "{stderr}"
     );
+    // A fourth file whose `9.0` comes after ten other mistakes, in the part `rank` does not
+    // show: the places of `9.0` counted are a lower bound, and said to be; the W015 of each of
+    // the four files is still counted exactly.
+    let mut extra = String::new();
+    for k in 0..10 {
+        extra.push_str(&format!("  \"8.{k}\": 1\n"));
+    }
+    extra.push_str("  \"9.0\": 1\n");
+    let fourth = fs::read_to_string(many.join("m1.yaml"))
+        .unwrap()
+        .split("  \"9.0\"")
+        .next()
+        .unwrap()
+        .replace("Xã 1", "Xã 4");
+    fs::write(many.join("m4.yaml"), format!("{fourth}{extra}")).unwrap();
+    let out = parindex().args(["rank"]).arg(&many).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let nine = stderr
+        .split("\n\n")
+        .find(|block| block.contains("`9.0` is not a criterion"))
+        .unwrap();
+    assert!(
+        nine.contains("= the same at 2 or more other places in 2 or more files: "),
+        "{stderr}"
+    );
+    assert!(nine.contains("lists every one"), "{stderr}");
+    assert!(
+        stderr.contains("= the same at 3 more places in 3 files: "),
+        "{stderr}"
+    );
 }
 
 #[test]

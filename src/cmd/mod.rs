@@ -349,6 +349,14 @@ pub fn report(diagnostics: &[Diagnostic], lang: Lang) -> usize {
 pub fn report_failed(failed: &[(String, Vec<Diagnostic>)], lang: Lang) {
     /// Places listed under a finding at most; the rest are counted.
     const LISTED: usize = 10;
+    // Files shown in part (their first few diagnostics, then a W015): one of them may hold a
+    // finding in the part not shown, unless the finding is among those shown of it.
+    let shown_in_part: std::collections::HashSet<&str> = failed
+        .iter()
+        .flat_map(|(_, ds)| ds)
+        .filter(|d| d.check == parindex::diag::NOT_ALL_SHOWN)
+        .map(|d| d.file.as_str())
+        .collect();
     let mut told = std::collections::HashSet::new();
     type Finding<'a> = (&'a str, Option<&'a str>, &'a str, Option<&'a str>);
     let mut by_finding: std::collections::HashMap<Finding, usize> = Default::default();
@@ -378,6 +386,10 @@ pub fn report_failed(failed: &[(String, Vec<Diagnostic>)], lang: Lang) {
         }
         let files: std::collections::HashSet<&str> =
             again.iter().map(|a| a.file.as_str()).collect();
+        // The places counted are then a lower bound, and said to be.
+        let lower_bound = shown_in_part
+            .iter()
+            .any(|f| *f != d.file && !files.contains(f));
         let listed: Vec<String> = again
             .iter()
             .take(LISTED)
@@ -394,7 +406,8 @@ pub fn report_failed(failed: &[(String, Vec<Diagnostic>)], lang: Lang) {
                 again.len(),
                 files.len(),
                 &listed.join(", "),
-                again.len() > LISTED
+                again.len() > LISTED,
+                lower_bound
             )
         );
     }

@@ -2832,29 +2832,40 @@ pub fn and_more(lang: super::Lang, n: usize) -> String {
 
 /// Under a finding shown once for several files that did not load: where else it stands.
 /// `places` more places, in `files` files; `listed`: the first of them; `truncated`: more
-/// places than those listed.
+/// places than those listed; `lower_bound`: some files were shown only in part, and the
+/// finding may stand in what was not shown too.
 pub fn same_elsewhere(
     lang: super::Lang,
     places: usize,
     files: usize,
     listed: &str,
     truncated: bool,
+    lower_bound: bool,
 ) -> String {
     let s = |n: usize| if n == 1 { "" } else { "s" };
+    let nhat = if lower_bound { "ít nhất " } else { "" };
     match lang {
         super::Lang::En => format!(
-            "= the same at {places} more place{} in {files} file{}: {listed}{}",
-            s(places),
-            s(files),
-            if truncated {
+            "= the same at {} in {}: {listed}{}",
+            if lower_bound {
+                format!("{places} or more other places")
+            } else {
+                format!("{places} more place{}", s(places))
+            },
+            if lower_bound {
+                format!("{files} or more files")
+            } else {
+                format!("{files} file{}", s(files))
+            },
+            if truncated || lower_bound {
                 " (`parindex check` on the files lists every one)"
             } else {
                 ""
             }
         ),
         super::Lang::Vi => format!(
-            "= cũng gặp ở {places} chỗ khác trong {files} tệp: {listed}{}",
-            if truncated {
+            "= cũng gặp ở {nhat}{places} chỗ khác trong {nhat}{files} tệp: {listed}{}",
+            if truncated || lower_bound {
                 " (`parindex check` với các tệp này liệt kê đầy đủ)"
             } else {
                 ""
