@@ -199,6 +199,37 @@ fn a_previous_result_of_another_unit_or_not_earlier_is_refused() {
         .assert()
         .success()
         .stderr("");
+    // Two results whose `unit:` is blank are not one unit's: any two would compare.
+    let dir = tempfile::tempdir().unwrap();
+    let nameless = |from: &str, to: &str| {
+        let text = fs::read_to_string(from)
+            .unwrap()
+            .replace("unit: \"UBND huyện Krông Nô\"", "unit: \"  \"");
+        assert!(text.contains("unit: \"  \""));
+        let path = dir.path().join(to);
+        fs::write(&path, text).unwrap();
+        path
+    };
+    let (now, before) = (
+        nameless(EXAMPLE, "2022.yaml"),
+        nameless(LAST_YEAR, "2021.yaml"),
+    );
+    for (lang, said) in [
+        ("en", "neither this result nor --previous names its unit"),
+        (
+            "vi",
+            "cả kết quả này và --previous đều không ghi tên đơn vị",
+        ),
+    ] {
+        parindex()
+            .args(["report", "--lang", lang, "--previous"])
+            .arg(&before)
+            .arg(&now)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains("[E508]").and(predicate::str::contains(said)));
+    }
 }
 
 #[test]

@@ -233,7 +233,13 @@ pub(super) fn peers_of(
 fn previous_mismatch(path: &Path, unit: &str, period: &str, card: &Scorecard) -> Vec<Diagnostic> {
     let file = path.display().to_string();
     let mut found = Vec::new();
-    if unit_key(unit) != unit_key(&card.unit) {
+    if unit_key(unit).is_empty() && unit_key(&card.unit).is_empty() {
+        // Two blank names are not one unit: any two nameless files would otherwise compare.
+        found.push(
+            Diagnostic::new(diag::PREVIOUS_MISMATCH, &file, words::PREVIOUS_NAMELESS)
+                .help(words::PREVIOUS_HELP),
+        );
+    } else if unit_key(unit) != unit_key(&card.unit) {
         found.push(
             Diagnostic::new(
                 diag::PREVIOUS_MISMATCH,

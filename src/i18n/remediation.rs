@@ -657,6 +657,12 @@ pub fn previous_other_unit(unit: &str, own: &str) -> Message {
     )
 }
 
+/// E508: `report --previous` where neither result names its unit.
+pub const PREVIOUS_NAMELESS: Text = text(
+    "neither this result nor --previous names its unit (`unit:` is blank in both): the report cannot state --previous as the same unit's earlier result",
+    "cả kết quả này và --previous đều không ghi tên đơn vị (`unit:` để trống ở cả hai): báo cáo không thể coi --previous là kết quả kỳ trước của cùng đơn vị",
+);
+
 /// E508: `report --previous` of a period not before the report's.
 pub fn previous_not_earlier(period: &str, own: &str) -> Message {
     Message::new(
