@@ -489,6 +489,164 @@ fn a_shared_string_table_saying_or_holding_millions_of_texts_is_refused_before_i
     parindex().arg("score").arg(&at_limit).assert().code(0);
 }
 
+/// Copies a workbook, renaming members (`from` → `to`) and adding `extra` members.
+fn repack(form: &Path, out: &Path, rename: &[(&str, &str)], extra: &[(&str, &str)]) {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(form).unwrap()).unwrap();
+    let mut w = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    for i in 0..zip.len() {
+        let mut m = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        m.read_to_end(&mut bytes).unwrap();
+        let name = m.name().to_string();
+        let name = rename
+            .iter()
+            .find(|(from, _)| *from == name)
+            .map_or(name.clone(), |(_, to)| to.to_string());
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&bytes).unwrap();
+    }
+    for (name, text) in extra {
+        w.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    w.finish().unwrap();
+}
+
+#[test]
+fn a_workbook_that_two_readers_would_read_two_ways_is_refused_at_its_part_or_cell() {
+    // The hidden-cell check, the folder's form finder and calamine each read the workbook;
+    // whatever one of them could read differently from another is refused before any does.
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let at = cell_name(FIRST_ROW, COL_VALUE);
+    let filled = dir.path().join("filled.xlsx");
+    fill(
+        &blank,
+        &filled,
+        json!({ "cells": { at.clone(): ["number", "0.123456"] } }),
+    );
+    let value = "<v>0.123456</v>";
+    assert!(member(&filled, "xl/worksheets/sheet1.xml").contains(value));
+    let in_cell = format!("Tự đánh giá!{at}");
+    for (case, from, to, code, said) in [
+        // calamine expanded a shared formula over the range it names: 9.8 GB in 60 s.
+        (
+            "shared-formula",
+            value.to_string(),
+            format!("<f t=\"shared\" ref=\"A1:XFD1048576\" si=\"0\">1</f>{value}"),
+            "E605",
+            "the cell holds a formula",
+        ),
+        // A formula with no text reached the reader as none, and its cached value was scored.
+        (
+            "empty-formula",
+            value.to_string(),
+            format!("<f></f>{value}"),
+            "E605",
+            "the cell holds a formula",
+        ),
+        (
+            "two-values",
+            value.to_string(),
+            format!("<v>0</v>{value}"),
+            "E605",
+            "the cell holds two values",
+        ),
+        // The same cell again: the second was read, silently.
+        (
+            "cell-twice",
+            format!("{value}</c>"),
+            format!("{value}</c><c r=\"{at}\"><v>1</v></c>"),
+            "E605",
+            "Excel writes each cell once, in order",
+        ),
+    ] {
+        let f = dir.path().join(format!("{case}.xlsx"));
+        rewrite_member(&filled, &f, &from, &to);
+        let err = refused(&f, code, Some(&in_cell));
+        assert!(err.contains(said), "{case}: {err}");
+    }
+    // A value under a merged range: the merge shows its first cell over it.
+    let f = dir.path().join("merged.xlsx");
+    let row = FIRST_ROW + 1;
+    rewrite_member(
+        &filled,
+        &f,
+        "</sheetData>",
+        &format!(
+            "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"D{row}:E{row}\"/></mergeCells>"
+        ),
+    );
+    let err = refused(&f, "E607", Some(&in_cell));
+    assert!(err.contains("under a merged cell"), "{err}");
+    // A row without its number: the hidden-row check skipped it, calamine counted it.
+    let f = dir.path().join("row-without-number.xlsx");
+    let row = format!("<row r=\"{}\"", FIRST_ROW + 1);
+    rewrite_member(&filled, &f, &row, "<row");
+    let err = refused(&f, "E605", None);
+    assert!(err.contains("a row of the sheet is numbered ``"), "{err}");
+    // An end tag that does not match: the hidden-row check stopped there and saw nothing
+    // hidden, calamine read on.
+    let f = dir.path().join("end-tag.xlsx");
+    rewrite_member(&filled, &f, "</sheetData>", "<x></y></sheetData>");
+    let err = refused(&f, "E601", None);
+    assert!(
+        err.contains("`xl/worksheets/sheet1.xml` is not XML as Excel writes it"),
+        "{err}"
+    );
+    // Two parts named alike: the shared-string guard took one, calamine the other.
+    let f = dir.path().join("parts-alike.xlsx");
+    let table = member(&blank, "xl/sharedStrings.xml").replacen(
+        "uniqueCount=\"",
+        "uniqueCount=\"1000000000000",
+        1,
+    );
+    repack(&blank, &f, &[], &[("xl/SharedStrings.xml", table.as_str())]);
+    let err = refused(&f, "E601", None);
+    assert!(err.contains("one name but for case"), "{err}");
+}
+
+#[test]
+fn rank_reads_a_form_whose_workbook_part_is_spelled_in_another_case() {
+    // `score` read it (calamine finds parts in any case); `rank` passed it over without a word.
+    let dir = tempfile::tempdir().unwrap();
+    let forms = dir.path().join("forms");
+    std::fs::create_dir(&forms).unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    repack(
+        &blank,
+        &forms.join("x.xlsx"),
+        &[("xl/workbook.xml", "xl/Workbook.xml")],
+        &[],
+    );
+    std::fs::copy("examples/krong-no-2022.yaml", forms.join("krong-no.yaml")).unwrap();
+    let o = parindex().arg("rank").arg(&forms).output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Ranking of 2 units"), "{out}");
+    // A workbook part that is not well-formed is a form the reader refuses, not passed over.
+    let broken = dir.path().join("broken");
+    std::fs::create_dir(&broken).unwrap();
+    rewrite_member(
+        &blank,
+        &broken.join("x.xlsx"),
+        "</sheets>",
+        "<x></y></sheets>",
+    );
+    std::fs::copy("examples/krong-no-2022.yaml", broken.join("krong-no.yaml")).unwrap();
+    let o = parindex().arg("rank").arg(&broken).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("error[E601]") && err.contains("x.xlsx"),
+        "{err}"
+    );
+}
+
 #[test]
 fn cells_far_outside_the_form_are_refused_without_allocating_the_rectangle() {
     let dir = tempfile::tempdir().unwrap();

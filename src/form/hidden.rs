@@ -16,11 +16,19 @@ pub struct Hidden {
     /// against every range (1.75 million `<col>` ranges of a 276 KB workbook, each against
     /// every filled cell, took 20 s).
     pub cols: Vec<(u32, u32)>,
+    /// Merged ranges (0-based first row, first column, last row, last column): a merge shows
+    /// its first cell only, over the others.
+    pub merged: Vec<(u32, u32, u32, u32)>,
 }
 
 impl Hidden {
     pub fn covers(&self, row: u32, col: u32) -> bool {
         if self.rows.contains(&row) {
+            return true;
+        }
+        if self.merged.iter().any(|&(r0, c0, r1, c1)| {
+            (r0..=r1).contains(&row) && (c0..=c1).contains(&col) && (row, col) != (r0, c0)
+        }) {
             return true;
         }
         // The last range starting at or before `col`.
@@ -42,9 +50,16 @@ impl Hidden {
     }
 }
 
-/// A member of the workbook's zip as text (the caller has already bounded what it unpacks to).
+/// A member of the workbook's zip as text, found as calamine finds it: by its name in any
+/// case, `\\` read as `/` (the caller has already bounded what it unpacks to, and refused two
+/// members named alike).
 fn member(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
-    let mut m = zip.by_name(name.trim_start_matches('/')).ok()?;
+    let key = super::structure::part_key(name.trim_start_matches('/'));
+    let found = zip
+        .file_names()
+        .find(|n| super::structure::part_key(n) == key)?
+        .to_string();
+    let mut m = zip.by_name(&found).ok()?;
     let mut text = String::new();
     m.read_to_string(&mut text).ok()?;
     Some(text)
@@ -75,44 +90,79 @@ fn each_element(xml: &str, mut f: impl FnMut(&BytesStart)) {
     }
 }
 
-/// The path of the sheet named `sheet` in the zip: workbook.xml names its relationship,
-/// the relationships name its file.
+/// Each sheet's name and the part that holds it, as calamine resolves them: the sheet's
+/// relationship id (its `id` attribute, whatever its prefix), that relationship's target,
+/// under `xl/` unless it starts there.
+fn sheet_parts(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Vec<(String, String)> {
+    let mut sheets: Vec<(String, String)> = Vec::new();
+    let Some(workbook) = member(zip, "xl/workbook.xml") else {
+        return sheets;
+    };
+    each_element(&workbook, |e| {
+        if e.local_name().as_ref() == b"sheet" {
+            if let (Some(name), Some(id)) = (attr(e, b"name"), attr(e, b"id")) {
+                sheets.push((name, id));
+            }
+        }
+    });
+    let Some(rels) = member(zip, "xl/_rels/workbook.xml.rels") else {
+        return Vec::new();
+    };
+    let mut targets: Vec<(String, String)> = Vec::new();
+    each_element(&rels, |e| {
+        if e.local_name().as_ref() == b"Relationship" {
+            if let (Some(id), Some(target)) = (attr(e, b"Id"), attr(e, b"Target")) {
+                targets.push((id, target));
+            }
+        }
+    });
+    sheets
+        .into_iter()
+        .filter_map(|(name, id)| {
+            let target = &targets.iter().find(|(i, _)| *i == id)?.1;
+            let path = if let Some(rest) = target.strip_prefix("/xl/") {
+                format!("xl/{rest}")
+            } else if target.starts_with("xl/") {
+                target.clone()
+            } else {
+                format!("xl/{target}")
+            };
+            Some((name, super::structure::part_key(&path)))
+        })
+        .collect()
+}
+
+/// The part holding the sheet named `sheet`.
 fn sheet_path(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, sheet: &str) -> Option<String> {
-    let mut id = None;
-    each_element(&member(zip, "xl/workbook.xml")?, |e| {
-        if id.is_none()
-            && e.local_name().as_ref() == b"sheet"
-            && attr(e, b"name").as_deref() == Some(sheet)
-        {
-            id = attr(e, b"id");
-        }
-    });
-    let id = id?;
-    let mut target = None;
-    each_element(&member(zip, "xl/_rels/workbook.xml.rels")?, |e| {
-        if target.is_none()
-            && e.local_name().as_ref() == b"Relationship"
-            && attr(e, b"Id").as_deref() == Some(id.as_str())
-        {
-            target = attr(e, b"Target");
-        }
-    });
-    let target = target?;
-    Some(match target.strip_prefix('/') {
-        Some(absolute) => absolute.to_string(),
-        None => format!("xl/{target}"),
-    })
+    sheet_parts(zip)
+        .into_iter()
+        .find(|(name, _)| name == sheet)
+        .map(|(_, part)| part)
 }
 
-/// Whether an attribute says true (`1`, `true`).
+/// The name of the sheet whose part is `part` (a member's name, any case), to name a cell.
+pub fn sheet_named_for(bytes: &[u8], part: &str) -> Option<String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let key = super::structure::part_key(part);
+    sheet_parts(&mut zip)
+        .into_iter()
+        .find(|(_, p)| *p == key)
+        .map(|(name, _)| name)
+}
+
+/// Whether an attribute says true (`1`, `true`, spaces around allowed as xsd:boolean does).
 fn yes(v: Option<String>) -> bool {
-    matches!(v.as_deref(), Some("1" | "true"))
+    matches!(v.as_deref().map(str::trim), Some("1" | "true"))
 }
 
-/// Whether a size attribute is zero (a row 0 points high, a column 0 characters wide).
-fn zero(v: Option<String>) -> bool {
-    v.and_then(|s| s.parse::<f64>().ok())
-        .is_some_and(|x| x <= 0.0)
+/// Whether a row height leaves a value unreadable (under 3 points: Excel's default is 15).
+fn too_low(v: Option<String>) -> bool {
+    v.is_some_and(|h| !super::structure::visible_height(&h))
+}
+
+/// Whether a column width leaves a value unreadable (under one character).
+fn too_narrow(v: Option<String>) -> bool {
+    v.is_some_and(|w| !super::structure::visible_width(&w))
 }
 
 /// The hidden rows and columns of the sheet `sheet` of the workbook in `bytes`; nothing
@@ -127,15 +177,28 @@ pub fn hidden_in(bytes: &[u8], sheet: &str) -> Hidden {
     };
     each_element(&xml, |e| match e.local_name().as_ref() {
         b"row" => {
-            let gone = yes(attr(e, b"hidden")) || zero(attr(e, b"ht"));
+            let gone = yes(attr(e, b"hidden")) || too_low(attr(e, b"ht"));
             if let Some(r) = attr(e, b"r").and_then(|r| r.parse::<u32>().ok()) {
                 if gone && r > 0 {
                     hidden.rows.insert(r - 1);
                 }
             }
         }
+        b"mergeCell" => {
+            let range = attr(e, b"ref").unwrap_or_default();
+            let (a, b) = range.split_once(':').unwrap_or((&range, &range));
+            let (a, b) = (
+                super::structure::parse_reference(a),
+                super::structure::parse_reference(b),
+            );
+            if let (Some((r0, c0)), Some((r1, c1))) = (a, b) {
+                hidden
+                    .merged
+                    .push((r0 - 1, c0 - 1, r1.max(r0) - 1, c1.max(c0) - 1));
+            }
+        }
         b"col" => {
-            let gone = yes(attr(e, b"hidden")) || zero(attr(e, b"width"));
+            let gone = yes(attr(e, b"hidden")) || too_narrow(attr(e, b"width"));
             let min = attr(e, b"min").and_then(|v| v.parse::<u32>().ok());
             let max = attr(e, b"max").and_then(|v| v.parse::<u32>().ok());
             if let (true, Some(a), Some(b)) = (gone, min, max) {
@@ -159,6 +222,7 @@ mod tests {
         let mut h = Hidden {
             rows: BTreeSet::from([7]),
             cols: vec![(10, 12), (3, 3), (4, 5), (11, 20), (30, 30), (3, 4)],
+            merged: Vec::new(),
         };
         h.merge_cols();
         assert_eq!(h.cols, vec![(3, 5), (10, 20), (30, 30)]);
@@ -186,6 +250,12 @@ mod tests {
         s.set_row_hidden(12).unwrap();
         s.set_column_hidden(12).unwrap();
         s.set_row_height(20, 0).unwrap();
+        // Too small to read a value in: hidden in all but name.
+        s.set_row_height(22, 0.5).unwrap();
+        // Under a merge, every cell but its first is covered.
+        s.merge_range(30, 3, 30, 4, "shown", &rust_xlsxwriter::Format::new())
+            .unwrap();
+        s.set_column_width(10, 0.5).unwrap();
         let bytes = book.save_to_buffer().unwrap();
         let h = hidden_in(&bytes, "Tự đánh giá");
         assert!(h.covers(12, 4));
@@ -193,5 +263,8 @@ mod tests {
         assert!(h.covers(14, 12));
         assert!(!h.covers(3, 0), "a row hidden on another sheet");
         assert!(!h.covers(13, 4));
+        assert!(h.covers(22, 0) && h.covers(0, 10));
+        assert!(!h.covers(23, 9));
+        assert!(!h.covers(30, 3) && h.covers(30, 4) && !h.covers(30, 5));
     }
 }

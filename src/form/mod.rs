@@ -11,6 +11,7 @@ pub mod hidden;
 pub mod probe;
 pub mod read;
 pub mod record;
+pub mod structure;
 pub mod verify;
 pub mod write;
 

@@ -16,15 +16,25 @@ use std::io::{Cursor, Read};
 pub const MAX_WORKBOOK_XML: u64 = 256 * 1024;
 
 /// Whether `bytes` (a file's content) is a workbook with the form's sheet. Anything that does
-/// not read as one (not a zip, no workbook part, a damaged or oversized part) is not a form.
+/// not read as a workbook (not a zip, no workbook part, an oversized part) is not a form; a
+/// workbook part that is not well-formed XML is taken for one, and the reader refuses it.
 pub fn is_form(bytes: &[u8]) -> bool {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return false;
     };
-    if zip.len() > super::read::MAX_MEMBERS {
+    if zip.len() > super::structure::MAX_MEMBERS {
         return false;
     }
-    let Ok(part) = zip.by_name("xl/workbook.xml") else {
+    // Found as calamine finds it (any case, `\\` as `/`): a form whose part is spelled
+    // `xl/Workbook.xml` is read by `score`, so `rank` must not pass it over.
+    let Some(name) = zip
+        .file_names()
+        .find(|n| super::structure::part_key(n) == "xl/workbook.xml")
+        .map(str::to_string)
+    else {
+        return false;
+    };
+    let Ok(part) = zip.by_name(&name) else {
         return false;
     };
     let mut xml = Vec::new();
@@ -57,7 +67,10 @@ fn has_form_sheet(xml: &[u8]) -> bool {
                     return true;
                 }
             }
-            Ok(Event::Eof) | Err(_) => return false,
+            Ok(Event::Eof) => return false,
+            // A workbook part that does not parse is read as a form, so that the reader says
+            // what is wrong with it: skipped, a unit's form would leave the league unsaid.
+            Err(_) => return true,
             Ok(_) => {}
         }
         buf.clear();

@@ -16,11 +16,9 @@ use crate::load::yaml::quote;
 use calamine::{DataRef, Reader, Xlsx};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
-/// The most bytes all members of a workbook may unpack to (a form of a national set is well
-/// under 1 MiB unpacked).
-pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
+pub use super::structure::{MAX_MEMBERS, MAX_SHARED_STRINGS, MAX_UNPACKED};
 /// The most characters Excel holds in a cell.
 const MAX_CELL_CHARS: usize = 32_767;
 
@@ -28,14 +26,6 @@ const MAX_CELL_CHARS: usize = 32_767;
 /// cell that refers to a shared string gets its own copy of it, so 5,000 cells referring to
 /// one 32,000-character string (a 148 KB workbook) otherwise took 6 GB.
 const MAX_FORM_TEXT: usize = crate::load::MAX_FILE_BYTES as usize;
-/// The most members a workbook may hold.
-pub(crate) const MAX_MEMBERS: usize = 1_000;
-/// The most texts a workbook's shared-string table may hold, or say it holds: calamine sets
-/// aside room for as many as `<sst uniqueCount=…>` declares before reading one (a 3 KB form
-/// declaring ten trillion aborted the process) and keeps each, even empty (twelve million
-/// `<si/>` in a 104 KB file took 691 MB). A form's sheet holds at most 5,000 rows of 13
-/// columns, and a form of a national set a few hundred texts.
-pub(crate) const MAX_SHARED_STRINGS: u64 = 100_000;
 
 /// A form read: the evidence file's text, and for each of its lines the cell it came from.
 #[derive(Debug, Clone)]
@@ -97,18 +87,30 @@ pub fn number_text(f: f64, rate: bool) -> Option<String> {
 /// Reads the form in `bytes` (the file named `name`).
 pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
     let fail = |check, message: Message| Diagnostics::one(Diagnostic::new(check, name, message));
-    unpacked_size(bytes).map_err(|(check, message)| {
-        let d = Diagnostic::new(check, name, message);
-        Diagnostics::one(if check == diag::FORM_UNREADABLE {
+    // Every part read once, strictly, before calamine reads any: the workbook then reads one
+    // way to every reader, within the limits.
+    super::structure::check(bytes).map_err(|r| {
+        let d = Diagnostic::new(r.check, name, r.message);
+        let d = match &r.cell {
+            Some((part, row, col)) => {
+                let sheet =
+                    super::hidden::sheet_named_for(bytes, part).unwrap_or_else(|| part.clone());
+                d.in_cell(format!(
+                    "{sheet}!{}",
+                    cell_name(*row, (*col).min(16_383) as u16)
+                ))
+            }
+            None => d,
+        };
+        Diagnostics::one(if r.check == diag::FORM_UNREADABLE {
             d.help(words::SAVE_AS_XLSX)
-        } else {
+        } else if r.check == diag::FORM_TOO_LARGE {
             d.help(words::FORM_IS_SMALL)
+        } else if r.check == diag::FORM_HIDDEN_CELLS {
+            d.help(words::HIDDEN_CELLS_HELP)
+        } else {
+            d.help(words::RETYPE_CELL)
         })
-    })?;
-    shared_strings_within_limit(bytes).map_err(|message| {
-        Diagnostics::one(
-            Diagnostic::new(diag::FORM_TOO_LARGE, name, message).help(words::FORM_IS_SMALL),
-        )
     })?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         fail(
@@ -350,101 +352,6 @@ fn boolean_formula(formula: &str) -> Option<bool> {
         Some(false)
     } else {
         None
-    }
-}
-
-/// Unpacks every member once, up to the caps, and says why not where it cannot.
-fn unpacked_size(bytes: &[u8]) -> Result<u64, (diag::Check, Message)> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|_| (diag::FORM_UNREADABLE, words::NOT_A_ZIP.into()))?;
-    if zip.len() > MAX_MEMBERS {
-        return Err((
-            diag::FORM_TOO_LARGE,
-            words::too_many_members(zip.len(), MAX_MEMBERS),
-        ));
-    }
-    let mut total: u64 = 0;
-    let mut buf = vec![0u8; 64 * 1024];
-    for i in 0..zip.len() {
-        let mut member = zip
-            .by_index(i)
-            .map_err(|e| (diag::FORM_UNREADABLE, words::damaged_zip(&e.to_string())))?;
-        loop {
-            let n = member
-                .read(&mut buf)
-                .map_err(|e| (diag::FORM_UNREADABLE, words::damaged_zip(&e.to_string())))?;
-            if n == 0 {
-                break;
-            }
-            total += n as u64;
-            if total > MAX_UNPACKED {
-                return Err((
-                    diag::FORM_TOO_LARGE,
-                    words::unpacks_too_large(MAX_UNPACKED / (1024 * 1024)),
-                ));
-            }
-        }
-    }
-    Ok(total)
-}
-
-/// Refuses a shared-string table of more texts than [`MAX_SHARED_STRINGS`], counted or
-/// declared, before calamine reads it. The table is found as calamine finds it (its name in
-/// any case, `\\` read as `/`); the caller has already bounded what the workbook unpacks to.
-fn shared_strings_within_limit(bytes: &[u8]) -> Result<(), Message> {
-    use quick_xml::events::Event;
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(()); // calamine says what is wrong with it
-    };
-    let Some(table) = zip
-        .file_names()
-        .find(|n| {
-            n.replace('\\', "/")
-                .eq_ignore_ascii_case("xl/sharedStrings.xml")
-        })
-        .map(str::to_string)
-    else {
-        return Ok(());
-    };
-    let Ok(member) = zip.by_name(&table) else {
-        return Ok(());
-    };
-    let too_many = |declared| words::too_many_shared_strings(declared, MAX_SHARED_STRINGS);
-    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(member));
-    let mut buf = Vec::new();
-    let mut texts: u64 = 0;
-    loop {
-        buf.clear();
-        match xml.read_event_into(&mut buf) {
-            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
-                b"sst" => {
-                    let declared = e
-                        .attributes()
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == b"uniqueCount")
-                        .and_then(|a| {
-                            std::str::from_utf8(&a.value)
-                                .ok()?
-                                .trim()
-                                .parse::<u64>()
-                                .ok()
-                        });
-                    if let Some(n) = declared.filter(|&n| n > MAX_SHARED_STRINGS) {
-                        return Err(too_many(Some(n)));
-                    }
-                }
-                b"si" => {
-                    texts += 1;
-                    if texts > MAX_SHARED_STRINGS {
-                        return Err(too_many(None));
-                    }
-                }
-                _ => {}
-            },
-            // A table that does not parse is calamine's to report.
-            Ok(Event::Eof) | Err(_) => return Ok(()),
-            _ => {}
-        }
     }
 }
 

@@ -457,8 +457,8 @@ pub fn hidden_cells(cells: &str, more: usize) -> Message {
         (String::new(), String::new())
     };
     Message::new(
-        format!("values in hidden rows or columns: {cells}{en_more}; whoever reads the sheet cannot see what is scored"),
-        format!("có giá trị trong hàng hoặc cột bị ẩn: {cells}{vi_more}; người đọc trang phiếu không nhìn thấy giá trị được chấm điểm"),
+        format!("values in hidden rows or columns, or under a merged cell: {cells}{en_more}; whoever reads the sheet cannot see what is scored"),
+        format!("có giá trị trong hàng hoặc cột bị ẩn, hoặc bị ô gộp che: {cells}{vi_more}; người đọc trang phiếu không nhìn thấy giá trị được chấm điểm"),
     )
 }
 pub const HIDDEN_CELLS_HELP: Text = text(
@@ -544,6 +544,113 @@ pub const DATE_IN_RATE_HELP: Text = text(
     "type the fraction as text with a leading apostrophe ('4290/4500), or the percentage (97.29%)",
     "nhập phân số dạng văn bản, có dấu nháy đơn ở đầu ('4290/4500), hoặc nhập tỷ lệ phần trăm (97.29%)",
 );
+
+// The workbook's parts as Excel writes them (form/structure.rs).
+
+pub fn parts_named_alike(first: &str, second: &str) -> Message {
+    Message::new(
+        format!("the workbook holds two parts named `{first}` and `{second}`, one name but for case: readers would differ on which to read"),
+        format!("sổ tính chứa hai phần tên `{first}` và `{second}`, chỉ khác chữ hoa chữ thường: các trình đọc sẽ lấy khác nhau"),
+    )
+}
+pub fn part_not_as_excel_writes(part: &str, detail: &str) -> Message {
+    Message::new(
+        format!("the workbook's part `{part}` is not XML as Excel writes it: {detail}"),
+        format!("phần `{part}` của sổ tính không phải XML như Excel ghi: {detail}"),
+    )
+}
+pub fn part_holds_too_many(part: &str, what: Text, max: usize) -> Message {
+    Message::new(
+        format!(
+            "the workbook's part `{part}` holds more than {max} {}, more than a form has",
+            what.en
+        ),
+        format!(
+            "phần `{part}` của sổ tính chứa hơn {max} {}, nhiều hơn một phiếu có",
+            what.vi
+        ),
+    )
+}
+pub const LEVELS: Text = text("levels of nested elements", "tầng phần tử lồng nhau");
+pub const CHARACTERS_IN_A_FORMAT: Text = text(
+    "characters in a number format",
+    "ký tự trong một định dạng số",
+);
+pub const CELL_FORMATS: Text = text("cell formats", "định dạng ô");
+pub const SHEETS: Text = text("sheets", "trang tính");
+pub const DEFINED_NAMES: Text = text("defined names", "tên được định nghĩa");
+pub const RELATIONSHIPS: Text = text("relationships", "quan hệ");
+pub const MERGED_RANGES: Text = text("merged ranges", "vùng gộp ô");
+pub const HIDDEN_BY_DEFAULT: Text = text(
+    "the form sheet hides every row or column not sized one by one (its default height or width is zero, or too small to read)",
+    "trang phiếu ẩn mọi hàng hoặc cột không được đặt kích thước riêng (chiều cao hoặc độ rộng mặc định bằng 0 hoặc quá nhỏ để đọc)",
+);
+pub fn row_not_as_excel_writes(r: &str) -> Message {
+    Message::new(
+        format!("a row of the sheet is numbered `{r}`: Excel numbers each row once, in order, from 1 to 1048576"),
+        format!("một hàng của trang tính mang số `{r}`: Excel đánh số mỗi hàng một lần, theo thứ tự, từ 1 đến 1048576"),
+    )
+}
+pub fn cell_not_as_excel_writes(reference: &str) -> Message {
+    Message::new(
+        format!("a cell of the sheet is placed at `{reference}`: Excel writes each cell once, in order, at a reference within its row (columns A to XFD)"),
+        format!("một ô của trang tính đặt ở `{reference}`: Excel ghi mỗi ô một lần, theo thứ tự, tại địa chỉ thuộc hàng của nó (cột A đến XFD)"),
+    )
+}
+pub fn cell_type_unknown(t: &str) -> Message {
+    Message::new(
+        format!("the cell's type `{t}` is not one Excel writes"),
+        format!("kiểu ô `{t}` không phải kiểu Excel ghi"),
+    )
+}
+pub const RETYPE_CELL: Text = text(
+    "type the cell's value again in Excel or LibreOffice and save the form: they write a workbook that reads one way",
+    "hãy nhập lại giá trị của ô trong Excel hoặc LibreOffice rồi lưu phiếu: các phần mềm này ghi sổ tính chỉ đọc được một cách",
+);
+pub const CELL_TWO_VALUES: Text = text(
+    "the cell holds two values: readers differ on which is the cell's",
+    "ô chứa hai giá trị: các trình đọc sẽ lấy khác nhau",
+);
+pub fn boolean_not_as_excel_writes(v: &str) -> Message {
+    Message::new(
+        format!("the cell is marked true/false but holds `{v}` (Excel writes 0 or 1)"),
+        format!("ô có kiểu đúng/sai nhưng chứa `{v}` (Excel ghi 0 hoặc 1)"),
+    )
+}
+pub fn shared_string_index_bad(v: &str) -> Message {
+    Message::new(
+        format!("the cell refers to shared text `{v}`, which is not a number of one"),
+        format!("ô trỏ tới chuỗi dùng chung `{v}`, không phải số thứ tự của chuỗi nào"),
+    )
+}
+pub fn shared_string_missing(index: u64) -> Message {
+    Message::new(
+        format!("the cell refers to shared text number {index}, which the workbook does not hold"),
+        format!("ô trỏ tới chuỗi dùng chung số {index}, sổ tính không có chuỗi này"),
+    )
+}
+pub fn number_not_as_excel_writes(v: &str) -> Message {
+    Message::new(
+        format!(
+            "the cell is a number cell but holds `{v}`, which is not a number as Excel writes one"
+        ),
+        format!("ô kiểu số nhưng chứa `{v}`, không phải số như Excel ghi"),
+    )
+}
+pub fn error_not_as_excel_writes(v: &str) -> Message {
+    Message::new(
+        format!(
+            "the cell is marked as an error value but holds `{v}`, which is not one Excel writes"
+        ),
+        format!("ô có kiểu giá trị lỗi nhưng chứa `{v}`, không phải giá trị lỗi Excel ghi"),
+    )
+}
+pub fn cell_part_unknown(element: &str) -> Message {
+    Message::new(
+        format!("the cell holds an element `{element}` that Excel does not write in a cell"),
+        format!("ô chứa phần tử `{element}` mà Excel không ghi trong một ô"),
+    )
+}
 
 #[cfg(test)]
 mod tests {
