@@ -1,7 +1,9 @@
 //! Which rows and columns of the form sheet are hidden: a value there is scored while whoever
 //! reads or prints the sheet cannot see it. calamine reads cells, not their visibility, so the
-//! sheet's XML is read for `<row hidden="1">` and `<col hidden="1">` (and rows or columns of
-//! zero size, hidden in all but name) with quick-xml.
+//! sheet's XML is read for `<row hidden="1">` and `<col hidden="1">` (and rows or columns too
+//! small to read, hidden in all but name) and for merged ranges, which show their first cell
+//! over the others, with quick-xml. [`super::structure`] has already refused a workbook that
+//! could be read two ways, and parts are found as calamine finds them.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
