@@ -570,6 +570,57 @@ fn a_workbook_that_two_readers_would_read_two_ways_is_refused_at_its_part_or_cel
         let err = refused(&f, code, Some(&in_cell));
         assert!(err.contains(said), "{case}: {err}");
     }
+    // Written so that calamine and LibreOffice read it apart: LibreOffice skips an element
+    // of another namespace, a comment splits a value for calamine, a cell inside a cell.
+    for (case, from, to, code) in [
+        (
+            "prefixed-cell",
+            format!("{value}</c>"),
+            format!("{value}</c><x:c xmlns:x=\"urn:x\" r=\"L{}\"><v>1</v></x:c>", FIRST_ROW + 1),
+            "E601",
+        ),
+        (
+            "comment-in-value",
+            value.to_string(),
+            "<v>0.1<!-- -->23456</v>".to_string(),
+            "E601",
+        ),
+        // A cell in a cell: the shared formula inside took 2.4 GB and aborted.
+        (
+            "cell-in-cell",
+            value.to_string(),
+            format!("<is><c r=\"L{}\"><f t=\"shared\" ref=\"A1:XFD1048576\" si=\"0\">1</f></c></is>{value}", FIRST_ROW + 1),
+            "E601",
+        ),
+    ] {
+        let f = dir.path().join(format!("{case}.xlsx"));
+        rewrite_member(&filled, &f, &from, &to);
+        let err = refused(&f, code, None);
+        assert!(err.contains("is not XML as Excel writes it"), "{case}: {err}");
+    }
+    // The sheet's part named through `..`: calamine takes the target as written, the others
+    // resolve it.
+    let f = dir.path().join("target-dotdot.xlsx");
+    rewrite_member(
+        &blank,
+        &f,
+        "Target=\"worksheets/sheet1.xml\"",
+        "Target=\"worksheets/../worksheets/sheet1.xml\"",
+    );
+    let err = refused(&f, "E601", None);
+    assert!(err.contains("relationship target"), "{err}");
+    // A merge written corners last-first, in lower case: still a merge.
+    let f = dir.path().join("merged-reversed.xlsx");
+    let row = FIRST_ROW + 1;
+    rewrite_member(
+        &filled,
+        &f,
+        "</sheetData>",
+        &format!(
+            "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"e{row}:d{row}\"/></mergeCells>"
+        ),
+    );
+    refused(&f, "E607", Some(&in_cell));
     // A value under a merged range: the merge shows its first cell over it.
     let f = dir.path().join("merged.xlsx");
     let row = FIRST_ROW + 1;
@@ -608,6 +659,45 @@ fn a_workbook_that_two_readers_would_read_two_ways_is_refused_at_its_part_or_cel
     repack(&blank, &f, &[], &[("xl/SharedStrings.xml", table.as_str())]);
     let err = refused(&f, "E601", None);
     assert!(err.contains("one name but for case"), "{err}");
+}
+
+#[test]
+fn a_form_with_a_comment_and_a_link_saved_by_openpyxl_still_reads() {
+    // The strict pass must not refuse what spreadsheet programs write around the cells: a
+    // comment (its drawing and the sheet's relationships, `../comments1.xml`) and a link whose
+    // address holds `&`.
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    let out = dir.path().join("commented.xlsx");
+    python_ready();
+    let script = r#"
+import sys, openpyxl
+from openpyxl.comments import Comment
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Tự đánh giá"]
+ws["K13"] = "xem tài liệu"
+ws["K13"].comment = Comment("ghi chú của cán bộ", "Nội vụ")
+ws["L13"] = "https://example.gov.vn/tai-lieu?a=1&b=2"
+ws["L13"].hyperlink = "https://example.gov.vn/tai-lieu?a=1&b=2"
+wb.save(sys.argv[2])
+"#;
+    let status = Command::new(python())
+        .args(["-c", script])
+        .arg(&blank)
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let rels = member(&out, "xl/worksheets/_rels/sheet1.xml.rels");
+    assert!(
+        rels.contains("&amp;") && rels.contains("comments"),
+        "{rels}"
+    );
+    let o = parindex().arg("score").arg(&out).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(!err.contains("error["), "{err}");
 }
 
 #[test]

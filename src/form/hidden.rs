@@ -180,31 +180,39 @@ pub fn hidden_in(bytes: &[u8], sheet: &str) -> Hidden {
     each_element(&xml, |e| match e.local_name().as_ref() {
         b"row" => {
             let gone = yes(attr(e, b"hidden")) || too_low(attr(e, b"ht"));
-            if let Some(r) = attr(e, b"r").and_then(|r| r.parse::<u32>().ok()) {
+            if let Some(r) = attr(e, b"r").and_then(|r| r.trim().parse::<u32>().ok()) {
                 if gone && r > 0 {
                     hidden.rows.insert(r - 1);
                 }
             }
         }
         b"mergeCell" => {
-            let range = attr(e, b"ref").unwrap_or_default();
+            // As a spreadsheet program reads it: any case, corners in either order.
+            let range = attr(e, b"ref")
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_uppercase();
             let (a, b) = range.split_once(':').unwrap_or((&range, &range));
             let (a, b) = (
-                super::structure::parse_reference(a),
-                super::structure::parse_reference(b),
+                super::structure::parse_reference(a.trim()),
+                super::structure::parse_reference(b.trim()),
             );
-            if let (Some((r0, c0)), Some((r1, c1))) = (a, b) {
-                hidden
-                    .merged
-                    .push((r0 - 1, c0 - 1, r1.max(r0) - 1, c1.max(c0) - 1));
+            if let (Some((ra, ca)), Some((rb, cb))) = (a, b) {
+                hidden.merged.push((
+                    ra.min(rb) - 1,
+                    ca.min(cb) - 1,
+                    ra.max(rb) - 1,
+                    ca.max(cb) - 1,
+                ));
             }
         }
         b"col" => {
             let gone = yes(attr(e, b"hidden")) || too_narrow(attr(e, b"width"));
-            let min = attr(e, b"min").and_then(|v| v.parse::<u32>().ok());
-            let max = attr(e, b"max").and_then(|v| v.parse::<u32>().ok());
+            let min = attr(e, b"min").and_then(|v| v.trim().parse::<u32>().ok());
+            let max = attr(e, b"max").and_then(|v| v.trim().parse::<u32>().ok());
             if let (true, Some(a), Some(b)) = (gone, min, max) {
-                if a > 0 && b >= a {
+                let (a, b) = (a.min(b), a.max(b));
+                if a > 0 {
                     hidden.cols.push((a - 1, b - 1));
                 }
             }

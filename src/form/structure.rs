@@ -56,6 +56,45 @@ const EXCEL_ERRORS: [&str; 8] = [
     "#N/A",
     "#GETTING_DATA",
 ];
+/// Elements the readers of a form act on outside the worksheets, by local name: written with a
+/// prefix, they are read by calamine and skipped by LibreOffice.
+const READ_ELEMENTS: [&[u8]; 11] = [
+    b"sheet",
+    b"sheets",
+    b"workbook",
+    b"Relationship",
+    b"Relationships",
+    b"sst",
+    b"si",
+    b"t",
+    b"r",
+    b"numFmt",
+    b"xf",
+];
+/// Attributes the readers act on, by local name: written with a prefix (`x:r=`), one reader
+/// takes them and another does not. (`r:id` is written with its prefix: not among these.)
+const READ_ATTRIBUTES: [&[u8]; 18] = [
+    b"r",
+    b"t",
+    b"s",
+    b"hidden",
+    b"ht",
+    b"width",
+    b"min",
+    b"max",
+    b"ref",
+    b"name",
+    b"Id",
+    b"Target",
+    b"uniqueCount",
+    b"formatCode",
+    b"zeroHeight",
+    b"defaultColWidth",
+    b"defaultRowHeight",
+    b"customHeight",
+];
+/// The most attributes an element may have (the duplicate check is a search per attribute).
+const MAX_ATTRIBUTES: usize = 256;
 /// Excel's grid: 1,048,576 rows of 16,384 columns (A to XFD).
 const EXCEL_ROWS: u32 = 1_048_576;
 const EXCEL_COLS: u32 = 16_384;
@@ -123,7 +162,9 @@ pub fn check(bytes: &[u8]) -> Result<(), Box<Refusal>> {
             ));
         }
         let key = part_key(&name);
-        if [".xml", ".rels", ".vml"].iter().any(|x| key.ends_with(x)) {
+        // Drawings of comments (`.vml`) are read by no reader of the form, and some real ones
+        // hold an unclosed `<br>`: they are counted, not read.
+        if [".xml", ".rels"].iter().any(|x| key.ends_with(x)) {
             check_part(&name, &key, &part, &mut shared)?;
         }
     }
@@ -190,6 +231,18 @@ fn check_part(
         )
     };
     let text = std::str::from_utf8(bytes).map_err(|e| malformed(e.to_string()))?;
+    if !text.trim_start_matches('\u{feff}').starts_with('<') && !text.trim().is_empty() {
+        return Err(malformed("text before the XML declaration".to_string()));
+    }
+    // The parts whose elements the readers act on: there, an element or attribute of theirs
+    // written with a prefix (`<x:c>`, `x:r=`) is refused, as LibreOffice skips what it does
+    // not know while calamine reads it by its local name.
+    let workbook_rels = key == "xl/_rels/workbook.xml.rels";
+    let read_by_readers = key.starts_with("xl/worksheets/")
+        || key.ends_with(".rels")
+        || key == "xl/workbook.xml"
+        || key == "xl/sharedstrings.xml"
+        || key == "xl/styles.xml";
     let worksheet = key.starts_with("xl/worksheets/");
     let mut xml = quick_xml::Reader::from_str(text);
     // End tags must close what they open (the default), and nothing else is relaxed.
@@ -203,6 +256,8 @@ fn check_part(
     let mut row: Option<u32> = None;
     let mut last_col: Option<u32> = None;
     let mut cell: Option<Cell> = None;
+    // Worksheets: the local names of the elements open, outermost first.
+    let mut stack: Vec<Vec<u8>> = Vec::new();
     loop {
         let event = xml.read_event().map_err(|e| malformed(e.to_string()))?;
         let (start, empty) = match &event {
@@ -217,7 +272,62 @@ fn check_part(
                     return Err(too_many(words::LEVELS, MAX_DEPTH));
                 }
             }
-            let attrs = attributes(e, xml.decoder()).map_err(malformed)?;
+            let local = e.local_name();
+            let acted_on = if worksheet {
+                // Inside the cells every element is read; around them, the layout's.
+                stack.iter().any(|n| n.as_slice() == b"sheetData")
+                    || [
+                        &b"sheetData"[..],
+                        b"row",
+                        b"c",
+                        b"mergeCells",
+                        b"mergeCell",
+                        b"cols",
+                        b"col",
+                        b"sheetFormatPr",
+                    ]
+                    .contains(&local.as_ref())
+            } else {
+                read_by_readers && READ_ELEMENTS.contains(&local.as_ref())
+            };
+            if acted_on && e.name().as_ref() != local.as_ref() {
+                return Err(malformed(format!(
+                    "the element `{}` is written with a prefix",
+                    String::from_utf8_lossy(e.name().as_ref())
+                )));
+            }
+            let attrs =
+                attributes(e, xml.decoder(), read_by_readers, workbook_rels).map_err(malformed)?;
+            if worksheet {
+                // Rows stand in `<sheetData>`, cells in a row, nothing but a value, a formula
+                // or an inline text in a cell, and nothing but text in a value.
+                let parent = stack.last().map(Vec::as_slice);
+                let misplaced = match local.as_ref() {
+                    b"row" => parent != Some(b"sheetData".as_slice()),
+                    b"c" => parent != Some(b"row".as_slice()),
+                    _ => matches!(parent, Some(b"v" | b"f" | b"t")),
+                };
+                if misplaced {
+                    return Err(malformed(format!(
+                        "the element `{}` stands where Excel never writes it",
+                        String::from_utf8_lossy(e.name().as_ref())
+                    )));
+                }
+                if parent == Some(b"is".as_slice())
+                    && !matches!(local.as_ref(), b"t" | b"r" | b"rPh" | b"phoneticPr")
+                    || parent == Some(b"r".as_slice())
+                        && stack.iter().any(|n| n.as_slice() == b"is")
+                        && !matches!(local.as_ref(), b"rPr" | b"t")
+                {
+                    return Err(malformed(format!(
+                        "the element `{}` stands in a cell's text where Excel never writes it",
+                        String::from_utf8_lossy(e.name().as_ref())
+                    )));
+                }
+                if !empty {
+                    stack.push(local.as_ref().to_vec());
+                }
+            }
             let get = |k: &[u8]| {
                 attrs
                     .iter()
@@ -274,6 +384,21 @@ fn check_part(
                     relationships += 1;
                     if relationships > MAX_RELATIONSHIPS {
                         return Err(too_many(words::RELATIONSHIPS, MAX_RELATIONSHIPS));
+                    }
+                    // calamine takes a target's text as written, every other reader decodes
+                    // and normalises it: one that the two would read apart is refused.
+                    // (The workbook's own: a sheet's relationships, to its comments or links,
+                    // are read by neither.)
+                    if let Some(target) = get(b"Target").filter(|_| workbook_rels) {
+                        let as_written = target.contains('&')
+                            || target.contains('%')
+                            || target.contains('\\')
+                            || target.split('/').any(|seg| seg == "." || seg == "..");
+                        if as_written {
+                            return Err(malformed(format!(
+                                "relationship target `{target}` (an escape or a `.`/`..` step)"
+                            )));
+                        }
                     }
                     if let Some(id) = get(b"Id") {
                         if ids.insert(id.to_string(), ()).is_some() {
@@ -382,6 +507,14 @@ fn check_part(
                         words::cell_part_unknown(&diag::shown(&String::from_utf8_lossy(other))),
                     ));
                 }
+                b"is" if worksheet => {
+                    if let Some(c) = cell.as_mut() {
+                        c.values += 1;
+                        if c.values > 1 {
+                            return Err(cell_refusal(name, c, words::CELL_TWO_VALUES.into()));
+                        }
+                    }
+                }
                 b"v" if worksheet => {
                     if let Some(c) = cell.as_mut() {
                         c.values += 1;
@@ -433,6 +566,9 @@ fn check_part(
             }
             Event::End(e) => {
                 depth = depth.saturating_sub(1);
+                if worksheet {
+                    stack.pop();
+                }
                 match e.local_name().as_ref() {
                     b"v" if worksheet => {
                         if let Some(c) = cell.as_mut() {
@@ -455,6 +591,14 @@ fn check_part(
                     b"row" if worksheet => row = None,
                     _ => {}
                 }
+            }
+            Event::CData(_) | Event::Comment(_) | Event::PI(_)
+                if worksheet && matches!(stack.last().map(Vec::as_slice), Some(b"v" | b"f")) =>
+            {
+                return Err(malformed(
+                    "a comment, CDATA section or processing instruction inside a cell's value"
+                        .to_string(),
+                ))
             }
             Event::DocType(_) => return Err(malformed("a document type (DTD)".to_string())),
             Event::Decl(d) => {
@@ -539,15 +683,38 @@ fn cell_refusal(name: &str, c: &Cell, message: Message) -> Box<Refusal> {
 fn attributes(
     e: &BytesStart,
     decoder: quick_xml::encoding::Decoder,
+    read_by_readers: bool,
+    workbook_rels: bool,
 ) -> Result<Vec<(Vec<u8>, String)>, String> {
     let mut out: Vec<(Vec<u8>, String)> = Vec::new();
-    for a in e.attributes() {
+    // quick-xml's own check for a repeated attribute compares each with all before it: the
+    // count is capped first, and the check done here.
+    for a in e.attributes().with_checks(false) {
         let a = a.map_err(|e| e.to_string())?;
+        if out.len() >= MAX_ATTRIBUTES {
+            return Err(format!(
+                "an element with more than {MAX_ATTRIBUTES} attributes"
+            ));
+        }
+        if read_by_readers
+            && a.key.as_ref() != a.key.local_name().as_ref()
+            && READ_ATTRIBUTES.contains(&a.key.local_name().as_ref())
+            && !a.key.as_ref().starts_with(b"xmlns")
+        {
+            return Err(format!(
+                "the attribute `{}` is written with a prefix",
+                String::from_utf8_lossy(a.key.as_ref())
+            ));
+        }
         if a.value.len() > MAX_ATTRIBUTE {
             return Err(format!(
                 "an attribute longer than {} KiB",
                 MAX_ATTRIBUTE / 1024
             ));
+        }
+        // A relationship's target is taken as written by calamine and decoded by the others.
+        if workbook_rels && a.key.local_name().as_ref() == b"Target" && a.value.contains(&b'&') {
+            return Err("a relationship target written with an escape".to_string());
         }
         let local = a.key.local_name().as_ref().to_vec();
         if out.iter().any(|(n, _)| *n == local) {
