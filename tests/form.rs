@@ -701,6 +701,55 @@ wb.save(sys.argv[2])
 }
 
 #[test]
+fn a_value_behind_a_number_format_that_shows_other_text_is_refused() {
+    // `;;;` shows nothing, `"không";;"không"` shows "không" over a yes (1): what is scored
+    // is not what the sheet shows. `0.00%` and `@` show the value and are read.
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    template("dak-nong-district-2022", &blank);
+    python_ready();
+    let formatted = |format: &str, value: &str| {
+        let out = dir.path().join(format!("f{}.xlsx", format.len()));
+        let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Tự đánh giá"]
+ws["E13"] = sys.argv[4]
+ws["E13"].number_format = sys.argv[3]
+wb.save(sys.argv[2])
+"#;
+        let status = Command::new(python())
+            .args(["-c", script])
+            .arg(&blank)
+            .arg(&out)
+            .args([format, value])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        parindex().arg("score").arg(&out).output().unwrap()
+    };
+    for (format, value) in [(";;;", "có"), ("\"có\";;\"không\";\"không\"", "không")] {
+        let o = formatted(format, value);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{format}: {err}");
+        assert!(
+            err.contains("error[E607]") && err.contains("number format that shows other text"),
+            "{format}: {err}"
+        );
+        assert!(err.contains("Tự đánh giá!E13"), "{err}");
+    }
+    for format in ["@", "General"] {
+        let o = formatted(format, "có");
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+#[test]
 fn rank_reads_a_form_whose_workbook_part_is_spelled_in_another_case() {
     // `score` read it (calamine finds parts in any case); `rank` passed it over without a word.
     let dir = tempfile::tempdir().unwrap();

@@ -21,6 +21,9 @@ pub struct Hidden {
     /// Merged ranges (0-based first row, first column, last row, last column): a merge shows
     /// its first cell only, over the others.
     pub merged: Vec<(u32, u32, u32, u32)>,
+    /// Each cell's number format where it is one of the workbook's own (0-based row and
+    /// column): a format can show other text than the value, or nothing (`;;;`).
+    pub formats: std::collections::HashMap<(u32, u32), String>,
 }
 
 impl Hidden {
@@ -36,6 +39,14 @@ impl Hidden {
         // The last range starting at or before `col`.
         let i = self.cols.partition_point(|&(a, _)| a <= col);
         i > 0 && col <= self.cols[i - 1].1
+    }
+
+    /// Whether the cell's number format shows something other than its value: `value` is the
+    /// number held, or `None` for a text.
+    pub fn masks(&self, row: u32, col: u32, value: Option<f64>) -> bool {
+        self.formats
+            .get(&(row, col))
+            .is_some_and(|format| !shows_value(format, value))
     }
 
     /// Sorts the column ranges and merges those that overlap or touch.
@@ -167,6 +178,102 @@ fn too_narrow(v: Option<String>) -> bool {
     v.is_some_and(|w| !super::structure::visible_width(&w))
 }
 
+/// Whether a number format (`0.00%`, `#,##0;[Red]-#,##0`, `;;;`) shows `value` (a number, or
+/// `None` for a text) as itself: the section that applies holds a digit placeholder (a number)
+/// or `@` (a text), or a date or time (read as a date elsewhere). A section of literals only,
+/// or an empty one, shows other text or nothing: `"Có";;"Không"` shows 5 as "Có". A format
+/// with conditions (`[>100]`) is taken as not showing the value.
+pub fn shows_value(format: &str, value: Option<f64>) -> bool {
+    if format.trim().eq_ignore_ascii_case("general") {
+        return true;
+    }
+    // Sections split at `;` outside quotes, brackets and escapes; each section's tokens kept
+    // without its literals.
+    let mut sections: Vec<String> = vec![String::new()];
+    let mut conditional = false;
+    let mut chars = format.chars();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                let mut inner = String::new();
+                for q in chars.by_ref() {
+                    if q == ']' {
+                        break;
+                    }
+                    inner.push(q);
+                }
+                conditional |= inner.starts_with(['<', '>', '=']);
+            }
+            ';' => sections.push(String::new()),
+            c => sections.last_mut().expect("one section at least").push(c),
+        }
+    }
+    if conditional {
+        return false;
+    }
+    let n = sections.len();
+    let section = match value {
+        // A text shows as typed unless a fourth section says how.
+        None if n < 4 => return true,
+        None => &sections[3],
+        Some(v) if n >= 3 && v == 0.0 => &sections[2],
+        Some(v) if n >= 2 && v < 0.0 => &sections[1],
+        Some(_) => &sections[0],
+    };
+    let lower = section.to_ascii_lowercase();
+    match value {
+        None => lower.contains('@'),
+        Some(_) => {
+            lower.contains("general")
+                || lower.contains(['0', '#', '?'])
+                || lower.contains(['y', 'm', 'd', 'h', 's'])
+        }
+    }
+}
+
+/// The number formats of the workbook's own (`numFmtId` to `formatCode`) and, in order, each
+/// cell format's number format id (`cellXfs`), from `xl/styles.xml`.
+fn cell_formats(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Vec<Option<String>> {
+    let Some(styles) = member(zip, "xl/styles.xml") else {
+        return Vec::new();
+    };
+    let mut custom: std::collections::HashMap<String, String> = Default::default();
+    let mut ids: Vec<Option<String>> = Vec::new();
+    let mut reader = Reader::from_str(&styles);
+    let mut in_cell_xfs = false;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+                b"numFmt" => {
+                    if let (Some(id), Some(code)) = (attr(&e, b"numFmtId"), attr(&e, b"formatCode"))
+                    {
+                        custom.insert(id.trim().to_string(), code);
+                    }
+                }
+                b"cellXfs" => in_cell_xfs = true,
+                b"xf" if in_cell_xfs => ids.push(attr(&e, b"numFmtId")),
+                _ => {}
+            },
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"cellXfs" => in_cell_xfs = false,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    ids.into_iter()
+        .map(|id| id.and_then(|id| custom.get(id.trim()).cloned()))
+        .collect()
+}
+
 /// The hidden rows and columns of the sheet `sheet` of the workbook in `bytes`; nothing
 /// hidden where the workbook's structure cannot be followed (calamine then reports it).
 pub fn hidden_in(bytes: &[u8], sheet: &str) -> Hidden {
@@ -177,7 +284,17 @@ pub fn hidden_in(bytes: &[u8], sheet: &str) -> Hidden {
     let Some(xml) = sheet_path(&mut zip, sheet).and_then(|p| member(&mut zip, &p)) else {
         return hidden;
     };
+    let formats = cell_formats(&mut zip);
     each_element(&xml, |e| match e.local_name().as_ref() {
+        b"c" => {
+            let style = attr(e, b"s").and_then(|s| s.trim().parse::<usize>().ok());
+            let at = attr(e, b"r").and_then(|r| super::structure::parse_reference(&r));
+            if let (Some(style), Some((r, c))) = (style, at) {
+                if let Some(Some(format)) = formats.get(style) {
+                    hidden.formats.insert((r - 1, c - 1), format.clone());
+                }
+            }
+        }
         b"row" => {
             let gone = yes(attr(e, b"hidden")) || too_low(attr(e, b"ht"));
             if let Some(r) = attr(e, b"r").and_then(|r| r.trim().parse::<u32>().ok()) {
@@ -233,6 +350,7 @@ mod tests {
             rows: BTreeSet::from([7]),
             cols: vec![(10, 12), (3, 3), (4, 5), (11, 20), (30, 30), (3, 4)],
             merged: Vec::new(),
+            formats: Default::default(),
         };
         h.merge_cols();
         assert_eq!(h.cols, vec![(3, 5), (10, 20), (30, 30)]);
@@ -244,6 +362,29 @@ mod tests {
         for col in 0..40 {
             assert_eq!(h.covers(0, col), slow(col), "column {col}");
             assert!(h.covers(7, col));
+        }
+    }
+
+    #[test]
+    fn a_number_format_shows_the_value_only_where_its_section_has_a_placeholder() {
+        for (format, value, shown) in [
+            ("0.00%", Some(0.5), true),
+            ("#,##0;[Red]-#,##0", Some(-3.0), true),
+            ("General", Some(1.0), true),
+            ("@", None, true),
+            ("0;0;0", None, true),
+            (";;;", Some(1.0), false),
+            (";;;", None, false),
+            ("\"Có\";;\"Không\"", Some(5.0), false),
+            ("\"Có\";;\"Không\"", Some(0.0), false),
+            ("0;0;\"không\"", Some(0.0), false),
+            ("0;0;0;\"x\"", None, false),
+            ("[>100]0;0", Some(5.0), false),
+            ("d/m/yyyy", Some(45000.0), true),
+            ("\"n = \"0", Some(5.0), true),
+            ("[$-42A]0.00", Some(5.0), true),
+        ] {
+            assert_eq!(shows_value(format, value), shown, "{format} {value:?}");
         }
     }
 

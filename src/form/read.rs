@@ -311,14 +311,24 @@ pub fn read_form(name: &str, bytes: &[u8]) -> Result<FormText, Diagnostics> {
         let found = in_cell(row, col, words::DATE_CELL.into(), words::DATE_CELL_HELP);
         return Err(with_criterion(found, row));
     }
-    // Values in hidden rows or columns would be scored while the sheet shows nothing there.
+    // Values in hidden rows or columns would be scored while the sheet shows nothing there, and
+    // so would a value whose number format shows other text, or nothing.
     // Only what the unit fills in counts: the form's own cells (code, title, how it is
     // scored, column M) say nothing of the unit's values and are checked elsewhere.
     let hidden = super::hidden::hidden_in(bytes, &sheet);
     let unseen: Vec<(u32, u16)> = grid
         .keys()
         .filter(|&&(r, c)| {
-            (COL_VALUE..=COL_DOCS).contains(&c) && r >= FIRST_ROW && hidden.covers(r, u32::from(c))
+            (COL_VALUE..=COL_DOCS).contains(&c)
+                && r >= FIRST_ROW
+                && (hidden.covers(r, u32::from(c))
+                    || match &grid[&(r, c)] {
+                        Content::Number(f) => hidden.masks(r, u32::from(c), Some(*f)),
+                        Content::Int(i) => hidden.masks(r, u32::from(c), Some(*i as f64)),
+                        Content::Text(_) => hidden.masks(r, u32::from(c), None),
+                        // A number format does not apply to TRUE or FALSE.
+                        Content::Bool(_) => false,
+                    })
         })
         .copied()
         .collect();

@@ -457,8 +457,8 @@ pub fn hidden_cells(cells: &str, more: usize) -> Message {
         (String::new(), String::new())
     };
     Message::new(
-        format!("values in hidden rows or columns, or under a merged cell: {cells}{en_more}; whoever reads the sheet cannot see what is scored"),
-        format!("có giá trị trong hàng hoặc cột bị ẩn, hoặc bị ô gộp che: {cells}{vi_more}; người đọc trang phiếu không nhìn thấy giá trị được chấm điểm"),
+        format!("values the sheet does not show as they are (in hidden rows or columns, under a merged cell, or behind a number format that shows other text): {cells}{en_more}; whoever reads the sheet cannot see what is scored"),
+        format!("có giá trị trang phiếu không hiển thị đúng như nhập (trong hàng hoặc cột bị ẩn, bị ô gộp che, hoặc bị định dạng số hiển thị chữ khác): {cells}{vi_more}; người đọc trang phiếu không nhìn thấy giá trị được chấm điểm"),
     )
 }
 pub const HIDDEN_CELLS_HELP: Text = text(
