@@ -104,6 +104,23 @@ fn fill(form: &Path, out: &Path, spec: serde_json::Value) {
     );
 }
 
+/// Runs an openpyxl `script` on `form`, saving to `out` (`sys.argv[1]`, `[2]`, then `more`).
+fn openpyxl(script: &str, form: &Path, out: &Path, more: &[&str]) {
+    python_ready();
+    let status = Command::new(python())
+        .args(["-c", script])
+        .arg(form)
+        .arg(out)
+        .args(more)
+        .status()
+        .unwrap();
+    assert!(
+        status.success(),
+        "openpyxl could not change {}",
+        form.display()
+    );
+}
+
 fn template(criteria: &str, out: &Path) {
     let o = parindex()
         .args(["template", criteria, "--format", "xlsx", "-o"])
@@ -682,13 +699,7 @@ ws["L13"] = "https://example.gov.vn/tai-lieu?a=1&b=2"
 ws["L13"].hyperlink = "https://example.gov.vn/tai-lieu?a=1&b=2"
 wb.save(sys.argv[2])
 "#;
-    let status = Command::new(python())
-        .args(["-c", script])
-        .arg(&blank)
-        .arg(&out)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    openpyxl(script, &blank, &out, &[]);
     let rels = member(&out, "xl/worksheets/_rels/sheet1.xml.rels");
     assert!(
         rels.contains("&amp;") && rels.contains("comments"),
@@ -718,14 +729,7 @@ ws["E13"] = sys.argv[4]
 ws["E13"].number_format = sys.argv[3]
 wb.save(sys.argv[2])
 "#;
-        let status = Command::new(python())
-            .args(["-c", script])
-            .arg(&blank)
-            .arg(&out)
-            .args([format, value])
-            .status()
-            .unwrap();
-        assert!(status.success());
+        openpyxl(script, &blank, &out, &[format, value]);
         parindex().arg("score").arg(&out).output().unwrap()
     };
     for (format, value) in [(";;;", "có"), ("\"có\";;\"không\";\"không\"", "không")] {
