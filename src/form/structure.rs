@@ -218,10 +218,10 @@ fn check_part(
     bytes: &[u8],
     shared: &mut SharedStrings,
 ) -> Result<(), Box<Refusal>> {
-    let malformed = |detail: String| {
+    let malformed = |detail: Message| {
         refused(
             diag::FORM_UNREADABLE,
-            words::part_not_as_excel_writes(&diag::shown(name), &diag::bounded(&detail)),
+            words::part_not_as_excel_writes(&diag::shown(name), &detail),
         )
     };
     let too_many = |what: crate::i18n::Text, max: usize| {
@@ -230,9 +230,10 @@ fn check_part(
             words::part_holds_too_many(&diag::shown(name), what, max),
         )
     };
-    let text = std::str::from_utf8(bytes).map_err(|e| malformed(e.to_string()))?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| malformed(words::xml_error(&e.to_string())))?;
     if !text.trim_start_matches('\u{feff}').starts_with('<') && !text.trim().is_empty() {
-        return Err(malformed("text before the XML declaration".to_string()));
+        return Err(malformed(words::TEXT_BEFORE_DECLARATION.into()));
     }
     // The parts whose elements the readers act on: there, an element or attribute of theirs
     // written with a prefix (`<x:c>`, `x:r=`) is refused, as LibreOffice skips what it does
@@ -259,7 +260,9 @@ fn check_part(
     // Worksheets: the local names of the elements open, outermost first.
     let mut stack: Vec<Vec<u8>> = Vec::new();
     loop {
-        let event = xml.read_event().map_err(|e| malformed(e.to_string()))?;
+        let event = xml
+            .read_event()
+            .map_err(|e| malformed(words::xml_error(&e.to_string())))?;
         let (start, empty) = match &event {
             Event::Start(e) => (Some(e), false),
             Event::Empty(e) => (Some(e), true),
@@ -291,9 +294,8 @@ fn check_part(
                 read_by_readers && READ_ELEMENTS.contains(&local.as_ref())
             };
             if acted_on && e.name().as_ref() != local.as_ref() {
-                return Err(malformed(format!(
-                    "the element `{}` is written with a prefix",
-                    String::from_utf8_lossy(e.name().as_ref())
+                return Err(malformed(words::element_prefixed(
+                    &String::from_utf8_lossy(e.name().as_ref()),
                 )));
             }
             let attrs =
@@ -308,9 +310,8 @@ fn check_part(
                     _ => matches!(parent, Some(b"v" | b"f" | b"t")),
                 };
                 if misplaced {
-                    return Err(malformed(format!(
-                        "the element `{}` stands where Excel never writes it",
-                        String::from_utf8_lossy(e.name().as_ref())
+                    return Err(malformed(words::element_misplaced(
+                        &String::from_utf8_lossy(e.name().as_ref()),
                     )));
                 }
                 if parent == Some(b"is".as_slice())
@@ -319,9 +320,8 @@ fn check_part(
                         && stack.iter().any(|n| n.as_slice() == b"is")
                         && !matches!(local.as_ref(), b"rPr" | b"t")
                 {
-                    return Err(malformed(format!(
-                        "the element `{}` stands in a cell's text where Excel never writes it",
-                        String::from_utf8_lossy(e.name().as_ref())
+                    return Err(malformed(words::element_misplaced(
+                        &String::from_utf8_lossy(e.name().as_ref()),
                     )));
                 }
                 if !empty {
@@ -395,16 +395,12 @@ fn check_part(
                             || target.contains('\\')
                             || target.split('/').any(|seg| seg == "." || seg == "..");
                         if as_written {
-                            return Err(malformed(format!(
-                                "relationship target `{target}` (an escape or a `.`/`..` step)"
-                            )));
+                            return Err(malformed(words::target_as_written(target)));
                         }
                     }
                     if let Some(id) = get(b"Id") {
                         if ids.insert(id.to_string(), ()).is_some() {
-                            return Err(malformed(format!(
-                                "relationship id `{id}` is given twice"
-                            )));
+                            return Err(malformed(words::id_twice(id)));
                         }
                     }
                 }
@@ -546,7 +542,9 @@ fn check_part(
         match event {
             Event::Text(t) => {
                 if let Some(c) = cell.as_mut() {
-                    let piece = t.xml10_content().map_err(|e| malformed(e.to_string()))?;
+                    let piece = t
+                        .xml10_content()
+                        .map_err(|e| malformed(words::xml_error(&e.to_string())))?;
                     if c.in_value {
                         c.text.push_str(&piece);
                     } else if c.in_formula {
@@ -595,18 +593,14 @@ fn check_part(
             Event::CData(_) | Event::Comment(_) | Event::PI(_)
                 if worksheet && matches!(stack.last().map(Vec::as_slice), Some(b"v" | b"f")) =>
             {
-                return Err(malformed(
-                    "a comment, CDATA section or processing instruction inside a cell's value"
-                        .to_string(),
-                ))
+                return Err(malformed(words::MARKUP_IN_VALUE.into()))
             }
-            Event::DocType(_) => return Err(malformed("a document type (DTD)".to_string())),
+            Event::DocType(_) => return Err(malformed(words::DOCUMENT_TYPE.into())),
             Event::Decl(d) => {
                 if let Some(Ok(enc)) = d.encoding() {
                     if !enc.eq_ignore_ascii_case(b"utf-8") {
-                        return Err(malformed(format!(
-                            "declared encoding {}",
-                            String::from_utf8_lossy(&enc)
+                        return Err(malformed(words::encoding_declared(
+                            &String::from_utf8_lossy(&enc),
                         )));
                     }
                 }
@@ -685,47 +679,38 @@ fn attributes(
     decoder: quick_xml::encoding::Decoder,
     read_by_readers: bool,
     workbook_rels: bool,
-) -> Result<Vec<(Vec<u8>, String)>, String> {
+) -> Result<Vec<(Vec<u8>, String)>, Message> {
     let mut out: Vec<(Vec<u8>, String)> = Vec::new();
     // quick-xml's own check for a repeated attribute compares each with all before it: the
     // count is capped first, and the check done here.
     for a in e.attributes().with_checks(false) {
-        let a = a.map_err(|e| e.to_string())?;
+        let a = a.map_err(|e| words::xml_error(&e.to_string()))?;
         if out.len() >= MAX_ATTRIBUTES {
-            return Err(format!(
-                "an element with more than {MAX_ATTRIBUTES} attributes"
-            ));
+            return Err(words::too_many_attributes(MAX_ATTRIBUTES));
         }
         if read_by_readers
             && a.key.as_ref() != a.key.local_name().as_ref()
             && READ_ATTRIBUTES.contains(&a.key.local_name().as_ref())
             && !a.key.as_ref().starts_with(b"xmlns")
         {
-            return Err(format!(
-                "the attribute `{}` is written with a prefix",
-                String::from_utf8_lossy(a.key.as_ref())
-            ));
+            return Err(words::attribute_prefixed(&String::from_utf8_lossy(
+                a.key.as_ref(),
+            )));
         }
         if a.value.len() > MAX_ATTRIBUTE {
-            return Err(format!(
-                "an attribute longer than {} KiB",
-                MAX_ATTRIBUTE / 1024
-            ));
+            return Err(words::attribute_too_long(MAX_ATTRIBUTE / 1024));
         }
         // A relationship's target is taken as written by calamine and decoded by the others.
         if workbook_rels && a.key.local_name().as_ref() == b"Target" && a.value.contains(&b'&') {
-            return Err("a relationship target written with an escape".to_string());
+            return Err(words::target_as_written(&String::from_utf8_lossy(&a.value)));
         }
         let local = a.key.local_name().as_ref().to_vec();
         if out.iter().any(|(n, _)| *n == local) {
-            return Err(format!(
-                "attribute `{}` given twice in one element",
-                String::from_utf8_lossy(&local)
-            ));
+            return Err(words::attribute_twice(&String::from_utf8_lossy(&local)));
         }
         let value = a
             .decode_and_unescape_value(decoder)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| words::xml_error(&e.to_string()))?
             .into_owned();
         out.push((local, value));
     }

@@ -553,10 +553,89 @@ pub fn parts_named_alike(first: &str, second: &str) -> Message {
         format!("sổ tính chứa hai phần tên `{first}` và `{second}`, chỉ khác chữ hoa chữ thường: các trình đọc sẽ lấy khác nhau"),
     )
 }
-pub fn part_not_as_excel_writes(part: &str, detail: &str) -> Message {
+pub fn part_not_as_excel_writes(part: &str, detail: &Message) -> Message {
     Message::new(
-        format!("the workbook's part `{part}` is not XML as Excel writes it: {detail}"),
-        format!("phần `{part}` của sổ tính không phải XML như Excel ghi: {detail}"),
+        format!(
+            "the workbook's part `{part}` is not XML as Excel writes it: {}",
+            detail.en
+        ),
+        format!(
+            "phần `{part}` của sổ tính không phải XML như Excel ghi: {}",
+            detail.vi.as_deref().unwrap_or(&detail.en)
+        ),
+    )
+}
+/// What the XML reader said (its own words, in English only), bounded.
+pub fn xml_error(detail: &str) -> Message {
+    Message {
+        en: crate::diag::bounded(detail).to_string(),
+        vi: None,
+    }
+}
+pub const TEXT_BEFORE_DECLARATION: Text = text(
+    "text before the XML declaration",
+    "có văn bản đứng trước khai báo XML",
+);
+pub const DOCUMENT_TYPE: Text = text("a document type (DTD)", "có khai báo kiểu tài liệu (DTD)");
+pub const MARKUP_IN_VALUE: Text = text(
+    "a comment, CDATA section or processing instruction inside a cell's value",
+    "có chú thích, đoạn CDATA hoặc chỉ thị xử lý nằm trong giá trị của ô",
+);
+pub fn element_prefixed(element: &str) -> Message {
+    Message::new(
+        format!("the element `{element}` is written with a prefix"),
+        format!("phần tử `{element}` được ghi kèm tiền tố"),
+    )
+}
+pub fn element_misplaced(element: &str) -> Message {
+    Message::new(
+        format!("the element `{element}` stands where Excel never writes it"),
+        format!("phần tử `{element}` nằm ở chỗ Excel không bao giờ ghi"),
+    )
+}
+pub fn attribute_prefixed(attribute: &str) -> Message {
+    Message::new(
+        format!("the attribute `{attribute}` is written with a prefix"),
+        format!("thuộc tính `{attribute}` được ghi kèm tiền tố"),
+    )
+}
+pub fn attribute_twice(attribute: &str) -> Message {
+    Message::new(
+        format!("the attribute `{attribute}` is given twice in one element"),
+        format!("thuộc tính `{attribute}` được ghi hai lần trong một phần tử"),
+    )
+}
+pub fn attribute_too_long(kib: usize) -> Message {
+    Message::new(
+        format!("an attribute longer than {kib} KiB"),
+        format!("có thuộc tính dài hơn {kib} KiB"),
+    )
+}
+pub fn too_many_attributes(max: usize) -> Message {
+    Message::new(
+        format!("an element with more than {max} attributes"),
+        format!("có phần tử mang hơn {max} thuộc tính"),
+    )
+}
+pub fn target_as_written(target: &str) -> Message {
+    let t = crate::diag::bounded(target);
+    Message::new(
+        format!("the relationship target `{t}` holds an escape or a `.`/`..` step"),
+        format!("đích quan hệ `{t}` chứa ký tự thoát hoặc bước `.`/`..`"),
+    )
+}
+pub fn id_twice(id: &str) -> Message {
+    let id = crate::diag::bounded(id);
+    Message::new(
+        format!("the relationship id `{id}` is given twice"),
+        format!("mã quan hệ `{id}` được ghi hai lần"),
+    )
+}
+pub fn encoding_declared(encoding: &str) -> Message {
+    let e = crate::diag::bounded(encoding);
+    Message::new(
+        format!("it declares the encoding {e}, not UTF-8"),
+        format!("phần này khai báo bảng mã {e}, không phải UTF-8"),
     )
 }
 pub fn part_holds_too_many(part: &str, what: Text, max: usize) -> Message {
