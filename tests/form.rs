@@ -681,13 +681,12 @@ fn a_workbook_that_two_readers_would_read_two_ways_is_refused_at_its_part_or_cel
 #[test]
 fn a_form_with_a_comment_and_a_link_saved_by_openpyxl_still_reads() {
     // The strict pass must not refuse what spreadsheet programs write around the cells: a
-    // comment (its drawing and the sheet's relationships, `../comments1.xml`) and a link whose
-    // address holds `&`.
+    // comment (its drawing and the sheet's relationships to it) and a link whose address holds
+    // `&`.
     let dir = tempfile::tempdir().unwrap();
     let blank = dir.path().join("blank.xlsx");
     template("dak-nong-district-2022", &blank);
     let out = dir.path().join("commented.xlsx");
-    python_ready();
     let script = r#"
 import sys, openpyxl
 from openpyxl.comments import Comment
@@ -713,12 +712,11 @@ wb.save(sys.argv[2])
 
 #[test]
 fn a_value_behind_a_number_format_that_shows_other_text_is_refused() {
-    // `;;;` shows nothing, `"không";;"không"` shows "không" over a yes (1): what is scored
-    // is not what the sheet shows. `0.00%` and `@` show the value and are read.
+    // `;;;` shows nothing, and a fourth section of literals shows "không" over any text typed:
+    // what is scored is not what the sheet shows. `@` and `General` show the value and read.
     let dir = tempfile::tempdir().unwrap();
     let blank = dir.path().join("blank.xlsx");
     template("dak-nong-district-2022", &blank);
-    python_ready();
     let formatted = |format: &str, value: &str| {
         let out = dir.path().join(format!("f{}.xlsx", format.len()));
         let script = r#"

@@ -146,25 +146,29 @@ pub fn check(bytes: &[u8]) -> Result<(), Box<Refusal>> {
     let mut shared = SharedStrings::default();
     let mut part = Vec::new();
     for i in 0..zip.len() {
-        let mut member = zip.by_index(i).map_err(|e| damaged(&e.to_string()))?;
+        let member = zip.by_index(i).map_err(|e| damaged(&e.to_string()))?;
         let name = member.name().to_string();
+        let key = part_key(&name);
+        // Only XML parts are held to be read; the rest (pictures, and drawings of comments,
+        // `.vml`, which no reader of the form reads and some real ones of which hold an
+        // unclosed `<br>`) are only counted.
+        let xml = [".xml", ".rels"].iter().any(|x| key.ends_with(x));
+        let mut limited = member.take(MAX_UNPACKED - total + 1);
         part.clear();
-        let room = MAX_UNPACKED - total;
-        (&mut member)
-            .take(room + 1)
-            .read_to_end(&mut part)
-            .map_err(|e| damaged(&e.to_string()))?;
-        total += part.len() as u64;
+        let unpacked = if xml {
+            limited.read_to_end(&mut part).map(|n| n as u64)
+        } else {
+            std::io::copy(&mut limited, &mut std::io::sink())
+        }
+        .map_err(|e| damaged(&e.to_string()))?;
+        total += unpacked;
         if total > MAX_UNPACKED {
             return Err(refused(
                 diag::FORM_TOO_LARGE,
                 words::unpacks_too_large(MAX_UNPACKED / (1024 * 1024)),
             ));
         }
-        let key = part_key(&name);
-        // Drawings of comments (`.vml`) are read by no reader of the form, and some real ones
-        // hold an unclosed `<br>`: they are counted, not read.
-        if [".xml", ".rels"].iter().any(|x| key.ends_with(x)) {
+        if xml {
             check_part(&name, &key, &part, &mut shared)?;
         }
     }
@@ -250,7 +254,7 @@ fn check_part(
     xml.config_mut().check_end_names = true;
     let mut depth = 0usize;
     let (mut formats, mut sheets, mut names, mut relationships) = (0usize, 0usize, 0usize, 0usize);
-    let mut ids: HashMap<String, ()> = HashMap::new();
+    let mut ids: std::collections::HashSet<String> = Default::default();
     let mut merged = 0usize;
     // Worksheet state: the last row and the last cell of it, and the cell open.
     let mut last_row: u32 = 0;
@@ -399,7 +403,7 @@ fn check_part(
                         }
                     }
                     if let Some(id) = get(b"Id") {
-                        if ids.insert(id.to_string(), ()).is_some() {
+                        if !ids.insert(id.to_string()) {
                             return Err(malformed(words::id_twice(id)));
                         }
                     }
@@ -771,6 +775,39 @@ mod tests {
         ] {
             assert_eq!(parse_reference(bad), None, "{bad}");
         }
+    }
+
+    /// A workbook of one part, `name`, holding `xml`.
+    fn one_part(name: &str, xml: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn each_limit_and_oddity_of_a_part_is_refused_with_its_check() {
+        let attrs: String = (0..300).map(|i| format!(" a{i}=\"1\"")).collect();
+        let deep = format!("{}{}", "<a>".repeat(70), "</a>".repeat(70));
+        let format = format!("<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"{}\"/></numFmts></styleSheet>", "0".repeat(300));
+        for (name, xml, code, said) in [
+            ("docProps/app.xml", format!("<p{attrs}/>"), diag::FORM_UNREADABLE, "more than 256 attributes"),
+            ("docProps/app.xml", deep, diag::FORM_TOO_LARGE, "levels of nested elements"),
+            ("xl/styles.xml", format, diag::FORM_TOO_LARGE, "characters in a number format"),
+            ("docProps/app.xml", " <p/>".to_string(), diag::FORM_UNREADABLE, "text before the XML declaration"),
+            ("docProps/app.xml", "<!DOCTYPE p><p/>".to_string(), diag::FORM_UNREADABLE, "document type"),
+            ("docProps/app.xml", "<p a=\"1\" x:a=\"2\" xmlns:x=\"u\"/>".to_string(), diag::FORM_UNREADABLE, "given twice"),
+            ("xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"r1\" Target=\"a.xml\"/><Relationship Id=\"r1\" Target=\"b.xml\"/></Relationships>".to_string(), diag::FORM_UNREADABLE, "`r1` is given twice"),
+            ("xl/workbook.xml", "<workbook><sheets><x:sheet xmlns:x=\"u\" name=\"s\"/></sheets></workbook>".to_string(), diag::FORM_UNREADABLE, "written with a prefix"),
+        ] {
+            let r = check(&one_part(name, &xml)).expect_err(said);
+            assert_eq!(r.check, code, "{said}");
+            assert!(r.message.en.contains(said), "{said}: {}", r.message.en);
+        }
+        // Pictures and comment drawings are counted, not read: an unclosed `<br>` is fine.
+        check(&one_part("xl/drawings/vmlDrawing1.vml", "<xml><br></xml>")).unwrap();
     }
 
     #[test]
