@@ -1387,11 +1387,18 @@ ws["E13"] = "có"
 ws["E14"] = "có"
 if sys.argv[3] == "row":
     ws.row_dimensions[13].hidden = True
-else:
+elif sys.argv[3] == "column":
     ws.column_dimensions["E"].hidden = True
+elif sys.argv[3] == "row-outline":
+    # Folded in LibreOffice (the summary row below says collapsed), shown in Excel.
+    ws.row_dimensions[13].outlineLevel = 1
+    ws.row_dimensions[14].collapsed = True
+else:
+    ws.column_dimensions["E"].outlineLevel = 1
+    ws.column_dimensions["F"].collapsed = True
 wb.save(sys.argv[2])
 "#;
-    for what in ["row", "column"] {
+    for what in ["row", "column", "row-outline", "column-outline"] {
         let out = dir.path().join(format!("hidden-{what}.xlsx"));
         python_ready();
         let ok = Command::new("python3")
@@ -1403,7 +1410,7 @@ wb.save(sys.argv[2])
             .unwrap();
         assert!(ok.success());
         let err = refused(&out, "E607", Some(&format!("{SHEET}!E13")));
-        if what == "column" {
+        if what.starts_with("column") {
             assert!(err.contains("E13, E14"), "{err}");
         } else {
             assert!(!err.contains("E14"), "{err}");

@@ -285,6 +285,7 @@ pub fn hidden_in(bytes: &[u8], sheet: &str) -> Hidden {
         return hidden;
     };
     let formats = cell_formats(&mut zip);
+    let (mut row_outline, mut col_outline) = (Vec::new(), Vec::new());
     each_element(&xml, |e| match e.local_name().as_ref() {
         b"c" => {
             let style = attr(e, b"s").and_then(|s| s.trim().parse::<usize>().ok());
@@ -300,6 +301,9 @@ pub fn hidden_in(bytes: &[u8], sheet: &str) -> Hidden {
             if let Some(r) = attr(e, b"r").and_then(|r| r.trim().parse::<u32>().ok()) {
                 if gone && r > 0 {
                     hidden.rows.insert(r - 1);
+                }
+                if r > 0 {
+                    row_outline.push(Outlined::of(e, r - 1, r - 1));
                 }
             }
         }
@@ -327,17 +331,103 @@ pub fn hidden_in(bytes: &[u8], sheet: &str) -> Hidden {
             let gone = yes(attr(e, b"hidden")) || too_narrow(attr(e, b"width"));
             let min = attr(e, b"min").and_then(|v| v.trim().parse::<u32>().ok());
             let max = attr(e, b"max").and_then(|v| v.trim().parse::<u32>().ok());
-            if let (true, Some(a), Some(b)) = (gone, min, max) {
+            if let (Some(a), Some(b)) = (min, max) {
                 let (a, b) = (a.min(b), a.max(b));
                 if a > 0 {
-                    hidden.cols.push((a - 1, b - 1));
+                    if gone {
+                        hidden.cols.push((a - 1, b - 1));
+                    }
+                    col_outline.push(Outlined::of(e, a - 1, b - 1));
                 }
             }
         }
         _ => {}
     });
+    for (first, last) in collapsed_groups(row_outline) {
+        hidden.rows.extend(first..=last);
+    }
+    hidden.cols.extend(collapsed_groups(col_outline));
     hidden.merge_cols();
     hidden
+}
+
+/// A row, or a range of columns, with its outline level and whether it is marked collapsed.
+#[derive(Debug, Clone, Copy)]
+struct Outlined {
+    first: u32,
+    last: u32,
+    level: u8,
+    collapsed: bool,
+}
+
+impl Outlined {
+    fn of(e: &BytesStart, first: u32, last: u32) -> Outlined {
+        Outlined {
+            first,
+            last,
+            // Excel's outlines go seven levels deep.
+            level: attr(e, b"outlineLevel")
+                .and_then(|l| l.trim().parse::<u8>().ok())
+                .unwrap_or(0)
+                .min(7),
+            collapsed: yes(attr(e, b"collapsed")),
+        }
+    }
+}
+
+/// The rows or columns of outline groups shown collapsed. A group is a run of rows (or
+/// columns) at an outline level or deeper; LibreOffice hides one whose summary row, next to
+/// it, says `collapsed`, though no row of it says `hidden` (Excel, which writes `hidden` on
+/// each row it folds, shows them). The summary is taken on either side, as a sheet may put it
+/// above (`summaryBelow="0"`): a value there is one that some readers of the form never see.
+fn collapsed_groups(mut spans: Vec<Outlined>) -> Vec<(u32, u32)> {
+    let mut groups = Vec::new();
+    if !spans.iter().any(|s| s.collapsed) || !spans.iter().any(|s| s.level > 0) {
+        return groups;
+    }
+    spans.sort_by_key(|s| s.first);
+    for level in 1..=7u8 {
+        // The collapsed marks outside groups of this level, by where they start, each with the
+        // furthest any of them up to it reaches: column ranges may overlap (openpyxl writes
+        // `min="5" max="6"` and `min="6" max="6"`), so a search by start alone would miss one.
+        let marks: Vec<&Outlined> = spans
+            .iter()
+            .filter(|s| s.collapsed && s.level < level)
+            .collect();
+        let reach: Vec<u32> = marks
+            .iter()
+            .scan(0u32, |far, s| {
+                *far = (*far).max(s.last);
+                Some(*far)
+            })
+            .collect();
+        let marked_near = |first: u32, last: u32| {
+            let i = marks.partition_point(|s| s.first <= last.saturating_add(1));
+            i > 0 && reach[i - 1] >= first.saturating_sub(1)
+        };
+        let mut i = 0;
+        while i < spans.len() {
+            if spans[i].level < level {
+                i += 1;
+                continue;
+            }
+            // A run of touching (or overlapping) spans at `level` or deeper.
+            let (first, mut last) = (spans[i].first, spans[i].last);
+            let mut j = i + 1;
+            while j < spans.len()
+                && spans[j].level >= level
+                && spans[j].first <= last.saturating_add(1)
+            {
+                last = last.max(spans[j].last);
+                j += 1;
+            }
+            if marked_near(first, last) {
+                groups.push((first, last));
+            }
+            i = j;
+        }
+    }
+    groups
 }
 
 #[cfg(test)]
@@ -386,6 +476,44 @@ mod tests {
         ] {
             assert_eq!(shows_value(format, value), shown, "{format} {value:?}");
         }
+    }
+
+    #[test]
+    fn outline_groups_next_to_a_collapsed_summary_are_hidden() {
+        let span = |first, last, level, collapsed| Outlined {
+            first,
+            last,
+            level,
+            collapsed,
+        };
+        // Rows 3-4 grouped, 5 their collapsed summary; 8-9 grouped but open.
+        let rows = vec![
+            span(2, 2, 1, false),
+            span(3, 3, 1, false),
+            span(4, 4, 0, true),
+            span(7, 7, 1, false),
+            span(8, 8, 1, false),
+            span(9, 9, 0, false),
+        ];
+        assert_eq!(collapsed_groups(rows), vec![(2, 3)]);
+        // A summary above its group (`summaryBelow="0"`), and a nested group folded inside an
+        // open one: only the inner rows.
+        let rows = vec![
+            span(0, 0, 0, true),
+            span(1, 1, 1, false),
+            span(5, 5, 1, false),
+            span(6, 6, 2, false),
+            span(7, 7, 1, true),
+        ];
+        assert_eq!(collapsed_groups(rows), vec![(1, 1), (6, 6)]);
+        // A gap ends a group: row 11 is not next to the summary at 13.
+        let rows = vec![span(10, 10, 1, false), span(12, 12, 0, true)];
+        assert!(collapsed_groups(rows).is_empty());
+        // Columns come as ranges, in any order.
+        let cols = vec![span(5, 5, 0, true), span(2, 4, 1, false)];
+        assert_eq!(collapsed_groups(cols), vec![(2, 4)]);
+        // An outline with nothing collapsed hides nothing.
+        assert!(collapsed_groups(vec![span(1, 3, 1, false)]).is_empty());
     }
 
     #[test]
