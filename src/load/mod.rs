@@ -544,6 +544,13 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostics> {
 }
 
 /// Whether `path` names an Excel workbook (`.xlsx`, any case): read as a self-assessment form.
+/// Whether `path` names a YAML file: `.yaml` or `.yml`, in any case (`XA-B.YAML` as a
+/// Windows office saves it is a unit's file all the same).
+pub fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
 pub fn is_xlsx(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))

@@ -99,8 +99,7 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
             for (p, t, real_file) in found {
                 let name = p.file_name().unwrap_or_default().to_string_lossy();
                 let walked = !name.starts_with('.') && name != "target";
-                let read = name.ends_with(".yaml")
-                    || name.ends_with(".yml")
+                let read = super::is_yaml(Path::new(name.as_ref()))
                     || super::is_xlsx(Path::new(name.as_ref()));
                 match t {
                     Some(t) if t.is_dir() => {
@@ -176,6 +175,22 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yaml_files_are_found_whatever_the_case_of_their_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["a.yaml", "B.YAML", "c.Yml", "d.txt", "e.yaml.bak", "f.XLSX"] {
+            std::fs::write(dir.path().join(f), "kind: evidence\n").unwrap();
+        }
+        let (out, problems) = yaml_files(&[dir.path().to_path_buf()]);
+        assert!(problems.is_empty());
+        let mut names: Vec<String> = out
+            .iter()
+            .map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["B.YAML", "a.yaml", "c.Yml", "f.XLSX"]);
+    }
 
     #[test]
     fn each_file_comes_once_whether_found_named_or_linked() {
