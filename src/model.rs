@@ -176,7 +176,9 @@ impl CriteriaSet {
                 return Ok(Some(g));
             }
         }
-        Ok(None)
+        // Below 0% (a penalty past the points earned, with `cap_total: false`): the lowest
+        // band, which starts at 0 and so holds everything under the band above it.
+        Ok(self.grades.last())
     }
 }
 

@@ -152,6 +152,8 @@ fn a_penalty_larger_than_the_total_leaves_0_unless_the_set_says_cap_total_false(
     let uncapped = bonus_case(dir.path(), Some(false), values);
     let out = json(&["score", &uncapped, "--format", "json"]);
     assert_eq!(out["total"]["score"], "-0.5");
+    // Below 0% is in the lowest band (which starts at 0), not in none: the league counts it.
+    assert_eq!(out["total"]["grade"], "Yếu");
     let b = dir.path().join("b.json");
     std::fs::write(&b, stdout_of(&["score", &uncapped, "--format", "json"])).unwrap();
     stdout_of(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);

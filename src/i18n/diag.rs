@@ -1421,6 +1421,23 @@ pub fn grade_outside(label: &str, number: &str) -> Message {
     )
 }
 
+pub const GRADE_LABEL_BLANK: Text = text(
+    "a grade band has a blank label",
+    "một mức xếp loại để trống tên",
+);
+
+pub fn grade_label_twice(label: &str, first: &str) -> Message {
+    m(
+        format!("the grade `{label}` is given twice (first as `{first}`): two bands of one name cannot be told apart"),
+        format!("mức xếp loại `{label}` được khai báo hai lần (lần đầu là `{first}`): hai mức cùng tên thì không phân biệt được"),
+    )
+}
+
+pub const NAME_EACH_GRADE: Text = text(
+    "give each band its own label, as the province's decision names it (Xuất sắc, Tốt, Khá, …)",
+    "hãy đặt cho mỗi mức một tên riêng, như quyết định của tỉnh (Xuất sắc, Tốt, Khá, …)",
+);
+
 pub const MIN_IS_PERCENT: Text = text(
     "`min` is a percentage of the maximum, from 0 to 100",
     "`min` là tỷ lệ phần trăm so với điểm tối đa, từ 0 đến 100",

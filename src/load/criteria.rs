@@ -296,7 +296,31 @@ impl Builder<'_> {
         let mut out: Vec<Grade> = Vec::new();
         // Each band's place in the list, parallel to `out`.
         let mut places: Vec<usize> = Vec::new();
+        // Each band's label as compared (case, spacing and how accents were typed aside).
+        let mut labels: Vec<String> = Vec::new();
         for (i, g) in list.iter().enumerate() {
+            let label_path = [key("grades"), Seg::Index(i), key("label")];
+            let label_key = crate::units::unit_key(g.label);
+            if label_key.is_empty() {
+                self.push(
+                    self.source
+                        .diag(diag::BAD_GRADES, &label_path, say::GRADE_LABEL_BLANK)
+                        .help(say::NAME_EACH_GRADE),
+                );
+            } else if let Some(first) = labels.iter().position(|l| *l == label_key) {
+                // A band copied and not renamed: a unit of the lower band would be published
+                // with the higher one's name, and `expect: grade` could not tell them apart.
+                self.push(
+                    self.source
+                        .diag(
+                            diag::BAD_GRADES,
+                            &label_path,
+                            say::grade_label_twice(g.label, list[first].label),
+                        )
+                        .help(say::NAME_EACH_GRADE),
+                );
+            }
+            labels.push(label_key);
             let path = vec![key("grades"), Seg::Index(i), key("min")];
             // A percentage: a number (90) or a string with a percent sign ("90%").
             let written = g.min.0.trim();
