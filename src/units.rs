@@ -81,7 +81,7 @@ fn tone_at_word_end(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 8);
     let mut tones = String::new();
     let mut word = String::new();
-    let mut end_word = |word: &mut String, tones: &mut String, out: &mut String| {
+    let end_word = |word: &mut String, tones: &mut String, out: &mut String| {
         out.extend(word.chars().chain(tones.chars()).nfc());
         word.clear();
         tones.clear();
