@@ -131,7 +131,9 @@ pub enum OddForm {
 
 /// The most common of `keys` (the first of the most common, on a tie); `None` if empty.
 /// Counted in a map: ten thousand forms each of its own period cost no quadratic time.
-fn most_common<T: std::hash::Hash + Eq + Clone>(keys: impl Iterator<Item = T>) -> Option<T> {
+pub(crate) fn most_common<T: std::hash::Hash + Eq + Clone>(
+    keys: impl Iterator<Item = T>,
+) -> Option<T> {
     let mut counts: std::collections::HashMap<T, (usize, usize)> = Default::default();
     for (i, k) in keys.enumerate() {
         counts.entry(k).or_insert((0, i)).0 += 1;
@@ -354,8 +356,13 @@ pub fn group_leagues(
     }
     let mut previous_of: Vec<Vec<Standing>> = vec![Vec::new(); order.len()];
     for s in previous.unwrap_or_default() {
-        if let Some(u) = list.find(&s.unit) {
-            previous_of[slot_of(u)].push(s.clone());
+        match list.find(&s.unit) {
+            Some(u) => previous_of[slot_of(u)].push(s.clone()),
+            // Without groups there is one league, last period's whole: a unit since merged
+            // away or renamed still held its rank then, and the ranks of the others with it.
+            None if !list.has_groups() => previous_of[order.len() - 1].push(s.clone()),
+            // Its group is not known: left out of each group's last period (told by `rank`).
+            None => {}
         }
     }
     let mut out = Vec::new();
@@ -365,7 +372,7 @@ pub fn group_leagues(
         let Some(first) = members.first() else {
             continue;
         };
-        if let Some(d) = mixed_sets(&members) {
+        if let Some(d) = mixed_sets(&members).or_else(|| mixed_sets(&prev)) {
             return Err(Box::new(d));
         }
         let set = first.set.clone();

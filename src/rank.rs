@@ -667,6 +667,83 @@ pub fn mixed_sets(standings: &[Standing]) -> Option<Diagnostic> {
     )
 }
 
+/// The period most files of a league give (the first seen of the most common), `None` where
+/// none gives one.
+pub fn league_period(standings: &[Standing]) -> Option<&str> {
+    crate::collect::most_common(
+        standings
+            .iter()
+            .map(|s| s.period.trim())
+            .filter(|p| !p.is_empty()),
+    )
+}
+
+/// The files of a league whose period is not `period`, named (three of them) with theirs.
+fn periods_shown(files: &[&Standing]) -> String {
+    let mut shown: Vec<String> = files
+        .iter()
+        .take(3)
+        .map(|s| {
+            format!(
+                "{} ({})",
+                crate::diag::visible_name(&s.file),
+                crate::diag::shown(&s.period)
+            )
+        })
+        .collect();
+    if files.len() > 3 {
+        shown.push("…".into());
+    }
+    shown.join(", ")
+}
+
+/// A warning (W506) naming the files of a league whose period is not `period`, the league's:
+/// ranked all the same (a late file may be there on purpose), but a league of two periods is
+/// not what a province publishes. `previous`: the files are last year's (`--previous`).
+pub fn other_periods(standings: &[Standing], period: &str, previous: bool) -> Option<Diagnostic> {
+    let other: Vec<&Standing> = standings
+        .iter()
+        .filter(|s| s.period.trim() != period)
+        .collect();
+    let first = other.first()?;
+    Some(
+        Diagnostic::new(
+            crate::diag::PEERS_OTHER_PERIOD,
+            &first.file,
+            crate::i18n::rank::other_periods(
+                other.len(),
+                &crate::diag::shown(period),
+                &periods_shown(&other),
+                previous,
+            ),
+        )
+        .help(crate::i18n::rank::ONE_PERIOD_A_LEAGUE),
+    )
+}
+
+/// An error (E508) naming last year's files (`--previous`) whose period does not come before
+/// `period`, this league's: their ranks would be shown as the previous period's. `rank cur
+/// --previous cur` showed every unit "same".
+pub fn previous_not_before(previous: &[Standing], period: &str) -> Option<Diagnostic> {
+    let late: Vec<&Standing> = previous
+        .iter()
+        .filter(|s| !crate::compare::period_follows(period, &s.period))
+        .collect();
+    let first = late.first()?;
+    Some(
+        Diagnostic::new(
+            crate::diag::PREVIOUS_MISMATCH,
+            &first.file,
+            crate::i18n::rank::previous_not_before(
+                late.len(),
+                &crate::diag::shown(period),
+                &periods_shown(&late),
+            ),
+        )
+        .help(crate::i18n::rank::PREVIOUS_IS_EARLIER),
+    )
+}
+
 /// Files named for each criteria set in E214, before "and N more".
 const MIXED_SET_FILES_SHOWN: usize = 3;
 

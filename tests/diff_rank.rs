@@ -31,6 +31,18 @@ fn variant(dir: &Path, name: &str, unit: &str, replace: &[(&str, &str)]) -> Stri
     path.display().to_string()
 }
 
+/// [`variant`] of the period before (a `--previous` file).
+fn earlier(dir: &Path, name: &str, unit: &str, replace: &[(&str, &str)]) -> String {
+    let path = variant(dir, name, unit, replace);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("period: \"2025\""),
+        "no period in the fixture"
+    );
+    fs::write(&path, text.replace("period: \"2025\"", "period: \"2024\"")).unwrap();
+    path
+}
+
 #[test]
 fn diff_stages_shows_the_councils_changes_with_reasons() {
     let out = stdout_of(&[
@@ -266,7 +278,7 @@ fn a_unit_is_matched_across_years_and_peers_however_its_name_is_typed() {
         "Xã B",
         &[("\"1.1\": có", "\"1.1\": không")],
     );
-    variant(
+    earlier(
         last_year.path(),
         "a.yaml",
         "xã  an BÌNH",
@@ -275,7 +287,7 @@ fn a_unit_is_matched_across_years_and_peers_however_its_name_is_typed() {
             ("\"2.3\": 1", "\"2.3\": 2"),
         ],
     );
-    variant(last_year.path(), "b.yaml", "Xã B", &[]);
+    earlier(last_year.path(), "b.yaml", "Xã B", &[]);
     let out = stdout_of(&[
         "rank",
         this_year.path().to_str().unwrap(),
@@ -380,13 +392,13 @@ fn blank_unit_names_are_matched_to_nothing_but_the_own_file_is_the_unit() {
         "Xã B",
         &[("\"1.1\": có", "\"1.1\": không")],
     );
-    variant(
+    earlier(
         last_year.path(),
         "a.yaml",
         "  ",
         &[("\"1.1\": có", "\"1.1\": không")],
     );
-    variant(last_year.path(), "b.yaml", "Xã B", &[]);
+    earlier(last_year.path(), "b.yaml", "Xã B", &[]);
     let out = stdout_of(&[
         "rank",
         this_year.path().to_str().unwrap(),
@@ -448,7 +460,7 @@ fn rank_previous_adds_the_change_in_places() {
         "Xã B",
         &[("\"1.1\": có", "\"1.1\": không")],
     );
-    variant(
+    earlier(
         last_year.path(),
         "a.yaml",
         "Xã A",
@@ -457,7 +469,7 @@ fn rank_previous_adds_the_change_in_places() {
             ("\"2.3\": 1", "\"2.3\": 2"),
         ],
     );
-    variant(last_year.path(), "b.yaml", "Xã B", &[]);
+    earlier(last_year.path(), "b.yaml", "Xã B", &[]);
     let out = stdout_of(&[
         "rank",
         this_year.path().to_str().unwrap(),

@@ -152,3 +152,163 @@ fn a_set_without_bands_counts_nothing() {
     let json: Json = serde_json::from_str(&stdout_of(&["rank", &path, "-f", "json"])).unwrap();
     assert_eq!(json["grades"], Json::Array(vec![]));
 }
+
+/// A folder `sub` of units scored against one shared one-leaf set, each `(unit, period,
+/// points)`.
+fn period_league(dir: &Path, sub: &str, units: &[(&str, &str, &str)]) -> String {
+    fs::write(
+        dir.join("set.yaml"),
+        "parindex: 1\nkind: criteria\nid: period-test\ntitle: Kỳ\ntotal: 100\ngrades:\n  - { label: Tốt, min: 80 }\n  - { label: Yếu, min: 0 }\nsections:\n  - { code: \"1\", title: Điểm, max: 100, rule: points }\n",
+    )
+    .unwrap();
+    let folder = dir.join(sub);
+    fs::create_dir_all(&folder).unwrap();
+    for (i, (unit, period, points)) in units.iter().enumerate() {
+        fs::write(
+            folder.join(format!("u{i}.yaml")),
+            format!("parindex: 1\nkind: evidence\ncriteria: ../set.yaml\nunit: {unit}\nperiod: \"{period}\"\nvalues:\n  \"1\": {points}\n"),
+        )
+        .unwrap();
+    }
+    folder.display().to_string()
+}
+
+#[test]
+fn last_periods_ranks_come_from_an_earlier_period_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let cur = period_league(
+        dir.path(),
+        "2025",
+        &[("Xã A", "2025", "90"), ("Xã B", "2025", "95")],
+    );
+    // This year given as last year: every unit "same" before.
+    let o = common::parindex()
+        .args(["rank", &cur, "--previous", &cur])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[E508]: 2 files of --previous are not of a period before 2025"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+    // A later period among last year's files.
+    let prev = period_league(
+        dir.path(),
+        "mixed",
+        &[("Xã A", "2026", "99"), ("Xã B", "2023", "50")],
+    );
+    let o = common::parindex()
+        .args(["rank", &cur, "--previous", &prev, "--lang", "vi"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("lỗi[E508]: 1 tệp trong --previous"), "{err}");
+    assert!(err.contains("u0.yaml (2026)"), "{err}");
+    // Two earlier periods: ranked, and told.
+    let prev = period_league(
+        dir.path(),
+        "older",
+        &[("Xã A", "2024", "99"), ("Xã B", "2023", "50")],
+    );
+    let o = common::parindex()
+        .args(["rank", &cur, "--previous", &prev])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("warning[W506]: 1 file of --previous is of another period than 2024"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_league_of_two_periods_names_the_odd_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let cur = period_league(
+        dir.path(),
+        "2025",
+        &[
+            ("Xã A", "2025", "90"),
+            ("Xã B", "2024", "95"),
+            ("Xã C", "2025", "70"),
+        ],
+    );
+    let o = common::parindex().args(["rank", &cur]).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("warning[W506]: 1 file is of another period than 2025, the period of most"),
+        "{err}"
+    );
+    assert!(err.contains("u1.yaml (2024)"), "{err}");
+}
+
+#[test]
+fn with_a_units_list_last_periods_league_keeps_units_no_longer_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let cur = period_league(
+        dir.path(),
+        "2025",
+        &[("Xã A", "2025", "90"), ("Xã B", "2025", "95")],
+    );
+    // Xã Z topped 2024 and has since merged away.
+    let prev = period_league(
+        dir.path(),
+        "2024",
+        &[
+            ("Xã A", "2024", "80"),
+            ("Xã B", "2024", "70"),
+            ("Xã Z", "2024", "99"),
+        ],
+    );
+    let list = dir.path().join("units.txt");
+    fs::write(&list, "Xã A\nXã B\n").unwrap();
+    let plain = stdout_of(&["rank", &cur, "--previous", &prev, "-f", "csv"]);
+    let listed = stdout_of(&[
+        "rank",
+        &cur,
+        "--previous",
+        &prev,
+        "--units",
+        list.to_str().unwrap(),
+        "-f",
+        "csv",
+    ]);
+    // Xã B: first now, third then (behind Z and A): up two either way.
+    for out in [&plain, &listed] {
+        let b = out.lines().find(|l| l.contains("Xã B")).unwrap();
+        assert!(b.contains(",3,2,"), "{out}");
+    }
+}
+
+#[test]
+fn with_groups_last_periods_units_off_the_list_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let cur = period_league(
+        dir.path(),
+        "2025",
+        &[("Xã A", "2025", "90"), ("Xã B", "2025", "95")],
+    );
+    let prev = period_league(
+        dir.path(),
+        "2024",
+        &[("Xã A", "2024", "80"), ("Xã Z", "2024", "99")],
+    );
+    let list = dir.path().join("units.csv");
+    fs::write(&list, "name,group\nXã A,Xã\nXã B,Xã\n").unwrap();
+    let o = common::parindex()
+        .args(["rank", &cur, "--previous", &prev, "--units"])
+        .arg(&list)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("1 unit(s) of --previous are not on") && err.contains(": Xã Z"),
+        "{err}"
+    );
+}

@@ -11,7 +11,8 @@ use parindex::i18n::units as words;
 use parindex::load::CriteriaResolver;
 use parindex::model::Stage;
 use parindex::rank::{
-    duplicate_units, grade_counts, league, mixed_sets, nameless_units, score_paths, Standing,
+    duplicate_units, grade_counts, league, league_period, mixed_sets, nameless_units,
+    other_periods, previous_not_before, score_paths, Standing,
 };
 use parindex::render::annex::{self, AnnexHead};
 use parindex::render::rank::{render, LeagueInfo};
@@ -225,7 +226,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // Ranked all the same, but told: a row without a name is not what a province publishes.
     report(nameless_units(&current, false).as_slice(), args.out.lang());
-    let previous = match previous_standings(&args, stage, true) {
+    let period = league_period(&current).map(str::to_string);
+    if let Some(p) = &period {
+        report(
+            other_periods(&current, p, false).as_slice(),
+            args.out.lang(),
+        );
+    }
+    let previous = match previous_standings(&args, stage, true, period.as_deref()) {
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
@@ -281,6 +289,7 @@ fn previous_standings(
     args: &Args,
     stage: Stage,
     one_set: bool,
+    period: Option<&str>,
 ) -> Result<Option<Vec<Standing>>, ExitCode> {
     if args.previous.is_empty() {
         return Ok(None);
@@ -306,6 +315,15 @@ fn previous_standings(
     if report(&duplicate_units(&prev), args.out.lang()) > 0 {
         eprintln!("{}", say::units_once(args.out.lang(), "--previous"));
         return Err(failure());
+    }
+    // Last period's ranks are shown as such: a file of this period or a later one there
+    // would make them up.
+    if let Some(d) = period.and_then(|p| previous_not_before(&prev, p)) {
+        report(&[d], args.out.lang());
+        return Err(failure());
+    }
+    if let Some(p) = league_period(&prev) {
+        report(other_periods(&prev, p, true).as_slice(), args.out.lang());
     }
     // A nameless file of last year is matched to no unit: the unit it was may read as `new`.
     report(nameless_units(&prev, true).as_slice(), args.out.lang());
@@ -387,10 +405,33 @@ fn ranked_by_units(
         eprintln!("{}", words::no_forms(lang, &list.file));
         return Ok(failure());
     }
-    let previous = match previous_standings(args, stage, false) {
+    let period = args
+        .period
+        .as_deref()
+        .map(str::trim)
+        .or_else(|| league_period(&kept))
+        .map(str::to_string);
+    let previous = match previous_standings(args, stage, false, period.as_deref()) {
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
+    if let (Some(prev), true) = (&previous, list.has_groups()) {
+        let unlisted: Vec<String> = prev
+            .iter()
+            .filter(|s| !s.is_nameless() && list.find(&s.unit).is_none())
+            .map(|s| parindex::diag::shown(&s.unit).into_owned())
+            .collect();
+        if !unlisted.is_empty() {
+            let mut names = unlisted[..unlisted.len().min(3)].join(", ");
+            if unlisted.len() > 3 {
+                names.push_str(", …");
+            }
+            eprintln!(
+                "{}",
+                words::previous_not_listed(lang, unlisted.len(), &list.file, &names)
+            );
+        }
+    }
     let leagues = match group_leagues(list, kept, &unit_of, previous.as_deref(), &found.missing) {
         Ok(l) => l,
         Err(d) => {

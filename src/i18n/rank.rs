@@ -1,6 +1,7 @@
 //! `parindex rank`: the league table.
 
 use super::{text, Lang, Text};
+use crate::diag::Message;
 
 pub const GRADE: Text = text("Grade", "Xếp loại");
 pub const PREVIOUS: Text = text("Previous", "Kỳ trước");
@@ -50,3 +51,42 @@ pub fn moved(lang: Lang, places_up: Option<i64>) -> String {
 // The progress line on a terminal while many files are scored.
 pub const SCORING: Text = text("Scoring", "Đang chấm điểm");
 pub const SCORING_PREVIOUS: Text = text("Scoring previous", "Đang chấm điểm kỳ trước");
+
+/// W506 in a league: files of another period than most.
+pub fn other_periods(n: usize, own: &str, examples: &str, previous: bool) -> Message {
+    let (of, cua) = if previous {
+        (" of --previous", " trong --previous")
+    } else {
+        ("", "")
+    };
+    Message::new(
+        format!(
+            "{n} file{}{of} {} of another period than {own}, the period of most, ranked together all the same: {examples}",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "is" } else { "are" }
+        ),
+        format!("{n} tệp{cua} thuộc kỳ khác kỳ {own} của phần lớn các tệp nhưng vẫn được xếp hạng chung: {examples}"),
+    )
+}
+
+pub const ONE_PERIOD_A_LEAGUE: Text = text(
+    "rank one period's results together: move the other period's files out of the folder (last period's go to --previous)",
+    "hãy xếp hạng chung các kết quả của cùng một kỳ: chuyển tệp của kỳ khác ra khỏi thư mục (tệp kỳ trước thì đưa vào --previous)",
+);
+
+/// E508 in a league: `--previous` files not of an earlier period.
+pub fn previous_not_before(n: usize, own: &str, examples: &str) -> Message {
+    Message::new(
+        format!(
+            "{n} file{} of --previous {} not of a period before {own}, this ranking's: {examples}",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "is" } else { "are" }
+        ),
+        format!("{n} tệp trong --previous không thuộc kỳ trước kỳ {own} của bảng xếp hạng này: {examples}"),
+    )
+}
+
+pub const PREVIOUS_IS_EARLIER: Text = text(
+    "give the previous period's evidence to --previous: its ranks are shown as last period's",
+    "hãy đưa số liệu của kỳ trước vào --previous: thứ hạng của nó được ghi là thứ hạng kỳ trước",
+);

@@ -321,6 +321,15 @@ pub fn missing_summary(lang: Lang, missing: usize, listed: usize, file: &str) ->
         format!("cảnh báo: chưa nhận phiếu của {missing}/{listed} đơn vị trong {file}; các đơn vị còn lại vẫn được xếp hạng"),
     )
 }
+/// `rank --units --previous` with groups: last period's units the list does not name.
+pub fn previous_not_listed(lang: Lang, n: usize, file: &str, names: &str) -> String {
+    pick(
+        lang,
+        format!("warning: {n} unit(s) of --previous are not on {file}, so in no group: each group's previous ranks are counted without them: {names}"),
+        format!("cảnh báo: {n} đơn vị trong --previous không có trong {file} nên không thuộc nhóm nào: thứ hạng kỳ trước của mỗi nhóm được tính không có các đơn vị này: {names}"),
+    )
+}
+
 pub fn unknown_summary(lang: Lang, forms: usize, file: &str, keep_going: bool) -> String {
     match keep_going {
         false => pick(

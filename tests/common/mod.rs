@@ -41,3 +41,27 @@ pub fn zip_member(file: &std::path::Path, name: &str) -> String {
         .unwrap();
     text
 }
+
+/// `examples/dak-nong-2022` as if it were the period before (2021): the same eight units and
+/// figures, for `--previous` (which must be of an earlier period, E508). Made once per test
+/// binary under Cargo's temporary folder for tests.
+#[allow(dead_code)]
+pub fn dak_nong_2021() -> &'static str {
+    static DIR: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("dak-nong-2021-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for entry in std::fs::read_dir("examples/dak-nong-2022").unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(text.contains("period: \"2022\""), "{}", path.display());
+            std::fs::write(
+                dir.join(path.file_name().unwrap()),
+                text.replace("period: \"2022\"", "period: \"2021\""),
+            )
+            .unwrap();
+        }
+        dir.display().to_string()
+    })
+}
