@@ -133,6 +133,13 @@ impl Scorecard {
         }
     }
 
+    /// The points lost in all: the sum of every leaf's [`Scorecard::lost`], which `losses`
+    /// lists. Not `max − score` of the total where a bonus made some up (8 of 10 and a bonus
+    /// of 2 is 10 of 10, having lost 2) or a penalty was held at 0.
+    pub fn points_lost(&self) -> Decimal {
+        self.set.leaves().map(|i| self.lost(i)).sum()
+    }
+
     /// Indices of the leaves that lost points ([`Scorecard::lost`]), largest loss first (then
     /// in document order).
     pub fn losses(&self) -> Vec<usize> {

@@ -98,6 +98,12 @@ fn a_bonus_adds_within_its_cap_and_the_total_within_the_maximum() {
     let table = stdout_of(&["score", &ev]);
     assert!(table.contains("Điểm thưởng (bonus)"), "{table}");
     assert!(table.contains("Điểm trừ (penalty)"), "{table}");
+    // 2 of 2 with the bonus, having lost 0.5 on 1.2: the lines that count losses say 0.5, as
+    // the rows they head.
+    assert!(table.contains("1 criteria, 0.5 points"), "{table}");
+    let lost = json(&["losses", &ev, "--format", "json"]);
+    assert_eq!(lost["total_loss"], "0.5");
+    assert_eq!(lost["losses"][0]["loss"], "0.5");
     let md = stdout_of(&["score", &ev, "--format", "markdown"]);
     assert!(md.contains("Điểm thưởng (bonus)"), "{md}");
     // A penalty that took nothing lost nothing.

@@ -77,7 +77,7 @@ fn heading(card: &Scorecard, losses: &[Loss], lang: Lang) -> String {
         words_losses::lost_of(
             lang,
             losses.len(),
-            &lang.number(card.total.loss()),
+            &lang.number(card.points_lost()),
             &lang.number(card.total.max)
         )
     )
@@ -217,7 +217,7 @@ fn json(card: &Scorecard, losses: &[Loss], groups: Option<(&str, &[Group])>) -> 
         period: &card.period,
         criteria: &card.set.id,
         stage: card.stage.name(),
-        total_loss: show(card.total.loss()),
+        total_loss: show(card.points_lost()),
         by: groups.map(|(by, _)| by),
         groups: groups.map(|(_, gs)| {
             gs.iter()

@@ -324,7 +324,7 @@ fn table(card: &Scorecard, opts: TableOptions) -> String {
     }
     out.push_str(&format!(
         "\n{}\n",
-        words_score::points_lost(lang, losses.len(), &lang.number(card.total.loss()))
+        words_score::points_lost(lang, losses.len(), &lang.number(card.points_lost()))
     ));
     let mut t = new_table(
         opts,

@@ -128,6 +128,9 @@ pub struct Report {
     pub loss: Decimal,
     /// How many criteria lost points.
     pub lost_criteria: usize,
+    /// The points they lost together ([`Scorecard::points_lost`]): `loss` less what a bonus
+    /// made up.
+    pub lost: Decimal,
     /// Place among the peers (`--peers`).
     pub place: Option<Place>,
     /// How many of the peers (the unit included) fall in each grade band, in band order;
@@ -325,6 +328,7 @@ pub fn build(
         grade: card.total.grade.clone(),
         loss: card.total.loss(),
         lost_criteria: all_losses.len(),
+        lost: card.points_lost(),
         place,
         previous_place,
         peer_grades,

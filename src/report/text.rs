@@ -299,7 +299,7 @@ pub(crate) fn overall_loss(lang: Lang, r: &Report) -> String {
     if r.lost_criteria == 0 {
         return words(lang).no_loss_anywhere.to_string();
     }
-    cat::overall_loss(lang, &lang.number(r.loss), r.lost_criteria)
+    cat::overall_loss(lang, &lang.number(r.lost), r.lost_criteria)
 }
 
 /// "1. Công tác chỉ đạo, điều hành CCHC".
