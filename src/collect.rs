@@ -49,6 +49,32 @@ pub fn collect<'a>(list: &UnitList, units: impl IntoIterator<Item = &'a str>) ->
 }
 
 impl Collection {
+    /// The units on the list whose form is one of `failed`, the files that did not load
+    /// (`--keep-going`), each read again for its `unit:` where it still can be: `(unit, file)`.
+    /// They are taken out of `missing`: a unit whose form was refused did send one, and the
+    /// published annex must not say it did not.
+    pub fn take_refused(&mut self, list: &UnitList, failed: &[&str]) -> Vec<(usize, String)> {
+        let mut refused = Vec::new();
+        for file in failed {
+            let Ok(source) = crate::load::Source::read(std::path::Path::new(file)) else {
+                continue;
+            };
+            let Ok(doc) = source.document() else {
+                continue;
+            };
+            let Some(unit) = doc.get("unit").and_then(|n| n.text()) else {
+                continue;
+            };
+            if let Some(u) = list.find(unit) {
+                if let Some(i) = self.missing.iter().position(|&m| m == u) {
+                    self.missing.remove(i);
+                    refused.push((u, file.to_string()));
+                }
+            }
+        }
+        refused
+    }
+
     /// One W701 per unit without a form, placed at its line of the units file: the first
     /// hundred, then how many more (W015), as for any one file's findings (a list of 50,000
     /// units and no forms printed 62 MB).

@@ -312,3 +312,65 @@ fn with_groups_last_periods_units_off_the_list_are_named() {
         "{err}"
     );
 }
+
+#[test]
+fn a_unit_whose_form_was_refused_is_not_published_as_not_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let cur = period_league(
+        dir.path(),
+        "2025",
+        &[
+            ("Xã A", "2025", "90"),
+            ("Xã B", "2025", "95"),
+            ("Xã C", "2025", "101"),
+        ],
+    );
+    let list = dir.path().join("units.txt");
+    fs::write(&list, "Xã A\nXã B\nXã C\nXã D\n").unwrap();
+    let run = |format: &str| {
+        common::parindex()
+            .args(["rank", &cur, "--keep-going", "--units"])
+            .arg(&list)
+            .args(["-f", format])
+            .output()
+            .unwrap()
+    };
+    let o = run("json");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("warning[W701]: the form of unit `Xã C` did not load"),
+        "{err}"
+    );
+    let doc: Json = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["missing"], serde_json::json!(["Xã D"]));
+    assert_eq!(doc["refused"][0]["unit"], "Xã C");
+    assert!(doc["refused"][0]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("u2.yaml"));
+    let table = String::from_utf8(run("table").stdout).unwrap();
+    assert!(
+        table.contains("Form not accepted, not ranked: Xã C."),
+        "{table}"
+    );
+    // The published annex says the same.
+    let annex = dir.path().join("annex.docx");
+    let o = common::parindex()
+        .args(["rank", &cur, "--keep-going", "--units"])
+        .arg(&list)
+        .args(["-f", "docx", "-o"])
+        .arg(&annex)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let text = common::zip_member(&annex, "word/document.xml");
+    assert!(
+        text.contains("Phiếu không hợp lệ, chưa xếp hạng: Xã C."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Chưa nộp phiếu: Xã D.") && !text.contains("Xã C;"),
+        "{text}"
+    );
+}

@@ -214,7 +214,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(failure());
     }
     if let Some(list) = &units {
-        return ranked_by_units(&args, list, current, stage);
+        let failed_files: Vec<&str> = failed.iter().map(|(f, _)| f.as_str()).collect();
+        return ranked_by_units(&args, list, current, stage, &failed_files);
     }
     if let Some(d) = mixed_sets(&current) {
         report(&[d], args.out.lang());
@@ -337,9 +338,31 @@ fn ranked_by_units(
     list: &UnitList,
     current: Vec<Standing>,
     stage: Stage,
+    failed: &[&str],
 ) -> anyhow::Result<ExitCode> {
     let lang = args.out.lang();
-    let found = collect(list, current.iter().map(|s| s.unit.as_str()));
+    let mut found = collect(list, current.iter().map(|s| s.unit.as_str()));
+    // A unit whose form was left out (`--keep-going`) sent one: told as refused, not missing.
+    let refused = found.take_refused(list, failed);
+    if !refused.is_empty() {
+        let told: Vec<Diagnostic> = refused
+            .iter()
+            .map(|(u, file)| {
+                list.at(
+                    parindex::diag::MISSING_FORM,
+                    *u,
+                    words::refused_form(&list.units[*u].name, &parindex::diag::visible_name(file)),
+                )
+                .help(words::REFUSED_FORM_HELP)
+            })
+            .collect();
+        report(&told, lang);
+    }
+    let refused_units: Vec<usize> = refused.iter().map(|(u, _)| *u).collect();
+    let refused: Vec<(String, String)> = refused
+        .into_iter()
+        .map(|(u, file)| (list.units[u].name.clone(), file))
+        .collect();
     let mut unknown: Vec<(String, String)> = Vec::new();
     let mut kept: Vec<Standing> = Vec::with_capacity(current.len());
     let mut unit_of: Vec<usize> = Vec::with_capacity(current.len());
@@ -452,6 +475,7 @@ fn ranked_by_units(
         grouped: list.has_groups(),
         units_file: &list.file,
         unknown: &unknown,
+        refused: &refused,
     };
     let lang = args.out.document_lang();
     let head = AnnexHead {
@@ -465,6 +489,7 @@ fn ranked_by_units(
     let annex = || {
         annex::build(&rows, list.has_groups().then_some(groups.as_slice()))
             .with_missing(missing_by_group(list, &found.missing))
+            .with_refused(missing_by_group(list, &refused_units))
     };
     if args.out.format == parindex::render::Format::Docx {
         let bytes = parindex::render::docx::annex::render(&annex(), &head, lang)?;

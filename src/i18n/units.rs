@@ -295,6 +295,25 @@ pub fn not_sent(lang: Lang, names: &[String]) -> String {
         format!("Chưa nộp phiếu: {}.", names.join("; ")),
     )
 }
+/// Under a published table: units whose form was refused (`rank --keep-going`).
+pub fn not_ranked(lang: Lang, names: &[String]) -> String {
+    pick(
+        lang,
+        format!("Form not accepted, not ranked: {}.", names.join("; ")),
+        format!("Phiếu không hợp lệ, chưa xếp hạng: {}.", names.join("; ")),
+    )
+}
+/// W701 for a unit whose form was sent but did not load (`rank --keep-going`).
+pub fn refused_form(unit: &str, file: &str) -> Message {
+    Message::new(
+        format!("the form of unit `{unit}` did not load ({file}): it is not ranked, and not counted as unsent"),
+        format!("phiếu của đơn vị `{unit}` không đọc được ({file}): đơn vị không được xếp hạng, và không bị tính là chưa nộp phiếu"),
+    )
+}
+pub const REFUSED_FORM_HELP: Text = text(
+    "correct the form (its errors are above) and rank again",
+    "hãy sửa phiếu (các lỗi ở trên) rồi xếp hạng lại",
+);
 pub const NO_GROUP: Text = text("Units without a group", "Đơn vị chưa phân nhóm");
 pub fn group_heading(lang: Lang, group: &str) -> String {
     pick(lang, format!("Group: {group}"), format!("Nhóm: {group}"))

@@ -45,6 +45,9 @@ pub struct AnnexTable {
     pub grades: Vec<(String, usize)>,
     /// The group's units on the units file that sent no form ([`Annex::with_missing`]).
     pub missing: Vec<String>,
+    /// The group's units whose form was sent and refused (`--keep-going`): not ranked, and
+    /// not to be published as not sent ([`Annex::with_refused`]).
+    pub refused: Vec<String>,
 }
 
 /// The whole annex.
@@ -57,6 +60,8 @@ pub struct Annex {
     pub tables: Vec<AnnexTable>,
     /// Units that sent no form and whose group has no table (no unit of it sent one).
     pub missing_elsewhere: Vec<String>,
+    /// Units whose form was refused and whose group has no table.
+    pub refused_elsewhere: Vec<String>,
 }
 
 /// What the annex says of itself: its letterhead, and whose results it publishes ("các huyện,
@@ -224,6 +229,7 @@ pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
                     .map(|g| (g.label, g.units))
                     .collect(),
                 missing: Vec::new(),
+                refused: Vec::new(),
                 group,
             }
         })
@@ -233,6 +239,7 @@ pub fn build(rows: &[Row], groups: Option<&[Option<String>]>) -> Annex {
         grouped: groups.is_some(),
         tables,
         missing_elsewhere: Vec::new(),
+        refused_elsewhere: Vec::new(),
     }
 }
 
@@ -242,17 +249,32 @@ impl Annex {
     /// grouped); those of a group without a table go under the last one.
     pub fn with_missing(mut self, missing: Vec<(Option<String>, Vec<String>)>) -> Annex {
         for (group, names) in missing {
-            let grouped = self.grouped;
-            match self
-                .tables
-                .iter_mut()
-                .find(|t| !grouped || t.group == group)
-            {
+            match self.table_of(&group) {
                 Some(t) => t.missing.extend(names),
                 None => self.missing_elsewhere.extend(names),
             }
         }
         self
+    }
+
+    /// Names under each table the units of its group whose form was refused, as
+    /// [`Annex::with_missing`] the units without one.
+    pub fn with_refused(mut self, refused: Vec<(Option<String>, Vec<String>)>) -> Annex {
+        for (group, names) in refused {
+            match self.table_of(&group) {
+                Some(t) => t.refused.extend(names),
+                None => self.refused_elsewhere.extend(names),
+            }
+        }
+        self
+    }
+
+    /// The table of `group` (the only one when nothing is grouped).
+    fn table_of(&mut self, group: &Option<String>) -> Option<&mut AnnexTable> {
+        let grouped = self.grouped;
+        self.tables
+            .iter_mut()
+            .find(|t| !grouped || t.group == *group)
     }
 
     /// `(group, units)` of each table, for the line under the last one; empty when the units
@@ -395,10 +417,19 @@ pub(crate) fn xlsx_sheet(
             ws.write_string_with_format(r, 0, units_words::not_sent(lang, &t.missing), &note)?;
             r += 1;
         }
+        if !t.refused.is_empty() {
+            ws.write_string_with_format(r, 0, units_words::not_ranked(lang, &t.refused), &note)?;
+            r += 1;
+        }
         r += 1;
     }
     if !annex.missing_elsewhere.is_empty() {
         let line = units_words::not_sent(lang, &annex.missing_elsewhere);
+        ws.write_string_with_format(r, 0, line, &note)?;
+        r += 2;
+    }
+    if !annex.refused_elsewhere.is_empty() {
+        let line = units_words::not_ranked(lang, &annex.refused_elsewhere);
         ws.write_string_with_format(r, 0, line, &note)?;
         r += 2;
     }

@@ -25,6 +25,9 @@ pub struct GroupsInfo<'a> {
     pub missing: &'a [&'a str],
     /// Forms left out because their unit is not on the list (`--keep-going`).
     pub unknown: &'a [(String, String)],
+    /// `(unit, file)` of the units whose form was refused (`--keep-going`): not ranked, and
+    /// not among `missing`.
+    pub refused: &'a [(String, String)],
 }
 
 /// The set's sections as a league's info needs them.
@@ -108,6 +111,16 @@ pub fn render(
                     out.push('\n');
                 }
             }
+            if !info.refused.is_empty() {
+                let names: Vec<String> = info
+                    .refused
+                    .iter()
+                    .map(|(n, _)| if md { md_cell(n) } else { n.clone() })
+                    .collect();
+                out.push('\n');
+                out.push_str(&words::not_ranked(lang, &names));
+                out.push('\n');
+            }
             out
         }
         TextFormat::Json => json(leagues, info),
@@ -123,6 +136,8 @@ struct JsonGroups<'a> {
     missing: Vec<&'a str>,
     /// Forms left out: their unit is not on the list.
     unknown: Vec<JsonUnknown<'a>>,
+    /// Units whose form was refused: not ranked, and not among `missing`.
+    refused: Vec<JsonUnknown<'a>>,
     groups: Vec<JsonGroup<'a>>,
 }
 
@@ -165,6 +180,11 @@ fn json(leagues: &[GroupLeague], info: &GroupsInfo) -> String {
             .unknown
             .iter()
             .map(|(file, unit)| JsonUnknown { file, unit })
+            .collect(),
+        refused: info
+            .refused
+            .iter()
+            .map(|(unit, file)| JsonUnknown { file, unit })
             .collect(),
         groups: leagues
             .iter()

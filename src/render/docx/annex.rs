@@ -112,9 +112,18 @@ pub fn render(annex: &Annex, head: &AnnexHead, lang: Lang) -> Result<Vec<u8>, Do
         if !t.missing.is_empty() {
             doc = doc.add_paragraph(note(&units_words::not_sent(lang, &t.missing)));
         }
+        if !t.refused.is_empty() {
+            doc = doc.add_paragraph(note(&units_words::not_ranked(lang, &t.refused)));
+        }
     }
     if !annex.missing_elsewhere.is_empty() {
         doc = doc.add_paragraph(note(&units_words::not_sent(lang, &annex.missing_elsewhere)));
+    }
+    if !annex.refused_elsewhere.is_empty() {
+        doc = doc.add_paragraph(note(&units_words::not_ranked(
+            lang,
+            &annex.refused_elsewhere,
+        )));
     }
     let groups = annex.group_counts(lang);
     if !groups.is_empty() {
