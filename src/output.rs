@@ -43,7 +43,7 @@ pub fn note_input(path: &Path, meta: &fs::Metadata) {
 }
 
 /// Whether the file at `path` (links followed) is one this run read.
-fn is_input(path: &Path) -> bool {
+pub(crate) fn is_input(path: &Path) -> bool {
     let inputs = INPUTS.lock().unwrap_or_else(|e| e.into_inner());
     #[cfg(unix)]
     {

@@ -1,9 +1,10 @@
 //! A form for every unit on a units file (`template SET --units UNITS -o forms/`): one file per
 //! unit, named after it ([`crate::units::form_stem`]), with its name and the period filled in.
 //!
-//! All or nothing: every file name is checked before the first form is written; each is
-//! written atomically; and if one cannot be made or written, those this run had created are
-//! removed. The format is a parameter ([`FormFormat`]): the xlsx form plugs in
+//! All or nothing: every file name is checked before the first form is written (a folder, or
+//! a file this run read, in a form's place stops it there); each is written atomically; and if
+//! one cannot be made or written, those this run had created are removed and those it had
+//! replaced (`--force`) are put back from a copy kept beside them until the run ends. The format is a parameter ([`FormFormat`]): the xlsx form plugs in
 //! as another variant beside YAML.
 
 use crate::form::{write_form, FormFill};
@@ -102,31 +103,74 @@ pub fn write_forms(
             .collect();
         return Err(FormsError::Exist(paths));
     }
+    // What cannot be replaced is found before anything is written.
+    for (_, path) in forms.iter().filter(|(_, p)| existing.contains(p)) {
+        if crate::output::is_input(path) {
+            return Err(FormsError::Write(
+                path.clone(),
+                WriteError::IsInput(path.clone()),
+            ));
+        }
+        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            return Err(FormsError::Write(
+                path.clone(),
+                WriteError::Io(path.clone(), std::io::Error::other("it is a folder")),
+            ));
+        }
+    }
     // Made and written one at a time (ten thousand forms are never all in memory); a form
-    // that cannot be made or written takes back those this run created.
+    // that cannot be made or written takes back those this run created, and puts back those
+    // it replaced from their copies.
     let mut created: Vec<&PathBuf> = Vec::new();
-    let undo = |created: &[&PathBuf]| {
+    let mut copies: Vec<(&PathBuf, PathBuf)> = Vec::new();
+    let undo = |created: &[&PathBuf], copies: &[(&PathBuf, PathBuf)]| {
         for p in created {
             let _ = std::fs::remove_file(p);
+        }
+        for (p, copy) in copies {
+            if std::fs::copy(copy, p).is_ok() {
+                let _ = std::fs::remove_file(copy);
+            }
         }
     };
     for (unit, path) in forms {
         let bytes = match render(unit) {
             Ok(b) => b,
             Err(e) => {
-                undo(&created);
+                undo(&created, &copies);
                 return Err(FormsError::Render(path.clone(), e));
             }
         };
+        if existing.contains(path) && std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+            let copy = kept_copy(path);
+            if let Err(e) = std::fs::copy(path, &copy) {
+                undo(&created, &copies);
+                return Err(FormsError::Write(
+                    path.clone(),
+                    WriteError::Io(path.clone(), e),
+                ));
+            }
+            copies.push((path, copy));
+        }
         if let Err(e) = write_atomic(path, bytes, overwrite) {
-            undo(&created);
+            undo(&created, &copies);
             return Err(FormsError::Write(path.clone(), e));
         }
         if !existing.contains(path) {
             created.push(path);
         }
     }
+    for (_, copy) in &copies {
+        let _ = std::fs::remove_file(copy);
+    }
     Ok(forms.len())
+}
+
+/// Where the form at `path` is copied before it is replaced: beside it, hidden, named after
+/// it and this process.
+fn kept_copy(path: &Path) -> PathBuf {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    path.with_file_name(format!(".{name}.parindex-{}.old", std::process::id()))
 }
 
 #[cfg(test)]
@@ -169,6 +213,39 @@ mod tests {
         let r = write_forms(&forms, false, |u| Ok(u.name.clone().into_bytes()));
         assert!(matches!(r, Err(FormsError::Write(..))));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn with_force_a_failed_run_puts_back_the_forms_it_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (unit("Sở A"), unit("Sở B"), unit("Sở C"));
+        let forms = form_paths(&[&a, &b, &c], dir.path(), FormFormat::Yaml(Lang::En));
+        std::fs::write(&forms[0].1, "filled by Sở A").unwrap();
+        let r = write_forms(&forms, true, |u| match u.name.as_str() {
+            "Sở C" => Err("the workbook could not be built".into()),
+            name => Ok(name.as_bytes().to_vec()),
+        });
+        assert!(matches!(r, Err(FormsError::Render(..))));
+        assert_eq!(
+            std::fs::read_to_string(&forms[0].1).unwrap(),
+            "filled by Sở A"
+        );
+        // Nothing else is left: not B's new form, not the copy.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // A folder in a form's place stops the run before anything is written.
+        std::fs::create_dir(&forms[2].1).unwrap();
+        let r = write_forms(&forms, true, |u| Ok(u.name.clone().into_bytes()));
+        assert!(matches!(r, Err(FormsError::Write(..))));
+        assert_eq!(
+            std::fs::read_to_string(&forms[0].1).unwrap(),
+            "filled by Sở A"
+        );
+        assert!(!forms[1].1.exists());
+        // And a run that succeeds leaves no copy behind.
+        std::fs::remove_dir(&forms[2].1).unwrap();
+        write_forms(&forms, true, |u| Ok(u.name.clone().into_bytes())).unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+        assert_eq!(std::fs::read_to_string(&forms[0].1).unwrap(), "Sở A");
     }
 
     #[test]

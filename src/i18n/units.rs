@@ -426,10 +426,10 @@ pub fn forms_failed(lang: Lang, file: &str, why: &str) -> String {
     pick(
         lang,
         format!(
-            "the form {file} was not written ({why}); the forms this run had written were removed"
+            "the form {file} was not written ({why}); nothing was changed: the forms this run had written were removed, and those it had replaced put back"
         ),
         format!(
-            "không ghi được phiếu {file} ({why}); các phiếu đã ghi trong lần chạy này đã được xoá"
+            "không ghi được phiếu {file} ({why}); không có gì thay đổi: các phiếu mới ghi trong lần chạy này đã được xoá, các phiếu bị ghi đè đã được khôi phục"
         ),
     )
 }
