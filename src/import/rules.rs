@@ -148,9 +148,11 @@ fn labels(pairs: Vec<(String, Decimal)>, max: Decimal) -> Option<Rule> {
     (pairs.len() >= 2 && keys.len() == pairs.len()).then_some(Rule::Choice(pairs))
 }
 
-/// Whether "no" negates "yes": it starts with a negation ("Không …", "Chưa …"), or it is "yes"
-/// with one negation put in ("Ban hành không kịp thời"), or the other way round ("Không có vi
-/// phạm: 1; Có vi phạm: 0").
+/// Whether "no" negates "yes": it starts with a negation ("Không …", "Chưa …") or it is "yes"
+/// with one negation put in ("Ban hành không kịp thời"). Not the other way round: in "Không có
+/// vi phạm: 1; Có vi phạm: 0" the points go to the negated label, and a `yes-no` would give
+/// them to a unit answering "có" (there was a violation); such a pair is a `choice`, where the
+/// unit writes the label itself.
 fn yes_no_like(yes: &str, no: &str) -> bool {
     let (y, n) = (super::text::fold(yes), super::text::fold(no));
     let starts_negated = |s: &str| {
@@ -169,8 +171,7 @@ fn yes_no_like(yes: &str, no: &str) -> bool {
         })
     };
     (starts_negated(&n) && !starts_negated(&y))
-        || one_negation_less(&n, &y)
-        || one_negation_less(&y, &n)
+        || (one_negation_less(&n, &y) && !starts_negated(&y))
         || matches!((y.as_str(), n.as_str()), ("co", "khong") | ("yes", "no"))
 }
 
@@ -685,7 +686,6 @@ mod tests {
             "- Đạt: 1 điểm\n- Không đạt: 0 điểm",
             "Không đạt: 0; Đạt: 1",
             "Ban hành kịp thời: 1; Ban hành không kịp thời: 0",
-            "Không có vi phạm: 1; Có vi phạm: 0",
             "Xác định đầy đủ nhiệm vụ và có bố trí kinh phí: 1; Không xác định đầy đủ nhiệm vụ hoặc không bố trí kinh phí: 0",
             "Ban hành đúng thời hạn thì được 1 điểm",
             "Đạt: điểm tối đa; Không đạt: 0",
@@ -696,6 +696,29 @@ mod tests {
         assert_eq!(
             r("Đạt (0,5 điểm); Không đạt (0 điểm)", "0.5"),
             Ok(Rule::YesNo)
+        );
+    }
+
+    #[test]
+    fn points_for_the_negated_label_are_a_choice_not_a_yes_no() {
+        // "có" would be the unit saying there was a violation, and scoring the max for it.
+        assert_eq!(
+            r("Không có vi phạm: 1; Có vi phạm: 0", "1"),
+            Ok(choice(&[("Không có vi phạm", "1"), ("Có vi phạm", "0")]))
+        );
+        assert_eq!(
+            r("Đạt: 0; Không đạt: 1", "1"),
+            Ok(choice(&[("Đạt", "0"), ("Không đạt", "1")]))
+        );
+        assert_eq!(
+            r(
+                "Không có cán bộ bị kỷ luật: 1; Có cán bộ bị kỷ luật: 0",
+                "1"
+            ),
+            Ok(choice(&[
+                ("Không có cán bộ bị kỷ luật", "1"),
+                ("Có cán bộ bị kỷ luật", "0")
+            ]))
         );
     }
 
