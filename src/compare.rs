@@ -30,9 +30,13 @@ pub fn load_outcome(
         let checked = Outcome::from_json_checked(&source.text).and_then(|outcome| {
             // Against its criteria set, where that set can be found: a result whose figures
             // add up can still not be what `score` gives for its values.
+            let mut outcome = outcome;
             let problems = match set_of_result(&outcome.criteria, base, resolver) {
                 Some(set) => check_against_set(&outcome, &set),
-                None => Vec::new(),
+                None => {
+                    outcome.unchecked = true;
+                    Vec::new()
+                }
             };
             if problems.is_empty() {
                 Ok(outcome)
@@ -76,7 +80,10 @@ fn set_of_result(
             .filter(|set| set.id == id)
     };
     // A set forced with `--criteria` is used only where it is the one the result names.
-    named(resolver).or_else(|| named(&crate::load::CriteriaResolver::new()))
+    named(resolver)
+        .or_else(|| named(&crate::load::CriteriaResolver::new()))
+        // A set read from a file by the other side of the comparison (the year's evidence).
+        .or_else(|| resolver.loaded(id))
 }
 
 /// The problems of a result against the criteria set it names: codes and their parents, each
@@ -240,6 +247,9 @@ pub struct Outcome {
     pub grade: Option<String>,
     /// Every node, in document order.
     pub nodes: Vec<OutcomeNode>,
+    /// A JSON result whose criteria set was not found: its figures were checked for adding
+    /// up, not against the set's rules (a grade or a leaf's score edited by hand would pass).
+    pub unchecked: bool,
 }
 
 impl Outcome {
@@ -282,6 +292,7 @@ impl From<&Scorecard> for Outcome {
                     kind: node.kind,
                 })
                 .collect(),
+            unchecked: false,
         }
     }
 }
@@ -420,6 +431,7 @@ impl Outcome {
             max,
             grade: doc.total.grade,
             nodes,
+            unchecked: false,
         };
         problems.append(&mut unknown);
         problems.extend(check_figures(
@@ -1008,6 +1020,7 @@ mod tests {
             max: sections.iter().map(|n| n.max).sum(),
             grade: None,
             nodes,
+            unchecked: false,
         }
     }
 

@@ -384,3 +384,58 @@ fn a_later_previous_result_is_refused_and_a_diff_of_two_units_warns() {
             "the two results are of different units, `UBND huyện Krông Nô` and `Đơn vị giả định A (hư cấu)`",
         ));
 }
+
+#[test]
+fn a_result_of_a_set_kept_in_a_file_is_checked_against_it_or_said_unchecked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("set.yaml"),
+        "parindex: 1\nkind: criteria\nid: r2\ntitle: R2\ngrades:\n  - { label: Tốt, min: 80 }\n  - { label: Yếu, min: 0 }\nsections:\n  - code: \"1\"\n    title: S\n    max: 2\n    items:\n      - { code: \"1.1\", title: a, max: 1, rule: yes-no }\n      - { code: \"1.2\", title: b, max: 1, rule: yes-no }\n",
+    )
+    .unwrap();
+    let ev = d.join("2025.yaml");
+    fs::write(
+        &ev,
+        "parindex: 1\nkind: evidence\ncriteria: set.yaml\nunit: U\nperiod: \"2025\"\nvalues:\n  \"1.1\": false\n  \"1.2\": false\n",
+    )
+    .unwrap();
+    let json = stdout_of(&["score", ev.to_str().unwrap(), "-f", "json"]);
+    let honest = d.join("2025.json");
+    fs::write(&honest, &json).unwrap();
+    // 1.1 scored 1 for "no", the section and total raised to match: adds up, but is not what
+    // the set gives.
+    let mut doc: Json = serde_json::from_str(&json).unwrap();
+    for node in doc["nodes"].as_array_mut().unwrap() {
+        if node["code"] == "1.1" || node["code"] == "1" {
+            node["score"] = "1".into();
+            let max = node["max"].as_str().unwrap().to_string();
+            node["loss"] = if max == "1" { "0" } else { "1" }.into();
+            node["percent"] = if max == "1" { "100.00" } else { "50.00" }.into();
+        }
+    }
+    doc["total"]["score"] = "1".into();
+    doc["total"]["loss"] = "1".into();
+    doc["total"]["percent"] = "50.00".into();
+    let forged = d.join("forged.json");
+    fs::write(&forged, doc.to_string()).unwrap();
+    for (a, b) in [(&ev, &forged), (&forged, &ev)] {
+        parindex()
+            .arg("diff")
+            .args([a, b])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "error[E301]: 1.1: 1 of 1 is not what its value scores in the set r2",
+            ));
+    }
+    // Two results and no set: compared, and said to be unchecked.
+    parindex()
+        .arg("diff")
+        .args([&honest, &forged])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "names the criteria set `r2`, which was not found: its figures were checked for adding up",
+        ));
+}

@@ -105,10 +105,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("{}", cli::stage_on_results(args.out.lang()));
             return Ok(ExitCode::from(2));
         }
-        let old = load_outcome(old_path, &resolver, stage);
-        let new = load_outcome(new_path, &resolver, stage);
+        // An evidence side first: the set it loads is then at hand to check a JSON result
+        // against, where that result names a set kept in a file (by its id only).
+        let (old, new) = if is_json_result(old_path) {
+            let new = load_outcome(new_path, &resolver, stage);
+            (load_outcome(old_path, &resolver, stage), new)
+        } else {
+            let old = load_outcome(old_path, &resolver, stage);
+            (old, load_outcome(new_path, &resolver, stage))
+        };
         match (old, new) {
-            (Ok(o), Ok(n)) => (o, n),
+            (Ok(o), Ok(n)) => {
+                for (side, path) in [(&o, old_path), (&n, new_path)] {
+                    if side.unchecked {
+                        eprintln!(
+                            "{}",
+                            cli::result_unchecked(
+                                args.out.lang(),
+                                &super::path_shown(path),
+                                &diag::shown(&side.criteria)
+                            )
+                        );
+                    }
+                }
+                (o, n)
+            }
             (o, n) => {
                 let mut all = Vec::new();
                 for side in [o.err(), n.err()].into_iter().flatten() {

@@ -333,6 +333,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => None,
         Some(path) => match load_outcome(path, &resolver, stage) {
             Ok(outcome) => {
+                if outcome.unchecked {
+                    eprintln!(
+                        "{}",
+                        parindex::i18n::cli::result_unchecked(
+                            args.lang,
+                            &super::path_shown(path),
+                            &parindex::diag::shown(&outcome.criteria)
+                        )
+                    );
+                }
                 let found = previous_mismatch(path, &outcome.unit, &outcome.period, &card);
                 if report(&found, args.lang) > 0 {
                     return Ok(failure());

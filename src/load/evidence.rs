@@ -212,6 +212,26 @@ impl CriteriaResolver {
         Ok((set, warnings))
     }
 
+    /// The one set of id `id` this resolver has loaded from a file (or was given), where there
+    /// is one: a JSON result names its set by id only, and a set read from a file has no
+    /// other name. `None` where none, or two different texts, have that id.
+    pub fn loaded(&self, id: &str) -> Option<Arc<CriteriaSet>> {
+        let cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        let mut found: Option<Arc<CriteriaSet>> = None;
+        let candidates = cache
+            .values()
+            .chain(self.local.values())
+            .chain(self.forced.iter());
+        for set in candidates.filter(|s| s.id == id) {
+            match &found {
+                Some(f) if f.sha256 != set.sha256 => return None,
+                Some(_) => {}
+                None => found = Some(set.clone()),
+            }
+        }
+        found
+    }
+
     fn remember(&self, keys: &[String], set: &Arc<CriteriaSet>) {
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         for k in keys {
