@@ -140,6 +140,19 @@ impl Scorecard {
         self.set.leaves().map(|i| self.lost(i)).sum()
     }
 
+    /// The total before it is held to [0, maximum] (`cap_total`): Σ scored + Σ bonus − Σ
+    /// penalty, each section as scored. What a plan must make up where a penalty took the
+    /// total below 0.
+    pub fn uncapped_total(&self) -> Decimal {
+        self.set
+            .sections()
+            .map(|s| match self.set.nodes[s].kind {
+                SectionKind::Penalty => -self.nodes[s].score,
+                _ => self.nodes[s].score,
+            })
+            .sum()
+    }
+
     /// Indices of the leaves that lost points ([`Scorecard::lost`]), largest loss first (then
     /// in document order).
     pub fn losses(&self) -> Vec<usize> {

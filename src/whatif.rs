@@ -91,7 +91,9 @@ pub fn plan(
     } else {
         cut
     };
-    let mut deficit = needed_total - card.total.score;
+    // From the total before it is held at 0: a penalty past the points earned must be made up
+    // too (1 earned, 5 taken: 0 shown, 4 more to find).
+    let mut deficit = needed_total - card.uncapped_total();
     // An excluded n/a leaf is out of the scoring; giving it a value would change the maximum.
     // Scored criteria are raised; penalty criteria are lowered to the value that takes the
     // fewest points (their score is the points taken); a bonus is not planned on.
@@ -110,47 +112,45 @@ pub fn plan(
     candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut steps = Vec::new();
     let mut working = evidence.clone();
-    for (room, i) in candidates {
-        if deficit <= Decimal::ZERO {
+    let mut taken = vec![false; candidates.len()];
+    let mut result;
+    // A pass takes the candidates in order until the deficit it counts is made up; the plan
+    // is then scored afresh. Where a section's cap (a penalty's max) kept a gain from the
+    // total, the next pass goes on from what was really reached; each pass takes at least one
+    // more criterion, so the plan ends reached or with every criterion improved.
+    loop {
+        let mut moved = false;
+        for (k, &(room, i)) in candidates.iter().enumerate() {
+            if deficit <= Decimal::ZERO {
+                break;
+            }
+            if taken[k] {
+                continue;
+            }
+            let Some((value, gain)) = step_for(set, &card, i, room, deficit)? else {
+                continue;
+            };
+            taken[k] = true;
+            moved = true;
+            deficit -= gain;
+            set_value(&mut working, i, Some(value.clone()));
+            steps.push(Step {
+                node: i,
+                from: card.nodes[i].leaf.as_ref().map(|l| l.value.show()),
+                to: value,
+                gain,
+            });
+        }
+        result = score(set, &working, stage)?;
+        if !moved || reaches(&result).map_err(overflow)? || steps.len() >= MAX_PASSES_STEPS {
             break;
         }
-        let (node, s) = (&set.nodes[i], &card.nodes[i]);
-        let rule = node.rule.as_ref().expect("a leaf");
-        let penalty = node.kind == SectionKind::Penalty;
-        let value = if penalty {
-            rule::least_value(rule, node.max)
-        } else {
-            rule::value_for(rule, node.max, s.score + room.min(deficit))
-        };
-        let Some(value) = value else {
-            continue;
-        };
-        // A value set here is the unit's own, scored as such (see `set_value`).
-        let after = score_leaf(
-            set,
-            i,
-            rule,
-            Some((&value, crate::model::Round::SelfAssessed)),
-        )?;
-        // A penalty's points come off the total: fewer taken is a gain.
-        let gain = if penalty {
-            s.score - after.score
-        } else {
-            after.score - s.score
-        };
-        if gain <= Decimal::ZERO {
-            continue;
+        deficit = needed_total - result.uncapped_total();
+        if deficit <= Decimal::ZERO {
+            // Made up in the sum, held back by a cap: one criterion more each pass.
+            deficit = Decimal::new(1, 28);
         }
-        deficit -= gain;
-        set_value(&mut working, i, Some(value.clone()));
-        steps.push(Step {
-            node: i,
-            from: s.leaf.as_ref().map(|l| l.value.show()),
-            to: value,
-            gain,
-        });
     }
-    let result = score(set, &working, stage)?;
     let reached = reaches(&result).map_err(overflow)?;
     Ok(Plan {
         target_percent,
@@ -158,6 +158,65 @@ pub fn plan(
         result,
         reached,
     })
+}
+
+/// Steps a plan takes at most, over all its passes: one per criterion of the largest sets.
+const MAX_PASSES_STEPS: usize = 1_000_000;
+
+/// The value leaf `i` is raised to (a penalty: lowered to) to make up `deficit` of its `room`,
+/// and what it gains, scored by the engine; `None` where no value gains anything. Where the
+/// value for just the points needed falls short once rounded (`rounding: down`, 0.999 for
+/// 1), the value for the leaf's whole room is taken.
+fn step_for(
+    set: &Arc<CriteriaSet>,
+    card: &Scorecard,
+    i: usize,
+    room: Decimal,
+    deficit: Decimal,
+) -> Result<Option<(crate::model::Value, Decimal)>, ScoringOverflow> {
+    let (node, s) = (&set.nodes[i], &card.nodes[i]);
+    let rule = node.rule.as_ref().expect("a leaf");
+    let penalty = node.kind == SectionKind::Penalty;
+    let gain_of = |value: &crate::model::Value| -> Result<Decimal, ScoringOverflow> {
+        // A value set here is the unit's own, scored as such (see `set_value`).
+        let after = score_leaf(
+            set,
+            i,
+            rule,
+            Some((value, crate::model::Round::SelfAssessed)),
+        )?;
+        // A penalty's points come off the total: fewer taken is a gain.
+        Ok(if penalty {
+            s.score - after.score
+        } else {
+            after.score - s.score
+        })
+    };
+    if penalty {
+        let Some(value) = rule::least_value(rule, node.max) else {
+            return Ok(None);
+        };
+        let gain = gain_of(&value)?;
+        return Ok((gain > Decimal::ZERO).then_some((value, gain)));
+    }
+    let wanted = room.min(deficit);
+    let mut best = None;
+    if let Some(value) = rule::value_for(rule, node.max, s.score + wanted) {
+        let gain = gain_of(&value)?;
+        if gain >= wanted {
+            return Ok(Some((value, gain)));
+        }
+        best = (gain > Decimal::ZERO).then_some((value, gain));
+    }
+    if wanted < room {
+        if let Some(value) = rule::value_for(rule, node.max, s.score + room) {
+            let gain = gain_of(&value)?;
+            if best.as_ref().is_none_or(|(_, g)| gain > *g) {
+                best = Some((value, gain));
+            }
+        }
+    }
+    Ok(best.filter(|(_, g)| *g > Decimal::ZERO))
 }
 
 #[cfg(test)]

@@ -323,3 +323,58 @@ fn the_confirming_command_runs_in_a_shell_whatever_the_files_name() {
     assert!(!out.contains('\u{1b}'), "{out:?}");
     assert!(out.contains("w<U+001B>[31mRED.yaml"), "{out}");
 }
+
+/// A set of `sections` (YAML under `sections:`) with `extra` header lines, and evidence of
+/// `values`, in a temporary folder: the evidence's path.
+fn plan_case(dir: &std::path::Path, extra: &str, sections: &str, values: &str) -> String {
+    fs::write(
+        dir.join("set.yaml"),
+        format!(
+            "parindex: 1\nkind: criteria\nid: plan-case\ntitle: P\n{extra}sections:\n{sections}"
+        ),
+    )
+    .unwrap();
+    let ev = dir.join("ev.yaml");
+    fs::write(
+        &ev,
+        format!("parindex: 1\nkind: evidence\ncriteria: set.yaml\nunit: U\nperiod: \"2025\"\nvalues:\n{values}"),
+    )
+    .unwrap();
+    ev.display().to_string()
+}
+
+#[test]
+fn whatif_aims_past_the_rounding_and_makes_up_a_penalty_below_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    // 99.94% of 1 is 0.9994 points: the rate for exactly that scores 0.999 once rounded to
+    // three places, so the plan takes the rate that earns the whole point.
+    let ev = plan_case(
+        dir.path(),
+        "",
+        "  - code: \"1\"\n    title: S\n    max: 1\n    items:\n      - { code: \"1.1\", title: on-time rate, max: 1, rule: ratio }\n",
+        "  \"1.1\": \"50%\"\n",
+    );
+    let out = stdout_of(&["whatif", &ev, "--target", "99.94"]);
+    assert!(out.contains("result: 1 of 1 (100.00%)"), "{out}");
+    assert!(out.contains("1.1      50% → 100%"), "{out}");
+    // Rounded down to two places, a linear rule's value for 0.999 points scores 0.99.
+    let ev = plan_case(
+        dir.path(),
+        "rounding: { decimals: 2, mode: down }\n",
+        "  - code: \"1\"\n    title: S\n    max: 1\n    items:\n      - { code: \"1.1\", title: survey mean, max: 1, rule: { linear: { zero_at: 0, full_at: 3 } } }\n",
+        "  \"1.1\": 0\n",
+    );
+    let out = stdout_of(&["whatif", &ev, "--target", "99.9"]);
+    assert!(out.contains("result: 1 of 1 (100.00%)"), "{out}");
+    // 1 earned and 5 taken is −4, shown as 0: the plan makes up all of it.
+    let ev = plan_case(
+        dir.path(),
+        "",
+        "  - code: \"1\"\n    title: S\n    max: 10\n    items:\n      - { code: \"1.1\", title: a, max: 10, rule: points }\n  - code: \"2\"\n    title: P\n    kind: penalty\n    max: 5\n    items:\n      - { code: \"2.1\", title: b, max: 5, rule: points }\n",
+        "  \"1.1\": 1\n  \"2.1\": 5\n",
+    );
+    let out = stdout_of(&["whatif", &ev, "--target", "50"]);
+    assert!(out.contains("result: 5 of 10 (50.00%)"), "{out}");
+    let out = stdout_of(&["whatif", &ev, "--target", "100"]);
+    assert!(out.contains("result: 10 of 10 (100.00%)"), "{out}");
+}
