@@ -173,14 +173,19 @@ fn period_league(dir: &Path, sub: &str, units: &[(&str, &str, &str)]) -> String 
     folder.display().to_string()
 }
 
+/// Xã A (90) and Xã B (95) of 2025, in `2025/`.
+fn this_year(dir: &Path) -> String {
+    period_league(
+        dir,
+        "2025",
+        &[("Xã A", "2025", "90"), ("Xã B", "2025", "95")],
+    )
+}
+
 #[test]
 fn last_periods_ranks_come_from_an_earlier_period_only() {
     let dir = tempfile::tempdir().unwrap();
-    let cur = period_league(
-        dir.path(),
-        "2025",
-        &[("Xã A", "2025", "90"), ("Xã B", "2025", "95")],
-    );
+    let cur = this_year(dir.path());
     // This year given as last year: every unit "same" before.
     let o = common::parindex()
         .args(["rank", &cur, "--previous", &cur])
@@ -250,11 +255,7 @@ fn a_league_of_two_periods_names_the_odd_files() {
 #[test]
 fn with_a_units_list_last_periods_league_keeps_units_no_longer_listed() {
     let dir = tempfile::tempdir().unwrap();
-    let cur = period_league(
-        dir.path(),
-        "2025",
-        &[("Xã A", "2025", "90"), ("Xã B", "2025", "95")],
-    );
+    let cur = this_year(dir.path());
     // Xã Z topped 2024 and has since merged away.
     let prev = period_league(
         dir.path(),
@@ -288,11 +289,7 @@ fn with_a_units_list_last_periods_league_keeps_units_no_longer_listed() {
 #[test]
 fn with_groups_last_periods_units_off_the_list_are_named() {
     let dir = tempfile::tempdir().unwrap();
-    let cur = period_league(
-        dir.path(),
-        "2025",
-        &[("Xã A", "2025", "90"), ("Xã B", "2025", "95")],
-    );
+    let cur = this_year(dir.path());
     let prev = period_league(
         dir.path(),
         "2024",
