@@ -57,7 +57,7 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_STEM_BYTES: usize = 80;
 
 /// A unit's name as compared for matching and for duplicates: NFC, lower case, spaces
-/// collapsed, each word's tone mark where the old or the new spelling puts it; one pass and
+/// collapsed, the tone of `oa`, `oe` and `uy` where the new spelling puts it; one pass and
 /// one allocation for a name in ASCII (ten thousand names are keyed on `rank`'s workers).
 /// Accents typed composed or decomposed, case, spacing and the tone's place (`Hòa`/`Hoà`,
 /// `Thủy`/`Thuỷ`, `Qúy`/`Quý`: a keyboard setting) do not make a second unit (invisible
@@ -67,37 +67,37 @@ pub fn unit_key(unit: &str) -> String {
     if key.is_ascii() {
         key
     } else {
-        tone_at_word_end(&key)
+        new_tone_place(&key)
     }
 }
 
-/// Each word with its tone mark (grave, acute, tilde, hook above, dot below) moved to its end:
-/// a Vietnamese syllable has one tone, and only the vowel that carries it differs between the
-/// old spelling (`hòa`, `thủy`) and the new (`hoà`, `thuỷ`). Other marks (the circumflex,
-/// breve and horn of â, ă, ơ, ư) make other letters and stay.
-fn tone_at_word_end(key: &str) -> String {
+/// The tone mark (grave, acute, tilde, hook above, dot below) of `oa`, `oe` and `uy` put on
+/// their second vowel, where the new spelling puts it: the old one writes `hòa`, `thủy`, `qúy`
+/// for `hoà`, `thuỷ`, `quý`, and only which of the two vowels carries the tone differs. Any
+/// other place of a tone stays as written (`EaHò` and `ÈaHo` are two names).
+fn new_tone_place(key: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
-    let mut out = String::with_capacity(key.len() + 8);
-    let mut tones = String::new();
-    let mut word = String::new();
-    let end_word = |word: &mut String, tones: &mut String, out: &mut String| {
-        out.extend(word.chars().chain(tones.chars()).nfc());
-        word.clear();
-        tones.clear();
-    };
-    for c in key.nfd() {
-        if TONES.contains(&c) {
-            tones.push(c);
-        } else if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
-            word.push(c);
-        } else {
-            end_word(&mut word, &mut tones, &mut out);
-            out.push(c);
+    let chars: Vec<char> = key.nfd().collect();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        match (chars.get(k + 1), chars.get(k + 2)) {
+            (Some(&tone), Some(&second))
+                if TONES.contains(&tone)
+                    && matches!((c, second), ('o', 'a') | ('o', 'e') | ('u', 'y')) =>
+            {
+                out.extend([c, second, tone]);
+                k += 3;
+            }
+            _ => {
+                out.push(c);
+                k += 1;
+            }
         }
     }
-    end_word(&mut word, &mut tones, &mut out);
-    out
+    out.into_iter().nfc().collect()
 }
 
 /// [`unit_key`] but for the tone's place.
@@ -749,6 +749,8 @@ mod tests {
             ("Xã Tân", "Xã Tăn"),
             ("Xã Mơ", "Xã Mo"),
             ("Xã Hòa An", "Xã Hoa Àn"),
+            ("Xã EaHò", "Xã ÈaHo"),
+            ("Xã Tà2Xa", "Xã Ta2Xà"),
         ] {
             assert_ne!(unit_key(a), unit_key(b), "{a} / {b}");
         }
