@@ -133,11 +133,13 @@ impl Scorecard {
         }
     }
 
-    /// The points lost in all: the sum of every leaf's [`Scorecard::lost`], which `losses`
-    /// lists. Not `max − score` of the total where a bonus made some up (8 of 10 and a bonus
-    /// of 2 is 10 of 10, having lost 2) or a penalty was held at 0.
+    /// The points lost in all: what each scored section lost (the sum of its criteria's
+    /// losses, which `losses` lists) and what each penalty section took, as capped by its max
+    /// (three penalties of 1 under a cap of 1 took 1). Not `max − score` of the total where a
+    /// bonus made some up (8 of 10 and a bonus of 2 is 10 of 10, having lost 2) or a penalty
+    /// was held at 0.
     pub fn points_lost(&self) -> Decimal {
-        self.set.leaves().map(|i| self.lost(i)).sum()
+        self.set.sections().map(|s| self.lost(s)).sum()
     }
 
     /// The total before it is held to [0, maximum] (`cap_total`): Σ scored + Σ bonus − Σ
