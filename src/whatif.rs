@@ -110,9 +110,28 @@ pub fn plan(
         .filter(|&(gain, _)| gain > Decimal::ZERO)
         .collect();
     candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Each penalty section's criteria's points together and its cap: lowering one criterion
+    // gains only what brings the section under its max (two penalties of 2 under a cap of 2:
+    // the first lowered gains nothing).
+    let mut penalty_of: Vec<Option<usize>> = vec![None; set.nodes.len()];
+    let mut penalty_sum: std::collections::HashMap<usize, Decimal> = Default::default();
+    for leaf in set.leaves() {
+        if set.nodes[leaf].kind != SectionKind::Penalty {
+            continue;
+        }
+        let mut top = leaf;
+        while let Some(p) = set.nodes[top].parent {
+            top = p;
+        }
+        penalty_of[leaf] = Some(top);
+        *penalty_sum.entry(top).or_default() += card.nodes[leaf].score;
+    }
     let mut steps = Vec::new();
     let mut working = evidence.clone();
     let mut taken = vec![false; candidates.len()];
+    // Set when no step gains alone: the next penalty criterion is lowered all the same, as
+    // those lowered after it then gain (two of 2 under a cap of 2 gain 2 together).
+    let mut lower_anyway = false;
     let mut result;
     // A pass takes the candidates in order until the deficit it counts is made up; the plan
     // is then scored afresh. Where a section's cap (a penalty's max) kept a gain from the
@@ -127,9 +146,21 @@ pub fn plan(
             if taken[k] {
                 continue;
             }
-            let Some((value, gain)) = step_for(set, &card, i, room, deficit)? else {
+            let Some((value, mut gain)) = step_for(set, &card, i, room, deficit)? else {
                 continue;
             };
+            if let Some(section) = penalty_of[i] {
+                let cap = set.nodes[section].max;
+                let sum = penalty_sum[&section];
+                let real = sum.min(cap) - (sum - gain).min(cap);
+                if real <= Decimal::ZERO && !lower_anyway {
+                    // Not yet: it gains once the section's other criteria are lowered.
+                    continue;
+                }
+                lower_anyway = false;
+                penalty_sum.insert(section, sum - gain);
+                gain = real;
+            }
             taken[k] = true;
             moved = true;
             deficit -= gain;
@@ -142,8 +173,18 @@ pub fn plan(
             });
         }
         result = score(set, &working, stage)?;
-        if !moved || reaches(&result).map_err(overflow)? || steps.len() >= MAX_PASSES_STEPS {
+        if reaches(&result).map_err(overflow)? || steps.len() >= MAX_PASSES_STEPS {
             break;
+        }
+        if !moved {
+            let penalty_left = candidates
+                .iter()
+                .zip(&taken)
+                .any(|(&(_, i), &t)| !t && penalty_of[i].is_some());
+            if lower_anyway || !penalty_left {
+                break;
+            }
+            lower_anyway = true;
         }
         deficit = needed_total - result.uncapped_total();
         if deficit <= Decimal::ZERO {

@@ -377,4 +377,18 @@ fn whatif_aims_past_the_rounding_and_makes_up_a_penalty_below_zero() {
     assert!(out.contains("result: 5 of 10 (50.00%)"), "{out}");
     let out = stdout_of(&["whatif", &ev, "--target", "100"]);
     assert!(out.contains("result: 10 of 10 (100.00%)"), "{out}");
+    // Two penalties of 2 under a cap of 2: lowering one gains nothing, so the plan raises the
+    // scored criteria instead, and says what each step really gains.
+    let ev = plan_case(
+        dir.path(),
+        "",
+        "  - code: \"1\"\n    title: S\n    max: 10\n    items:\n      - { code: \"1.1\", title: a, max: 9, rule: points }\n      - { code: \"1.2\", title: b, max: 1, rule: yes-no }\n  - code: \"2\"\n    title: P\n    kind: penalty\n    max: 2\n    items:\n      - { code: \"2.1\", title: c, max: 2, rule: points }\n      - { code: \"2.2\", title: d, max: 2, rule: points }\n",
+        "  \"1.1\": 7.5\n  \"1.2\": không\n  \"2.1\": 2\n  \"2.2\": 2\n",
+    );
+    let out = stdout_of(&["whatif", &ev, "--target", "80"]);
+    assert!(out.contains("improve 2 criteria"), "{out}");
+    assert!(!out.contains("2.1 "), "{out}");
+    assert!(out.contains("result: 8 of 10 (80.00%)"), "{out}");
+    let out = stdout_of(&["whatif", &ev, "--target", "100"]);
+    assert!(out.contains("result: 10 of 10 (100.00%)"), "{out}");
 }

@@ -139,7 +139,10 @@ fn a_penalty_larger_than_the_total_leaves_0_unless_the_set_says_cap_total_false(
     assert!(losses.contains("3.1"), "{losses}");
     assert!(!losses.contains("2.2"), "{losses}");
     // 0.5 lost on 1.2, and the penalty section's 3 (its criteria's 3 + 1, held to its max).
-    assert!(losses.contains("3 criteria lost 3.5 of 2 points"), "{losses}");
+    assert!(
+        losses.contains("3 criteria lost 3.5 of 2 points"),
+        "{losses}"
+    );
     assert_eq!(json(&["losses", &ev, "-f", "json"])["total_loss"], "3.5");
     let explained = stdout_of(&["explain", &ev, "3.1"]);
     assert!(explained.contains("formula: 2 ≥ 1 → 3"), "{explained}");
