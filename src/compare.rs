@@ -31,8 +31,21 @@ pub fn load_outcome(
             // Against its criteria set, where that set can be found: a result whose figures
             // add up can still not be what `score` gives for its values.
             let mut outcome = outcome;
-            let problems = match set_of_result(&outcome.criteria, base, resolver) {
-                Some(set) => check_against_set(&outcome, &set),
+            let found = set_of_result(&outcome.criteria, base, resolver);
+            // Another text of the set of that id (last year's edition): its rules are not the
+            // ones the result was scored by, and its figures are not accused of being edited.
+            let other = |sha: &str, set: &crate::model::CriteriaSet| {
+                !sha.trim().eq_ignore_ascii_case(&set.sha256)
+            };
+            let problems = match found {
+                Some(set) => match outcome.criteria_sha256.as_deref() {
+                    Some(sha) if other(sha, &set) => vec![say::other_edition(
+                        &set.id,
+                        &diag::shown(sha.trim()).chars().take(8).collect::<String>(),
+                        &set.sha256[..8.min(set.sha256.len())],
+                    )],
+                    _ => check_against_set(&outcome, &set),
+                },
                 None => {
                     outcome.unchecked = true;
                     Vec::new()
@@ -250,6 +263,8 @@ pub struct Outcome {
     /// A JSON result whose criteria set was not found: its figures were checked for adding
     /// up, not against the set's rules (a grade or a leaf's score edited by hand would pass).
     pub unchecked: bool,
+    /// The SHA-256 of the set's text a JSON result names (`meta.criteria_sha256`).
+    pub criteria_sha256: Option<String>,
 }
 
 impl Outcome {
@@ -293,6 +308,7 @@ impl From<&Scorecard> for Outcome {
                 })
                 .collect(),
             unchecked: false,
+            criteria_sha256: Some(set.sha256.clone()),
         }
     }
 }
@@ -305,6 +321,12 @@ struct JsonResult {
     stage: String,
     total: JsonTotal,
     nodes: Vec<JsonNode>,
+    meta: Option<JsonMeta>,
+}
+
+#[derive(Deserialize)]
+struct JsonMeta {
+    criteria_sha256: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -426,6 +448,7 @@ impl Outcome {
             unit: doc.unit,
             period: doc.period,
             criteria: doc.criteria,
+            criteria_sha256: doc.meta.and_then(|m| m.criteria_sha256),
             stage: stage.unwrap_or(Stage::Final),
             score,
             max,
@@ -1021,6 +1044,7 @@ mod tests {
             grade: None,
             nodes,
             unchecked: false,
+            criteria_sha256: None,
         }
     }
 

@@ -436,6 +436,45 @@ fn a_result_of_a_set_kept_in_a_file_is_checked_against_it_or_said_unchecked() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "names the criteria set `r2`, which was not found: its figures were checked for adding up",
+            "names the criteria set `r2`, whose text was not found: its figures were checked for adding up",
         ));
+    // Last year's edition of the set, of the same id: the honest result of it is refused as
+    // scored by another text, not accused of being edited.
+    let old = d.join("old");
+    fs::create_dir(&old).unwrap();
+    fs::write(
+        old.join("set.yaml"),
+        fs::read_to_string(d.join("set.yaml"))
+            .unwrap()
+            .replace("rule: yes-no }\n", "rule: yes-no, if_na: full }\n"),
+    )
+    .unwrap();
+    fs::write(
+        old.join("2024.yaml"),
+        fs::read_to_string(&ev)
+            .unwrap()
+            .replace("\"2025\"", "\"2024\"")
+            .replace("\"1.1\": false", "\"1.1\": n/a"),
+    )
+    .unwrap();
+    let last = old.join("2024.json");
+    fs::write(
+        &last,
+        stdout_of(&[
+            "score",
+            old.join("2024.yaml").to_str().unwrap(),
+            "-f",
+            "json",
+        ]),
+    )
+    .unwrap();
+    parindex()
+        .arg("diff")
+        .args([&last, &ev])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the result was scored by another text of the set r2",
+        ))
+        .stderr(predicate::str::contains("is not what its value scores").not());
 }

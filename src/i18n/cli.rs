@@ -253,8 +253,8 @@ pub fn stage_on_results(lang: Lang) -> String {
 pub fn result_unchecked(lang: Lang, file: &str, set: &str) -> String {
     warning_line(
         lang,
-        format!("{file} names the criteria set `{set}`, which was not found: its figures were checked for adding up, not against the set's rules (a grade or a score edited by hand would pass): compare the evidence file instead, which names its set"),
-        format!("{file} ghi bộ tiêu chí `{set}` nhưng không tìm thấy bộ này: các con số chỉ được kiểm tra cộng có khớp không, chưa đối chiếu với quy tắc của bộ (xếp loại hay điểm bị sửa tay vẫn lọt qua): hãy so sánh bằng tệp số liệu, tệp này ghi rõ bộ tiêu chí của nó"),
+        format!("{file} names the criteria set `{set}`, whose text was not found: its figures were checked for adding up, not against the set's rules (a grade or a score edited by hand would pass): compare the evidence file instead, which names its set"),
+        format!("{file} ghi bộ tiêu chí `{set}` nhưng không tìm thấy đúng văn bản của bộ này: các con số chỉ được kiểm tra cộng có khớp không, chưa đối chiếu với quy tắc của bộ (xếp loại hay điểm bị sửa tay vẫn lọt qua): hãy so sánh bằng tệp số liệu, tệp này ghi rõ bộ tiêu chí của nó"),
     )
 }
 

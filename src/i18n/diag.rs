@@ -2305,6 +2305,13 @@ pub fn more_problems(n: usize) -> Message {
     )
 }
 
+pub fn other_edition(id: &str, written: &str, found: &str) -> Message {
+    m(
+        format!("the result was scored by another text of the set {id} (SHA-256 {written}…) than the one found here ({found}…): its figures cannot be checked against it; compare the evidence files instead"),
+        format!("kết quả được chấm theo một văn bản khác của bộ {id} (SHA-256 {written}…) so với bộ tìm thấy ở đây ({found}…): không thể đối chiếu các con số với bộ này; hãy so sánh bằng các tệp số liệu"),
+    )
+}
+
 pub fn not_in_set(code: &str, id: &str) -> Message {
     m(
         format!("{code} is not a criterion of the set {id}"),
