@@ -50,22 +50,29 @@ pub fn collect<'a>(list: &UnitList, units: impl IntoIterator<Item = &'a str>) ->
 
 impl Collection {
     /// The units on the list whose form is one of `failed`, the files that did not load
-    /// (`--keep-going`), each read again for its `unit:` where it still can be: `(unit, file)`.
+    /// (`--keep-going`), each read again for its `unit:` where it still can be, else known by
+    /// the file name its form was given: `(unit, file)`.
     /// They are taken out of `missing`: a unit whose form was refused did send one, and the
     /// published annex must not say it did not.
     pub fn take_refused(&mut self, list: &UnitList, failed: &[&str]) -> Vec<(usize, String)> {
         let mut refused = Vec::new();
         for file in failed {
-            let Ok(source) = crate::load::Source::read(std::path::Path::new(file)) else {
-                continue;
-            };
-            let Ok(doc) = source.document() else {
-                continue;
-            };
-            let Some(unit) = doc.get("unit").and_then(|n| n.text()) else {
-                continue;
-            };
-            if let Some(u) = list.find(unit) {
+            let path = std::path::Path::new(file);
+            let named = crate::load::Source::read(path).ok().and_then(|source| {
+                let doc = source.document().ok()?;
+                let unit = doc.get("unit").and_then(|n| n.text())?;
+                list.find(unit)
+            });
+            // A form that is not even YAML any more: by the file name `template --units`
+            // gave it (`xa-b.yaml` for Xã B).
+            let unit = named.or_else(|| {
+                let stem = path.file_stem()?.to_string_lossy().to_lowercase();
+                self.missing.iter().copied().find(|&u| {
+                    let unit = &list.units[u];
+                    crate::units::form_stem(&unit.name, unit.code.as_deref()) == stem
+                })
+            });
+            if let Some(u) = unit {
                 if let Some(i) = self.missing.iter().position(|&m| m == u) {
                     self.missing.remove(i);
                     refused.push((u, file.to_string()));

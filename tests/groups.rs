@@ -370,4 +370,13 @@ fn a_unit_whose_form_was_refused_is_not_published_as_not_sent() {
         text.contains("Chưa nộp phiếu: Xã D.") && !text.contains("Xã C;"),
         "{text}"
     );
+    // A form broken past reading (an unclosed quote), named as `template --units` names it.
+    fs::write(
+        Path::new(&cur).join("xa-d.yaml"),
+        "parindex: 1\nkind: evidence\ncriteria: ../set.yaml\nunit: \"Xã D\"\nperiod: \"2025\"\nvalues:\n  \"1\": \"9\n",
+    )
+    .unwrap();
+    let doc: Json = serde_json::from_slice(&run("json").stdout).unwrap();
+    assert_eq!(doc["missing"], serde_json::json!([]));
+    assert_eq!(doc["refused"][1]["unit"], "Xã D");
 }
