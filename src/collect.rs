@@ -56,6 +56,11 @@ impl Collection {
     /// published annex must not say it did not.
     pub fn take_refused(&mut self, list: &UnitList, failed: &[&str]) -> Vec<(usize, String)> {
         let mut refused = Vec::new();
+        // The missing units by the file name their form was given, made at the first file
+        // that needs it: once, not per file (ten thousand of each would be 10^8 names folded).
+        let mut by_stem: Option<std::collections::HashMap<String, usize>> = None;
+        let missing: std::collections::HashSet<usize> = self.missing.iter().copied().collect();
+        let mut taken = std::collections::HashSet::new();
         for file in failed {
             let path = std::path::Path::new(file);
             let named = crate::load::Source::read(path).ok().and_then(|source| {
@@ -67,18 +72,25 @@ impl Collection {
             // gave it (`xa-b.yaml` for Xã B).
             let unit = named.or_else(|| {
                 let stem = path.file_stem()?.to_string_lossy().to_lowercase();
-                self.missing.iter().copied().find(|&u| {
-                    let unit = &list.units[u];
-                    crate::units::form_stem(&unit.name, unit.code.as_deref()) == stem
-                })
+                let stems = by_stem.get_or_insert_with(|| {
+                    self.missing
+                        .iter()
+                        .map(|&u| {
+                            let unit = &list.units[u];
+                            (crate::units::form_stem(&unit.name, unit.code.as_deref()), u)
+                        })
+                        .collect()
+                });
+                stems.get(&stem).copied()
             });
-            if let Some(u) = unit {
-                if let Some(i) = self.missing.iter().position(|&m| m == u) {
-                    self.missing.remove(i);
+            // Only a unit still missing: one whose form loaded is not refused for another file.
+            if let Some(u) = unit.filter(|u| missing.contains(u)) {
+                if taken.insert(u) {
                     refused.push((u, file.to_string()));
                 }
             }
         }
+        self.missing.retain(|u| !taken.contains(u));
         refused
     }
 

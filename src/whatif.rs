@@ -173,7 +173,7 @@ pub fn plan(
             });
         }
         result = score(set, &working, stage)?;
-        if reaches(&result).map_err(overflow)? || steps.len() >= MAX_PASSES_STEPS {
+        if reaches(&result).map_err(overflow)? {
             break;
         }
         if !moved {
@@ -200,9 +200,6 @@ pub fn plan(
         reached,
     })
 }
-
-/// Steps a plan takes at most, over all its passes: one per criterion of the largest sets.
-const MAX_PASSES_STEPS: usize = 1_000_000;
 
 /// The value leaf `i` is raised to (a penalty: lowered to) to make up `deficit` of its `room`,
 /// and what it gains, scored by the engine; `None` where no value gains anything. Where the
